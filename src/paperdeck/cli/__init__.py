@@ -1,0 +1,1 @@
+"""The command line. Plain commands never import Textual; only `paperdeck` (the app) does."""

@@ -1,0 +1,29 @@
+"""`paperdeck run` (and `paperdeck` alone): start the app."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..context import CliError, command, open_cli_store
+
+
+def register(subparsers, common) -> None:
+    parser = command(subparsers, "run", common, "start the app (the default)")
+    parser.add_argument("--screen", choices=["dashboard", "pipeline", "venues", "flashcards", "pitch", "resume"],
+                        default="dashboard", help="the screen to open")
+    parser.set_defaults(handler=run_app)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    import sys
+
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise CliError("the app needs a terminal; for plain text try `paperdeck today`")
+    store = open_cli_store(args)
+    from ...tui.app import PaperdeckApp
+
+    try:
+        PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard")).run()
+    finally:
+        store.close()
+    return 0

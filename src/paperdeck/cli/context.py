@@ -1,0 +1,63 @@
+"""Shared plumbing for commands: opening the store, errors, safe output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..textsafe import printable
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+class CliError(Exception):
+    """A message for the user and an exit status (2: bad input or an unusable database)."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def open_cli_store(args: argparse.Namespace, *, seed: bool = True) -> "Store":
+    from ..store import StoreError, open_store
+
+    try:
+        return open_store(getattr(args, "db", None), seed=seed)
+    except StoreError as error:
+        raise CliError(str(error)) from error
+
+
+def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    from ..store import StoreError
+
+    try:
+        return handler(args) or 0
+    except StoreError as error:
+        raise CliError(str(error)) from error
+    except BrokenPipeError:
+        # `paperdeck list | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+def out(text: str = "") -> None:
+    """Print user-visible text with control characters made harmless."""
+    sys.stdout.write(printable(text) + "\n")
+
+
+def out_json(data: Any) -> None:
+    # json.dumps escapes every control character, so JSON output is terminal-safe as is.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def command(subparsers: Any, name: str, parent: argparse.ArgumentParser, help_text: str) -> argparse.ArgumentParser:
+    """Add a subcommand that takes --db and --version like every other."""
+    from .. import __version__
+
+    parser = subparsers.add_parser(name, parents=[parent], help=help_text, description=help_text)
+    parser.add_argument("--version", action="version", version=f"paperdeck {__version__}")
+    return parser

@@ -1,0 +1,53 @@
+"""`paperdeck [COMMAND]`: with no command, start the app; each command lives in `commands/`."""
+
+from __future__ import annotations
+
+import argparse
+import pkgutil
+import sys
+from importlib import import_module
+
+from .. import __version__
+from . import commands as commands_package
+from .context import CliError, run_handler
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="database file (default: $PAPERDECK_DB, else paperdeck.db in the user data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="paperdeck", parents=[common],
+        description="A terminal workbench for papers on their way to top venues. "
+        "With no command, starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"paperdeck {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_info in sorted(pkgutil.iter_modules(commands_package.__path__), key=lambda m: m.name):
+        module = import_module(f"{commands_package.__name__}.{module_info.name}")
+        module.register(subparsers, common)
+    return parser
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from .commands.run import run_app
+
+        handler = run_app
+    try:
+        return run_handler(handler, args)
+    except CliError as error:
+        print(f"paperdeck: {error}", file=sys.stderr)
+        return error.status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

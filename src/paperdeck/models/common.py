@@ -1,0 +1,39 @@
+"""Small value types used across aggregates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+
+def utcnow() -> datetime:
+    """The current instant, timezone-aware in UTC. Tests freeze it with time-machine."""
+    return datetime.now(timezone.utc)
+
+
+def to_iso(moment: datetime) -> str:
+    """Serialise an aware datetime as ISO 8601 UTC with a trailing Z (second precision)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware one")
+    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_iso(text: str | None) -> datetime | None:
+    """Parse what `to_iso` wrote (and any ISO 8601 with an offset)."""
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class Bilingual:
+    """A piece of the guide in its Chinese wording and an English rendering."""
+
+    zh: str
+    en: str
+
+    def pick(self, language: str) -> str:
+        return self.zh if language == "zh" else self.en

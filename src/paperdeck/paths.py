@@ -1,0 +1,43 @@
+"""Where paperdeck keeps its files. Functions, not constants: nothing is created at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "paperdeck"
+DB_ENV = "PAPERDECK_DB"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    return data_dir() / "paperdeck.db"
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` wins, then $PAPERDECK_DB, then the user data dir."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups sit beside the database they protect."""
+    return db_path.parent / "backups"
+
+
+def package_resource(name: str) -> Path:
+    """`styles/` or `seed/`: inside the wheel when installed, at the repo root when editable."""
+    here = Path(__file__).resolve().parent
+    bundled = here / name
+    if bundled.is_dir():
+        return bundled
+    return here.parents[1] / name

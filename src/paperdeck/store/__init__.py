@@ -1,0 +1,26 @@
+"""The store: the only code that opens SQLite. Returns dataclasses from `paperdeck.models`."""
+
+from .errors import (
+    ConflictError,
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    NotAPaperdeckDatabase,
+    NotFound,
+    StoreError,
+    ValidationError,
+)
+from .store import Store, open_store
+
+__all__ = [
+    "ConflictError",
+    "DatabaseCorrupt",
+    "DatabaseTooNew",
+    "DatabaseUnavailable",
+    "NotAPaperdeckDatabase",
+    "NotFound",
+    "Store",
+    "StoreError",
+    "ValidationError",
+    "open_store",
+]

@@ -1,0 +1,105 @@
+"""Opening the database file: checks before any write, pragmas, migrations.
+
+This module and its siblings in `store/` are the only code that opens SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
+from .migrate import LATEST_VERSION, migrate
+
+# PRAGMA application_id marks a file as ours ("PDCK").
+APPLICATION_ID = 0x5044434B
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def inspect_existing(path: Path) -> None:
+    """Refuse a file that is not ours or is too new, without writing a byte to it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as error:
+        raise DatabaseUnavailable(f"{path}: cannot read the database: permission denied") from error
+    except OSError as error:
+        raise DatabaseUnavailable(f"{path}: cannot read the database: {error.strerror}") from error
+    if not header:
+        return  # an empty file becomes a new database
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise NotAPaperdeckDatabase(f"{path}: not a paperdeck database (not an SQLite file)")
+    # The header holds both numbers at fixed offsets: read them without opening SQLite.
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        if application_id == 0 and user_version == 0 and _is_empty_sqlite(path):
+            return
+        raise NotAPaperdeckDatabase(f"{path}: not a paperdeck database (an SQLite file of another program)")
+    if user_version > LATEST_VERSION:
+        raise DatabaseTooNew(
+            f"{path}: written by a newer paperdeck (schema {user_version}, this one knows up to "
+            f"{LATEST_VERSION}); upgrade paperdeck to open it. The file was left untouched."
+        )
+
+
+def _is_empty_sqlite(path: Path) -> bool:
+    uri = f"file:{path}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at `path`."""
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseUnavailable(f"{path}: is a directory, not a database file")
+        inspect_existing(path)
+        if not os.access(path, os.W_OK):
+            raise DatabaseUnavailable(f"{path}: cannot write the database: permission denied")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseUnavailable(
+                f"{path.parent}: cannot create the data directory: {error.strerror or error}"
+            ) from error
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseUnavailable(f"{path.parent}: cannot create the database here: permission denied")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL keeps every commit across a process crash or kill -9;
+        # only an OS crash or power loss can lose the last commits.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseUnavailable(f"{path}: cannot open the database: {error}") from error
+    _restrict_permissions(path)
+    try:
+        migrate(conn, APPLICATION_ID)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _restrict_permissions(path: Path) -> None:
+    """The database holds private drafts: readable by the user alone."""
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists():
+                os.chmod(candidate, 0o600)
+        except OSError:
+            pass

@@ -1,0 +1,140 @@
+"""The Store: one connection, transactions, and a repository per aggregate."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .connection import connect
+from .migrate import current_version
+
+if TYPE_CHECKING:
+    from .cards import CardRepo
+    from .guide import GuideRepo
+    from .papers import PaperRepo
+    from .pitches import PitchRepo
+    from .settings import SettingsRepo
+    from .venues import VenueRepo
+
+
+class Store:
+    """Owns the connection. Every write goes through `transaction()` and commits at its end."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        found = self.row(sql, params)
+        return None if found is None else found[0]
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return current_version(self.conn)
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap cross-process change detection."""
+        with self._lock:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        tables = [
+            "papers", "venues", "deadlines", "decks", "cards", "reviews",
+            "guide_items", "pitch_sections", "submissions", "checklist_items",
+        ]
+        return {table: self.scalar(f"SELECT count(*) FROM {table}") for table in tables}
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    # -- repositories -----------------------------------------------------------------------
+
+    @cached_property
+    def settings(self) -> "SettingsRepo":
+        from .settings import SettingsRepo
+
+        return SettingsRepo(self)
+
+    @cached_property
+    def guide(self) -> "GuideRepo":
+        from .guide import GuideRepo
+
+        return GuideRepo(self)
+
+    @cached_property
+    def papers(self) -> "PaperRepo":
+        from .papers import PaperRepo
+
+        return PaperRepo(self)
+
+    @cached_property
+    def venues(self) -> "VenueRepo":
+        from .venues import VenueRepo
+
+        return VenueRepo(self)
+
+    @cached_property
+    def cards(self) -> "CardRepo":
+        from .cards import CardRepo
+
+        return CardRepo(self)
+
+    @cached_property
+    def pitches(self) -> "PitchRepo":
+        from .pitches import PitchRepo
+
+        return PitchRepo(self)
+
+
+def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
+    """Open the database (default: `paths.resolve_db_path()`), migrate it and seed what is new."""
+    from ..paths import resolve_db_path
+
+    db_path = resolve_db_path(path)
+    store = Store(connect(db_path), db_path)
+    if seed:
+        from .seed import seed_if_needed
+
+        seed_if_needed(store)
+    return store

@@ -1,0 +1,97 @@
+"""The App: wires the store, the screens (one mode each), the bindings, theme and language."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.reactive import reactive
+
+from ..i18n import resolve_language
+from ..paths import package_resource
+from .actions import SCREEN_NAMES, app_bindings
+from .commands import PaperdeckCommands
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..store import Store
+
+_SCREEN_CLASSES = {
+    "dashboard": "DashboardScreen",
+    "pipeline": "PipelineScreen",
+    "venues": "VenuesScreen",
+    "flashcards": "FlashcardsScreen",
+    "pitch": "PitchScreen",
+    "resume": "ResumeScreen",
+}
+
+
+def _screen_factory(name: str):
+    """Import a screen's module only when it is first shown: start-up stays fast."""
+
+    def build() -> "Screen":
+        module = import_module(f"paperdeck.tui.screens.{name}")
+        return getattr(module, _SCREEN_CLASSES[name])()
+
+    return build
+
+
+class PaperdeckApp(App[None]):
+    TITLE = "paperdeck"
+    CSS_PATH = [package_resource("styles") / "app.tcss"]
+    MODES = {name: _screen_factory(name) for name in SCREEN_NAMES}
+    BINDINGS = app_bindings()
+    COMMANDS = App.COMMANDS | {PaperdeckCommands}
+
+    language: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, store: "Store", *, start_screen: str = "dashboard"):
+        super().__init__()
+        self.store = store
+        self.start_screen = start_screen
+        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.get("language")))
+
+    def on_mount(self) -> None:
+        theme = self.store.settings.get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        keymap = self.store.settings.get("keymap", {})
+        if isinstance(keymap, dict) and keymap:
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        self.switch_mode(self.start_screen)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if name and name != self.store.settings.get("theme"):
+            self.store.settings.set("theme", name)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_show(self, name: str) -> None:
+        if name in self.MODES and name != self.current_mode:
+            self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_language(self) -> None:
+        self.language = "en" if self.language == "zh" else "zh"
+
+    def watch_language(self, language: str) -> None:
+        self.store.settings.set("language", language)
+        self.refresh_screens()
+
+    # -- data -------------------------------------------------------------------------------
+
+    def refresh_screens(self) -> None:
+        """Data or language changed: the screen in view re-reads; others do when shown."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if refresh is not None:
+                refresh()

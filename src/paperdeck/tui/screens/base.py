@@ -1,0 +1,39 @@
+"""What every paperdeck screen shares: access to the store, the language, a data refresh."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from ...store import Store
+    from ..app import PaperdeckApp
+
+
+class PaperdeckScreen(Screen[None]):
+    """A screen that renders store data. `refresh_data` re-reads it; called when shown."""
+
+    @property
+    def store(self) -> "Store":
+        return self.paperdeck.store
+
+    @property
+    def paperdeck(self) -> "PaperdeckApp":
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def language(self) -> str:
+        return self.paperdeck.language
+
+    def pick(self, zh: str, en: str) -> str:
+        """The text in the content language, falling back to the other when empty."""
+        if self.language == "zh":
+            return zh or en
+        return en or zh
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Re-read from the store and re-render. Screens override this."""

@@ -1,0 +1,31 @@
+"""A titled panel showing a Rich renderable; user text inside is never parsed as markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...textsafe import one_line, printable
+
+
+def literal(text: str, style: str = "", *, single_line: bool = True) -> Text:
+    """User or seeded text as a Rich Text, shown exactly as typed, escape codes neutralised."""
+    return Text(one_line(text) if single_line else printable(text), style=style)
+
+
+class Panel(Static):
+    DEFAULT_CSS = """
+    Panel {
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+        padding: 0 1;
+        height: auto;
+    }
+    Panel:focus, Panel:focus-within {
+        border: round $accent;
+    }
+    """
+
+    def __init__(self, title: str = "", *, id: str | None = None, classes: str | None = None):
+        super().__init__("", id=id, classes=classes)
+        self.border_title = title
