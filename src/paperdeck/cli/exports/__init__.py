@@ -1,0 +1,1 @@
+"""Export formats: one module per KIND of `paperdeck export KIND`."""

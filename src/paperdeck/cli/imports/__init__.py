@@ -1,0 +1,1 @@
+"""Import formats: one module per KIND of `paperdeck import KIND`."""
