@@ -57,8 +57,14 @@ async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
         expected = guide_line(prepared, date(2026, 11, 29))
         line = str(app.screen.query_one("#dash-line").render())
         assert expected.en in line
+        from paperdeck.models.common import utcnow
+
+        due = prepared.cards.due_summary(utcnow())
+        assert due.new > 0  # the seeded decks
         cards = panel_text(app, "#dash-cards")
-        assert "due today" in cards and "streak" in cards.lower() and "retention" in cards.lower()
+        assert f"{due.total} to study today" in cards
+        assert f"{due.new} new" in cards
+        assert "Review streak: 0 days" in cards and "True retention: —" in cards
 
 
 async def test_language_switch_redraws_the_dashboard(prepared):

@@ -24,6 +24,7 @@ PITCH_PARTS = 5
 PITCH_MIN_SECONDS = 5 * 60
 PITCH_MAX_SECONDS = 8 * 60
 DEFAULT_DAYS = 14
+RETENTION_DAYS = 30
 MAX_DAYS = 3660
 AOE = timezone(timedelta(hours=-12))
 
@@ -54,13 +55,16 @@ class PaperAlert:
 
 @dataclass(slots=True)
 class CardsSummary:
-    due: int = 0
-    new: int = 0
-    learning: int = 0
-    streak: int = 0
-    retention: float | None = None   # share of reviews passed, None without reviews
-    retention_days: int = 30
-    available: bool = True           # False while the flashcard store has no scheduler yet
+    due: int = 0                     # review cards due in today's study day
+    new: int = 0                     # new cards within today's limit
+    learning: int = 0                # learning and relearning cards due today
+    streak: int = 0                  # study days in a row with a review
+    retention: float | None = None   # mature reviews recalled, None without any
+    retention_days: int = RETENTION_DAYS
+
+    @property
+    def to_study(self) -> int:
+        return self.due + self.new + self.learning
 
 
 @dataclass(slots=True)
@@ -103,7 +107,7 @@ class TodaySummary:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.deadlines or self.at_risk or self.stalled or self.pitch or self.cards.due)
+        return not (self.deadlines or self.at_risk or self.stalled or self.pitch or self.cards.to_study)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types: instants as ISO 8601 UTC with Z, dates as YYYY-MM-DD."""
@@ -290,16 +294,12 @@ def gather_at_risk(store: "Store", papers: list[Paper], now: datetime) -> list[P
 
 def gather_cards(store: "Store", now: datetime) -> CardsSummary:
     cards = store.cards
-    if not hasattr(cards, "due_summary"):
-        return CardsSummary(available=False)
     due = cards.due_summary(now)
-    summary = CardsSummary(
-        due=int(getattr(due, "due", 0)), new=int(getattr(due, "new", 0)),
-        learning=int(getattr(due, "learning", 0)),
+    retention, _reviews = cards.true_retention(now, RETENTION_DAYS)
+    return CardsSummary(
+        due=due.due, new=due.new, learning=due.learning,
+        streak=cards.streak(now), retention=retention,
     )
-    summary.streak = int(cards.streak(now))
-    summary.retention = cards.true_retention(now, summary.retention_days)
-    return summary
 
 
 def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:

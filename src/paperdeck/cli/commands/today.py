@@ -149,9 +149,10 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     cards = summary.cards
     lines.append(paint("Flashcards", "bold"))
     retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
-    due_style = "yellow" if cards.due else "green"
+    due_style = "yellow" if cards.to_study else "green"
     lines.append(
-        f"  {paint(f'{cards.due} due', due_style)} · {cards.new} new · {cards.learning} learning · "
+        f"  {paint(f'{cards.to_study} to study today', due_style)} "
+        f"({cards.due} due · {cards.learning} learning · {cards.new} new) · "
         f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'} · "
         f"true retention {retention} ({cards.retention_days} days)"
     )

@@ -184,10 +184,10 @@ class DashboardScreen(PaperdeckScreen):
         cards = summary.cards
         panel = self._panel("#dash-cards", self.pick("闪卡", "Flashcards"))
         due = Text()
-        due.append(self.pick(f"今日到期 {cards.due}", f"{cards.due} due today"),
-                   style="bold yellow" if cards.due else "bold green")
-        due.append(self.pick(f" · 新卡 {cards.new} · 学习中 {cards.learning}",
-                             f" · {cards.new} new · {cards.learning} learning"))
+        due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
+                   style="bold yellow" if cards.to_study else "bold green")
+        due.append(self.pick(f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）",
+                             f" ({cards.due} due · {cards.learning} learning · {cards.new} new)"))
         due.append(self.pick("   r 开始复习", "   r: start a session"), style="dim")
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
                                 f"{'day' if cards.streak == 1 else 'days'}"))
