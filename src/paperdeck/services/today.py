@@ -283,10 +283,11 @@ def gather_at_risk(store: "Store", papers: list[Paper], now: datetime) -> list[P
         if deadline is None:
             continue
         deadline_date = deadline.on_date or deadline.at.date()
-        if not plan.is_at_risk(paper, deadline_date, now):
+        milestones = plan.milestones(paper, deadline_date)
+        late = plan.overdue_milestone(paper, milestones, now.date())
+        if late is None:
             continue
-        late = [m for m in plan.milestones(paper, deadline_date) if getattr(m, "late", False)]
-        reason = f"behind plan: {late[0].label}" if late else "behind the backward plan"
+        reason = f"behind plan: {late.label().lower()} {late.date.isoformat()}"
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
         alerts.append(PaperAlert(paper.id, paper.title, paper.stage.value, idle, reason))
     return alerts

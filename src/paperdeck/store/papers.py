@@ -32,7 +32,8 @@ EDITABLE = {
     "authors", "my_author_index", "equal_contribution", "links", "contribution", "result",
     "method", "baseline", "dataset", "notes", "bullets", "on_resume", "selected", "doi", "arxiv_id",
 }
-MAX_TITLE_CELLS = 500
+# The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
+MAX_TITLE_CELLS = 4000
 
 
 def _encode(fields: dict[str, Any]) -> dict[str, Any]:
@@ -190,11 +191,16 @@ class PaperRepo(ChecklistMixin):
     # -- writing ----------------------------------------------------------------------------
 
     def add(self, title: str, stage: Stage = Stage.IDEATION, **fields: Any) -> Paper:
+        """Add a paper at the end of `stage`. `stage_entered_at` (ISO text) backdates it (imports)."""
         title = _check_title(title)
+        entered = fields.pop("stage_entered_at", None)
         encoded = _encode(fields)
         now = to_iso(utcnow())
+        if entered is not None:
+            moment = from_iso(entered) if isinstance(entered, str) else entered
+            entered = to_iso(moment)
         with self._journaled(f"add {title!r}", []) as (conn, touched):
-            paper_id = insert_paper(conn, title, stage, encoded, now)
+            paper_id = insert_paper(conn, title, stage, encoded, now, entered=entered)
             touched.append(paper_id)
         return self.get(paper_id)
 
@@ -304,12 +310,14 @@ class PaperRepo(ChecklistMixin):
         return self.get(paper_id)
 
 
-def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str) -> int:
+def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
+                 *, entered: str | None = None) -> int:
     """Insert a paper at the end of its column, with its first history row and checklists."""
+    entered = entered or now
     position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)).fetchone()[0]
     columns = {
         "title": title, "stage": stage.value, "position": position,
-        "stage_entered_at": now, "created_at": now, "updated_at": now, **encoded,
+        "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
     }
     cursor = conn.execute(
         f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
@@ -318,7 +326,7 @@ def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: 
     paper_id = cursor.lastrowid
     conn.execute(
         "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
-        (paper_id, stage.value, now),
+        (paper_id, stage.value, entered),
     )
     materialize_checklists(conn, paper_id)
     return paper_id
