@@ -29,8 +29,15 @@ SPLIT_LEVELS = [r"[：:（）()]", r"[，。？；,?;]", r"\s\+\s|[、/]"]
 
 
 def guide_path() -> Path:
+    """$PAPERDECK_GUIDE, else `shared/` beside the clone (CI) or beside any parent (worktrees)."""
     env = os.environ.get("PAPERDECK_GUIDE")
-    return Path(env) if env else REPO.parent / "shared" / GUIDE_NAME
+    if env:
+        return Path(env)
+    for parent in REPO.parents:
+        candidate = parent / "shared" / GUIDE_NAME
+        if candidate.is_file():
+            return candidate
+    return REPO.parent / "shared" / GUIDE_NAME
 
 
 def _is_table_row(line: str) -> bool:
@@ -145,6 +152,20 @@ def test_every_guide_item_is_in_the_seed(guide_text, seed):
     haystack = [normalise(value) for _, value in _walk(seed) if isinstance(value, str)]
     missing = [f for f in guide_fragments(guide_text) if not is_covered(f, haystack)]
     assert not missing, "guide items missing from seed/*.yaml:\n" + "\n".join(missing)
+
+
+def test_every_guide_item_is_in_the_seeded_database(guide_text, store):
+    """The same check against what the first start wrote into SQLite, not just the files."""
+    import json
+
+    haystack = []
+    for row in store.rows("SELECT zh, en, data FROM guide_items"):
+        haystack += [normalise(row["zh"]), normalise(row["en"])]
+        haystack += [normalise(v) for _, v in _walk(json.loads(row["data"])) if isinstance(v, str)]
+    for row in store.rows("SELECT * FROM venues"):
+        haystack += [normalise(str(row[c])) for c in row.keys() if isinstance(row[c], str)]
+    missing = [f for f in guide_fragments(guide_text) if not is_covered(f, haystack)]
+    assert not missing, "guide items missing from the seeded database:\n" + "\n".join(missing)
 
 
 VERBATIM_FIELDS = {"zh", "title_zh", "example_zh", "examples", "venues_zh", "field_zh",

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+# Card states as stored: 0 new, then fsrs.State's values.
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATINGS = (AGAIN, HARD, GOOD, EASY)
+RATING_NAMES = {AGAIN: ("重来", "Again"), HARD: ("困难", "Hard"), GOOD: ("良好", "Good"), EASY: ("简单", "Easy")}
+
+# Seeded decks' keys.
+INTERVIEW_DECK = "deck.interview"
+PITCH_DECK = "deck.pitch"
+RESUME_DECK = "deck.resume"
+
+# Categories that are not the guide's question categories: (zh, en).
+EXTRA_CATEGORIES = {"pitch": ("讲稿", "Pitch"), "resume": ("简历", "Resume")}
+
+
+def paper_deck_key(paper_id: int) -> str:
+    return f"deck.paper.{paper_id}"
 
 
 @dataclass(slots=True)
@@ -14,6 +34,11 @@ class Deck:
     name_zh: str
     paper_id: int | None
     target_seconds: int
+
+    def pick(self, language: str) -> str:
+        if language == "zh":
+            return self.name_zh or self.name
+        return self.name or self.name_zh
 
 
 @dataclass(slots=True)
@@ -34,6 +59,33 @@ class Card:
     last_review: datetime | None
     version: int = 1
 
+    @property
+    def is_new(self) -> bool:
+        return self.state == NEW
+
+    def pick(self, language: str) -> str:
+        """The question in the content language, falling back to the other."""
+        if language == "zh":
+            return self.front_zh or self.front
+        return self.front or self.front_zh
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a rating would do to a card: computed once, shown, then saved as is."""
+
+    rating: int
+    state: int
+    step: int | None
+    stability: float
+    difficulty: float
+    due: datetime
+    last_review: datetime
+
+    @property
+    def interval(self) -> timedelta:
+        return self.due - self.last_review
+
 
 @dataclass(slots=True)
 class Review:
@@ -43,3 +95,42 @@ class Review:
     reviewed_at: datetime
     duration_ms: int
     mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class DueSummary:
+    new: int
+    learning: int
+    due: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.due
+
+
+@dataclass(slots=True)
+class DeckCounts:
+    deck: Deck
+    total: int
+    counts: DueSummary
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLapses:
+    category_key: str
+    zh: str
+    en: str
+    lapses: int
+    cards: int
+
+
+@dataclass(slots=True)
+class CardStats:
+    reviews_per_day: list[tuple[date, int]] = field(default_factory=list)
+    retention: float | None = None      # None: no review-state reviews in the window
+    retention_reviews: int = 0
+    target_retention: float = 0.9
+    weakest: list[CategoryLapses] = field(default_factory=list)
+    forecast: list[tuple[date, int]] = field(default_factory=list)
+    streak: int = 0
+    total_reviews: int = 0

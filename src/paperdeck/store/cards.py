@@ -1,16 +1,34 @@
-"""Decks, cards and reviews."""
+"""Decks, cards and reviews: CRUD, the due queue, review logging with exact undo.
+
+Due queries filter on `suspended = 0 AND due < ?`, which the `cards_due` index serves.
+Stats live in card_stats.py, seeding and per-paper generation in card_seed.py.
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..models.cards import Card, Deck
-from ..models.common import from_iso
+from ..models.cards import (
+    LEARNING, NEW, RELEARNING, REVIEW, Card, CardStats, CategoryLapses, Deck, DeckCounts,
+    EXTRA_CATEGORIES, DueSummary, Outcome,
+)
+from ..models.common import from_iso, to_iso, utcnow
+from .errors import ConflictError, NotFound, ValidationError
 
 if TYPE_CHECKING:
     import sqlite3
+    from datetime import tzinfo
 
+    from ..models.papers import Paper
     from .store import Store
+
+# The columns a review changes; their values before it are kept for an exact undo.
+SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "updated_at", "version")
+MAX_FRONT = 2000
+MAX_BACK = 20000
+MAX_TARGET_SECONDS = 3600
 
 
 def deck_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deck:
@@ -30,12 +48,145 @@ def card_from_row(row: "sqlite3.Row | dict[str, Any]") -> Card:
     )
 
 
+def _deck_filter(deck_ids: list[int] | None, column: str = "deck_id") -> tuple[str, list[int]]:
+    if deck_ids is None:
+        return "", []
+    ids = [int(i) for i in deck_ids]
+    if not ids:
+        return " AND 0", []
+    return f" AND {column} IN ({', '.join('?' for _ in ids)})", ids
+
+
+def clean_text(text: str | None, limit: int, what: str) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > limit:
+        raise ValidationError(f"the {what} is too long ({len(text)} characters; at most {limit})", field=what)
+    return text
+
+
 class CardRepo:
     def __init__(self, store: "Store"):
         self.store = store
 
+    # -- settings that shape the day ------------------------------------------------------
+
+    def zone(self) -> "tzinfo":
+        from ..services.scheduling import local_zone
+
+        return local_zone(self.store.settings.get("timezone", None))
+
+    def rollover_hour(self) -> int:
+        from ..services.scheduling import clamp_hour
+
+        return clamp_hour(self.store.settings.get("day_rollover_hour"))
+
+    def desired_retention(self) -> float:
+        from ..services.scheduling import clamp_retention
+
+        return clamp_retention(self.store.settings.get("desired_retention"))
+
+    def new_per_day(self) -> int:
+        try:
+            return max(0, int(self.store.settings.get("new_cards_per_day")))
+        except (TypeError, ValueError):
+            return 20
+
+    def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
+        from ..services.scheduling import day_bounds
+
+        return day_bounds(now, self.zone(), self.rollover_hour())
+
+    def study_day(self, moment: datetime) -> date:
+        from ..services.scheduling import study_day
+
+        return study_day(moment, self.zone(), self.rollover_hour())
+
+    # -- decks ------------------------------------------------------------------------------
+
     def decks(self) -> list[Deck]:
-        return [deck_from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY id")]
+        return [deck_from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
+
+    def deck(self, deck_id: int) -> Deck:
+        row = self.store.row("SELECT * FROM decks WHERE id = ?", (deck_id,))
+        if row is None:
+            raise NotFound(f"no deck with id {deck_id}")
+        return deck_from_row(row)
+
+    def deck_by_key(self, key: str) -> Deck | None:
+        row = self.store.row("SELECT * FROM decks WHERE key = ?", (key,))
+        return None if row is None else deck_from_row(row)
+
+    def find_deck(self, name: str) -> Deck | None:
+        """A deck by its English or Chinese name or key, case-insensitively."""
+        wanted = name.strip().casefold()
+        for deck in self.decks():
+            if wanted in (deck.name.casefold(), deck.name_zh.casefold(), deck.key.casefold()):
+                return deck
+        return None
+
+    def add_deck(self, name: str, name_zh: str = "", *, key: str | None = None,
+                 target_seconds: int | None = None, paper_id: int | None = None) -> Deck:
+        name = clean_text(name, 200, "deck name")
+        name_zh = clean_text(name_zh, 200, "deck name")
+        if not name and not name_zh:
+            raise ValidationError("a deck needs a name", field="name")
+        if self.find_deck(name or name_zh) is not None:
+            raise ValidationError(f"a deck named {name or name_zh!r} exists already", field="name")
+        seconds = self._target(target_seconds if target_seconds is not None else self.store.settings.get("answer_seconds"))
+        with self.store.transaction() as conn:
+            if key is None:
+                key = f"deck.user.{conn.execute('SELECT coalesce(max(id), 0) + 1 FROM decks').fetchone()[0]}"
+            cursor = conn.execute(
+                "INSERT INTO decks(key, name, name_zh, paper_id, target_seconds) VALUES (?, ?, ?, ?, ?)",
+                (key, name or name_zh, name_zh, paper_id, seconds),
+            )
+        return self.deck(cursor.lastrowid)
+
+    @staticmethod
+    def _target(value: object) -> int:
+        try:
+            seconds = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ValidationError("the target answer length must be a whole number of seconds", field="target") from None
+        if not 5 <= seconds <= MAX_TARGET_SECONDS:
+            raise ValidationError(f"the target answer length must be between 5 and {MAX_TARGET_SECONDS} seconds", field="target")
+        return seconds
+
+    def set_target_seconds(self, deck_id: int, seconds: object) -> Deck:
+        value = self._target(seconds)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE decks SET target_seconds = ? WHERE id = ?", (value, deck_id))
+        return self.deck(deck_id)
+
+    def deck_counts(self, now: datetime) -> list[DeckCounts]:
+        _start, end = self.day_bounds(now)
+        totals = dict(self.store.rows("SELECT deck_id, count(*) FROM cards WHERE suspended = 0 GROUP BY deck_id"))
+        per_deck: dict[int, dict[int, int]] = {}
+        for row in self.store.rows(
+            "SELECT deck_id, state, count(*) FROM cards WHERE suspended = 0 AND (due < ? OR state = 0) "
+            "GROUP BY deck_id, state",
+            (to_iso(end),),
+        ):
+            per_deck.setdefault(row[0], {})[row[1]] = row[2]
+        remaining = self.new_remaining(now)
+        result = []
+        for deck in self.decks():
+            states = per_deck.get(deck.id, {})
+            counts = DueSummary(
+                new=min(states.get(NEW, 0), remaining),
+                learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
+                due=states.get(REVIEW, 0),
+            )
+            result.append(DeckCounts(deck, totals.get(deck.id, 0), counts))
+        return result
+
+    # -- cards ------------------------------------------------------------------------------
+
+    def get(self, card_id: int) -> Card:
+        row = self.store.row("SELECT * FROM cards WHERE id = ?", (card_id,))
+        if row is None:
+            raise NotFound(f"no card with id {card_id}")
+        return card_from_row(row)
 
     def cards(self, deck_id: int | None = None) -> list[Card]:
         if deck_id is None:
@@ -43,3 +194,286 @@ class CardRepo:
         else:
             rows = self.store.rows("SELECT * FROM cards WHERE deck_id = ? ORDER BY id", (deck_id,))
         return [card_from_row(row) for row in rows]
+
+    def _checked_fronts(self, front: str | None, front_zh: str | None) -> tuple[str, str]:
+        front = clean_text(front, MAX_FRONT, "question")
+        front_zh = clean_text(front_zh, MAX_FRONT, "question")
+        if not front and not front_zh:
+            raise ValidationError("the question is empty: write it in English or Chinese", field="front")
+        return front, front_zh
+
+    def add(self, deck_id: int, front: str, front_zh: str = "", back: str = "", *,
+            category_key: str | None = None, key: str | None = None, now: datetime | None = None) -> Card:
+        front, front_zh = self._checked_fronts(front, front_zh)
+        back = clean_text(back, MAX_BACK, "talking points")
+        self.deck(deck_id)
+        stamp = to_iso(now or utcnow())
+        with self.store.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO cards(deck_id, key, category_key, front, front_zh, back, state, due, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                (deck_id, key, category_key or None, front, front_zh, back, stamp, stamp, stamp),
+            )
+        return self.get(cursor.lastrowid)
+
+    def edit(self, card_id: int, *, front: str | None = None, front_zh: str | None = None,
+             back: str | None = None, category_key: str | None = None, deck_id: int | None = None,
+             expected_version: int | None = None) -> Card:
+        """Change a card's text (or deck, category). Never touches its schedule."""
+        card = self.get(card_id)
+        if expected_version is not None and expected_version != card.version:
+            raise ConflictError("this card was changed elsewhere; reopen it", card.version)
+        new_front, new_zh = self._checked_fronts(
+            card.front if front is None else front, card.front_zh if front_zh is None else front_zh
+        )
+        new_back = card.back if back is None else clean_text(back, MAX_BACK, "talking points")
+        new_category = card.category_key if category_key is None else (category_key.strip() or None)
+        if deck_id is not None:
+            self.deck(deck_id)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE cards SET front = ?, front_zh = ?, back = ?, category_key = ?, deck_id = ?, "
+                "user_edited = 1, updated_at = ?, version = version + 1 WHERE id = ?",
+                (new_front, new_zh, new_back, new_category, deck_id or card.deck_id, to_iso(utcnow()), card_id),
+            )
+        return self.get(card_id)
+
+    def set_suspended(self, card_id: int, suspended: bool) -> Card:
+        self.get(card_id)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE cards SET suspended = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                (int(suspended), to_iso(utcnow()), card_id),
+            )
+        return self.get(card_id)
+
+    def delete(self, card_id: int) -> None:
+        """Delete a card and its reviews. A generated card stays deleted when regenerating."""
+        card = self.get(card_id)
+        deck = self.deck(card.deck_id)
+        with self.store.transaction() as conn:
+            if card.key:
+                conn.execute(
+                    "INSERT OR IGNORE INTO seed_applied(key, applied_at) VALUES (?, ?)",
+                    (f"card:{deck.key}:{card.key}", to_iso(utcnow())),
+                )
+            conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
+
+    def search(self, text: str = "", *, deck_id: int | None = None, category_key: str | None = None,
+               limit: int | None = None) -> list[Card]:
+        """Cards whose question (either language) or talking points contain `text`."""
+        sql = "SELECT * FROM cards WHERE 1=1"
+        params: list[Any] = []
+        needle = text.strip()
+        if needle:
+            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            sql += " AND (front LIKE ? ESCAPE '\\' OR front_zh LIKE ? ESCAPE '\\' OR back LIKE ? ESCAPE '\\')"
+            params += [pattern, pattern, pattern]
+        if deck_id is not None:
+            sql += " AND deck_id = ?"
+            params.append(deck_id)
+        if category_key:
+            sql += " AND category_key = ?"
+            params.append(category_key)
+        sql += " ORDER BY deck_id, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [card_from_row(row) for row in self.store.rows(sql, params)]
+
+    def categories(self) -> list[tuple[str, str, str]]:
+        """(key, zh, en) of every category in use, with the guide's names where known."""
+        names = self.category_names()
+        keys = [row[0] for row in self.store.rows(
+            "SELECT DISTINCT category_key FROM cards WHERE category_key IS NOT NULL ORDER BY category_key")]
+        ordered = [k for k in names if k in keys] + [k for k in keys if k not in names]
+        return [(k, *names.get(k, (k, k))) for k in ordered]
+
+    def category_names(self) -> dict[str, tuple[str, str]]:
+        names = {
+            row["key"]: (row["zh"], row["en"])
+            for row in self.store.rows("SELECT key, zh, en FROM guide_items WHERE kind = 'question_category'")
+        }
+        return {**names, **EXTRA_CATEGORIES}
+
+    # -- the queue --------------------------------------------------------------------------
+
+    def new_remaining(self, now: datetime) -> int:
+        start, _end = self.day_bounds(now)
+        introduced = self.store.scalar(
+            "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND mode = 'fsrs' "
+            "AND json_extract(card_before, '$.state') = 0",
+            (to_iso(start),),
+        )
+        return max(0, self.new_per_day() - introduced)
+
+    def due_summary(self, now: datetime, deck_ids: list[int] | None = None) -> DueSummary:
+        """(new, learning, due) for the study day containing `now`; new within today's limit."""
+        _start, end = self.day_bounds(now)
+        where, params = _deck_filter(deck_ids)
+        # New cards count whenever they were created; the others when due before the day ends.
+        states = dict(self.store.rows(
+            f"SELECT state, count(*) FROM cards WHERE suspended = 0 AND (due < ? OR state = 0){where} "
+            "GROUP BY state",
+            [to_iso(end), *params],
+        ))
+        return DueSummary(
+            new=min(states.get(NEW, 0), self.new_remaining(now)),
+            learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
+            due=states.get(REVIEW, 0),
+        )
+
+    def _first(self, sql: str, params: list[Any]) -> Card | None:
+        row = self.store.row(sql, params)
+        return None if row is None else card_from_row(row)
+
+    def next_card(self, now: datetime, deck_ids: list[int] | None = None, *,
+                  exclude: set[int] | frozenset[int] = frozenset()) -> Card | None:
+        """The next card to study: learning due now, reviews due today, new ones within the
+        daily limit, then learning cards due within the learn-ahead window."""
+        from ..services.scheduling import LEARN_AHEAD
+
+        _start, end = self.day_bounds(now)
+        where, params = _deck_filter(deck_ids)
+        if exclude:
+            where += f" AND id NOT IN ({', '.join('?' for _ in exclude)})"
+            params = [*params, *exclude]
+        base = f"SELECT * FROM cards WHERE suspended = 0 AND due < ?{where} AND state "
+        learning = self._first(base + "IN (1, 3) ORDER BY due, id LIMIT 1", [to_iso(now + timedelta(seconds=1)), *params])
+        if learning:
+            return learning
+        review = self._first(base + "= 2 ORDER BY due, id LIMIT 1", [to_iso(end), *params])
+        if review:
+            return review
+        if self.new_remaining(now) > 0:
+            fresh = self._first(
+                f"SELECT * FROM cards WHERE suspended = 0 AND state = 0{where} ORDER BY deck_id, id LIMIT 1", params)
+            if fresh:
+                return fresh
+        return self._first(base + "IN (1, 3) ORDER BY due, id LIMIT 1", [to_iso(now + LEARN_AHEAD), *params])
+
+    def next_learning_due(self, deck_ids: list[int] | None = None) -> datetime | None:
+        where, params = _deck_filter(deck_ids)
+        return from_iso(self.store.scalar(
+            f"SELECT min(due) FROM cards WHERE suspended = 0 AND state IN (1, 3){where}", params))
+
+    # -- reviews ----------------------------------------------------------------------------
+
+    def preview(self, card: Card, now: datetime) -> dict[int, Outcome]:
+        from ..services.scheduling import preview
+
+        return preview(card, now, self.desired_retention())
+
+    def record_review(self, card: Card, outcome: Outcome, *, reviewed_at: datetime, duration_ms: int) -> int:
+        """Save exactly `outcome` (as shown) and log the review with the card's prior state."""
+        with self.store.transaction() as conn:
+            before = self._snapshot(conn, card.id)
+            if before["version"] != card.version:
+                raise ConflictError("this card was changed elsewhere; it was not rated", before["version"])
+            conn.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                "last_review = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                (outcome.state, outcome.step, outcome.stability, outcome.difficulty, to_iso(outcome.due),
+                 to_iso(outcome.last_review), to_iso(reviewed_at), card.id),
+            )
+            return self._log(conn, card.id, outcome.rating, reviewed_at, duration_ms, "fsrs", before)
+
+    def record_cram(self, card: Card, rating: int, *, reviewed_at: datetime, duration_ms: int) -> int:
+        """Log a cram (interview mode) answer. The FSRS schedule is left as it is."""
+        with self.store.transaction() as conn:
+            return self._log(conn, card.id, rating, reviewed_at, duration_ms, "cram", self._snapshot(conn, card.id))
+
+    def _snapshot(self, conn: "sqlite3.Connection", card_id: int) -> dict[str, Any]:
+        row = conn.execute(f"SELECT {', '.join(SCHEDULE_COLUMNS)} FROM cards WHERE id = ?", (card_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no card with id {card_id}")
+        return dict(zip(SCHEDULE_COLUMNS, row))
+
+    @staticmethod
+    def _log(conn: "sqlite3.Connection", card_id: int, rating: int, at: datetime, duration_ms: int,
+             mode: str, before: dict[str, Any]) -> int:
+        if rating not in (1, 2, 3, 4):
+            raise ValidationError(f"a rating is 1 to 4, not {rating!r}", field="rating")
+        cursor = conn.execute(
+            "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, mode, card_before) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (card_id, rating, to_iso(at), max(0, int(duration_ms)), mode, json.dumps(before)),
+        )
+        return cursor.lastrowid
+
+    def undo_review(self, review_id: int) -> Card:
+        """Remove a review and restore the card exactly as it was before it (the card's latest
+        review only: undoing an older one would lose what came after)."""
+        row = self.store.row("SELECT * FROM reviews WHERE id = ?", (review_id,))
+        if row is None:
+            raise NotFound("that review is gone already")
+        latest = self.store.scalar("SELECT max(id) FROM reviews WHERE card_id = ?", (row["card_id"],))
+        if latest != review_id:
+            raise ConflictError("the card was reviewed again since; undo that first")
+        before = json.loads(row["card_before"] or "{}")
+        with self.store.transaction() as conn:
+            if row["mode"] == "fsrs" and before:
+                columns = [c for c in SCHEDULE_COLUMNS if c in before]
+                conn.execute(
+                    f"UPDATE cards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                    [before[c] for c in columns] + [row["card_id"]],
+                )
+            conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        return self.get(row["card_id"])
+
+    def last_review_id(self) -> int | None:
+        return self.store.scalar("SELECT max(id) FROM reviews")
+
+    # -- interview (cram) mode ---------------------------------------------------------------
+
+    def cram_cards(self, deck_ids: list[int], interview_on: date, now: datetime) -> list[Card]:
+        """Every unsuspended card of the decks: first those FSRS would not show before the
+        interview, then the least stable. The schedule is not touched."""
+        from ..services.scheduling import day_start
+
+        cutoff = to_iso(day_start(interview_on, self.zone(), self.rollover_hour()))
+        where, params = _deck_filter(deck_ids)
+        rows = self.store.rows(
+            f"SELECT * FROM cards WHERE suspended = 0{where} "
+            "ORDER BY (due >= ?) DESC, coalesce(stability, 0), deck_id, id",
+            [*params, cutoff],
+        )
+        return [card_from_row(row) for row in rows]
+
+    # -- stats (card_stats.py) and generation (card_seed.py) ---------------------------------
+
+    def streak(self, now: datetime) -> int:
+        from .card_stats import streak
+
+        return streak(self, now)
+
+    def true_retention(self, now: datetime, days: int = 30) -> tuple[float | None, int]:
+        from .card_stats import true_retention
+
+        return true_retention(self, now, days)
+
+    def reviews_per_day(self, now: datetime, days: int = 84) -> list[tuple[date, int]]:
+        from .card_stats import reviews_per_day
+
+        return reviews_per_day(self, now, days)
+
+    def weakest_categories(self, limit: int = 5) -> list[CategoryLapses]:
+        from .card_stats import weakest_categories
+
+        return weakest_categories(self, limit)
+
+    def forecast(self, now: datetime, days: int = 14) -> list[tuple[date, int]]:
+        from .card_stats import forecast
+
+        return forecast(self, now, days)
+
+    def stats(self, now: datetime) -> CardStats:
+        from .card_stats import stats
+
+        return stats(self, now)
+
+    def generate_paper_deck(self, paper: "Paper") -> tuple[Deck, int, int]:
+        """Create or refresh the paper's deck from the question templates: (deck, added, updated)."""
+        from .card_seed import generate_paper_deck
+
+        return generate_paper_deck(self.store, paper)
+

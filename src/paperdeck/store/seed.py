@@ -78,10 +78,13 @@ def load_yaml(name: str) -> Any:
 
 # Seeders run in this order, each inside the one seeding transaction.
 def seed_all(store: "Store") -> None:
+    from .card_seed import seed_decks
+
     with store.transaction() as conn:
         seeder = Seeder(conn)
         seed_guide(seeder, load_yaml("guide.yaml") or {})
         seed_venues(seeder, load_yaml("venues.yaml") or {})
+        seed_decks(seeder)
         for extra in EXTRA_SEEDERS:
             extra(seeder)
 

@@ -18,7 +18,9 @@ DEFAULTS: dict[str, Any] = {
     "new_cards_per_day": 20,
     "desired_retention": 0.9,
     "day_rollover_hour": 4,
-    "answer_seconds": 90,
+    "answer_seconds": 90,          # default target answer length of a new deck
+    "timezone": None,              # IANA name for the study day; None: the system's
+    "interview_date": None,        # YYYY-MM-DD of the next interview (cram mode)
     "words_per_minute": 130,
     "cjk_chars_per_minute": 220,
     "backups_kept": 10,

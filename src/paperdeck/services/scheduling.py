@@ -1,0 +1,141 @@
+"""FSRS scheduling (the `fsrs` package, v6) and the study day. Pure: no SQLite, no Textual.
+
+A rating's outcome is computed once by `preview`, shown on the rating bar, and the very same
+`Outcome` is saved: fsrs fuzzes review intervals, so computing again could give another date.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+
+from ..models.cards import NEW, RATINGS, Card, Outcome
+
+MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def clamp_retention(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.9
+    if number != number:  # NaN
+        return 0.9
+    return min(MAX_RETENTION, max(MIN_RETENTION, number))
+
+
+def _scheduler(desired_retention: float, fuzz: bool):
+    from fsrs import Scheduler
+
+    return Scheduler(desired_retention=clamp_retention(desired_retention), enable_fuzzing=fuzz)
+
+
+def _fsrs_card(card: Card):
+    from fsrs import Card as FsrsCard, State
+
+    if card.state == NEW:
+        return FsrsCard(card_id=card.id, state=State.Learning, step=0, due=card.due)
+    return FsrsCard(
+        card_id=card.id, state=State(card.state), step=card.step,
+        stability=card.stability, difficulty=card.difficulty,
+        due=card.due.astimezone(timezone.utc),
+        last_review=card.last_review.astimezone(timezone.utc) if card.last_review else None,
+    )
+
+
+def review_instant(card: Card, now: datetime) -> datetime:
+    """The instant a review counts at. A clock that went back since the last review would
+    give fsrs a negative elapsed time; the review then counts at the last review's instant."""
+    now = now.astimezone(timezone.utc).replace(microsecond=0)
+    if card.last_review is not None and card.last_review > now:
+        return card.last_review.astimezone(timezone.utc)
+    return now
+
+
+def preview(card: Card, now: datetime, desired_retention: float = 0.9, *, fuzz: bool = True) -> dict[int, Outcome]:
+    """Each rating's outcome for `card` reviewed at `now`, keyed by rating 1-4."""
+    from fsrs import Rating
+
+    at = review_instant(card, now)
+    scheduler = _scheduler(desired_retention, fuzz)
+    source = _fsrs_card(card)
+    outcomes: dict[int, Outcome] = {}
+    for rating in RATINGS:
+        after, _log = scheduler.review_card(source, Rating(rating), review_datetime=at)
+        # Stored with second precision: round here so what is shown is what is saved.
+        due = max(after.due.replace(microsecond=0), at + timedelta(seconds=1))
+        outcomes[rating] = Outcome(
+            rating=rating, state=int(after.state), step=after.step,
+            stability=float(after.stability), difficulty=float(after.difficulty),
+            due=due, last_review=at,
+        )
+    return outcomes
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short human interval: 45s, 10m, 3h, 4d, 2.5mo, 1.2y. Never negative."""
+    seconds = max(0.0, interval.total_seconds())
+    if seconds < 60:
+        return f"{int(seconds)}s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"
+
+
+# -- the study day --------------------------------------------------------------------------
+
+def local_zone(name: str | None = None) -> tzinfo:
+    """The zone named in settings, else $TZ, else the system's (/etc/localtime), else UTC."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for candidate in (name, os.environ.get("TZ", "").lstrip(":")):
+        if candidate:
+            try:
+                return ZoneInfo(candidate)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                continue
+    try:
+        target = Path("/etc/localtime").resolve()
+        parts = target.parts
+        if "zoneinfo" in parts:
+            return ZoneInfo("/".join(parts[parts.index("zoneinfo") + 1:]))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    return timezone.utc
+
+
+def clamp_hour(value: object) -> int:
+    try:
+        hour = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 4
+    return min(23, max(0, hour))
+
+
+def study_day(now: datetime, zone: tzinfo, rollover_hour: int) -> date:
+    """The study day `now` belongs to: the local date, shifted so it starts at the rollover hour."""
+    local = now.astimezone(zone).replace(tzinfo=None)
+    return (local - timedelta(hours=clamp_hour(rollover_hour))).date()
+
+
+def day_start(day: date, zone: tzinfo, rollover_hour: int) -> datetime:
+    """The UTC instant the study day `day` begins (its local rollover hour, DST-aware)."""
+    local = datetime.combine(day, time(clamp_hour(rollover_hour)), tzinfo=zone)
+    # zoneinfo resolves an hour inside a spring-forward gap with the pre-gap offset, i.e.
+    # just past the gap: the day still starts exactly once.
+    return local.astimezone(timezone.utc)
+
+
+def day_bounds(now: datetime, zone: tzinfo, rollover_hour: int) -> tuple[datetime, datetime]:
+    """[start, end) of the study day containing `now`, in UTC. 23 or 25 hours across DST."""
+    day = study_day(now, zone, rollover_hour)
+    return day_start(day, zone, rollover_hour), day_start(day + timedelta(days=1), zone, rollover_hour)

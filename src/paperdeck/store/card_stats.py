@@ -1,0 +1,113 @@
+"""Review statistics: per-day counts, true retention, weakest categories, forecast, streak.
+
+Days are study days (local, starting at the rollover hour), so a review at 1 am counts for
+the evening before, as the user lives it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..models.cards import CardStats, CategoryLapses
+from ..models.common import from_iso, to_iso
+
+if TYPE_CHECKING:
+    from .cards import CardRepo
+
+MAX_STREAK_DAYS = 3660
+# A lapse: an FSRS review rated Again while the card was in the review state.
+_WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
+
+
+def _start_of(repo: "CardRepo", day: date) -> datetime:
+    from ..services.scheduling import day_start
+
+    return day_start(day, repo.zone(), repo.rollover_hour())
+
+
+def reviews_per_day(repo: "CardRepo", now: datetime, days: int = 84) -> list[tuple[date, int]]:
+    today = repo.study_day(now)
+    first = today - timedelta(days=days - 1)
+    counts: Counter[date] = Counter()
+    for (reviewed_at,) in repo.store.rows(
+        "SELECT reviewed_at FROM reviews WHERE reviewed_at >= ?", (to_iso(_start_of(repo, first)),)
+    ):
+        counts[repo.study_day(from_iso(reviewed_at))] += 1
+    return [(first + timedelta(days=i), counts[first + timedelta(days=i)]) for i in range(days)]
+
+
+def true_retention(repo: "CardRepo", now: datetime, days: int = 30) -> tuple[float | None, int]:
+    """Share of reviews of mature (review-state) cards recalled (rated Hard or better)."""
+    since = to_iso(now - timedelta(days=days))
+    row = repo.store.row(
+        f"SELECT count(*), sum(rating > 1) FROM reviews WHERE reviewed_at >= ? AND mode = 'fsrs' AND {_WAS_REVIEW}",
+        (since,),
+    )
+    total, passed = row[0], row[1] or 0
+    return (passed / total if total else None), total
+
+
+def weakest_categories(repo: "CardRepo", limit: int = 5) -> list[CategoryLapses]:
+    names = repo.category_names()
+    rows = repo.store.rows(
+        "SELECT coalesce(c.category_key, '') AS category, count(r.id) AS lapses, "
+        "count(DISTINCT c.id) AS cards FROM reviews r JOIN cards c ON c.id = r.card_id "
+        f"WHERE r.mode = 'fsrs' AND r.rating = 1 AND {_WAS_REVIEW.replace('card_before', 'r.card_before')} "
+        "GROUP BY category ORDER BY lapses DESC, category LIMIT ?",
+        (limit,),
+    )
+    result = []
+    for row in rows:
+        key = row["category"]
+        zh, en = names.get(key, ("未分类", "Uncategorised") if not key else (key, key))
+        result.append(CategoryLapses(key, zh, en, row["lapses"], row["cards"]))
+    return result
+
+
+def forecast(repo: "CardRepo", now: datetime, days: int = 14) -> list[tuple[date, int]]:
+    """Cards (learning or review) falling due on each of the next `days` study days;
+    overdue ones count for today."""
+    today = repo.study_day(now)
+    end = _start_of(repo, today + timedelta(days=days))
+    counts: Counter[date] = Counter()
+    for (due,) in repo.store.rows(
+        "SELECT due FROM cards WHERE suspended = 0 AND due < ? AND state != 0", (to_iso(end),)
+    ):
+        counts[max(today, repo.study_day(from_iso(due)))] += 1
+    return [(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)]
+
+
+def streak(repo: "CardRepo", now: datetime) -> int:
+    """Consecutive study days with at least one review, ending today (or yesterday, when
+    today has none yet: the streak is still alive until the day ends)."""
+    day = repo.study_day(now)
+
+    def reviewed_on(d: date) -> bool:
+        return repo.store.row(
+            "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+            (to_iso(_start_of(repo, d)), to_iso(_start_of(repo, d + timedelta(days=1)))),
+        ) is not None
+
+    if not reviewed_on(day):
+        day -= timedelta(days=1)
+    count = 0
+    while count < MAX_STREAK_DAYS and reviewed_on(day):
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def stats(repo: "CardRepo", now: datetime) -> CardStats:
+    retention, retention_reviews = true_retention(repo, now)
+    return CardStats(
+        reviews_per_day=reviews_per_day(repo, now),
+        retention=retention,
+        retention_reviews=retention_reviews,
+        target_retention=repo.desired_retention(),
+        weakest=weakest_categories(repo),
+        forecast=forecast(repo, now),
+        streak=streak(repo, now),
+        total_reviews=repo.store.scalar("SELECT count(*) FROM reviews") or 0,
+    )

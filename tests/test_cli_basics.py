@@ -1,0 +1,80 @@
+"""The CLI as a subprocess: --help/--version/--db on every command, bad database files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from paperdeck import __version__
+from paperdeck.cli.main import build_parser
+
+
+def _command_names() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("name", _command_names())
+def test_every_command_has_help_version_and_db(name, cli):
+    helped = cli(name, "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert "--db" in helped.stdout
+    versioned = cli(name, "--version")
+    assert versioned.returncode == 0
+    assert __version__ in versioned.stdout
+
+
+def test_info_json_reports_paths_schema_and_counts(cli, tmp_path):
+    db = tmp_path / "custom.db"
+    result = cli("info", "--json", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["database"] == str(db)
+    assert data["schema_version"] >= 1
+    assert data["counts"]["venues"] >= 12
+    assert data["counts"]["guide_items"] > 50
+
+
+def test_db_option_before_the_command_and_env_var(cli, tmp_path):
+    db = tmp_path / "a.db"
+    result = cli("--db", str(db), "info", "--json")
+    assert json.loads(result.stdout)["database"] == str(db)
+    env_db = tmp_path / "env.db"
+    result = cli("info", "--json", env={"PAPERDECK_DB": str(env_db)})
+    assert json.loads(result.stdout)["database"] == str(env_db)
+
+
+@pytest.mark.parametrize("content", [b"just some notes\n", b"\x00\x01garbage" * 50])
+def test_a_file_that_is_not_a_paperdeck_database(cli, tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    result = cli("info", "--db", str(path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_an_unwritable_location_gets_a_message(cli, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = cli("today", "--db", str(blocker / "deeper" / "p.db"))
+    assert result.returncode == 2
+    assert "cannot create" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_app_refuses_to_start_without_a_terminal(cli):
+    result = cli()
+    assert result.returncode == 2
+    assert "terminal" in result.stderr
+
+
+def test_default_database_lives_in_the_user_data_dir(cli, tmp_path, monkeypatch):
+    result = cli("info", "--json", env={"PAPERDECK_DB": ""})
+    data = json.loads(result.stdout)
+    assert data["database"].startswith(str(tmp_path / "home" / "data"))
+    assert data["database"].endswith("paperdeck.db")

@@ -1,0 +1,46 @@
+"""Headless code never loads Textual: the store, the services and `paperdeck today`."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import paperdeck
+
+HEADLESS_PACKAGES = ("paperdeck.models", "paperdeck.store", "paperdeck.services", "paperdeck.cli")
+
+
+def _headless_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(paperdeck.__path__, "paperdeck."):
+        if info.name.startswith(HEADLESS_PACKAGES) or info.name.count(".") == 1:
+            if not info.name.startswith("paperdeck.tui"):
+                names.append(info.name)
+    return names
+
+
+def test_importing_headless_modules_loads_no_textual():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {_headless_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_paperdeck_today_loads_no_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from paperdeck.cli.main import main\n"
+        f"main(['today', '--db', {str(tmp_path / 'p.db')!r}])\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print('LOADED:' + ','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
