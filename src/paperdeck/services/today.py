@@ -315,7 +315,7 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
             continue
         if paper.decision in ("rejected", "withdrawn") and not filled:
             continue
-        seconds = int(speaking.estimate_seconds("\n".join(filled), store)) if speaking and filled else 0
+        seconds = int(speaking.speaking_seconds(speaking.count_speech("\n".join(filled)), speaking.Rates())) if speaking and filled else 0
         result.append(PitchReadiness(
             paper.id, paper.title, len(filled), PITCH_PARTS, seconds, pitch_verdict(len(filled), seconds),
         ))
