@@ -43,7 +43,15 @@ def _encode(fields: dict[str, Any]) -> dict[str, Any]:
     encoded = {}
     for name, value in fields.items():
         if name in JSON_FIELDS:
-            value = json.dumps(value if value is not None else ({} if name == "links" else []), ensure_ascii=False)
+            if isinstance(value, str):  # already JSON text (imports, older callers)
+                try:
+                    value = json.loads(value)
+                except ValueError as error:
+                    raise ValidationError(f"{name}: not valid JSON", field=name) from error
+            empty: Any = {} if name == "links" else []
+            if value is not None and not isinstance(value, type(empty)):
+                raise ValidationError(f"{name} must be a {type(empty).__name__}", field=name)
+            value = json.dumps(value if value is not None else empty, ensure_ascii=False)
         elif name in ("on_resume", "selected"):
             value = int(bool(value))
         encoded[name] = value
