@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from enum import Enum
 
 
@@ -11,12 +11,60 @@ class DeadlineKind(str, Enum):
     ABSTRACT = "abstract"
     PAPER = "paper"
     SUPPLEMENTARY = "supplementary"
+    REVIEWS = "reviews"
     REBUTTAL = "rebuttal"
     NOTIFICATION = "notification"
     COMMITMENT = "commitment"
     CAMERA_READY = "camera_ready"
     CONFERENCE_START = "conference_start"
     CONFERENCE_END = "conference_end"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self][1]
+
+    @property
+    def label_zh(self) -> str:
+        return KIND_LABELS[self][0]
+
+    def pick(self, language: str) -> str:
+        return self.label_zh if language == "zh" else self.label
+
+    @property
+    def is_submission(self) -> bool:
+        """A deadline the author must meet (not an event that happens to them)."""
+        return self in SUBMISSION_KINDS
+
+    @classmethod
+    def parse(cls, text: str) -> "DeadlineKind":
+        wanted = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for kind in cls:
+            if wanted in (kind.value, kind.label.lower().replace(" ", "_")) or text.strip() == kind.label_zh:
+                return kind
+        names = ", ".join(kind.value for kind in cls)
+        raise ValueError(f"unknown deadline kind {text!r}; expected one of: {names}")
+
+
+KIND_LABELS: dict[DeadlineKind, tuple[str, str]] = {
+    DeadlineKind.ABSTRACT: ("摘要截止", "Abstract"),
+    DeadlineKind.PAPER: ("论文截止", "Paper"),
+    DeadlineKind.SUPPLEMENTARY: ("补充材料", "Supplementary"),
+    DeadlineKind.REVIEWS: ("审稿意见", "Reviews out"),
+    DeadlineKind.REBUTTAL: ("Rebuttal", "Rebuttal"),
+    DeadlineKind.NOTIFICATION: ("录用通知", "Notification"),
+    DeadlineKind.COMMITMENT: ("ARR 承诺", "Commitment"),
+    DeadlineKind.CAMERA_READY: ("终稿", "Camera-ready"),
+    DeadlineKind.CONFERENCE_START: ("会议开始", "Conference starts"),
+    DeadlineKind.CONFERENCE_END: ("会议结束", "Conference ends"),
+    DeadlineKind.OTHER: ("其他", "Other"),
+}
+
+SUBMISSION_KINDS = frozenset({
+    DeadlineKind.ABSTRACT, DeadlineKind.PAPER, DeadlineKind.SUPPLEMENTARY,
+    DeadlineKind.REBUTTAL, DeadlineKind.COMMITMENT, DeadlineKind.CAMERA_READY,
+})
+CONFERENCE_KINDS = frozenset({DeadlineKind.CONFERENCE_START, DeadlineKind.CONFERENCE_END})
 
 
 @dataclass(slots=True)
@@ -34,6 +82,9 @@ class Venue:
     url: str
     favourite: bool = False
     version: int = 1
+    rhythm_zh: str = ""          # the true rhythm from recent editions (the guide's may be wrong)
+    rhythm_en: str = ""
+    user_edited: bool = False
 
 
 @dataclass(slots=True)
@@ -42,7 +93,8 @@ class Deadline:
 
     Exactly one of `at` (an instant, aware, UTC) and `on_date` (a date-only deadline: no time
     is ever invented for it) is set. `tz_label` is the timezone as it was given ("AoE", "PT",
-    "UTC+8", an IANA name).
+    "UTC+8", an IANA name). An estimate (`is_estimate`) is computed, never stored: it carries
+    the range its past editions span and the years it was estimated from.
     """
 
     id: int
@@ -57,3 +109,91 @@ class Deadline:
     source: str = ""
     user_edited: bool = False
     uid: str = ""
+    note: str = ""
+    venue_name: str = ""
+    range_start: date | None = None
+    range_end: date | None = None
+    based_on: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def is_date_only(self) -> bool:
+        return self.at is None
+
+    def display_name(self, language: str = "en") -> str:
+        return self.label or self.kind.pick(language)
+
+
+def deadline_uid(venue_key: str, edition_year: int, kind: DeadlineKind | str, ordinal: int = 1) -> str:
+    """The stable identity of a known deadline: the same event from any source or export."""
+    kind_value = kind.value if isinstance(kind, DeadlineKind) else kind
+    return f"{venue_key}-{edition_year}-{kind_value}-{ordinal}@paperdeck"
+
+
+def ensure_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware one")
+    return moment.astimezone(timezone.utc)
+
+
+@dataclass(slots=True)
+class ParsedDeadline:
+    """One deadline read from a public tracker's file, before it meets the database."""
+
+    venue_name: str
+    edition_year: int
+    kind: DeadlineKind
+    ordinal: int                 # 1, 2, ... among the edition's deadlines of this kind
+    at: datetime | None          # aware UTC, or None for a date-only deadline
+    on_date: date | None
+    tz_label: str
+    label: str = ""
+    note: str = ""
+    source: str = ""
+    full_name: str = ""
+
+
+@dataclass(slots=True)
+class ImportProblem:
+    file: str
+    entry: str                   # e.g. "CIKM 2024 (CIKM24)"
+    message: str
+    skipped: bool = True         # False: a warning, the entry was still imported
+
+    def __str__(self) -> str:
+        action = "skipped" if self.skipped else "imported anyway"
+        return f"{self.file}: {self.entry}: {self.message} ({action})"
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_edits: int = 0          # differed from the file, but the user's edit wins (no --force)
+    venues_added: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for problem in self.problems if problem.skipped)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for problem in self.problems if not problem.skipped)
+
+    def merge(self, other: "ImportSummary") -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.kept_edits += other.kept_edits
+        self.venues_added += other.venues_added
+        self.problems.extend(other.problems)
+
+    def line(self) -> str:
+        text = (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.skipped} skipped")
+        if self.kept_edits:
+            text += f", {self.kept_edits} kept your edits (use --force to overwrite)"
+        if self.venues_added:
+            text += f"; {self.venues_added} new venue" + ("s" if self.venues_added != 1 else "")
+        return text

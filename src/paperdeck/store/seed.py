@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import to_iso, utcnow
 from ..paths import package_resource
+from .venue_seed import seed_deadlines
 
 if TYPE_CHECKING:
     import sqlite3
@@ -84,6 +85,7 @@ def seed_all(store: "Store") -> None:
         seeder = Seeder(conn)
         seed_guide(seeder, load_yaml("guide.yaml") or {})
         seed_venues(seeder, load_yaml("venues.yaml") or {})
+        seed_deadlines(seeder, load_yaml("deadlines.yaml") or {})
         seed_decks(seeder)
         for extra in EXTRA_SEEDERS:
             extra(seeder)

@@ -1,37 +1,357 @@
-"""Venues and deadlines."""
+"""Venues and deadlines: CRUD, favourites, the next deadline and the upcoming ones.
+
+Estimates are never stored: they are computed from the stored past editions each time, so an
+announced date replaces its estimate the moment it is saved or imported.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..models.venues import Venue
-from .errors import NotFound
+from ..models.common import from_iso, to_iso, utcnow
+from ..models.venues import Deadline, DeadlineKind, ImportSummary, ParsedDeadline, Venue, deadline_uid
+from .errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
     import sqlite3
 
     from .store import Store
 
+# Kinds `next_deadline` looks at: the ones a paper must meet to be submitted at all.
+NEXT_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
+VENUE_FIELDS = (
+    "name", "full_name", "field_zh", "field_en", "paper_types_zh", "paper_types_en",
+    "guide_note_zh", "guide_note_en", "url", "rhythm_zh", "rhythm_en",
+)
+MAX_TEXT = 2000
+_DEADLINE_SELECT = (
+    "SELECT d.*, v.key AS venue_key, v.name AS venue_name FROM deadlines d "
+    "JOIN venues v ON v.id = d.venue_id"
+)
+
 
 def venue_from_row(row: "sqlite3.Row | dict[str, Any]") -> Venue:
+    keys = row.keys()
     return Venue(
         id=row["id"], key=row["key"], name=row["name"], full_name=row["full_name"],
         field_zh=row["field_zh"], field_en=row["field_en"],
         paper_types_zh=row["paper_types_zh"], paper_types_en=row["paper_types_en"],
         guide_note_zh=row["guide_note_zh"], guide_note_en=row["guide_note_en"],
         url=row["url"], favourite=bool(row["favourite"]), version=row["version"],
+        rhythm_zh=row["rhythm_zh"] if "rhythm_zh" in keys else "",
+        rhythm_en=row["rhythm_en"] if "rhythm_en" in keys else "",
+        user_edited=bool(row["user_edited"]),
     )
+
+
+def deadline_from_row(row: "sqlite3.Row") -> Deadline:
+    return Deadline(
+        id=row["id"], venue_key=row["venue_key"], edition_year=row["edition_year"],
+        kind=_kind(row["kind"]), at=from_iso(row["at_utc"]),
+        on_date=date.fromisoformat(row["on_date"]) if row["on_date"] else None,
+        tz_label=row["tz_label"], label=row["label"], is_estimate=bool(row["is_estimate"]),
+        source=row["source"], user_edited=bool(row["user_edited"]), uid=row["uid"],
+        note=row["note"], venue_name=row["venue_name"],
+    )
+
+
+def _kind(value: str) -> DeadlineKind:
+    try:
+        return DeadlineKind(value)
+    except ValueError:
+        return DeadlineKind.OTHER
+
+
+def slug(name: str) -> str:
+    """A venue key from its name: lower case ASCII letters, digits and dashes ("" if none)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
 
 
 class VenueRepo:
     def __init__(self, store: "Store"):
         self.store = store
 
+    # -- venues -----------------------------------------------------------------------------
+
     def all(self) -> list[Venue]:
         return [venue_from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
 
     def get(self, key: str) -> Venue:
-        row = self.store.row("SELECT * FROM venues WHERE key = ? COLLATE NOCASE OR name = ? COLLATE NOCASE", (key, key))
-        if row is None:
+        found = self.find(key)
+        if found is None:
             raise NotFound(f"no venue {key!r}")
-        return venue_from_row(row)
+        return found
+
+    def find(self, name: str) -> Venue | None:
+        """A venue by key, name or alias (any case), or None."""
+        text = (name or "").strip()
+        if not text:
+            return None
+        row = self.store.row(
+            "SELECT * FROM venues WHERE key = ? COLLATE NOCASE OR name = ? COLLATE NOCASE OR key = ? "
+            "ORDER BY key = ? COLLATE NOCASE DESC, name = ? COLLATE NOCASE DESC LIMIT 1",
+            (text, text, slug(text), text, text),
+        )
+        if row is not None:
+            return venue_from_row(row)
+        lowered = text.lower()
+        for row in self.store.rows("SELECT * FROM venues WHERE aliases != '[]'"):
+            if lowered in (alias.lower() for alias in json.loads(row["aliases"])):
+                return venue_from_row(row)
+        return None
+
+    def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:
+        name = _clean(name, "name")
+        key = slug(key or name) or "venue-" + uuid.uuid4().hex[:8]
+        if self.store.scalar("SELECT 1 FROM venues WHERE key = ?", (key,)) or self.find(name):
+            raise ValidationError(f"a venue named {name!r} already exists", field="name")
+        values = {column: _clean(str(fields.get(column, "")), column, required=False)
+                  for column in VENUE_FIELDS if column != "name"}
+        with self.store.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO venues (key, name, {', '.join(values)}, user_edited, updated_at) "
+                f"VALUES (?, ?, {', '.join('?' for _ in values)}, 1, ?)",
+                (key, name, *values.values(), to_iso(utcnow())),
+            )
+        return self.get(key)
+
+    def update(self, key: str, **fields: str) -> Venue:
+        venue = self.get(key)
+        unknown = set(fields) - set(VENUE_FIELDS)
+        if unknown:
+            raise ValidationError(f"unknown venue field(s): {', '.join(sorted(unknown))}")
+        values = {column: _clean(str(value), column, required=column == "name") for column, value in fields.items()}
+        if "name" in values:
+            other = self.find(values["name"])
+            if other is not None and other.id != venue.id:
+                raise ValidationError(f"a venue named {values['name']!r} already exists", field="name")
+        if not values:
+            return venue
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        with self.store.transaction() as conn:
+            conn.execute(
+                f"UPDATE venues SET {assignments}, user_edited = 1, version = version + 1, updated_at = ? WHERE id = ?",
+                (*values.values(), to_iso(utcnow()), venue.id),
+            )
+        return self.get(venue.key)
+
+    def delete(self, key: str) -> None:
+        venue = self.get(key)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM venues WHERE id = ?", (venue.id,))
+
+    def set_favourite(self, key: str, favourite: bool) -> Venue:
+        venue = self.get(key)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE venues SET favourite = ? WHERE id = ?", (int(favourite), venue.id))
+        return self.get(venue.key)
+
+    def toggle_favourite(self, key: str) -> Venue:
+        return self.set_favourite(key, not self.get(key).favourite)
+
+    def favourites(self) -> list[Venue]:
+        return [venue for venue in self.all() if venue.favourite]
+
+    # -- deadlines --------------------------------------------------------------------------
+
+    def deadlines(self, venue_key: str | None = None, edition_year: int | None = None) -> list[Deadline]:
+        """Stored deadlines (no estimates), in time order."""
+        sql, params = _DEADLINE_SELECT, []
+        clauses = []
+        if venue_key is not None:
+            clauses.append("v.id = ?")
+            params.append(self.get(venue_key).id)
+        if edition_year is not None:
+            clauses.append("d.edition_year = ?")
+            params.append(edition_year)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        from ..services.timezones import deadline_instant
+
+        found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
+        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, d.kind.value, d.uid))
+        return found
+
+    def get_deadline(self, deadline_id: int) -> Deadline:
+        row = self.store.row(_DEADLINE_SELECT + " WHERE d.id = ?", (deadline_id,))
+        if row is None:
+            raise NotFound(f"no deadline #{deadline_id}")
+        return deadline_from_row(row)
+
+    def add_deadline(
+        self, venue_key: str, edition_year: int, kind: DeadlineKind | str, *,
+        at: datetime | None = None, on_date: date | None = None, tz_label: str = "AoE",
+        label: str = "", note: str = "", source: str = "user",
+    ) -> Deadline:
+        """A deadline the user typed (so it is marked edited: imports will not overwrite it)."""
+        venue = self.get(venue_key)
+        kind = DeadlineKind(kind) if not isinstance(kind, DeadlineKind) else kind
+        values = _deadline_values(edition_year, kind, at, on_date, tz_label, label, note)
+        with self.store.transaction() as conn:
+            uid = self._free_uid(conn, venue.key, edition_year, kind)
+            cursor = conn.execute(
+                "INSERT INTO deadlines (venue_id, edition_year, kind, label, at_utc, on_date, tz_label, "
+                "note, source, uid, user_edited, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                (venue.id, *values, _clean(source, "source", required=False), uid, to_iso(utcnow())),
+            )
+        return self.get_deadline(cursor.lastrowid)
+
+    def update_deadline(self, deadline_id: int, **fields: Any) -> Deadline:
+        """Change a deadline; it becomes the user's (imports keep it unless forced)."""
+        current = self.get_deadline(deadline_id)
+        merged = {
+            "edition_year": current.edition_year, "kind": current.kind, "at": current.at,
+            "on_date": current.on_date, "tz_label": current.tz_label, "label": current.label,
+            "note": current.note,
+        }
+        unknown = set(fields) - set(merged)
+        if unknown:
+            raise ValidationError(f"unknown deadline field(s): {', '.join(sorted(unknown))}")
+        merged.update(fields)
+        if "at" in fields and fields["at"] is not None and "on_date" not in fields:
+            merged["on_date"] = None
+        if "on_date" in fields and fields["on_date"] is not None and "at" not in fields:
+            merged["at"] = None
+        kind = merged["kind"] if isinstance(merged["kind"], DeadlineKind) else DeadlineKind(merged["kind"])
+        values = _deadline_values(merged["edition_year"], kind, merged["at"], merged["on_date"],
+                                  merged["tz_label"], merged["label"], merged["note"])
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "
+                "tz_label = ?, note = ?, user_edited = 1, updated_at = ? WHERE id = ?",
+                (*values, to_iso(utcnow()), deadline_id),
+            )
+        return self.get_deadline(deadline_id)
+
+    def delete_deadline(self, deadline_id: int) -> None:
+        self.get_deadline(deadline_id)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM deadlines WHERE id = ?", (deadline_id,))
+
+    @staticmethod
+    def _free_uid(conn: "sqlite3.Connection", venue_key: str, year: int, kind: DeadlineKind) -> str:
+        for ordinal in range(1, 100):
+            uid = deadline_uid(venue_key, year, kind, ordinal)
+            if conn.execute("SELECT 1 FROM deadlines WHERE uid = ?", (uid,)).fetchone() is None:
+                return uid
+        return f"{venue_key}-{year}-{kind.value}-{uuid.uuid4().hex}@paperdeck"
+
+    def import_deadlines(
+        self, deadlines: Iterable[ParsedDeadline], full_names: dict[str, str] | None = None,
+        *, force: bool = False,
+    ) -> ImportSummary:
+        """Apply deadlines parsed from a tracker's file (see store/venue_import.py)."""
+        from .venue_import import apply_import
+
+        return apply_import(self.store, deadlines, full_names, force=force)
+
+    # -- what is coming ---------------------------------------------------------------------
+
+    def estimates(self, now: datetime, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
+        """Estimated deadlines of each venue's next unannounced edition (is_estimate=True)."""
+        from ..services.estimates import estimate_next_edition
+
+        stored = self.deadlines()
+        wanted = {key.lower() for key in venue_keys} if venue_keys is not None else None
+        by_venue: dict[str, list[Deadline]] = {}
+        for deadline in stored:
+            by_venue.setdefault(deadline.venue_key, []).append(deadline)
+        found: list[Deadline] = []
+        for key, deadlines in by_venue.items():
+            if wanted is not None and key.lower() not in wanted:
+                continue
+            found.extend(estimate_next_edition(deadlines, now))
+        return found
+
+    def next_deadline(self, venue_key: str, now: datetime) -> Deadline | None:
+        """The venue's next abstract or paper deadline after `now`: an announced one, or else
+        an estimate (is_estimate=True). None for an unknown venue or one with no history."""
+        venue = self.find(venue_key)
+        if venue is None:
+            return None
+        from ..services.timezones import deadline_instant
+
+        def first(candidates: Iterable[Deadline]) -> Deadline | None:
+            upcoming = [d for d in candidates if d.kind in NEXT_KINDS and deadline_instant(d) >= now]
+            return min(upcoming, key=deadline_instant, default=None)
+
+        return first(self.deadlines(venue.key)) or first(self.estimates(now, [venue.key]))
+
+    def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
+        """Deadlines from `now` on (within `days` if given), announced and estimated, in time order.
+        A date-only deadline counts while its day lasts anywhere on Earth."""
+        from ..services.timezones import deadline_instant
+
+        keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
+        end = now + timedelta(days=days) if days is not None else None
+        # A date-only deadline stays upcoming until its day ends in its own zone.
+        slack = timedelta(days=1)
+        found = []
+        for deadline in [*self.deadlines(), *self.estimates(now, keys)]:
+            if keys is not None and deadline.venue_key.lower() not in keys:
+                continue
+            when = deadline_instant(deadline)
+            if deadline.is_date_only:
+                if when + slack <= now:
+                    continue
+            elif when < now:
+                continue
+            if end is not None and when > end:
+                continue
+            found.append(deadline)
+        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, d.kind.value))
+        return found
+
+    def editions(self, venue_key: str, now: datetime | None = None) -> dict[int, list[Deadline]]:
+        """Every edition of a venue, newest first, with its deadlines (estimates included)."""
+        result: dict[int, list[Deadline]] = {}
+        deadlines = self.deadlines(venue_key)
+        if now is not None:
+            deadlines += self.estimates(now, [self.get(venue_key).key])
+        for deadline in deadlines:
+            result.setdefault(deadline.edition_year, []).append(deadline)
+        return dict(sorted(result.items(), reverse=True))
+
+
+def _clean(value: str, field: str, *, required: bool = True) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError(f"{field} must not be empty", field=field)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"{field} is too long ({len(text)} characters; at most {MAX_TEXT})", field=field)
+    return text
+
+
+def _deadline_values(
+    edition_year: Any, kind: DeadlineKind, at: datetime | None, on_date: date | None,
+    tz_label: str, label: str, note: str,
+) -> tuple[Any, ...]:
+    from ..services.timezones import UnknownTimezone, resolve
+
+    try:
+        year = int(edition_year)
+    except (TypeError, ValueError) as error:
+        raise ValidationError(f"edition year must be a number, not {edition_year!r}", field="edition_year") from error
+    if not 1900 <= year <= 2200:
+        raise ValidationError(f"edition year {year} is out of range (1900-2200)", field="edition_year")
+    if (at is None) == (on_date is None):
+        raise ValidationError("give either a time or a date, not both or neither", field="at")
+    if at is not None and at.tzinfo is None:
+        raise ValidationError("a deadline time needs its timezone", field="at")
+    tz_text = (tz_label or "").strip() or "AoE"
+    try:
+        resolve(tz_text)
+    except UnknownTimezone as error:
+        raise ValidationError(str(error), field="tz_label") from error
+    return (
+        year, kind.value, _clean(label, "label", required=False),
+        to_iso(at) if at is not None else None,
+        on_date.isoformat() if on_date is not None else None,
+        tz_text, _clean(note, "note", required=False),
+    )
+

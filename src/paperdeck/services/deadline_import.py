@@ -1,0 +1,335 @@
+"""Reading public deadline trackers' YAML: ccfddl's per-series files, Hugging Face
+ai-deadlines' per-series files, and paperswithcode ai-deadlines' flat `conferences.yml`.
+
+Pure parsing: every malformed entry becomes an `ImportProblem` naming its file and entry, and
+is skipped; the rest is returned as `ParsedDeadline`s for the store to apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..models.venues import DeadlineKind, ImportProblem, ParsedDeadline
+from .timezones import BadDate, UnknownTimezone, parse_wall, resolve, wall_to_utc
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+PLACEHOLDERS = {"tbd", "tba", "n/a", "na", "none", "unknown", "?", ""}
+HF_TYPES = {
+    "abstract": DeadlineKind.ABSTRACT, "paper": DeadlineKind.PAPER, "submission": DeadlineKind.PAPER,
+    "full_paper": DeadlineKind.PAPER, "supplementary": DeadlineKind.SUPPLEMENTARY,
+    "review_release": DeadlineKind.REVIEWS, "rebuttal_start": DeadlineKind.REBUTTAL,
+    "rebuttal_end": DeadlineKind.REBUTTAL, "author_response": DeadlineKind.REBUTTAL,
+    "rebuttal": DeadlineKind.REBUTTAL, "commitment_deadline": DeadlineKind.COMMITMENT,
+    "commitment": DeadlineKind.COMMITMENT, "notification": DeadlineKind.NOTIFICATION,
+    "camera_ready": DeadlineKind.CAMERA_READY,
+}
+# Top-level fields of flat entries, in the order their deadlines are read.
+FLAT_FIELDS = (
+    ("abstract_deadline", DeadlineKind.ABSTRACT, "Abstract deadline"),
+    ("deadline", DeadlineKind.PAPER, "Paper deadline"),
+    ("review_release_date", DeadlineKind.REVIEWS, "Reviews released"),
+    ("rebuttal_period_end", DeadlineKind.REBUTTAL, "Rebuttal period ends"),
+    ("final_decision_date", DeadlineKind.NOTIFICATION, "Final decisions"),
+)
+KNOWN_ENTRY_KEYS = {
+    "title", "year", "id", "full_name", "link", "deadline", "abstract_deadline", "timezone",
+    "place", "date", "start", "end", "sub", "hindex", "note", "paperslink", "pwclink",
+    "deadlines", "city", "country", "venue", "era_rating", "tags", "rankings",
+    "review_release_date", "rebuttal_period_end", "final_decision_date",
+}
+# Keys whose absence a near-miss spelling gives away ("data:" for "date:").
+TYPO_TARGETS = ("date", "deadline", "abstract_deadline", "timezone", "start", "end", "year", "title", "deadlines")
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_RANGE = re.compile(
+    r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:\s*[-\u2013]\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2}))?\s*,?\s*(\d{4})$"
+)
+_OPENED = re.compile(r"submissions?\s+open\w*\b.*?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
+
+
+class EntryError(ValueError):
+    """One entry (or one deadline of it) cannot be read."""
+
+
+@dataclass(slots=True)
+class ParseResult:
+    file: str
+    format: str = ""
+    entries: int = 0
+    deadlines: list[ParsedDeadline] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+    def problem(self, entry: str, message: str, *, skipped: bool = True) -> None:
+        self.problems.append(ImportProblem(self.file, entry, message, skipped))
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    """Read one tracker file. An unreadable file is a single problem, never an exception."""
+    import yaml
+
+    path = Path(path)
+    result = ParseResult(file=path.name)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            result.problem("(file)", f"too large ({path.stat().st_size} bytes; at most {MAX_FILE_BYTES})")
+            return result
+        text = path.read_text("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError) as error:
+        result.problem("(file)", f"cannot read: {getattr(error, 'strerror', None) or error}")
+        return result
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        result.problem("(file)", f"not valid YAML{where}")
+        return result
+    return parse_data(data, path.name, result)
+
+
+def parse_data(data: Any, file: str, result: ParseResult | None = None) -> ParseResult:
+    result = result or ParseResult(file=file)
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data) or not data:
+        result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
+        return result
+    if all("confs" in item for item in data):
+        result.format = "ccf-deadlines"
+        for series in data:
+            _parse_ccf_series(series, result)
+    elif all("year" in item or "title" in item for item in data):
+        titles = {str(item.get("title", "")) for item in data}
+        has_list = any("deadlines" in item for item in data)
+        result.format = "huggingface" if has_list or len(titles) == 1 else "ai-deadlines"
+        for item in data:
+            _parse_entry(item, result)
+    else:
+        result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
+    for deadline in result.deadlines:
+        deadline.source = f"{result.format}:{file}"
+    return result
+
+
+# -- Hugging Face and paperswithcode entries ------------------------------------------------------
+
+def _entry_name(item: dict[str, Any]) -> str:
+    name = f"{item.get('title', '?')} {item.get('year', '?')}"
+    return f"{name} ({item['id']})" if item.get("id") else name
+
+
+def _parse_entry(item: dict[str, Any], result: ParseResult) -> None:
+    result.entries += 1
+    entry = _entry_name(item)
+    try:
+        title, year = _title_year(item)
+        _check_typos(item)
+        conference = _conference_dates(item.get("start"), item.get("end"))
+        parsed = []
+        counts: dict[DeadlineKind, int] = {}
+        listed = item.get("deadlines")
+        if listed is not None and not isinstance(listed, list):
+            raise EntryError("'deadlines' is not a list")
+        if listed:
+            for position, raw in enumerate(listed, start=1):
+                if not isinstance(raw, dict):
+                    raise EntryError(f"deadline #{position} is not a mapping")
+                kind_text = str(raw.get("type", "")).strip().lower()
+                kind = HF_TYPES.get(kind_text, DeadlineKind.OTHER)
+                label = str(raw.get("label") or kind_text.replace("_", " ").capitalize())
+                tz = raw.get("timezone") or item.get("timezone")
+                parsed.append(_deadline(title, year, kind, counts, raw.get("date"), tz, label, f"{label}"))
+        else:
+            for key, kind, label in FLAT_FIELDS:
+                if key in item and item[key] is not None:
+                    parsed.append(_deadline(title, year, kind, counts, item[key], item.get("timezone"), label, key))
+    except EntryError as error:
+        result.problem(entry, str(error))
+        return
+    _warn_abstract_after_paper(parsed, entry, result)
+    result.full_names.setdefault(title, str(item.get("full_name") or ""))
+    result.deadlines.extend(parsed)
+    result.deadlines.extend(_conference_deadlines(title, year, conference))
+
+
+def _title_year(item: dict[str, Any]) -> tuple[str, int]:
+    title = str(item.get("title") or "").strip()
+    if not title:
+        raise EntryError("no title")
+    year = item.get("year")
+    if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit():
+        raise EntryError(f"bad year {year!r}")
+    year = int(year)
+    if not 1900 <= year <= 2200:
+        raise EntryError(f"year {year} is out of range")
+    return title, year
+
+
+def _check_typos(item: dict[str, Any]) -> None:
+    for key in item:
+        if key in KNOWN_ENTRY_KEYS:
+            continue
+        close = [t for t in difflib.get_close_matches(str(key), TYPO_TARGETS, n=1, cutoff=0.75) if t not in item]
+        if close:
+            raise EntryError(f"unknown key {key!r} (a typo for {close[0]!r}?)")
+
+
+def _deadline(
+    title: str, year: int, kind: DeadlineKind, counts: dict[DeadlineKind, int],
+    value: Any, tz: Any, label: str, what: str, note: str = "",
+) -> ParsedDeadline:
+    if value is None or (isinstance(value, str) and value.strip().lower() in PLACEHOLDERS):
+        raise EntryError(f"{what}: {value!r} is not a date")
+    tz_label = str(tz).strip() if tz is not None else ""
+    if not tz_label:
+        raise EntryError(f"{what}: no timezone")
+    try:
+        resolve(tz_label)
+        wall = parse_wall(value)
+    except (UnknownTimezone, BadDate) as error:
+        raise EntryError(f"{what}: {error}") from error
+    counts[kind] = counts.get(kind, 0) + 1
+    common = dict(venue_name=title, edition_year=year, kind=kind, ordinal=counts[kind],
+                  tz_label=tz_label, label=label, note=note)
+    if isinstance(wall, datetime):
+        return ParsedDeadline(at=wall_to_utc(wall, tz_label), on_date=None, **common)
+    return ParsedDeadline(at=None, on_date=wall, **common)
+
+
+def _conference_dates(start: Any, end: Any) -> tuple[date, date] | None:
+    if start is None or end is None:
+        return None
+    try:
+        first, last = parse_wall(start), parse_wall(end)
+    except BadDate as error:
+        if any(str(v).strip().lower() in PLACEHOLDERS for v in (start, end)):
+            return None
+        raise EntryError(f"conference dates: {error}") from error
+    first = first.date() if isinstance(first, datetime) else first
+    last = last.date() if isinstance(last, datetime) else last
+    if last < first:
+        raise EntryError(f"ends ({last}) before it starts ({first})")
+    return first, last
+
+
+def _conference_deadlines(title: str, year: int, dates: tuple[date, date] | None) -> list[ParsedDeadline]:
+    if dates is None:
+        return []
+    return [
+        ParsedDeadline(title, year, DeadlineKind.CONFERENCE_START, 1, None, dates[0], "AoE", "Conference starts"),
+        ParsedDeadline(title, year, DeadlineKind.CONFERENCE_END, 1, None, dates[1], "AoE", "Conference ends"),
+    ]
+
+
+def _warn_abstract_after_paper(parsed: list[ParsedDeadline], entry: str, result: ParseResult) -> None:
+    def first(kind: DeadlineKind) -> ParsedDeadline | None:
+        return next((d for d in parsed if d.kind is kind and d.at is not None), None)
+
+    abstract, paper = first(DeadlineKind.ABSTRACT), first(DeadlineKind.PAPER)
+    if abstract and paper and abstract.at > paper.at:  # type: ignore[operator]
+        result.problem(entry, "the abstract deadline falls after the paper deadline; kept as given", skipped=False)
+
+
+# -- ccfddl -------------------------------------------------------------------------------------
+
+def _parse_ccf_series(series: dict[str, Any], result: ParseResult) -> None:
+    title = str(series.get("title") or "").strip()
+    confs = series.get("confs")
+    if not title or not isinstance(confs, list):
+        result.entries += 1
+        result.problem(str(title or "(series)"), "no title or no confs list")
+        return
+    result.full_names.setdefault(title, str(series.get("description") or ""))
+    for conf in confs:
+        result.entries += 1
+        if not isinstance(conf, dict):
+            result.problem(title, "an edition is not a mapping")
+            continue
+        _parse_ccf_edition(title, conf, result)
+
+
+def _parse_ccf_edition(title: str, conf: dict[str, Any], result: ParseResult) -> None:
+    entry = f"{title} {conf.get('year', '?')}" + (f" ({conf['id']})" if conf.get("id") else "")
+    try:
+        _, year = _title_year({"title": title, "year": conf.get("year")})
+        timeline = conf.get("timeline") or []
+        if not isinstance(timeline, list):
+            raise EntryError("'timeline' is not a list")
+    except EntryError as error:
+        result.problem(entry, str(error))
+        return
+    tz = conf.get("timezone")
+    counts: dict[DeadlineKind, int] = {}
+    parsed: list[ParsedDeadline] = []
+    for position, item in enumerate(timeline, start=1):
+        where = f"{entry}, timeline #{position}"
+        if not isinstance(item, dict):
+            result.problem(where, "not a mapping")
+            continue
+        comment = str(item.get("comment") or "")
+        try:
+            fields = []
+            abstract = item.get("abstract_deadline")
+            if abstract is not None:
+                if _is_opening_date(abstract, comment):
+                    result.problem(where, "abstract_deadline is when submissions opened (per its comment); "
+                                   "not imported as an abstract deadline", skipped=False)
+                else:
+                    fields.append(("abstract_deadline", DeadlineKind.ABSTRACT, "Abstract deadline", abstract))
+            fields.append(("deadline", DeadlineKind.PAPER, "Paper deadline", item.get("deadline")))
+            trial = dict(counts)
+            found = [_deadline(title, year, kind, trial, value, tz, label, key, comment)
+                     for key, kind, label, value in fields]
+        except EntryError as error:
+            result.problem(where, str(error))
+            continue
+        counts = trial
+        parsed.extend(found)
+    _warn_abstract_after_paper(parsed, entry, result)
+    result.deadlines.extend(parsed)
+    try:
+        dates = parse_date_range(conf.get("date"), year)
+    except EntryError as error:
+        result.problem(entry, f"conference dates not imported: {error}", skipped=False)
+        dates = None
+    result.deadlines.extend(_conference_deadlines(title, year, dates))
+
+
+def _is_opening_date(value: Any, comment: str) -> bool:
+    match = _OPENED.search(comment)
+    if not match:
+        return False
+    month = _MONTHS.get(match.group(1)[:3].lower())
+    try:
+        wall = parse_wall(value)
+        opened = date(int(match.group(3)), month or 0, int(match.group(2)))
+    except (BadDate, ValueError):
+        return False
+    day = wall.date() if isinstance(wall, datetime) else wall
+    return abs((day - opened).days) <= 1
+
+
+def parse_date_range(text: Any, year: int | None = None) -> tuple[date, date] | None:
+    """"November 28-December 9, 2022" -> (2022-11-28, 2022-12-09); None for "TBD" or empty."""
+    if text is None or str(text).strip().lower() in PLACEHOLDERS:
+        return None
+    match = _RANGE.match(str(text).strip())
+    if not match:
+        raise EntryError(f"cannot read the dates {str(text)!r}")
+    month1, day1, month2, day2, year_text = match.groups()
+    first_month = _MONTHS.get(month1[:3].lower())
+    last_month = _MONTHS.get(month2[:3].lower()) if month2 else first_month
+    if first_month is None or last_month is None:
+        raise EntryError(f"cannot read the dates {str(text)!r}")
+    when = int(year_text)
+    try:
+        first = date(when, first_month, int(day1))
+        last = date(when, last_month, int(day2 or day1))
+    except ValueError as error:
+        raise EntryError(f"bad dates {str(text)!r}: {error}") from error
+    if last < first:
+        raise EntryError(f"ends ({last}) before it starts ({first})")
+    return first, last
