@@ -302,6 +302,16 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
     )
 
 
+def _rates(speaking, store: "Store"):
+    """The speaker's pace from settings (the defaults when a setting is not a number)."""
+    defaults = speaking.Rates()
+    try:
+        return speaking.Rates(float(store.settings.get("words_per_minute")),
+                              float(store.settings.get("cjk_chars_per_minute")))
+    except (TypeError, ValueError):
+        return defaults
+
+
 def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
     try:
         from . import speaking
@@ -315,7 +325,8 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
             continue
         if paper.decision in ("rejected", "withdrawn") and not filled:
             continue
-        seconds = int(speaking.estimate_seconds("\n".join(filled), store)) if speaking and filled else 0
+        seconds = int(speaking.speaking_seconds(speaking.count_speech("\n".join(filled)), _rates(speaking, store))) \
+            if speaking and filled else 0
         result.append(PitchReadiness(
             paper.id, paper.title, len(filled), PITCH_PARTS, seconds, pitch_verdict(len(filled), seconds),
         ))
