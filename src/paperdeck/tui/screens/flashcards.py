@@ -119,6 +119,13 @@ class FlashcardsScreen(PaperdeckScreen):
     def action_study_all(self) -> None:
         self._start(None)
 
+    def show_item(self, item: str) -> None:
+        """From the Dashboard: "review" starts a session over every deck, "stats" opens stats."""
+        if item == "review":
+            self.action_study_all()
+        elif item == "stats":
+            self.action_stats()
+
     def _start(self, deck_ids: list[int] | None) -> None:
         from .card_review import ReviewScreen
 
