@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # Kinds `next_deadline` looks at: the ones a paper must meet to be submitted at all.
 NEXT_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
+KIND_ORDER = {kind: position for position, kind in enumerate(DeadlineKind)}
 VENUE_FIELDS = (
     "name", "full_name", "field_zh", "field_en", "paper_types_zh", "paper_types_en",
     "guide_note_zh", "guide_note_en", "url", "rhythm_zh", "rhythm_en",
@@ -174,7 +175,7 @@ class VenueRepo:
         from ..services.timezones import deadline_instant
 
         found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
-        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, d.kind.value, d.uid))
+        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
     def get_deadline(self, deadline_id: int) -> Deadline:
@@ -304,7 +305,7 @@ class VenueRepo:
             if end is not None and when > end:
                 continue
             found.append(deadline)
-        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, d.kind.value))
+        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, KIND_ORDER[d.kind]))
         return found
 
     def editions(self, venue_key: str, now: datetime | None = None) -> dict[int, list[Deadline]]:
