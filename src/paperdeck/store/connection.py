@@ -34,6 +34,9 @@ def inspect_existing(path: Path) -> None:
     # The header holds both numbers at fixed offsets: read them without opening SQLite.
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID and Path(f"{path}-wal").exists():
+        # Freshly created by another process: the header is still in the WAL, not the file.
+        application_id, user_version = _pragmas_through_sqlite(path, application_id, user_version)
     if application_id != APPLICATION_ID:
         if application_id == 0 and user_version == 0 and _is_empty_sqlite(path):
             return
@@ -43,6 +46,18 @@ def inspect_existing(path: Path) -> None:
             f"{path}: written by a newer paperdeck (schema {user_version}, this one knows up to "
             f"{LATEST_VERSION}); upgrade paperdeck to open it. The file was left untouched."
         )
+
+
+def _pragmas_through_sqlite(path: Path, application_id: int, user_version: int) -> tuple[int, int]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return (conn.execute("PRAGMA application_id").fetchone()[0],
+                    conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return application_id, user_version
 
 
 def _is_empty_sqlite(path: Path) -> bool:

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "cjk_chars_per_minute": 220,
     "backups_kept": 10,
     "my_name": "",
+    "clipboard_osc52": True,     # also copy through the terminal (OSC 52; works over SSH)
 }
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..store import Store
+    from .watch import DatabaseWatcher
 
 _SCREEN_CLASSES = {
     "dashboard": "DashboardScreen",
@@ -47,10 +48,12 @@ class PaperdeckApp(App[None]):
 
     language: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: "Store", *, start_screen: str = "dashboard"):
+    def __init__(self, store: "Store", *, start_screen: str = "dashboard", watch: bool = True):
         super().__init__()
         self.store = store
         self.start_screen = start_screen
+        self.watch_database = watch
+        self.database_watcher: "DatabaseWatcher | None" = None
         self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.get("language")))
 
     def on_mount(self) -> None:
@@ -62,6 +65,8 @@ class PaperdeckApp(App[None]):
         if isinstance(keymap, dict) and keymap:
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
         self.switch_mode(self.start_screen)
+        if self.watch_database:
+            self.start_watching()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -88,6 +93,49 @@ class PaperdeckApp(App[None]):
         self.refresh_screens()
 
     # -- data -------------------------------------------------------------------------------
+
+    def show_item(self, name: str, item: str) -> None:
+        """Open screen `name` at `item` (a paper id, a venue key, ...): the dashboard's Enter."""
+        self.action_show(name)
+        show = getattr(self.screen, "show_item", None)
+        if show is not None:
+            show(item)
+
+    # -- live across processes ----------------------------------------------------------------
+
+    def start_watching(self) -> None:
+        from .watch import DatabaseWatcher
+
+        self.database_watcher = DatabaseWatcher(lambda: self.store, self.refresh_screens, self.reopen_store)
+        self.run_worker(self.database_watcher.run(), name="database-watcher", group="watch", exit_on_error=False)
+
+    def stop_watching(self) -> None:
+        if self.database_watcher is not None:
+            self.database_watcher.stop()
+
+    def exit(self, *args, **kwargs) -> None:
+        self.stop_watching()  # before the worker is cancelled: the watch thread ends at once
+        super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        self.stop_watching()
+
+    def reopen_store(self) -> bool:
+        """The database file was replaced (a restore): open the new one. False to retry later."""
+        from ..store import StoreError, open_store
+
+        try:
+            fresh = open_store(self.store.path)
+        except StoreError:
+            return False  # still being written, or not usable: the watcher tries again
+        old, self.store = self.store, fresh
+        try:
+            old.close()
+        except Exception:
+            pass
+        self.notify("The database file was replaced; showing its data now.")
+        self.refresh_screens()
+        return True
 
     def refresh_screens(self) -> None:
         """Data or language changed: the screen in view re-reads; others do when shown."""

@@ -1,32 +1,179 @@
-"""`paperdeck today`: the morning summary in plain text. Never imports Textual."""
+"""`paperdeck today`: the morning summary in plain text, fit for a shell's start-up file.
+
+Never imports Textual, nor Rich: colours are plain ANSI codes, only on a terminal and never
+when NO_COLOR is set. `--json` prints the same data for scripts.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
-from ..context import command, open_cli_store, out, out_json
+from ..context import CliError, command, open_cli_store, out_json
+
+TITLE_CELLS = 56
+SHOWN_DEADLINES = 12
+SHOWN_ROWS = 8
+
+_ANSI = {
+    "bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
+    "magenta": "35", "cyan": "36", "bold red": "1;31",
+}
+_URGENCY_STYLE = {"critical": "bold red", "soon": "yellow", "near": "cyan", "far": ""}
+_VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 
 
 def register(subparsers, common) -> None:
     parser = command(subparsers, "today", common, "print today's summary as plain text")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--days", type=int, default=14, metavar="N", help="horizon in days (default 14)")
+    parser.add_argument("--days", type=int, default=14, metavar="N", help="deadline horizon in days (default 14)")
     parser.set_defaults(handler=today)
 
 
-def today(args: argparse.Namespace) -> int:
-    from ...models.papers import STAGES
+def use_colour(stream=None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
+
+class Painter:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.enabled or not style or not text:
+            return text
+        return f"\x1b[{_ANSI[style]}m{text}\x1b[0m"
+
+
+def cells(text: str) -> int:
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` terminal cells with an ellipsis."""
+    from ...textsafe import one_line
+
+    text = one_line(text)
+    if cells(text) <= width:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        used += cells(ch)
+        if used > width - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def today(args: argparse.Namespace) -> int:
+    from ...i18n import resolve_language
+    from ...models.common import utcnow
+    from ...services.today import MAX_DAYS, gather
+
+    if not 0 <= args.days <= MAX_DAYS:
+        raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
     store = open_cli_store(args)
     try:
-        papers = store.papers.all()
-        counts = {stage.value: sum(1 for p in papers if p.stage is stage) for stage in STAGES}
+        summary = gather(store, utcnow(), args.days)
+        language = resolve_language(store.settings.get("language"))
     finally:
         store.close()
     if args.json:
-        out_json({"papers_by_stage": counts})
+        out_json(summary.to_json())
         return 0
-    out("paperdeck today")
-    for stage in STAGES:
-        out(f"  {stage.label:<14}{counts[stage.value]:>4}")
+    # Every piece of stored text was made printable in render_text (fit/one_line); what is
+    # left to write raw is our own ANSI styling.
+    sys.stdout.write("\n".join(render_text(summary, language, Painter(use_colour()))) + "\n")
     return 0
+
+
+def render_text(summary, language: str, paint: Painter) -> list[str]:
+    from ...models.papers import Stage
+    from ...services.today import minutes_seconds, urgency
+
+    now = summary.now
+    local_now = now.astimezone()
+    lines = [paint("paperdeck today", "bold") + paint(f" — {local_now:%a %d %b %Y}", "dim"), ""]
+
+    lines.append(paint(f"Deadlines (next {summary.days} days)", "bold"))
+    if not summary.deadlines:
+        lines.append(paint(f"  none in the next {summary.days} days", "dim"))
+    for item in summary.deadlines[:SHOWN_DEADLINES]:
+        mark = "★" if item.is_target else " "
+        venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
+        kind = pad(fit(item.label or item.kind.replace("_", " "), 14), 14)
+        when = (
+            f"{item.at.astimezone():%a %d %b %H:%M} ({fit(item.tz_label, 12)})" if item.at is not None
+            else f"{item.on_date:%a %d %b} ({fit(item.tz_label, 12)}, date only)"
+        )
+        style = _URGENCY_STYLE[urgency(now, item)]
+        row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), style)}  {when}"
+        if item.is_estimate:
+            row += " " + paint("est.", "magenta")
+        lines.append(row)
+    if len(summary.deadlines) > SHOWN_DEADLINES:
+        lines.append(paint(f"  … and {len(summary.deadlines) - SHOWN_DEADLINES} more (--json for all)", "dim"))
+    lines.append("")
+
+    def paper_rows(alerts, style: str) -> None:
+        for alert in alerts[:SHOWN_ROWS]:
+            stage = Stage(alert.stage).pick(language)
+            lines.append(f"  #{alert.paper_id:<4} {pad(fit(alert.title, TITLE_CELLS), TITLE_CELLS)} "
+                         f"{paint(stage, 'cyan')}, {paint(fit(alert.reason, 60), style)}")
+        if len(alerts) > SHOWN_ROWS:
+            lines.append(paint(f"  … and {len(alerts) - SHOWN_ROWS} more", "dim"))
+
+    lines.append(paint("Papers at risk", "bold"))
+    if not summary.at_risk:
+        lines.append(paint("  none behind their plan", "dim"))
+    paper_rows(summary.at_risk, "red")
+    lines.append(paint(f"Stalled (no move in {summary.stalled_days}+ days)", "bold"))
+    if not summary.stalled:
+        lines.append(paint("  none", "dim"))
+    paper_rows(summary.stalled, "yellow")
+    lines.append("")
+
+    cards = summary.cards
+    lines.append(paint("Flashcards", "bold"))
+    retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
+    due_style = "yellow" if cards.to_study else "green"
+    lines.append(
+        f"  {paint(f'{cards.to_study} to study today', due_style)} "
+        f"({cards.due} due · {cards.learning} learning · {cards.new} new) · "
+        f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'} · "
+        f"true retention {retention} ({cards.retention_days} days)"
+    )
+    lines.append("")
+
+    lines.append(paint("Pitch readiness (target 5–8 min)", "bold"))
+    if not summary.pitch:
+        lines.append(paint("  no paper far enough along to pitch", "dim"))
+    for item in summary.pitch[:SHOWN_ROWS]:
+        lines.append(
+            f"  #{item.paper_id:<4} {pad(fit(item.title, TITLE_CELLS), TITLE_CELLS)} "
+            f"{item.parts_filled}/{item.parts_total} parts  {minutes_seconds(item.seconds)}  "
+            f"{paint(item.verdict, _VERDICT_STYLE[item.verdict])}"
+        )
+    if len(summary.pitch) > SHOWN_ROWS:
+        lines.append(paint(f"  … and {len(summary.pitch) - SHOWN_ROWS} more", "dim"))
+
+    if summary.line is not None:
+        lines.append("")
+        title = summary.line.title(language)
+        text = summary.line.text(language)
+        lines.append(paint("Line of the day", "bold"))
+        lines.append("  " + (paint(fit(title, 40), "cyan") + " — " if title else "") + fit(text, 200))
+    return lines

@@ -37,3 +37,10 @@ class PaperdeckScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Re-read from the store and re-render. Screens override this."""
+
+    def show_item(self, item: str) -> None:
+        """Bring `item` into view: the Dashboard's Enter calls it after switching here.
+
+        `item` is a paper id (Pipeline, Pitch), a venue key (Venues), or "review" / "stats"
+        (Flashcards). Screens override this; the default just shows the screen.
+        """

@@ -1,74 +1,238 @@
-"""Dashboard: the first screen of the day."""
+"""Dashboard: the first screen of the day.
+
+Four lists (deadlines, papers needing attention, flashcards, pitch readiness) and the guide's
+line of the day, all from `services.today.gather`. Each list is an OptionList (line-rendered,
+fast at any size); Enter on a row opens its screen at that item through `app.show_item`.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
-from ...models.papers import STAGES
+from ...models.common import utcnow
+from ...models.papers import Stage
 from ...paths import package_resource
-from ..widgets.panel import Panel, literal
+from ...services.today import (
+    DEFAULT_DAYS,
+    PaperAlert,
+    TodaySummary,
+    gather,
+    minutes_seconds,
+    urgency,
+)
+from ..widgets.panel import literal
 from .base import PaperdeckScreen
+
+MAX_ROWS = 50  # per section: the rest is counted, not listed
+URGENCY_STYLE = {"critical": "bold red", "soon": "yellow", "near": "cyan", "far": ""}
+VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
+# Where a row's Enter goes: option id prefix -> screen.
+TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch"}
+
+
+class DashboardList(OptionList):
+    """One dashboard panel: rows whose ids say which screen and item Enter opens."""
+
+    DEFAULT_CSS = """
+    DashboardList {
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+        padding: 0 1;
+        height: 1fr;
+    }
+    DashboardList:focus { border: round $accent; }
+    """
+
+    def show_rows(self, rows: list[Option]) -> None:
+        """Replace the rows, keeping the highlighted one (by id) across a live refresh."""
+        current = self.highlighted_option
+        keep = current.id if current is not None else None
+        self.set_options(rows)
+        if keep is not None:
+            for index, option in enumerate(rows):
+                if option.id == keep:
+                    self.highlighted = index
+                    return
+        first = next((i for i, option in enumerate(rows) if not option.disabled), None)
+        self.highlighted = first
 
 
 class DashboardScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "dashboard.tcss"
+    BINDINGS = [
+        Binding("r", "review", "Review cards", id="dashboard.review",
+                tooltip="Start a flashcard session with the cards due today"),
+        Binding("f5", "reload", "Refresh", id="dashboard.refresh",
+                tooltip="Re-read everything (it also refreshes by itself)"),
+    ]
+
+    summary: TodaySummary | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Grid(id="dashboard-grid"):
-            yield Panel(id="dash-papers")
-            yield Panel(id="dash-rhythm")
-            yield Panel(id="dash-cards")
-            yield Panel(id="dash-line")
+            yield DashboardList(id="dash-deadlines")
+            yield DashboardList(id="dash-attention")
+            yield DashboardList(id="dash-cards")
+            yield DashboardList(id="dash-pitch")
+            yield Static(id="dash-line")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_data()
+        # Countdowns move on; refresh each minute while this screen is in view.
+        self.set_interval(60, self._tick)
+
+    def _tick(self) -> None:
+        if self.is_current:
+            self.refresh_data()
+
+    def action_reload(self) -> None:
+        self.refresh_data()
+
+    def action_review(self) -> None:
+        self.paperdeck.show_item("flashcards", "review")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        kind, _, item = option_id.partition(":")
+        item = item.partition("#")[0]  # a suffix keeps ids unique; it is not part of the item
+        screen = TARGET_SCREENS.get(kind)
+        if screen and item:
+            self.paperdeck.show_item(screen, item)
+
+    # -- rendering ------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        store = self.store
-        papers = store.papers.all()
-        by_stage = Table.grid(padding=(0, 2))
-        by_stage.add_column()
-        by_stage.add_column(justify="right")
-        for stage in STAGES:
-            count = sum(1 for paper in papers if paper.stage is stage)
-            by_stage.add_row(Text(stage.pick(self.language)), Text(str(count)))
-        panel = self.query_one("#dash-papers", Panel)
-        panel.border_title = self.pick("论文", "Papers")
-        panel.update(by_stage)
+        days = self.store.settings.get("dashboard_days", DEFAULT_DAYS)
+        try:
+            days = max(0, min(int(days), 366))
+        except (TypeError, ValueError):
+            days = DEFAULT_DAYS
+        self.summary = summary = gather(self.store, utcnow(), days)
+        self._show_deadlines(summary)
+        self._show_attention(summary)
+        self._show_cards(summary)
+        self._show_pitch(summary)
+        self._show_line(summary)
 
-        rhythm = Text()
-        for item in store.guide.items("rhythm"):
-            rhythm.append_text(literal("• " + item.pick(self.language)))
-            rhythm.append("\n")
-        panel = self.query_one("#dash-rhythm", Panel)
-        panel.border_title = self.pick("投稿节奏（指南）", "Submission rhythm (guide)")
-        panel.update(rhythm)
+    def _panel(self, panel_id: str, title: str) -> DashboardList:
+        panel = self.query_one(panel_id, DashboardList)
+        panel.border_title = title
+        return panel
 
-        decks = store.cards.decks()
-        cards = Text(self.pick(f"{len(decks)} 个卡组，", f"{len(decks)} decks, "))
-        questions = store.guide.items("question")
-        cards.append(self.pick(f"指南追问 {len(questions)} 题", f"{len(questions)} follow-up questions in the guide"))
-        panel = self.query_one("#dash-cards", Panel)
-        panel.border_title = self.pick("闪卡", "Flashcards")
-        panel.update(cards)
+    def _note(self, text: str, note_id: str) -> Option:
+        return Option(Text(text, style="dim"), id=note_id, disabled=True)
 
-        lines = store.guide.items("reason") + store.guide.items("platform")
-        panel = self.query_one("#dash-line", Panel)
-        panel.border_title = self.pick("今日一句", "Line of the day")
-        if lines:
-            item = lines[date.today().toordinal() % len(lines)]
-            title = item.data.get("title_zh" if self.language == "zh" else "title_en") or item.data.get("name", "")
-            text = Text()
-            if title:
-                text.append_text(literal(title, "bold"))
-                text.append(" — ")
-            text.append_text(literal(item.pick(self.language)))
-            panel.update(text)
+    def _show_deadlines(self, summary: TodaySummary) -> None:
+        panel = self._panel("#dash-deadlines", self.pick(
+            f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
+        rows: list[Option] = []
+        for index, item in enumerate(summary.deadlines[:MAX_ROWS]):
+            line = Text()
+            line.append("★ " if item.is_target else "  ", style="yellow")
+            line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
+            line.append(" ")
+            line.append_text(literal(item.label or item.kind.replace("_", " ")))
+            line.append("  ")
+            line.append(item.countdown, style=URGENCY_STYLE[urgency(summary.now, item)])
+            when = f"{item.at.astimezone():%a %d %b %H:%M}" if item.at else f"{item.on_date:%a %d %b}"
+            line.append(f"  {when} ", style="dim")
+            line.append_text(literal(item.tz_label, "dim"))
+            if item.is_estimate:
+                line.append(" est.", style="magenta")
+            rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))
+        if not rows:
+            rows.append(self._note(self.pick(
+                f"{summary.days} 天内没有截止日期", f"No deadline in the next {summary.days} days"), "none"))
+        elif len(summary.deadlines) > MAX_ROWS:
+            rows.append(self._note(f"… {len(summary.deadlines) - MAX_ROWS} more", "more"))
+        panel.show_rows(rows)
+
+    def _alert_row(self, alert: PaperAlert, style: str, section: str) -> Option:
+        line = Text()
+        line.append_text(literal(alert.title, "bold"))
+        line.append(f"\n  {Stage(alert.stage).pick(self.language)} · ", style="dim")
+        line.append_text(literal(alert.reason, style))
+        return Option(line, id=f"paper:{alert.paper_id}#{section}")
+
+    def _show_attention(self, summary: TodaySummary) -> None:
+        panel = self._panel("#dash-attention", self.pick("需要关注的论文", "Papers needing attention"))
+        rows: list[Option] = [Option(Text(self.pick("进度落后", "At risk (behind the backward plan)"), style="bold"),
+                                     id="head-risk", disabled=True)]
+        rows += [self._alert_row(alert, "red", "risk") for alert in summary.at_risk[:MAX_ROWS]]
+        if not summary.at_risk:
+            rows.append(self._note(self.pick("  没有", "  none"), "none-risk"))
+        rows.append(Option(Text(self.pick(f"停滞（{summary.stalled_days} 天以上未推进）",
+                                          f"Stalled (no move in {summary.stalled_days}+ days)"), style="bold"),
+                           id="head-stalled", disabled=True))
+        rows += [self._alert_row(alert, "yellow", "stalled") for alert in summary.stalled[:MAX_ROWS]]
+        if not summary.stalled:
+            rows.append(self._note(self.pick("  没有", "  none"), "none-stalled"))
+        hidden = max(0, len(summary.at_risk) - MAX_ROWS) + max(0, len(summary.stalled) - MAX_ROWS)
+        if hidden:
+            rows.append(self._note(f"… {hidden} more", "more"))
+        panel.show_rows(rows)
+
+    def _show_cards(self, summary: TodaySummary) -> None:
+        cards = summary.cards
+        panel = self._panel("#dash-cards", self.pick("闪卡", "Flashcards"))
+        due = Text()
+        due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
+                   style="bold yellow" if cards.to_study else "bold green")
+        due.append(self.pick(f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）",
+                             f" ({cards.due} due · {cards.learning} learning · {cards.new} new)"))
+        due.append(self.pick("   r 开始复习", "   r: start a session"), style="dim")
+        streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
+                                f"{'day' if cards.streak == 1 else 'days'}"))
+        retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
+        target = self.store.settings.get("desired_retention")
+        kept = Text(self.pick(f"真实记忆率 {retention}（近 {cards.retention_days} 天）",
+                              f"True retention: {retention} (last {cards.retention_days} days)"))
+        if isinstance(target, (int, float)):
+            kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")
+        panel.show_rows([
+            Option(due, id="cards:review"),
+            Option(streak, id="cards:stats#streak"),
+            Option(kept, id="cards:stats#retention"),
+        ])
+
+    def _show_pitch(self, summary: TodaySummary) -> None:
+        panel = self._panel("#dash-pitch", self.pick("讲稿准备（目标 5–8 分钟）", "Pitch readiness (target 5–8 min)"))
+        rows: list[Option] = []
+        for item in summary.pitch[:MAX_ROWS]:
+            line = Text()
+            line.append_text(literal(item.title, "bold"))
+            line.append(self.pick(f"\n  {item.parts_filled}/{item.parts_total} 部分 · 约 ",
+                                  f"\n  {item.parts_filled}/{item.parts_total} parts · about "), style="dim")
+            line.append(minutes_seconds(item.seconds))
+            verdict = self.pick(
+                {"empty": "未开始", "short": "偏短", "ok": "合适", "long": "偏长"}[item.verdict], item.verdict)
+            line.append(f"  {verdict}", style=VERDICT_STYLE[item.verdict])
+            rows.append(Option(line, id=f"pitch:{item.paper_id}"))
+        if not rows:
+            rows.append(self._note(self.pick("还没有可以讲的论文", "No paper far enough along to pitch"), "none"))
+        elif len(summary.pitch) > MAX_ROWS:
+            rows.append(self._note(f"… {len(summary.pitch) - MAX_ROWS} more", "more"))
+        panel.show_rows(rows)
+
+    def _show_line(self, summary: TodaySummary) -> None:
+        line = self.query_one("#dash-line", Static)
+        line.border_title = self.pick("今日一句（指南）", "Line of the day (from the guide)")
+        if summary.line is None:
+            line.update(Text(self.pick("指南条目已全部删除", "The guide's reasons and platforms were all deleted"),
+                             style="dim"))
+            return
+        text = Text()
+        title = summary.line.title(self.language)
+        if title:
+            text.append_text(literal(title, "bold"))
+            text.append(" — ")
+        text.append_text(literal(summary.line.text(self.language)))
+        line.update(text)

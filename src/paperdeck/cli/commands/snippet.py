@@ -1,0 +1,46 @@
+"""`paperdeck snippet [PAPER] --format txt|md|tex|bib [--copy]`: resume text on stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..context import CliError, command, open_cli_store, out
+
+
+def register(subparsers, common) -> None:
+    parser = command(subparsers, "snippet", common, "print a paper (or the whole list) in a resume format")
+    parser.add_argument("paper", nargs="?", metavar="PAPER", help="paper id or part of its title (default: the whole list)")
+    parser.add_argument("--format", "-f", dest="fmt", default="txt", choices=("txt", "md", "tex", "bib"),
+                        help="txt: the guide's format (default); md, tex, bib")
+    parser.add_argument("--copy", action="store_true", help="also copy it to the system clipboard")
+    parser.set_defaults(handler=snippet)
+
+
+def snippet(args: argparse.Namespace) -> int:
+    from ...services.snippets import entries_from_store, find_entry, render, render_list
+
+    store = open_cli_store(args)
+    try:
+        entries = entries_from_store(store)
+    finally:
+        store.close()
+    if args.paper is not None:
+        try:
+            text = render(find_entry(entries, args.paper), args.fmt)
+        except ValueError as error:
+            raise CliError(str(error)) from error
+    elif not entries:
+        raise CliError("no paper belongs on the resume yet (accepted, under review or on arXiv)", status=1)
+    else:
+        text = render_list(entries, args.fmt)
+    out(text)
+    if args.copy:
+        from ...tui.clipboard import copy_to_system
+
+        problem = copy_to_system(text)
+        if problem:
+            print(f"paperdeck: not copied: {problem}", file=sys.stderr)
+            return 1
+        print("paperdeck: copied to the clipboard", file=sys.stderr)
+    return 0

@@ -1,0 +1,194 @@
+"""Speaking time: how long a pitch takes to say, from its English words and CJK characters.
+
+English is paced in words per minute, Chinese (and Japanese, Korean) in characters per
+minute; mixed text counts both. Rehearsal laps give measured rates that replace the defaults.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+DEFAULT_WPM = 130.0
+DEFAULT_CJK_CPM = 220.0
+DEFAULT_TARGET_MINUTES = (5.0, 8.0)
+# Laps shorter than this are taps, not speech: they would make the measured rate absurd.
+MIN_SAMPLE_MS = 3000
+RATE_BOUNDS_WPM = (40.0, 400.0)
+RATE_BOUNDS_CPM = (60.0, 700.0)
+
+_CJK = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\u3040-\u30ff\u31f0-\u31ff"                # Hiragana, Katakana
+    "\uac00-\ud7af\u1100-\u11ff"                # Hangul
+    "\U00020000-\U0003134f"                     # Han extensions B-H
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+# A word: letters/digits (Latin, Greek, Cyrillic...), joined by ' - . inside ("MT-Bench", "don't", "3.5").
+_WORD = re.compile(rf"[^\W_{_CJK}]+(?:['’.\-][^\W_{_CJK}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCount:
+    words: int = 0
+    cjk_chars: int = 0
+
+    def __add__(self, other: "SpeechCount") -> "SpeechCount":
+        return SpeechCount(self.words + other.words, self.cjk_chars + other.cjk_chars)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.cjk_chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Rates:
+    words_per_minute: float = DEFAULT_WPM
+    cjk_chars_per_minute: float = DEFAULT_CJK_CPM
+    measured: bool = False
+    samples: int = 0
+
+
+def count_speech(text: str) -> SpeechCount:
+    """English (and other alphabetic) words and CJK characters in `text`."""
+    return SpeechCount(words=len(_WORD.findall(text)), cjk_chars=len(_CJK_CHAR.findall(text)))
+
+
+def speaking_seconds(count: SpeechCount, rates: Rates) -> float:
+    minutes = 0.0
+    if rates.words_per_minute > 0:
+        minutes += count.words / rates.words_per_minute
+    if rates.cjk_chars_per_minute > 0:
+        minutes += count.cjk_chars / rates.cjk_chars_per_minute
+    return minutes * 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class PartEstimate:
+    key: str
+    count: SpeechCount
+    seconds: float
+    share: float  # of the whole pitch, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class PitchEstimate:
+    parts: tuple[PartEstimate, ...]
+    total_seconds: float
+    target_minutes: tuple[float, float]
+    rates: Rates
+
+    @property
+    def count(self) -> SpeechCount:
+        total = SpeechCount()
+        for part in self.parts:
+            total = total + part.count
+        return total
+
+    @property
+    def verdict(self) -> str:
+        """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
+        low, high = self.target_minutes
+        if self.total_seconds <= 0:
+            return "empty"
+        if self.total_seconds < low * 60:
+            return "short"
+        if self.total_seconds > high * 60:
+            return "long"
+        return "ok"
+
+    @property
+    def fill(self) -> float:
+        """The total as a fraction of the target's upper end (may exceed 1)."""
+        high = self.target_minutes[1]
+        return self.total_seconds / (high * 60) if high > 0 else 0.0
+
+
+def estimate_pitch(
+    sections: Mapping[str, str],
+    rates: Rates = Rates(),
+    target_minutes: tuple[float, float] = DEFAULT_TARGET_MINUTES,
+) -> PitchEstimate:
+    """Per part: counts, seconds and share of the total, in the order of `sections`."""
+    counted = [(key, count_speech(text or "")) for key, text in sections.items()]
+    seconds = [speaking_seconds(count, rates) for _, count in counted]
+    total = sum(seconds)
+    parts = tuple(
+        PartEstimate(key=key, count=count, seconds=secs, share=(secs / total if total else 0.0))
+        for (key, count), secs in zip(counted, seconds)
+    )
+    return PitchEstimate(parts=parts, total_seconds=total, target_minutes=target_minutes, rates=rates)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSample:
+    """One timed stretch of speech (a rehearsal lap): what was said and how long it took."""
+
+    words: int
+    cjk_chars: int
+    ms: int
+
+
+def measured_rates(samples: Iterable[SpeechSample], defaults: Rates = Rates()) -> Rates:
+    """The user's own rates from rehearsal laps; `defaults` when there is nothing to go on.
+
+    English-only laps give words/minute, CJK-only laps characters/minute directly. When one
+    is missing, mixed laps give it from the time left after the known part; with neither,
+    the defaults are scaled by how much slower or faster the user spoke than they predict.
+    """
+    usable = [s for s in samples if s.ms >= MIN_SAMPLE_MS and (s.words or s.cjk_chars)]
+    if not usable:
+        return defaults
+    english = [s for s in usable if s.words and not s.cjk_chars]
+    cjk = [s for s in usable if s.cjk_chars and not s.words]
+    mixed = [s for s in usable if s.words and s.cjk_chars]
+    wpm = _rate(sum(s.words for s in english), sum(s.ms for s in english))
+    cpm = _rate(sum(s.cjk_chars for s in cjk), sum(s.ms for s in cjk))
+    if wpm and not cpm and mixed:
+        cpm = _rate_from_rest(mixed, known_rate=wpm, known="words")
+    elif cpm and not wpm and mixed:
+        wpm = _rate_from_rest(mixed, known_rate=cpm, known="cjk_chars")
+    if not wpm or not cpm:
+        predicted = sum(speaking_seconds(SpeechCount(s.words, s.cjk_chars), defaults) for s in usable)
+        actual = sum(s.ms for s in usable) / 1000.0
+        factor = actual / predicted if predicted else 1.0
+        wpm = wpm or defaults.words_per_minute / factor
+        cpm = cpm or defaults.cjk_chars_per_minute / factor
+    return Rates(
+        words_per_minute=_clamp(wpm, RATE_BOUNDS_WPM),
+        cjk_chars_per_minute=_clamp(cpm, RATE_BOUNDS_CPM),
+        measured=True,
+        samples=len(usable),
+    )
+
+
+def _rate(units: int, ms: int) -> float | None:
+    return units / (ms / 60000.0) if units and ms else None
+
+
+def _rate_from_rest(samples: Sequence[SpeechSample], *, known_rate: float, known: str) -> float | None:
+    other = "cjk_chars" if known == "words" else "words"
+    rest_minutes = sum(s.ms / 60000.0 - getattr(s, known) / known_rate for s in samples)
+    units = sum(getattr(s, other) for s in samples)
+    return units / rest_minutes if rest_minutes > 0 and units else None
+
+
+def _clamp(value: float, bounds: tuple[float, float]) -> float:
+    return max(bounds[0], min(bounds[1], value))
+
+
+def format_duration(seconds: float) -> str:
+    """`m:ss` (or `h:mm:ss`), rounded to the second; negative values clamp to 0."""
+    total = max(0, int(round(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def rates_from_laps(laps: Iterable[object], defaults: Rates = Rates()) -> Rates:
+    """`measured_rates` over rehearsal laps (anything with words, cjk_chars and ms)."""
+    return measured_rates(
+        (SpeechSample(int(getattr(l, "words", 0)), int(getattr(l, "cjk_chars", 0)), int(getattr(l, "ms", 0))) for l in laps),
+        defaults,
+    )

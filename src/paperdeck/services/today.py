@@ -1,0 +1,337 @@
+"""The day's summary as plain data: shared by the Dashboard screen and `paperdeck today`.
+
+Reads through the store's repositories only (no SQL here) and imports neither Textual nor
+Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from ..models.common import to_iso
+from ..models.papers import Paper, Stage
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# Stages in which a paper is still being worked on: it can stall or fall behind its plan.
+WORKING_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
+# Stages in which a paper may be pitched in an interview.
+PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
+PITCH_PARTS = 5
+PITCH_MIN_SECONDS = 5 * 60
+PITCH_MAX_SECONDS = 8 * 60
+DEFAULT_DAYS = 14
+RETENTION_DAYS = 30
+MAX_DAYS = 3660
+AOE = timezone(timedelta(hours=-12))
+
+
+@dataclass(slots=True)
+class DeadlineItem:
+    venue_key: str
+    venue_name: str
+    edition_year: int
+    kind: str
+    label: str
+    at: datetime | None          # an instant (UTC), or None for a date-only deadline
+    on_date: date | None
+    tz_label: str
+    is_estimate: bool
+    is_target: bool              # a venue one of my papers targets, or a favourite
+    countdown: str
+
+
+@dataclass(slots=True)
+class PaperAlert:
+    paper_id: int
+    title: str
+    stage: str
+    days_in_stage: int
+    reason: str                  # why it is listed: the plan's late milestone, or idle days
+
+
+@dataclass(slots=True)
+class CardsSummary:
+    due: int = 0                     # review cards due in today's study day
+    new: int = 0                     # new cards within today's limit
+    learning: int = 0                # learning and relearning cards due today
+    streak: int = 0                  # study days in a row with a review
+    retention: float | None = None   # mature reviews recalled, None without any
+    retention_days: int = RETENTION_DAYS
+
+    @property
+    def to_study(self) -> int:
+        return self.due + self.new + self.learning
+
+
+@dataclass(slots=True)
+class PitchReadiness:
+    paper_id: int
+    title: str
+    parts_filled: int
+    parts_total: int
+    seconds: int
+    verdict: str                     # "empty", "short", "ok", "long"
+
+
+@dataclass(slots=True)
+class GuideLine:
+    key: str
+    kind: str                        # "reason" or "platform"
+    title_zh: str
+    title_en: str
+    zh: str
+    en: str
+
+    def title(self, language: str) -> str:
+        return (self.title_zh or self.title_en) if language == "zh" else (self.title_en or self.title_zh)
+
+    def text(self, language: str) -> str:
+        return (self.zh or self.en) if language == "zh" else (self.en or self.zh)
+
+
+@dataclass(slots=True)
+class TodaySummary:
+    now: datetime
+    days: int
+    deadlines: list[DeadlineItem] = field(default_factory=list)
+    at_risk: list[PaperAlert] = field(default_factory=list)
+    stalled: list[PaperAlert] = field(default_factory=list)
+    stalled_days: int = 14
+    cards: CardsSummary = field(default_factory=CardsSummary)
+    pitch: list[PitchReadiness] = field(default_factory=list)
+    line: GuideLine | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.deadlines or self.at_risk or self.stalled or self.pitch or self.cards.to_study)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON types: instants as ISO 8601 UTC with Z, dates as YYYY-MM-DD."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return to_iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+# -- formatting helpers shared by the CLI and the screen -----------------------------------
+
+
+def countdown(now: datetime, at: datetime | None, on_date: date | None, today: date | None = None) -> str:
+    """'3d 4h', '5h 20m', '12m', 'passed'; a date-only deadline counts whole days."""
+    if at is None:
+        if on_date is None:
+            return ""
+        days = (on_date - (today or now.date())).days
+        if days < 0:
+            return "passed"
+        return "today" if days == 0 else ("1 day" if days == 1 else f"{days} days")
+    seconds = int((at - now).total_seconds())
+    if seconds < 0:
+        return "passed"
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m"
+
+
+def urgency(now: datetime, item: DeadlineItem, today: date | None = None) -> str:
+    """'critical' (<= 1 day), 'soon' (<= 7), 'near' (<= 30) or 'far': the colour of a countdown."""
+    if item.at is not None:
+        days = (item.at - now).total_seconds() / 86400
+    elif item.on_date is not None:
+        days = (item.on_date - (today or now.date())).days
+    else:
+        return "far"
+    if days <= 1:
+        return "critical"
+    if days <= 7:
+        return "soon"
+    if days <= 30:
+        return "near"
+    return "far"
+
+
+def pitch_verdict(parts_filled: int, seconds: int) -> str:
+    if parts_filled == 0:
+        return "empty"
+    if seconds < PITCH_MIN_SECONDS:
+        return "short"
+    if seconds > PITCH_MAX_SECONDS:
+        return "long"
+    return "ok"
+
+
+def minutes_seconds(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# -- gathering ------------------------------------------------------------------------------
+
+
+def gather(store: "Store", now: datetime, days: int = DEFAULT_DAYS, *, local_today: date | None = None) -> TodaySummary:
+    """Everything the morning needs, read once. `days` is the deadline horizon."""
+    if days < 0 or days > MAX_DAYS:
+        raise ValueError(f"the horizon must be between 0 and {MAX_DAYS} days, not {days}")
+    today = local_today or now.astimezone().date()
+    settings = store.settings
+    stalled_days = _positive_int(settings.get("stalled_days"), 14)
+    papers = store.papers.all()
+    summary = TodaySummary(now=now, days=days, stalled_days=stalled_days)
+    summary.deadlines = gather_deadlines(store, papers, now, days, today)
+    summary.at_risk = gather_at_risk(store, papers, now)
+    risky = {alert.paper_id for alert in summary.at_risk}
+    summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
+    summary.cards = gather_cards(store, now)
+    summary.pitch = gather_pitch(store, papers)
+    summary.line = guide_line(store, today)
+    return summary
+
+
+def _positive_int(value: Any, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
+def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
+    keys = {paper.venue_key.lower() for paper in papers if paper.venue_key and paper.stage in WORKING_STAGES}
+    keys |= {venue.key.lower() for venue in store.venues.all() if venue.favourite}
+    return keys
+
+
+def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, today: date) -> list[DeadlineItem]:
+    upcoming = getattr(store.venues, "upcoming", None)
+    if upcoming is None:
+        return []
+    targets = target_venue_keys(store, papers)
+    names = {venue.key: venue.name for venue in store.venues.all()}
+    items = []
+    for deadline in upcoming(now, days):
+        items.append(DeadlineItem(
+            venue_key=deadline.venue_key,
+            venue_name=names.get(deadline.venue_key, deadline.venue_key),
+            edition_year=deadline.edition_year,
+            kind=getattr(deadline.kind, "value", str(deadline.kind)),
+            label=deadline.label,
+            at=deadline.at,
+            on_date=deadline.on_date,
+            tz_label=deadline.tz_label,
+            is_estimate=deadline.is_estimate,
+            is_target=deadline.venue_key.lower() in targets,
+            countdown=countdown(now, deadline.at, deadline.on_date, today),
+        ))
+    items.sort(key=lambda item: (not item.is_target, _when(item)))
+    return items
+
+
+def _when(item: DeadlineItem) -> datetime:
+    if item.at is not None:
+        return item.at
+    if item.on_date is None:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    # A date-only deadline sorts at the end of its day anywhere on Earth (AoE), but no time
+    # is ever shown for it.
+    return datetime.combine(item.on_date, time(23, 59, 59), tzinfo=AOE)
+
+
+def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> list[PaperAlert]:
+    alerts = []
+    for paper in papers:
+        if paper.stage not in WORKING_STAGES or paper.stage_entered_at is None:
+            continue
+        idle = (now - paper.stage_entered_at).days
+        if idle >= stalled_days:
+            alerts.append(PaperAlert(
+                paper.id, paper.title, paper.stage.value, idle, f"no move in {idle} days",
+            ))
+    alerts.sort(key=lambda alert: -alert.days_in_stage)
+    return alerts
+
+
+def gather_at_risk(store: "Store", papers: list[Paper], now: datetime) -> list[PaperAlert]:
+    try:
+        from . import plan  # the pipeline's backward plan
+    except ImportError:
+        return []
+    next_deadline = getattr(store.venues, "next_deadline", None)
+    if next_deadline is None:
+        return []
+    alerts = []
+    for paper in papers:
+        if paper.stage not in WORKING_STAGES or not paper.venue_key:
+            continue
+        deadline = next_deadline(paper.venue_key, now)
+        if deadline is None:
+            continue
+        deadline_date = deadline.on_date or deadline.at.date()
+        if not plan.is_at_risk(paper, deadline_date, now):
+            continue
+        late = [m for m in plan.milestones(paper, deadline_date) if getattr(m, "late", False)]
+        reason = f"behind plan: {late[0].label}" if late else "behind the backward plan"
+        idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
+        alerts.append(PaperAlert(paper.id, paper.title, paper.stage.value, idle, reason))
+    return alerts
+
+
+def gather_cards(store: "Store", now: datetime) -> CardsSummary:
+    cards = store.cards
+    due = cards.due_summary(now)
+    retention, _reviews = cards.true_retention(now, RETENTION_DAYS)
+    return CardsSummary(
+        due=due.due, new=due.new, learning=due.learning,
+        streak=cards.streak(now), retention=retention,
+    )
+
+
+def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
+    try:
+        from . import speaking
+    except ImportError:
+        speaking = None
+    result = []
+    for paper in papers:
+        sections = store.pitches.sections(paper.id)
+        filled = [section.body for section in sections.values() if section.body.strip()]
+        if paper.stage not in PITCH_STAGES and not filled:
+            continue
+        if paper.decision in ("rejected", "withdrawn") and not filled:
+            continue
+        seconds = int(speaking.estimate_seconds("\n".join(filled), store)) if speaking and filled else 0
+        result.append(PitchReadiness(
+            paper.id, paper.title, len(filled), PITCH_PARTS, seconds, pitch_verdict(len(filled), seconds),
+        ))
+    result.sort(key=lambda item: (item.parts_filled, item.seconds))
+    return result
+
+
+def guide_line(store: "Store", today: date) -> GuideLine | None:
+    """One of the guide's reasons or platforms, a different one each day."""
+    items = store.guide.items("reason") + store.guide.items("platform")
+    if not items:
+        return None
+    item = items[today.toordinal() % len(items)]
+    name = item.data.get("name", "")
+    return GuideLine(
+        key=item.key, kind=item.kind,
+        title_zh=item.data.get("title_zh") or name, title_en=item.data.get("title_en") or name,
+        zh=item.zh, en=item.en,
+    )

@@ -1,0 +1,77 @@
+"""Copying text out: the system clipboard (pyperclip) and OSC 52 through the terminal.
+
+pyperclip reaches the local clipboard (xclip/xsel/wl-copy, pbcopy, Windows); OSC 52 asks the
+terminal to set it, which also works over SSH. Both are tried; the user is told which worked,
+and when neither can, a dialog shows the text to copy by hand. No Textual import at module
+level: the CLI uses `copy_to_system` too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def copy_to_system(text: str) -> str | None:
+    """Copy with pyperclip. None on success, else why it failed (for the user)."""
+    try:
+        import pyperclip
+    except ImportError:  # pragma: no cover - a dependency
+        return "pyperclip is not installed"
+    try:
+        # Decide the backend on every copy: $DISPLAY / $WAYLAND_DISPLAY may have changed.
+        copy, _paste = pyperclip.determine_clipboard()
+        copy(text)
+    except Exception as error:  # PyperclipException, or a backend's own error
+        message = str(error).strip().splitlines()
+        return message[0] if message else type(error).__name__
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CopyResult:
+    system: bool
+    osc52: bool
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.system or self.osc52
+
+    def message(self, language: str = "en") -> str:
+        if self.system and self.osc52:
+            return "已复制到系统剪贴板（并经 OSC 52 发送到终端）" if language == "zh" else "Copied to the system clipboard (and sent to the terminal by OSC 52)"
+        if self.system:
+            return "已复制到系统剪贴板" if language == "zh" else "Copied to the system clipboard"
+        if self.osc52:
+            return ("系统剪贴板不可用，已经 OSC 52 发送到终端" if language == "zh"
+                    else "System clipboard unavailable; sent to the terminal's clipboard by OSC 52")
+        return "无法复制" if language == "zh" else "Could not copy"
+
+
+def osc52_possible(app: "App") -> bool:
+    """OSC 52 needs a real terminal behind the app (not headless) and the user's consent."""
+    store = getattr(app, "store", None)
+    if store is not None and not store.settings.get("clipboard_osc52"):
+        return False
+    return not app.is_headless and app._driver is not None
+
+
+def copy_text(app: "App", text: str) -> CopyResult:
+    """Copy by every route available; show a notification, or the manual-copy dialog."""
+    problem = copy_to_system(text)
+    osc52 = osc52_possible(app)
+    if osc52:
+        app.copy_to_clipboard(text)
+    result = CopyResult(system=problem is None, osc52=osc52, problem=problem)
+    language = getattr(app, "language", "en")
+    if result.ok:
+        app.notify(result.message(language), title="paperdeck")
+    else:
+        from .screens.copy_dialog import CopyDialog
+
+        app.push_screen(CopyDialog(text, problem or ""))
+    return result

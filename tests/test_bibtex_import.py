@@ -1,0 +1,113 @@
+"""BibTeX import with the real files in tests/data/bib (counts from their README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paperdeck.services.bibtex_import import import_bibtex, parse_bibtex, plan_import
+
+BIB = Path(__file__).parent / "data" / "bib"
+README_COUNTS = {
+    "YerbaPage_custom.bib": 139,
+    "mainlp_papers.bib": 106,
+    "JerryLife_papers.bib": 21,
+    "594zyc_papers.bib": 13,
+}
+
+
+def read(name: str) -> str:
+    return (BIB / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, count", README_COUNTS.items())
+def test_every_entry_is_accounted_for(store, name, count):
+    report = import_bibtex(store, read(name))
+    assert report.total == count
+    assert len(report.imported) + len(report.duplicates) + len(report.problems) == count
+    assert store.counts()["papers"] == len(report.imported)
+    again = import_bibtex(store, read(name))
+    assert again.imported == [] and len(again.duplicates) == count - len(report.problems)
+    assert store.counts()["papers"] == len(report.imported)
+
+
+def test_mainlp_duplicate_key_is_reported_with_key_and_line(store):
+    report = import_bibtex(store, read("mainlp_papers.bib"))
+    assert [(p.key, p.line) for p in report.problems] == [("lutgen-etal-2025-neural", 1471)]
+    assert "Duplicate entry key" in report.problems[0].describe()
+    assert len(report.imported) == 105
+
+
+def test_latex_accents_and_von_names_are_decoded(store):
+    import_bibtex(store, read("mainlp_papers.bib"))
+    authors = {a for paper in store.papers.all() for a in paper.authors}
+    assert "Özge Alacam" in authors or any(a.startswith("Özge") for a in authors)
+    assert any("Zarrieß" in a for a in authors)
+    assert "Rob van der Goot" in authors
+    assert not any("\\" in a or "{" in a for a in authors)
+
+
+def test_venues_and_tracks_are_inferred():
+    papers = {p.key: p for p in parse_bibtex(read("mainlp_papers.bib")).papers}
+    findings = papers["zhao-etal-2025-makieval"]
+    assert (findings.venue_key, findings.track, findings.year, findings.status) == ("emnlp", "findings", 2025, "published")
+    assert findings.doi == "10.18653/v1/2025.findings-emnlp.1256"
+    jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
+    venues = {(p.venue_key, p.track) for p in jerry.values()}
+    assert ("iclr", None) in venues and ("kdd", None) in venues and ("acl", "findings") in venues
+    yerba = parse_bibtex(read("YerbaPage_custom.bib")).papers
+    assert {"neurips", "iclr", "icml", "acl", "emnlp", "naacl"} <= {p.venue_key for p in yerba}
+
+
+def test_author_markers_become_equal_contribution():
+    jerry = parse_bibtex(read("JerryLife_papers.bib")).papers
+    marked = [p for p in jerry if "Zhaomin Wu" in p.authors and p.equal_contribution]
+    assert marked, "Wu*, Zhaomin should be marked as equal contribution"
+    assert all("*" not in a and "†" not in a for p in jerry for a in p.authors)
+    assert not any("&amp;" in (p.venue_name or "") for p in jerry)
+
+
+def test_arxiv_only_entries_are_preprints():
+    yerba = {p.key: p for p in parse_bibtex(read("YerbaPage_custom.bib")).papers}
+    misc = yerba["lindenbauer2025complexitytrapsimpleobservation"]
+    assert (misc.status, misc.arxiv_id, misc.venue_key) == ("preprint", "2508.21433", None)
+    scholar = yerba["li2024survey"]  # @article{journal = "arXiv preprint arXiv:2412.19442"}
+    assert (scholar.status, scholar.arxiv_id) == ("preprint", "2412.19442")
+    assert sum(p.status == "preprint" for p in yerba.values()) >= 72
+
+
+def test_duplicates_by_doi_arxiv_and_title_are_skipped():
+    text = """
+@inproceedings{a, title = {Same Paper}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {10.1/X}}
+@inproceedings{b, title = {Other Title}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {https://doi.org/10.1/x}}
+@misc{c, title = {Third}, eprint = {2401.00001v2}, archivePrefix = {arXiv}}
+@article{d, title = {Third, renamed}, journal = {arXiv preprint arXiv:2401.00001}}
+@misc{e, title = {{S}ame {P}aper.}}
+"""
+    plan = plan_import(parse_bibtex(text).papers, [])
+    assert [p.key for p in plan.new] == ["a", "c"]
+    assert [(p.key, why.split(" as ")[0]) for p, why in plan.duplicates] == [
+        ("b", "same DOI"), ("d", "same arXiv id"), ("e", "same title"),
+    ]
+
+
+def test_malformed_entries_are_reported_and_the_rest_imported(store):
+    text = """@article{good1, title = {Fine}, year = 2020}
+
+@article{broken, title = {Unclosed, year = 2021
+
+@article{notitle, author = {X, Y}, year = 2022}
+@article{good2, title = {[red]Also fine[/] \x1b[2J}, year = {not a year}}
+"""
+    report = import_bibtex(store, text)
+    titles = sorted(p.title for p in store.papers.all())
+    assert "Fine" in titles
+    assert any(p.key == "notitle" and p.line == 5 and "no title" in p.message for p in report.problems)
+    assert report.problems, "the unclosed entry is reported"
+    assert all(p.key for p in report.problems)
+
+
+def test_empty_and_garbage_input():
+    assert parse_bibtex("").total == 0
+    assert parse_bibtex("just some text, no entries\n" * 100).total == 0

@@ -1,0 +1,108 @@
+"""The Dashboard screen against a prepared database, with a frozen clock."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.app import PaperdeckApp
+
+
+@pytest.fixture
+def utc_zone(monkeypatch):
+    """Local time is UTC, so that shown times do not depend on the machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def prepared(store, frozen_clock, utc_zone):
+    store.papers.add("[bold]Sparse[/] attention at scale", Stage.EXPERIMENTS,
+                     stage_entered_at="2026-10-20T09:00:00Z")
+    store.papers.add("多模态对齐评估 🚀", Stage.WRITING, stage_entered_at="2026-11-25T09:00:00Z")
+    store.papers.add("Idle idea", Stage.IDEATION, stage_entered_at="2026-09-01T09:00:00Z")
+    return store
+
+
+def panel_text(app, panel_id: str) -> str:
+    panel = app.screen.query_one(panel_id)
+    return "\n".join(str(option.prompt) for option in panel.options)
+
+
+async def test_dashboard_shows_stalled_papers_literally(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        attention = panel_text(app, "#dash-attention")
+        assert "[bold]Sparse[/] attention at scale" in attention
+        assert "Idle idea" in attention
+        assert "no move in 89 days" in attention
+        assert "多模态" not in attention  # 4 days in Writing: not stalled
+        # The most idle first.
+        assert attention.index("Idle idea") < attention.index("Sparse")
+
+
+async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
+    from paperdeck.services.today import guide_line
+    from datetime import date
+
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        expected = guide_line(prepared, date(2026, 11, 29))
+        line = str(app.screen.query_one("#dash-line").render())
+        assert expected.en in line
+        from paperdeck.models.common import utcnow
+
+        due = prepared.cards.due_summary(utcnow())
+        assert due.new > 0  # the seeded decks
+        cards = panel_text(app, "#dash-cards")
+        assert f"{due.total} to study today" in cards
+        assert f"{due.new} new" in cards
+        assert "Review streak: 0 days" in cards and "True retention: —" in cards
+
+
+async def test_language_switch_redraws_the_dashboard(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "停滞" in panel_text(app, "#dash-attention")
+        assert "截止日期" in app.screen.query_one("#dash-deadlines").border_title
+
+
+async def test_enter_on_a_stalled_paper_opens_the_pipeline_at_it(prepared):
+    opened: list[tuple[str, str]] = []
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        original = app.show_item
+
+        def spy(name: str, item: str) -> None:
+            opened.append((name, item))
+            original(name, item)
+
+        app.show_item = spy
+        app.screen.query_one("#dash-attention").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        idle = next(p for p in prepared.papers.all() if p.title == "Idle idea")
+        assert opened == [("pipeline", str(idle.id))]
+        assert app.current_mode == "pipeline"
+
+
+async def test_r_starts_a_review_session(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.current_mode == "flashcards"
+
+
+def test_dashboard_snapshot(prepared, snap_compare):
+    assert snap_compare(PaperdeckApp(prepared, watch=False), terminal_size=(120, 40))

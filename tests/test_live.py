@@ -1,0 +1,155 @@
+"""Live across processes: two windows on one file, the CLI writing while the app runs, a
+restore replacing the file, and conflicting saves offered reload / keep."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import AsyncExitStack
+
+from paperdeck.models.papers import Stage
+from paperdeck.store import ConflictError, open_store
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.screens.conflict import ConflictScreen, guarded_save
+
+SECOND = 1.0
+
+
+def attention(app) -> str:
+    panel = app.screen.query_one("#dash-attention")
+    return "\n".join(str(option.prompt) for option in panel.options)
+
+
+async def wait_until(pilot, condition, timeout: float) -> float:
+    """Poll `condition` while the app runs; returns the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if condition():
+            return time.monotonic() - start
+        await pilot.pause(0.02)
+    raise AssertionError(f"not within {timeout}s")
+
+
+async def test_an_edit_in_one_window_shows_in_the_other_within_a_second(db_path):
+    first_store, second_store = open_store(db_path), open_store(db_path)
+    first, second = PaperdeckApp(first_store), PaperdeckApp(second_store)
+    async with AsyncExitStack() as stack:
+        pilot_one = await stack.enter_async_context(first.run_test(size=(120, 40)))
+        pilot_two = await stack.enter_async_context(second.run_test(size=(120, 40)))
+        await pilot_one.pause(0.2)
+        await pilot_two.pause(0.2)
+        first_store.papers.add("Written in window one", Stage.DESIGN, stage_entered_at="2020-01-01T00:00:00Z")
+        first.refresh_screens()
+        assert "Written in window one" in attention(first)
+        took = await wait_until(pilot_two, lambda: "Written in window one" in attention(second), 3 * SECOND)
+        assert took < SECOND
+    first_store.close()
+    second_store.close()
+
+
+async def test_a_cli_write_shows_up_while_the_app_runs(db_path):
+    store = open_store(db_path)
+    app = PaperdeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        code = (
+            "from paperdeck.store import open_store\n"
+            "from paperdeck.models.papers import Stage\n"
+            f"s = open_store({str(db_path)!r})\n"
+            "s.papers.add('From another process', Stage.WRITING, stage_entered_at='2020-01-01T00:00:00Z')\n"
+            "s.close()\n"
+        )
+        result = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        await wait_until(pilot, lambda: "From another process" in attention(app), 2 * SECOND)
+    store.close()
+
+
+async def test_the_watcher_survives_the_file_being_replaced(db_path, tmp_path):
+    # A "backup" with different content, then renamed over the live file as a restore would.
+    backup = tmp_path / "backup.db"
+    other = open_store(backup)
+    other.papers.add("Only in the backup", Stage.EXPERIMENTS, stage_entered_at="2020-01-01T00:00:00Z")
+    other.close()
+    store = open_store(db_path)
+    store.papers.add("Only in the live file", Stage.EXPERIMENTS, stage_entered_at="2020-01-01T00:00:00Z")
+    app = PaperdeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert "Only in the live file" in attention(app)
+        staged = tmp_path / "staged.db"
+        shutil.copy(backup, staged)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(f"{db_path}{suffix}"):
+                os.remove(f"{db_path}{suffix}")
+        os.replace(staged, db_path)
+        await wait_until(pilot, lambda: "Only in the backup" in attention(app), 3 * SECOND)
+        assert app.store is not store  # reopened
+        # And it keeps watching the new file: another process's write still shows up.
+        writer = open_store(db_path)
+        writer.papers.add("After the restore", Stage.WRITING, stage_entered_at="2020-01-01T00:00:00Z")
+        writer.close()
+        await wait_until(pilot, lambda: "After the restore" in attention(app), 2 * SECOND)
+        watcher = app.database_watcher
+    assert watcher is not None and watcher.stop_event.is_set()
+    app.store.close()
+
+
+async def test_quit_stops_the_watcher_promptly(db_path):
+    store = open_store(db_path)
+    app = PaperdeckApp(store)
+    start = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        start = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - start < SECOND
+    assert app.database_watcher.stop_event.is_set()
+    store.close()
+
+
+async def test_a_conflicting_save_offers_reload_or_keep(db_path):
+    store = open_store(db_path)
+    app = PaperdeckApp(store, watch=False)
+    outcomes: list[str] = []
+
+    def conflicting_save() -> str:
+        raise ConflictError("paper 1 changed", current_version=3)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved_at_once = guarded_save(
+            app, conflicting_save, overwrite=lambda: "overwritten",
+            reload=lambda: outcomes.append("reloaded"), what="paper “[red]x[/]”",
+            on_saved=outcomes.append,
+        )
+        await pilot.pause()
+        assert saved_at_once is False
+        assert isinstance(app.screen, ConflictScreen)
+        message = str(app.screen.query_one("#conflict-message").render())
+        assert "[red]x[/]" in message and "version 3" in message
+        await pilot.press("k")
+        await pilot.pause()
+        assert outcomes == ["overwritten"]
+        assert not isinstance(app.screen, ConflictScreen)
+
+        guarded_save(app, conflicting_save, overwrite=lambda: "no", reload=lambda: outcomes.append("reloaded"),
+                     what="paper", on_saved=outcomes.append)
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert outcomes == ["overwritten", "reloaded"]
+
+        guarded_save(app, conflicting_save, overwrite=lambda: "no", reload=lambda: outcomes.append("reloaded"),
+                     what="paper", on_saved=outcomes.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert outcomes == ["overwritten", "reloaded"]  # Escape: nothing saved, nothing dropped
+        assert not isinstance(app.screen, ConflictScreen)
+    store.close()

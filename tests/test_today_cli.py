@@ -1,0 +1,163 @@
+"""`paperdeck today` as a subprocess: text, JSON, colour rules, empty database, import hygiene."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FROZEN_NOW, run_cli
+
+ANSI = "\x1b["
+
+
+def _prepare(db_path) -> None:
+    """Papers with stale stages, a markup-like and a CJK title, a control character."""
+    from paperdeck.models.papers import Stage
+    from paperdeck.store import open_store
+
+    store = open_store(db_path)
+    try:
+        store.papers.add("[red]Reward-Aware[/] prompts", Stage.EXPERIMENTS, stage_entered_at="2026-10-01T00:00:00Z")
+        store.papers.add("多模态 Agent 评估 🚀", Stage.WRITING, stage_entered_at="2026-11-20T00:00:00Z")
+        store.papers.add("Clear\x1b[2Jscreen", Stage.DESIGN, stage_entered_at="2026-09-01T00:00:00Z")
+        store.papers.add("Old accepted paper", Stage.DECISION, stage_entered_at="2025-01-01T00:00:00Z")
+    finally:
+        store.close()
+
+
+def run_in_pty(args: list[str], env: dict[str, str]) -> str:
+    """Run the CLI with stdout on a pseudo-terminal, as in a shell's start-up file."""
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "paperdeck.cli.main", *args],
+            stdout=follower, stderr=subprocess.PIPE, env={**os.environ, **env},
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+        return b"".join(chunks).decode()
+    finally:
+        os.close(leader)
+
+
+def test_empty_database_exits_zero(tmp_path):
+    result = run_cli("today", "--db", str(tmp_path / "fresh.db"))
+    assert result.returncode == 0, result.stderr
+    assert "Deadlines" in result.stdout
+    assert "none" in result.stdout
+    assert "Line of the day" in result.stdout
+
+
+def test_text_lists_stalled_papers_literally(db_path):
+    _prepare(db_path)
+    result = run_cli("today", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "[red]Reward-Aware[/] prompts" in out  # markup shown as typed
+    assert "Clear␛[2Jscreen" in out  # the escape made visible, never sent
+    assert "\x1b" not in out  # not a terminal: no colour at all
+    stalled = out.split("Stalled")[1].split("Flashcards")[0]
+    assert "Reward-Aware" in stalled and "Clear" in stalled
+    assert "多模态" not in stalled  # 9 days in Writing: not stalled at the default 14
+    assert "Old accepted paper" not in stalled  # decided papers never stall
+
+
+def test_stalled_days_setting_is_respected(db_path):
+    _prepare(db_path)
+    from paperdeck.store import open_store
+
+    store = open_store(db_path)
+    store.settings.set("stalled_days", 5)
+    store.close()
+    data = json.loads(run_cli("today", "--json", "--db", str(db_path)).stdout)
+    titles = [alert["title"] for alert in data["stalled"]]
+    assert "多模态 Agent 评估 🚀" in titles
+    assert data["stalled_days"] == 5
+
+
+def test_json_output_is_plain_data(db_path):
+    _prepare(db_path)
+    result = run_cli("today", "--json", "--days", "30", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["days"] == 30
+    assert data["now"].endswith("Z")
+    assert set(data) >= {"deadlines", "at_risk", "stalled", "cards", "pitch", "line"}
+    stalled = {alert["title"]: alert for alert in data["stalled"]}
+    assert stalled["Clear\x1b[2Jscreen"]["stage"] == "design"  # JSON keeps the text, escaped
+    assert "\x1b" not in result.stdout
+    assert data["line"]["key"].startswith(("reason.", "platform."))
+    assert set(data["cards"]) >= {"due", "new", "streak", "retention"}
+
+
+def test_colour_on_a_terminal_but_never_with_no_color(db_path):
+    _prepare(db_path)
+    coloured = run_in_pty(["today", "--db", str(db_path)], {"TERM": "xterm-256color", "NO_COLOR": ""})
+    assert ANSI in coloured
+    plain = run_in_pty(["today", "--db", str(db_path)], {"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert ANSI not in plain.replace("␛[2J", "")
+    assert "Reward-Aware" in plain
+
+
+@pytest.mark.parametrize("days", ["-1", "99999", "abc"])
+def test_bad_horizon_is_refused(tmp_path, days):
+    result = run_cli("today", "--days", days, "--db", str(tmp_path / "p.db"))
+    assert result.returncode == 2
+    assert "days" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_today_loads_neither_textual_nor_rich(tmp_path):
+    code = (
+        "import sys\n"
+        "from paperdeck.cli.main import main\n"
+        f"status = main(['today', '--db', {str(tmp_path / 'p.db')!r}])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'watchfiles'))\n"
+        "sys.stderr.write('STATUS:%s LOADED:%s' % (status, ','.join(heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().endswith("STATUS:0 LOADED:"), result.stderr
+
+
+def test_gather_with_a_frozen_clock(store, frozen_clock):
+    from paperdeck.models.papers import Stage
+    from paperdeck.services.today import gather
+
+    from paperdeck.models.common import utcnow
+
+    store.papers.add("Stale", Stage.EXPERIMENTS, stage_entered_at="2026-11-01T09:00:00Z")
+    store.papers.add("Fresh", Stage.EXPERIMENTS, stage_entered_at="2026-11-28T09:00:00Z")
+    summary = gather(store, utcnow(), 14)
+    assert summary.now.isoformat() == FROZEN_NOW
+    assert [(a.title, a.days_in_stage) for a in summary.stalled] == [("Stale", 28)]
+    # The line of the day changes with the day, and only with the day.
+    first = summary.line.key
+    assert gather(store, utcnow(), 14).line.key == first
+    frozen_clock.shift(86400)
+    assert gather(store, utcnow(), 14).line.key != first
+
+
+def test_today_reads_a_database_another_process_just_created(db_path):
+    from paperdeck.store import open_store
+
+    store = open_store(db_path)  # kept open: its header is still in the WAL
+    try:
+        result = run_cli("today", "--db", str(db_path))
+        assert result.returncode == 0, result.stderr
+    finally:
+        store.close()
