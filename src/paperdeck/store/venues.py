@@ -283,6 +283,21 @@ class VenueRepo:
 
         return first(self.deadlines(venue.key)) or first(self.estimates(now, [venue.key]))
 
+    def next_deadlines(self, now: datetime) -> dict[str, Deadline]:
+        """`next_deadline` for every venue at once (venue key -> deadline), in one pass."""
+        from ..services.timezones import deadline_instant
+
+        best: dict[str, Deadline] = {}
+        estimated: dict[str, Deadline] = {}
+        for deadline in [*self.deadlines(), *self.estimates(now)]:
+            if deadline.kind not in NEXT_KINDS or deadline_instant(deadline) < now:
+                continue
+            table = estimated if deadline.is_estimate else best
+            current = table.get(deadline.venue_key)
+            if current is None or deadline_instant(deadline) < deadline_instant(current):
+                table[deadline.venue_key] = deadline
+        return {**estimated, **best}
+
     def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Deadlines from `now` on (within `days` if given), announced and estimated, in time order.
         A date-only deadline counts while its day lasts anywhere on Earth."""
