@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -26,6 +27,14 @@ def prepared(store, frozen_clock, utc_zone):
                      stage_entered_at="2026-10-20T09:00:00Z")
     store.papers.add("多模态对齐评估 🚀", Stage.WRITING, stage_entered_at="2026-11-25T09:00:00Z")
     store.papers.add("Idle idea", Stage.IDEATION, stage_entered_at="2026-09-01T09:00:00Z")
+    store.papers.add("Targeting MLSys", Stage.WRITING, venue_key="mlsys", target_year=2027,
+                     stage_entered_at="2026-11-28T09:00:00Z")
+    # A non-target venue's deadline comes first in time; the target's is listed first anyway.
+    store.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 2, 11, 59, tzinfo=timezone.utc),
+                              label="[i]AAAI[/i] main")
+    store.venues.add_deadline("mlsys", 2027, "abstract", at=datetime(2026, 12, 20, 7, 59, tzinfo=timezone.utc),
+                              tz_label="PT")
+    store.venues.add_deadline("mlsys", 2027, "notification", on_date=date(2026, 12, 10))
     return store
 
 
@@ -45,6 +54,27 @@ async def test_dashboard_shows_stalled_papers_literally(prepared):
         assert "多模态" not in attention  # 4 days in Writing: not stalled
         # The most idle first.
         assert attention.index("Idle idea") < attention.index("Sparse")
+
+
+async def test_deadlines_target_venues_first_with_countdowns(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = panel_text(app, "#dash-deadlines").splitlines()
+        assert rows[0].startswith("★ MLSys 2027 Abstract  20d 22h  Sun 20 Dec 07:59 PT")
+        assert rows[1].startswith("  AAAI 2027 [i]AAAI[/i] main  3d 2h")  # a label shown as typed
+        assert not any("Notification" in row for row in rows)  # events are not deadlines
+        assert all("est." not in row for row in rows[:2])
+
+
+async def test_enter_on_a_deadline_opens_its_venue(prepared):
+    opened: list[tuple[str, str]] = []
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.show_item = lambda name, item: opened.append((name, item))
+        app.screen.query_one("#dash-deadlines").focus()
+        await pilot.press("down", "enter")
+        assert opened == [("venues", "aaai")]
 
 
 async def test_dashboard_line_of_the_day_and_cards_panel(prepared):

@@ -104,6 +104,19 @@ def test_json_output_is_plain_data(db_path):
     assert set(data["cards"]) >= {"due", "new", "streak", "retention"}
 
 
+def test_estimates_are_marked_in_text_and_json(db_path, cli):
+    from paperdeck.store import open_store
+
+    open_store(db_path).close()
+    text = cli("today", "--days", "3660", "--db", str(db_path)).stdout
+    assert any(line.rstrip().endswith("est.") for line in text.splitlines())
+    data = json.loads(cli("today", "--json", "--days", "3660", "--db", str(db_path)).stdout)
+    assert any(item["is_estimate"] for item in data["deadlines"])
+    for item in data["deadlines"]:
+        assert (item["at"] is None) != (item["on_date"] is None)
+        assert item["at"] is None or item["at"].endswith("Z")
+
+
 def test_colour_on_a_terminal_but_never_with_no_color(db_path):
     _prepare(db_path)
     coloured = run_in_pty(["today", "--db", str(db_path)], {"TERM": "xterm-256color", "NO_COLOR": ""})

@@ -22,13 +22,23 @@ class CliError(Exception):
         self.status = status
 
 
-def open_cli_store(args: argparse.Namespace, *, seed: bool = True) -> "Store":
+def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True) -> "Store":
+    """Open the store for a command; `daily`: make the day's first automatic backup."""
     from ..store import StoreError, open_store
 
     try:
-        return open_store(getattr(args, "db", None), seed=seed)
+        store = open_store(getattr(args, "db", None), seed=seed)
     except StoreError as error:
         raise CliError(str(error)) from error
+    if daily:
+        from ..store.backup import daily_backup
+
+        try:
+            daily_backup(store)
+        except StoreError as error:
+            # A failed backup must not keep the user from their data: warn and go on.
+            sys.stderr.write(printable(f"paperdeck: warning: automatic backup failed: {error}") + "\n")
+    return store
 
 
 def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:

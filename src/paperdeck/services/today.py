@@ -7,7 +7,7 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import to_iso
@@ -23,10 +23,9 @@ PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_
 PITCH_PARTS = 5
 PITCH_MIN_SECONDS = 5 * 60
 PITCH_MAX_SECONDS = 8 * 60
-DEFAULT_DAYS = 14
+DEFAULT_DAYS = 30
 RETENTION_DAYS = 30
 MAX_DAYS = 3660
-AOE = timezone(timedelta(hours=-12))
 
 
 @dataclass(slots=True)
@@ -185,8 +184,17 @@ def minutes_seconds(seconds: int) -> str:
 # -- gathering ------------------------------------------------------------------------------
 
 
-def gather(store: "Store", now: datetime, days: int = DEFAULT_DAYS, *, local_today: date | None = None) -> TodaySummary:
-    """Everything the morning needs, read once. `days` is the deadline horizon."""
+def horizon_days(store: "Store") -> int:
+    """The `today_days` setting, kept within bounds."""
+    days = _positive_int(store.settings.get("today_days"), DEFAULT_DAYS)
+    return min(days, MAX_DAYS)
+
+
+def gather(store: "Store", now: datetime, days: int | None = None, *, local_today: date | None = None) -> TodaySummary:
+    """Everything the morning needs, read once. `days` is the deadline horizon (default:
+    the `today_days` setting)."""
+    if days is None:
+        days = horizon_days(store)
     if days < 0 or days > MAX_DAYS:
         raise ValueError(f"the horizon must be between 0 and {MAX_DAYS} days, not {days}")
     today = local_today or now.astimezone().date()
@@ -219,18 +227,20 @@ def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
 
 
 def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, today: date) -> list[DeadlineItem]:
-    upcoming = getattr(store.venues, "upcoming", None)
-    if upcoming is None:
-        return []
+    """Submission deadlines (not notifications or conference days) within the horizon,
+    the user's target venues and favourites first, each group in time order."""
+    from .timezones import deadline_instant
+
     targets = target_venue_keys(store, papers)
     names = {venue.key: venue.name for venue in store.venues.all()}
-    items = []
-    for deadline in upcoming(now, days):
-        items.append(DeadlineItem(
+    found = [d for d in store.venues.upcoming(now, days) if d.kind.is_submission]
+    found.sort(key=lambda d: (d.venue_key.lower() not in targets, deadline_instant(d)))
+    return [
+        DeadlineItem(
             venue_key=deadline.venue_key,
             venue_name=names.get(deadline.venue_key, deadline.venue_key),
             edition_year=deadline.edition_year,
-            kind=getattr(deadline.kind, "value", str(deadline.kind)),
+            kind=deadline.kind.value,
             label=deadline.label,
             at=deadline.at,
             on_date=deadline.on_date,
@@ -238,19 +248,9 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
             is_estimate=deadline.is_estimate,
             is_target=deadline.venue_key.lower() in targets,
             countdown=countdown(now, deadline.at, deadline.on_date, today),
-        ))
-    items.sort(key=lambda item: (not item.is_target, _when(item)))
-    return items
-
-
-def _when(item: DeadlineItem) -> datetime:
-    if item.at is not None:
-        return item.at
-    if item.on_date is None:
-        return datetime.max.replace(tzinfo=timezone.utc)
-    # A date-only deadline sorts at the end of its day anywhere on Earth (AoE), but no time
-    # is ever shown for it.
-    return datetime.combine(item.on_date, time(23, 59, 59), tzinfo=AOE)
+        )
+        for deadline in found
+    ]
 
 
 def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> list[PaperAlert]:
@@ -315,7 +315,7 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
             continue
         if paper.decision in ("rejected", "withdrawn") and not filled:
             continue
-        seconds = int(speaking.estimate_seconds("\n".join(filled), store)) if speaking and filled else 0
+        seconds = int(speaking.speaking_seconds(speaking.count_speech("\n".join(filled)), speaking.Rates())) if speaking and filled else 0
         result.append(PitchReadiness(
             paper.id, paper.title, len(filled), PITCH_PARTS, seconds, pitch_verdict(len(filled), seconds),
         ))

@@ -9,6 +9,7 @@ from .errors import (
     NotFound,
     StoreError,
     ValidationError,
+    WriteRefused,
 )
 from .store import Store, open_store
 
@@ -22,5 +23,6 @@ __all__ = [
     "Store",
     "StoreError",
     "ValidationError",
+    "WriteRefused",
     "open_store",
 ]

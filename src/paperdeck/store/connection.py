@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
+from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
 from .migrate import LATEST_VERSION, migrate
 
 # PRAGMA application_id marks a file as ours ("PDCK").
@@ -34,9 +34,10 @@ def inspect_existing(path: Path) -> None:
     # The header holds both numbers at fixed offsets: read them without opening SQLite.
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID and Path(f"{path}-wal").exists():
-        # Freshly created by another process: the header is still in the WAL, not the file.
-        application_id, user_version = _pragmas_through_sqlite(path, application_id, user_version)
+    if _wal_has_frames(path):
+        # Another connection (the app) may hold newer header values in the WAL, not yet
+        # checkpointed into the file: ask SQLite, read-only.
+        user_version, application_id = _ids_through_sqlite(path, user_version, application_id)
     if application_id != APPLICATION_ID:
         if application_id == 0 and user_version == 0 and _is_empty_sqlite(path):
             return
@@ -48,16 +49,23 @@ def inspect_existing(path: Path) -> None:
         )
 
 
-def _pragmas_through_sqlite(path: Path, application_id: int, user_version: int) -> tuple[int, int]:
+def _wal_has_frames(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return Path(f"{path}-wal").stat().st_size > 32
+    except OSError:
+        return False
+
+
+def _ids_through_sqlite(path: Path, user_version: int, application_id: int) -> tuple[int, int]:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return (conn.execute("PRAGMA application_id").fetchone()[0],
-                    conn.execute("PRAGMA user_version").fetchone()[0])
+            return (conn.execute("PRAGMA user_version").fetchone()[0],
+                    conn.execute("PRAGMA application_id").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        return application_id, user_version
+        return user_version, application_id
 
 
 def _is_empty_sqlite(path: Path) -> bool:
@@ -75,6 +83,7 @@ def _is_empty_sqlite(path: Path) -> bool:
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at `path`."""
     path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
     if path.exists():
         if path.is_dir():
             raise DatabaseUnavailable(f"{path}: is a directory, not a database file")
@@ -94,6 +103,8 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if existed:
+            _refuse_if_damaged(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL keeps every commit across a process crash or kill -9;
         # only an OS crash or power loss can lose the last commits.
@@ -108,6 +119,17 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    """A damaged file is never written to: stop before any pragma or migration writes."""
+    from .backup import _quick_check, latest_good_backup
+
+    problem = _quick_check(conn)
+    if problem is None:
+        return
+    conn.close()
+    raise DatabaseCorrupt.found(path, problem, latest_good_backup(path))
 
 
 def _restrict_permissions(path: Path) -> None:

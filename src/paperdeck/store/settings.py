@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "textual-dark",
     "wip_limit": 5,              # soft limit per pipeline column
     "stalled_days": 14,
+    "today_days": 30,            # deadline horizon of the Dashboard and `paperdeck today`
     "new_cards_per_day": 20,
     "desired_retention": 0.9,
     "day_rollover_hour": 4,

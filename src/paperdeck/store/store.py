@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .connection import connect
+from .errors import WriteRefused, is_write_refusal
 from .migrate import current_version
 
 if TYPE_CHECKING:
@@ -44,16 +45,24 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if is_write_refusal(error):
+                    raise WriteRefused.from_sqlite(error) from error
+                raise
             self._depth = 1
             try:
                 yield self.conn
-            except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("COMMIT")
+            except BaseException as error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if is_write_refusal(error):
+                    raise WriteRefused.from_sqlite(error) from error
                 raise
-            self._depth = 0
-            self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
 
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         with self._lock:

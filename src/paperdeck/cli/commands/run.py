@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..context import CliError, command, open_cli_store
+from ..context import CliError, command
 
 
 def register(subparsers, common) -> None:
@@ -19,7 +19,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise CliError("the app needs a terminal; for plain text try `paperdeck today`")
-    store = open_cli_store(args)
+    from ..recovery import open_or_offer_restore
+
+    store = open_or_offer_restore(args)
     from ...tui.app import PaperdeckApp
 
     try:

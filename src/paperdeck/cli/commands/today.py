@@ -27,7 +27,8 @@ _VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yel
 def register(subparsers, common) -> None:
     parser = command(subparsers, "today", common, "print today's summary as plain text")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--days", type=int, default=14, metavar="N", help="deadline horizon in days (default 14)")
+    parser.add_argument("--days", type=int, default=None, metavar="N",
+                        help="deadline horizon in days (default: the today_days setting, 30)")
     parser.set_defaults(handler=today)
 
 
@@ -83,7 +84,7 @@ def today(args: argparse.Namespace) -> int:
     from ...models.common import utcnow
     from ...services.today import MAX_DAYS, gather
 
-    if not 0 <= args.days <= MAX_DAYS:
+    if args.days is not None and not 0 <= args.days <= MAX_DAYS:
         raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
     store = open_cli_store(args)
     try:
@@ -102,6 +103,7 @@ def today(args: argparse.Namespace) -> int:
 
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
+    from ...models.venues import DeadlineKind
     from ...services.today import minutes_seconds, urgency
 
     now = summary.now
@@ -114,7 +116,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     for item in summary.deadlines[:SHOWN_DEADLINES]:
         mark = "★" if item.is_target else " "
         venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
-        kind = pad(fit(item.label or item.kind.replace("_", " "), 14), 14)
+        kind = pad(fit(item.label or DeadlineKind(item.kind).pick(language), 14), 14)
         when = (
             f"{item.at.astimezone():%a %d %b %H:%M} ({fit(item.tz_label, 12)})" if item.at is not None
             else f"{item.on_date:%a %d %b} ({fit(item.tz_label, 12)}, date only)"

@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 
 from ...models.common import utcnow
 from ...models.papers import Stage
+from ...models.venues import DeadlineKind
 from ...paths import package_resource
 from ...services.today import (
-    DEFAULT_DAYS,
     PaperAlert,
     TodaySummary,
     gather,
@@ -110,12 +110,7 @@ class DashboardScreen(PaperdeckScreen):
     # -- rendering ------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        days = self.store.settings.get("dashboard_days", DEFAULT_DAYS)
-        try:
-            days = max(0, min(int(days), 366))
-        except (TypeError, ValueError):
-            days = DEFAULT_DAYS
-        self.summary = summary = gather(self.store, utcnow(), days)
+        self.summary = summary = gather(self.store, utcnow())
         self._show_deadlines(summary)
         self._show_attention(summary)
         self._show_cards(summary)
@@ -139,7 +134,7 @@ class DashboardScreen(PaperdeckScreen):
             line.append("★ " if item.is_target else "  ", style="yellow")
             line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
             line.append(" ")
-            line.append_text(literal(item.label or item.kind.replace("_", " ")))
+            line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
             line.append("  ")
             line.append(item.countdown, style=URGENCY_STYLE[urgency(summary.now, item)])
             when = f"{item.at.astimezone():%a %d %b %H:%M}" if item.at else f"{item.on_date:%a %d %b}"

@@ -1,0 +1,1 @@
+"""paperdeck benchmarks: `python -m benchmarks.run` (or `make bench`). Not part of `make test`."""

@@ -1,0 +1,141 @@
+"""The measurements: first frame, `paperdeck today`, key-to-frame latency, peak RSS."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bare_app import READY_TEXT
+from .scenarios import DASHBOARD_READY, SCREEN_KEYS, Scenario
+from .stats import Sample
+from .terminal import PtyProcess, TerminalTimeout
+
+FIRST_FRAME_TIMEOUT = 60.0
+KEY_TIMEOUT = 5.0
+
+
+def paperdeck_argv() -> list[str]:
+    """The installed console script, as a user starts it."""
+    script = Path(sys.executable).with_name("paperdeck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "paperdeck.cli.main"]
+
+
+def bare_argv() -> list[str]:
+    return [sys.executable, "-m", "benchmarks.bare_app"]
+
+
+@dataclass
+class Environment:
+    """A throwaway HOME and the working copy of a database, shared by one size's runs."""
+
+    home: Path
+    db: Path | None = None
+
+    def env(self) -> dict[str, str]:
+        home = str(self.home)
+        values = {
+            "HOME": home, "XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config",
+            "XDG_CACHE_HOME": f"{home}/cache", "XDG_STATE_HOME": f"{home}/state",
+            "LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8", "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+        }
+        if self.db is not None:
+            values["PAPERDECK_DB"] = str(self.db)
+        return values
+
+
+@dataclass
+class StartupResult:
+    first_frame: Sample = field(default_factory=Sample)
+    rss: Sample = field(default_factory=Sample)
+
+
+def first_frame(argv: list[str], ready_text: str, env: dict[str, str], runs: int) -> StartupResult:
+    """Process start to the first frame showing `ready_text`; peak RSS of that session."""
+    times, memory, error = [], [], ""
+    for _ in range(runs):
+        process = PtyProcess(argv, env=env)
+        try:
+            shown = process.wait_for_text(ready_text, timeout=FIRST_FRAME_TIMEOUT)
+            times.append((shown - process.started) * 1000)
+            process.drain(quiet=0.1, limit=1)
+        except TerminalTimeout as failure:
+            error = str(failure)
+        finally:
+            memory.append(process.finish().max_rss_kib / 1024)
+        if error:
+            break
+    return StartupResult(Sample.of_runs(times, error), Sample.of_runs(memory, error))
+
+
+def wall_time(argv: list[str], env: dict[str, str], runs: int) -> Sample:
+    """Wall-clock time of a plain command, output to a pipe."""
+    values, error = [], ""
+    for _ in range(runs):
+        started = time.perf_counter()
+        completed = subprocess.run(argv, env={**os.environ, **env}, capture_output=True, timeout=120)
+        values.append((time.perf_counter() - started) * 1000)
+        if completed.returncode != 0:
+            error = completed.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit {completed.returncode}"
+            break
+    return Sample.of_runs(values, error)
+
+
+def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario: Scenario | None,
+                presses: int) -> tuple[list[float], int, str]:
+    """One session: open the scenario's screen, then time `presses` keys to their frames.
+
+    `scenario` None times the bare app's `j`. Returns (ms per press, peak RSS KiB, error).
+    """
+    process = PtyProcess(argv, env=env)
+    values: list[float] = []
+    error = ""
+    try:
+        process.wait_for_text(ready_text, timeout=FIRST_FRAME_TIMEOUT)
+        process.drain(quiet=0.3, limit=5)
+        if scenario is not None:
+            for key in ([SCREEN_KEYS[scenario.screen]] if scenario.screen != "dashboard" else []) + scenario.setup:
+                _press_unmeasured(process, key)
+        for index in range(presses):
+            if scenario is None:
+                key, accept, after = b"j", None, []
+            else:
+                step = scenario.steps(index)
+                key, accept, after = step.key, step.accept, step.after
+            mark = len(process.output)
+            sent = process.send(key)
+            try:
+                arrived, _ = process.wait_for_frame(mark, accept, timeout=KEY_TIMEOUT)
+            except TerminalTimeout:
+                error = f"no answering frame within {KEY_TIMEOUT:.0f} s after press {index + 1} ({key!r})"
+                break
+            values.append((arrived - sent) * 1000)
+            process.drain(quiet=0.08, limit=0.6)
+            for extra in after:
+                _press_unmeasured(process, extra)
+    except TerminalTimeout as failure:
+        error = str(failure)
+    finally:
+        exit_ = process.finish()
+    return values, exit_.max_rss_kib, error
+
+
+def _press_unmeasured(process: PtyProcess, key: bytes) -> None:
+    mark = len(process.output)
+    process.send(key)
+    try:
+        process.wait_for_frame(mark, timeout=KEY_TIMEOUT)
+    except TerminalTimeout:
+        pass  # a key that changes nothing draws nothing
+    process.drain(quiet=0.15, limit=3)
+
+
+def bare_ready() -> str:
+    return READY_TEXT
+
+
+def app_ready() -> str:
+    return DASHBOARD_READY

@@ -1,0 +1,186 @@
+"""`python -m benchmarks.run [--sizes small,medium,large] [--runs N] ...` (`make bench`).
+
+Prints one table and writes it, with the machine, the versions and the date, to
+benchmarks/RESULTS.md. BENCH_ARGS passes these options through make.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import measure
+from .generate import SIZES, ensure_database
+from .report import Row, document, latency_within, ratio_at_most, table
+from .scenarios import SCENARIO_NAMES, SCENARIOS
+from .stats import Sample
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+PARTS = ("startup", "today", "keys")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="small,medium,large", help="comma-separated: tiny, small, medium, large")
+    parser.add_argument("--runs", type=int, default=7, help="start-up and `today` runs per size (default 7)")
+    parser.add_argument("--key-runs", type=int, default=3, help="app sessions per key action and size (default 3)")
+    parser.add_argument("--presses", type=int, default=20, help="measured presses per session (default 20)")
+    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {', '.join(PARTS)}")
+    parser.add_argument("--actions", default=",".join(SCENARIO_NAMES), help="comma-separated key actions ('' for the bare app's baseline only)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table (default benchmarks/RESULTS.md)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--data-dir", type=Path, default=None, help="where generated databases are cached (default benchmarks/data)")
+    args = parser.parse_args(argv)
+    args.sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
+    args.only = {name.strip() for name in args.only.split(",") if name.strip()}
+    args.actions = [name.strip() for name in args.actions.split(",") if name.strip()]
+    for name in args.sizes:
+        if name not in SIZES:
+            parser.error(f"unknown size {name!r}; expected {', '.join(SIZES)}")
+    for name in args.only:
+        if name not in PARTS:
+            parser.error(f"unknown part {name!r}; expected {', '.join(PARTS)}")
+    for name in args.actions:
+        if name not in SCENARIO_NAMES:
+            parser.error(f"unknown action {name!r}; expected {', '.join(SCENARIO_NAMES)}")
+    if args.runs < 1 or args.key_runs < 1 or args.presses < 1:
+        parser.error("--runs, --key-runs and --presses must be at least 1")
+    return args
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def prepare(size_name: str, workdir: Path, data_dir: Path | None) -> measure.Environment:
+    """A working copy of the cached database, opened once so that seeding is not measured."""
+    from paperdeck.store import open_store
+
+    source = ensure_database(SIZES[size_name], log=log, data_dir=data_dir)
+    environment = measure.Environment(home=workdir / f"home-{size_name}", db=workdir / f"{size_name}.db")
+    environment.home.mkdir()
+    shutil.copyfile(source, environment.db)
+    open_store(environment.db).close()
+    return environment
+
+
+def run(args: argparse.Namespace) -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="paperdeck-bench-") as temp:
+        workdir = Path(temp)
+        bare_env = measure.Environment(home=workdir / "home-bare")
+        bare_env.home.mkdir()
+        environments = {name: prepare(name, workdir, args.data_dir) for name in args.sizes}
+        app, bare = measure.paperdeck_argv(), measure.bare_argv()
+        if "startup" in args.only:
+            rows += startup_rows(args, environments, bare_env, app, bare)
+        if "today" in args.only:
+            rows += today_rows(args, environments, bare_env, app)
+        if "keys" in args.only:
+            rows += key_rows(args, environments, bare_env, app, bare)
+    return rows
+
+
+def _interleaved(args, environments, baseline_run, app_run):
+    """Rounds of (baseline, each size): the baseline shares the machine's noise of the moment."""
+    baseline: list = []
+    per_size: dict[str, list] = {name: [] for name in environments}
+    for round_number in range(args.runs):
+        log(f"  round {round_number + 1}/{args.runs}")
+        baseline.append(baseline_run())
+        for name, environment in environments.items():
+            per_size[name].append(app_run(environment))
+    return baseline, per_size
+
+
+def startup_rows(args, environments, bare_env, app, bare) -> list[Row]:
+    log("first frame and peak RSS (paperdeck vs a bare Textual app)...")
+    baseline, per_size = _interleaved(
+        args, environments,
+        lambda: measure.first_frame(bare, measure.bare_ready(), bare_env.env(), 1),
+        lambda environment: measure.first_frame(app, measure.app_ready(), environment.env(), 1),
+    )
+    bare_frame, bare_rss = _merge([result.first_frame for result in baseline]), _merge([result.rss for result in baseline])
+    rows = []
+    for name, results in per_size.items():
+        limit = 2.0 if name == "large" else 1.5
+        rows.append(Row("first frame", name, _merge([r.first_frame for r in results]), bare_frame, "bare Textual app",
+                        "ms", f"<= {limit}x bare", ratio_at_most(limit) if name in ("medium", "large") else lambda row: None))
+    for name, results in per_size.items():
+        rows.append(Row("peak RSS at start", name, _merge([r.rss for r in results]), bare_rss, "bare Textual app",
+                        "MiB", "<= 1.6x bare", ratio_at_most(1.6) if name == "medium" else lambda row: None))
+    return rows
+
+
+def today_rows(args, environments, bare_env, app) -> list[Row]:
+    log("`paperdeck today` vs `python -c 'import rich.console'`...")
+    baseline, per_size = _interleaved(
+        args, environments,
+        lambda: measure.wall_time([sys.executable, "-c", "import rich.console"], bare_env.env(), 1),
+        lambda environment: measure.wall_time([*app, "today"], environment.env(), 1),
+    )
+    rich_import = _merge(baseline)
+    return [
+        Row("`paperdeck today`", name, _merge(samples), rich_import, "import rich.console", "ms", "<= 2.5x",
+            ratio_at_most(2.5) if name == "medium" else lambda row: None)
+        for name, samples in per_size.items()
+    ]
+
+
+def key_rows(args, environments, bare_env, app, bare) -> list[Row]:
+    log("key to frame (bare app `j` baseline)...")
+    baseline = Sample()
+    for _ in range(args.key_runs):
+        values, _, error = measure.key_latency(bare, measure.bare_ready(), bare_env.env(), None, args.presses)
+        baseline.add_run(values)
+        baseline.error = baseline.error or error
+    rows = [Row("key: bare app label update (j)", "-", baseline, None, "", "ms", "reference", lambda row: None, latency=True)]
+    session_rss = {}
+    chosen = [scenario for scenario in SCENARIOS if scenario.name in args.actions]
+    for name, environment in environments.items():
+        for scenario in chosen:
+            log(f"  {name}: {scenario.title}")
+            sample = Sample()
+            for _ in range(args.key_runs):
+                values, rss_kib, error = measure.key_latency(app, measure.app_ready(), environment.env(), scenario, args.presses)
+                sample.add_run(values)
+                session_rss[name] = max(session_rss.get(name, 0), rss_kib)
+                if error:
+                    sample.error = error
+                    break
+            if name == "large":
+                check, target = latency_within(None, None, 100), "no press > 100 ms"
+            else:
+                check, target = latency_within(25, 60), "median <= 25, p95 <= 60 ms"
+            rows.append(Row(f"key: {scenario.title}", name, sample, baseline, "bare app key", "ms", target, check, latency=True))
+    for name, kib in session_rss.items():
+        rows.append(Row("peak RSS after the key sessions", name, Sample.of_runs([kib / 1024]), None, "", "MiB", "", lambda row: None))
+    return rows
+
+
+def _merge(samples: list[Sample]) -> Sample:
+    merged = Sample()
+    for sample in samples:
+        merged.values += sample.values
+        merged.run_medians += sample.run_medians
+        merged.error = merged.error or sample.error
+    return merged
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    rows = run(args)
+    settings = (f"sizes {','.join(args.sizes)}; {args.runs} runs; key actions: {args.key_runs} sessions x "
+                f"{args.presses} presses")
+    print(table(rows))
+    if not args.no_write:
+        args.output.write_text(document(rows, settings, []), "utf-8")
+        log(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""What to press, and how to recognise the frame that answers it, for each measured action.
+
+A scenario opens its screen, runs its setup, then repeats a step: one measured key, and
+unmeasured keys that put the screen back (close the form, move the card back). The measured
+time runs from writing the key's bytes to the end (ESU) of the first complete frame after it
+that the step's `accept` recognises (None: any frame). `accept` matters on screens that
+repaint by themselves (a running timer, a blinking cursor): those frames are not answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Key bytes as an xterm sends them.
+DOWN, UP = b"\x1b[B", b"\x1b[A"
+SHIFT_RIGHT, SHIFT_LEFT = b"\x1b[1;2C", b"\x1b[1;2D"
+ENTER, ESCAPE, TAB = b"\r", b"\x1b", b"\t"
+
+# Text that shows the dashboard has drawn its data (not just the header).
+DASHBOARD_READY = "Papers"
+SCREEN_KEYS = {"dashboard": b"1", "pipeline": b"2", "venues": b"3", "flashcards": b"4", "pitch": b"5", "resume": b"6"}
+
+
+def substantial(min_chars: int) -> Callable[[str], bool]:
+    """A frame with at least `min_chars` non-blank characters (a redraw, not a timer tick)."""
+    return lambda text: sum(1 for char in text if not char.isspace()) >= min_chars
+
+
+@dataclass
+class Step:
+    key: bytes
+    accept: Callable[[str], bool] | None = None
+    after: list[bytes] = field(default_factory=list)  # unmeasured: each waits for its frame
+
+
+@dataclass
+class Scenario:
+    name: str
+    title: str
+    screen: str
+    steps: Callable[[int], Step]
+    setup: list[bytes] = field(default_factory=list)
+
+
+def _move_card(i: int) -> Step:
+    return Step(SHIFT_RIGHT if i % 2 == 0 else SHIFT_LEFT)
+
+
+def _open_form(i: int) -> Step:
+    return Step(b"e", substantial(20), after=[ESCAPE])
+
+
+def _rate_card(i: int) -> Step:
+    # Space reveals the talking points (unmeasured, as part of the previous step), 3 = Good.
+    return Step(b"3", substantial(20), after=[b" "])
+
+
+_SWITCH_ORDER = ["pipeline", "venues", "flashcards", "pitch", "resume", "dashboard"]
+
+
+def _switch(i: int) -> Step:
+    return Step(SCREEN_KEYS[_SWITCH_ORDER[i % len(_SWITCH_ORDER)]], substantial(200))
+
+
+_TYPED = "abcdefghijklmnopqrst"
+
+
+def _type(i: int) -> Step:
+    char = _TYPED[i % len(_TYPED)]
+    # A new line every len(_TYPED) characters: the typed letter is then new on its line.
+    after = [ENTER] if char == _TYPED[-1] else []
+    return Step(char.encode(), lambda text, char=char: char in text, after=after)
+
+
+def _scroll(i: int) -> Step:
+    return Step(DOWN if (i // 6) % 2 == 0 else UP)
+
+
+SCENARIOS = [
+    Scenario("move_card", "move a card (shift+→/←)", "pipeline", _move_card),
+    Scenario("open_form", "open the paper form (e)", "pipeline", _open_form),
+    Scenario("rate_card", "rate a flashcard (3)", "flashcards", _rate_card, setup=[b" "]),
+    Scenario("switch_screen", "switch screens (1–6)", "dashboard", _switch, setup=[b"2", b"3", b"4", b"5", b"6", b"1"]),
+    Scenario("type_pitch", "type in the pitch editor", "pitch", _type, setup=[TAB]),
+    Scenario("scroll_venues", "scroll the venue list (↓/↑)", "venues", _scroll),
+]
+SCENARIO_NAMES = [scenario.name for scenario in SCENARIOS]

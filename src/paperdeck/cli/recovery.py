@@ -1,0 +1,41 @@
+"""Start-up on a damaged database: say so, offer the latest good backup, keep the damage aside."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..textsafe import printable
+from .context import CliError, open_cli_store
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = input) -> "Store":
+    """Open the store; when it is damaged and a good backup exists, ask before restoring it."""
+    from ..store import DatabaseCorrupt
+    from ..store.backup import restore
+
+    try:
+        return open_cli_store(args)
+    except CliError as error:
+        damage = error.__cause__
+        if not isinstance(damage, DatabaseCorrupt) or damage.backup is None or damage.path is None:
+            raise
+    sys.stderr.write(printable(f"paperdeck: {damage}") + "\n")
+    question = printable(
+        f"Restore the backup of {damage.backup.taken_at:%Y-%m-%d %H:%M} now? "
+        "The damaged file is kept aside, unchanged. [y/N] "
+    )
+    try:
+        answer = ask(question)
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in {"y", "yes"}:
+        raise CliError("nothing was changed; the damaged database is still in place")
+    result = restore(damage.path, damage.backup.path)
+    sys.stderr.write(printable(f"paperdeck: restored from {result.source}; the damaged file is now {result.set_aside}") + "\n")
+    return open_cli_store(args)

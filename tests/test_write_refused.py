@@ -1,0 +1,51 @@
+"""A database or disk that refuses writes: a clear StoreError, nothing half-saved, retry works."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from paperdeck.store import StoreError, WriteRefused, open_store
+
+
+def test_query_only_database_refuses_with_a_message_and_recovers(store):
+    before = len(store.papers.all())
+    store.conn.execute("PRAGMA query_only = 1")
+    with pytest.raises(WriteRefused, match="cannot save") as caught:
+        store.papers.add("a title the user typed")
+    assert isinstance(caught.value, StoreError)
+    assert not store.conn.in_transaction
+    store.conn.execute("PRAGMA query_only = 0")
+    store.papers.add("a title the user typed")  # the retry succeeds
+    assert len(store.papers.all()) == before + 1
+
+
+def test_full_disk_refuses_and_leaves_no_partial_write(store):
+    for number in range(20):
+        store.papers.add(f"filler {number}")
+    pages = store.scalar("PRAGMA page_count")
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    history = store.scalar("SELECT count(*) FROM stage_history")
+    with pytest.raises(WriteRefused, match="full"):
+        for number in range(200):
+            store.papers.add("a long title " * 300 + str(number))
+    assert store.scalar("SELECT count(*) FROM stage_history") == store.scalar("SELECT count(*) FROM papers")
+    assert store.scalar("SELECT count(*) FROM stage_history") >= history
+    assert store.scalar("PRAGMA integrity_check") == "ok"
+
+
+def test_a_read_only_connection_refuses_writes_with_a_message(db_path):
+    from paperdeck.store.store import Store
+
+    open_store(db_path).close()
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    read_only = Store(conn, db_path)
+    try:
+        with pytest.raises(WriteRefused, match="readonly"):
+            read_only.papers.add("x")
+        assert read_only.papers.all() is not None
+    finally:
+        read_only.close()
