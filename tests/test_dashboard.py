@@ -148,7 +148,23 @@ async def test_r_starts_a_review_session(prepared):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        await pilot.pause()
         assert app.current_mode == "flashcards"
+        from paperdeck.tui.screens.card_review import ReviewScreen
+
+        assert isinstance(app.screen, ReviewScreen)  # the session itself, not just the screen
+
+
+async def test_enter_on_a_pitch_row_opens_that_papers_pitch(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#dash-pitch").focus()
+        await pilot.press("down", "down", "enter")  # the third row: Targeting MLSys
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "pitch"
+        target = next(p for p in prepared.papers.all() if p.title == "Targeting MLSys")
+        assert app.screen.paper_id == target.id
 
 
 def test_dashboard_snapshot(prepared, snap_compare):

@@ -15,12 +15,11 @@ from ..models.cards import (
     EXTRA_CATEGORIES, DueSummary, Outcome,
 )
 from ..models.common import from_iso, to_iso, utcnow
+from .card_settings import CardSettings
 from .errors import ConflictError, NotFound, ValidationError
 
 if TYPE_CHECKING:
     import sqlite3
-    from datetime import tzinfo
-
     from ..models.papers import Paper
     from .store import Store
 
@@ -64,42 +63,9 @@ def clean_text(text: str | None, limit: int, what: str) -> str:
     return text
 
 
-class CardRepo:
+class CardRepo(CardSettings):
     def __init__(self, store: "Store"):
         self.store = store
-
-    # -- settings that shape the day ------------------------------------------------------
-
-    def zone(self) -> "tzinfo":
-        from ..services.scheduling import local_zone
-
-        return local_zone(self.store.settings.get("timezone", None))
-
-    def rollover_hour(self) -> int:
-        from ..services.scheduling import clamp_hour
-
-        return clamp_hour(self.store.settings.get("day_rollover_hour"))
-
-    def desired_retention(self) -> float:
-        from ..services.scheduling import clamp_retention
-
-        return clamp_retention(self.store.settings.get("desired_retention"))
-
-    def new_per_day(self) -> int:
-        try:
-            return max(0, int(self.store.settings.get("new_cards_per_day")))
-        except (TypeError, ValueError):
-            return 20
-
-    def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
-        from ..services.scheduling import day_bounds
-
-        return day_bounds(now, self.zone(), self.rollover_hour())
-
-    def study_day(self, moment: datetime) -> date:
-        from ..services.scheduling import study_day
-
-        return study_day(moment, self.zone(), self.rollover_hour())
 
     # -- decks ------------------------------------------------------------------------------
 
