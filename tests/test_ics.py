@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from icalendar import Calendar
 
 from paperdeck.models.venues import Deadline, DeadlineKind
@@ -58,3 +59,18 @@ def test_countdown_and_urgency_with_a_frozen_clock():
     ahead = [_deadline(at=NOW + timedelta(hours=h)) for h in (-1, 20, 24 * 5, 24 * 20, 24 * 40)]
     assert [urgency(deadline, NOW) for deadline in ahead] == [
         "past", "urgent", "soon", "month", "later"]
+
+
+def test_paper_milestones_come_from_the_pipeline_plan(store, cli):
+    pytest.importorskip("paperdeck.services.plan", reason="the Pipeline's backward plan is not on this branch yet")
+    from paperdeck.models.papers import Stage
+    from paperdeck.services.calendar import paper_milestones
+
+    paper = store.papers.add("奖励漂移 [b]RLHF[/]", Stage.EXPERIMENTS, venue_key="icml")
+    items = paper_milestones(store.papers.all(), store.venues.next_deadline, NOW)
+    assert items and all(item.paper_id == paper.id for item in items)
+    assert items[-1].on_date == store.venues.next_deadline("icml", NOW).on_date  # submit by = the deadline
+    exported = cli("export", "ics", "--venue", "icml")
+    parsed = Calendar.from_ical(exported.stdout.encode())
+    uids = {str(e["UID"]) for e in parsed.walk("VEVENT")}
+    assert {item.uid for item in items} <= uids
