@@ -195,11 +195,19 @@ class PitchScreen(PaperdeckScreen):
             self.save_timer = None
         if self.paper_id is None:
             return
-        if self.dirty:
-            texts = self._texts()
-            self.store.pitches.save_sections(self.paper_id, {key: texts[key] for key in self.dirty if key in texts})
-            self.dirty.clear()
-        self.store.pitches.snapshot(self.paper_id, min_interval=None if snapshot else SNAPSHOT_EVERY)
+        from ...store import StoreError
+
+        try:
+            if self.dirty:
+                texts = self._texts()
+                self.store.pitches.save_sections(self.paper_id, {key: texts[key] for key in self.dirty if key in texts})
+                self.dirty.clear()
+            self.store.pitches.snapshot(self.paper_id, min_interval=None if snapshot else SNAPSHOT_EVERY)
+        except StoreError as error:
+            # The text stays in the editor and stays dirty: the next autosave retries.
+            self.notify(str(error), title=self.pick("未保存", "Not saved"), severity="error", markup=False)
+            if self.save_timer is None and self.dirty and self.is_mounted:
+                self.save_timer = self.set_timer(5, self.flush)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, int):
