@@ -18,7 +18,7 @@ SHIFT_RIGHT, SHIFT_LEFT = b"\x1b[1;2C", b"\x1b[1;2D"
 ENTER, ESCAPE, TAB = b"\r", b"\x1b", b"\t"
 
 # Text that shows the dashboard has drawn its data (not just the header).
-DASHBOARD_READY = "Papers"
+DASHBOARD_READY = "to study today"
 SCREEN_KEYS = {"dashboard": b"1", "pipeline": b"2", "venues": b"3", "flashcards": b"4", "pitch": b"5", "resume": b"6"}
 
 
