@@ -308,9 +308,9 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
     except ImportError:
         speaking = None
     result = []
+    written = store.pitches.filled_bodies()  # one query, not one per paper
     for paper in papers:
-        sections = store.pitches.sections(paper.id)
-        filled = [section.body for section in sections.values() if section.body.strip()]
+        filled = written.get(paper.id, [])
         if paper.stage not in PITCH_STAGES and not filled:
             continue
         if paper.decision in ("rejected", "withdrawn") and not filled:

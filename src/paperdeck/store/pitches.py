@@ -68,6 +68,14 @@ class PitchRepo:
             for row in rows
         }
 
+    def filled_bodies(self) -> dict[int, list[str]]:
+        """paper id -> the text of its written parts, for every paper, in one query."""
+        found: dict[int, list[str]] = {}
+        for paper_id, body in self.store.rows("SELECT paper_id, body FROM pitch_sections ORDER BY paper_id, id"):
+            if body.strip():
+                found.setdefault(paper_id, []).append(body)
+        return found
+
     def bodies(self, paper_id: int) -> dict[str, str]:
         """part key -> text, for every part of the guide (empty when not written yet)."""
         saved = self.sections(paper_id)
