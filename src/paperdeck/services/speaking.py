@@ -192,3 +192,15 @@ def rates_from_laps(laps: Iterable[object], defaults: Rates = Rates()) -> Rates:
         (SpeechSample(int(getattr(l, "words", 0)), int(getattr(l, "cjk_chars", 0)), int(getattr(l, "ms", 0))) for l in laps),
         defaults,
     )
+
+
+def pitch_markdown(title: str, parts: Sequence[tuple[str, str, str]], estimate: PitchEstimate) -> str:
+    """The pitch as Markdown: `parts` is (heading, subheading, body) in order."""
+    low, high = estimate.target_minutes
+    lines = [f"# {title.strip() or 'Pitch'}", "",
+             f"Estimated speaking time: {format_duration(estimate.total_seconds)} "
+             f"(target {low:g}–{high:g} min)", ""]
+    for (heading, subheading, body), part in zip(parts, estimate.parts):
+        label = f"{heading} ({subheading})" if subheading and subheading != heading else heading
+        lines += [f"## {label} — {format_duration(part.seconds)}", "", body.strip() or "_(empty)_", ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,36 +1,194 @@
-"""Resume: the guide's formats for presenting papers."""
+"""Resume: the papers that belong on a resume, in the guide's formats, copied with one key."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ...paths import package_resource
+from ...services.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, entries_from_store, render, render_list
+from ...store.papers import set_resume_fields
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
+
+STATUS_STYLES = {"accepted": "green", "under_review": "yellow", "preprint": "cyan"}
 
 
 class ResumeScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "resume.tcss"
+    BINDINGS = [
+        Binding("y", "copy_one", "Copy", id="resume.copy", tooltip="Copy the selected paper's snippet"),
+        Binding("Y", "copy_all", "Copy list", id="resume.copy-all", tooltip="Copy the whole list (Selected + Other)"),
+        Binding("f", "cycle_format", "Format", id="resume.format", tooltip="Switch format: txt, md, tex, bib"),
+        Binding("e,enter", "edit_bullets", "Bullets", id="resume.bullets", tooltip="Edit the selected paper's bullets"),
+        Binding("s", "toggle_selected", "Selected", id="resume.selected",
+                tooltip="Mark or unmark the paper as a Selected Publication"),
+        Binding("x", "hide", "Hide", id="resume.hide", tooltip="Take the paper off the resume (Pipeline can put it back)"),
+        Binding("i", "import_bib", "Import .bib", id="resume.import", tooltip="Import papers from a BibTeX file"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[ResumeEntry] = []
+        self.fmt = "txt"
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll():
-            yield Panel(id="resume-formats")
+        with Horizontal(id="resume-body"):
+            with Vertical(id="resume-left"):
+                yield OptionList(id="resume-list")
+            with Vertical(id="resume-right"):
+                yield Static(id="resume-format")
+                with VerticalScroll(id="resume-preview-scroll"):
+                    yield Panel(id="resume-preview")
+                    yield Panel(id="resume-whole")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.fmt = str(self.store.settings.get("resume_format") or "txt")
+        if self.fmt not in FORMATS:
+            self.fmt = "txt"
         self.refresh_data()
 
+    # -- data -------------------------------------------------------------------------------
+
     def refresh_data(self) -> None:
-        body = Text()
-        for fmt in self.store.guide.items("resume_format"):
-            body.append_text(literal(fmt.pick(self.language), "bold"))
-            body.append("\n")
-            body.append_text(literal(str(fmt.data.get("example", "")), single_line=False))
-            body.append("\n\n")
-        panel = self.query_one("#resume-formats", Panel)
-        panel.border_title = self.pick("简历中如何呈现顶会论文", "Papers on a resume")
-        panel.update(body)
+        self.entries = entries_from_store(self.store)
+        listing = self.query_one("#resume-list", OptionList)
+        previous = self.current
+        listing.clear_options()
+        listing.add_options([Option(self._row(entry), id=str(entry.paper_id)) for entry in self.entries])
+        listing.border_title = self.pick(f"简历上的论文（{len(self.entries)}）", f"On the resume ({len(self.entries)})")
+        if self.entries:
+            index = next((i for i, e in enumerate(self.entries) if previous and e.paper_id == previous.paper_id), 0)
+            listing.highlighted = index
+        self._render_preview()
+
+    def _row(self, entry: ResumeEntry) -> Text:
+        row = Text("★ " if entry.selected else "  ", style="yellow")
+        row.append_text(literal(f"[{entry.label}]", STATUS_STYLES.get(entry.status, "")))
+        row.append(" ")
+        row.append_text(literal(entry.title))
+        if entry.award:
+            row.append_text(literal(f" ({entry.award})", "magenta"))
+        return row
+
+    @property
+    def current(self) -> ResumeEntry | None:
+        listing = self.query_one("#resume-list", OptionList)
+        index = listing.highlighted
+        return self.entries[index] if index is not None and 0 <= index < len(self.entries) else None
+
+    def show_item(self, item: str) -> None:
+        for index, entry in enumerate(self.entries):
+            if str(entry.paper_id) == item:
+                self.query_one("#resume-list", OptionList).highlighted = index
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._render_preview()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_bullets()
+
+    def _render_preview(self) -> None:
+        bar = Text(self.pick("格式：", "Format: "), style="bold")
+        for fmt in FORMATS:
+            bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
+        bar.append(f"  {FORMAT_NAMES[self.fmt]}  ", style="italic")
+        bar.append(self.pick("(f 切换)", "(f switches)"), style="dim")
+        self.query_one("#resume-format", Static).update(bar)
+        preview = self.query_one("#resume-preview", Panel)
+        whole = self.query_one("#resume-whole", Panel)
+        preview.border_title = self.pick("所选论文（y 复制）", "Selected paper (y copies)")
+        whole.border_title = self.pick("完整列表（Y 复制）", "Whole list (Y copies)")
+        entry = self.current
+        if entry is None:
+            preview.update(Text(self.pick(
+                "还没有可上简历的论文：被接收、审稿中或已上 arXiv 的论文会出现在这里。按 i 导入 BibTeX。",
+                "No paper belongs on the resume yet: accepted, under review or on arXiv. Press i to import a BibTeX file.",
+            )))
+            whole.update("")
+            return
+        preview.update(literal(render(entry, self.fmt), single_line=False))
+        whole.update(literal(render_list(self.entries, self.fmt), single_line=False))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_cycle_format(self) -> None:
+        self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
+        self.store.settings.set("resume_format", self.fmt)
+        self._render_preview()
+
+    def action_copy_one(self) -> None:
+        entry = self.current
+        if entry is None:
+            self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
+            return
+        from ..clipboard import copy_text
+
+        copy_text(self.app, render(entry, self.fmt))
+
+    def action_copy_all(self) -> None:
+        if not self.entries:
+            self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
+            return
+        from ..clipboard import copy_text
+
+        copy_text(self.app, render_list(self.entries, self.fmt))
+
+    def action_toggle_selected(self) -> None:
+        entry = self.current
+        if entry is not None:
+            set_resume_fields(self.store, entry.paper_id, selected=not entry.selected)
+            self.refresh_data()
+
+    def action_hide(self) -> None:
+        entry = self.current
+        if entry is not None:
+            set_resume_fields(self.store, entry.paper_id, on_resume=False)
+            self.notify(self.pick("已从简历移除", "Taken off the resume"))
+            self.refresh_data()
+
+    def action_edit_bullets(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        from .resume_dialogs import BulletsDialog
+
+        def save(bullets: list[str] | None) -> None:
+            if bullets is not None:
+                set_resume_fields(self.store, entry.paper_id, bullets=bullets)
+                self.refresh_data()
+
+        self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets), self.language), save)
+
+    def action_import_bib(self) -> None:
+        from .resume_dialogs import ImportBibDialog
+
+        def done(path: str | None) -> None:
+            if path:
+                self._import(path)
+
+        self.app.push_screen(ImportBibDialog(self.language), done)
+
+    def _import(self, path: str) -> None:
+        from pathlib import Path
+
+        from ...services.bibtex_import import import_bibtex
+
+        file = Path(path).expanduser()
+        try:
+            text = file.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as error:
+            self.notify(f"{literal(path).plain}: {error.strerror or error}", severity="error")
+            return
+        report = import_bibtex(self.store, text)
+        lines = [report.summary()] + [p.describe() for p in report.problems[:5]]
+        self.notify(literal("\n".join(lines), single_line=False).plain, title="BibTeX",
+                    severity="warning" if report.problems or not report.total else "information", timeout=8)
+        self.refresh_data()

@@ -1,0 +1,145 @@
+"""The Pitch screen driven by Pilot: typing, autosave, counts, rehearsal laps, history, quit."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Digits, TextArea
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.app import PaperdeckApp
+
+
+@pytest.fixture
+def utc_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def paper(store):
+    return store.papers.add("Reward-Aware Prompt Optimization", Stage.WRITING)
+
+
+def app_for(store) -> PaperdeckApp:
+    return PaperdeckApp(store, start_screen="pitch", watch=False)
+
+
+async def test_typing_autosaves_within_a_second(store, paper):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#editor-1")
+        await pilot.press(*"Existing RLHF drifts", "enter", *"现有方法")
+        await pilot.pause(1.0)  # the autosave runs 0.6 s after the last keystroke
+        assert store.pitches.bodies(paper.id)["pitch.background"] == "Existing RLHF drifts\n现有方法"
+        head = str(app.screen.query_one("#head-1").render())
+        assert "3 words" in head and "4 CJK" in head
+
+
+async def test_text_typed_just_before_quit_is_saved(store, paper):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#editor-2")
+        await pilot.press(*"[red]literal[/]")
+        await app.action_quit()
+    assert store.pitches.bodies(paper.id)["pitch.method"] == "[red]literal[/]"
+    assert store.pitches.versions(paper.id), "leaving the editor keeps a version"
+
+
+async def test_letters_type_in_the_editor_and_act_as_keys_outside(store, paper):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#editor-1")
+        await pilot.press("r", "h")
+        assert app.screen.query_one("#editor-1", TextArea).text == "rh"
+        assert app.screen.stopwatch is None
+        await pilot.press("escape", "r")
+        assert app.screen.stopwatch is not None and app.screen.stopwatch.running
+
+
+async def test_rehearsal_laps_per_part_and_timer_colours(store, paper, frozen_clock):
+    store.pitches.save_section(paper.id, "pitch.background", "word " * 130)
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        timer = app.screen.query_one("#pitch-timer", Digits)
+        await pilot.press("f5")
+        frozen_clock.shift(timedelta(seconds=60))
+        await pilot.press("f5")  # lap 1: background, 60 s
+        frozen_clock.shift(timedelta(minutes=6, seconds=30))
+        await pilot.pause(0.3)
+        assert timer.has_class("near-end") and not timer.has_class("over")
+        frozen_clock.shift(timedelta(minutes=1))
+        await pilot.pause(0.3)
+        assert timer.has_class("over")
+        await pilot.press("f6")
+    runs = store.pitches.rehearsals(paper.id)
+    assert len(runs) == 1 and runs[0].total_ms == 510_000
+    assert [(lap.part_key, lap.ms, lap.words) for lap in runs[0].laps] == [
+        ("pitch.background", 60_000, 130), ("pitch.method", 450_000, 0),
+    ]
+
+
+async def test_measured_rates_replace_the_defaults_in_the_gauge(store, paper, frozen_clock):
+    store.pitches.save_section(paper.id, "pitch.background", "word " * 100)
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        gauge = app.screen.query_one("#pitch-gauge")
+        assert "130 wpm" in str(gauge.render()) and "(default)" in str(gauge.render())
+        await pilot.press("f5")
+        frozen_clock.shift(timedelta(seconds=60))
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "100 wpm" in str(gauge.render()) and "(measured)" in str(gauge.render())
+
+
+async def test_history_restores_a_version(store, paper):
+    store.pitches.save_section(paper.id, "pitch.background", "old text")
+    store.pitches.snapshot(paper.id)
+    store.pitches.save_section(paper.id, "pitch.background", "new text")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        from paperdeck.tui.screens.pitch_history import PitchHistory
+
+        assert isinstance(app.screen, PitchHistory)
+        await pilot.press("down", "enter")  # newest first: the 2nd is "old text"
+        await pilot.pause()
+        assert app.screen.query_one("#editor-1", TextArea).text == "old text"
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "old text"
+
+
+async def test_switching_papers_saves_and_loads(store, paper):
+    other = store.papers.add("多模态对齐 🚀", Stage.IDEATION)
+    store.settings.set("pitch_paper_id", paper.id)
+    store.pitches.save_section(other.id, "pitch.results", "+12% win-rate")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#editor-1")
+        await pilot.press(*"typed")
+        app.screen.show_item(str(other.id))
+        await pilot.pause()
+        assert app.screen.query_one("#editor-3", TextArea).text == "+12% win-rate"
+        assert app.screen.query_one("#editor-1", TextArea).text == ""
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "typed"
+
+
+async def test_no_papers_is_explained(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "No papers yet" in str(app.screen.query_one("#pitch-gauge").render())
+        await pilot.press("f5")
+        assert app.screen.stopwatch is None
+
+
+def test_pitch_snapshot(store, paper, frozen_clock, utc_zone, snap_compare):
+    store.pitches.save_section(paper.id, "pitch.background", "现有 RLHF 方法存在 reward drift 问题。" * 3)
+    store.pitches.save_section(paper.id, "pitch.method", "We introduce reward-aware prompt sampling. " * 8)
+    assert snap_compare(app_for(store), terminal_size=(120, 40))

@@ -1,0 +1,122 @@
+"""The Resume screen: y / Y copy (real X clipboard, or the manual-copy dialog), formats,
+bullets, Selected marks, BibTeX import from the screen; snapshot."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.screens.copy_dialog import CopyDialog
+
+from xdisplay import no_clipboard, read_clipboard, xvfb_display  # noqa: F401  (fixtures)
+
+BIB = Path(__file__).parent / "data" / "bib"
+
+
+@pytest.fixture
+def utc_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def papers(store):
+    store.settings.set("my_name", "Si Li")
+    store.papers.add("Reward-Aware Prompt Optimization for LLM Alignment", Stage.DECISION, venue_key="emnlp",
+                     target_year=2024, track="main", decision="accepted",
+                     bullets=json.dumps(["Proposed a reward-guided prompt distillation framework for scalable RLHF."]))
+    store.papers.add("[red]Efficient[/] LLM Training 中文 🚀", Stage.DECISION, venue_key="iclr", target_year=2023,
+                     decision="accepted", award="Spotlight", authors=json.dumps(["San Zhang", "Si Li"]),
+                     equal_contribution=json.dumps([0, 1]))
+    store.papers.add("Scaling Laws for Reward Models", Stage.UNDER_REVIEW, venue_key="acl")
+    store.papers.add("Just an idea", Stage.IDEATION)  # not on a resume
+    return store
+
+
+def app_for(store) -> PaperdeckApp:
+    return PaperdeckApp(store, start_screen="resume", watch=False)
+
+
+async def test_lists_resume_papers_with_pipeline_status(papers):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = [str(option.prompt) for option in app.screen.query_one("#resume-list").options]
+        assert [row.strip() for row in rows] == [
+            "[EMNLP 2024] Reward-Aware Prompt Optimization for LLM Alignment",
+            "[ICLR 2023] [red]Efficient[/] LLM Training 中文 🚀 (Spotlight)",
+            "[ACL / Under Review] Scaling Laws for Reward Models",
+        ]
+
+
+async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        assert read_clipboard() == (
+            'Paper: "Reward-Aware Prompt Optimization for LLM Alignment", EMNLP 2024 (Main conference)\n'
+            "- Proposed a reward-guided prompt distillation framework for scalable RLHF."
+        )
+        assert any("Copied to the system clipboard" in n.message for n in app._notifications)
+        await pilot.press("f", "down", "y")  # Markdown, second paper: my name in bold
+        await pilot.pause()
+        assert "San Zhang\\*, **Si Li\\***" in read_clipboard()
+        await pilot.press("f", "f", "f", "Y")  # back to txt, whole list
+        await pilot.pause()
+        assert read_clipboard().splitlines()[0] == "Selected Publication:"
+        assert "- [ACL / Under Review] Scaling Laws for Reward Models" in read_clipboard()
+
+
+async def test_without_any_clipboard_a_dialog_shows_the_text(papers, no_clipboard):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("Y")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyDialog)
+        text = app.screen.query_one("#copy-text", TextArea).text
+        assert text.startswith("Selected Publication:\n- [EMNLP 2024]")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CopyDialog)
+
+
+async def test_edit_bullets_and_selected_marks(papers):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "e")
+        await pilot.pause()
+        await pilot.press(*"Found scaling laws", "enter", *"- Open-sourced code", "f10")
+        await pilot.pause()
+        review = next(p for p in papers.papers.all() if p.title.startswith("Scaling"))
+        assert review.bullets == ["Found scaling laws", "Open-sourced code"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert next(p for p in papers.papers.all() if p.id == review.id).selected
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(app.screen.entries) == 2
+
+
+async def test_import_bib_from_the_screen(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#import-bib-path", Input).value = str(BIB / "594zyc_papers.bib")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("13 entries: 12 imported" in n.message for n in app._notifications)
+        assert len(app.screen.entries) == 12
+
+
+def test_resume_snapshot(papers, frozen_clock, utc_zone, snap_compare):
+    assert snap_compare(app_for(papers), terminal_size=(120, 40))
