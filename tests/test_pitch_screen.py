@@ -143,3 +143,60 @@ def test_pitch_snapshot(store, paper, frozen_clock, utc_zone, snap_compare):
     store.pitches.save_section(paper.id, "pitch.background", "现有 RLHF 方法存在 reward drift 问题。" * 3)
     store.pitches.save_section(paper.id, "pitch.method", "We introduce reward-aware prompt sampling. " * 8)
     assert snap_compare(app_for(store), terminal_size=(120, 40))
+
+
+async def test_markup_in_a_title_is_shown_literally(store):
+    store.papers.add("[red]Not red[/] [bold]", Stage.WRITING)
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        from textual.widgets import Select
+
+        select = app.screen.query_one("#pitch-paper", Select)
+        label = select.query_one("SelectCurrent").query_one("#label")
+        assert "[red]Not red[/] [bold]" in str(label.render())
+
+
+WRITER_APP = """
+import asyncio, sys
+from paperdeck.store import open_store
+from paperdeck.tui.app import PaperdeckApp
+
+async def main():
+    store = open_store(sys.argv[1])
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#editor-3")
+        await pilot.press(*"+12% win-rate", "enter", *"成本降低 30%")
+        await pilot.pause(1.2)
+        print("typed", flush=True)
+        await asyncio.sleep(120)
+
+asyncio.run(main())
+"""
+
+
+def test_autosave_in_the_app_survives_sigkill(store, paper, db_path, tmp_path):
+    """The real editor in a child process autosaves; the child is killed with SIGKILL."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    script = tmp_path / "app_writer.py"
+    script.write_text(WRITER_APP)
+    child = subprocess.Popen([sys.executable, str(script), str(db_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "typed"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    assert child.returncode == -signal.SIGKILL
+    from paperdeck.store import open_store
+
+    reopened = open_store(db_path)
+    try:
+        assert reopened.pitches.bodies(paper.id)["pitch.results"] == "+12% win-rate\n成本降低 30%"
+    finally:
+        reopened.close()

@@ -99,7 +99,7 @@ class PitchScreen(PaperdeckScreen):
     def refresh_data(self) -> None:
         papers = self.store.papers.all()
         select = self.query_one("#pitch-paper", Select)
-        options = [(literal(paper.title).plain[:80] or f"#{paper.id}", paper.id) for paper in papers]
+        options = [(literal(paper.title[:80] or f"#{paper.id}"), paper.id) for paper in papers]
         with self.prevent(Select.Changed):
             select.set_options(options)
             ids = [paper.id for paper in papers]

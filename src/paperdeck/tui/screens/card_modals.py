@@ -1,0 +1,202 @@
+"""Modals of the flashcards screens: edit/add a card, a one-line prompt, interview setup.
+
+Each one validates through the store and shows the store's message inline; user text is
+always shown literally. Saving works with Enter on the Save button, not only with Ctrl+S.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+
+from ...paths import package_resource
+
+if TYPE_CHECKING:
+    from ...models.cards import Card
+    from ...store import Store
+
+CSS = package_resource("styles") / "flashcards.tcss"
+
+
+def _pick(language: str, zh: str, en: str) -> str:
+    return zh if language == "zh" else en
+
+
+class PromptModal(ModalScreen[str | None]):
+    """One line of input; `save(value)` returns an error message, or None when done."""
+
+    CSS_PATH = CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without saving")]
+
+    def __init__(self, prompt: str, value: str, save: Callable[[str], str | None]):
+        super().__init__(classes="card-modal")
+        self.prompt, self.value, self.save = prompt, value, save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-body"):
+            yield Label(Text(self.prompt))
+            yield Input(self.value, id="prompt-input")
+            yield Static(id="prompt-error", classes="modal-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.save(event.value)
+        if error:
+            self.query_one("#prompt-error", Static).update(Text(error))
+        else:
+            self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EditCardModal(ModalScreen["Card | None"]):
+    """Add a card (card=None) or edit one. Editing text never touches the schedule."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="card_edit.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="card_edit.save", tooltip="Save the card (or press the Save button)"),
+    ]
+
+    def __init__(self, store: "Store", language: str, *, card: "Card | None" = None, deck_id: int | None = None):
+        super().__init__(classes="card-modal")
+        self.store, self.language, self.card = store, language, card
+        self.deck_id = card.deck_id if card else deck_id
+
+    def compose(self) -> ComposeResult:
+        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
+        card = self.card
+        decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
+        categories = [(Text(_pick(self.language, zh, en)), key) for key, zh, en in self.store.cards.categories()]
+        with Vertical(classes="modal-body card-edit"):
+            yield Label(pick("编辑卡片", "Edit card") if card else pick("新卡片", "New card"), classes="modal-title")
+            yield Label(pick("问题（英文）", "Question (English)"))
+            yield Input(card.front if card else "", id="edit-front")
+            yield Label(pick("问题（中文）", "Question (Chinese)"))
+            yield Input(card.front_zh if card else "", id="edit-front-zh")
+            yield Label(pick("要点（回答时要讲的）", "Talking points"))
+            yield TextArea(card.back if card else "", id="edit-back", soft_wrap=True)
+            with Horizontal(classes="modal-row"):
+                yield Select(decks, value=self.deck_id if self.deck_id is not None else Select.NULL,
+                             allow_blank=False, id="edit-deck", prompt=pick("卡组", "Deck"))
+                yield Select(categories, value=card.category_key if card and card.category_key in
+                             {k for _t, k in categories} else Select.NULL, id="edit-category",
+                             prompt=pick("分类", "Category"))
+            yield Static(id="edit-error", classes="modal-error")
+            with Horizontal(classes="modal-row"):
+                yield Button(pick("保存", "Save"), id="edit-save", variant="primary")
+                yield Button(pick("取消", "Cancel"), id="edit-cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "edit-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        from ...store import StoreError
+
+        front = self.query_one("#edit-front", Input).value
+        front_zh = self.query_one("#edit-front-zh", Input).value
+        back = self.query_one("#edit-back", TextArea).text
+        deck = self.query_one("#edit-deck", Select).value
+        category = self.query_one("#edit-category", Select).value
+        category_key = None if category is Select.NULL else str(category)
+        try:
+            if self.card is None:
+                if deck is Select.NULL:
+                    raise ValueError(_pick(self.language, "请选择卡组", "Choose a deck"))
+                saved = self.store.cards.add(int(deck), front, front_zh, back, category_key=category_key)
+            else:
+                saved = self.store.cards.edit(
+                    self.card.id, front=front, front_zh=front_zh, back=back, category_key=category_key or "",
+                    deck_id=None if deck is Select.NULL else int(deck), expected_version=self.card.version,
+                )
+        except (StoreError, ValueError) as error:
+            self.query_one("#edit-error", Static).update(Text(str(error)))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def parse_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
+    """Interview mode: the interview's date and the decks to cram."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cram.cancel", tooltip="Close without starting"),
+        Binding("ctrl+s", "start", "Start", id="cram.start", tooltip="Start the cram session (or press Start)"),
+    ]
+
+    def __init__(self, store: "Store", language: str, selected_deck: int | None = None):
+        super().__init__(classes="card-modal")
+        self.store, self.language, self.selected_deck = store, language, selected_deck
+
+    def compose(self) -> ComposeResult:
+        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
+        stored = self.store.settings.get("interview_date") or ""
+        decks = self.store.cards.decks()
+        chosen = {self.selected_deck} if self.selected_deck is not None else {d.id for d in decks}
+        with Vertical(classes="modal-body"):
+            yield Label(pick("面试冲刺：面试前把所选卡组全部过一遍，不改变复习计划",
+                             "Interview mode: go through every card of the chosen decks before the interview; "
+                             "the schedule is not touched"), classes="modal-title")
+            yield Label(pick("面试日期（YYYY-MM-DD）", "Interview date (YYYY-MM-DD)"))
+            yield Input(str(stored), id="cram-date", placeholder="2026-12-15")
+            yield SelectionList(*[(Text(d.pick(self.language)), d.id, d.id in chosen) for d in decks], id="cram-decks")
+            yield Static(id="cram-error", classes="modal-error")
+            with Horizontal(classes="modal-row"):
+                yield Button(pick("开始", "Start"), id="cram-start", variant="primary")
+                yield Button(pick("取消", "Cancel"), id="cram-cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cram-start":
+            self.action_start()
+        else:
+            self.action_cancel()
+
+    def action_start(self) -> None:
+        from ...models.common import utcnow
+
+        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
+        error = self.query_one("#cram-error", Static)
+        day = parse_day(self.query_one("#cram-date", Input).value)
+        if day is None:
+            error.update(pick("日期格式应为 YYYY-MM-DD，例如 2026-12-15", "Write the date as YYYY-MM-DD, e.g. 2026-12-15"))
+            return
+        if day < self.store.cards.study_day(utcnow()):
+            error.update(pick("这个日期已经过去了", "That date is in the past"))
+            return
+        deck_ids = [int(v) for v in self.query_one("#cram-decks", SelectionList).selected]
+        if not deck_ids:
+            error.update(pick("至少选择一个卡组", "Choose at least one deck"))
+            return
+        self.store.settings.set("interview_date", day.isoformat())
+        self.dismiss((day, deck_ids))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

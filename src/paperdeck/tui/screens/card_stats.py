@@ -1,0 +1,124 @@
+"""Flashcard stats: reviews per day (12 weeks), true retention vs target, weakest categories,
+the 14-day due forecast and the review streak."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header
+
+from ...models.cards import CardStats
+from ...models.common import utcnow
+from ...paths import package_resource
+from ..widgets.panel import Panel
+from .base import PaperdeckScreen
+
+LEVELS = " ▁▂▃▄▅▆▇█"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
+
+
+def heat(count: int, peak: int) -> str:
+    if count <= 0 or peak <= 0:
+        return "·"
+    return LEVELS[max(1, round(count / peak * (len(LEVELS) - 1)))]
+
+
+class CardStatsScreen(PaperdeckScreen):
+    CSS_PATH = package_resource("styles") / "flashcards.tcss"
+    BINDINGS = [Binding("escape", "close", "Back", id="stats.close", tooltip="Back to the decks")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Panel(id="stats-summary")
+            yield Panel(id="stats-days")
+            yield Panel(id="stats-weakest")
+            yield Panel(id="stats-forecast")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def refresh_data(self) -> None:
+        if not self.is_mounted:
+            return
+        stats = self.store.cards.stats(utcnow())
+        self._summary(stats)
+        self._days(stats.reviews_per_day)
+        self._weakest(stats)
+        self._forecast(stats.forecast)
+
+    def _summary(self, stats: CardStats) -> None:
+        panel = self.query_one("#stats-summary", Panel)
+        panel.border_title = self.pick("概览", "Summary")
+        text = Text()
+        text.append(self.pick("真实记忆率（30 天）  ", "True retention (30 days)  "), "bold")
+        if stats.retention is None:
+            text.append(self.pick("— 还没有复习过的成熟卡片", "— no mature cards reviewed yet"), "dim")
+        else:
+            good = stats.retention >= stats.target_retention
+            text.append(f"{stats.retention:.1%}", "bold green" if good else "bold red")
+            text.append(self.pick(f"  目标 {stats.target_retention:.0%}，共 {stats.retention_reviews} 次",
+                                  f"  target {stats.target_retention:.0%}, {stats.retention_reviews} reviews"), "dim")
+        text.append(self.pick(f"\n连续复习  {stats.streak} 天", f"\nStreak  {stats.streak} days"), "bold")
+        text.append(self.pick(f"\n复习总数  {stats.total_reviews}", f"\nReviews in total  {stats.total_reviews}"))
+        panel.update(text)
+
+    def _days(self, days: list[tuple[date, int]]) -> None:
+        panel = self.query_one("#stats-days", Panel)
+        total = sum(n for _d, n in days)
+        panel.border_title = self.pick(f"最近 12 周每日复习（{total} 次）", f"Reviews per day, last 12 weeks ({total})")
+        peak = max((n for _d, n in days), default=0)
+        # A grid: one row per weekday, one column per week, oldest on the left.
+        first = days[0][0] if days else date.today()
+        offset = first.weekday()
+        grid = [[" "] * ((len(days) + offset + 6) // 7) for _ in range(7)]
+        for index, (day, count) in enumerate(days):
+            column = (index + offset) // 7
+            grid[day.weekday()][column] = heat(count, peak)
+        text = Text()
+        names = WEEKDAYS_ZH if self.language == "zh" else WEEKDAYS
+        for weekday, row in enumerate(grid):
+            text.append(f"{names[weekday]:>3} ", "dim")
+            text.append(" ".join(row), "green")
+            text.append("\n")
+        text.append(self.pick(f"    最多一天 {peak} 次", f"    busiest day {peak}"), "dim")
+        panel.update(text)
+
+    def _weakest(self, stats: CardStats) -> None:
+        panel = self.query_one("#stats-weakest", Panel)
+        panel.border_title = self.pick("最薄弱的分类（遗忘次数）", "Weakest categories (lapses)")
+        if not stats.weakest:
+            panel.update(Text(self.pick("还没有遗忘记录", "No lapses yet"), style="dim"))
+            return
+        table = Table(box=None, show_header=True, header_style="bold", expand=False)
+        table.add_column(self.pick("分类", "Category"))
+        table.add_column(self.pick("遗忘", "Lapses"), justify="right")
+        table.add_column(self.pick("卡片", "Cards"), justify="right")
+        for entry in stats.weakest:
+            table.add_row(Text(self.pick(entry.zh, entry.en)), str(entry.lapses), str(entry.cards))
+        panel.update(table)
+
+    def _forecast(self, forecast: list[tuple[date, int]]) -> None:
+        panel = self.query_one("#stats-forecast", Panel)
+        panel.border_title = self.pick("未来 14 天到期", "Due in the next 14 days")
+        peak = max((n for _d, n in forecast), default=0)
+        text = Text()
+        for index, (day, count) in enumerate(forecast):
+            label = self.pick("今天", "today") if index == 0 else day.strftime("%m-%d %a")
+            bar = "█" * (round(count / peak * 40) if peak else 0)
+            text.append(" " * max(0, 10 - cell_len(label)) + label + " ", "dim")
+            text.append(bar, "cyan")
+            text.append(f" {count}\n")
+        text.rstrip()
+        panel.update(text)
