@@ -221,3 +221,16 @@ def test_deck_target_seconds_is_validated(store):
     for bad in ("abc", 0, 99999, None):
         with pytest.raises(ValidationError):
             store.cards.set_target_seconds(deck.id, bad)
+
+
+def test_retention_and_new_limit_settings_are_validated(store):
+    assert store.cards.set_desired_retention("85%") == pytest.approx(0.85)
+    assert store.cards.desired_retention() == pytest.approx(0.85)
+    assert store.cards.set_desired_retention("0.95") == pytest.approx(0.95)
+    for bad in ("abc", "50%", "1.5", ""):
+        with pytest.raises(ValidationError):
+            store.cards.set_desired_retention(bad)
+    assert store.cards.set_new_per_day(" 5 ") == 5 and store.cards.new_per_day() == 5
+    for bad in ("-1", "x", "1e9"):
+        with pytest.raises(ValidationError):
+            store.cards.set_new_per_day(bad)

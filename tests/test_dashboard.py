@@ -35,6 +35,10 @@ def prepared(store, frozen_clock, utc_zone):
     store.venues.add_deadline("mlsys", 2027, "abstract", at=datetime(2026, 12, 20, 7, 59, tzinfo=timezone.utc),
                               tz_label="PT")
     store.venues.add_deadline("mlsys", 2027, "notification", on_date=date(2026, 12, 10))
+    target = next(p for p in store.papers.all() if p.title == "Targeting MLSys")
+    parts = [part.key for part in store.pitches.parts()]
+    store.pitches.save_section(target.id, parts[0], "word " * 260)  # 2:00 at 130 wpm
+    store.pitches.save_section(target.id, parts[1], "字" * 440)  # 2:00 at 220 per minute
     return store
 
 
@@ -61,10 +65,10 @@ async def test_deadlines_target_venues_first_with_countdowns(prepared):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = panel_text(app, "#dash-deadlines").splitlines()
-        assert rows[0].startswith("★ MLSys 2027 Abstract  20d 22h  Sun 20 Dec 07:59 PT")
-        assert rows[1].startswith("  AAAI 2027 [i]AAAI[/i] main  3d 2h")  # a label shown as typed
+        assert rows[0:2] == ["★ MLSys 2027 Abstract  20d 22h", "  Sun 20 Dec 07:59 PT"]
+        assert rows[2:4] == ["  AAAI 2027 [i]AAAI[/i] main  3d 2h", "  Wed 02 Dec 11:59 AoE"]  # label as typed
         assert not any("Notification" in row for row in rows)  # events are not deadlines
-        assert all("est." not in row for row in rows[:2])
+        assert all("est." not in row for row in rows)
 
 
 async def test_enter_on_a_deadline_opens_its_venue(prepared):
@@ -75,6 +79,19 @@ async def test_enter_on_a_deadline_opens_its_venue(prepared):
         app.screen.query_one("#dash-deadlines").focus()
         await pilot.press("down", "enter")
         assert opened == [("venues", "aaai")]
+
+
+async def test_pitch_readiness_per_paper(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pitch = app.screen.query_one("#dash-pitch")
+        assert "target 5–8 min" in pitch.border_title
+        text = panel_text(app, "#dash-pitch")
+        assert "Targeting MLSys\n  2/5 parts · about 4:00  short" in text
+        # Writing and Experiments papers without a pitch are listed as not begun; ideas are not.
+        assert "0/5 parts · about 0:00  empty" in text
+        assert "Idle idea" not in text
 
 
 async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
@@ -92,8 +109,8 @@ async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
         due = prepared.cards.due_summary(utcnow())
         assert due.new > 0  # the seeded decks
         cards = panel_text(app, "#dash-cards")
-        assert f"{due.total} to study today" in cards
-        assert f"{due.new} new" in cards
+        assert f"{due.total} to study today  (r or Enter to start)" in cards
+        assert f"{due.due} due · {due.learning} learning · {due.new} new" in cards
         assert "Review streak: 0 days" in cards and "True retention: —" in cards
 
 
@@ -131,7 +148,23 @@ async def test_r_starts_a_review_session(prepared):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        await pilot.pause()
         assert app.current_mode == "flashcards"
+        from paperdeck.tui.screens.card_review import ReviewScreen
+
+        assert isinstance(app.screen, ReviewScreen)  # the session itself, not just the screen
+
+
+async def test_enter_on_a_pitch_row_opens_that_papers_pitch(prepared):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#dash-pitch").focus()
+        await pilot.press("down", "down", "enter")  # the third row: Targeting MLSys
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "pitch"
+        target = next(p for p in prepared.papers.all() if p.title == "Targeting MLSys")
+        assert app.screen.paper_id == target.id
 
 
 def test_dashboard_snapshot(prepared, snap_compare):

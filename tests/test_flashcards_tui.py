@@ -181,7 +181,14 @@ async def test_target_time_is_validated(store, frozen_clock):
         prompt.value = "120"
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = "85%"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "target 85%" in rendered(app.screen.query_one("#cards-summary"))
     assert store.cards.decks()[0].target_seconds == 120
+    assert store.settings.get("desired_retention") == 0.85
 
 
 async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 WORKING_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
 # Stages in which a paper may be pitched in an interview.
 PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
-PITCH_PARTS = 5
-PITCH_MIN_SECONDS = 5 * 60
-PITCH_MAX_SECONDS = 8 * 60
 DEFAULT_DAYS = 30
 RETENTION_DAYS = 30
 MAX_DAYS = 3660
@@ -102,6 +99,7 @@ class TodaySummary:
     stalled_days: int = 14
     cards: CardsSummary = field(default_factory=CardsSummary)
     pitch: list[PitchReadiness] = field(default_factory=list)
+    pitch_target_minutes: tuple[float, float] = (5.0, 8.0)
     line: GuideLine | None = None
 
     @property
@@ -167,18 +165,14 @@ def urgency(now: datetime, item: DeadlineItem, today: date | None = None) -> str
     return "far"
 
 
-def pitch_verdict(parts_filled: int, seconds: int) -> str:
-    if parts_filled == 0:
-        return "empty"
-    if seconds < PITCH_MIN_SECONDS:
-        return "short"
-    if seconds > PITCH_MAX_SECONDS:
-        return "long"
-    return "ok"
-
-
 def minutes_seconds(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def target_text(target: tuple[float, float]) -> str:
+    """(5.0, 8.0) -> '5–8 min'."""
+    low, high = (f"{value:g}" for value in target)
+    return f"{low}–{high} min"
 
 
 # -- gathering ------------------------------------------------------------------------------
@@ -203,11 +197,11 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, local_toda
     papers = store.papers.all()
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days)
     summary.deadlines = gather_deadlines(store, papers, now, days, today)
-    summary.at_risk = gather_at_risk(store, papers, now)
+    summary.at_risk = gather_at_risk(store, papers, now, today)
     risky = {alert.paper_id for alert in summary.at_risk}
     summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
     summary.cards = gather_cards(store, now)
-    summary.pitch = gather_pitch(store, papers)
+    summary.pitch, summary.pitch_target_minutes = gather_pitch(store, papers)
     summary.line = guide_line(store, today)
     return summary
 
@@ -267,28 +261,36 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
     return alerts
 
 
-def gather_at_risk(store: "Store", papers: list[Paper], now: datetime) -> list[PaperAlert]:
+def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, today: date) -> list[PaperAlert]:
+    """Papers whose stage is behind the backward plan to their target venue's next deadline."""
     try:
         from . import plan  # the pipeline's backward plan
-    except ImportError:
+    except ImportError:  # pragma: no cover - until the pipeline lands
         return []
-    next_deadline = getattr(store.venues, "next_deadline", None)
-    if next_deadline is None:
-        return []
+    from .timezones import day_in
+
+    zone = now.astimezone().tzinfo
+    deadlines: dict[str, Any] = {}
     alerts = []
     for paper in papers:
         if paper.stage not in WORKING_STAGES or not paper.venue_key:
             continue
-        deadline = next_deadline(paper.venue_key, now)
+        key = paper.venue_key.lower()
+        if key not in deadlines:
+            deadlines[key] = store.venues.next_deadline(key, now)
+        deadline = deadlines[key]
         if deadline is None:
             continue
-        deadline_date = deadline.on_date or deadline.at.date()
-        if not plan.is_at_risk(paper, deadline_date, now):
+        milestones = plan.milestones(paper, day_in(deadline, zone))
+        late = plan.overdue_milestone(paper, milestones, today)
+        if late is None:
             continue
-        late = [m for m in plan.milestones(paper, deadline_date) if getattr(m, "late", False)]
-        reason = f"behind plan: {late[0].label}" if late else "behind the backward plan"
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
-        alerts.append(PaperAlert(paper.id, paper.title, paper.stage.value, idle, reason))
+        alerts.append(PaperAlert(
+            paper.id, paper.title, paper.stage.value, idle,
+            f"{late.label()} {late.date:%d %b} passed" + (" (est. deadline)" if deadline.is_estimate else ""),
+        ))
+    alerts.sort(key=lambda alert: alert.paper_id)
     return alerts
 
 
@@ -302,25 +304,40 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
     )
 
 
-def gather_pitch(store: "Store", papers: list[Paper]) -> list[PitchReadiness]:
-    try:
-        from . import speaking
-    except ImportError:
-        speaking = None
+def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
+    """Per paper far enough along (or with a pitch begun): parts written and speaking time,
+    at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
+    from .speaking import Rates, estimate_pitch, rates_from_laps
+
+    pitches = store.pitches
+    target = pitches.target_minutes()
+    part_keys = [part.key for part in pitches.parts()]
+    defaults = Rates(
+        words_per_minute=_positive_float(store.settings.get("words_per_minute"), 130.0),
+        cjk_chars_per_minute=_positive_float(store.settings.get("cjk_chars_per_minute"), 220.0),
+    )
+    rates = rates_from_laps((lap for run in pitches.rehearsals() for lap in run.laps), defaults)
     result = []
-    written = store.pitches.filled_bodies()  # one query, not one per paper
+    every_saved = pitches.bodies_by_paper()  # one query, not one per paper
     for paper in papers:
-        filled = written.get(paper.id, [])
-        if paper.stage not in PITCH_STAGES and not filled:
+        saved = every_saved.get(paper.id, {})
+        filled = sum(1 for key in part_keys if saved.get(key, "").strip())
+        if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
-        if paper.decision in ("rejected", "withdrawn") and not filled:
-            continue
-        seconds = int(speaking.speaking_seconds(speaking.count_speech("\n".join(filled)), speaking.Rates())) if speaking and filled else 0
+        estimate = estimate_pitch({key: saved.get(key, "") for key in part_keys}, rates, target)
         result.append(PitchReadiness(
-            paper.id, paper.title, len(filled), PITCH_PARTS, seconds, pitch_verdict(len(filled), seconds),
+            paper.id, paper.title, filled, len(part_keys), int(round(estimate.total_seconds)), estimate.verdict,
         ))
-    result.sort(key=lambda item: (item.parts_filled, item.seconds))
-    return result
+    result.sort(key=lambda item: (item.parts_filled, item.seconds, item.paper_id))
+    return result, target
+
+
+def _positive_float(value: Any, default: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
 
 
 def guide_line(store: "Store", today: date) -> GuideLine | None:

@@ -91,6 +91,28 @@ class CardRepo:
         except (TypeError, ValueError):
             return 20
 
+    def set_desired_retention(self, text: object) -> float:
+        """Accepts 0.9, "0.9" or "90%"; FSRS is meaningful between 70% and 99%."""
+        raw = str(text).strip()
+        try:
+            value = float(raw.rstrip("%")) / (100 if raw.endswith("%") or float(raw.rstrip("%")) > 1 else 1)
+        except ValueError:
+            raise ValidationError("desired retention is a number such as 0.9 or 90%", field="retention") from None
+        if not 0.7 <= value <= 0.99:
+            raise ValidationError("desired retention must be between 70% and 99%", field="retention")
+        self.store.settings.set("desired_retention", round(value, 4))
+        return value
+
+    def set_new_per_day(self, text: object) -> int:
+        try:
+            value = int(str(text).strip())
+        except ValueError:
+            raise ValidationError("the daily new-card limit is a whole number", field="new_per_day") from None
+        if not 0 <= value <= 9999:
+            raise ValidationError("the daily new-card limit must be between 0 and 9999", field="new_per_day")
+        self.store.settings.set("new_cards_per_day", value)
+        return value
+
     def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
         from ..services.scheduling import day_bounds
 

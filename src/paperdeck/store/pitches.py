@@ -68,12 +68,11 @@ class PitchRepo:
             for row in rows
         }
 
-    def filled_bodies(self) -> dict[int, list[str]]:
-        """paper id -> the text of its written parts, for every paper, in one query."""
-        found: dict[int, list[str]] = {}
-        for paper_id, body in self.store.rows("SELECT paper_id, body FROM pitch_sections ORDER BY paper_id, id"):
-            if body.strip():
-                found.setdefault(paper_id, []).append(body)
+    def bodies_by_paper(self) -> dict[int, dict[str, str]]:
+        """paper id -> {part key: text} of its saved parts, for every paper, in one query."""
+        found: dict[int, dict[str, str]] = {}
+        for paper_id, part_key, body in self.store.rows("SELECT paper_id, part_key, body FROM pitch_sections"):
+            found.setdefault(paper_id, {})[part_key] = body
         return found
 
     def bodies(self, paper_id: int) -> dict[str, str]:

@@ -107,9 +107,13 @@ class PaperdeckApp(App[None]):
     def show_item(self, name: str, item: str) -> None:
         """Open screen `name` at `item` (a paper id, a venue key, ...): the dashboard's Enter."""
         self.action_show(name)
-        show = getattr(self.screen, "show_item", None)
-        if show is not None:
-            show(item)
+
+        def deliver() -> None:  # once the (lazily built) screen is mounted
+            show = getattr(self.screen, "show_item", None)
+            if show is not None:
+                show(item)
+
+        self.call_after_refresh(deliver)
 
     # -- live across processes ----------------------------------------------------------------
 

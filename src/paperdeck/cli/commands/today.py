@@ -104,7 +104,7 @@ def today(args: argparse.Namespace) -> int:
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
     from ...models.venues import DeadlineKind
-    from ...services.today import minutes_seconds, urgency
+    from ...services.today import minutes_seconds, target_text, urgency
 
     now = summary.now
     local_now = now.astimezone()
@@ -160,7 +160,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     )
     lines.append("")
 
-    lines.append(paint("Pitch readiness (target 5–8 min)", "bold"))
+    lines.append(paint(f"Pitch readiness (target {target_text(summary.pitch_target_minutes)})", "bold"))
     if not summary.pitch:
         lines.append(paint("  no paper far enough along to pitch", "dim"))
     for item in summary.pitch[:SHOWN_ROWS]:

@@ -23,6 +23,7 @@ from ...services.today import (
     TodaySummary,
     gather,
     minutes_seconds,
+    target_text,
     urgency,
 )
 from ..widgets.panel import literal
@@ -138,10 +139,12 @@ class DashboardScreen(PaperdeckScreen):
             line.append("  ")
             line.append(item.countdown, style=URGENCY_STYLE[urgency(summary.now, item)])
             when = f"{item.at.astimezone():%a %d %b %H:%M}" if item.at else f"{item.on_date:%a %d %b}"
-            line.append(f"  {when} ", style="dim")
+            line.append(f"\n  {when} ", style="dim")
             line.append_text(literal(item.tz_label, "dim"))
+            if item.at is None:
+                line.append(self.pick("（仅日期）", " (date only)"), style="dim")
             if item.is_estimate:
-                line.append(" est.", style="magenta")
+                line.append(self.pick(" 估计", " est."), style="magenta")
             rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))
         if not rows:
             rows.append(self._note(self.pick(
@@ -181,9 +184,9 @@ class DashboardScreen(PaperdeckScreen):
         due = Text()
         due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
                    style="bold yellow" if cards.to_study else "bold green")
-        due.append(self.pick(f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）",
-                             f" ({cards.due} due · {cards.learning} learning · {cards.new} new)"))
-        due.append(self.pick("   r 开始复习", "   r: start a session"), style="dim")
+        due.append(self.pick("  （r 或回车开始）", "  (r or Enter to start)"), style="dim")
+        due.append(self.pick(f"\n  到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}",
+                             f"\n  {cards.due} due · {cards.learning} learning · {cards.new} new"))
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
                                 f"{'day' if cards.streak == 1 else 'days'}"))
         retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
@@ -199,7 +202,9 @@ class DashboardScreen(PaperdeckScreen):
         ])
 
     def _show_pitch(self, summary: TodaySummary) -> None:
-        panel = self._panel("#dash-pitch", self.pick("讲稿准备（目标 5–8 分钟）", "Pitch readiness (target 5–8 min)"))
+        target = target_text(summary.pitch_target_minutes)
+        panel = self._panel("#dash-pitch", self.pick(f"讲稿准备（目标 {target.replace('min', '分钟')}）",
+                                                     f"Pitch readiness (target {target})"))
         rows: list[Option] = []
         for item in summary.pitch[:MAX_ROWS]:
             line = Text()

@@ -26,6 +26,8 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("g", "generate", "Paper decks", id="flashcards.generate", tooltip="Create or refresh a deck per paper from question templates"),
         Binding("t", "target", "Target time", id="flashcards.target", tooltip="Set the selected deck's target answer length in seconds"),
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
+        Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
+        Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -89,8 +91,8 @@ class FlashcardsScreen(PaperdeckScreen):
                                      f"   retention {retention:.0%} (target {target:.0%}, {reviewed} reviews)"))
         self.query_one("#cards-summary", Static).update(summary)
         self.query_one("#cards-hint", Static).update(Text(self.pick(
-            "Enter 学习 · a 全部 · b 浏览 · s 统计 · i 面试冲刺 · g 论文卡组 · t 目标时长 · n 新卡组",
-            "Enter study · a all decks · b browse · s stats · i interview cram · g paper decks · t target time · n new deck",
+            "Enter 学习  a 全部  b 浏览  s 统计  i 面试冲刺  g 论文卡组  t 目标时长  n 新卡组  r 记忆率  l 每日新卡",
+            "Enter study  a all  b browse  s stats  i interview  g paper decks  t target  n new deck  r retention  l new/day",
         ), style="dim"))
 
     def selected_deck_id(self) -> int | None:
@@ -116,6 +118,13 @@ class FlashcardsScreen(PaperdeckScreen):
 
     def action_study_all(self) -> None:
         self._start(None)
+
+    def show_item(self, item: str) -> None:
+        """From the Dashboard: "review" starts a session over every deck, "stats" opens stats."""
+        if item == "review":
+            self.action_study_all()
+        elif item == "stats":
+            self.action_stats()
 
     def _start(self, deck_ids: list[int] | None) -> None:
         from .card_review import ReviewScreen
@@ -173,6 +182,27 @@ class FlashcardsScreen(PaperdeckScreen):
 
         prompt = self.pick(f"“{deck.pick('zh')}”的目标回答时长（秒）", f"Target answer length for “{deck.name}” (seconds)")
         self.app.push_screen(PromptModal(prompt, str(deck.target_seconds), save), lambda _v: self.refresh_data())
+
+    def _setting_prompt(self, prompt: str, value: str, setter) -> None:
+        from .card_modals import PromptModal
+
+        def save(text: str) -> str | None:
+            try:
+                setter(text)
+            except Exception as error:  # ValidationError: shown in the prompt
+                return str(error)
+            return None
+
+        self.app.push_screen(PromptModal(prompt, value, save), lambda _v: self.refresh_data())
+
+    def action_retention(self) -> None:
+        current = f"{self.store.cards.desired_retention():.0%}"
+        self._setting_prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"), current,
+                             self.store.cards.set_desired_retention)
+
+    def action_new_limit(self) -> None:
+        self._setting_prompt(self.pick("每天新卡上限", "New cards per day"), str(self.store.cards.new_per_day()),
+                             self.store.cards.set_new_per_day)
 
     def action_new_deck(self) -> None:
         from .card_modals import PromptModal
