@@ -63,9 +63,9 @@ def _switch(i: int) -> Step:
     return Step(SCREEN_KEYS[_SWITCH_ORDER[i % len(_SWITCH_ORDER)]], substantial(200))
 
 
-# Characters the generated pitches never contain: a typed one is new on its line, so a frame
+# Characters neither the generated pitches nor the footer contain: a typed one is new on its line, so a frame
 # showing it answers the key (and a cursor-blink repaint of the line does not).
-_TYPED = "~^|{}<>=+*&@!"
+_TYPED = "~|{}<>=+*&@!"
 
 
 def _type(i: int) -> Step:
@@ -83,7 +83,7 @@ SCENARIOS = [
     Scenario("open_form", "open the paper form (e)", "pipeline", _open_form),
     Scenario("rate_card", "rate a flashcard (3)", "flashcards", _rate_card, setup=[b"a", b" "]),
     Scenario("switch_screen", "switch screens (1–6)", "dashboard", _switch, setup=[b"2", b"3", b"4", b"5", b"6", b"1"]),
-    Scenario("type_pitch", "type in the pitch editor", "pitch", _type, setup=[TAB]),
+    Scenario("type_pitch", "type in the pitch editor", "pitch", _type, setup=[TAB, TAB]),
     Scenario("scroll_venues", "scroll the venue list (↓/↑)", "venues", _scroll),
 ]
 SCENARIO_NAMES = [scenario.name for scenario in SCENARIOS]
