@@ -54,37 +54,28 @@ def edit_paper(store, rng, counter):
 
 
 def review_card(store, rng, counter):
-    cards = store.rows("SELECT id FROM cards LIMIT 50")
-    if not cards:
+    now = utcnow()
+    card = store.cards.next_card(now)
+    if card is None:
         return
-    card_id = rng.choice(cards)["id"]
-    now = to_iso(utcnow())
-    with store.transaction() as conn:
-        review_id = conn.execute(
-            "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms) VALUES (?, ?, ?, ?)",
-            (card_id, rng.randint(1, 4), now, rng.randint(1000, 90000)),
-        ).lastrowid
-        conn.execute("UPDATE cards SET state = 2, last_review = ?, version = version + 1 WHERE id = ?",
-                     (now, card_id))
-    report(op="review", id=review_id, card=card_id)
+    outcome = store.cards.preview(card, now)[rng.randint(1, 4)]
+    review_id = store.cards.record_review(card, outcome, reviewed_at=now, duration_ms=rng.randint(1000, 90000))
+    report(op="review", id=review_id, card=card.id)
 
 
 def pitch_autosave(store, rng, counter):
-    """The pitch editor saves the whole section body on every pause in typing."""
+    """The pitch editor saves a part on every pause in typing, and snapshots versions."""
     papers = store.papers.all()
     if not papers:
         return
     paper_id = papers[0].id
-    part = rng.choice(["problem", "method", "results"])
-    body = f"autosave {counter} " + "我们提出一种方法。" * rng.randint(1, 200)
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO pitch_sections(paper_id, part_key, body, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(paper_id, part_key) DO UPDATE SET body = excluded.body, "
-            "updated_at = excluded.updated_at, version = version + 1",
-            (paper_id, part, body, to_iso(utcnow())),
-        )
+    part = rng.choice([part.key for part in store.pitches.parts()])
+    store.pitches.save_section(paper_id, part, f"autosave {counter} " + "我们提出一种方法。" * rng.randint(1, 200))
     report(op="pitch", paper=paper_id, part=part, counter=counter)
+    if rng.random() < 0.2:
+        version = store.pitches.snapshot(paper_id)
+        if version is not None:
+            report(op="pitch_version", id=version.id, paper=paper_id)
 
 
 def set_setting(store, rng, counter):

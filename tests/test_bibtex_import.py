@@ -111,3 +111,16 @@ def test_malformed_entries_are_reported_and_the_rest_imported(store):
 def test_empty_and_garbage_input():
     assert parse_bibtex("").total == 0
     assert parse_bibtex("just some text, no entries\n" * 100).total == 0
+
+
+def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
+    papers = {p.key: p for p in parse_bibtex(read("594zyc_papers.bib")).papers}
+    elastic = papers["dai2021elastic"]  # journal = Applied Sciences, arxiv = 1811.01331
+    assert (elastic.status, elastic.venue_name, elastic.arxiv_id) == ("published", "Applied Sciences", "1811.01331")
+    jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
+    assert jerry["hu2022oarf"].venue_name == "TIST 2022"
+    import_bibtex(store, read("JerryLife_papers.bib"))
+    from paperdeck.services.snippets import entries_from_store
+
+    labels = {e.title: e.label for e in entries_from_store(store)}
+    assert labels["The OARF Benchmark Suite: Characterization and Implications for Federated Learning Systems"] == "TIST 2022"

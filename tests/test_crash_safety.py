@@ -70,6 +70,8 @@ def verify(db: Path, records: list[dict]) -> None:
                 body = store.scalar("SELECT body FROM pitch_sections WHERE paper_id = ? AND part_key = ?",
                                     (record["paper"], record["part"]))
                 assert body is not None and int(body.split()[1]) >= record["counter"], record
+            elif op == "pitch_version":
+                assert store.pitches.version(record["id"]).paper_id == record["paper"]
             elif op == "setting":
                 assert store.settings.get("crash_counter") >= record["counter"]
             elif op == "backup":

@@ -169,3 +169,15 @@ async def test_enter_on_a_pitch_row_opens_that_papers_pitch(prepared):
 
 def test_dashboard_snapshot(prepared, snap_compare):
     assert snap_compare(PaperdeckApp(prepared, watch=False), terminal_size=(120, 40))
+
+
+async def test_estimates_are_marked_and_date_only_deadlines_keep_no_time(prepared):
+    prepared.settings.set("today_days", 60)
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "next 60 days" in app.screen.query_one("#dash-deadlines").border_title
+        text = panel_text(app, "#dash-deadlines")
+        estimated = [row for row in text.splitlines() if row.endswith(" est.")]
+        assert estimated, text
+        assert all("(date only)" in row and ":" not in row for row in estimated)

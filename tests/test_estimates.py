@@ -51,7 +51,15 @@ def test_no_history_no_estimate_and_dropped_abstracts_are_not_estimated():
     assert estimate_next_edition([], NOW) == []
     only_conference = [Deadline(0, "x", 2026, DeadlineKind.CONFERENCE_START, None, date(2026, 6, 1), "AoE")]
     assert estimate_next_edition(only_conference, NOW) == []
-    history = [aoe(2022, 1, 20, 2022, DeadlineKind.ABSTRACT, "icml"), aoe(2022, 1, 27, 2022, venue="icml"),
-               aoe(2024, 2, 1, 2024, venue="icml")]
+    history = [aoe(2025, 1, 20, 2025, DeadlineKind.ABSTRACT, "icml"), aoe(2025, 1, 27, 2025, venue="icml"),
+               aoe(2026, 2, 1, 2026, venue="icml")]
     kinds = {e.kind for e in estimate_next_edition(history, NOW)}
     assert kinds == {DeadlineKind.PAPER}
+
+
+def test_a_venue_silent_for_years_is_not_estimated():
+    stale = [aoe(2020, 1, 10, 2021, venue="icme"), aoe(2021, 1, 10, 2022, venue="icme")]
+    assert estimate_next_edition(stale, NOW) == []
+    biennial = [aoe(2023, 12, 15, 2024, venue="naacl"), aoe(2024, 10, 15, 2025, venue="naacl"),
+                aoe(2026, 10, 12, 2027, venue="naacl")]
+    assert [e.edition_year for e in estimate_next_edition(biennial, NOW)] == [2028]

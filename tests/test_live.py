@@ -170,3 +170,25 @@ async def test_a_conflicting_save_offers_reload_or_keep(db_path):
         assert outcomes == ["overwritten", "reloaded"]  # Escape: nothing saved, nothing dropped
         assert not isinstance(app.screen, ConflictScreen)
     store.close()
+
+
+async def test_keep_mine_on_a_deleted_row_reports_instead_of_crashing(db_path):
+    from paperdeck.store import NotFound
+
+    store = open_store(db_path)
+    app = PaperdeckApp(store, watch=False)
+
+    def conflicting_save():
+        raise ConflictError("changed", current_version=2)
+
+    def overwrite():
+        raise NotFound("no paper with id 7")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        guarded_save(app, conflicting_save, overwrite=overwrite, reload=lambda: None, what="paper #7")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictScreen)
+        assert any("no paper with id 7" in str(n.message) for n in app._notifications)
+    store.close()

@@ -200,3 +200,13 @@ def test_autosave_in_the_app_survives_sigkill(store, paper, db_path, tmp_path):
         assert reopened.pitches.bodies(paper.id)["pitch.results"] == "+12% win-rate\n成本降低 30%"
     finally:
         reopened.close()
+
+
+async def test_rate_settings_are_used_and_malformed_ones_ignored(store, paper):
+    store.settings.set("words_per_minute", 100)
+    store.settings.set("cjk_chars_per_minute", "fast")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        gauge = str(app.screen.query_one("#pitch-gauge").render())
+        assert "100 wpm" in gauge and "220 cpm" in gauge

@@ -136,3 +136,13 @@ def test_importing_every_shared_file_into_a_real_database(store):
     assert store.venues.find("ECML/PKDD").key == store.venues.find("ECML-PKDD").key
     second = store.venues.import_deadlines(flat.deadlines, flat.full_names)
     assert second.added == second.updated == second.venues_added == 0
+
+
+def test_next_deadlines_in_one_pass_agrees_with_next_deadline(store):
+    store.venues.add_deadline("icml", 2027, "paper", at=datetime(2027, 1, 29, 11, 59, 59, tzinfo=timezone.utc))
+    every = store.venues.next_deadlines(NOW)
+    for venue in store.venues.all():
+        one = store.venues.next_deadline(venue.key, NOW)
+        assert (every.get(venue.key) is None) == (one is None), venue.key
+        if one is not None:
+            assert (every[venue.key].uid, every[venue.key].is_estimate) == (one.uid, one.is_estimate)

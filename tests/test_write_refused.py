@@ -49,3 +49,27 @@ def test_a_read_only_connection_refuses_writes_with_a_message(db_path):
         assert read_only.papers.all() is not None
     finally:
         read_only.close()
+
+
+async def test_pitch_autosave_on_a_refusing_database_keeps_the_edit_and_retries(store):
+    from textual.widgets import TextArea
+
+    from paperdeck.tui.app import PaperdeckApp
+
+    paper = store.papers.add("Refused writes")
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        store.conn.execute("PRAGMA query_only = 1")
+        await pilot.click("#editor-1")
+        await pilot.press(*"kept on screen")
+        await pilot.pause(1.0)  # the autosave fires and is refused
+        assert app.is_running
+        assert app.screen.query_one("#editor-1", TextArea).text == "kept on screen"
+        messages = [str(n.message) for n in app._notifications]
+        assert any("cannot save" in message for message in messages), messages
+        assert store.pitches.bodies(paper.id).get("pitch.background", "") == ""
+        store.conn.execute("PRAGMA query_only = 0")
+        await pilot.press("!")
+        await pilot.pause(1.0)  # the next autosave writes everything that was refused
+        assert store.pitches.bodies(paper.id)["pitch.background"] == "kept on screen!"

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..textsafe import printable
+from ..textsafe import one_line, printable
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -52,6 +52,12 @@ def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argpa
         # `paperdeck list | head`: the reader left; that is not an error.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # A file argument the system refuses (too long, a directory, no permission): a message.
+        name = one_line(str(error.filename)) if error.filename is not None else ""
+        if len(name) > 120:
+            name = name[:117] + "..."
+        raise CliError(f"{name + ': ' if name else ''}{error.strerror or error}") from error
 
 
 def out(text: str = "") -> None:

@@ -9,6 +9,7 @@ from importlib import import_module
 
 from .. import __version__
 from . import commands as commands_package
+from ..textsafe import printable
 from .context import CliError, run_handler
 
 EXIT_USAGE = 2
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_handler(handler, args)
     except CliError as error:
-        print(f"paperdeck: {error}", file=sys.stderr)
+        # The message may quote user input (a file name, a title): never print it raw.
+        print(printable(f"paperdeck: {error}"), file=sys.stderr)
         return error.status
 
 

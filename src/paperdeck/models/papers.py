@@ -87,6 +87,15 @@ class Paper:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 1
+    seed_key: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+
+    @property
+    def venue_label(self) -> str:
+        """"ICLR 2027" / "ICLR" / "" as shown on a card and in lists."""
+        name = (self.venue_key or "").upper()
+        return f"{name} {self.target_year}".strip() if self.target_year else name
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Paper":
@@ -119,7 +128,61 @@ class Paper:
             created_at=from_iso(row["created_at"]),
             updated_at=from_iso(row["updated_at"]),
             version=row["version"],
+            seed_key=row["seed_key"],
+            doi=row["doi"],
+            arxiv_id=row["arxiv_id"],
         )
+
+
+@dataclass(slots=True)
+class PaperCard:
+    """What a board card needs, read in one query for the whole board (10,000 rows)."""
+
+    id: int
+    title: str
+    stage: Stage
+    position: float
+    venue_key: str | None
+    target_year: int | None
+    topic_key: str | None
+    stage_entered_at: datetime | None
+    checklist_done: int = 0
+    checklist_total: int = 0
+    decision: str | None = None
+    track: str | None = None
+
+    @property
+    def venue_label(self) -> str:
+        name = (self.venue_key or "").upper()
+        return f"{name} {self.target_year}".strip() if self.target_year else name
+
+    def days_in_stage(self, now: datetime) -> int:
+        if self.stage_entered_at is None:
+            return 0
+        return max(0, (now - self.stage_entered_at).days)
+
+
+@dataclass(frozen=True, slots=True)
+class PaperFilter:
+    """The board's filter: every set field must match (text is a case-insensitive substring)."""
+
+    text: str = ""
+    venue_key: str | None = None
+    topic_key: str | None = None
+    stage: Stage | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or self.venue_key or self.topic_key or self.stage)
+
+
+YEAR_MIN, YEAR_MAX = 1950, 2100
+DECISIONS = ("accepted", "rejected", "withdrawn")
+TRACKS = ("main", "findings", "workshop")
+STATUSES = ("active", "paused", "dropped")
+AWARDS = ("Oral", "Spotlight", "Poster", "Best Paper", "Outstanding Paper", "Honorable Mention")
+# The guide's showcase platforms, plus the code repository: link kinds on the paper form.
+LINK_KINDS = ("arxiv", "code", "huggingface", "openreview", "paperswithcode")
 
 
 @dataclass(slots=True)
@@ -129,6 +192,28 @@ class StageMove:
     from_stage: Stage | None
     to_stage: Stage
     at: datetime
+
+
+@dataclass(slots=True)
+class StageSpan:
+    """Time a paper spent in one stage (summed over every visit)."""
+
+    stage: Stage
+    days: float
+    visits: int
+
+
+def stage_spans(history: list[StageMove], now: datetime) -> list[StageSpan]:
+    """Days spent per stage from the move history, in board order; the open visit runs to `now`."""
+    totals: dict[Stage, list[float]] = {}
+    ordered = sorted(history, key=lambda move: (move.at, move.id))
+    for index, move in enumerate(ordered):
+        end = ordered[index + 1].at if index + 1 < len(ordered) else now
+        seconds = max(0.0, (end - move.at).total_seconds())
+        entry = totals.setdefault(move.to_stage, [0.0, 0])
+        entry[0] += seconds / 86400
+        entry[1] += 1
+    return [StageSpan(stage, totals[stage][0], int(totals[stage][1])) for stage in STAGES if stage in totals]
 
 
 @dataclass(slots=True)
@@ -154,3 +239,7 @@ class Submission:
     scores: str
     decision: str | None
     notes: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.venue_name} {self.year}".strip() if self.year else self.venue_name

@@ -187,9 +187,12 @@ def entry_to_paper(entry) -> BibPaper:
     arxiv_id = find_arxiv_id(fields)
     venue_key, venue_name = infer_venue(venue_text)
     track = infer_track(venue_text, venue_key)
-    is_arxiv_only = venue_key is None and (arxiv_id is not None or "arxiv" in venue_text.lower() or "corr" == clean(fields.get("journal", "")).lower())
-    status = "preprint" if is_arxiv_only else ("published" if venue_key or venue_text.strip() else None)
-    if venue_key is None and not is_arxiv_only:
+    where = " ".join(clean(fields.get(name, "")) for name in ("booktitle", "journal", "howpublished")).strip()
+    on_arxiv = "arxiv" in venue_text.lower() or clean(fields.get("journal", "")).lower() == "corr"
+    # Published: a known venue, or any booktitle/journal that is not arXiv itself.
+    published = venue_key is not None or bool(where and "arxiv" not in where.lower() and not on_arxiv)
+    status = "published" if published else ("preprint" if arxiv_id or on_arxiv else None)
+    if venue_key is None and published:
         venue_name = clean(fields.get("abbr", "")) or clean(fields.get("booktitle", "")) or clean(fields.get("journal", "")) or None
     links = {name: clean(fields[name]) for name in ("url", "pdf", "code", "html", "website") if clean(fields.get(name, ""))}
     return BibPaper(
@@ -325,8 +328,8 @@ def paper_columns(paper: BibPaper, my_name: str = "") -> dict[str, object]:
 
     venue_key = paper.venue_key
     if venue_key is None and paper.venue_name and len(paper.venue_name) <= 24:
-        slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\b(19|20)\d{2}\b", "", paper.venue_name.lower())).strip("-")
-        venue_key = slug or None
+        # An unknown venue keeps its own short name ("TIST", "Applied Sciences") as its key.
+        venue_key = re.sub(r"\s+", " ", re.sub(r"\b(19|20)\d{2}\b", "", paper.venue_name)).strip() or None
     my_index = find_my_index(paper.authors, my_name)
     source = f"Imported from BibTeX entry {paper.key}"
     if paper.venue_name and paper.venue_key is None:

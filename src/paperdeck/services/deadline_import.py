@@ -74,7 +74,7 @@ def parse_file(path: str | Path) -> ParseResult:
     import yaml
 
     path = Path(path)
-    result = ParseResult(file=path.name)
+    result = ParseResult(file=str(path))
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             result.problem("(file)", f"too large ({path.stat().st_size} bytes; at most {MAX_FILE_BYTES})")
@@ -110,7 +110,7 @@ def parse_data(data: Any, file: str, result: ParseResult | None = None) -> Parse
     else:
         result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
     for deadline in result.deadlines:
-        deadline.source = f"{result.format}:{file}"
+        deadline.source = f"{result.format}:{Path(file).name}"
     return result
 
 

@@ -20,7 +20,7 @@ ESTIMATED_KINDS = (
 )
 SUBMISSION = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
 PAST_EDITIONS_USED = 4
-YEARS_AHEAD = 3
+YEARS_AHEAD = 2
 
 
 def own_day(deadline: Deadline) -> date:
@@ -89,9 +89,10 @@ def estimate_next_edition(deadlines: list[Deadline], now: datetime) -> list[Dead
     if not with_submission:
         return []
     first, last = min(with_submission), max(with_submission)
-    # Editions known only by their conference dates (e.g. "TBD" deadlines), then future years.
+    # Editions known only by their conference dates (e.g. "TBD" deadlines), then the next
+    # years; a venue silent for longer (a one-off, or a tracker's stale data) is not estimated.
     candidates = sorted({y for y in history if y > first and y not in with_submission}
-                        | set(range(last + 1, max(last, now.year) + 1 + YEARS_AHEAD)))
+                        | set(range(last + 1, last + 1 + YEARS_AHEAD)))
     for year in candidates:
         estimates = estimate_edition(history, year)
         if any(e.kind in SUBMISSION and _still_ahead(e, now) for e in estimates):

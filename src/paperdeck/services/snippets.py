@@ -108,7 +108,9 @@ def build_entry(
     venue_full_names: Mapping[str, str] | None = None,
 ) -> ResumeEntry:
     venue_names = venue_names or {}
-    venue = venue_names.get(paper.venue_key or "", None) or (paper.venue_key.upper() if paper.venue_key else None)
+    key = paper.venue_key or ""
+    # A seeded key ("emnlp") has a name; a free-text one ("Applied Sciences") is its own name.
+    venue = venue_names.get(key) or (key.upper() if key.islower() and " " not in key else key) or None
     pending = [s for s in submissions if not (s.decision or "").strip()]
     if is_accepted(paper):
         status, label = ACCEPTED, " ".join(x for x in (venue, str(paper.target_year or "")) if x) or "Accepted"

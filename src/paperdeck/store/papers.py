@@ -1,22 +1,82 @@
-"""Papers: the pipeline's aggregate (papers, stage history, checklists, submissions)."""
+"""Papers: the pipeline's aggregate (papers, stage history, checklists, submissions).
+
+Every change is one transaction and one entry of the undo journal (scope 'pipeline').
+"""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from ..models.common import to_iso, utcnow
-from ..models.papers import Paper, Stage
-from .errors import NotFound, ValidationError
+from ..models.common import from_iso, to_iso, utcnow
+from ..models.papers import (
+    DECISIONS, Paper, PaperCard, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
+)
+from . import undo
+from .errors import ConflictError, NotFound, ValidationError
+from .paper_parts import ChecklistMixin, materialize_checklists
 
 if TYPE_CHECKING:
-    from ..models.papers import Submission
+    import sqlite3
+
     from .store import Store
 
+SCOPE = "pipeline"
+# The tables an ordinary change touches; a delete takes everything that cascades.
+SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
+JSON_FIELDS = {"authors", "equal_contribution", "links", "bullets"}
+EDITABLE = {
+    "title", "venue_key", "target_year", "track", "topic_key", "status", "decision", "award",
+    "authors", "my_author_index", "equal_contribution", "links", "contribution", "result",
+    "method", "baseline", "dataset", "notes", "bullets", "on_resume", "selected", "doi", "arxiv_id",
+}
+# The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
+MAX_TITLE_CELLS = 4000
 
-class PaperRepo:
+
+def _encode(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
+    encoded = {}
+    for name, value in fields.items():
+        if name in JSON_FIELDS:
+            if isinstance(value, str):  # already JSON text (imports, older callers)
+                try:
+                    value = json.loads(value)
+                except ValueError as error:
+                    raise ValidationError(f"{name}: not valid JSON", field=name) from error
+            empty: Any = {} if name == "links" else []
+            if value is not None and not isinstance(value, type(empty)):
+                raise ValidationError(f"{name} must be a {type(empty).__name__}", field=name)
+            value = json.dumps(value if value is not None else empty, ensure_ascii=False)
+        elif name in ("on_resume", "selected"):
+            value = int(bool(value))
+        encoded[name] = value
+    if "title" in encoded:
+        encoded["title"] = _check_title(encoded["title"])
+    year = encoded.get("target_year")
+    if year is not None and not (isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX):
+        raise ValidationError(f"year {year!r} is out of range ({YEAR_MIN}-{YEAR_MAX})", field="target_year")
+    return encoded
+
+
+def _check_title(title: object) -> str:
+    text = str(title or "").strip()
+    if not text:
+        raise ValidationError("a paper needs a title", field="title")
+    if len(text) > MAX_TITLE_CELLS:
+        raise ValidationError(f"the title is too long ({len(text)} characters; at most {MAX_TITLE_CELLS})", field="title")
+    return text
+
+
+class PaperRepo(ChecklistMixin):
     def __init__(self, store: "Store"):
         self.store = store
+
+    # -- reading ----------------------------------------------------------------------------
 
     def all(self) -> list[Paper]:
         rows = self.store.rows("SELECT * FROM papers ORDER BY stage, position, id")
@@ -32,29 +92,266 @@ class PaperRepo:
             raise NotFound(f"no paper with id {paper_id}")
         return Paper.from_row(row)
 
-    def add(self, title: str, stage: Stage = Stage.IDEATION, **fields: object) -> Paper:
-        title = title.strip()
-        if not title:
-            raise ValidationError("a paper needs a title", field="title")
-        now = to_iso(utcnow())
+    def filtered(self, wanted: PaperFilter) -> list[Paper]:
+        where, params = self._where(wanted)
+        rows = self.store.rows(f"SELECT * FROM papers p WHERE {where} ORDER BY stage, position, id", params)
+        return [Paper.from_row(row) for row in rows]
+
+    def cards(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperCard]:
+        """The board in one query: card fields and the current stage's checklist progress."""
+        where, params = self._where(wanted or PaperFilter())
+        if paper_id is not None:
+            where += " AND p.id = ?"
+            params.append(paper_id)
+        rows = self.store.rows(
+            "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
+            "p.stage_entered_at, p.decision, p.track, count(c.id) AS total, coalesce(sum(c.done), 0) AS done "
+            "FROM papers p LEFT JOIN checklist_items c ON c.paper_id = p.id AND c.stage = p.stage "
+            f"WHERE {where} GROUP BY p.id ORDER BY p.position, p.id",
+            params,
+        )
+        return [
+            PaperCard(
+                id=row["id"], title=row["title"], stage=Stage(row["stage"]), position=row["position"],
+                venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
+                stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
+                checklist_total=row["total"], decision=row["decision"], track=row["track"],
+            )
+            for row in rows
+        ]
+
+    @staticmethod
+    def _where(wanted: PaperFilter) -> tuple[str, list[Any]]:
+        clauses, params = ["1 = 1"], []
+        text = wanted.text.strip().lower()
+        if text:
+            clauses.append(
+                "(instr(lower(p.title), ?) OR instr(lower(coalesce(p.venue_key, '')), ?) "
+                "OR instr(lower(p.contribution), ?) OR instr(lower(p.notes), ?) OR instr(lower(p.authors), ?))"
+            )
+            params += [text] * 5
+        if wanted.venue_key:
+            clauses.append("p.venue_key = ? COLLATE NOCASE")
+            params.append(wanted.venue_key)
+        if wanted.topic_key:
+            clauses.append("p.topic_key = ?")
+            params.append(wanted.topic_key)
+        if wanted.stage:
+            clauses.append("p.stage = ?")
+            params.append(wanted.stage.value)
+        return " AND ".join(clauses), params
+
+    def history(self, paper_id: int) -> list[StageMove]:
+        rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
+        return [
+            StageMove(
+                id=row["id"], paper_id=row["paper_id"],
+                from_stage=Stage(row["from_stage"]) if row["from_stage"] else None,
+                to_stage=Stage(row["to_stage"]), at=from_iso(row["at"]),
+            )
+            for row in rows
+        ]
+
+    def submissions(self, paper_id: int) -> list[Submission]:
+        rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
+        return [
+            Submission(
+                id=row["id"], paper_id=row["paper_id"], venue_key=row["venue_key"], venue_name=row["venue_name"],
+                year=row["year"], track=row["track"], submitted_on=row["submitted_on"], scores=row["scores"],
+                decision=row["decision"], notes=row["notes"],
+            )
+            for row in rows
+        ]
+
+    # -- the journal ------------------------------------------------------------------------
+
+    @contextmanager
+    def _journaled(self, label: str, ids: list[int], tables: set[str] | None = SHALLOW) -> Iterator[tuple["sqlite3.Connection", list[int]]]:
+        """One transaction and one undo entry. The body may append new paper ids to the list."""
         with self.store.transaction() as conn:
-            position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)
-            ).fetchone()[0]
-            columns = {
-                "title": title, "stage": stage.value, "position": position,
-                "stage_entered_at": now, "created_at": now, "updated_at": now, **fields,
-            }
-            cursor = conn.execute(
-                f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-                list(columns.values()),
+            before = undo.capture(conn, "papers", ids, tables)
+            touched = list(ids)
+            yield conn, touched
+            after = undo.capture(conn, "papers", touched, tables)
+            undo.record(conn, SCOPE, label, before, after)
+
+    def undo(self) -> str | None:
+        """Undo the latest pipeline change; its label, or None when there is nothing to undo."""
+        with self.store.transaction() as conn:
+            return undo.step(conn, SCOPE, "papers", redo=False)
+
+    def redo(self) -> str | None:
+        with self.store.transaction() as conn:
+            return undo.step(conn, SCOPE, "papers", redo=True)
+
+    def _require(self, conn: "sqlite3.Connection", paper_id: int, expected_version: int | None) -> "sqlite3.Row":
+        row = conn.execute("SELECT * FROM papers WHERE id = ?", (paper_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no paper with id {paper_id}")
+        if expected_version is not None and row["version"] != expected_version:
+            raise ConflictError(
+                f"paper {paper_id} was changed elsewhere (version {row['version']}, you had {expected_version}); "
+                "reload it and apply your change again",
+                current_version=row["version"],
             )
-            paper_id = cursor.lastrowid
-            conn.execute(
-                "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
-                (paper_id, stage.value, now),
-            )
+        return row
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(self, title: str, stage: Stage = Stage.IDEATION, **fields: Any) -> Paper:
+        """Add a paper at the end of `stage`. `stage_entered_at` (ISO text) backdates it (imports)."""
+        title = _check_title(title)
+        entered = fields.pop("stage_entered_at", None)
+        encoded = _encode(fields)
+        now = to_iso(utcnow())
+        if entered is not None:
+            moment = from_iso(entered) if isinstance(entered, str) else entered
+            entered = to_iso(moment)
+        with self._journaled(f"add {title!r}", []) as (conn, touched):
+            paper_id = insert_paper(conn, title, stage, encoded, now, entered=entered)
+            touched.append(paper_id)
         return self.get(paper_id)
+
+    def update(self, paper_id: int, expected_version: int | None, **fields: Any) -> Paper:
+        """Save edited fields; ConflictError if the paper changed since `expected_version`."""
+        encoded = _encode(fields)
+        with self._journaled("edit", [paper_id]) as (conn, _):
+            row = self._require(conn, paper_id, expected_version)
+            if encoded:
+                encoded.update(user_edited=1, updated_at=to_iso(utcnow()), version=row["version"] + 1)
+                assignments = ", ".join(f"{name} = ?" for name in encoded)
+                conn.execute(f"UPDATE papers SET {assignments} WHERE id = ?", [*encoded.values(), paper_id])
+        return self.get(paper_id)
+
+    def move(self, paper_id: int, stage: Stage, expected_version: int | None = None, **fields: Any) -> Paper:
+        """Put the paper at the end of `stage`, recording the move in its history."""
+        encoded = _encode(fields)
+        current = self.get(paper_id)
+        if current.stage is stage and not encoded:
+            return current
+        with self._journaled(f"move to {stage.label}", [paper_id]) as (conn, _):
+            row = self._require(conn, paper_id, expected_version)
+            move_paper(conn, row, stage, encoded)
+        return self.get(paper_id)
+
+    def reorder(self, paper_id: int, delta: int) -> bool:
+        """Move the paper `delta` places up (<0) or down (>0) in its column. False at an end."""
+        paper = self.get(paper_id)
+        column = [row["id"] for row in self.store.rows(
+            "SELECT id FROM papers WHERE stage = ? ORDER BY position, id", (paper.stage.value,))]
+        index = column.index(paper_id)
+        target = max(0, min(len(column) - 1, index + delta))
+        if target == index:
+            return False
+        return self.place(paper_id, column[target], after=delta > 0)
+
+    def place(self, paper_id: int, neighbour_id: int, *, after: bool) -> bool:
+        """Put the paper just before or after `neighbour_id` in the neighbour's column."""
+        neighbour = self.get(neighbour_id)
+        column = [(row["id"], row["position"]) for row in self.store.rows(
+            "SELECT id, position FROM papers WHERE stage = ? AND id != ? ORDER BY position, id",
+            (neighbour.stage.value, paper_id))]
+        index = next(i for i, (pid, _) in enumerate(column) if pid == neighbour_id) + (1 if after else 0)
+        low = column[index - 1][1] if index > 0 else (column[0][1] - 1 if column else 0.0)
+        high = column[index][1] if index < len(column) else low + 1
+        wanted = (low + high) / 2
+        renumber = not (low < wanted < high)
+        ids = [paper_id, *(pid for pid, _ in column)] if renumber else [paper_id]
+        with self._journaled("reorder", ids) as (conn, _):
+            row = self._require(conn, paper_id, None)
+            if row["stage"] != neighbour.stage.value:
+                move_paper(conn, row, neighbour.stage, {})
+            if renumber:
+                order = [pid for pid, _ in column]
+                order.insert(index, paper_id)
+                conn.executemany("UPDATE papers SET position = ? WHERE id = ?", [(n + 1.0, pid) for n, pid in enumerate(order)])
+            else:
+                conn.execute("UPDATE papers SET position = ? WHERE id = ?", (wanted, paper_id))
+            conn.execute("UPDATE papers SET version = version + 1 WHERE id = ?", (paper_id,))
+        return True
+
+    def delete(self, paper_id: int, expected_version: int | None = None) -> None:
+        title = self.get(paper_id).title
+        with self._journaled(f"delete {title!r}", [paper_id], tables=None) as (conn, _):
+            self._require(conn, paper_id, expected_version)
+            conn.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
+
+    # -- submissions ------------------------------------------------------------------------
+
+    def submit(self, paper_id: int, venue_name: str, *, venue_key: str | None = None, year: int | None = None,
+               track: str | None = None, submitted_on: str | None = None, notes: str = "") -> Submission:
+        """Record a submission and move the paper to Under review."""
+        venue_name = venue_name.strip()
+        if not venue_name:
+            raise ValidationError("a submission needs a venue", field="venue")
+        submitted_on = submitted_on or utcnow().date().isoformat()
+        with self._journaled(f"submit to {venue_name}", [paper_id]) as (conn, _):
+            row = self._require(conn, paper_id, None)
+            cursor = conn.execute(
+                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (paper_id, venue_key, venue_name, year, track, submitted_on, notes),
+            )
+            submission_id = cursor.lastrowid
+            move_paper(conn, row, Stage.UNDER_REVIEW, {"decision": None})
+        return next(s for s in self.submissions(paper_id) if s.id == submission_id)
+
+    def decide(self, submission_id: int, decision: str, *, scores: str = "", notes: str | None = None) -> Paper:
+        """Record a decision. Rejected: back to Writing for the next venue; else to Decision."""
+        decision = decision.strip().lower()
+        if decision not in DECISIONS:
+            raise ValidationError(f"unknown decision {decision!r}; expected one of: {', '.join(DECISIONS)}", field="decision")
+        found = self.store.row("SELECT paper_id, notes FROM submissions WHERE id = ?", (submission_id,))
+        if found is None:
+            raise NotFound(f"no submission with id {submission_id}")
+        paper_id = found["paper_id"]
+        with self._journaled(f"decision: {decision}", [paper_id]) as (conn, _):
+            row = self._require(conn, paper_id, None)
+            conn.execute(
+                "UPDATE submissions SET decision = ?, scores = ?, notes = ? WHERE id = ?",
+                (decision, scores, found["notes"] if notes is None else notes, submission_id),
+            )
+            if decision == "rejected":
+                move_paper(conn, row, Stage.WRITING, {"decision": None})
+            else:
+                move_paper(conn, row, Stage.DECISION, {"decision": decision})
+        return self.get(paper_id)
+
+
+def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
+                 *, entered: str | None = None) -> int:
+    """Insert a paper at the end of its column, with its first history row and checklists."""
+    entered = entered or now
+    position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)).fetchone()[0]
+    columns = {
+        "title": title, "stage": stage.value, "position": position,
+        "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
+    }
+    cursor = conn.execute(
+        f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        list(columns.values()),
+    )
+    paper_id = cursor.lastrowid
+    conn.execute(
+        "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
+        (paper_id, stage.value, entered),
+    )
+    materialize_checklists(conn, paper_id)
+    return paper_id
+
+
+def move_paper(conn: "sqlite3.Connection", row: "sqlite3.Row", stage: Stage, encoded: dict[str, Any]) -> None:
+    now = to_iso(utcnow())
+    changes: dict[str, Any] = {**encoded, "updated_at": now, "version": row["version"] + 1}
+    if row["stage"] != stage.value:
+        position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)).fetchone()[0]
+        changes.update(stage=stage.value, position=position, stage_entered_at=now)
+        conn.execute(
+            "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)",
+            (row["id"], row["stage"], stage.value, now),
+        )
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    conn.execute(f"UPDATE papers SET {assignments} WHERE id = ?", [*changes.values(), row["id"]])
 
 
 # -- Resume snippets and BibTeX import (issue #6) ---------------------------------------------
@@ -71,8 +368,6 @@ def paper_ids_doi_arxiv(store: "Store") -> dict[int, tuple[str | None, str | Non
 
 def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     """Every paper's submission history, oldest first."""
-    from ..models.papers import Submission
-
     history: dict[int, list[Submission]] = {}
     rows = store.rows("SELECT * FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")
     for row in rows:
@@ -106,6 +401,7 @@ def add_imported_papers(store: "Store", papers: list[dict[str, object]]) -> list
                 "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
                 (cursor.lastrowid, stage, now),
             )
+            materialize_checklists(conn, cursor.lastrowid)
             ids.append(int(cursor.lastrowid))
     return ids
 

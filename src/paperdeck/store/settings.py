@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "backups_kept": 10,
     "my_name": "",
     "clipboard_osc52": True,     # also copy through the terminal (OSC 52; works over SSH)
+    "resume_format": "txt",      # the Resume screen's format: txt, md, tex, bib
+    "pitch_paper_id": None,      # the paper the Pitch screen shows first
 }
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # Kinds `next_deadline` looks at: the ones a paper must meet to be submitted at all.
 NEXT_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
+KIND_ORDER = {kind: position for position, kind in enumerate(DeadlineKind)}
 VENUE_FIELDS = (
     "name", "full_name", "field_zh", "field_en", "paper_types_zh", "paper_types_en",
     "guide_note_zh", "guide_note_en", "url", "rhythm_zh", "rhythm_en",
@@ -174,7 +175,7 @@ class VenueRepo:
         from ..services.timezones import deadline_instant
 
         found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
-        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, d.kind.value, d.uid))
+        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
     def get_deadline(self, deadline_id: int) -> Deadline:
@@ -282,6 +283,21 @@ class VenueRepo:
 
         return first(self.deadlines(venue.key)) or first(self.estimates(now, [venue.key]))
 
+    def next_deadlines(self, now: datetime) -> dict[str, Deadline]:
+        """`next_deadline` for every venue at once (venue key -> deadline), in one pass."""
+        from ..services.timezones import deadline_instant
+
+        best: dict[str, Deadline] = {}
+        estimated: dict[str, Deadline] = {}
+        for deadline in [*self.deadlines(), *self.estimates(now)]:
+            if deadline.kind not in NEXT_KINDS or deadline_instant(deadline) < now:
+                continue
+            table = estimated if deadline.is_estimate else best
+            current = table.get(deadline.venue_key)
+            if current is None or deadline_instant(deadline) < deadline_instant(current):
+                table[deadline.venue_key] = deadline
+        return {**estimated, **best}
+
     def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Deadlines from `now` on (within `days` if given), announced and estimated, in time order.
         A date-only deadline counts while its day lasts anywhere on Earth."""
@@ -304,7 +320,7 @@ class VenueRepo:
             if end is not None and when > end:
                 continue
             found.append(deadline)
-        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, d.kind.value))
+        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, KIND_ORDER[d.kind]))
         return found
 
     def editions(self, venue_key: str, now: datetime | None = None) -> dict[int, list[Deadline]]:

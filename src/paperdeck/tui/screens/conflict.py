@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...store.errors import ConflictError
+from ...store.errors import ConflictError, StoreError
 from ..widgets.panel import literal
 
 if TYPE_CHECKING:
@@ -117,6 +117,9 @@ def guarded_save(
                 except ConflictError:
                     # Changed yet again while the dialog was open: ask again.
                     guarded_save(app, overwrite, overwrite=overwrite, reload=reload, what=what, on_saved=on_saved)
+                    return
+                except StoreError as error:  # deleted meanwhile, disk refused: say so, keep the edit
+                    app.notify(str(error), title="Not saved", severity="error", markup=False)
                     return
                 app.notify("Saved: your version replaced the other one.")
                 if on_saved is not None:

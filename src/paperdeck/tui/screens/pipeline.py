@@ -1,41 +1,285 @@
-"""Pipeline: papers by stage."""
+"""Pipeline: the board of papers by stage, with keys and mouse to move them along."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
 
-from ...models.papers import STAGES
+from ...models.common import utcnow
+from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
-from ..widgets.panel import Panel, literal
+from ...store.errors import StoreError
+from ..widgets.board import BoardColumn, CardContext
+from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from .pipeline_modals import ConfirmModal, FilterModal, QuickCaptureModal
+
+
+def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
+    return Binding(keys, action, description, show=show, id=f"pipeline.{id}", tooltip=tooltip)
 
 
 class PipelineScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "pipeline.tcss"
+    BINDINGS = [
+        _binding("left,h", "focus_column(-1)", "Left", "left", "Focus the column on the left", show=False),
+        _binding("right,l", "focus_column(1)", "Right", "right", "Focus the column on the right", show=False),
+        _binding("shift+left,less_than_sign", "move_paper(-1)", "◀ Stage", "move_back", "Move the paper to the previous stage"),
+        _binding("shift+right,greater_than_sign", "move_paper(1)", "Stage ▶", "move_on", "Move the paper to the next stage"),
+        _binding("shift+up", "reorder(-1)", "Up", "reorder_up", "Move the paper up in its column", show=False),
+        _binding("shift+down", "reorder(1)", "Down", "reorder_down", "Move the paper down in its column", show=False),
+        _binding("n", "capture", "New", "new", "Quick-capture a paper (title, Enter)"),
+        _binding("enter,e", "edit", "Edit", "edit", "Open the paper form"),
+        _binding("d", "delete", "Delete", "delete", "Delete the paper (asks first; u undoes)"),
+        _binding("u", "undo", "Undo", "undo", "Undo the last change (move, edit, delete)"),
+        _binding("U", "redo", "Redo", "redo", "Redo the change just undone"),
+        _binding("slash", "filter", "Filter", "filter", "Filter by text, venue, topic or stage"),
+        _binding("escape", "clear_filter", "Clear filter", "clear_filter", "Show every paper again", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paper_filter = PaperFilter()
+        self._drag_paper: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="board"):
             for stage in STAGES:
-                yield Panel(id=f"col-{stage.value}", classes="column")
+                yield BoardColumn(stage, id=f"col-{stage.value}")
+        yield Static(id="pipeline-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_data()
+        self.columns[0].focus()
 
-    def refresh_data(self) -> None:
-        papers = self.store.papers.all()
+    # -- data -------------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> list[BoardColumn]:
+        return list(self.query(BoardColumn))
+
+    def column(self, stage: Stage) -> BoardColumn:
+        return self.query_one(f"#col-{stage.value}", BoardColumn)
+
+    @property
+    def focused_column(self) -> BoardColumn:
+        focused = self.focused
+        return focused if isinstance(focused, BoardColumn) else self.columns[0]
+
+    def _card_context(self, cards: list) -> CardContext:
+        from ...services import plan
+
+        now = utcnow()
+        topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}
+        context = CardContext(now=now, language=self.language, topics=topics)
+        next_deadline = getattr(self.store.venues, "next_deadline", None)
+        if next_deadline is None:  # the venues feature has not landed: no countdown yet
+            return context
+        deadlines = {}
+        for key in {(card.venue_key or "").lower() for card in cards if card.venue_key}:
+            try:
+                deadlines[key] = next_deadline(key, now)
+            except StoreError:
+                deadlines[key] = None
+        context.countdowns = {key: plan.countdown_label(d, now) for key, d in deadlines.items() if d is not None}
+        for card in cards:
+            deadline = deadlines.get((card.venue_key or "").lower())
+            due = plan.deadline_date(deadline) if deadline is not None else None
+            if due is not None and plan.is_at_risk(card, plan.milestones(card, due), now.date()):
+                context.at_risk.add(card.id)
+        return context
+
+    def refresh_data(self, keep: tuple[Stage, int] | None = None) -> None:
+        """Re-read the board. `keep`: put the focus on that paper in that column."""
+        cards = self.store.papers.cards(self.paper_filter)
+        context = self._card_context(cards)
+        limit = self.store.settings.get("wip_limit")
+        by_stage: dict[Stage, list] = {stage: [] for stage in STAGES}
+        for card in cards:
+            by_stage[card.stage].append(card)
+        empty = self.pick("（空）", "(empty)") if self.paper_filter.is_empty else self.pick("（无匹配）", "(no match)")
         for stage in STAGES:
-            column = [paper for paper in papers if paper.stage is stage]
-            panel = self.query_one(f"#col-{stage.value}", Panel)
-            panel.border_title = f"{stage.pick(self.language)} ({len(column)})"
-            body = Text()
-            for paper in column:
-                body.append_text(literal(paper.title, "bold"))
-                if paper.venue_key:
-                    body.append(f"\n  {paper.venue_key.upper()} {paper.target_year or ''}", style="dim")
-                body.append("\n")
-            panel.update(body)
+            column = self.column(stage)
+            column.empty_text = empty
+            keep_id = keep[1] if keep and keep[0] is stage else None
+            column.set_cards(by_stage[stage], context, keep_id)
+            column.border_title = column.header(len(by_stage[stage]), limit)
+        self.sub_title = self._filter_label()
+        if keep:
+            self.column(keep[0]).focus()
+        self._show_detail()
+
+    def _filter_label(self) -> str:
+        wanted = self.paper_filter
+        if wanted.is_empty:
+            return ""
+        parts = [f'"{wanted.text}"'] if wanted.text else []
+        parts += [p for p in (wanted.venue_key, wanted.topic_key, wanted.stage.label if wanted.stage else None) if p]
+        return self.pick("筛选：", "Filter: ") + " · ".join(parts) + self.pick("（Esc 清除）", " (Esc clears)")
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#pipeline-detail", Static)
+        card = self.focused_column.current_card
+        if card is None:
+            detail.update(Text(self.pick("n 新建 · / 筛选 · ? 全部按键", "n new · / filter · ? all keys"), style="dim"))
+            return
+        text = literal(card.title, "bold")
+        venue = card.venue_label
+        meta = [venue] if venue else []
+        countdown = self.focused_column.context.countdowns.get((card.venue_key or "").lower())
+        if countdown:
+            meta.append(self.pick(f"截止 {countdown}", f"deadline in {countdown}"))
+        meta.append(self.pick(f"本阶段 {card.days_in_stage(utcnow())} 天", f"{card.days_in_stage(utcnow())} days in stage"))
+        if card.id in self.focused_column.context.at_risk:
+            meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
+        text.append("\n" + " · ".join(meta), style="dim")
+        detail.update(text)
+
+    def on_board_column_highlighted(self, event: BoardColumn.Highlighted) -> None:
+        if event.column is self.focused:
+            self._show_detail()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_focus_column(self, delta: int) -> None:
+        columns = self.columns
+        current = self.focused_column
+        index = columns.index(current) + delta
+        if 0 <= index < len(columns):
+            target = columns[index]
+            target.cursor = min(current.cursor, max(0, len(target.cards) - 1))
+            target.focus()
+
+    def _selected(self):
+        card = self.focused_column.current_card
+        if card is None:
+            self.app.bell()
+        return card
+
+    def _report(self, error: StoreError) -> None:
+        self.notify(str(error), severity="error", markup=False)
+
+    def action_move_paper(self, delta: int) -> None:
+        card = self._selected()
+        if card is None:
+            return
+        index = STAGES.index(card.stage) + delta
+        if not 0 <= index < len(STAGES):
+            self.app.bell()
+            return
+        self._move(card.id, STAGES[index])
+
+    def _move(self, paper_id: int, stage: Stage) -> None:
+        try:
+            self.store.papers.move(paper_id, stage)
+        except StoreError as error:
+            self._report(error)
+        self.refresh_data(keep=(stage, paper_id))
+
+    def action_reorder(self, delta: int) -> None:
+        column = self.focused_column
+        card = self._selected()
+        neighbour = column.cursor + delta
+        if card is None or not 0 <= neighbour < len(column.cards):
+            return
+        try:
+            self.store.papers.place(card.id, column.cards[neighbour].id, after=delta > 0)
+        except StoreError as error:
+            self._report(error)
+        self.refresh_data(keep=(card.stage, card.id))
+
+    def action_capture(self) -> None:
+        stage = self.focused_column.stage
+
+        def added(title: str | None) -> None:
+            if title:
+                try:
+                    paper = self.store.papers.add(title, stage)
+                except StoreError as error:
+                    self._report(error)
+                    return
+                self.refresh_data(keep=(stage, paper.id))
+
+        self.app.push_screen(QuickCaptureModal(stage, self.language), added)
+
+    def action_edit(self) -> None:
+        card = self._selected()
+        if card is None:
+            return
+        from .paper_form import PaperFormModal
+
+        def closed(saved: bool | None) -> None:
+            try:
+                stage = self.store.papers.get(card.id).stage
+            except StoreError:
+                self.refresh_data()
+                return
+            self.refresh_data(keep=(stage, card.id))
+
+        self.app.push_screen(PaperFormModal(card.id), closed)
+
+    def action_delete(self) -> None:
+        card = self._selected()
+        if card is None:
+            return
+        question = self.pick(f"删除「{card.title}」？（u 可撤销）", f"Delete “{card.title}”? (u undoes)")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.store.papers.delete(card.id)
+                except StoreError as error:
+                    self._report(error)
+                self.refresh_data()
+                self.notify(self.pick("已删除，按 u 撤销", "Deleted. Press u to undo."), markup=False)
+
+        self.app.push_screen(ConfirmModal(question, self.language), answered)
+
+    def _step(self, redo: bool) -> None:
+        try:
+            label = self.store.papers.redo() if redo else self.store.papers.undo()
+        except StoreError as error:
+            self._report(error)
+            return
+        if label is None:
+            self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
+            return
+        self.refresh_data()
+        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
+
+    def action_undo(self) -> None:
+        self._step(redo=False)
+
+    def action_redo(self) -> None:
+        self._step(redo=True)
+
+    def action_filter(self) -> None:
+        venues = [(venue.name, venue.key) for venue in self.store.venues.all()]
+        topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
+
+        def chosen(wanted: PaperFilter | None) -> None:
+            if wanted is not None:
+                self.paper_filter = wanted
+                self.refresh_data()
+
+        self.app.push_screen(FilterModal(self.paper_filter, venues, topics, self.language), chosen)
+
+    def action_clear_filter(self) -> None:
+        if not self.paper_filter.is_empty:
+            self.paper_filter = PaperFilter()
+            self.refresh_data()
+
+    # -- mouse ------------------------------------------------------------------------------
+
+    def on_board_column_pressed(self, event: BoardColumn.Pressed) -> None:
+        self._drag_paper = event.paper_id
+
+    def on_board_column_released(self, event: BoardColumn.Released) -> None:
+        paper_id, self._drag_paper = self._drag_paper, None
+        if paper_id is not None and event.target is not None and event.target is not event.column:
+            self._move(paper_id, event.target.stage)

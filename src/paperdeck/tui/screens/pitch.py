@@ -116,7 +116,7 @@ class PitchScreen(PaperdeckScreen):
 
     def _initial_paper(self, papers) -> int | None:
         """The paper pitched last time, else the one most recently worked on."""
-        remembered = self.store.settings.get("pitch_paper_id", None)
+        remembered = self.store.settings.get("pitch_paper_id")
         if any(paper.id == remembered for paper in papers):
             return remembered
         latest = max(papers, key=lambda p: (p.updated_at or p.created_at, p.id), default=None)
@@ -128,7 +128,7 @@ class PitchScreen(PaperdeckScreen):
 
     def _rates(self) -> Rates:
         settings = self.store.settings
-        defaults = Rates(float(settings.get("words_per_minute") or 130), float(settings.get("cjk_chars_per_minute") or 220))
+        defaults = Rates(_positive(settings.get("words_per_minute"), 130.0), _positive(settings.get("cjk_chars_per_minute"), 220.0))
         laps = [lap for run in self.store.pitches.rehearsals() for lap in run.laps]
         return rates_from_laps(laps, defaults)
 
@@ -195,11 +195,19 @@ class PitchScreen(PaperdeckScreen):
             self.save_timer = None
         if self.paper_id is None:
             return
-        if self.dirty:
-            texts = self._texts()
-            self.store.pitches.save_sections(self.paper_id, {key: texts[key] for key in self.dirty if key in texts})
-            self.dirty.clear()
-        self.store.pitches.snapshot(self.paper_id, min_interval=None if snapshot else SNAPSHOT_EVERY)
+        from ...store import StoreError
+
+        try:
+            if self.dirty:
+                texts = self._texts()
+                self.store.pitches.save_sections(self.paper_id, {key: texts[key] for key in self.dirty if key in texts})
+                self.dirty.clear()
+            self.store.pitches.snapshot(self.paper_id, min_interval=None if snapshot else SNAPSHOT_EVERY)
+        except StoreError as error:
+            # The text stays in the editor and stays dirty: the next autosave retries.
+            self.notify(str(error), title=self.pick("未保存", "Not saved"), severity="error", markup=False)
+            if self.save_timer is None and self.dirty and self.is_mounted:
+                self.save_timer = self.set_timer(5, self.flush)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, int):
@@ -371,3 +379,12 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         copy_text(self.app, self.markdown())
+
+
+def _positive(value: object, fallback: float) -> float:
+    """A rate setting as a positive number; a malformed one falls back to the default."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return fallback
+    return number if 0 < number < 10_000 else fallback

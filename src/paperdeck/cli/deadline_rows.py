@@ -1,0 +1,64 @@
+"""Deadline rows for the CLI: plain text (cell-width aligned) and JSON. Imports no Textual."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from ..models.common import to_iso
+from ..textsafe import one_line
+
+if TYPE_CHECKING:
+    from ..models.venues import Deadline
+
+
+def json_row(deadline: "Deadline", now: datetime) -> dict[str, Any]:
+    from ..services.calendar import countdown
+
+    when = to_iso(deadline.at) if deadline.at is not None else deadline.on_date.isoformat()  # type: ignore[union-attr]
+    return {
+        "venue": deadline.venue_key,
+        "venue_name": deadline.venue_name,
+        "edition_year": deadline.edition_year,
+        "kind": deadline.kind.value,
+        "label": deadline.label,
+        "when": when,
+        "date_only": deadline.at is None,
+        "timezone": deadline.tz_label,
+        "is_estimate": deadline.is_estimate,
+        "estimate_range": (
+            [deadline.range_start.isoformat(), deadline.range_end.isoformat()]
+            if deadline.is_estimate and deadline.range_start and deadline.range_end else None
+        ),
+        "estimated_from": list(deadline.based_on) if deadline.is_estimate else None,
+        "countdown": countdown(deadline, now),
+        "uid": deadline.uid,
+        "source": deadline.source,
+    }
+
+
+def pad(text: str, width: int) -> str:
+    """`text` cut or padded to `width` terminal cells (CJK and emoji count double)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - cell_len(text))
+
+
+def text_rows(deadlines: list["Deadline"], now: datetime, zone: tzinfo) -> list[str]:
+    from ..services.calendar import countdown
+    from ..services.estimates import describe
+    from ..services.timezones import format_deadline, zone_name
+
+    header = f"{pad('LEFT', 10)} {pad('VENUE', 16)} {pad('KIND', 16)} {pad('LOCAL (' + zone_name(zone, now) + ')', 22)} OWN TIMEZONE"
+    lines = [header]
+    for deadline in deadlines:
+        local, own = format_deadline(deadline, zone)
+        if deadline.is_estimate:
+            local = f"est. {deadline.on_date}"
+            own = describe(deadline).removeprefix(local).strip(" ()") + f" ({deadline.tz_label}, not announced)"
+        venue = one_line(f"{deadline.venue_name or deadline.venue_key} {deadline.edition_year}")
+        kind = one_line(deadline.label or deadline.kind.label)
+        lines.append(f"{pad(countdown(deadline, now, zone), 10)} {pad(venue, 16)} {pad(kind, 16)} {pad(local, 22)} {own}")
+    return lines

@@ -1,0 +1,135 @@
+"""The undo journal: each user change stored as the rows before and after it, as JSON.
+
+Because the journal lives in the database (`undo_log`), undo and redo survive a restart and
+see changes made by the CLI. Rows are captured per paper: the paper, the rows that point at
+it (stage history, checklists, submissions, ...) and, for a delete, everything that cascades
+from it (decks, cards, reviews, pitch text), found from the schema's foreign keys.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ..models.common import to_iso, utcnow
+from .errors import ConflictError
+
+Snapshot = dict[str, list[dict[str, Any]]]
+MAX_ENTRIES_PER_SCOPE = 500
+
+
+_CHILDREN_CACHE: dict[tuple[str, int], list[tuple[str, str]]] = {}
+
+
+def _children(conn: sqlite3.Connection, parent: str) -> list[tuple[str, str]]:
+    """(table, column) pairs whose foreign key references `parent`(id), cached per schema."""
+    cache_key = (parent, conn.execute("PRAGMA schema_version").fetchone()[0])
+    if cache_key not in _CHILDREN_CACHE:
+        found = []
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        for table in tables:
+            for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+                if fk[2] == parent and fk[4] in (None, "id"):
+                    found.append((table, fk[3]))
+        _CHILDREN_CACHE[cache_key] = found
+    return _CHILDREN_CACHE[cache_key]
+
+
+def capture(conn: sqlite3.Connection, root: str, ids: list[int], tables: set[str] | None = None) -> Snapshot:
+    """The rows of `root` with these ids and of the tables that reference them, parent-first.
+
+    tables=None follows every foreign key down (what a delete takes with it); otherwise only
+    the named tables are read. Every table visited is listed, even when it has no rows.
+    """
+    snapshot: Snapshot = {}
+
+    def walk(table: str, column: str, keys: list[int]) -> None:
+        rows: list[dict[str, Any]] = []
+        if keys:
+            marks = ", ".join("?" for _ in keys)
+            rows = [dict(row) for row in conn.execute(f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY id", keys)]
+        snapshot.setdefault(table, []).extend(rows)
+        for child, child_column in _children(conn, table):
+            if child != table and (tables is None or child in tables):
+                walk(child, child_column, [row["id"] for row in rows])
+
+    walk(root, "id", list(ids))
+    return snapshot
+
+
+def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    columns = list(row)
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column != "id")
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [row[column] for column in columns],
+    )
+
+
+def restore(conn: sqlite3.Connection, root: str, current: Snapshot, target: Snapshot) -> None:
+    """Make the captured rows equal `target`: delete what target lacks, upsert the rest.
+
+    Tables are listed parent-first in a snapshot (capture walks down the keys), so deletes run
+    children-first and inserts parent-first.
+    """
+    tables = list(dict.fromkeys([*current, *target]))
+    for table in reversed(tables):
+        keep = {row["id"] for row in target.get(table, [])}
+        for row in current.get(table, []):
+            if row["id"] not in keep:
+                conn.execute(f"DELETE FROM {table} WHERE id = ?", (row["id"],))
+    for table in tables:
+        for row in target.get(table, []):
+            _upsert(conn, table, row)
+
+
+def record(conn: sqlite3.Connection, scope: str, label: str, before: Snapshot, after: Snapshot) -> None:
+    """Journal one change; a new change drops the redo stack, and the oldest entries go."""
+    conn.execute("DELETE FROM undo_log WHERE scope = ? AND undone = 1", (scope,))
+    conn.execute(
+        "INSERT INTO undo_log(scope, label, before, after, undone, at) VALUES (?, ?, ?, ?, 0, ?)",
+        (scope, label, json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False), to_iso(utcnow())),
+    )
+    conn.execute(
+        "DELETE FROM undo_log WHERE scope = ? AND id <= "
+        "(SELECT id FROM undo_log WHERE scope = ? ORDER BY id DESC LIMIT 1 OFFSET ?)",
+        (scope, scope, MAX_ENTRIES_PER_SCOPE),
+    )
+
+
+def _versions(snapshot: Snapshot, root: str) -> dict[int, int | None]:
+    return {row["id"]: row.get("version") for row in snapshot.get(root, [])}
+
+
+def step(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> str | None:
+    """Undo (or redo) the latest (or next) change of `scope`. Returns its label, None if none.
+
+    The change applies only if the root rows still look as the change left them (same
+    versions); otherwise something else edited them since and ConflictError is raised.
+    Restored rows get a fresh version so that stale forms cannot overwrite them.
+    """
+    if redo:
+        entry = conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 1 ORDER BY id LIMIT 1", (scope,)).fetchone()
+    else:
+        entry = conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 0 ORDER BY id DESC LIMIT 1", (scope,)).fetchone()
+    if entry is None:
+        return None
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    source, target = (before, after) if redo else (after, before)
+    ids = sorted({*_versions(before, root), *_versions(after, root)})
+    current = capture(conn, root, ids, {*before, *after})
+    if _versions(current, root) != _versions(source, root):
+        raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the paper was changed since")
+    fresh_version = max([0, *(v or 0 for v in _versions(current, root).values()), *(v or 0 for v in _versions(target, root).values())]) + 1
+    for row in target.get(root, []):
+        if "version" in row:
+            row["version"] = fresh_version
+    restore(conn, root, current, target)
+    column = "after" if redo else "before"
+    conn.execute(
+        f"UPDATE undo_log SET undone = ?, {column} = ? WHERE id = ?",
+        (0 if redo else 1, json.dumps(target, ensure_ascii=False), entry["id"]),
+    )
+    return entry["label"]

@@ -1,0 +1,195 @@
+"""The paper form: every field validated with a clear message; checklist, history and plan."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+
+from ...models.common import utcnow
+from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
+from ...services.validation import clean_paper_form, format_authors
+from ...store.errors import ConflictError, StoreError
+from ..widgets.panel import literal
+
+LINK_LABELS = {
+    "arxiv": "arXiv", "code": "Code (GitHub)", "huggingface": "Hugging Face",
+    "openreview": "OpenReview", "paperswithcode": "PapersWithCode",
+}
+
+
+class PaperFormModal(ModalScreen[bool]):
+    """Edit one paper. Enter in a field or the Save button saves; Escape closes unsaved."""
+
+    DEFAULT_CSS = """
+    PaperFormModal { align: center middle; }
+    PaperFormModal > VerticalScroll {
+        width: 100; max-width: 98%; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 2;
+    }
+    PaperFormModal Label.field { margin-top: 1; color: $text-muted; }
+    PaperFormModal .error { color: $error; height: auto; }
+    PaperFormModal #form-errors { color: $error; height: auto; margin-top: 1; }
+    PaperFormModal TextArea { height: 6; }
+    PaperFormModal SelectionList { height: auto; max-height: 12; }
+    PaperFormModal .buttons { height: auto; margin: 1 0; }
+    PaperFormModal .buttons Button { margin-right: 2; }
+    PaperFormModal .section { margin-top: 1; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="form.close", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
+    ]
+
+    def __init__(self, paper_id: int):
+        super().__init__()
+        self.paper_id = paper_id
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def language(self) -> str:
+        return getattr(self.app, "language", "en")
+
+    def pick(self, zh: str, en: str) -> str:
+        return zh if self.language == "zh" else en
+
+    def compose(self) -> ComposeResult:
+        paper = self.paper = self.store.papers.get(self.paper_id)
+        venues = [(venue.name, venue.key) for venue in self.store.venues.all()]
+        if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
+            venues.append((paper.venue_key, paper.venue_key))
+        topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
+        with VerticalScroll() as box:
+            box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
+            yield from self._field("title", self.pick("标题", "Title"), Input(paper.title, id="f-title"))
+            yield from self._field("authors", self.pick("作者（逗号分隔，* 表示共同一作）", "Authors (comma-separated; * marks equal contribution)"),
+                                   Input(format_authors(paper.authors, paper.equal_contribution), id="f-authors"))
+            position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
+            yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), Input(position, id="f-my_position"))
+            yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
+                                   Select(venues, value=paper.venue_key or Select.BLANK, id="f-venue_key"))
+            yield from self._field("year", self.pick("年份", "Year"), Input(str(paper.target_year or ""), id="f-year"))
+            yield from self._field("track", self.pick("类别", "Track"),
+                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.BLANK, id="f-track"))
+            yield from self._field("topic_key", self.pick("方向", "Topic"),
+                                   Select(topics, value=paper.topic_key or Select.BLANK, id="f-topic_key"))
+            yield from self._field("status", self.pick("状态", "Status"),
+                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.BLANK, id="f-status"))
+            yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
+                                   Input(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
+            for kind in LINK_KINDS:
+                yield from self._field(f"link_{kind}", LINK_LABELS[kind], Input(paper.links.get(kind, ""), id=f"f-link_{kind}"))
+            yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"), Input(paper.contribution, id="f-contribution"))
+            yield from self._field("result", self.pick("核心结果（带数字）", "Result (with its numbers)"), Input(paper.result, id="f-result"))
+            yield from self._field("notes", self.pick("备注", "Notes"), TextArea(paper.notes, id="f-notes"))
+            yield Static(id="form-errors")
+            with Horizontal(classes="buttons"):
+                yield Button(self.pick("保存", "Save"), variant="primary", id="form-save")
+                yield Button(self.pick("关闭", "Close"), id="form-close")
+            yield Label(self.pick("本阶段清单（空格勾选）", "Checklist for this stage (space ticks)"), classes="section")
+            yield SelectionList[int](id="form-checklist")
+            yield Label(self.pick("各阶段天数", "Days in each stage"), classes="section")
+            yield Static(id="form-history")
+            yield Label(self.pick("投稿记录", "Submissions"), classes="section")
+            yield Static(id="form-submissions")
+
+    def _field(self, name: str, label: str, widget) -> ComposeResult:
+        yield Label(label, classes="field")
+        yield widget
+        yield Label("", id=f"err-{name}", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-title", Input).focus()
+        self._load_checklist()
+        self._load_history()
+
+    def _load_checklist(self) -> None:
+        guide = {item.key: item for kind in ("task", "tool", "tip") for item in self.store.guide.items(kind)}
+        options = []
+        for item in self.store.papers.checklist(self.paper_id, self.paper.stage):
+            text = item.text
+            seeded = guide.get(item.seed_key or "")
+            if seeded is not None and self.language == "zh":
+                text = ("工具：" if seeded.kind == "tool" else "") + seeded.zh
+            options.append((literal(text), item.id, item.done))
+        checklist = self.query_one("#form-checklist", SelectionList)
+        checklist.clear_options()
+        checklist.add_options(options)
+
+    def _load_history(self) -> None:
+        spans = stage_spans(self.store.papers.history(self.paper_id), utcnow())
+        text = Text()
+        for span in spans:
+            text.append(f"{span.stage.pick(self.language)}: {span.days:.1f} {self.pick('天', 'days')}")
+            if span.visits > 1:
+                text.append(f" ({span.visits}×)", style="dim")
+            text.append("\n")
+        self.query_one("#form-history", Static).update(text)
+        submissions = Text()
+        for submission in self.store.papers.submissions(self.paper_id):
+            submissions.append_text(literal(f"{submission.label} · {submission.submitted_on or '?'} · {submission.decision or self.pick('待定', 'pending')}"))
+            if submission.scores:
+                submissions.append_text(literal(f" · {submission.scores}"))
+            submissions.append("\n")
+        self.query_one("#form-submissions", Static).update(submissions or Text(self.pick("（无）", "(none)"), style="dim"))
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        item_id = event.selection.value
+        done = item_id in event.selection_list.selected
+        try:
+            self.store.papers.set_checklist_done(item_id, done)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+
+    def _raw(self) -> dict[str, str]:
+        raw = {}
+        for widget in self.query("Input, Select, TextArea"):
+            if not (widget.id or "").startswith("f-"):
+                continue
+            name = widget.id[2:]
+            if isinstance(widget, Select):
+                raw[name] = "" if widget.value is Select.BLANK or widget.value is None else str(widget.value)
+            elif isinstance(widget, TextArea):
+                raw[name] = widget.text
+            else:
+                raw[name] = widget.value
+        return raw
+
+    def action_save(self) -> None:
+        fields, errors = clean_paper_form(self._raw())
+        for label in self.query(".error"):
+            if label.id and label.id.startswith("err-"):
+                label.update(literal(errors.get(label.id[4:], "")))
+        summary = self.query_one("#form-errors", Static)
+        if errors:
+            summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
+            return
+        try:
+            self.paper = self.store.papers.update(self.paper_id, self.paper.version, **fields)
+        except ConflictError as error:
+            summary.update(literal(str(error)))
+            return
+        except StoreError as error:
+            summary.update(literal(str(error)))
+            return
+        self.dismiss(True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.dismiss(False)
+
+    def action_close(self) -> None:
+        self.dismiss(False)

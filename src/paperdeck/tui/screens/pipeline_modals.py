@@ -1,0 +1,143 @@
+"""Small modals of the Pipeline screen: quick capture, confirm delete, filter."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from ...models.papers import STAGES, PaperFilter, Stage
+from ...services.validation import FieldError, clean_title
+from ..widgets.panel import literal
+
+MODAL_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 72; max-width: 95%; height: auto; max-height: 90%;
+    border: thick $accent; background: $surface; padding: 1 2;
+}}
+{name} .error {{ color: $error; height: auto; }}
+{name} .buttons {{ height: auto; margin-top: 1; }}
+{name} .buttons Button {{ margin-right: 2; }}
+"""
+
+
+class QuickCaptureModal(ModalScreen[str | None]):
+    """`n`: a title and Enter. Returns the cleaned title, or None when cancelled."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="QuickCaptureModal")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without adding")]
+
+    def __init__(self, stage: Stage, language: str):
+        super().__init__()
+        self.stage = stage
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        zh = self.language == "zh"
+        with Vertical() as box:
+            box.border_title = ("新论文 → " if zh else "New paper → ") + self.stage.pick(self.language)
+            yield Input(placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
+            yield Label("", id="capture-error", classes="error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            title = clean_title(event.value)
+        except FieldError as error:
+            self.query_one("#capture-error", Label).update(literal(error.message))
+            return
+        self.dismiss(title)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmModal(ModalScreen[bool]):
+    """A yes/no question; `y`/Enter on Yes confirms, `n`/Escape cancels."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="ConfirmModal")
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Confirm"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Cancel"),
+    ]
+
+    def __init__(self, question: str, language: str):
+        super().__init__()
+        self.question = question
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        zh = self.language == "zh"
+        with Vertical():
+            yield Label(literal(self.question, single_line=False))
+            with Horizontal(classes="buttons"):
+                yield Button("删除 (y)" if zh else "Delete (y)", variant="error", id="confirm-yes")
+                yield Button("取消 (n)" if zh else "Cancel (n)", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class FilterModal(ModalScreen[PaperFilter | None]):
+    """`/`: filter the board by text, venue, topic or stage. Enter applies; empty clears."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="FilterModal")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the current filter")]
+
+    def __init__(self, current: PaperFilter, venues: list[tuple[str, str]], topics: list[tuple[str, str]], language: str):
+        super().__init__()
+        self.current = current
+        self.venues = venues
+        self.topics = topics
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        zh = self.language == "zh"
+        with Vertical() as box:
+            box.border_title = "筛选" if zh else "Filter"
+            yield Input(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
+            yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.BLANK,
+                         prompt="任意会议" if zh else "Any venue", id="filter-venue")
+            yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.BLANK,
+                         prompt="任意方向" if zh else "Any topic", id="filter-topic")
+            yield Select([(stage.pick(self.language), stage.value) for stage in STAGES],
+                         value=self.current.stage.value if self.current.stage else Select.BLANK,
+                         prompt="任意阶段" if zh else "Any stage", id="filter-stage")
+            with Horizontal(classes="buttons"):
+                yield Button("应用" if zh else "Apply", variant="primary", id="filter-apply")
+                yield Button("清除" if zh else "Clear", id="filter-clear")
+
+    def _value(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.BLANK or value is None else str(value)
+
+    def _apply(self) -> None:
+        stage = self._value("#filter-stage")
+        self.dismiss(PaperFilter(
+            text=self.query_one("#filter-text", Input).value.strip(),
+            venue_key=self._value("#filter-venue"),
+            topic_key=self._value("#filter-topic"),
+            stage=Stage(stage) if stage else None,
+        ))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._apply()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "filter-clear":
+            self.dismiss(PaperFilter())
+        else:
+            self._apply()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,202 @@
+"""The Venues screen's actions: filters, favourites, month grid, forms and import."""
+
+from __future__ import annotations
+
+import shlex
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import ContentSwitcher, OptionList
+
+from ...models.venues import DeadlineKind
+from ...textsafe import one_line
+from .venue_forms import FormModal
+
+if TYPE_CHECKING:
+    from ...models.venues import Deadline
+
+
+class VenueActionsMixin:
+    """Mixed into VenuesScreen (which provides store, pick, refresh_data, selected_venue, ...)."""
+
+    # -- filters and favourites -------------------------------------------------------------
+
+    def action_cycle_field(self) -> None:
+        fields = sorted({v.field_en for v in self.store.venues.all() if v.field_en})
+        order = [None, *fields]
+        position = order.index(self.field_filter) if self.field_filter in order else 0
+        self.field_filter = order[(position + 1) % len(order)]
+        self.refresh_data()
+
+    def action_cycle_view(self) -> None:
+        from .venues import VIEWS
+
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.refresh_data()
+
+    def action_toggle_favourite(self) -> None:
+        venue = self.selected_venue()
+        if venue is None:
+            return
+        self.store.venues.toggle_favourite(venue.key)
+        self.refresh_data()
+
+    # -- month grid -------------------------------------------------------------------------
+
+    def action_toggle_month(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "venue-month":
+            switcher.current = "venue-lists"
+            self.query_one("#venue-table", OptionList).focus()
+        else:
+            switcher.current = "venue-month"
+            self.show_month()
+
+    def action_move_month(self, months: int) -> None:
+        from ..widgets.month_grid import MonthGrid
+
+        if self.query_one(ContentSwitcher).current != "venue-month":
+            self.action_toggle_month()
+        grid = self.query_one(MonthGrid)
+        grid.next_month() if months > 0 else grid.previous_month()
+
+    def action_month_today(self) -> None:
+        from ..widgets.month_grid import MonthGrid
+
+        if self.query_one(ContentSwitcher).current != "venue-month":
+            self.action_toggle_month()
+        self.query_one(MonthGrid).go_today()
+
+    # -- forms ------------------------------------------------------------------------------
+
+    def _open(self, modal: FormModal, message: str) -> None:
+        def done(result: Any) -> None:
+            if result:
+                self.notify(message)
+                self.refresh_data()
+
+        self.app.push_screen(modal, done)
+
+    def action_add_venue(self) -> None:
+        fields = [("name", self.pick("名称", "Name"), ""), ("full_name", self.pick("全称", "Full name"), ""),
+                  ("field_en", self.pick("领域", "Field"), ""), ("url", "URL", "")]
+
+        def save(values: dict[str, str]) -> Any:
+            venue = self.store.venues.add(values.pop("name"), **values)
+            self.call_after_refresh(self.show_item, venue.key)
+            return venue
+
+        self._open(FormModal(self.pick("添加会议", "Add a venue"), fields, save), self.pick("已添加", "Venue added"))
+
+    def action_edit(self) -> None:
+        detail = self.query_one("#venue-detail", OptionList)
+        if detail.has_focus and detail.highlighted_option is not None:
+            option_id = detail.highlighted_option.id or ""
+            if option_id.startswith("deadline-"):
+                self._edit_deadline(self.store.venues.get_deadline(int(option_id.removeprefix("deadline-"))))
+            return
+        venue = self.selected_venue()
+        if venue is None:
+            return
+        fields = [("name", self.pick("名称", "Name"), venue.name), ("full_name", self.pick("全称", "Full name"), venue.full_name),
+                  ("field_en", self.pick("领域", "Field"), venue.field_en), ("url", "URL", venue.url),
+                  ("rhythm_en", self.pick("投稿节奏", "Rhythm"), venue.rhythm_en)]
+        self._open(FormModal(self.pick("编辑会议", "Edit venue"), fields,
+                             lambda values: self.store.venues.update(venue.key, **values)),
+                   self.pick("已保存", "Venue saved"))
+
+    def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
+        from ...services.timezones import UnknownTimezone, resolve
+
+        when = ""
+        if deadline is not None:
+            if deadline.at is not None:
+                try:
+                    when = deadline.at.astimezone(resolve(deadline.tz_label)).strftime("%Y-%m-%d %H:%M:%S")
+                except UnknownTimezone:
+                    when = deadline.at.strftime("%Y-%m-%d %H:%M:%S")
+            else:
+                when = str(deadline.on_date)
+        kinds = ", ".join(kind.value for kind in DeadlineKind)
+        return [
+            ("edition_year", self.pick("届（年份）", "Edition year"), str(deadline.edition_year if deadline else year)),
+            ("kind", f"{self.pick('类型', 'Kind')} ({kinds})", deadline.kind.value if deadline else "paper"),
+            ("when", self.pick("日期或时间（YYYY-MM-DD [HH:MM]）", "Date or time (YYYY-MM-DD [HH:MM]); date only stays date only"), when),
+            ("tz_label", self.pick("时区（AoE、UTC+8、PT、IANA）", "Timezone (AoE, UTC+8, PT, an IANA name)"),
+             deadline.tz_label if deadline else "AoE"),
+            ("label", self.pick("说明", "Label"), deadline.label if deadline else ""),
+        ]
+
+    @staticmethod
+    def _deadline_values(values: dict[str, str]) -> dict[str, Any]:
+        from ...services.timezones import BadDate, UnknownTimezone, parse_wall, wall_to_utc
+
+        tz = values["tz_label"].strip() or "AoE"
+        try:
+            wall = parse_wall(values["when"])
+            at = wall_to_utc(wall, tz) if isinstance(wall, datetime) else None
+        except (BadDate, UnknownTimezone) as error:
+            raise ValueError(str(error)) from error
+        year = values["edition_year"].strip()
+        if not year.isdigit():
+            raise ValueError(f"edition year must be a number, not {one_line(year)!r}")
+        return {"edition_year": int(year), "kind": DeadlineKind.parse(values["kind"]), "at": at,
+                "on_date": None if at is not None else wall, "tz_label": tz, "label": values["label"]}
+
+    def action_add_deadline(self) -> None:
+        venue = self.selected_venue()
+        if venue is None:
+            return
+
+        def save(values: dict[str, str]) -> Any:
+            fields = self._deadline_values(values)
+            year, kind = fields.pop("edition_year"), fields.pop("kind")
+            return self.store.venues.add_deadline(venue.key, year, kind, **fields)
+
+        title = self.pick("添加截稿：", "Add a deadline: ") + one_line(venue.name)
+        self._open(FormModal(title, self._deadline_fields(None, datetime.now().year + 1), save),
+                   self.pick("已添加", "Deadline added"))
+
+    def _edit_deadline(self, deadline: "Deadline") -> None:
+        def save(values: dict[str, str]) -> Any:
+            return self.store.venues.update_deadline(deadline.id, **self._deadline_values(values))
+
+        self._open(FormModal(self.pick("编辑截稿", "Edit deadline"), self._deadline_fields(deadline, deadline.edition_year), save),
+                   self.pick("已保存（导入不会覆盖）", "Saved (imports keep your edit)"))
+
+    def action_delete_deadline(self) -> None:
+        detail = self.query_one("#venue-detail", OptionList)
+        option = detail.highlighted_option
+        if not detail.has_focus or option is None or not (option.id or "").startswith("deadline-"):
+            self.notify(self.pick("先在详情中选中一个截稿", "Highlight a deadline in the detail first"), severity="warning")
+            return
+        self.store.venues.delete_deadline(int(option.id.removeprefix("deadline-")))
+        self.notify(self.pick("已删除", "Deadline deleted"))
+        self.refresh_data()
+
+    def action_import_files(self) -> None:
+        fields = [("files", self.pick("文件路径（空格分隔）", "YAML files (separated by spaces; quote paths with spaces)"), "")]
+
+        def save(values: dict[str, str]) -> Any:
+            from ...models.venues import ImportSummary
+            from ...services.deadline_import import parse_file
+
+            try:
+                names = shlex.split(values["files"])
+            except ValueError as error:
+                raise ValueError(f"cannot read the file list: {error}") from error
+            if not names:
+                raise ValueError("give at least one file")
+            total = ImportSummary()
+            for name in names:
+                result = parse_file(name)
+                summary = self.store.venues.import_deadlines(result.deadlines, result.full_names)
+                summary.problems.extend(result.problems)
+                total.merge(summary)
+            shown = "\n".join(one_line(str(p)) for p in total.problems[:5])
+            more = f"\n… {len(total.problems) - 5} more" if len(total.problems) > 5 else ""
+            self.notify(total.line() + (f"\n{shown}{more}" if shown else ""), timeout=10,
+                        severity="warning" if total.skipped else "information")
+            return total
+
+        self._open(FormModal(self.pick("导入截稿", "Import deadlines"), fields, save), self.pick("导入完成", "Import done"))

@@ -1,0 +1,294 @@
+"""A pipeline column drawn with the line API: only the visible lines are ever rendered.
+
+A widget per card costs seconds at 10,000 papers; here a card is CARD_HEIGHT lines computed
+on demand (and cached), so start-up and moves stay fast at any board size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import MouseDown, MouseUp
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...models.papers import PaperCard, Stage
+from ...textsafe import one_line
+
+CARD_LINES = 5
+CARD_HEIGHT = CARD_LINES + 1  # a blank line between cards
+
+
+@dataclass
+class CardContext:
+    """What a card shows beyond the paper itself, computed once per refresh by the screen."""
+
+    now: datetime
+    language: str = "en"
+    countdowns: dict[str, str] = field(default_factory=dict)   # venue key -> "41d" / "~41d"
+    topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
+    at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
+
+
+def ellipsize(text: str, width: int) -> str:
+    """Cut `text` to `width` cells, ending in an ellipsis when something was cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Word-wrap by terminal cells; words wider than a line (and CJK runs) are cut by cells."""
+    width = max(1, width)
+    lines: list[str] = []
+    current = ""
+    for word in re.findall(r"\S+\s*", text):
+        if cell_len(current + word.rstrip()) <= width:
+            current += word
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = ""
+        while cell_len(word.rstrip()) > width:
+            chunks = chop_cells(word, width)
+            lines.extend(chunk.rstrip() for chunk in chunks[:-1])
+            word = chunks[-1]
+        current = word
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def title_lines(title: str, width: int, lines: int = 2) -> list[str]:
+    """The title wrapped onto at most `lines` lines, the last one ellipsized when cut."""
+    text = one_line(title).strip()
+    wrapped = wrap_cells(text, width) or [""]
+    if len(wrapped) <= lines:
+        return wrapped + [""] * (lines - len(wrapped))
+    shown = wrapped[: lines - 1]
+    consumed = len(" ".join(shown))
+    rest = text[consumed:].lstrip() if text.startswith(" ".join(shown)) else " ".join(wrapped[lines - 1:])
+    return shown + [ellipsize(rest, width)]
+
+
+class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
+    """One stage of the board: a scrollable list of fixed-height cards with a cursor."""
+
+    COMPONENT_CLASSES = {
+        "board-column--card", "board-column--cursor", "board-column--title",
+        "board-column--meta", "board-column--risk", "board-column--empty",
+    }
+    DEFAULT_CSS = """
+    BoardColumn {
+        border: round $primary 40%;
+        border-title-color: $text-muted;
+        scrollbar-size-vertical: 1;
+        padding: 0 0;
+    }
+    BoardColumn:focus { border: round $accent; border-title-color: $text-accent; }
+    BoardColumn.-over-limit { border-title-color: $warning; }
+    BoardColumn > .board-column--card { background: $boost; }
+    BoardColumn > .board-column--cursor { background: $primary 30%; }
+    BoardColumn:focus > .board-column--cursor { background: $accent 40%; }
+    BoardColumn > .board-column--title { text-style: bold; }
+    BoardColumn > .board-column--meta { color: $text-muted; }
+    BoardColumn > .board-column--risk { color: $error; text-style: bold; }
+    BoardColumn > .board-column--empty { color: $text-disabled; }
+    """
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="board.up", tooltip="Previous card"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="board.down", tooltip="Next card"),
+        Binding("home,g", "cursor_to(0)", "First", show=False, id="board.first", tooltip="First card of the column"),
+        Binding("end,G", "cursor_to(-1)", "Last", show=False, id="board.last", tooltip="Last card of the column"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="One page up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down", tooltip="One page down"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Pressed(Message):
+        """A card was pressed with the mouse (a drag may follow)."""
+
+        def __init__(self, column: "BoardColumn", paper_id: int):
+            super().__init__()
+            self.column = column
+            self.paper_id = paper_id
+
+    class Released(Message):
+        """The mouse was released over `target` (a column, or None outside the board)."""
+
+        def __init__(self, column: "BoardColumn", target: "BoardColumn | None"):
+            super().__init__()
+            self.column = column
+            self.target = target
+
+    def __init__(self, stage: Stage, *, id: str | None = None):
+        super().__init__(id=id, classes="column")
+        self.stage = stage
+        self.cards: list[PaperCard] = []
+        self.context = CardContext(now=datetime.now())
+        self.empty_text = ""
+        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def set_cards(self, cards: list[PaperCard], context: CardContext, keep_id: int | None = None) -> None:
+        """Replace the cards; the cursor stays on `keep_id` (or its index) when it can."""
+        current = self.current_card
+        wanted = keep_id if keep_id is not None else (current.id if current else None)
+        self.cards = cards
+        self.context = context
+        self._lines.clear()
+        self.virtual_size = Size(1, len(cards) * CARD_HEIGHT)
+        index = next((i for i, card in enumerate(cards) if card.id == wanted), None)
+        self.cursor = min(self.cursor, max(0, len(cards) - 1)) if index is None else index
+        self.refresh()
+
+    @property
+    def current_card(self) -> PaperCard | None:
+        if 0 <= self.cursor < len(self.cards):
+            return self.cards[self.cursor]
+        return None
+
+    def index_of(self, paper_id: int) -> int | None:
+        return next((i for i, card in enumerate(self.cards) if card.id == paper_id), None)
+
+    # -- cursor -----------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.cards) - 1)) if self.cards else 0
+
+    class Highlighted(Message):
+        """The cursor moved to another card (or the column emptied)."""
+
+        def __init__(self, column: "BoardColumn", card: PaperCard | None):
+            super().__init__()
+            self.column = column
+            self.card = card
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_region_of(new)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_card))
+
+    def scroll_to_region_of(self, index: int) -> None:
+        from textual.geometry import Region
+
+        if self.cards:
+            self.scroll_to_region(Region(0, index * CARD_HEIGHT, 1, CARD_LINES), animate=False, force=True)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_cursor_to(self, index: int) -> None:
+        self.cursor = index if index >= 0 else len(self.cards) - 1
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+
+    # -- mouse ------------------------------------------------------------------------------
+
+    def _index_at(self, y: int) -> int | None:
+        index, row = divmod(int(self.scroll_offset.y) + y, CARD_HEIGHT)
+        return index if row < CARD_LINES and 0 <= index < len(self.cards) else None
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        self.focus()
+        index = self._index_at(event.y)
+        if index is None:
+            return
+        self.cursor = index
+        self.capture_mouse()
+        self.post_message(self.Pressed(self, self.cards[index].id))
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        self.capture_mouse(False)
+        target = None
+        try:
+            widget, _ = self.screen.get_widget_at(event.screen_x, event.screen_y)
+        except Exception:  # outside the screen
+            widget = None
+        while widget is not None and not isinstance(widget, BoardColumn):
+            widget = widget.parent if hasattr(widget, "parent") else None
+        if isinstance(widget, BoardColumn):
+            target = widget
+        self.post_message(self.Released(self, target))
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index, row = divmod(int(self.scroll_offset.y) + y, CARD_HEIGHT)
+        if not self.cards and y == 0:
+            style = self.rich_style + self.get_component_rich_style("board-column--empty", partial=True)
+            return Strip([Segment(ellipsize(" " + self.empty_text, width), style)]).adjust_cell_length(width, self.rich_style)
+        if index >= len(self.cards) or row >= CARD_LINES:
+            return Strip.blank(width, self.rich_style)
+        card = self.cards[index]
+        selected = index == self.cursor and self.has_focus
+        key = (card.id, width, selected, self.has_focus, self.context.language)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._render_card(card, width, selected)
+            self._lines[key] = lines
+        return lines[row]
+
+    def _render_card(self, card: PaperCard, width: int, selected: bool) -> list[Strip]:
+        base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--card")
+        title = base + self.get_component_rich_style("board-column--title", partial=True)
+        meta = base + self.get_component_rich_style("board-column--meta", partial=True)
+        risk = base + self.get_component_rich_style("board-column--risk", partial=True)
+        inner = max(1, width - 2)
+        context = self.context
+        zh = context.language == "zh"
+        venue = card.venue_label or ("未定会议" if zh else "no venue")
+        countdown = context.countdowns.get((card.venue_key or "").lower(), "")
+        venue_line = f"{venue} · {countdown}" if countdown else venue
+        topic = context.topics.get(card.topic_key or "", "")
+        days = card.days_in_stage(context.now)
+        progress = f"{days}d" + (f" · ☑{card.checklist_done}/{card.checklist_total}" if card.checklist_total else "")
+        if card.decision:
+            progress += f" · {card.decision}"
+        flagged = card.id in context.at_risk
+        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(card.title, inner)]
+        lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
+        lines.append([Segment(ellipsize(one_line(topic), inner), meta)])
+        lines.append([Segment(ellipsize(("⚠ " if flagged else "") + progress, inner), risk if flagged else meta)])
+        return [
+            Strip([Segment(" ", base), *segments]).adjust_cell_length(width, base)
+            for segments in lines
+        ]
+
+    def header(self, count: int, limit: int | None) -> Text:
+        label = self.stage.pick(self.context.language)
+        over = limit is not None and limit > 0 and count > limit
+        self.set_class(over, "-over-limit")
+        text = Text(f"{label} {count}/{limit}⚠" if over else f"{label} {count}")
+        return text
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(1, len(self.cards) * CARD_HEIGHT)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def on_focus(self) -> None:
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_card))
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,76 @@
+"""The .ics builder: RFC 5545 through icalendar's own parser, milestones, user text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+
+from paperdeck.models.venues import Deadline, DeadlineKind
+from paperdeck.services.calendar import MilestoneItem, countdown, urgency
+from paperdeck.services.ics import build_calendar, to_ics
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
+
+
+def _deadline(**overrides):
+    values = dict(id=1, venue_key="neurips", edition_year=2027, kind=DeadlineKind.PAPER,
+                  at=datetime(2027, 5, 7, 11, 59, 59, tzinfo=timezone.utc), on_date=None, tz_label="AoE",
+                  uid="neurips-2027-paper-1@paperdeck", venue_name="NeurIPS")
+    values.update(overrides)
+    return Deadline(**values)
+
+
+def test_milestones_and_hostile_text_survive_the_round_trip():
+    milestone = MilestoneItem("paper-3-draft_by@paperdeck", 3, "[red]RLHF[/] 奖励漂移 🎉\x1b[2J", "neurips",
+                              "draft_by", "初稿完成", "Draft by", date(2027, 4, 30), True)
+    estimate = _deadline(at=None, on_date=date(2027, 5, 11), is_estimate=True, kind=DeadlineKind.ABSTRACT,
+                         uid="neurips-2027-abstract-1@paperdeck", range_start=date(2027, 5, 6),
+                         range_end=date(2027, 5, 23), based_on=(2023, 2026), source="estimate")
+    data = to_ics(build_calendar([_deadline(note="line one\nline two"), estimate], [milestone],
+                                 now=NOW, reminders=True))
+    parsed = Calendar.from_ical(data)
+    events = {str(e["UID"]): e for e in parsed.walk("VEVENT")}
+    assert set(events) == {"neurips-2027-paper-1@paperdeck", "neurips-2027-abstract-1@paperdeck",
+                           "paper-3-draft_by@paperdeck"}
+    assert "05-06 to 05-23" in str(events["neurips-2027-abstract-1@paperdeck"]["DESCRIPTION"])
+    draft = events["paper-3-draft_by@paperdeck"]
+    assert str(draft["SUMMARY"]).startswith("Draft by: [red]RLHF[/] 奖励漂移 🎉")
+    assert "\x1b" not in str(draft["SUMMARY"])
+    assert draft.decoded("DTSTART") == date(2027, 4, 30)
+    assert len(draft.walk("VALARM")) == 2
+    assert all(e.decoded("DTSTAMP") == NOW for e in parsed.walk("VEVENT"))
+
+
+def test_estimate_is_all_day_and_marked():
+    estimate = _deadline(at=None, on_date=date(2027, 5, 15), is_estimate=True, uid="neurips-2027-paper-1@paperdeck")
+    [event] = Calendar.from_ical(to_ics(build_calendar([estimate], now=NOW))).walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("est. NeurIPS 2027")
+    assert event.decoded("DTSTART") == date(2027, 5, 15) and event.decoded("DTEND") == date(2027, 5, 16)
+
+
+def test_countdown_and_urgency_with_a_frozen_clock():
+    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc)), NOW) == "2d 5h"
+    assert countdown(_deadline(at=datetime(2026, 11, 29, 12, 5, tzinfo=timezone.utc)), NOW) == "3h 05m"
+    assert countdown(_deadline(at=datetime(2026, 11, 28, tzinfo=timezone.utc)), NOW) == "passed"
+    assert countdown(_deadline(at=None, on_date=date(2026, 11, 29)), NOW) == "today"
+    assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW) == "10 days"
+    ahead = [_deadline(at=NOW + timedelta(hours=h)) for h in (-1, 20, 24 * 5, 24 * 20, 24 * 40)]
+    assert [urgency(deadline, NOW) for deadline in ahead] == [
+        "past", "urgent", "soon", "month", "later"]
+
+
+def test_paper_milestones_come_from_the_pipeline_plan(store, cli):
+    pytest.importorskip("paperdeck.services.plan", reason="the Pipeline's backward plan is not on this branch yet")
+    from paperdeck.models.papers import Stage
+    from paperdeck.services.calendar import paper_milestones
+
+    paper = store.papers.add("奖励漂移 [b]RLHF[/]", Stage.EXPERIMENTS, venue_key="icml")
+    items = paper_milestones(store.papers.all(), store.venues.next_deadline, NOW)
+    assert items and all(item.paper_id == paper.id for item in items)
+    assert items[-1].on_date == store.venues.next_deadline("icml", NOW).on_date  # submit by = the deadline
+    exported = cli("export", "ics", "--venue", "icml")
+    parsed = Calendar.from_ical(exported.stdout.encode())
+    uids = {str(e["UID"]) for e in parsed.walk("VEVENT")}
+    assert {item.uid for item in items} <= uids

@@ -1,0 +1,141 @@
+"""The Venues screen, driven with Pilot on a real database and a frozen clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.widgets.month_grid import MonthGrid
+
+
+@pytest.fixture
+def prepared(store, frozen_clock):
+    store.settings.set("timezone", "Asia/Shanghai")
+    store.venues.add_deadline("neurips", 2027, "paper", at=datetime(2026, 12, 1, 11, 59, 59, tzinfo=timezone.utc),
+                              tz_label="AoE", label="[red]Mock[/] deadline 中文")
+    store.papers.add("多模态对齐 🚀", Stage.WRITING, venue_key="iclr")
+    return store
+
+
+def rows(app, list_id: str) -> list[str]:
+    options = app.screen.query_one(list_id).options
+    return [str(option.prompt) for option in options]
+
+
+async def test_list_sorted_by_next_deadline_with_countdown(prepared):
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listed = rows(app, "#venue-table")
+        assert listed[0].split()[0] == "NeurIPS" and "2d 2h" in listed[0]  # 2026-12-01 11:59:59Z
+        assert "12-01 19:59" in listed[0]  # in local time (UTC+8)
+        assert listed[-1].strip().endswith("no deadline known")
+        detail = "\n".join(rows(app, "#venue-detail"))
+        assert "[red]Mock[/] deadli…" in detail  # literal, not markup; cut to its column
+        assert "2026-12-01 19:59 CST" in detail and "11-30 23:59 AoE" in detail
+        assert "Guide: Deadline in mid-May" in detail and "Facts: Abstract in early May" in detail
+        assert "2028 (estimated)" in detail and "est. 2028-05-" in detail  # the next unannounced edition
+
+
+async def test_filters_favourites_and_my_papers(prepared):
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        total = len(rows(app, "#venue-table"))
+        await pilot.press("s")  # star NeurIPS (highlighted first)
+        assert prepared.venues.get("neurips").favourite
+        await pilot.press("v")  # favourites
+        assert [r.split()[1] for r in rows(app, "#venue-table")] == ["NeurIPS"]
+        await pilot.press("v")  # venues with my papers
+        assert [r.split()[0] for r in rows(app, "#venue-table")] == ["ICLR"]
+        await pilot.press("v", "f")  # all venues, first field
+        fields = len(rows(app, "#venue-table"))
+        assert 0 < fields < total
+
+
+async def test_month_grid_moves_and_jumps_to_today(prepared):
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        grid = app.screen.query_one(MonthGrid)
+        assert grid.month == date(2026, 11, 1)
+        await pilot.press("right_square_bracket")
+        assert grid.month == date(2026, 12, 1)
+        assert any("NeurIPS" in mark.text for mark in grid.marks[date(2026, 12, 1)])
+        assert any("Conference" in m.text for m in grid.marks[date(2026, 12, 6)])
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert grid.month == date(2026, 9, 1)
+        await pilot.press("t")
+        assert grid.month == date(2026, 11, 1)
+        await pilot.press("m")
+        assert app.screen.query_one("#venue-table").has_focus
+
+
+async def test_add_venue_and_deadline_through_forms(prepared):
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#field-name").value = "[b]Work 中文"
+        app.screen.query_one("#field-name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        venue = prepared.venues.find("[b]Work 中文")
+        assert venue is not None and venue.name == "[b]Work 中文"
+        app.screen.show_item(venue.key)
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-when").value = "2027-03-01"
+        form.query_one("#field-tz_label").value = "Mars/Base"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "unknown timezone" in str(form.query_one("#form-error").render())  # the form stays open
+        form.query_one("#field-tz_label").value = "PT"
+        form.query_one("#field-when").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        [added] = prepared.venues.deadlines(venue.key)
+        assert added.on_date == date(2027, 3, 1) and added.at is None and added.tz_label == "PT"
+        # Edit it from the detail: a time in PT after the March DST change.
+        detail = app.screen.query_one("#venue-detail")
+        detail.focus()
+        detail.highlighted = next(i for i, o in enumerate(detail.options) if (o.id or "").startswith("deadline-"))
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-when").value = "2027-03-15 23:59"
+        app.screen.query_one("#field-when").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        edited = prepared.venues.get_deadline(added.id)
+        assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
+        await pilot.press("x")
+        await pilot.pause()
+        assert prepared.venues.deadlines(venue.key) == []
+
+
+async def test_import_from_the_screen(prepared, tmp_path):
+    data = tmp_path / "mine.yml"
+    data.write_text("- title: TinyConf\n  year: 2027\n  deadline: '2027-02-01 23:59'\n  timezone: AoE\n"
+                    "- title: Broken\n  year: 2027\n  deadline: TBD\n  timezone: AoE\n", "utf-8")
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#field-files").value = str(data)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert prepared.venues.find("TinyConf") is not None
+        assert any("TinyConf" in r for r in rows(app, "#venue-table"))
+
+
+def test_venues_snapshot(prepared, snap_compare):
+    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), terminal_size=(120, 40))
+
+
+def test_month_grid_snapshot(prepared, snap_compare):
+    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), press=["m"],
+                        terminal_size=(120, 40))
