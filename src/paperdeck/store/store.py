@@ -86,6 +86,13 @@ class Store:
         with self._lock:
             return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Differs from an earlier stamp once anyone changed a row: other connections' commits
+        (`data_version`) or this connection's own (`total_changes`). A view that read the data
+        under the same stamp is still current."""
+        with self._lock:
+            return (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+
     def counts(self) -> dict[str, int]:
         tables = [
             "papers", "venues", "deadlines", "decks", "cards", "reviews",

@@ -1,0 +1,81 @@
+"""Screen switches re-read only what changed, the footer rebuilds only on change
+(the key-latency fixes of issue #9)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.widgets.footer import QuietFooter
+
+
+def _count_refreshes(screen) -> list[int]:
+    calls: list[int] = []
+    original = screen.refresh_data
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    screen.refresh_data = counting
+    return calls
+
+
+async def test_a_screen_shown_again_rereads_only_after_a_change(store, frozen_clock):
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        venues = app.screen
+        calls = _count_refreshes(venues)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert calls == []  # nothing changed: the screen shows what it showed
+
+        await pilot.press("1")
+        await pilot.pause()
+        store.venues.add("Perf Venue Conference")  # a write while Venues is hidden
+        await pilot.press("3")
+        await pilot.pause()
+        assert calls == [1]
+        assert any(v.name == "Perf Venue Conference" for v in store.venues.all())
+
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("f2")  # language: every screen re-renders its text
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert calls == [1, 1]
+
+        await pilot.press("1")
+        await pilot.pause()
+        frozen_clock.shift(timedelta(minutes=5))  # time moved: due dates and countdowns did too
+        await pilot.press("3")
+        await pilot.pause()
+        assert calls == [1, 1, 1]
+
+
+async def test_every_screen_mounts_the_quiet_footer_with_its_keys(store):
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "2345612":
+            await pilot.press(key)
+            await pilot.pause()
+            footers = list(app.screen.query(Footer))
+            assert len(footers) == 1 and isinstance(footers[0], QuietFooter)
+            await pilot.pause()
+            labels = [widget.description for widget in footers[0].query(FooterKey)]
+            assert "Keys" in labels  # the app's ? key, with the screen's own keys
+        footer = app.screen.query_one(QuietFooter)
+        first_keys = list(footer.query(FooterKey))
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == first_keys  # same keys: not rebuilt
