@@ -1,14 +1,16 @@
-"""Screen switches re-read only what changed, the footer rebuilds only on change
-(the key-latency fixes of issue #9)."""
+"""Screen switches re-read only what changed, the footer rebuilds only on change, and full
+garbage collections wait for a pause in the input (the key-latency fixes of issue #9)."""
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.idle_gc import NEVER, YOUNG_COLLECTIONS_PER_FULL, IdleCollector
 from paperdeck.tui.widgets.footer import QuietFooter
 
 
@@ -79,3 +81,30 @@ async def test_every_screen_mounts_the_quiet_footer_with_its_keys(store):
         await pilot.press("2")
         await pilot.pause()
         assert list(footer.query(FooterKey)) == first_keys  # same keys: not rebuilt
+
+
+def test_idle_collector_defers_full_collections_to_a_pause():
+    now = [100.0]
+    collector = IdleCollector(clock=lambda: now[0])
+    saved = gc.get_threshold()
+    collector.start()
+    try:
+        assert gc.get_threshold()[2] == NEVER and gc.get_threshold()[:2] == saved[:2]
+        assert not collector.tick()  # no young collections yet: nothing to do
+        for _ in range(YOUNG_COLLECTIONS_PER_FULL):
+            gc.collect(1)
+        collector.input_seen()
+        now[0] += 0.5
+        assert not collector.tick()  # the user is typing
+        now[0] += 2.0
+        assert collector.tick() and collector.full_collections == 1
+        assert not collector.tick()  # done until younger collections pile up again
+        for _ in range(YOUNG_COLLECTIONS_PER_FULL):
+            gc.collect(1)
+        collector.input_seen()
+        now[0] += 61  # typing without a pause for a minute: collect anyway
+        collector.input_seen()
+        assert collector.tick() and collector.full_collections == 2
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == saved

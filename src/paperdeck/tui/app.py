@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.reactive import reactive
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..store import Store
+    from .idle_gc import IdleCollector
     from .watch import DatabaseWatcher
 
 _SCREEN_CLASSES = {
@@ -62,6 +64,7 @@ class PaperdeckApp(App[None]):
         self.start_screen = start_screen
         self.watch_database = watch
         self.database_watcher: "DatabaseWatcher | None" = None
+        self.idle_collector: "IdleCollector | None" = None
         self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.get("language")))
 
     def on_mount(self) -> None:
@@ -77,6 +80,20 @@ class PaperdeckApp(App[None]):
             self.start_watching()
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
+            self.start_idle_collector()
+
+    def start_idle_collector(self) -> None:
+        """Full garbage collections only while the user pauses (see tui/idle_gc.py)."""
+        from .idle_gc import IdleCollector
+
+        self.idle_collector = IdleCollector()
+        self.idle_collector.start()
+        self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
+            self.idle_collector.input_seen()
+        await super().on_event(event)
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -133,6 +150,8 @@ class PaperdeckApp(App[None]):
 
     def on_unmount(self) -> None:
         self.stop_watching()
+        if self.idle_collector is not None:
+            self.idle_collector.stop()
 
     def reopen_store(self) -> bool:
         """The database file was replaced (a restore): open the new one. False to retry later."""
