@@ -80,6 +80,7 @@ def load_yaml(name: str) -> Any:
 # Seeders run in this order, each inside the one seeding transaction.
 def seed_all(store: "Store") -> None:
     from .card_seed import seed_decks
+    from .paper_seed import seed_sample_papers
 
     with store.transaction() as conn:
         seeder = Seeder(conn)
@@ -87,6 +88,7 @@ def seed_all(store: "Store") -> None:
         seed_venues(seeder, load_yaml("venues.yaml") or {})
         seed_deadlines(seeder, load_yaml("deadlines.yaml") or {})
         seed_decks(seeder)
+        seed_sample_papers(seeder)
         for extra in EXTRA_SEEDERS:
             extra(seeder)
 
