@@ -105,12 +105,12 @@ class FilterModal(ModalScreen[PaperFilter | None]):
         with Vertical() as box:
             box.border_title = "筛选" if zh else "Filter"
             yield Input(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
-            yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.BLANK,
+            yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.NULL,
                          prompt="任意会议" if zh else "Any venue", id="filter-venue")
-            yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.BLANK,
+            yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.NULL,
                          prompt="任意方向" if zh else "Any topic", id="filter-topic")
             yield Select([(stage.pick(self.language), stage.value) for stage in STAGES],
-                         value=self.current.stage.value if self.current.stage else Select.BLANK,
+                         value=self.current.stage.value if self.current.stage else Select.NULL,
                          prompt="任意阶段" if zh else "Any stage", id="filter-stage")
             with Horizontal(classes="buttons"):
                 yield Button("应用" if zh else "Apply", variant="primary", id="filter-apply")
@@ -118,7 +118,7 @@ class FilterModal(ModalScreen[PaperFilter | None]):
 
     def _value(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
-        return None if value is Select.BLANK or value is None else str(value)
+        return None if value is Select.NULL or value is None else str(value)
 
     def _apply(self) -> None:
         stage = self._value("#filter-stage")
