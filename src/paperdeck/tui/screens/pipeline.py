@@ -87,10 +87,19 @@ class PipelineScreen(PaperdeckScreen):
             except StoreError:
                 deadlines[key] = None
         context.countdowns = {key: plan.countdown_label(d, now) for key, d in deadlines.items() if d is not None}
+        plans: dict[tuple[str, int], list] = {}  # one plan per venue and plan length
+        today = now.date()
         for card in cards:
-            deadline = deadlines.get((card.venue_key or "").lower())
-            due = plan.deadline_date(deadline) if deadline is not None else None
-            if due is not None and plan.is_at_risk(card, plan.milestones(card, due), now.date()):
+            if card.stage in (Stage.UNDER_REVIEW, Stage.DECISION) or not card.venue_key:
+                continue
+            key = card.venue_key.lower()
+            deadline = deadlines.get(key)
+            if deadline is None:
+                continue
+            plan_key = (key, plan.plan_weeks(card))
+            if plan_key not in plans:
+                plans[plan_key] = plan.milestones(card, plan.deadline_date(deadline))
+            if plan.is_at_risk(card, plans[plan_key], today):
                 context.at_risk.add(card.id)
         return context
 
