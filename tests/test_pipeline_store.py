@@ -185,7 +185,11 @@ def test_filters_by_text_venue_topic_and_stage(store):
     assert [c.title for c in store.papers.cards(PaperFilter(text="memory"))] == ["Agents with memory 记忆"]
 
 
-def test_sample_papers_are_seeded_once_and_never_resurrected(store):
+def test_sample_papers_are_seeded_once_and_never_resurrected(store, monkeypatch):
+    from paperdeck.store import seed
+
+    monkeypatch.setattr(seed, "SEED_SAMPLE_PAPERS", True)
+    seed_all(store)
     samples = {p.title: p for p in store.papers.all() if p.seed_key}
     assert set(samples) == SAMPLE_TITLES
     emnlp = samples["Reward-Aware Prompt Optimization for LLM Alignment"]
@@ -193,6 +197,7 @@ def test_sample_papers_are_seeded_once_and_never_resurrected(store):
     assert emnlp.bullets[1].startswith("Achieved +12% win-rate on MT-Bench")
     assert samples["Efficient LLM Training with Quantization-Aware LoRA"].award == "Spotlight"
     store.papers.delete(emnlp.id)
+    seed_all(store)
     seed_all(store)
     assert {p.title for p in store.papers.all() if p.seed_key} == {"Efficient LLM Training with Quantization-Aware LoRA"}
 
