@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
 from ...services.validation import clean_paper_form, format_authors
-from ...store.errors import ConflictError, StoreError
+from ...store.errors import StoreError
 from ..widgets.panel import literal
 
 LINK_LABELS = {
@@ -74,14 +74,14 @@ class PaperFormModal(ModalScreen[bool]):
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
             yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), Input(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                                   Select(venues, value=paper.venue_key or Select.BLANK, id="f-venue_key"))
+                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key"))
             yield from self._field("year", self.pick("年份", "Year"), Input(str(paper.target_year or ""), id="f-year"))
             yield from self._field("track", self.pick("类别", "Track"),
-                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.BLANK, id="f-track"))
+                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track"))
             yield from self._field("topic_key", self.pick("方向", "Topic"),
-                                   Select(topics, value=paper.topic_key or Select.BLANK, id="f-topic_key"))
+                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key"))
             yield from self._field("status", self.pick("状态", "Status"),
-                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.BLANK, id="f-status"))
+                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status"))
             yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
                                    Input(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
             for kind in LINK_KINDS:
@@ -155,7 +155,7 @@ class PaperFormModal(ModalScreen[bool]):
                 continue
             name = widget.id[2:]
             if isinstance(widget, Select):
-                raw[name] = "" if widget.value is Select.BLANK or widget.value is None else str(widget.value)
+                raw[name] = "" if widget.value is Select.NULL or widget.value is None else str(widget.value)
             elif isinstance(widget, TextArea):
                 raw[name] = widget.text
             else:
@@ -171,15 +171,30 @@ class PaperFormModal(ModalScreen[bool]):
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
             return
+        from .conflict import guarded_save
+
+        papers = self.store.papers
         try:
-            self.paper = self.store.papers.update(self.paper_id, self.paper.version, **fields)
-        except ConflictError as error:
-            summary.update(literal(str(error)))
-            return
+            # Saved elsewhere since this form opened: ask, reload theirs or keep mine.
+            guarded_save(
+                self.app,
+                lambda: papers.update(self.paper_id, self.paper.version, **fields),
+                overwrite=lambda: papers.update(self.paper_id, None, **fields),
+                reload=self._reload_theirs,
+                what=self.pick("论文", "Paper") + f" #{self.paper_id} “{self.paper.title}”",
+                on_saved=self._saved,
+            )
         except StoreError as error:
             summary.update(literal(str(error)))
-            return
+
+    def _saved(self, paper) -> None:
+        self.paper = paper
         self.dismiss(True)
+
+    def _reload_theirs(self) -> None:
+        """Show the version saved elsewhere: the form is rebuilt from the store."""
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
