@@ -23,7 +23,7 @@ from paperdeck.store.migrate import LATEST_VERSION
 from . import corpus
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-GENERATOR_VERSION = 1  # bump when the generated content changes
+GENERATOR_VERSION = 2  # bump when the generated content changes
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,9 @@ def generate(path: Path, size: Size, *, seed: int = 20261129) -> None:
             paper_ids = _papers(loader, rng, size, now, venue_keys)
             card_ids = _cards(loader, rng, size, now, paper_ids)
             loader.insert("reviews", _reviews(rng, size, now, card_ids))
-            loader.insert("pitch_sections", _pitch_sections(rng, now, paper_ids))
+            pitched = [row[0] for row in store.rows(
+                "SELECT id FROM papers WHERE stage IN ('writing', 'submission', 'under_review', 'decision')")]
+            loader.insert("pitch_sections", _pitch_sections(rng, now, pitched))
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.conn.execute("ANALYZE")
     finally:
@@ -171,8 +173,9 @@ def _reviews(rng, size: Size, now, card_ids: list[int]):
 
 
 def _pitch_sections(rng, now, paper_ids: list[int]):
+    """Papers from writing on have a pitch, from one part written to all five."""
     for paper_id in paper_ids:
-        for part in PITCH_PARTS:
+        for part in PITCH_PARTS[:rng.randint(1, len(PITCH_PARTS))]:
             yield {"paper_id": paper_id, "part_key": part, "body": corpus.pitch_body(rng, part), "updated_at": _ago(now, rng, 30)}
 
 

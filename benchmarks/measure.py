@@ -28,6 +28,22 @@ def bare_argv() -> list[str]:
     return [sys.executable, "-m", "benchmarks.bare_app"]
 
 
+def plain_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a measured command: as installed, so with .pyc files written and used."""
+    values = {**os.environ, **extra}
+    values.pop("PYTHONDONTWRITEBYTECODE", None)
+    return values
+
+
+def compile_sources() -> None:
+    """Write the .pyc files an installed paperdeck would have (pip compiles on install)."""
+    import compileall
+
+    root = Path(__file__).resolve().parents[1]
+    for folder in (root / "src", root / "benchmarks"):
+        compileall.compile_dir(str(folder), quiet=1)
+
+
 @dataclass
 class Environment:
     """A throwaway HOME and the working copy of a database, shared by one size's runs."""
@@ -76,7 +92,7 @@ def wall_time(argv: list[str], env: dict[str, str], runs: int) -> Sample:
     values, error = [], ""
     for _ in range(runs):
         started = time.perf_counter()
-        completed = subprocess.run(argv, env={**os.environ, **env}, capture_output=True, timeout=120)
+        completed = subprocess.run(argv, env=plain_env(env), capture_output=True, timeout=120)
         values.append((time.perf_counter() - started) * 1000)
         if completed.returncode != 0:
             error = completed.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit {completed.returncode}"

@@ -147,7 +147,9 @@ def document(rows: list[Row], settings: str, notes: list[str]) -> str:
         "figure to trust on a shared, noisy machine. First frame: process start to the first frame",
         "showing the dashboard's data in a real 120x40 pseudo-terminal. Key latency: from writing",
         "the key's bytes to the end of the first complete frame that answers it (synchronized",
-        "output), not Pilot's return time. RSS: the child's peak resident set (wait4).",
+        "output), not Pilot's return time. RSS: the child's peak resident set (VmHWM, read",
+        "before it quits). n/a: the key got no answering frame within 5 s (the screen lacks the key,",
+        "or it took longer).",
     ]
     if notes:
         parts += ["", "Notes:", *[f"- {note}" for note in notes]]

@@ -75,6 +75,11 @@ def run(args: argparse.Namespace) -> list[Row]:
         bare_env.home.mkdir()
         environments = {name: prepare(name, workdir, args.data_dir) for name in args.sizes}
         app, bare = measure.paperdeck_argv(), measure.bare_argv()
+        measure.compile_sources()
+        # One unmeasured start of each: the OS file cache is warm for every measured run.
+        measure.first_frame(bare, measure.bare_ready(), bare_env.env(), 1)
+        for environment in environments.values():
+            measure.first_frame(app, measure.app_ready(), environment.env(), 1)
         if "startup" in args.only:
             rows += startup_rows(args, environments, bare_env, app, bare)
         if "today" in args.only:

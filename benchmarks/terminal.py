@@ -51,6 +51,7 @@ class PtyProcess:
         full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
                     "COLUMNS": str(COLUMNS), "LINES": str(ROWS), **(env or {})}
         full_env.pop("TEXTUAL", None)  # no devtools
+        full_env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with .pyc files
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=cwd,
@@ -144,11 +145,11 @@ class PtyProcess:
     def finish(self, quit_keys: bytes = b"\x11", timeout: float = 10.0) -> Exit:
         """Quit with `quit_keys` (Ctrl+Q), else SIGTERM; reap the child with its peak RSS.
 
-        The child is reaped with os.wait4 (never Popen.poll, which would reap it and lose the
-        usage): it gives this child's own peak RSS.
+        The child is reaped with os.wait4, never Popen.poll (which would lose the usage).
         """
         if self.exit is not None:
             return self.exit
+        peak_kib = self.peak_rss_kib()
         try:
             if quit_keys:
                 try:
@@ -169,8 +170,19 @@ class PtyProcess:
             os.close(self.master)
         status, usage = reaped
         self.proc.returncode = status
-        self.exit = Exit(status, usage.ru_maxrss)
+        self.exit = Exit(status, peak_kib or usage.ru_maxrss)
         return self.exit
+
+    def peak_rss_kib(self) -> int:
+        """The child's peak RSS so far (VmHWM). Not wait4's ru_maxrss: with vfork/exec that
+        includes the parent's own memory (Linux carries the old mm's high-water mark over)."""
+        try:
+            for line in open(f"/proc/{self.proc.pid}/status", encoding="ascii", errors="replace"):
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
 
     def _reap(self, *, block: bool):
         pid, status, usage = os.wait4(self.proc.pid, 0 if block else os.WNOHANG)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 import pytest
 
@@ -56,9 +57,29 @@ def focus_first_editor(session) -> None:
     raise AssertionError("Tab never reached the pitch editor:\n" + session.screen())
 
 
+PAPER_TITLE = "End-to-end paper 端到端 [bold]"
+
+
+def add_paper_and_move_it_twice(session) -> None:
+    session.keys("2")
+    session.wait_for("Pipeline")
+    session.keys("n", pause=0.5)  # quick capture
+    session.wait_for("Title, then Enter")
+    time.sleep(0.5)
+    session.type(PAPER_TITLE)
+    session.wait_for("End-to-end paper")
+    session.keys("Enter", pause=0.8)
+    screen = session.wait_for("End-to-end paper")
+    if session.width >= 120:
+        assert "[bold]" in screen  # markup in a title is shown, not applied
+    session.keys(">", pause=0.8)
+    session.keys(">", pause=0.8)
+    assert_no_foreign_escapes(session)
+
+
 def review_two_cards(session) -> None:
     session.keys("4")
-    session.wait_for("Flashcards")
+    session.wait_for("Study all")
     session.keys("a", pause=0.8)  # study every deck
     for answered in range(2):
         session.wait_for(f"answered {answered}")
@@ -71,16 +92,13 @@ def review_two_cards(session) -> None:
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
 def test_journey_by_keystrokes(width, height, tmp_path, tmux_factory, xvfb_display):
     db = tmp_path / "e2e.db"
-    seeded = open_store(db)
-    # TODO(pipeline screen): add this paper and move it two stages by keystrokes once the
-    # Pipeline screen is on main; until then it is created here.
-    paper = seeded.papers.add("End-to-end paper 端到端")
-    seeded.close()
+    open_store(db).close()
 
     session = tmux_factory(width, height)
     session.start(paperdeck_argv(db), app_env(xvfb_display))
     session.wait_for("paperdeck", timeout=30)
 
+    add_paper_and_move_it_twice(session)
     review_two_cards(session)
 
     session.keys("5")
@@ -101,10 +119,15 @@ def test_journey_by_keystrokes(width, height, tmp_path, tmux_factory, xvfb_displ
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        paper_id, title, stage = conn.execute("SELECT id, title, stage FROM papers").fetchone()
+        moves = conn.execute("SELECT from_stage, to_stage FROM stage_history WHERE paper_id = ? ORDER BY id",
+                             (paper_id,)).fetchall()
         body = conn.execute("SELECT body FROM pitch_sections WHERE paper_id = ? AND part_key = 'pitch.background'",
-                            (paper.id,)).fetchone()
+                            (paper_id,)).fetchone()
         ratings = [row[0] for row in conn.execute("SELECT rating FROM reviews ORDER BY id")]
     finally:
         conn.close()
+    assert title == PAPER_TITLE and stage == "experiments"
+    assert moves == [(None, "ideation"), ("ideation", "design"), ("design", "experiments")]
     assert body == (PITCH_LINE,)
     assert ratings == [3, 3]

@@ -148,3 +148,18 @@ def test_second_open_does_not_reseed(db_path):
         assert seed_if_needed(first) is False
     finally:
         first.close()
+
+
+def test_seed_hash_changes_with_the_seeders_code(tmp_path, monkeypatch):
+    """A new seeder must run on a database seeded before it existed, with no YAML change."""
+    from paperdeck.store import seed as seed_module
+
+    before = seed_module.seed_hash()
+    real_read = Path.read_bytes
+
+    def patched(self):
+        data = real_read(self)
+        return data + b"# a new seeder" if self.name == "card_seed.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", patched)
+    assert seed_module.seed_hash() != before

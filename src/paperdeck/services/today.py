@@ -315,8 +315,9 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
     )
     rates = rates_from_laps((lap for run in pitches.rehearsals() for lap in run.laps), defaults)
     result = []
+    every_saved = pitches.bodies_by_paper()  # one query, not one per paper
     for paper in papers:
-        saved = {key: section.body for key, section in pitches.sections(paper.id).items()}
+        saved = every_saved.get(paper.id, {})
         filled = sum(1 for key in part_keys if saved.get(key, "").strip())
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue

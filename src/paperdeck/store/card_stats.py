@@ -82,12 +82,17 @@ def forecast(repo: "CardRepo", now: datetime, days: int = 14) -> list[tuple[date
 def streak(repo: "CardRepo", now: datetime) -> int:
     """Consecutive study days with at least one review, ending today (or yesterday, when
     today has none yet: the streak is still alive until the day ends)."""
+    from ..services.scheduling import day_start
+
     day = repo.study_day(now)
+    # The zone and rollover hour once, not per day: each costs a settings query and a
+    # filesystem lookup, and a year-long streak asks for 2 x 365 day starts.
+    zone, hour = repo.zone(), repo.rollover_hour()
 
     def reviewed_on(d: date) -> bool:
         return repo.store.row(
             "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
-            (to_iso(_start_of(repo, d)), to_iso(_start_of(repo, d + timedelta(days=1)))),
+            (to_iso(day_start(d, zone, hour)), to_iso(day_start(d + timedelta(days=1), zone, hour))),
         ) is not None
 
     if not reviewed_on(day):

@@ -231,7 +231,11 @@ class CardRepo(CardSettings):
         sql = "SELECT * FROM cards WHERE 1=1"
         params: list[Any] = []
         needle = text.strip()
-        if needle:
+        if needle and len(needle.encode()) > 20_000:
+            # SQLite refuses LIKE patterns over 50,000 bytes; a needle this long is matched exactly.
+            sql += " AND (instr(front, ?) OR instr(front_zh, ?) OR instr(back, ?))"
+            params += [needle, needle, needle]
+        elif needle:
             pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             sql += " AND (front LIKE ? ESCAPE '\\' OR front_zh LIKE ? ESCAPE '\\' OR back LIKE ? ESCAPE '\\')"
             params += [pattern, pattern, pattern]

@@ -68,6 +68,13 @@ class PitchRepo:
             for row in rows
         }
 
+    def bodies_by_paper(self) -> dict[int, dict[str, str]]:
+        """paper id -> {part key: text} of its saved parts, for every paper, in one query."""
+        found: dict[int, dict[str, str]] = {}
+        for paper_id, part_key, body in self.store.rows("SELECT paper_id, part_key, body FROM pitch_sections"):
+            found.setdefault(paper_id, {})[part_key] = body
+        return found
+
     def bodies(self, paper_id: int) -> dict[str, str]:
         """part key -> text, for every part of the guide (empty when not written yet)."""
         saved = self.sections(paper_id)

@@ -48,12 +48,18 @@ def seed_dir() -> Path:
 
 
 def seed_hash(directory: Path | None = None) -> str:
+    """A digest of the seed files and of the seeders' code (`store/*seed*.py`).
+
+    The code counts too: a new seeder (say, decks) must run on a database seeded before it
+    existed, even though no YAML changed.
+    """
     directory = directory or seed_dir()
     digest = hashlib.sha256()
-    for name in SEED_FILES:
-        path = directory / name
+    sources = [directory / name for name in SEED_FILES]
+    sources += sorted(Path(__file__).parent.glob("*seed*.py"))
+    for path in sources:
         if path.exists():
-            digest.update(name.encode())
+            digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -32,8 +32,18 @@ class PaperdeckScreen(Screen[None]):
             return zh or en
         return en or zh
 
+    _in_view = False
+
     def on_screen_resume(self) -> None:
+        # Textual posts ScreenResume twice when a mode's screen is first shown: re-read once
+        # per showing (a full re-read of a large database costs as much as the first frame).
+        if self._in_view:
+            return
+        self._in_view = True
         self.refresh_data()
+
+    def on_screen_suspend(self) -> None:
+        self._in_view = False
 
     def refresh_data(self) -> None:
         """Re-read from the store and re-render. Screens override this."""

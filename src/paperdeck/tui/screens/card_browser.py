@@ -12,6 +12,7 @@ from ...models.cards import STATE_NAMES
 from ...paths import package_resource
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from ..widgets.safe_text import SafeInput
 
 MAX_ROWS = 2000
 
@@ -37,7 +38,7 @@ class CardBrowserScreen(PaperdeckScreen):
         categories = [(Text(self.pick(zh, en)), key) for key, zh, en in self.store.cards.categories()]
         yield Header()
         with Horizontal(id="browser-filters"):
-            yield Input(placeholder=self.pick("搜索问题或要点…", "Search questions and talking points…"), id="browser-search")
+            yield SafeInput(placeholder=self.pick("搜索问题或要点…", "Search questions and talking points…"), id="browser-search")
             yield Select(decks, prompt=self.pick("全部卡组", "All decks"), id="browser-deck",
                          value=self.initial_deck if self.initial_deck is not None else Select.NULL)
             yield Select(categories, prompt=self.pick("全部分类", "All categories"), id="browser-category")

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from ...paths import package_resource
+from ..widgets.safe_text import SafeInput, SafeTextArea
 
 if TYPE_CHECKING:
     from ...models.cards import Card
@@ -43,7 +44,7 @@ class PromptModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-body"):
             yield Label(Text(self.prompt))
-            yield Input(self.value, id="prompt-input")
+            yield SafeInput(self.value, id="prompt-input")
             yield Static(id="prompt-error", classes="modal-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -80,11 +81,11 @@ class EditCardModal(ModalScreen["Card | None"]):
         with Vertical(classes="modal-body card-edit"):
             yield Label(pick("编辑卡片", "Edit card") if card else pick("新卡片", "New card"), classes="modal-title")
             yield Label(pick("问题（英文）", "Question (English)"))
-            yield Input(card.front if card else "", id="edit-front")
+            yield SafeInput(card.front if card else "", id="edit-front")
             yield Label(pick("问题（中文）", "Question (Chinese)"))
-            yield Input(card.front_zh if card else "", id="edit-front-zh")
+            yield SafeInput(card.front_zh if card else "", id="edit-front-zh")
             yield Label(pick("要点（回答时要讲的）", "Talking points"))
-            yield TextArea(card.back if card else "", id="edit-back", soft_wrap=True)
+            yield SafeTextArea(card.back if card else "", id="edit-back", soft_wrap=True)
             with Horizontal(classes="modal-row"):
                 yield Select(decks, value=self.deck_id if self.deck_id is not None else Select.NULL,
                              allow_blank=False, id="edit-deck", prompt=pick("卡组", "Deck"))
@@ -161,7 +162,7 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
                              "Interview mode: go through every card of the chosen decks before the interview; "
                              "the schedule is not touched"), classes="modal-title")
             yield Label(pick("面试日期（YYYY-MM-DD）", "Interview date (YYYY-MM-DD)"))
-            yield Input(str(stored), id="cram-date", placeholder="2026-12-15")
+            yield SafeInput(str(stored), id="cram-date", placeholder="2026-12-15")
             yield SelectionList(*[(Text(d.pick(self.language)), d.id, d.id in chosen) for d in decks], id="cram-decks")
             yield Static(id="cram-error", classes="modal-error")
             with Horizontal(classes="modal-row"):

@@ -85,7 +85,7 @@ class DashboardScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        # The data is read when the screen is shown (PaperdeckScreen.on_screen_resume).
         # Countdowns move on; refresh each minute while this screen is in view.
         self.set_interval(60, self._tick)
 

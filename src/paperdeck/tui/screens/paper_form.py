@@ -15,6 +15,7 @@ from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_
 from ...services.validation import clean_paper_form, format_authors
 from ...store.errors import StoreError
 from ..widgets.panel import literal
+from ..widgets.safe_text import SafeInput, SafeTextArea
 
 LINK_LABELS = {
     "arxiv": "arXiv", "code": "Code (GitHub)", "huggingface": "Hugging Face",
@@ -68,14 +69,14 @@ class PaperFormModal(ModalScreen[bool]):
         topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
         with VerticalScroll() as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
-            yield from self._field("title", self.pick("标题", "Title"), Input(paper.title, id="f-title"))
+            yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
             yield from self._field("authors", self.pick("作者（逗号分隔，* 表示共同一作）", "Authors (comma-separated; * marks equal contribution)"),
-                                   Input(format_authors(paper.authors, paper.equal_contribution), id="f-authors"))
+                                   SafeInput(format_authors(paper.authors, paper.equal_contribution), id="f-authors"))
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
-            yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), Input(position, id="f-my_position"))
+            yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
                                    Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key"))
-            yield from self._field("year", self.pick("年份", "Year"), Input(str(paper.target_year or ""), id="f-year"))
+            yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year"))
             yield from self._field("track", self.pick("类别", "Track"),
                                    Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track"))
             yield from self._field("topic_key", self.pick("方向", "Topic"),
@@ -83,12 +84,12 @@ class PaperFormModal(ModalScreen[bool]):
             yield from self._field("status", self.pick("状态", "Status"),
                                    Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status"))
             yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
-                                   Input(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
+                                   SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
             for kind in LINK_KINDS:
-                yield from self._field(f"link_{kind}", LINK_LABELS[kind], Input(paper.links.get(kind, ""), id=f"f-link_{kind}"))
-            yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"), Input(paper.contribution, id="f-contribution"))
-            yield from self._field("result", self.pick("核心结果（带数字）", "Result (with its numbers)"), Input(paper.result, id="f-result"))
-            yield from self._field("notes", self.pick("备注", "Notes"), TextArea(paper.notes, id="f-notes"))
+                yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}"))
+            yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"), SafeInput(paper.contribution, id="f-contribution"))
+            yield from self._field("result", self.pick("核心结果（带数字）", "Result (with its numbers)"), SafeInput(paper.result, id="f-result"))
+            yield from self._field("notes", self.pick("备注", "Notes"), SafeTextArea(paper.notes, id="f-notes"))
             yield Static(id="form-errors")
             with Horizontal(classes="buttons"):
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save")

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Select
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...services.validation import FieldError, clean_title
 from ..widgets.panel import literal
+from ..widgets.safe_text import SafeInput
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -39,7 +40,7 @@ class QuickCaptureModal(ModalScreen[str | None]):
         zh = self.language == "zh"
         with Vertical() as box:
             box.border_title = ("新论文 → " if zh else "New paper → ") + self.stage.pick(self.language)
-            yield Input(placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
+            yield SafeInput(placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
             yield Label("", id="capture-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -104,7 +105,7 @@ class FilterModal(ModalScreen[PaperFilter | None]):
         zh = self.language == "zh"
         with Vertical() as box:
             box.border_title = "筛选" if zh else "Filter"
-            yield Input(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
+            yield SafeInput(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
             yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.BLANK,
                          prompt="任意会议" if zh else "Any venue", id="filter-venue")
             yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.BLANK,

@@ -26,6 +26,7 @@ from ...services.speaking import (
 from ..widgets.gauge import SpeakingGauge
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from ..widgets.safe_text import SafeTextArea
 
 AUTOSAVE_SECONDS = 0.6
 SNAPSHOT_EVERY = timedelta(minutes=5)
@@ -84,7 +85,7 @@ class PitchScreen(PaperdeckScreen):
                         yield Static(id=f"head-{number}", classes="part-head")
                         with Horizontal(classes="part-row"):
                             yield Static(id=f"prompt-{number}", classes="part-prompt")
-                            yield TextArea(id=f"editor-{number}", classes="part-editor", soft_wrap=True)
+                            yield SafeTextArea(id=f"editor-{number}", classes="part-editor", soft_wrap=True)
             with Vertical(id="pitch-rehearsal"):
                 yield Static(id="pitch-rehearsal-title")
                 yield Digits("0:00", id="pitch-timer")

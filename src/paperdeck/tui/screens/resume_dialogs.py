@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from ...textsafe import one_line
+from ..widgets.safe_text import SafeInput, SafeTextArea
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -42,7 +43,7 @@ class BulletsDialog(ModalScreen[list[str] | None]):
             yield Label(one_line(self.paper_title), markup=False)
             yield Label("每行一条要点（来自贡献与结果，可改）。" if zh
                         else "One bullet per line (from the contribution and result lines; yours to edit).")
-            yield TextArea("\n".join(self.bullets), id="bullets-text", soft_wrap=True)
+            yield SafeTextArea("\n".join(self.bullets), id="bullets-text", soft_wrap=True)
             with Horizontal():
                 yield Button("保存 (F10)" if zh else "Save (F10)", id="bullets-save", variant="primary")
                 yield Button("取消" if zh else "Cancel", id="bullets-cancel")
@@ -76,7 +77,7 @@ class ImportBibDialog(ModalScreen[str | None]):
             box.border_title = "导入 BibTeX" if zh else "Import BibTeX"
             yield Label("BibTeX 文件路径（重复的条目会跳过）：" if zh
                         else "Path of a .bib file (duplicates by DOI, arXiv id or title are skipped):")
-            yield Input(placeholder="~/papers.bib", id="import-bib-path")
+            yield SafeInput(placeholder="~/papers.bib", id="import-bib-path")
             with Horizontal():
                 yield Button("导入" if zh else "Import", id="import-bib-go", variant="primary")
                 yield Button("取消" if zh else "Cancel", id="import-bib-cancel")

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...textsafe import one_line
+from ..widgets.safe_text import SafeInput
 
 
 class FormModal(ModalScreen[Any]):
@@ -44,7 +45,7 @@ class FormModal(ModalScreen[Any]):
             scroll.border_title = self.form_title
             for name, label, value in self.fields:
                 yield Label(Text(label))
-                yield Input(value=value, id=f"field-{name}", select_on_focus=False)
+                yield SafeInput(value=value, id=f"field-{name}", select_on_focus=False)
             yield Static("", id="form-error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="form-save")
