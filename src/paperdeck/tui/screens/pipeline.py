@@ -213,6 +213,8 @@ class PipelineScreen(PaperdeckScreen):
                     paper = self.store.papers.add(title, stage)
                 except StoreError as error:
                     self._report(error)
+                    # The title stays on screen, so the user can retry once writes work again.
+                    self.app.push_screen(QuickCaptureModal(stage, self.language, title), added)
                     return
                 self.refresh_data(keep=(stage, paper.id))
 
