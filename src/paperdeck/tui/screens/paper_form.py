@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
 from ...services.validation import clean_paper_form, format_authors
-from ...store.errors import ConflictError, StoreError
+from ...store.errors import StoreError
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 
@@ -172,15 +172,30 @@ class PaperFormModal(ModalScreen[bool]):
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
             return
+        from .conflict import guarded_save
+
+        papers = self.store.papers
         try:
-            self.paper = self.store.papers.update(self.paper_id, self.paper.version, **fields)
-        except ConflictError as error:
-            summary.update(literal(str(error)))
-            return
+            # Saved elsewhere since this form opened: ask, reload theirs or keep mine.
+            guarded_save(
+                self.app,
+                lambda: papers.update(self.paper_id, self.paper.version, **fields),
+                overwrite=lambda: papers.update(self.paper_id, None, **fields),
+                reload=self._reload_theirs,
+                what=self.pick("论文", "Paper") + f" #{self.paper_id} “{self.paper.title}”",
+                on_saved=self._saved,
+            )
         except StoreError as error:
             summary.update(literal(str(error)))
-            return
+
+    def _saved(self, paper) -> None:
+        self.paper = paper
         self.dismiss(True)
+
+    def _reload_theirs(self) -> None:
+        """Show the version saved elsewhere: the form is rebuilt from the store."""
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -123,6 +123,17 @@ class PipelineScreen(PaperdeckScreen):
             self.column(keep[0]).focus()
         self._show_detail()
 
+    def show_item(self, item: str) -> None:
+        """From the Dashboard: put the focus on paper `item` (its id) on the board."""
+        if not item.isdigit():
+            return
+        for column in self.columns:
+            index = column.index_of(int(item))
+            if index is not None:
+                column.cursor = index
+                column.focus()
+                return
+
     def _filter_label(self) -> str:
         wanted = self.paper_filter
         if wanted.is_empty:
@@ -211,6 +222,8 @@ class PipelineScreen(PaperdeckScreen):
                     paper = self.store.papers.add(title, stage)
                 except StoreError as error:
                     self._report(error)
+                    # The title stays on screen, so the user can retry once writes work again.
+                    self.app.push_screen(QuickCaptureModal(stage, self.language, title), added)
                     return
                 self.refresh_data(keep=(stage, paper.id))
 

@@ -31,16 +31,17 @@ class QuickCaptureModal(ModalScreen[str | None]):
     DEFAULT_CSS = MODAL_CSS.format(name="QuickCaptureModal")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without adding")]
 
-    def __init__(self, stage: Stage, language: str):
+    def __init__(self, stage: Stage, language: str, value: str = ""):
         super().__init__()
         self.stage = stage
         self.language = language
+        self.value = value  # a title to retry after a refused save
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
         with Vertical() as box:
             box.border_title = ("新论文 → " if zh else "New paper → ") + self.stage.pick(self.language)
-            yield SafeInput(placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
+            yield SafeInput(self.value, placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
             yield Label("", id="capture-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
