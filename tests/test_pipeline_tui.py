@@ -216,3 +216,34 @@ def test_board_snapshot(store, frozen_clock, snap_compare):
                      "aware low rank adaptation and more", Stage.EXPERIMENTS, venue_key="iclr", target_year=2027)
     store.papers.add("Emoji 🚀 and [red]markup[/red]", Stage.WRITING)
     assert snap_compare(app_for(store), terminal_size=(120, 40))
+
+
+async def test_the_form_records_submissions_and_decisions(board):
+    from textual.widgets import Input
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        paper_id = form.paper_id
+        form.query_one("#sub-year", Input).value = "20245"
+        form.query_one("#sub-venue", Input).value = "ACL ARR"
+        form.record_submission()
+        await pilot.pause()
+        assert "four digits" in str(form.query_one("#err-submission").render())
+        form.query_one("#sub-year", Input).value = "2026"
+        form.query_one("#sub-venue", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert board.papers.get(paper_id).stage is Stage.UNDER_REVIEW
+        form.record_decision("rejected")
+        await pilot.pause()
+        assert board.papers.get(paper_id).stage is Stage.WRITING
+        assert "rejected" in str(form.query_one("#form-submissions").render())
+        form.query_one("#f-year", Input).value = "2027"
+        await pilot.press("ctrl+s")  # saving after the moves does not conflict
+        await pilot.pause()
+        paper = board.papers.get(paper_id)
+        assert (paper.target_year, paper.stage) == (2027, Stage.WRITING)
+        assert [(s.venue_name, s.year, s.decision) for s in board.papers.submissions(paper_id)] == [("ACL ARR", 2026, "rejected")]
