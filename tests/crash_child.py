@@ -11,7 +11,7 @@ import json
 import random
 import sys
 
-from paperdeck.models.common import to_iso, utcnow
+from paperdeck.models.common import utcnow
 from paperdeck.models.papers import STAGES
 from paperdeck.store import open_store
 
@@ -32,13 +32,8 @@ def move_paper(store, rng, counter):
         return
     paper = rng.choice(papers)
     target = rng.choice([stage for stage in STAGES if stage is not paper.stage])
-    now = to_iso(utcnow())
-    with store.transaction() as conn:
-        conn.execute("UPDATE papers SET stage = ?, stage_entered_at = ?, updated_at = ? WHERE id = ?",
-                     (target.value, now, now, paper.id))
-        conn.execute("INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)",
-                     (paper.id, paper.stage.value, target.value, now))
-        moves = conn.execute("SELECT count(*) FROM stage_history WHERE paper_id = ?", (paper.id,)).fetchone()[0]
+    store.papers.move(paper.id, target)
+    moves = len(store.papers.history(paper.id))
     report(op="move", id=paper.id, moves=moves)
 
 
@@ -47,9 +42,7 @@ def edit_paper(store, rng, counter):
     if not papers:
         return
     paper = rng.choice(papers)
-    with store.transaction() as conn:
-        conn.execute("UPDATE papers SET notes = ?, updated_at = ? WHERE id = ?",
-                     (f"edit {counter}", to_iso(utcnow()), paper.id))
+    store.papers.update(paper.id, None, notes=f"edit {counter}")
     report(op="edit", id=paper.id, counter=counter)
 
 

@@ -192,3 +192,68 @@ async def test_keep_mine_on_a_deleted_row_reports_instead_of_crashing(db_path):
         assert not isinstance(app.screen, ConflictScreen)
         assert any("no paper with id 7" in str(n.message) for n in app._notifications)
     store.close()
+
+
+async def _open_form(pilot, app, paper_id: int):
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+
+    app.show_item("pipeline", str(paper_id))
+    await pilot.pause()
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, PaperFormModal)
+    return app.screen
+
+
+async def _retitle(pilot, form, title: str) -> None:
+    from textual.widgets import Input
+
+    field = form.query_one("#f-title", Input)
+    field.value = title
+    field.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_two_windows_editing_one_paper_are_offered_reload_or_keep(db_path):
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+
+    first_store, second_store = open_store(db_path), open_store(db_path)
+    first_store.papers.add("Other paper", Stage.WRITING)
+    paper = first_store.papers.add("Shared paper", Stage.EXPERIMENTS)
+    first, second = PaperdeckApp(first_store), PaperdeckApp(second_store)
+    async with AsyncExitStack() as stack:
+        one = await stack.enter_async_context(first.run_test(size=(120, 40)))
+        two = await stack.enter_async_context(second.run_test(size=(120, 40)))
+        # Both windows open the form; window one saves first.
+        form_two = await _open_form(two, second, paper.id)
+        form_one = await _open_form(one, first, paper.id)
+        await _retitle(one, form_one, "Title from window one")
+        assert not isinstance(first.screen, PaperFormModal)
+        assert second_store.papers.get(paper.id).title == "Title from window one"
+        # Window two's save would overwrite a newer version: refused, and the choice offered.
+        await _retitle(two, form_two, "Title from window two")
+        assert isinstance(second.screen, ConflictScreen)
+        assert second_store.papers.get(paper.id).title == "Title from window one"
+        await two.press("r")  # reload theirs: the form now shows window one's title
+        await two.pause()
+        await two.pause()
+        assert isinstance(second.screen, PaperFormModal)
+        assert second.screen.query_one("#f-title").value == "Title from window one"
+        # Now in step: a save goes through without a question.
+        await _retitle(two, second.screen, "Title from window two")
+        assert not isinstance(second.screen, (PaperFormModal, ConflictScreen))
+        assert first_store.papers.get(paper.id).title == "Title from window two"
+
+        # Keep mine: window one's stale form overwrites, after the question.
+        form_one = await _open_form(one, first, paper.id)
+        second_store.papers.update(paper.id, None, title="Sneaky edit")
+        await _retitle(one, form_one, "Mine, kept")
+        assert isinstance(first.screen, ConflictScreen)
+        await one.press("k")
+        await one.pause()
+        assert second_store.papers.get(paper.id).title == "Mine, kept"
+        assert not isinstance(first.screen, (PaperFormModal, ConflictScreen))
+    first_store.close()
+    second_store.close()

@@ -73,3 +73,25 @@ async def test_pitch_autosave_on_a_refusing_database_keeps_the_edit_and_retries(
         await pilot.press("!")
         await pilot.pause(1.0)  # the next autosave writes everything that was refused
         assert store.pitches.bodies(paper.id)["pitch.background"] == "kept on screen!"
+
+
+async def test_quick_capture_on_a_refusing_database_keeps_the_title_to_retry(store):
+    from textual.widgets import Input
+
+    from paperdeck.tui.app import PaperdeckApp
+
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        store.conn.execute("PRAGMA query_only = 1")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Refused title", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert any("cannot save" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one("#capture-title", Input).value == "Refused title"
+        store.conn.execute("PRAGMA query_only = 0")
+        await pilot.press("enter")  # the retry
+        await pilot.pause()
+    assert [paper.title for paper in store.papers.all()] == ["Refused title"]

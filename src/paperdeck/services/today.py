@@ -263,10 +263,7 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
 
 def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, today: date) -> list[PaperAlert]:
     """Papers whose stage is behind the backward plan to their target venue's next deadline."""
-    try:
-        from . import plan  # the pipeline's backward plan
-    except ImportError:  # pragma: no cover - until the pipeline lands
-        return []
+    from . import plan  # the pipeline's backward plan
     from .timezones import day_in
 
     zone = now.astimezone().tzinfo

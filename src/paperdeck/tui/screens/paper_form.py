@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
 from ...services.validation import clean_paper_form, format_authors
-from ...store.errors import ConflictError, StoreError
+from ...store.errors import StoreError
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 
@@ -75,14 +75,14 @@ class PaperFormModal(ModalScreen[bool]):
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
             yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                                   Select(venues, value=paper.venue_key or Select.BLANK, id="f-venue_key"))
+                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key"))
             yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year"))
             yield from self._field("track", self.pick("类别", "Track"),
-                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.BLANK, id="f-track"))
+                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track"))
             yield from self._field("topic_key", self.pick("方向", "Topic"),
-                                   Select(topics, value=paper.topic_key or Select.BLANK, id="f-topic_key"))
+                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key"))
             yield from self._field("status", self.pick("状态", "Status"),
-                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.BLANK, id="f-status"))
+                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status"))
             yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
                                    SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
             for kind in LINK_KINDS:
@@ -100,6 +100,14 @@ class PaperFormModal(ModalScreen[bool]):
             yield Static(id="form-history")
             yield Label(self.pick("投稿记录", "Submissions"), classes="section")
             yield Static(id="form-submissions")
+            with Horizontal(classes="buttons"):
+                yield SafeInput(placeholder=self.pick("投稿会议，如 ACL ARR", "Venue, e.g. ACL ARR"), id="sub-venue")
+                yield SafeInput(placeholder=self.pick("年份", "Year"), id="sub-year")
+                yield Button(self.pick("记录投稿", "Record submission"), id="sub-record")
+            with Horizontal(classes="buttons"):
+                for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
+                    yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}")
+            yield Label("", id="err-submission", classes="error")
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:
         yield Label(label, classes="field")
@@ -156,7 +164,7 @@ class PaperFormModal(ModalScreen[bool]):
                 continue
             name = widget.id[2:]
             if isinstance(widget, Select):
-                raw[name] = "" if widget.value is Select.BLANK or widget.value is None else str(widget.value)
+                raw[name] = "" if widget.value is Select.NULL or widget.value is None else str(widget.value)
             elif isinstance(widget, TextArea):
                 raw[name] = widget.text
             else:
@@ -172,25 +180,90 @@ class PaperFormModal(ModalScreen[bool]):
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
             return
+        from .conflict import guarded_save
+
+        papers = self.store.papers
         try:
-            self.paper = self.store.papers.update(self.paper_id, self.paper.version, **fields)
-        except ConflictError as error:
-            summary.update(literal(str(error)))
-            return
+            # Saved elsewhere since this form opened: ask, reload theirs or keep mine.
+            guarded_save(
+                self.app,
+                lambda: papers.update(self.paper_id, self.paper.version, **fields),
+                overwrite=lambda: papers.update(self.paper_id, None, **fields),
+                reload=self._reload_theirs,
+                what=self.pick("论文", "Paper") + f" #{self.paper_id} “{self.paper.title}”",
+                on_saved=self._saved,
+            )
         except StoreError as error:
             summary.update(literal(str(error)))
-            return
+
+    def _saved(self, paper) -> None:
+        self.paper = paper
         self.dismiss(True)
+
+    def _reload_theirs(self) -> None:
+        """Show the version saved elsewhere: the form is rebuilt from the store."""
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        if (event.input.id or "").startswith("sub-"):
+            self.record_submission()
+        else:
+            self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "form-save":
+        button = event.button.id or ""
+        if button == "form-save":
             self.action_save()
+        elif button == "sub-record":
+            self.record_submission()
+        elif button.startswith("sub-"):
+            self.record_decision(button.removeprefix("sub-"))
         else:
             self.dismiss(False)
+
+    def record_submission(self) -> None:
+        """Submit to a venue: the paper moves to Under review; its history keeps the entry."""
+        from ...services.validation import FieldError, clean_line, clean_year
+
+        error_label = self.query_one("#err-submission", Label)
+        try:
+            venue = clean_line("submission", self.query_one("#sub-venue", Input).value, self.pick("会议", "the venue"), 80)
+            year = clean_year(self.query_one("#sub-year", Input).value)
+            if not venue:
+                raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
+        except FieldError as error:
+            error_label.update(literal(error.message))
+            return
+        known = {v.name.lower(): v.key for v in self.store.venues.all()}
+        try:
+            self.store.papers.submit(self.paper_id, venue, venue_key=known.get(venue.lower()), year=year)
+        except StoreError as error:
+            error_label.update(literal(str(error)))
+            return
+        error_label.update("")
+        self._after_submission_change()
+
+    def record_decision(self, decision: str) -> None:
+        """The latest pending submission gets its decision; a rejection returns to Writing."""
+        pending = [s for s in self.store.papers.submissions(self.paper_id) if not s.decision]
+        error_label = self.query_one("#err-submission", Label)
+        if not pending:
+            error_label.update(self.pick("没有待定的投稿", "No pending submission: record one first"))
+            return
+        try:
+            self.store.papers.decide(pending[-1].id, decision)
+        except StoreError as error:
+            error_label.update(literal(str(error)))
+            return
+        error_label.update("")
+        self._after_submission_change()
+
+    def _after_submission_change(self) -> None:
+        self.paper = self.store.papers.get(self.paper_id)  # a new version: later saves must not conflict
+        self._load_history()
+        self._load_checklist()
 
     def action_close(self) -> None:
         self.dismiss(False)

@@ -31,16 +31,17 @@ class QuickCaptureModal(ModalScreen[str | None]):
     DEFAULT_CSS = MODAL_CSS.format(name="QuickCaptureModal")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without adding")]
 
-    def __init__(self, stage: Stage, language: str):
+    def __init__(self, stage: Stage, language: str, value: str = ""):
         super().__init__()
         self.stage = stage
         self.language = language
+        self.value = value  # a title to retry after a refused save
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
         with Vertical() as box:
             box.border_title = ("新论文 → " if zh else "New paper → ") + self.stage.pick(self.language)
-            yield SafeInput(placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
+            yield SafeInput(self.value, placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
             yield Label("", id="capture-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -106,12 +107,12 @@ class FilterModal(ModalScreen[PaperFilter | None]):
         with Vertical() as box:
             box.border_title = "筛选" if zh else "Filter"
             yield SafeInput(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
-            yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.BLANK,
+            yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.NULL,
                          prompt="任意会议" if zh else "Any venue", id="filter-venue")
-            yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.BLANK,
+            yield Select([(label, key) for label, key in self.topics], value=self.current.topic_key or Select.NULL,
                          prompt="任意方向" if zh else "Any topic", id="filter-topic")
             yield Select([(stage.pick(self.language), stage.value) for stage in STAGES],
-                         value=self.current.stage.value if self.current.stage else Select.BLANK,
+                         value=self.current.stage.value if self.current.stage else Select.NULL,
                          prompt="任意阶段" if zh else "Any stage", id="filter-stage")
             with Horizontal(classes="buttons"):
                 yield Button("应用" if zh else "Apply", variant="primary", id="filter-apply")
@@ -119,7 +120,7 @@ class FilterModal(ModalScreen[PaperFilter | None]):
 
     def _value(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
-        return None if value is Select.BLANK or value is None else str(value)
+        return None if value is Select.NULL or value is None else str(value)
 
     def _apply(self) -> None:
         stage = self._value("#filter-stage")
