@@ -108,3 +108,23 @@ def test_idle_collector_defers_full_collections_to_a_pause():
     finally:
         collector.stop()
     assert gc.get_threshold() == saved
+
+
+def test_due_tally_kept_per_rating_matches_a_recount(store, frozen_clock):
+    from paperdeck.models.common import utcnow
+
+    cards = store.cards
+    deck = cards.add_deck("Tally deck")
+    for number in range(30):
+        cards.add(deck.id, f"Question {number}", back="points")
+    tally = cards.due_tally(utcnow(), [deck.id])
+    assert tally.summary() == cards.due_summary(utcnow(), [deck.id])
+    for rating in [3, 1, 4, 2, 3, 3, 1, 1, 4, 3] * 3:
+        card = cards.next_card(utcnow(), [deck.id])
+        if card is None:
+            break
+        outcome = cards.preview(card, utcnow())[rating]
+        cards.record_review(card, outcome, reviewed_at=utcnow(), duration_ms=1000)
+        tally.rated(card, outcome)
+        assert tally.summary() == cards.due_summary(utcnow(), [deck.id])
+        frozen_clock.shift(timedelta(minutes=3))

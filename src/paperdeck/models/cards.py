@@ -109,6 +109,35 @@ class DueSummary:
 
 
 @dataclass(slots=True)
+class DueTally:
+    """The counts behind a DueSummary, kept current through a review session without counting
+    the cards again: a rating moves one card between states and uses up one new card."""
+
+    day_end: datetime  # cards due before this count (new cards always do)
+    states: dict[int, int]  # state -> cards counted
+    new_left: int  # new cards still allowed today
+
+    def summary(self) -> DueSummary:
+        states = self.states
+        return DueSummary(
+            new=min(states.get(NEW, 0), max(0, self.new_left)),
+            learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
+            due=states.get(REVIEW, 0),
+        )
+
+    def _counted(self, state: int, due: datetime | None) -> bool:
+        return state == NEW or (due is not None and due < self.day_end)
+
+    def rated(self, before: "Card", outcome: Outcome) -> None:
+        if self._counted(before.state, before.due):
+            self.states[before.state] = self.states.get(before.state, 0) - 1
+        if self._counted(outcome.state, outcome.due):
+            self.states[outcome.state] = self.states.get(outcome.state, 0) + 1
+        if before.state == NEW:
+            self.new_left -= 1
+
+
+@dataclass(slots=True)
 class DeckCounts:
     deck: Deck
     total: int

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.cards import (
     LEARNING, NEW, RELEARNING, REVIEW, Card, CardStats, CategoryLapses, Deck, DeckCounts,
-    EXTRA_CATEGORIES, DueSummary, Outcome,
+    EXTRA_CATEGORIES, DueSummary, DueTally, Outcome,
 )
 from ..models.common import from_iso, to_iso, utcnow
 from .card_settings import CardSettings
@@ -278,6 +278,10 @@ class CardRepo(CardSettings):
 
     def due_summary(self, now: datetime, deck_ids: list[int] | None = None) -> DueSummary:
         """(new, learning, due) for the study day containing `now`; new within today's limit."""
+        return self.due_tally(now, deck_ids).summary()
+
+    def due_tally(self, now: datetime, deck_ids: list[int] | None = None) -> DueTally:
+        """due_summary's counts, which a review session then keeps current per rating."""
         _start, end = self.day_bounds(now)
         where, params = _deck_filter(deck_ids)
         # New cards count whenever they were created; the others when due before the day ends.
@@ -286,11 +290,7 @@ class CardRepo(CardSettings):
             "GROUP BY state",
             [to_iso(end), *params],
         ))
-        return DueSummary(
-            new=min(states.get(NEW, 0), self.new_remaining(now)),
-            learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
-            due=states.get(REVIEW, 0),
-        )
+        return DueTally(end, states, self.new_remaining(now))
 
     def _first(self, sql: str, params: list[Any]) -> Card | None:
         row = self.store.row(sql, params)
