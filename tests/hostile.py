@@ -30,4 +30,5 @@ def argv_safe(value: str) -> bool:
 
 
 def raw_controls(text: str) -> list[str]:
-    return sorted({repr(match) for match in RAW_CONTROL.findall(text)})
+    """Raw control characters in output; CRLF line ends (iCalendar's) are harmless and allowed."""
+    return sorted({repr(match) for match in RAW_CONTROL.findall(text.replace("\r\n", "\n"))})

@@ -119,12 +119,12 @@ async def test_pasting_hostile_text_into_the_pitch_editors(store, name):
 @pytest.mark.parametrize("name", list(HOSTILE))
 async def test_hostile_text_into_the_input_fields_of_the_flashcards_screens(store, name):
     """The card browser's search and every prompt on the Flashcards screen (deck name,
-    target time, retention, new cards per day) take the value: a message or a result."""
+    target time, retention, new cards per day, interview date) take the value: a message or a result."""
     value = HOSTILE[name]
     app = PaperdeckApp(store, start_screen="flashcards", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        for key in ["n", "t", "r", "l", "b"]:
+        for key in ["n", "t", "r", "l", "i", "b"]:
             await pilot.press(key)
             await pilot.pause()
             fields = focused_text_widgets(app)

@@ -9,8 +9,9 @@ kept in settings: an unchanged seed costs one query at start-up and no YAML pars
 from __future__ import annotations
 
 import hashlib
+import os
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +87,7 @@ def load_yaml(name: str) -> Any:
 # Seeders run in this order, each inside the one seeding transaction.
 def seed_all(store: "Store") -> None:
     from .card_seed import seed_decks
+    from .paper_seed import seed_sample_papers
 
     with store.transaction() as conn:
         seeder = Seeder(conn)
@@ -93,12 +95,14 @@ def seed_all(store: "Store") -> None:
         seed_venues(seeder, load_yaml("venues.yaml") or {})
         seed_deadlines(seeder, load_yaml("deadlines.yaml") or {})
         seed_decks(seeder)
-        for extra in EXTRA_SEEDERS:
-            extra(seeder)
+        if sample_papers_wanted():
+            seed_sample_papers(seeder)
 
 
-# Later features register seeders here (deadlines, decks and cards, sample papers).
-EXTRA_SEEDERS: list[Callable[["Seeder"], None]] = []
+def sample_papers_wanted() -> bool:
+    """The guide's two example papers seed a new database, so the Pitch and Resume screens
+    have something to show. `PAPERDECK_NO_SAMPLES=1` keeps the board empty (scripts, tests)."""
+    return os.environ.get("PAPERDECK_NO_SAMPLES", "") in ("", "0")
 
 
 class Seeder:

@@ -99,6 +99,14 @@ def record(conn: sqlite3.Connection, scope: str, label: str, before: Snapshot, a
     )
 
 
+# Bookkeeping columns: an undo gives the row a fresh version, so they are not compared.
+_BOOKKEEPING = {"version", "updated_at"}
+
+
+def _contents(snapshot: Snapshot, root: str) -> dict[int, dict[str, Any]]:
+    return {row["id"]: {k: v for k, v in row.items() if k not in _BOOKKEEPING} for row in snapshot.get(root, [])}
+
+
 def _versions(snapshot: Snapshot, root: str) -> dict[int, int | None]:
     return {row["id"]: row.get("version") for row in snapshot.get(root, [])}
 
@@ -107,7 +115,7 @@ def step(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> str 
     """Undo (or redo) the latest (or next) change of `scope`. Returns its label, None if none.
 
     The change applies only if the root rows still look as the change left them (same
-    versions); otherwise something else edited them since and ConflictError is raised.
+    content); otherwise something else edited them since and ConflictError is raised.
     Restored rows get a fresh version so that stale forms cannot overwrite them.
     """
     if redo:
@@ -120,7 +128,7 @@ def step(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> str 
     source, target = (before, after) if redo else (after, before)
     ids = sorted({*_versions(before, root), *_versions(after, root)})
     current = capture(conn, root, ids, {*before, *after})
-    if _versions(current, root) != _versions(source, root):
+    if _contents(current, root) != _contents(source, root):
         raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the paper was changed since")
     fresh_version = max([0, *(v or 0 for v in _versions(current, root).values()), *(v or 0 for v in _versions(target, root).values())]) + 1
     for row in target.get(root, []):

@@ -100,6 +100,14 @@ class PaperFormModal(ModalScreen[bool]):
             yield Static(id="form-history")
             yield Label(self.pick("投稿记录", "Submissions"), classes="section")
             yield Static(id="form-submissions")
+            with Horizontal(classes="buttons"):
+                yield SafeInput(placeholder=self.pick("投稿会议，如 ACL ARR", "Venue, e.g. ACL ARR"), id="sub-venue")
+                yield SafeInput(placeholder=self.pick("年份", "Year"), id="sub-year")
+                yield Button(self.pick("记录投稿", "Record submission"), id="sub-record")
+            with Horizontal(classes="buttons"):
+                for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
+                    yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}")
+            yield Label("", id="err-submission", classes="error")
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:
         yield Label(label, classes="field")
@@ -199,13 +207,63 @@ class PaperFormModal(ModalScreen[bool]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        if (event.input.id or "").startswith("sub-"):
+            self.record_submission()
+        else:
+            self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "form-save":
+        button = event.button.id or ""
+        if button == "form-save":
             self.action_save()
+        elif button == "sub-record":
+            self.record_submission()
+        elif button.startswith("sub-"):
+            self.record_decision(button.removeprefix("sub-"))
         else:
             self.dismiss(False)
+
+    def record_submission(self) -> None:
+        """Submit to a venue: the paper moves to Under review; its history keeps the entry."""
+        from ...services.validation import FieldError, clean_line, clean_year
+
+        error_label = self.query_one("#err-submission", Label)
+        try:
+            venue = clean_line("submission", self.query_one("#sub-venue", Input).value, self.pick("会议", "the venue"), 80)
+            year = clean_year(self.query_one("#sub-year", Input).value)
+            if not venue:
+                raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
+        except FieldError as error:
+            error_label.update(literal(error.message))
+            return
+        known = {v.name.lower(): v.key for v in self.store.venues.all()}
+        try:
+            self.store.papers.submit(self.paper_id, venue, venue_key=known.get(venue.lower()), year=year)
+        except StoreError as error:
+            error_label.update(literal(str(error)))
+            return
+        error_label.update("")
+        self._after_submission_change()
+
+    def record_decision(self, decision: str) -> None:
+        """The latest pending submission gets its decision; a rejection returns to Writing."""
+        pending = [s for s in self.store.papers.submissions(self.paper_id) if not s.decision]
+        error_label = self.query_one("#err-submission", Label)
+        if not pending:
+            error_label.update(self.pick("没有待定的投稿", "No pending submission: record one first"))
+            return
+        try:
+            self.store.papers.decide(pending[-1].id, decision)
+        except StoreError as error:
+            error_label.update(literal(str(error)))
+            return
+        error_label.update("")
+        self._after_submission_change()
+
+    def _after_submission_change(self) -> None:
+        self.paper = self.store.papers.get(self.paper_id)  # a new version: later saves must not conflict
+        self._load_history()
+        self._load_checklist()
 
     def action_close(self) -> None:
         self.dismiss(False)

@@ -254,8 +254,10 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         context = self.context
         zh = context.language == "zh"
         venue = card.venue_label or ("未定会议" if zh else "no venue")
-        countdown = context.countdowns.get((card.venue_key or "").lower(), "")
-        venue_line = f"{venue} · {countdown}" if countdown else venue
+        countdown = "" if card.stage is Stage.DECISION else context.countdowns.get((card.venue_key or "").lower(), "")
+        venue_line = f"{venue} {countdown}" if countdown else venue
+        if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
+            venue_line = f"{(card.venue_key or '').upper()} {countdown}"
         topic = context.topics.get(card.topic_key or "", "")
         days = card.days_in_stage(context.now)
         progress = f"{days}d" + (f" · ☑{card.checklist_done}/{card.checklist_total}" if card.checklist_total else "")

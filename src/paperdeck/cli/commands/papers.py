@@ -1,0 +1,183 @@
+"""`paperdeck add | list | move | show`: the pipeline from the shell. Never imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..context import CliError, command, open_cli_store, out, out_json
+
+
+def register(subparsers, common) -> None:
+    add = command(subparsers, "add", common, "add a paper to the pipeline")
+    add.add_argument("title", help="the paper's title")
+    add.add_argument("--venue", metavar="NAME", help="target venue (e.g. ICLR)")
+    add.add_argument("--year", metavar="N", help="target year (four digits)")
+    add.add_argument("--stage", metavar="STAGE", default="ideation", help="stage by English name (default: Ideation)")
+    add.add_argument("--json", action="store_true", help="print the new paper as JSON")
+    add.set_defaults(handler=add_paper)
+
+    listing = command(subparsers, "list", common, "list papers, by stage")
+    listing.add_argument("--stage", metavar="STAGE", help="only this stage")
+    listing.add_argument("--json", action="store_true", help="print JSON rows")
+    listing.set_defaults(handler=list_papers)
+
+    move = command(subparsers, "move", common, "move a paper to another stage")
+    move.add_argument("id", help="paper id")
+    move.add_argument("stage", help="target stage by English name (e.g. Writing, 'Under review')")
+    move.add_argument("--json", action="store_true", help="print the moved paper as JSON")
+    move.set_defaults(handler=move_paper)
+
+    show = command(subparsers, "show", common, "show one paper with its history")
+    show.add_argument("id", help="paper id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=show_paper)
+
+
+def _stage(text: str):
+    from ...models.papers import Stage
+
+    try:
+        return Stage.parse(text)
+    except ValueError as error:
+        raise CliError(str(error)) from error
+
+
+def _paper_id(text: str) -> int:
+    if not text.strip().isdigit():
+        raise CliError(f"paper id must be a number, not {text!r}")
+    return int(text)
+
+
+def _venue_key(store, name: str | None) -> str | None:
+    from ...store.errors import NotFound
+
+    if not name:
+        return None
+    name = name.strip()
+    try:
+        return store.venues.get(name).key
+    except NotFound:
+        known = ", ".join(venue.name for venue in store.venues.all())
+        raise CliError(f"unknown venue {name!r}; known venues: {known}") from None
+
+
+def row(paper) -> dict[str, Any]:
+    return {
+        "id": paper.id, "title": paper.title, "stage": paper.stage.value,
+        "venue": paper.venue_key, "year": paper.target_year, "track": paper.track,
+        "topic": paper.topic_key, "decision": paper.decision, "award": paper.award,
+        "stage_entered_at": paper.stage_entered_at.isoformat() if paper.stage_entered_at else None,
+        "version": paper.version,
+    }
+
+
+def _line(paper) -> str:
+    venue = f"  [{paper.venue_label}]" if paper.venue_label else ""
+    return f"{paper.id:>5}  {paper.stage.label:<13} {paper.title}{venue}"
+
+
+def add_paper(args: argparse.Namespace) -> int:
+    from ...services.validation import FieldError, clean_title, clean_year
+
+    stage = _stage(args.stage)
+    try:
+        title = clean_title(args.title)
+        year = clean_year(args.year or "")
+    except FieldError as error:
+        raise CliError(error.message) from error
+    store = open_cli_store(args)
+    try:
+        paper = store.papers.add(title, stage, venue_key=_venue_key(store, args.venue), target_year=year)
+    finally:
+        store.close()
+    if args.json:
+        out_json(row(paper))
+    else:
+        out(f"added #{paper.id}: {paper.title} ({paper.stage.label})")
+    return 0
+
+
+def list_papers(args: argparse.Namespace) -> int:
+    from ...models.papers import PaperFilter
+
+    stage = _stage(args.stage) if args.stage else None
+    store = open_cli_store(args)
+    try:
+        papers = store.papers.filtered(PaperFilter(stage=stage))
+    finally:
+        store.close()
+    if args.json:
+        out_json([row(paper) for paper in papers])
+        return 0
+    if not papers:
+        out("no papers" + (f" in {stage.label}" if stage else ""))
+    for paper in papers:
+        out(_line(paper))
+    return 0
+
+
+def move_paper(args: argparse.Namespace) -> int:
+    from ...store.errors import NotFound
+
+    paper_id, stage = _paper_id(args.id), _stage(args.stage)
+    store = open_cli_store(args)
+    try:
+        try:
+            before = store.papers.get(paper_id)
+            paper = store.papers.move(paper_id, stage)
+        except NotFound as error:
+            raise CliError(str(error)) from error
+    finally:
+        store.close()
+    if args.json:
+        out_json(row(paper))
+    elif before.stage is stage:
+        out(f"#{paper.id} is already in {stage.label}")
+    else:
+        out(f"moved #{paper.id}: {before.stage.label} -> {stage.label}")
+    return 0
+
+
+def show_paper(args: argparse.Namespace) -> int:
+    from ...models.common import utcnow
+    from ...models.papers import stage_spans
+    from ...store.errors import NotFound
+
+    paper_id = _paper_id(args.id)
+    store = open_cli_store(args)
+    try:
+        try:
+            paper = store.papers.get(paper_id)
+        except NotFound as error:
+            raise CliError(str(error)) from error
+        history = store.papers.history(paper_id)
+        submissions = store.papers.submissions(paper_id)
+        checklist = store.papers.checklist(paper_id, paper.stage)
+    finally:
+        store.close()
+    spans = stage_spans(history, utcnow())
+    if args.json:
+        out_json({
+            **row(paper),
+            "authors": paper.authors, "links": paper.links, "contribution": paper.contribution,
+            "result": paper.result, "notes": paper.notes, "bullets": paper.bullets,
+            "history": [{"from": m.from_stage.value if m.from_stage else None, "to": m.to_stage.value, "at": m.at.isoformat()} for m in history],
+            "days_in_stage": {span.stage.value: round(span.days, 2) for span in spans},
+            "submissions": [{"venue": s.venue_name, "year": s.year, "submitted_on": s.submitted_on, "decision": s.decision, "scores": s.scores} for s in submissions],
+            "checklist": [{"text": item.text, "done": item.done} for item in checklist],
+        })
+        return 0
+    out(f"#{paper.id}  {paper.title}")
+    out(f"stage: {paper.stage.label}" + (f"   venue: {paper.venue_label}" if paper.venue_label else ""))
+    for label, value in (("contribution", paper.contribution), ("result", paper.result)):
+        if value:
+            out(f"{label}: {value}")
+    out("days in each stage: " + ", ".join(f"{span.stage.label} {span.days:.1f}" for span in spans))
+    if checklist:
+        out(f"checklist ({sum(item.done for item in checklist)}/{len(checklist)}):")
+        for item in checklist:
+            out(f"  [{'x' if item.done else ' '}] {item.text}")
+    for submission in submissions:
+        out(f"submitted: {submission.label} {submission.submitted_on or ''} {submission.decision or 'pending'}".rstrip())
+    return 0

@@ -1,0 +1,249 @@
+"""The Pipeline board driven by Pilot: every key, the mouse, the form's validation, a snapshot."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.widgets.board import BoardColumn
+
+
+@pytest.fixture
+def board(store):
+    for title in ("Alpha", "Beta"):
+        store.papers.add(title)
+    store.papers.add("Gamma", Stage.DESIGN)
+    return store
+
+
+def app_for(store) -> PaperdeckApp:
+    return PaperdeckApp(store, start_screen="pipeline", watch=False)
+
+
+def focused(app) -> BoardColumn:
+    assert isinstance(app.focused, BoardColumn)
+    return app.focused
+
+
+def titles(store, stage):
+    return [paper.title for paper in store.papers.by_stage(stage)]
+
+
+async def test_arrows_and_hjkl_move_the_focus(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert focused(app).stage is Stage.IDEATION and focused(app).current_card.title == "Alpha"
+        for key, stage, title in [("j", Stage.IDEATION, "Beta"), ("k", Stage.IDEATION, "Alpha"), ("down", Stage.IDEATION, "Beta"),
+                                  ("up", Stage.IDEATION, "Alpha"), ("l", Stage.DESIGN, "Gamma"), ("right", Stage.EXPERIMENTS, None),
+                                  ("h", Stage.DESIGN, "Gamma"), ("left", Stage.IDEATION, "Alpha")]:
+            await pilot.press(key)
+            await pilot.pause()
+            card = focused(app).current_card
+            assert (focused(app).stage, card.title if card else None) == (stage, title), key
+
+
+@pytest.mark.parametrize("forward,back", [("shift+right", "shift+left"), ("greater_than_sign", "less_than_sign")])
+async def test_moving_a_paper_between_stages(board, forward, back):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(forward)
+        await pilot.pause()
+        assert titles(board, Stage.DESIGN) == ["Gamma", "Alpha"]
+        assert focused(app).stage is Stage.DESIGN and focused(app).current_card.title == "Alpha"
+        await pilot.press(forward, forward)
+        await pilot.pause()
+        assert titles(board, Stage.WRITING) == ["Alpha"]
+        await pilot.press(back)
+        await pilot.pause()
+        assert titles(board, Stage.EXPERIMENTS) == ["Alpha"]
+        paper = next(p for p in board.papers.all() if p.title == "Alpha")
+        assert [m.to_stage for m in board.papers.history(paper.id)][-1] is Stage.EXPERIMENTS
+
+
+async def test_shift_up_down_reorder_within_a_column(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Beta", "Alpha"]
+        assert focused(app).current_card.title == "Alpha"
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
+
+
+async def test_n_captures_a_paper_into_the_focused_stage(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l", "n")
+        await pilot.pause()
+        await pilot.press("enter")  # an empty title is refused with a message
+        await pilot.pause()
+        assert "required" in str(app.screen.query_one("#capture-error").render())
+        await pilot.press(*"[red]新想法[/]", "enter")
+        await pilot.pause()
+        assert titles(board, Stage.DESIGN) == ["Gamma", "[red]新想法[/]"]
+        assert focused(app).current_card.title == "[red]新想法[/]"
+
+
+@pytest.mark.parametrize("key", ["enter", "e"])
+async def test_the_form_validates_and_saves(board, key):
+    from textual.widgets import Input
+
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PaperFormModal)
+        form.query_one("#f-year", Input).value = "20245"
+        form.query_one("#f-link_code", Input).value = "github.com/me/alpha"
+        form.query_one("#f-link_arxiv", Input).value = "javascript:alert(1)"
+        form.query_one("#f-authors", Input).value = "Li Wei*, Me*, Chen"
+        form.query_one("#f-my_position", Input).value = "2"
+        form.query_one("#f-result", Input).value = "much better"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "four digits" in str(form.query_one("#err-year").render())
+        assert "http" in str(form.query_one("#err-link_arxiv").render())
+        assert "numbers" in str(form.query_one("#err-result").render())
+        assert board.papers.by_stage(Stage.IDEATION)[0].target_year is None  # nothing saved
+        form.query_one("#f-year", Input).value = "2027"
+        form.query_one("#f-link_arxiv", Input).value = "2401.01234"
+        form.query_one("#f-result", Input).value = "+12% win-rate on MT-Bench"
+        form.query_one("#f-title", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaperFormModal)
+        paper = board.papers.by_stage(Stage.IDEATION)[0]
+        assert paper.target_year == 2027
+        assert paper.links == {"arxiv": "https://arxiv.org/abs/2401.01234", "code": "https://github.com/me/alpha"}
+        assert (paper.authors, paper.equal_contribution, paper.my_author_index) == (["Li Wei", "Me", "Chen"], [0, 1], 1)
+
+
+async def test_the_form_ticks_checklist_items(board):
+    from textual.widgets import SelectionList
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        checklist = app.screen.query_one("#form-checklist", SelectionList)
+        checklist.focus()
+        checklist.highlighted = 0
+        await pilot.press("space")
+        await pilot.pause()
+        paper = board.papers.by_stage(Stage.IDEATION)[0]
+        assert board.papers.checklist(paper.id, Stage.IDEATION)[0].done
+
+
+async def test_d_deletes_after_a_confirm_and_u_U_undo_redo(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # no: nothing happens
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Beta"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
+        assert [c.title for c in app.screen.column(Stage.IDEATION).cards] == ["Alpha", "Beta"]
+        await pilot.press("U")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Beta"]
+        await pilot.press("u", "shift+right")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
+
+
+async def test_slash_filters_and_escape_clears(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"gam", "enter")
+        await pilot.pause()
+        shown = {c.title for col in app.screen.columns for c in col.cards}
+        assert shown == {"Gamma"}
+        assert "gam" in app.screen.sub_title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {"Alpha", "Beta", "Gamma"} <= {c.title for col in app.screen.columns for c in col.cards}
+
+
+async def test_mouse_click_selects_and_drag_moves(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#col-ideation", offset=(3, 7))  # the second card (Beta)
+        await pilot.pause()
+        assert focused(app).current_card.title == "Beta"
+        await pilot.mouse_down("#col-ideation", offset=(3, 1))  # press on Alpha ...
+        await pilot.mouse_up("#col-writing", offset=(3, 3))   # ... release over Writing
+        await pilot.pause()
+        assert titles(board, Stage.WRITING) == ["Alpha"]
+        assert focused(app).stage is Stage.WRITING
+
+
+async def test_wip_limit_shows_in_the_header(board):
+    board.settings.set("wip_limit", 1)
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        column = app.screen.column(Stage.IDEATION)
+        assert "2/1" in str(column.border_title) and column.has_class("-over-limit")
+        assert not app.screen.column(Stage.DESIGN).has_class("-over-limit")
+
+
+def test_board_snapshot(store, frozen_clock, snap_compare):
+    store.papers.add("大语言模型的奖励感知提示优化：一种可扩展的对齐方法", venue_key="emnlp", target_year=2027,
+                     topic_key="topic.training-strategy")
+    store.papers.add("[bold]Not bold[/] and [/] stays literal", Stage.DESIGN)
+    store.papers.add("A very long title about efficient training of large language models with quantization "
+                     "aware low rank adaptation and more", Stage.EXPERIMENTS, venue_key="iclr", target_year=2027)
+    store.papers.add("Emoji 🚀 and [red]markup[/red]", Stage.WRITING)
+    assert snap_compare(app_for(store), terminal_size=(120, 40))
+
+
+async def test_the_form_records_submissions_and_decisions(board):
+    from textual.widgets import Input
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        paper_id = form.paper_id
+        form.query_one("#sub-year", Input).value = "20245"
+        form.query_one("#sub-venue", Input).value = "ACL ARR"
+        form.record_submission()
+        await pilot.pause()
+        assert "four digits" in str(form.query_one("#err-submission").render())
+        form.query_one("#sub-year", Input).value = "2026"
+        form.query_one("#sub-venue", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert board.papers.get(paper_id).stage is Stage.UNDER_REVIEW
+        form.record_decision("rejected")
+        await pilot.pause()
+        assert board.papers.get(paper_id).stage is Stage.WRITING
+        assert "rejected" in str(form.query_one("#form-submissions").render())
+        form.query_one("#f-year", Input).value = "2027"
+        await pilot.press("ctrl+s")  # saving after the moves does not conflict
+        await pilot.pause()
+        paper = board.papers.get(paper_id)
+        assert (paper.target_year, paper.stage) == (2027, Stage.WRITING)
+        assert [(s.venue_name, s.year, s.decision) for s in board.papers.submissions(paper_id)] == [("ACL ARR", 2026, "rejected")]
