@@ -25,7 +25,11 @@ def run_app(args: argparse.Namespace) -> int:
     from ...tui.app import PaperdeckApp
 
     try:
-        PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard")).run()
+        damage = PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard")).run()
     finally:
         store.close()
+    if damage is not None:  # found by the background integrity check while the app ran
+        from ..recovery import offer_restore
+
+        offer_restore(damage)
     return 0
