@@ -25,6 +25,8 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("PAPERDECK_DB", str(tmp_path / "paperdeck.db"))
     monkeypatch.setenv("LANG", "en_US.UTF-8")
+    # Most tests count papers: start from an empty board (tests of the samples unset this).
+    monkeypatch.setenv("PAPERDECK_NO_SAMPLES", "1")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)

@@ -78,3 +78,12 @@ def test_default_database_lives_in_the_user_data_dir(cli, tmp_path, monkeypatch)
     data = json.loads(result.stdout)
     assert data["database"].startswith(str(tmp_path / "home" / "data"))
     assert data["database"].endswith("paperdeck.db")
+
+
+def test_a_new_database_starts_with_the_guides_example_papers(cli, tmp_path):
+    db = str(tmp_path / "fresh.db")
+    listed = cli("list", "--json", "--db", db, env={"PAPERDECK_NO_SAMPLES": ""})
+    titles = {row["title"] for row in json.loads(listed.stdout)}
+    assert "Reward-Aware Prompt Optimization for LLM Alignment" in titles
+    empty = cli("list", "--json", "--db", str(tmp_path / "empty.db"), env={"PAPERDECK_NO_SAMPLES": "1"})
+    assert json.loads(empty.stdout) == []

@@ -188,7 +188,7 @@ def test_filters_by_text_venue_topic_and_stage(store):
 def test_sample_papers_are_seeded_once_and_never_resurrected(store, monkeypatch):
     from paperdeck.store import seed
 
-    monkeypatch.setattr(seed, "SEED_SAMPLE_PAPERS", True)
+    monkeypatch.delenv("PAPERDECK_NO_SAMPLES")
     seed_all(store)
     samples = {p.title: p for p in store.papers.all() if p.seed_key}
     assert set(samples) == SAMPLE_TITLES

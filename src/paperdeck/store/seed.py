@@ -9,8 +9,9 @@ kept in settings: an unchanged seed costs one query at start-up and no YAML pars
 from __future__ import annotations
 
 import hashlib
+import os
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,18 +95,14 @@ def seed_all(store: "Store") -> None:
         seed_venues(seeder, load_yaml("venues.yaml") or {})
         seed_deadlines(seeder, load_yaml("deadlines.yaml") or {})
         seed_decks(seeder)
-        if SEED_SAMPLE_PAPERS:
+        if sample_papers_wanted():
             seed_sample_papers(seeder)
-        for extra in EXTRA_SEEDERS:
-            extra(seeder)
 
 
-# The guide's two example papers (store/paper_seed.py). Off until the suite's tests that count
-# papers (backup, import, resume, dashboard...) allow for them; tests turn it on.
-SEED_SAMPLE_PAPERS = False
-
-# Later features register seeders here (deadlines, decks and cards, sample papers).
-EXTRA_SEEDERS: list[Callable[["Seeder"], None]] = []
+def sample_papers_wanted() -> bool:
+    """The guide's two example papers seed a new database, so the Pitch and Resume screens
+    have something to show. `PAPERDECK_NO_SAMPLES=1` keeps the board empty (scripts, tests)."""
+    return os.environ.get("PAPERDECK_NO_SAMPLES", "") in ("", "0")
 
 
 class Seeder:
