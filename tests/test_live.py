@@ -257,3 +257,21 @@ async def test_two_windows_editing_one_paper_are_offered_reload_or_keep(db_path)
         assert not isinstance(first.screen, (PaperFormModal, ConflictScreen))
     first_store.close()
     second_store.close()
+
+
+async def test_paperdeck_restore_while_the_app_runs_shows_the_backup(db_path, tmp_path):
+    backup = tmp_path / "backup.db"
+    other = open_store(backup)
+    other.papers.add("Restored from the backup", Stage.EXPERIMENTS, stage_entered_at="2020-01-01T00:00:00Z")
+    other.close()
+    store = open_store(db_path)
+    app = PaperdeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        result = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path)],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        await wait_until(pilot, lambda: "Restored from the backup" in attention(app), 3 * SECOND)
+    app.store.close()

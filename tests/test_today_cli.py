@@ -174,3 +174,22 @@ def test_today_reads_a_database_another_process_just_created(db_path):
         assert result.returncode == 0, result.stderr
     finally:
         store.close()
+
+
+def test_papers_behind_their_backward_plan_are_at_risk(store, frozen_clock):
+    from datetime import datetime, timezone
+
+    from paperdeck.models.common import utcnow
+    from paperdeck.models.papers import Stage
+    from paperdeck.services.today import gather
+
+    store.venues.add_deadline("mlsys", 2027, "paper", at=datetime(2026, 12, 20, 7, 59, tzinfo=timezone.utc))
+    late = store.papers.add("Still an idea", Stage.IDEATION, venue_key="mlsys", target_year=2027,
+                            stage_entered_at="2026-11-28T09:00:00Z")
+    store.papers.add("Nearly done", Stage.SUBMISSION, venue_key="mlsys", target_year=2027,
+                     stage_entered_at="2026-11-28T09:00:00Z")
+    store.papers.add("Stale but no venue", Stage.IDEATION, stage_entered_at="2026-01-01T09:00:00Z")
+    summary = gather(store, utcnow(), 30)
+    assert [alert.paper_id for alert in summary.at_risk] == [late.id]
+    assert "passed" in summary.at_risk[0].reason
+    assert [alert.title for alert in summary.stalled] == ["Stale but no venue"]

@@ -12,7 +12,10 @@ import pytest
 
 
 def _free_display() -> int:
-    for number in range(91, 200):
+    # Parallel test workers (pytest-xdist) each search their own range: no two pick one number.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = 91 + 40 * (int(worker) if worker.isdigit() else 0)
+    for number in range(start, start + 40):
         if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
             return number
     raise RuntimeError("no free X display number")
