@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 # Below this size the full check costs a few milliseconds: run it at once, before anything.
+# (Measured on the 2-core machine, loaded: quick_check ~250 ms at 17 MB, ~2.6 s at 177 MB.)
 SYNC_CHECK_MAX_BYTES = 4 * 1024 * 1024
 HEADER_BYTES = 100
 
