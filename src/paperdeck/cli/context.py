@@ -44,10 +44,17 @@ def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool =
 def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     from ..store import StoreError
 
+    import sqlite3
+
     try:
         return handler(args) or 0
     except StoreError as error:
         raise CliError(str(error)) from error
+    except sqlite3.DatabaseError as error:
+        if type(error) is not sqlite3.DatabaseError:  # locked, constraint...: not damage
+            raise
+        # A read hit a damaged page that the open's cheap checks could not see.
+        raise CliError(str(_damage(args, error))) from error
     except BrokenPipeError:
         # `paperdeck list | head`: the reader left; that is not an error.
         sys.stderr.close()
@@ -58,6 +65,15 @@ def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argpa
         if len(name) > 120:
             name = name[:117] + "..."
         raise CliError(f"{name + ': ' if name else ''}{error.strerror or error}") from error
+
+
+def _damage(args: argparse.Namespace, error: Exception) -> Exception:
+    from ..paths import resolve_db_path
+    from ..store import DatabaseCorrupt
+    from ..store.backup import latest_good_backup
+
+    path = resolve_db_path(getattr(args, "db", None))
+    return DatabaseCorrupt.found(path, str(error), latest_good_backup(path))
 
 
 def out(text: str = "") -> None:

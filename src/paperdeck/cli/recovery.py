@@ -11,13 +11,12 @@ from ..textsafe import printable
 from .context import CliError, open_cli_store
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..store import DatabaseCorrupt, Store
 
 
 def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = input) -> "Store":
     """Open the store; when it is damaged and a good backup exists, ask before restoring it."""
     from ..store import DatabaseCorrupt
-    from ..store.backup import restore
 
     try:
         return open_cli_store(args)
@@ -25,6 +24,16 @@ def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = 
         damage = error.__cause__
         if not isinstance(damage, DatabaseCorrupt) or damage.backup is None or damage.path is None:
             raise
+    offer_restore(damage, ask)
+    return open_cli_store(args)
+
+
+def offer_restore(damage: "DatabaseCorrupt", ask: Callable[[str], str] = input) -> None:
+    """Say what is damaged; with a good backup, ask before restoring it (damage kept aside)."""
+    from ..store.backup import restore
+
+    if damage.backup is None or damage.path is None:
+        raise CliError(str(damage))
     sys.stderr.write(printable(f"paperdeck: {damage}") + "\n")
     question = printable(
         f"Restore the backup of {damage.backup.taken_at:%Y-%m-%d %H:%M} now? "
@@ -38,4 +47,3 @@ def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = 
         raise CliError("nothing was changed; the damaged database is still in place")
     result = restore(damage.path, damage.backup.path)
     sys.stderr.write(printable(f"paperdeck: restored from {result.source}; the damaged file is now {result.set_aside}") + "\n")
-    return open_cli_store(args)

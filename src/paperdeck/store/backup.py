@@ -125,12 +125,9 @@ def _fsync_dir(directory: Path) -> None:
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
     """None when the file is sound, else what SQLite found wrong."""
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    messages = [str(row[0]) for row in rows]
-    return None if messages == ["ok"] else "; ".join(messages[:3])
+    from .integrity import quick_check
+
+    return quick_check(conn)
 
 
 def backup_store(store: "Store", target: Path | None = None, *, reason: str = "") -> Path:

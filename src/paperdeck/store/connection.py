@@ -1,5 +1,9 @@
 """Opening the database file: checks before any write, pragmas, migrations.
 
+Every open of an existing file runs the cheap checks of `integrity.py`; the full integrity
+check runs before this function returns when the open itself writes (migrations, a switch to
+WAL) or the file is small, and otherwise in the background (see `Store.transaction()`).
+
 This module and its siblings in `store/` are the only code that opens SQLite.
 """
 
@@ -10,6 +14,8 @@ import sqlite3
 from pathlib import Path
 
 from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
+from . import integrity
+from .integrity import BackgroundCheck, quick_check, schema_problem, structural_problem
 from .migrate import LATEST_VERSION, migrate
 
 # PRAGMA application_id marks a file as ours ("PDCK").
@@ -81,7 +87,17 @@ def _is_empty_sqlite(path: Path) -> bool:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at `path`."""
+    """Open (creating if needed) and migrate the database at `path`, fully checked first."""
+    conn, _ = open_connection(path, background=False)
+    return conn
+
+
+def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Returns the connection and, when `background` allowed it, the full integrity check still
+    running: nothing may write through the connection before that check has passed.
+    """
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
     if path.exists():
@@ -103,8 +119,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if existed:
-            _refuse_if_damaged(conn, path)
+        pending = _refuse_if_damaged(conn, path, background) if existed else None
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL keeps every commit across a process crash or kill -9;
         # only an OS crash or power loss can lose the last commits.
@@ -118,18 +133,33 @@ def connect(path: Path) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, pending
 
 
-def _refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
-    """A damaged file is never written to: stop before any pragma or migration writes."""
-    from .backup import _quick_check, latest_good_backup
+def _refuse_if_damaged(conn: sqlite3.Connection, path: Path, background: bool) -> BackgroundCheck | None:
+    """A damaged file is never written to: stop before any pragma or migration writes.
 
-    problem = _quick_check(conn)
+    The cheap checks always run here; the full one too unless it may run in the background
+    (a large file this open does not write to)."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    problem = structural_problem(path, header, _wal_has_frames(path)) or schema_problem(conn)
     if problem is None:
-        return
+        if background and path.stat().st_size > integrity.SYNC_CHECK_MAX_BYTES and not _open_writes(conn, header):
+            return BackgroundCheck(path)
+        problem = quick_check(conn)
+    if problem is None:
+        return None
     conn.close()
+    from .backup import latest_good_backup
+
     raise DatabaseCorrupt.found(path, problem, latest_good_backup(path))
+
+
+def _open_writes(conn: sqlite3.Connection, header: bytes) -> bool:
+    """Will opening write to the file: a migration, or the switch to WAL (header bytes 18-19)?"""
+    not_wal = header[18:20] != b"\x02\x02"
+    return not_wal or conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION
 
 
 def _restrict_permissions(path: Path) -> None:

@@ -10,12 +10,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .connection import connect
-from .errors import WriteRefused, is_write_refusal
+from .connection import open_connection
+from .errors import DatabaseCorrupt, WriteRefused, is_write_refusal
 from .migrate import current_version
 
 if TYPE_CHECKING:
     from .cards import CardRepo
+    from .integrity import BackgroundCheck
     from .guide import GuideRepo
     from .papers import PaperRepo
     from .pitches import PitchRepo
@@ -26,11 +27,35 @@ if TYPE_CHECKING:
 class Store:
     """Owns the connection. Every write goes through `transaction()` and commits at its end."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, integrity: "BackgroundCheck | None" = None):
         self.conn = conn
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
+        self._integrity = integrity  # the full check still running in the background, if any
+        self._damage: DatabaseCorrupt | None = None
+
+    # -- integrity --------------------------------------------------------------------------
+
+    @property
+    def integrity_pending(self) -> bool:
+        """True until the background integrity check has been waited for."""
+        return self._integrity is not None
+
+    def ensure_sound(self) -> None:
+        """Wait for the background integrity check; raise DatabaseCorrupt if it found damage."""
+        if self._damage is not None:
+            raise self._damage
+        check = self._integrity
+        if check is None:
+            return
+        problem = check.wait()
+        if problem is not None:
+            from .backup import latest_good_backup
+
+            self._damage = DatabaseCorrupt.found(self.path, problem, latest_good_backup(self.path))
+            raise self._damage
+        self._integrity = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -45,6 +70,7 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
+            self.ensure_sound()  # a damaged file is never written to
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
@@ -148,7 +174,8 @@ def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
     from ..paths import resolve_db_path
 
     db_path = resolve_db_path(path)
-    store = Store(connect(db_path), db_path)
+    conn, integrity = open_connection(db_path)
+    store = Store(conn, db_path, integrity)
     if seed:
         from .seed import seed_if_needed
 

@@ -17,7 +17,7 @@ from .commands import PaperdeckCommands
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from ..store import Store
+    from ..store import DatabaseCorrupt, Store
     from .idle_gc import IdleCollector
     from .watch import DatabaseWatcher
 
@@ -49,7 +49,10 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-class PaperdeckApp(App[None]):
+class PaperdeckApp(App["DatabaseCorrupt | None"]):
+    """Exits with None, or with the damage the background integrity check found (run.py then
+    offers the latest good backup in the terminal)."""
+
     TITLE = "paperdeck"
     CSS_PATH = [package_resource("styles") / "app.tcss"]
     MODES = {name: _screen_factory(name) for name in SCREEN_NAMES}
@@ -76,6 +79,7 @@ class PaperdeckApp(App[None]):
         if isinstance(keymap, dict) and keymap:
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
         self.switch_mode(self.start_screen)
+        self.watch_integrity()
         if self.watch_database:
             self.start_watching()
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
@@ -132,6 +136,33 @@ class PaperdeckApp(App[None]):
 
         self.call_after_refresh(deliver)
 
+    # -- integrity --------------------------------------------------------------------------
+
+    def watch_integrity(self) -> None:
+        """The store's full integrity check may still run in the background: report damage."""
+        store = self.store
+        if not store.integrity_pending:
+            return
+
+        def wait() -> None:
+            from ..store import DatabaseCorrupt
+
+            try:
+                store.ensure_sound()
+            except DatabaseCorrupt as damage:
+                self.call_from_thread(self.show_damage, damage)
+
+        self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
+
+    def show_damage(self, damage: "DatabaseCorrupt") -> None:
+        from .screens.damaged import QUIT, DamagedScreen
+
+        def decide(choice: str | None) -> None:
+            if choice == QUIT:
+                self.exit(damage)
+
+        self.push_screen(DamagedScreen(damage), decide)
+
     # -- live across processes ----------------------------------------------------------------
 
     def start_watching(self) -> None:
@@ -167,6 +198,7 @@ class PaperdeckApp(App[None]):
         except Exception:
             pass
         self.notify("The database file was replaced; showing its data now.")
+        self.watch_integrity()
         self.refresh_screens()
         return True
 

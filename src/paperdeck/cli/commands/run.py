@@ -24,8 +24,26 @@ def run_app(args: argparse.Namespace) -> int:
     store = open_or_offer_restore(args)
     from ...tui.app import PaperdeckApp
 
+    app = PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard"))
     try:
-        PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard")).run()
+        damage = app.run()
+        if damage is None and app.return_code:
+            # The app crashed: perhaps a read hit damage the background check was still seeking.
+            damage = _damage_found(store)
     finally:
         store.close()
+    if damage is not None:  # found by the background integrity check while the app ran
+        from ..recovery import offer_restore
+
+        offer_restore(damage)
     return 0
+
+
+def _damage_found(store):
+    from ...store import DatabaseCorrupt
+
+    try:
+        store.ensure_sound()
+    except DatabaseCorrupt as damage:
+        return damage
+    return None

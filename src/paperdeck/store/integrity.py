@@ -1,0 +1,103 @@
+"""Is the database file sound? Cheap structural checks at every open, the full one off the path.
+
+`PRAGMA quick_check` reads every page: O(file size), seconds on a large database. So an open
+runs only checks that cost microseconds (the header's page count against the file's size,
+reading the schema) and the full check runs either at once (a small file, or an open about to
+write: migrations, switching to WAL) or in a background thread on its own read-only
+connection. `Store.transaction()` waits for that thread before its first write, so a damaged
+file is still never written to.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+# Below this size the full check costs a few milliseconds: run it at once, before anything.
+# (Measured on the 2-core machine, loaded: quick_check ~250 ms at 17 MB, ~2.6 s at 177 MB.)
+SYNC_CHECK_MAX_BYTES = 4 * 1024 * 1024
+HEADER_BYTES = 100
+
+
+def structural_problem(path: Path, header: bytes, wal_has_frames: bool) -> str | None:
+    """What the header says is wrong with the file (truncation), without opening SQLite."""
+    if len(header) < HEADER_BYTES:
+        return "the file is shorter than its header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"the header gives an impossible page size ({page_size})"
+    if wal_has_frames:
+        # The WAL may hold the newest pages (an open app, a crash mid-checkpoint): the file's
+        # own size says nothing until SQLite replays it; the schema read and full check decide.
+        return None
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = pages > 0 and header[92:96] == header[24:28]
+    if not size_is_valid:
+        return None
+    expected = pages * page_size
+    actual = path.stat().st_size
+    if actual < expected:
+        return f"the file is truncated ({actual} of {expected} bytes)"
+    return None
+
+
+def schema_problem(conn: sqlite3.Connection) -> str | None:
+    """Reading the schema catches a damaged first page (the schema's root) at once."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None
+
+
+def quick_check(conn: sqlite3.Connection) -> str | None:
+    """None when the file is sound, else what SQLite found wrong."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    messages = [str(row[0]) for row in rows]
+    return None if messages == ["ok"] else "; ".join(messages[:3])
+
+
+def read_only_quick_check(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return quick_check(conn)
+    finally:
+        conn.close()
+
+
+class BackgroundCheck:
+    """The full check of `path`, running in a daemon thread; `wait()` gives its finding."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._problem: str | None = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="paperdeck-integrity", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._problem = read_only_quick_check(self.path)
+        except Exception as error:  # a check that cannot run must not pass for a sound file
+            self._problem = f"the integrity check failed to run ({error})"
+        finally:
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> str | None:
+        """The problem found (None: sound). Blocks until the check ends (or `timeout`)."""
+        if not self._done.wait(timeout):
+            raise TimeoutError("the integrity check is still running")
+        return self._problem

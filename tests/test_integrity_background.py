@@ -1,0 +1,158 @@
+"""The full integrity check off the start-up path: cheap checks at open, quick_check in the
+background on large files, and still never a write to a damaged file. Real files, real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from paperdeck.store import DatabaseCorrupt, open_store
+from paperdeck.store import integrity
+from paperdeck.store.backup import backup_store
+
+from tests.test_backup import damage
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def background_always(monkeypatch):
+    """Every file counts as large: the full check runs in the background whenever it may."""
+    monkeypatch.setattr(integrity, "SYNC_CHECK_MAX_BYTES", 0)
+
+
+def fill(db_path: Path, papers: int, note_words: int = 0) -> Path:
+    """A database with `papers` papers (long notes make it large) and a backup of it."""
+    opened = open_store(db_path)
+    try:
+        for number in range(papers):
+            paper = opened.papers.add(f"Paper {number} 論文 🧪")
+            if note_words:
+                with opened.transaction() as conn:
+                    conn.execute("UPDATE papers SET notes = ? WHERE id = ?", ("note " * note_words, paper.id))
+        return backup_store(opened)
+    finally:
+        opened.close()
+
+
+def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(db_path, background_always):
+    made = fill(db_path, 200)
+    damaged = damage(db_path, "garbage")
+    opened = open_store(db_path, seed=False)  # the cheap checks pass: the damage is mid-file
+    try:
+        assert opened.integrity_pending
+        with pytest.raises(DatabaseCorrupt) as caught:
+            opened.papers.add("never written")
+        assert caught.value.backup is not None and caught.value.backup.path == made
+        assert "paperdeck restore" in str(caught.value)
+        with pytest.raises(DatabaseCorrupt):  # and every write after it
+            opened.settings.set("theme", "nord")
+    finally:
+        opened.close()
+    assert db_path.read_bytes() == damaged
+
+
+def test_sound_file_checked_in_background_then_writes_normally(db_path, background_always):
+    fill(db_path, 5)
+    opened = open_store(db_path)
+    try:
+        assert opened.integrity_pending
+        opened.papers.add("after the check")
+        assert not opened.integrity_pending
+        assert len(opened.papers.all()) == 6
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("how", ["truncated", "zeroed-schema"])
+def test_cheap_checks_refuse_at_open_even_when_the_full_check_is_deferred(db_path, background_always, how):
+    made = fill(db_path, 200)
+    damaged = damage(db_path, how)
+    with pytest.raises(DatabaseCorrupt) as caught:
+        open_store(db_path, seed=False)
+    assert caught.value.backup is not None and caught.value.backup.path == made
+    assert db_path.read_bytes() == damaged
+
+
+def test_truncation_is_read_from_the_header():
+    header = bytearray(100)
+    header[16:18] = (4096).to_bytes(2, "big")
+    header[24:28] = header[92:96] = (7).to_bytes(4, "big")
+    header[28:32] = (10).to_bytes(4, "big")
+
+    class Sized:
+        def __init__(self, size: int):
+            self.size = size
+
+        def stat(self):
+            return type("S", (), {"st_size": self.size})()
+
+    assert integrity.structural_problem(Sized(40960), bytes(header), False) is None
+    assert "truncated" in integrity.structural_problem(Sized(40959), bytes(header), False)
+    assert integrity.structural_problem(Sized(40959), bytes(header), True) is None  # the WAL decides
+    header[92:96] = (6).to_bytes(4, "big")  # a stale in-header size: not trusted
+    assert integrity.structural_problem(Sized(100), bytes(header), False) is None
+
+
+def test_an_open_that_migrates_checks_fully_first(db_path, background_always):
+    shutil.copyfile(REPO / "tests" / "data" / "v1.db", db_path)
+    opened = open_store(db_path)
+    try:
+        assert not opened.integrity_pending  # checked before the migrations wrote
+    finally:
+        opened.close()
+
+
+def test_cli_on_a_large_damaged_file(db_path, cli):
+    """Large enough for the background path: reads may run, writes are refused, never a traceback."""
+    made = fill(db_path, 300, note_words=3000)
+    assert db_path.stat().st_size > integrity.SYNC_CHECK_MAX_BYTES
+    damaged = damage(db_path, "garbage")
+    today = cli("today", "--db", str(db_path))
+    assert "Traceback" not in today.stderr
+    assert today.returncode == 0 or "damaged" in today.stderr
+    added = cli("add", "never written", "--db", str(db_path))
+    assert added.returncode == 2, added.stdout
+    assert "damaged" in added.stderr and f"paperdeck restore {made}" in added.stderr
+    assert "Traceback" not in added.stderr
+    assert db_path.read_bytes() == damaged
+
+
+async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_offer(db_path, background_always):
+    from paperdeck.tui.app import PaperdeckApp
+    from paperdeck.tui.screens.damaged import DamagedScreen
+
+    made = fill(db_path, 3)
+    # Damage a page the dashboard never reads: the check still finds it.
+    opened = open_store(db_path, seed=False)
+    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' ORDER BY rootpage DESC LIMIT 1")
+    page_size = opened.scalar("PRAGMA page_size")
+    opened.close()
+    data = bytearray(db_path.read_bytes())
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    start = (index_page - 1) * page_size
+    data[start:start + page_size] = bytes((i * 37 + 11) % 256 for i in range(page_size))
+    db_path.write_bytes(bytes(data))
+    damaged = bytes(data)
+
+    store = open_store(db_path, seed=False)
+    app = PaperdeckApp(store, watch=False)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if isinstance(app.screen, DamagedScreen):
+                    break
+            assert isinstance(app.screen, DamagedScreen)
+            shown = str(app.screen.query_one("#damaged-message").render())
+            assert "damaged" in shown and made.name in shown
+            await pilot.press("q")
+            await pilot.pause()
+        assert isinstance(app.return_value, DatabaseCorrupt)
+        assert app.return_value.backup is not None and app.return_value.backup.path == made
+    finally:
+        store.close()
+    assert db_path.read_bytes() == damaged
