@@ -104,8 +104,9 @@ def test_sigkill_at_random_moments_loses_no_committed_change(db_path):
         if time.monotonic() - started > TIME_BUDGET_S:
             break
     print(f"crash runs: {runs}, committed changes checked: {totals}")
-    assert runs >= 8
-    # The runs did real work of every kind, so the checks above were not vacuous.
+    # The work done fits a time budget, so a loaded CI machine does less of it: these floors
+    # only make sure the checks above were not vacuous.
+    assert runs >= 4
     for op in ("paper", "move", "edit", "review", "pitch", "setting"):
         assert totals.get(op, 0) > 0, totals
-    assert sum(totals.values()) > 100, totals
+    assert sum(totals.values()) > 30, totals
