@@ -163,3 +163,19 @@ def test_seed_hash_changes_with_the_seeders_code(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", patched)
     assert seed_module.seed_hash() != before
+
+
+def test_uri_characters_in_the_path_are_file_name_characters(tmp_path):
+    """`#` and `?` in the path must not be read as URI syntax: the check reads the real file."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    path = folder / "my papers #1? (draft).db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAPaperdeckDatabase, match="another program"):
+        open_store(path)
+    assert path.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == [path.name]  # no stray file beside it

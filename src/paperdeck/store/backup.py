@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..models.common import utcnow
 from ..paths import backups_dir
+from .connection import connect_readonly
 from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def backup_store(store: "Store", target: Path | None = None, *, reason: str = ""
 
 def backup_file(db_path: Path, *, reason: str) -> Path:
     """Back up a database file that is not open here (read-only: the source is never written)."""
-    source = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    source = connect_readonly(Path(db_path))
     try:
         target = _new_backup_path(db_path, reason)
         _copy_database(source, target)
@@ -190,7 +191,7 @@ def check_backup_source(source: Path) -> None:
     if not source.is_file():
         raise DatabaseUnavailable(f"{source}: no such file")
     inspect_existing(source)
-    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_readonly(source)
     try:
         try:
             application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -284,7 +285,7 @@ def restore(db_path: Path, source: Path) -> RestoreResult:
     if db_path.exists() and db_path.stat().st_size > 0:
         try:
             inspect_existing(db_path)
-            probe = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+            probe = connect_readonly(db_path)
             try:
                 damaged = _quick_check(probe) is not None
             finally:
@@ -295,7 +296,7 @@ def restore(db_path: Path, source: Path) -> RestoreResult:
             aside = set_aside(db_path)
         else:
             previous = backup_file(db_path, reason="before-restore")
-    source_conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    source_conn = connect_readonly(source)
     try:
         if db_path.exists() and not damaged:
             _overwrite_live(source_conn, db_path)

@@ -24,6 +24,12 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+def connect_readonly(path: Path, **kwargs) -> sqlite3.Connection:
+    """A read-only connection. The path goes through `as_uri()`, so `#`, `?` and spaces in it
+    are escaped instead of being read as URI syntax."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, **kwargs)
+
+
 def inspect_existing(path: Path) -> None:
     """Refuse a file that is not ours or is too new, without writing a byte to it."""
     try:
@@ -64,7 +70,7 @@ def _wal_has_frames(path: Path) -> bool:
 
 def _ids_through_sqlite(path: Path, user_version: int, application_id: int) -> tuple[int, int]:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             return (conn.execute("PRAGMA user_version").fetchone()[0],
                     conn.execute("PRAGMA application_id").fetchone()[0])
@@ -75,9 +81,8 @@ def _ids_through_sqlite(path: Path, user_version: int, application_id: int) -> t
 
 
 def _is_empty_sqlite(path: Path) -> bool:
-    uri = f"file:{path}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = connect_readonly(path)
         try:
             return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
         finally:
