@@ -21,6 +21,7 @@ run: $(STAMP)
 	$(BIN)/paperdeck
 
 test: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 bench: $(STAMP)

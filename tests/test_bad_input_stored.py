@@ -116,7 +116,7 @@ def _papers(db_path):
 def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli):
     import yaml
 
-    from paperdeck.services.deadline_import import parse_data
+    from paperdeck.domain.trackers import parse_data
     from paperdeck.store.venue_import import apply_import
 
     for name, value in HOSTILE.items():

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from paperdeck.services.bibtex_import import import_bibtex, parse_bibtex, plan_import
+from paperdeck.domain.bibtex import parse_bibtex, plan_import
+from paperdeck.usecases.bib_import import import_bibtex
 
 BIB = Path(__file__).parent / "data" / "bib"
 README_COUNTS = {
@@ -120,7 +121,7 @@ def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
     jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
     assert jerry["hu2022oarf"].venue_name == "TIST 2022"
     import_bibtex(store, read("JerryLife_papers.bib"))
-    from paperdeck.services.snippets import entries_from_store
+    from paperdeck.usecases.resume import entries_from_store
 
     labels = {e.title: e.label for e in entries_from_store(store)}
     assert labels["The OARF Benchmark Suite: Characterization and Implications for Federated Learning Systems"] == "TIST 2022"

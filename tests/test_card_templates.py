@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from paperdeck.models.cards import EASY, paper_deck_key
-from paperdeck.services.card_templates import TEMPLATES, render
+from paperdeck.domain.card_templates import TEMPLATES, render
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
 FIELDS = dict(

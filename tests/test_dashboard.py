@@ -95,7 +95,7 @@ async def test_pitch_readiness_per_paper(prepared):
 
 
 async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
-    from paperdeck.services.today import guide_line
+    from paperdeck.usecases.today import guide_line
     from datetime import date
 
     app = PaperdeckApp(prepared, watch=False)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from paperdeck.models.venues import DeadlineKind
-from paperdeck.services.deadline_import import parse_data, parse_date_range, parse_file, EntryError
+from paperdeck.domain.trackers import parse_data, parse_date_range, EntryError
+from paperdeck.usecases.deadline_import import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
 

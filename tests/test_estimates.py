@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from paperdeck.models.venues import Deadline, DeadlineKind
-from paperdeck.services.estimates import describe, estimate_next_edition
-from paperdeck.services.timezones import wall_to_utc
+from paperdeck.domain.estimates import describe, estimate_next_edition
+from paperdeck.domain.timezones import wall_to_utc
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
 

@@ -8,8 +8,8 @@ import pytest
 from icalendar import Calendar
 
 from paperdeck.models.venues import Deadline, DeadlineKind
-from paperdeck.services.calendar import MilestoneItem, countdown, urgency
-from paperdeck.services.ics import build_calendar, to_ics
+from paperdeck.domain.calendar import MilestoneItem, countdown, urgency
+from paperdeck.domain.ics import build_calendar, to_ics
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
 
@@ -62,9 +62,9 @@ def test_countdown_and_urgency_with_a_frozen_clock():
 
 
 def test_paper_milestones_come_from_the_pipeline_plan(store, cli):
-    pytest.importorskip("paperdeck.services.plan", reason="the Pipeline's backward plan is not on this branch yet")
+    pytest.importorskip("paperdeck.domain.plan", reason="the Pipeline's backward plan is not on this branch yet")
     from paperdeck.models.papers import Stage
-    from paperdeck.services.calendar import paper_milestones
+    from paperdeck.domain.calendar import paper_milestones
 
     paper = store.papers.add("奖励漂移 [b]RLHF[/]", Stage.EXPERIMENTS, venue_key="icml")
     items = paper_milestones(store.papers.all(), store.venues.next_deadline, NOW)

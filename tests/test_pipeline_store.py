@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from paperdeck.models.papers import PaperFilter, Stage, stage_spans
-from paperdeck.services import plan
+from paperdeck.domain import plan
 from paperdeck.store import open_store
 from paperdeck.store.errors import ConflictError, NotFound, ValidationError
 from paperdeck.store.seed import seed_all

@@ -13,7 +13,7 @@ import pytest
 
 from paperdeck.models.common import utcnow
 from paperdeck.models.pitch import Lap
-from paperdeck.services.speaking import Rates, rates_from_laps
+from paperdeck.domain.speaking import Rates, rates_from_laps
 from paperdeck.store import NotFound, ValidationError
 
 PARTS = ["pitch.background", "pitch.method", "pitch.results", "pitch.highlight", "pitch.extensions"]

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from paperdeck.models.cards import AGAIN, EASY, GOOD, HARD, LEARNING, NEW, RELEARNING, REVIEW, Card
-from paperdeck.services.scheduling import (
+from paperdeck.domain.scheduling import (
     day_bounds, format_interval, preview, study_day,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paperdeck.models.papers import Paper, Stage, Submission
-from paperdeck.services.snippets import (
+from paperdeck.domain.snippets import (
     build_entry, escape_latex, find_entry, render, render_list,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paperdeck.services.speaking import (
+from paperdeck.domain.speaking import (
     Rates, SpeechCount, SpeechSample, count_speech, estimate_pitch, format_duration,
     measured_rates, speaking_seconds,
 )

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from paperdeck.models.venues import Deadline, DeadlineKind
-from paperdeck.services.timezones import (
+from paperdeck.domain.timezones import (
     BadDate, UnknownTimezone, day_in, deadline_instant, format_deadline, local_zone, parse_wall,
     resolve, wall_to_utc, zone_name,
 )
@@ -97,9 +97,11 @@ def test_bad_dates_are_refused(text):
 
 
 def test_local_zone_from_setting_then_tz(monkeypatch):
-    assert local_zone("Asia/Tokyo") == ZoneInfo("Asia/Tokyo")
+    from paperdeck.clock import system_zone
+
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    assert local_zone(None) == ZoneInfo("Europe/Berlin")
-    assert local_zone("not a zone") == ZoneInfo("Europe/Berlin")
+    assert local_zone("Asia/Tokyo", system_zone()) == ZoneInfo("Asia/Tokyo")
+    assert local_zone(None, system_zone()) == ZoneInfo("Europe/Berlin")
+    assert local_zone("not a zone", system_zone()) == ZoneInfo("Europe/Berlin")
     assert zone_name(resolve("AoE")) == "AoE"
     assert zone_name(resolve("UTC+8")) == "UTC+8"

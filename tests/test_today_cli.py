@@ -149,7 +149,7 @@ def test_today_loads_neither_textual_nor_rich(tmp_path):
 
 def test_gather_with_a_frozen_clock(store, frozen_clock):
     from paperdeck.models.papers import Stage
-    from paperdeck.services.today import gather
+    from paperdeck.usecases.today import gather
 
     from paperdeck.models.common import utcnow
 
@@ -181,7 +181,7 @@ def test_papers_behind_their_backward_plan_are_at_risk(store, frozen_clock):
 
     from paperdeck.models.common import utcnow
     from paperdeck.models.papers import Stage
-    from paperdeck.services.today import gather
+    from paperdeck.usecases.today import gather
 
     store.venues.add_deadline("mlsys", 2027, "paper", at=datetime(2026, 12, 20, 7, 59, tzinfo=timezone.utc))
     late = store.papers.add("Still an idea", Stage.IDEATION, venue_key="mlsys", target_year=2027,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from paperdeck.models.venues import DeadlineKind
-from paperdeck.services.deadline_import import parse_file
+from paperdeck.usecases.deadline_import import parse_file
 from paperdeck.store import NotFound, ValidationError
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)

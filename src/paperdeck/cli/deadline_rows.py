@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def json_row(deadline: "Deadline", now: datetime) -> dict[str, Any]:
-    from ..services.calendar import countdown
+    from ..domain.calendar import countdown
 
     when = to_iso(deadline.at) if deadline.at is not None else deadline.on_date.isoformat()  # type: ignore[union-attr]
     return {
@@ -47,9 +47,9 @@ def pad(text: str, width: int) -> str:
 
 
 def text_rows(deadlines: list["Deadline"], now: datetime, zone: tzinfo) -> list[str]:
-    from ..services.calendar import countdown
-    from ..services.estimates import describe
-    from ..services.timezones import format_deadline, zone_name
+    from ..domain.calendar import countdown
+    from ..domain.estimates import describe
+    from ..domain.timezones import format_deadline, zone_name
 
     header = f"{pad('LEFT', 10)} {pad('VENUE', 16)} {pad('KIND', 16)} {pad('LOCAL (' + zone_name(zone, now) + ')', 22)} OWN TIMEZONE"
     lines = [header]

@@ -129,7 +129,7 @@ def _example(data: dict[str, Any]) -> str:
 
 
 def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck, int, int]:
-    from ..services.card_templates import render
+    from ..domain.card_templates import render
     from .seed import Seeder
 
     title = " ".join(paper.title.split())

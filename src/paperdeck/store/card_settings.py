@@ -21,17 +21,15 @@ class CardSettings:
     # -- settings that shape the day ------------------------------------------------------
 
     def zone(self) -> "tzinfo":
-        from ..services.scheduling import local_zone
-
-        return local_zone(self.store.settings.get("timezone", None))
+        return self.store.settings.zone()
 
     def rollover_hour(self) -> int:
-        from ..services.scheduling import clamp_hour
+        from ..domain.scheduling import clamp_hour
 
         return clamp_hour(self.store.settings.get("day_rollover_hour"))
 
     def desired_retention(self) -> float:
-        from ..services.scheduling import clamp_retention
+        from ..domain.scheduling import clamp_retention
 
         return clamp_retention(self.store.settings.get("desired_retention"))
 
@@ -64,11 +62,11 @@ class CardSettings:
         return value
 
     def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
-        from ..services.scheduling import day_bounds
+        from ..domain.scheduling import day_bounds
 
         return day_bounds(now, self.zone(), self.rollover_hour())
 
     def study_day(self, moment: datetime) -> date:
-        from ..services.scheduling import study_day
+        from ..domain.scheduling import study_day
 
         return study_day(moment, self.zone(), self.rollover_hour())

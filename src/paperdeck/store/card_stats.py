@@ -22,7 +22,7 @@ _WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
 
 
 def _start_of(repo: "CardRepo", day: date) -> datetime:
-    from ..services.scheduling import day_start
+    from ..domain.scheduling import day_start
 
     return day_start(day, repo.zone(), repo.rollover_hour())
 
@@ -82,7 +82,7 @@ def forecast(repo: "CardRepo", now: datetime, days: int = 14) -> list[tuple[date
 def streak(repo: "CardRepo", now: datetime) -> int:
     """Consecutive study days with at least one review, ending today (or yesterday, when
     today has none yet: the streak is still alive until the day ends)."""
-    from ..services.scheduling import day_start
+    from ..domain.scheduling import day_start
 
     day = repo.study_day(now)
     # The zone and rollover hour once, not per day: each costs a settings query and a

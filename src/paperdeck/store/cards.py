@@ -300,7 +300,7 @@ class CardRepo(CardSettings):
                   exclude: set[int] | frozenset[int] = frozenset()) -> Card | None:
         """The next card to study: learning due now, reviews due today, new ones within the
         daily limit, then learning cards due within the learn-ahead window."""
-        from ..services.scheduling import LEARN_AHEAD
+        from ..domain.scheduling import LEARN_AHEAD
 
         _start, end = self.day_bounds(now)
         where, params = _deck_filter(deck_ids)
@@ -329,7 +329,7 @@ class CardRepo(CardSettings):
     # -- reviews ----------------------------------------------------------------------------
 
     def preview(self, card: Card, now: datetime) -> dict[int, Outcome]:
-        from ..services.scheduling import preview
+        from ..domain.scheduling import preview
 
         return preview(card, now, self.desired_retention())
 
@@ -398,7 +398,7 @@ class CardRepo(CardSettings):
     def cram_cards(self, deck_ids: list[int], interview_on: date, now: datetime) -> list[Card]:
         """Every unsuspended card of the decks: first those FSRS would not show before the
         interview, then the least stable. The schedule is not touched."""
-        from ..services.scheduling import day_start
+        from ..domain.scheduling import day_start
 
         cutoff = to_iso(day_start(interview_on, self.zone(), self.rollover_hour()))
         where, params = _deck_filter(deck_ids)

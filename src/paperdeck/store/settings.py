@@ -6,6 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from .store import Store
 
 _UNSET = object()
@@ -50,6 +52,13 @@ class SettingsRepo:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+    def zone(self) -> "tzinfo":
+        """The user's time zone: the `timezone` setting, else the system's."""
+        from ..clock import system_zone
+        from ..domain.timezones import local_zone
+
+        return local_zone(self.get("timezone"), system_zone())
 
     def all(self) -> dict[str, Any]:
         stored = {row["key"]: json.loads(row["value"]) for row in self.store.rows("SELECT key, value FROM settings")}

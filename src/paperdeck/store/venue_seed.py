@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def seed_deadlines(seeder: "Seeder", data: dict[str, Any]) -> None:
-    from ..services.timezones import parse_wall, wall_to_utc
+    from ..domain.timezones import parse_wall, wall_to_utc
 
     sources = data.get("sources") or {}
     for venue_key, venue in (data.get("venues") or {}).items():

@@ -172,7 +172,7 @@ class VenueRepo:
             params.append(edition_year)
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        from ..services.timezones import deadline_instant
+        from ..domain.timezones import deadline_instant
 
         found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
         found.sort(key=lambda d: (deadline_instant(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
@@ -255,7 +255,7 @@ class VenueRepo:
 
     def estimates(self, now: datetime, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Estimated deadlines of each venue's next unannounced edition (is_estimate=True)."""
-        from ..services.estimates import estimate_next_edition
+        from ..domain.estimates import estimate_next_edition
 
         stored = self.deadlines()
         wanted = {key.lower() for key in venue_keys} if venue_keys is not None else None
@@ -275,7 +275,7 @@ class VenueRepo:
         venue = self.find(venue_key)
         if venue is None:
             return None
-        from ..services.timezones import deadline_instant
+        from ..domain.timezones import deadline_instant
 
         def first(candidates: Iterable[Deadline]) -> Deadline | None:
             upcoming = [d for d in candidates if d.kind in NEXT_KINDS and deadline_instant(d) >= now]
@@ -285,7 +285,7 @@ class VenueRepo:
 
     def next_deadlines(self, now: datetime) -> dict[str, Deadline]:
         """`next_deadline` for every venue at once (venue key -> deadline), in one pass."""
-        from ..services.timezones import deadline_instant
+        from ..domain.timezones import deadline_instant
 
         best: dict[str, Deadline] = {}
         estimated: dict[str, Deadline] = {}
@@ -301,7 +301,7 @@ class VenueRepo:
     def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Deadlines from `now` on (within `days` if given), announced and estimated, in time order.
         A date-only deadline counts while its day lasts anywhere on Earth."""
-        from ..services.timezones import deadline_instant
+        from ..domain.timezones import deadline_instant
 
         keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
         end = now + timedelta(days=days) if days is not None else None
@@ -347,7 +347,7 @@ def _deadline_values(
     edition_year: Any, kind: DeadlineKind, at: datetime | None, on_date: date | None,
     tz_label: str, label: str, note: str,
 ) -> tuple[Any, ...]:
-    from ..services.timezones import UnknownTimezone, resolve
+    from ..domain.timezones import UnknownTimezone, resolve
 
     try:
         year = int(edition_year)

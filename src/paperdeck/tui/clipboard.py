@@ -2,8 +2,7 @@
 
 pyperclip reaches the local clipboard (xclip/xsel/wl-copy, pbcopy, Windows); OSC 52 asks the
 terminal to set it, which also works over SSH. Both are tried; the user is told which worked,
-and when neither can, a dialog shows the text to copy by hand. No Textual import at module
-level: the CLI uses `copy_to_system` too.
+and when neither can, a dialog shows the text to copy by hand.
 """
 
 from __future__ import annotations
@@ -11,24 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..clipboard import copy_to_system
+
 if TYPE_CHECKING:
     from textual.app import App
-
-
-def copy_to_system(text: str) -> str | None:
-    """Copy with pyperclip. None on success, else why it failed (for the user)."""
-    try:
-        import pyperclip
-    except ImportError:  # pragma: no cover - a dependency
-        return "pyperclip is not installed"
-    try:
-        # Decide the backend on every copy: $DISPLAY / $WAYLAND_DISPLAY may have changed.
-        copy, _paste = pyperclip.determine_clipboard()
-        copy(text)
-    except Exception as error:  # PyperclipException, or a backend's own error
-        message = str(error).strip().splitlines()
-        return message[0] if message else type(error).__name__
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,6 @@ def register(subparsers, common) -> None:
 
 def deadlines(args: argparse.Namespace) -> int:
     from ...models.common import utcnow
-    from ...services.timezones import local_zone
     from ..deadline_rows import json_row, text_rows
 
     if args.days is not None and not 0 <= args.days <= 36600:
@@ -28,10 +27,10 @@ def deadlines(args: argparse.Namespace) -> int:
     store = open_cli_store(args)
     try:
         keys = _venue_keys(store, args.venue)
-        zone = local_zone(store.settings.get("timezone"))
+        zone = store.settings.zone()
         if args.all:
             found = [d for key in (keys or [v.key for v in store.venues.all()]) for d in store.venues.deadlines(key)]
-            from ...services.timezones import deadline_instant
+            from ...domain.timezones import deadline_instant
 
             found.sort(key=lambda d: (deadline_instant(d), d.venue_key))
         else:

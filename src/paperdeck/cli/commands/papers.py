@@ -78,7 +78,7 @@ def _line(paper) -> str:
 
 
 def add_paper(args: argparse.Namespace) -> int:
-    from ...services.validation import FieldError, clean_title, clean_year
+    from ...domain.validation import FieldError, clean_title, clean_year
 
     stage = _stage(args.stage)
     try:

@@ -18,7 +18,8 @@ def register(subparsers, common) -> None:
 
 
 def snippet(args: argparse.Namespace) -> int:
-    from ...services.snippets import entries_from_store, find_entry, render, render_list
+    from ...domain.snippets import find_entry, render, render_list
+    from ...usecases.resume import entries_from_store
 
     store = open_cli_store(args)
     try:
@@ -36,7 +37,7 @@ def snippet(args: argparse.Namespace) -> int:
         text = render_list(entries, args.fmt)
     out(text)
     if args.copy:
-        from ...tui.clipboard import copy_to_system
+        from ...clipboard import copy_to_system
 
         problem = copy_to_system(text)
         if problem:

@@ -82,7 +82,7 @@ def pad(text: str, width: int) -> str:
 def today(args: argparse.Namespace) -> int:
     from ...i18n import resolve_language
     from ...models.common import utcnow
-    from ...services.today import MAX_DAYS, gather
+    from ...usecases.today import MAX_DAYS, gather
 
     if args.days is not None and not 0 <= args.days <= MAX_DAYS:
         raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
@@ -104,7 +104,7 @@ def today(args: argparse.Namespace) -> int:
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
     from ...models.venues import DeadlineKind
-    from ...services.today import minutes_seconds, target_text, urgency
+    from ...usecases.today import minutes_seconds, target_text, urgency
 
     now = summary.now
     local_now = now.astimezone()

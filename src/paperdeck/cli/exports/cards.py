@@ -17,7 +17,7 @@ def register(kinds, common) -> None:
 
 
 def export_cards(args: argparse.Namespace) -> int:
-    from ...services.card_csv import delimiter_for, write_cards
+    from ...domain.card_csv import delimiter_for, write_cards
     from ...textsafe import printable
 
     store = open_cli_store(args)

@@ -24,8 +24,8 @@ def register(subparsers, common) -> None:
 def export_ics(args: argparse.Namespace) -> int:
     from ... import __version__
     from ...models.common import utcnow
-    from ...services.calendar import paper_milestones
-    from ...services.ics import build_calendar, to_ics
+    from ...domain.calendar import paper_milestones
+    from ...domain.ics import build_calendar, to_ics
     from ..commands.deadlines import _venue_keys
 
     now = utcnow()

@@ -34,7 +34,7 @@ def read_bib_text(name: str) -> str:
 
 
 def import_bib(args: argparse.Namespace) -> int:
-    from ...services.bibtex_import import import_bibtex
+    from ...usecases.bib_import import import_bibtex
 
     text = read_bib_text(args.file)
     store = open_cli_store(args)

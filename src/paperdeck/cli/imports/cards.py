@@ -36,7 +36,7 @@ def _read(path: str) -> str:
 
 
 def import_cards(args: argparse.Namespace) -> int:
-    from ...services.card_csv import CardFileError, RowError, delimiter_for, parse_cards
+    from ...domain.card_csv import CardFileError, RowError, delimiter_for, parse_cards
     from ...store import StoreError
     from ...textsafe import one_line
 

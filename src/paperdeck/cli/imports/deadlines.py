@@ -19,7 +19,7 @@ def register(subparsers, common) -> None:
 
 def import_deadlines(args: argparse.Namespace) -> int:
     from ...models.venues import ImportSummary
-    from ...services.deadline_import import parse_file
+    from ...usecases.deadline_import import parse_file
     from ...textsafe import printable
 
     store = open_cli_store(args)

@@ -142,7 +142,7 @@ class ReviewScreen(PaperdeckScreen):
         self._render_ratings()
 
     def _render_ratings(self) -> None:
-        from ...services.scheduling import format_interval
+        from ...domain.scheduling import format_interval
 
         bar = Text()
         for rating in RATINGS:
@@ -211,7 +211,7 @@ class ReviewScreen(PaperdeckScreen):
         message = self.pick(f"今天的卡片都复习完了（本轮 {self.reviewed} 张）。",
                             f"All caught up for today ({self.reviewed} this session).")
         if upcoming is not None:
-            from ...services.scheduling import format_interval
+            from ...domain.scheduling import format_interval
 
             wait = format_interval(upcoming - utcnow())
             message += self.pick(f" 学习中的卡片 {wait} 后到期。", f" Learning cards come back in {wait}.")

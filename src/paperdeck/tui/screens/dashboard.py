@@ -18,7 +18,7 @@ from ...models.common import utcnow
 from ...models.papers import Stage
 from ...models.venues import DeadlineKind
 from ...paths import package_resource
-from ...services.today import (
+from ...usecases.today import (
     PaperAlert,
     TodaySummary,
     gather,

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
-from ...services.validation import clean_paper_form, format_authors
+from ...domain.validation import clean_paper_form, format_authors
 from ...store.errors import StoreError
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
@@ -225,7 +225,7 @@ class PaperFormModal(ModalScreen[bool]):
 
     def record_submission(self) -> None:
         """Submit to a venue: the paper moves to Under review; its history keeps the entry."""
-        from ...services.validation import FieldError, clean_line, clean_year
+        from ...domain.validation import FieldError, clean_line, clean_year
 
         error_label = self.query_one("#err-submission", Label)
         try:

@@ -74,7 +74,7 @@ class PipelineScreen(PaperdeckScreen):
         return focused if isinstance(focused, BoardColumn) else self.columns[0]
 
     def _card_context(self, cards: list) -> CardContext:
-        from ...services import plan
+        from ...domain import plan
 
         now = utcnow()
         topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}

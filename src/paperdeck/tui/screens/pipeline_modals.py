@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from ...models.papers import STAGES, PaperFilter, Stage
-from ...services.validation import FieldError, clean_title
+from ...domain.validation import FieldError, clean_title
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput
 

@@ -19,8 +19,8 @@ from textual.widgets import Digits, Footer, Header, Select, Static, TextArea
 from ...models.common import utcnow
 from ...models.pitch import Lap, PitchPart
 from ...paths import package_resource
-from ...services.rehearsal import Stopwatch
-from ...services.speaking import (
+from ...domain.rehearsal import Stopwatch
+from ...domain.speaking import (
     Rates, count_speech, estimate_pitch, format_duration, pitch_markdown, rates_from_laps,
 )
 from ..widgets.gauge import SpeakingGauge

@@ -10,7 +10,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...paths import package_resource
-from ...services.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, entries_from_store, render, render_list
+from ...domain.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, render, render_list
+from ...usecases.resume import entries_from_store
 from ...store.papers import set_resume_fields
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
@@ -179,7 +180,7 @@ class ResumeScreen(PaperdeckScreen):
     def _import(self, path: str) -> None:
         from pathlib import Path
 
-        from ...services.bibtex_import import import_bibtex
+        from ...usecases.bib_import import import_bibtex
 
         file = Path(path).expanduser()
         try:

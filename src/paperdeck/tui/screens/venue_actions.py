@@ -106,7 +106,7 @@ class VenueActionsMixin:
                    self.pick("已保存", "Venue saved"))
 
     def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
-        from ...services.timezones import UnknownTimezone, resolve
+        from ...domain.timezones import UnknownTimezone, resolve
 
         when = ""
         if deadline is not None:
@@ -129,7 +129,7 @@ class VenueActionsMixin:
 
     @staticmethod
     def _deadline_values(values: dict[str, str]) -> dict[str, Any]:
-        from ...services.timezones import BadDate, UnknownTimezone, parse_wall, wall_to_utc
+        from ...domain.timezones import BadDate, UnknownTimezone, parse_wall, wall_to_utc
 
         tz = values["tz_label"].strip() or "AoE"
         try:
@@ -179,7 +179,7 @@ class VenueActionsMixin:
 
         def save(values: dict[str, str]) -> Any:
             from ...models.venues import ImportSummary
-            from ...services.deadline_import import parse_file
+            from ...usecases.deadline_import import parse_file
 
             try:
                 names = shlex.split(values["files"])

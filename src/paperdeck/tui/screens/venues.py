@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 from ...models.common import utcnow
 from ...models.venues import Deadline, Venue
 from ...paths import package_resource
-from ...services.calendar import countdown, paper_milestones, urgency
-from ...services.timezones import day_in, format_deadline, local_zone, zone_name
+from ...domain.calendar import countdown, paper_milestones, urgency
+from ...domain.timezones import day_in, format_deadline, zone_name
 from ...textsafe import one_line
 from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
@@ -99,7 +99,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
     def zone(self) -> tzinfo:
         """The user's timezone (the `timezone` setting, else the system's); read once a refresh."""
         if self._zone is None:
-            self._zone = local_zone(self.store.settings.get("timezone"))
+            self._zone = self.store.settings.zone()
         return self._zone
 
     def visible_venues(self) -> list[Venue]:
@@ -124,7 +124,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         upcoming = self.store.venues.next_deadlines(now)
         venues = self.visible_venues()
         far = datetime.max.replace(tzinfo=now.tzinfo)
-        from ...services.timezones import deadline_instant
+        from ...domain.timezones import deadline_instant
 
         venues.sort(key=lambda v: (v.key not in upcoming, deadline_instant(upcoming[v.key]) if v.key in upcoming else far, v.name.lower()))
         table = self.query_one("#venue-table", OptionList)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...services.speaking import PitchEstimate, format_duration
+from ...domain.speaking import PitchEstimate, format_duration
 
 VERDICT_STYLES = {"empty": "dim", "short": "yellow", "ok": "green", "long": "bold red"}
 

@@ -223,7 +223,7 @@ def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
 def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, today: date) -> list[DeadlineItem]:
     """Submission deadlines (not notifications or conference days) within the horizon,
     the user's target venues and favourites first, each group in time order."""
-    from .timezones import deadline_instant
+    from ..domain.timezones import deadline_instant
 
     targets = target_venue_keys(store, papers)
     names = {venue.key: venue.name for venue in store.venues.all()}
@@ -263,8 +263,8 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
 
 def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, today: date) -> list[PaperAlert]:
     """Papers whose stage is behind the backward plan to their target venue's next deadline."""
-    from . import plan  # the pipeline's backward plan
-    from .timezones import day_in
+    from ..domain import plan  # the pipeline's backward plan
+    from ..domain.timezones import day_in
 
     zone = now.astimezone().tzinfo
     deadlines: dict[str, Any] = {}
@@ -304,7 +304,7 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time,
     at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
-    from .speaking import Rates, estimate_pitch, rates_from_laps
+    from ..domain.speaking import Rates, estimate_pitch, rates_from_laps
 
     pitches = store.pitches
     target = pitches.target_minutes()

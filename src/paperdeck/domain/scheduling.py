@@ -6,9 +6,7 @@ A rating's outcome is computed once by `preview`, shown on the rating bar, and t
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from pathlib import Path
 
 from ..models.cards import NEW, RATINGS, Card, Outcome
 
@@ -92,26 +90,6 @@ def format_interval(interval: timedelta) -> str:
 
 
 # -- the study day --------------------------------------------------------------------------
-
-def local_zone(name: str | None = None) -> tzinfo:
-    """The zone named in settings, else $TZ, else the system's (/etc/localtime), else UTC."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    for candidate in (name, os.environ.get("TZ", "").lstrip(":")):
-        if candidate:
-            try:
-                return ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError, OSError):
-                continue
-    try:
-        target = Path("/etc/localtime").resolve()
-        parts = target.parts
-        if "zoneinfo" in parts:
-            return ZoneInfo("/".join(parts[parts.index("zoneinfo") + 1:]))
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        pass
-    return timezone.utc
-
 
 def clamp_hour(value: object) -> int:
     try:

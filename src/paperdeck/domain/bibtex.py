@@ -357,15 +357,3 @@ class ImportReport:
     def summary(self) -> str:
         return (f"{self.total} entries: {len(self.imported)} imported, "
                 f"{len(self.duplicates)} duplicates skipped, {len(self.problems)} malformed")
-
-
-def import_bibtex(store, text: str, *, dry_run: bool = False) -> ImportReport:
-    """Parse `text`, skip duplicates of the database and of each other, add the rest."""
-    from ..store.papers import add_imported_papers, paper_identities
-
-    parsed = parse_bibtex(text)
-    plan = plan_import(parsed.papers, paper_identities(store))
-    if plan.new and not dry_run:
-        my_name = str(store.settings.get("my_name") or "")
-        add_imported_papers(store, [paper_columns(paper, my_name) for paper in plan.new])
-    return ImportReport(parsed.total, plan.new, plan.duplicates, parsed.problems)

@@ -69,27 +69,19 @@ class ParseResult:
         self.problems.append(ImportProblem(self.file, entry, message, skipped))
 
 
-def parse_file(path: str | Path) -> ParseResult:
-    """Read one tracker file. An unreadable file is a single problem, never an exception."""
+def parse_text(text: str, file: str) -> ParseResult:
+    """Parse one tracker file's text. Bad YAML is a single problem, never an exception."""
     import yaml
 
-    path = Path(path)
-    result = ParseResult(file=str(path))
+    result = ParseResult(file=file)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            result.problem("(file)", f"too large ({path.stat().st_size} bytes; at most {MAX_FILE_BYTES})")
-            return result
-        text = path.read_text("utf-8")
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as error:
-        result.problem("(file)", f"cannot read: {getattr(error, 'strerror', None) or error}")
-        return result
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         result.problem("(file)", f"not valid YAML{where}")
         return result
-    return parse_data(data, path.name, result)
+    return parse_data(data, Path(file).name, result)
 
 
 def parse_data(data: Any, file: str, result: ParseResult | None = None) -> ParseResult:

@@ -52,12 +52,12 @@ class ResumeEntry:
     venue_full: str | None = None
 
 
-def _norm(text: str | None) -> str:
+def norm(text: str | None) -> str:
     return (text or "").strip().lower().replace("_", " ").replace("-", " ")
 
 
 def is_accepted(paper: Paper) -> bool:
-    return _norm(paper.decision).startswith("accept") or _norm(paper.status) in ("accepted", "published")
+    return norm(paper.decision).startswith("accept") or norm(paper.status) in ("accepted", "published")
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -114,9 +114,9 @@ def build_entry(
     pending = [s for s in submissions if not (s.decision or "").strip()]
     if is_accepted(paper):
         status, label = ACCEPTED, " ".join(x for x in (venue, str(paper.target_year or "")) if x) or "Accepted"
-    elif paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or _norm(paper.status) in ("submitted", "under review"):
+    elif paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
         status, label = UNDER_REVIEW, history_label(submissions, venue)
-    elif arxiv_id or _norm(paper.status) == "preprint":
+    elif arxiv_id or norm(paper.status) == "preprint":
         status = PREPRINT
         label = f"arXiv {paper.target_year}" if arxiv_id and paper.target_year else ("arXiv" if arxiv_id else "Preprint")
     else:
@@ -124,7 +124,7 @@ def build_entry(
     my_index = paper.my_author_index
     if my_index is None or not 0 <= my_index < len(paper.authors):
         my_index = find_my_index(paper.authors, my_name)
-    track = TRACK_LABELS.get(_norm(paper.track).replace(" ", "-"), paper.track) if paper.track else None
+    track = TRACK_LABELS.get(norm(paper.track).replace(" ", "-"), paper.track) if paper.track else None
     return ResumeEntry(
         paper_id=paper.id, title=paper.title.strip(), status=status, label=label, venue=venue,
         year=paper.target_year, track=track if status == ACCEPTED else None,
@@ -337,32 +337,7 @@ def render_bib(entry: ResumeEntry) -> str:
     return f"@{kind}{{{bib_key(entry)},\n{body}\n}}"
 
 
-# -- from the store --------------------------------------------------------------------------
-
 RESUME_STATUSES = (ACCEPTED, UNDER_REVIEW, PREPRINT)
-
-
-def entries_from_store(store, *, only_resume: bool = True) -> list[ResumeEntry]:
-    """The papers that belong on a resume (on_resume, not dropped, accepted / in review /
-    on arXiv), as entries, in resume order."""
-    from ..store.papers import paper_ids_doi_arxiv, submissions_by_paper
-    from .bibtex_import import KNOWN_VENUE_NAMES
-
-    venues = store.venues.all()
-    names = {**KNOWN_VENUE_NAMES, **{v.key: v.name for v in venues}}
-    full_names = {v.key: v.full_name for v in venues if v.full_name}
-    history = submissions_by_paper(store)
-    ids = paper_ids_doi_arxiv(store)
-    my_name = str(store.settings.get("my_name") or "")
-    entries = []
-    for paper in store.papers.all():
-        if only_resume and (not paper.on_resume or _norm(paper.status) == "dropped"):
-            continue
-        doi, arxiv_id = ids.get(paper.id, (None, None))
-        entry = build_entry(paper, history.get(paper.id, ()), names, my_name, doi, arxiv_id, full_names)
-        if not only_resume or entry.status in RESUME_STATUSES:
-            entries.append(entry)
-    return sort_entries(entries)
 
 
 def find_entry(entries: Sequence[ResumeEntry], query: str) -> ResumeEntry:

@@ -9,10 +9,8 @@ A date-only deadline stays a date: nothing here invents a time for it.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -139,22 +137,14 @@ def day_in(deadline: "Deadline", zone: tzinfo) -> date:
     return deadline.at.astimezone(zone).date()
 
 
-def local_zone(name: str | None = None) -> tzinfo:
-    """The user's zone: the `timezone` setting if set, else $TZ, else the system's."""
-    for candidate in (name, os.environ.get("TZ", "").lstrip(":")):
-        if candidate:
-            try:
-                return resolve(candidate)
-            except UnknownTimezone:
-                continue
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        marker = "/zoneinfo/"
-        if marker in target:
-            return ZoneInfo(target.split(marker, 1)[1])
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
-    return datetime.now().astimezone().tzinfo or timezone.utc
+def local_zone(name: str | None, system: tzinfo) -> tzinfo:
+    """The user's zone: the `timezone` setting when it names a zone, else the system's."""
+    if name:
+        try:
+            return resolve(name)
+        except UnknownTimezone:
+            pass
+    return system
 
 
 def zone_name(zone: tzinfo, at: datetime | None = None) -> str:

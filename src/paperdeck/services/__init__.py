@@ -1,1 +1,0 @@
-"""Pure logic: no Textual, no SQLite."""
