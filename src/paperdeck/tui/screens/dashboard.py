@@ -14,6 +14,7 @@ from textual.containers import Grid
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.deadlines import URGENCY_STYLE, countdown, when_text
 from ...models.common import utcnow
 from ...models.papers import Stage
 from ...models.venues import DeadlineKind
@@ -24,13 +25,11 @@ from ...usecases.today import (
     gather,
     minutes_seconds,
     target_text,
-    urgency,
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 MAX_ROWS = 50  # per section: the rest is counted, not listed
-URGENCY_STYLE = {"critical": "bold red", "soon": "yellow", "near": "cyan", "far": ""}
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
 TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch"}
@@ -137,12 +136,10 @@ class DashboardScreen(PaperdeckScreen):
             line.append(" ")
             line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
             line.append("  ")
-            line.append(item.countdown, style=URGENCY_STYLE[urgency(summary.now, item)])
-            when = f"{item.at.astimezone():%a %d %b %H:%M}" if item.at else f"{item.on_date:%a %d %b}"
-            line.append(f"\n  {when} ", style="dim")
-            line.append_text(literal(item.tz_label, "dim"))
-            if item.at is None:
-                line.append(self.pick("（仅日期）", " (date only)"), style="dim")
+            line.append(countdown(item, summary.now, summary.zone, self.language),
+                        style=URGENCY_STYLE[item.urgency])
+            line.append("\n  ")
+            line.append_text(literal(when_text(item, summary.zone, self.language), "dim"))
             if item.is_estimate:
                 line.append(self.pick(" 估计", " est."), style="magenta")
             rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))
@@ -157,7 +154,7 @@ class DashboardScreen(PaperdeckScreen):
         line = Text()
         line.append_text(literal(alert.title, "bold"))
         line.append(f"\n  {Stage(alert.stage).pick(self.language)} · ", style="dim")
-        line.append_text(literal(alert.reason, style))
+        line.append_text(literal(alert.reason_zh if self.language == "zh" and alert.reason_zh else alert.reason, style))
         return Option(line, id=f"paper:{alert.paper_id}#{section}")
 
     def _show_attention(self, summary: TodaySummary) -> None:
