@@ -60,7 +60,7 @@ def test_countdown_and_urgency_with_a_frozen_clock():
     assert countdown(_deadline(at=None, on_date=date(2026, 11, 29)), NOW, utc) == "today"
     assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW, utc) == "10 days"
     assert countdown(_deadline(at=None, on_date=date(2026, 12, 9), is_estimate=True), NOW, utc, compact=True) == "~10d"
-    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=utc)), NOW, utc, "zh") == "2天5小时"
+    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=utc)), NOW, utc, "zh") == "2天5时"
     assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW, utc, "zh") == "10 天"
     ahead = [_deadline(at=NOW + timedelta(hours=h)) for h in (-1, 20, 24 * 5, 24 * 20, 24 * 40)]
     assert [urgency(deadline, NOW, utc) for deadline in ahead] == [

@@ -143,8 +143,8 @@ _WORDS = {
     "day": ("{n} 天", "{n} day"),
     "days": ("{n} 天", "{n} days"),
     "d": ("{n}天", "{n}d"),
-    "dh": ("{d}天{h}小时", "{d}d {h}h"),
-    "hm": ("{h}小时{m:02d}分", "{h}h {m:02d}m"),
+    "dh": ("{d}天{h}时", "{d}d {h}h"),           # the usual countdown form: 11天13时, 5时03分
+    "hm": ("{h}时{m:02d}分", "{h}h {m:02d}m"),
     "h": ("{h}小时", "{h}h"),
     "m": ("{m}分钟", "{m}m"),
 }
@@ -208,12 +208,16 @@ def own_text(deadline: DeadlineLike, fmt: str = ISO_MINUTE, day_fmt: str = ISO_D
     return instant_text(deadline.at, zone, fmt, label)
 
 
-def local_text(deadline: DeadlineLike, zone: tzinfo, fmt: str = ISO_MINUTE, day_fmt: str = ISO_DAY) -> str:
-    """The deadline in the user's zone, with that zone's name ("2027-01-30 19:59 CST"); a
-    date-only one is its date."""
+def local_text(
+    deadline: DeadlineLike, zone: tzinfo, fmt: str = ISO_MINUTE, day_fmt: str = ISO_DAY, *, named: bool = True,
+) -> str:
+    """The deadline in the user's zone, with that zone's name ("2027-01-30 19:59 CST"; `named`
+    False where a list names the zone once, in its header); a date-only one is its date."""
     if deadline.at is None:
         assert deadline.on_date is not None
         return f"{deadline.on_date:{day_fmt}}"
+    if not named:
+        return f"{deadline.at.astimezone(zone):{fmt}}"
     return instant_text(deadline.at, zone, fmt)
 
 
@@ -226,10 +230,11 @@ def same_wall_time(deadline: DeadlineLike, zone: tzinfo) -> bool:
 
 def when_text(
     deadline: DeadlineLike, zone: tzinfo, language: str = "en", fmt: str = "%a %d %b %H:%M",
-    day_fmt: str = "%a %d %b",
+    day_fmt: str = "%a %d %b", sep: str = " · ",
 ) -> str:
-    """Both readings on one line: "Fri 29 Jan 23:59 AoE · Sat 30 Jan 19:59 CST" (the local one
-    left out when it reads the same); a date-only deadline: "Fri 29 Jan AoE (date only)"."""
+    """Both readings: "Fri 29 Jan 23:59 AoE · Sat 30 Jan 19:59 CST" (the local one left out
+    when it reads the same; `sep` between them); a date-only deadline: "Fri 29 Jan AoE (date
+    only)"."""
     if deadline.at is None:
         assert deadline.on_date is not None
         only = "（仅日期）" if language == "zh" else " (date only)"
@@ -237,4 +242,4 @@ def when_text(
     own = own_text(deadline, fmt)
     if same_wall_time(deadline, zone):
         return own
-    return f"{own} · {local_text(deadline, zone, fmt)}"
+    return f"{own}{sep}{local_text(deadline, zone, fmt)}"

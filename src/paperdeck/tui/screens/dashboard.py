@@ -7,6 +7,7 @@ fast at any size); Enter on a row opens its screen at that item through `app.sho
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,6 +48,12 @@ class DashboardList(OptionList):
     }
     DashboardList:focus { border: round $accent; }
     """
+
+    def on_resize(self) -> None:
+        # The deadlines' times wrap by the panel's width: lay them out again at the new width.
+        screen = self.screen
+        if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.summary is not None:
+            screen.show_deadlines(screen.summary)
 
     def show_rows(self, rows: list[Option]) -> None:
         """Replace the rows, keeping the highlighted one (by id) across a live refresh."""
@@ -111,7 +118,7 @@ class DashboardScreen(PaperdeckScreen):
 
     def refresh_data(self) -> None:
         self.summary = summary = gather(self.store, utcnow())
-        self._show_deadlines(summary)
+        self.show_deadlines(summary)
         self._show_attention(summary)
         self._show_cards(summary)
         self._show_pitch(summary)
@@ -125,10 +132,11 @@ class DashboardScreen(PaperdeckScreen):
     def _note(self, text: str, note_id: str) -> Option:
         return Option(Text(text, style="dim"), id=note_id, disabled=True)
 
-    def _show_deadlines(self, summary: TodaySummary) -> None:
+    def show_deadlines(self, summary: TodaySummary) -> None:
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
+        width = panel.scrollable_content_region.width
         for index, item in enumerate(summary.deadlines[:MAX_ROWS]):
             line = Text()
             line.append("★ " if item.is_target else "  ", style="yellow")
@@ -138,8 +146,12 @@ class DashboardScreen(PaperdeckScreen):
             line.append("  ")
             line.append(countdown(item, summary.now, summary.zone, self.language),
                         style=URGENCY_STYLE[item.urgency])
-            line.append("\n  ")
-            line.append_text(literal(when_text(item, summary.zone, self.language), "dim"))
+            when = when_text(item, summary.zone, self.language)
+            if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
+                when = when_text(item, summary.zone, self.language, sep="\n")
+            for part in when.split("\n"):
+                line.append("\n  ")
+                line.append_text(literal(part, "dim"))
             if item.is_estimate:
                 line.append(self.pick(" 估计", " est."), style="magenta")
             rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))

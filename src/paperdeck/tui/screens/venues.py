@@ -160,8 +160,8 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         left = countdown(deadline, now, self.zone, self.language)
         text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, self.zone)])
         text.append(cells(f"{deadline.kind.pick(self.language)} {deadline.edition_year}", 14))
-        # Local time with the local zone's name; a date only stays a date (no time invented).
-        when = local_text(deadline, self.zone, "%m-%d %H:%M", "%m-%d")
+        # Local time (the header names the zone); a date only stays a date (no time invented).
+        when = local_text(deadline, self.zone, "%m-%d %H:%M", "%m-%d", named=False)
         text.append(when, style="italic dim" if deadline.is_estimate else "")
         return Option(text, id=f"venue-{venue.key}")
 
@@ -219,7 +219,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
 
     def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
         text = Text("✎ " if deadline.user_edited else "  ", style="dim")
-        text.append(cells(deadline.label or deadline.kind.pick(self.language), 20), style="")
+        text.append(cells(deadline.label or deadline.kind.pick(self.language), 19), style="")
         if deadline.is_estimate:
             text.append(compact_estimate(deadline), style="italic dim")
             return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
