@@ -102,8 +102,7 @@ def system_zone(monkeypatch):
 
 def build(store, zone: str) -> dict[int, tuple[str, Stage]]:
     """The venues, deadlines and papers of the matrix; returns paper id -> (venue, stage)."""
-    store.settings.set("timezone", zone)
-    store.settings.set("today_days", HORIZON_DAYS)
+    store.settings.update(timezone=zone, today_days=HORIZON_DAYS)
     papers = {}
     for name, (when, label) in VENUES.items():
         key = store.venues.add(name).key

@@ -71,7 +71,7 @@ def test_paper_milestones_come_from_the_pipeline_plan(store, cli):
     from paperdeck.models.papers import Stage
     from paperdeck.usecases.paper_targets import paper_milestones
 
-    store.settings.set("timezone", "UTC")
+    store.settings.update(timezone="UTC")
     paper = store.papers.add("奖励漂移 [b]RLHF[/]", Stage.EXPERIMENTS, venue_key="icml")
     items = paper_milestones(store, NOW)
     assert items and all(item.paper_id == paper.id for item in items)
