@@ -277,7 +277,7 @@ class ReviewScreen(PaperdeckScreen):
         from .card_modals import EditCardModal
 
         if self.card is not None:
-            self.app.push_screen(EditCardModal(self.store, self.language, card=self.card))
+            self.app.push_screen(EditCardModal(card=self.card))
 
     def action_close(self) -> None:
         self.app.pop_screen()

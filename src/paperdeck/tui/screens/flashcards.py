@@ -150,7 +150,7 @@ class FlashcardsScreen(PaperdeckScreen):
                 interview_on, deck_ids = choice
                 self.app.push_screen(ReviewScreen(deck_ids, cram_until=interview_on))
 
-        self.app.push_screen(CramSetupModal(self.store, self.language, self.selected_deck_id()), start)
+        self.app.push_screen(CramSetupModal(self.selected_deck_id()), start)
 
     def action_generate(self) -> None:
         papers = self.store.papers.all()

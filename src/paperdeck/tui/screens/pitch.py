@@ -338,10 +338,10 @@ class PitchScreen(PaperdeckScreen):
     def action_history(self) -> None:
         if self.paper_id is None:
             return
-        from .pitch_history import PitchHistory
+        from .pitch_history import history_dialog
 
         self.flush(snapshot=True)
-        self.app.push_screen(PitchHistory(self.store.pitches.versions(self.paper_id), self.language), self._restore)
+        self.app.push_screen(history_dialog(self.store.pitches.versions(self.paper_id), self.language), self._restore)
 
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:

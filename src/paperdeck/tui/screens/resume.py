@@ -166,7 +166,7 @@ class ResumeScreen(PaperdeckScreen):
                 set_resume_fields(self.store, entry.paper_id, bullets=bullets)
                 self.refresh_data()
 
-        self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets), self.language), save)
+        self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 
     def action_import_bib(self) -> None:
         from .resume_dialogs import ImportBibDialog
@@ -175,7 +175,7 @@ class ResumeScreen(PaperdeckScreen):
             if path:
                 self._import(path)
 
-        self.app.push_screen(ImportBibDialog(self.language), done)
+        self.app.push_screen(ImportBibDialog(), done)
 
     def _import(self, path: str) -> None:
         from pathlib import Path
