@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -15,6 +16,7 @@ from .commands import PaperdeckCommands
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
     from ..store import DatabaseCorrupt, Store
@@ -94,6 +96,11 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         name = getattr(theme, "name", None)
         if name and name != self.store.settings.get("theme"):
             self.store.settings.set("theme", name)
+
+    def get_key_display(self, binding: "Binding") -> str:
+        """Textual's display of a key, with function keys as printed on the keyboard: F5."""
+        display = super().get_key_display(binding)
+        return re.sub(r"\bf(\d{1,2})\b", r"F\1", display)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import events
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -136,16 +136,14 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
 
-    @on(ViewLoaded)
-    def _view_loaded(self, message: ViewLoaded) -> None:
+    def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
         self.show_view(message.view)
         self._idle_event().set()
 
-    @on(ViewFailed)
-    def _view_failed(self, message: ViewFailed) -> None:
+    def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return
