@@ -17,6 +17,6 @@ def import_bibtex(store: "Store", text: str, *, dry_run: bool = False) -> Import
     parsed = parse_bibtex(text)
     plan = plan_import(parsed.papers, paper_identities(store))
     if plan.new and not dry_run:
-        my_name = str(store.settings.get("my_name") or "")
+        my_name = store.settings.load().my_name
         add_imported_papers(store, [paper_columns(paper, my_name) for paper in plan.new])
     return ImportReport(parsed.total, plan.new, plan.duplicates, parsed.problems)

@@ -40,15 +40,15 @@ class DeckListView:
 
 
 def deck_list(store: "Store", now: datetime) -> DeckListView:
-    cards = store.cards
+    cards, settings = store.cards, store.settings.load()
     retention, reviewed = cards.true_retention(now)
     return DeckListView(
         decks=tuple(cards.deck_counts(now)),
         retention=retention,
         reviewed=reviewed,
         streak_days=cards.streak(now),
-        desired_retention=cards.desired_retention(),
-        new_per_day=cards.new_per_day(),
+        desired_retention=settings.desired_retention,
+        new_per_day=settings.new_cards_per_day,
     )
 
 

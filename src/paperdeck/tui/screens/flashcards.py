@@ -200,12 +200,13 @@ class FlashcardsScreen(PaperdeckScreen):
     def action_retention(self) -> None:
         if self.decks_view is not None:
             self._prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"),
-                         f"{self.decks_view.desired_retention:.0%}", self.store.cards.set_desired_retention)
+                         f"{self.decks_view.desired_retention:.0%}",
+                         lambda text: self.store.settings.set_text("desired_retention", text))
 
     def action_new_limit(self) -> None:
         if self.decks_view is not None:
             self._prompt(self.pick("每天新卡上限", "New cards per day"), str(self.decks_view.new_per_day),
-                         self.store.cards.set_new_per_day)
+                         lambda text: self.store.settings.set_text("new_cards_per_day", text))
 
     def action_new_deck(self) -> None:
         self._prompt(self.pick("新卡组名称", "New deck name"), "", self.store.cards.add_deck)
