@@ -105,7 +105,7 @@ def test_a_snapshot_reads_one_instant_and_never_writes(store):
         store.papers.add("During")  # the app's own connection writes meanwhile: no wait
         assert [p.title for p in snapshot.papers.all()] == ["Before"]  # one instant
         with pytest.raises(RuntimeError, match="tried to write"):
-            snapshot.settings.set("my_name", "x")
+            snapshot.settings.update(my_name="x")
     with store.reading() as snapshot:
         assert [p.title for p in snapshot.papers.all()] == ["Before", "During"]
 
