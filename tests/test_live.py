@@ -44,6 +44,7 @@ async def test_an_edit_in_one_window_shows_in_the_other_within_a_second(db_path)
         await pilot_two.pause(0.2)
         first_store.papers.add("Written in window one", Stage.DESIGN, stage_entered_at="2020-01-01T00:00:00Z")
         first.refresh_screens()
+        await first.screen.view_ready()
         assert "Written in window one" in attention(first)
         took = await wait_until(pilot_two, lambda: "Written in window one" in attention(second), 3 * SECOND)
         assert took < SECOND
