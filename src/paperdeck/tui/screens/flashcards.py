@@ -28,6 +28,7 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
         Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
         Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
+        Binding("I", "import_cards", "Import", id="flashcards.import", tooltip="Import cards from a CSV or TSV file"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -91,8 +92,8 @@ class FlashcardsScreen(PaperdeckScreen):
                                      f"   retention {retention:.0%} (target {target:.0%}, {reviewed} reviews)"))
         self.query_one("#cards-summary", Static).update(summary)
         self.query_one("#cards-hint", Static).update(Text(self.pick(
-            "Enter 学习  a 全部  b 浏览  s 统计  i 面试冲刺  g 论文卡组  t 目标时长  n 新卡组  r 记忆率  l 每日新卡",
-            "Enter study  a all  b browse  s stats  i interview  g paper decks  t target  n new deck  r retention  l new/day",
+            "Enter 学习  a 全部  b 浏览  s 统计  i 面试冲刺  g 论文卡组  t 目标时长  n 新卡组  r 记忆率  l 每日新卡  I 导入",
+            "Enter study  a all  b browse  s stats  i interview  g paper decks  t target  n new deck  r retention  l new/day  I import",
         ), style="dim"))
 
     def selected_deck_id(self) -> int | None:
@@ -130,6 +131,11 @@ class FlashcardsScreen(PaperdeckScreen):
         from .card_review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(deck_ids))
+
+    def action_import_cards(self) -> None:
+        from .import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog("cards", self.language), lambda _plan: self.refresh_data())
 
     def action_browse(self) -> None:
         from .card_browser import CardBrowserScreen
