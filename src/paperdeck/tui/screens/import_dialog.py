@@ -10,9 +10,9 @@ writing, in which case it finishes whole). After an import the dialog shows what
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -131,23 +131,34 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
             return
         self.running = True
         self._show(self.pick("读取中…（Esc 取消）", "Reading… (Esc cancels)"), "")
-        self.worker = self._run(names, dry_run)
+        # The app's worker, not the dialog's: it must end on its own terms (written whole, or
+        # cancelled before writing) even after Esc has closed the dialog.
+        self.worker = self.app.run_worker(partial(self._run, self.app, names, dry_run), thread=True,
+                                          group="import", exit_on_error=False)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def _run(self, names: list[str], dry_run: bool) -> None:
+    def _run(self, app, names: list[str], dry_run: bool) -> None:
+        """In a thread: read, parse, plan and apply. `app` is passed in, since the dialog may
+        be gone (cancelled) by the time this ends."""
         from ...store import StoreError
         from ...usecases.imports import ImportCancelled, ImportRefused, execute, prepare
 
-        store = self.app.store  # type: ignore[attr-defined]
         try:
             prepared = prepare(self.kind, names)
-            plan = execute(store, prepared, dry_run=dry_run, cancelled=lambda: self.cancelled)
+            plan = execute(app.store, prepared, dry_run=dry_run, cancelled=lambda: self.cancelled)
         except ImportCancelled:
             return
         except (ImportRefused, StoreError, ValueError) as error:
-            self.app.call_from_thread(self._failed, str(error))
+            if not self.cancelled:
+                app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._done, plan)
+        if self.cancelled:
+            if plan.applied:  # writing had begun when Esc came: it finished whole; say so
+                from ...usecases.imports.report import summary
+
+                app.call_from_thread(app.notify, literal(summary(plan, language=self.language)).plain,
+                                     title=self.pick(*self.texts.title), timeout=10)
+            return
+        app.call_from_thread(self._done, plan)
 
     # -- results ------------------------------------------------------------------------------
 
@@ -156,15 +167,7 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         self._show(message, "red")
 
     def _done(self, plan: ImportPlan) -> None:
-        from ...usecases.imports.report import summary
-
         self.running = False
-        if self.cancelled:
-            # Cancelled after writing had begun: the import finished whole; say so.
-            if plan.applied:
-                self.app.notify(literal(summary(plan, language=self.language)).plain,
-                                title=self.pick(*self.texts.title), timeout=10)
-            return
         if plan.applied:
             self.applied = plan
             self.query_one("#import-undo", Button).disabled = False
