@@ -36,14 +36,14 @@ def store_everywhere(store) -> dict[str, list[str]]:
                 lambda card_id: _same(store.cards.get(_id(card_id)).back, value, name))
         attempt("deck name", name, lambda: store.cards.add_deck(value + f" {name}"), lambda deck: None)
         attempt("venue name", name, lambda: store.venues.add(value), lambda venue: None)
-        attempt("setting my_name", name, lambda: store.settings.set("my_name", value),
-                lambda _: _same(store.settings.get("my_name"), value, name))
+        attempt("setting my_name", name, lambda: store.settings.update(my_name=value),
+                lambda _: _same(store.settings.load().my_name, value, name))
     paper_id = store.papers.all()[0].id
     for part in store.pitches.parts():
         for name, value in HOSTILE.items():
             attempt("pitch part", name, lambda: store.pitches.save_section(paper_id, part.key, value),
                     lambda _: _same(store.pitches.bodies(paper_id)[part.key], value, name))
-    store.settings.set("my_name", MARKUP)
+    store.settings.update(my_name=MARKUP)
     return refused
 
 

@@ -172,7 +172,7 @@ def test_dashboard_snapshot(prepared, snap_compare):
 
 
 async def test_estimates_are_marked_and_date_only_deadlines_keep_no_time(prepared):
-    prepared.settings.set("today_days", 60)
+    prepared.settings.update(today_days=60)
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -99,7 +99,7 @@ async def test_interview_cram_never_touches_the_schedule(store, frozen_clock):
     assert raw_cards(store) == before
     modes = [row[0] for row in store.rows("SELECT mode FROM reviews")]
     assert modes == ["cram", "cram"]
-    assert store.settings.get("interview_date") == "2026-12-10"
+    assert store.settings.load().interview_date.isoformat() == "2026-12-10"
 
 
 async def test_browser_add_refuses_empty_and_keeps_markup_literal(store, frozen_clock):
@@ -188,7 +188,7 @@ async def test_target_time_is_validated(store, frozen_clock):
         await pilot.pause()
         assert "target 85%" in rendered(app.screen.query_one("#cards-summary"))
     assert store.cards.decks()[0].target_seconds == 120
-    assert store.settings.get("desired_retention") == 0.85
+    assert store.settings.load().desired_retention == 0.85
 
 
 async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):

@@ -48,7 +48,7 @@ def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(db_pa
         assert caught.value.backup is not None and caught.value.backup.path == made
         assert "paperdeck restore" in str(caught.value)
         with pytest.raises(DatabaseCorrupt):  # and every write after it
-            opened.settings.set("theme", "nord")
+            opened.settings.update(theme="nord")
     finally:
         opened.close()
     assert db_path.read_bytes() == damaged

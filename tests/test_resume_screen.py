@@ -30,7 +30,7 @@ def utc_zone(monkeypatch):
 
 @pytest.fixture
 def papers(store):
-    store.settings.set("my_name", "Si Li")
+    store.settings.update(my_name="Si Li")
     store.papers.add("Reward-Aware Prompt Optimization for LLM Alignment", Stage.DECISION, venue_key="emnlp",
                      target_year=2024, track="main", decision="accepted",
                      bullets=json.dumps(["Proposed a reward-guided prompt distillation framework for scalable RLHF."]))

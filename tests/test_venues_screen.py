@@ -13,7 +13,7 @@ from paperdeck.tui.widgets.month_grid import MonthGrid
 
 @pytest.fixture
 def prepared(store, frozen_clock):
-    store.settings.set("timezone", "Asia/Shanghai")
+    store.settings.update(timezone="Asia/Shanghai")
     store.venues.add_deadline("neurips", 2027, "paper", at=datetime(2026, 12, 1, 11, 59, 59, tzinfo=timezone.utc),
                               tz_label="AoE", label="[red]Mock[/] deadline 中文")
     store.papers.add("多模态对齐 🚀", Stage.WRITING, venue_key="iclr")

@@ -174,10 +174,7 @@ def daily_backup(store: "Store") -> Path | None:
     today = _local_now().date()
     if any(backup.taken_at.date() == today for backup in list_backups(store.path)):
         return None
-    try:
-        keep = int(store.settings.get("backups_kept"))
-    except (TypeError, ValueError):
-        keep = 10
+    keep = store.settings.load().backups_kept
     made = backup_store(store, reason="")
     prune_backups(store.path, keep)
     return made

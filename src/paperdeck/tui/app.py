@@ -68,16 +68,15 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.watch_database = watch
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
-        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.get("language")))
+        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.load().language))
 
     def on_mount(self) -> None:
-        theme = self.store.settings.get("theme")
-        if theme in self.available_themes:
-            self.theme = theme
+        settings = self.store.settings.load()
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        keymap = self.store.settings.get("keymap", {})
-        if isinstance(keymap, dict) and keymap:
-            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        if settings.keymap:
+            self.set_keymap(dict(settings.keymap))
         self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
@@ -101,8 +100,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and name != self.store.settings.get("theme"):
-            self.store.settings.set("theme", name)
+        if name and name != self.store.settings.load().theme:
+            self.store.settings.update(theme=name)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -120,7 +119,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self, language: str) -> None:
-        self.store.settings.set("language", language)
+        self.store.settings.update(language=language)
         self.refresh_screens()
 
     # -- data -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
 
@@ -20,9 +21,7 @@ if TYPE_CHECKING:
 WORKING_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
 # Stages in which a paper may be pitched in an interview.
 PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
-DEFAULT_DAYS = 30
 RETENTION_DAYS = 30
-MAX_DAYS = 3660
 
 
 @dataclass(slots=True)
@@ -179,9 +178,8 @@ def target_text(target: tuple[float, float]) -> str:
 
 
 def horizon_days(store: "Store") -> int:
-    """The `today_days` setting, kept within bounds."""
-    days = _positive_int(store.settings.get("today_days"), DEFAULT_DAYS)
-    return min(days, MAX_DAYS)
+    """The `today_days` setting."""
+    return store.settings.load().today_days
 
 
 def gather(store: "Store", now: datetime, days: int | None = None, *, local_today: date | None = None) -> TodaySummary:
@@ -192,8 +190,7 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, local_toda
     if days < 0 or days > MAX_DAYS:
         raise ValueError(f"the horizon must be between 0 and {MAX_DAYS} days, not {days}")
     today = local_today or now.astimezone().date()
-    settings = store.settings
-    stalled_days = _positive_int(settings.get("stalled_days"), 14)
+    stalled_days = store.settings.load().stalled_days
     papers = store.papers.all()
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days)
     summary.deadlines = gather_deadlines(store, papers, now, days, today)
@@ -204,14 +201,6 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, local_toda
     summary.pitch, summary.pitch_target_minutes = gather_pitch(store, papers)
     summary.line = guide_line(store, today)
     return summary
-
-
-def _positive_int(value: Any, default: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if number > 0 else default
 
 
 def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
@@ -304,15 +293,12 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time,
     at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
-    from ..domain.speaking import Rates, estimate_pitch, rates_from_laps
+    from ..domain.speaking import estimate_pitch, rates_from_laps
 
     pitches = store.pitches
     target = pitches.target_minutes()
     part_keys = [part.key for part in pitches.parts()]
-    defaults = Rates(
-        words_per_minute=_positive_float(store.settings.get("words_per_minute"), 130.0),
-        cjk_chars_per_minute=_positive_float(store.settings.get("cjk_chars_per_minute"), 220.0),
-    )
+    defaults = store.settings.load().speaking_rates()
     rates = rates_from_laps((lap for run in pitches.rehearsals() for lap in run.laps), defaults)
     result = []
     every_saved = pitches.bodies_by_paper()  # one query, not one per paper
@@ -327,14 +313,6 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
         ))
     result.sort(key=lambda item: (item.parts_filled, item.seconds, item.paper_id))
     return result, target
-
-
-def _positive_float(value: Any, default: float) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return default
-    return number if number > 0 else default
 
 
 def guide_line(store: "Store", today: date) -> GuideLine | None:

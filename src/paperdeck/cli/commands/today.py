@@ -89,7 +89,7 @@ def today(args: argparse.Namespace) -> int:
     store = open_cli_store(args)
     try:
         summary = gather(store, utcnow(), args.days)
-        language = resolve_language(store.settings.get("language"))
+        language = resolve_language(store.settings.load().language)
     finally:
         store.close()
     if args.json:

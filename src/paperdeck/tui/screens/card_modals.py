@@ -154,7 +154,7 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
 
     def compose(self) -> ComposeResult:
         pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
-        stored = self.store.settings.get("interview_date") or ""
+        stored = self.store.settings.load().interview_date
         decks = self.store.cards.decks()
         chosen = {self.selected_deck} if self.selected_deck is not None else {d.id for d in decks}
         with Vertical(classes="modal-body"):
@@ -162,7 +162,7 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
                              "Interview mode: go through every card of the chosen decks before the interview; "
                              "the schedule is not touched"), classes="modal-title")
             yield Label(pick("面试日期（YYYY-MM-DD）", "Interview date (YYYY-MM-DD)"))
-            yield SafeInput(str(stored), id="cram-date", placeholder="2026-12-15")
+            yield SafeInput(stored.isoformat() if stored else "", id="cram-date", placeholder="2026-12-15")
             yield SelectionList(*[(Text(d.pick(self.language)), d.id, d.id in chosen) for d in decks], id="cram-decks")
             yield Static(id="cram-error", classes="modal-error")
             with Horizontal(classes="modal-row"):
@@ -196,7 +196,7 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
         if not deck_ids:
             error.update(pick("至少选择一个卡组", "Choose at least one deck"))
             return
-        self.store.settings.set("interview_date", day.isoformat())
+        self.store.settings.update(interview_date=day)
         self.dismiss((day, deck_ids))
 
     def action_cancel(self) -> None:

@@ -190,11 +190,10 @@ class DashboardScreen(PaperdeckScreen):
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
                                 f"{'day' if cards.streak == 1 else 'days'}"))
         retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
-        target = self.store.settings.get("desired_retention")
+        target = self.store.settings.load().desired_retention
         kept = Text(self.pick(f"真实记忆率 {retention}（近 {cards.retention_days} 天）",
                               f"True retention: {retention} (last {cards.retention_days} days)"))
-        if isinstance(target, (int, float)):
-            kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")
+        kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")
         panel.show_rows([
             Option(due, id="cards:review"),
             Option(streak, id="cards:stats#streak"),

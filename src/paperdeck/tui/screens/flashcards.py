@@ -84,7 +84,7 @@ class FlashcardsScreen(PaperdeckScreen):
         summary.append(f"{total_due} ", "bold green")
         summary.append(self.pick("到期", "due"))
         summary.append(self.pick(f"   连续 {self.store.cards.streak(now)} 天", f"   streak {self.store.cards.streak(now)} d"))
-        target = self.store.cards.desired_retention()
+        target = self.store.settings.load().desired_retention
         if retention is None:
             summary.append(self.pick(f"   记忆率 — (目标 {target:.0%})", f"   retention — (target {target:.0%})"), "dim")
         else:
@@ -189,26 +189,27 @@ class FlashcardsScreen(PaperdeckScreen):
         prompt = self.pick(f"“{deck.pick('zh')}”的目标回答时长（秒）", f"Target answer length for “{deck.name}” (seconds)")
         self.app.push_screen(PromptModal(prompt, str(deck.target_seconds), save), lambda _v: self.refresh_data())
 
-    def _setting_prompt(self, prompt: str, value: str, setter) -> None:
+    def _setting_prompt(self, key: str, prompt: str, value: str) -> None:
+        from ...store import StoreError
         from .card_modals import PromptModal
 
         def save(text: str) -> str | None:
             try:
-                setter(text)
-            except Exception as error:  # ValidationError: shown in the prompt
+                self.store.settings.set_text(key, text)
+            except StoreError as error:  # refused or not saved: shown in the prompt
                 return str(error)
             return None
 
         self.app.push_screen(PromptModal(prompt, value, save), lambda _v: self.refresh_data())
 
     def action_retention(self) -> None:
-        current = f"{self.store.cards.desired_retention():.0%}"
-        self._setting_prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"), current,
-                             self.store.cards.set_desired_retention)
+        current = f"{self.store.settings.load().desired_retention:.0%}"
+        self._setting_prompt("desired_retention", self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"),
+                             current)
 
     def action_new_limit(self) -> None:
-        self._setting_prompt(self.pick("每天新卡上限", "New cards per day"), str(self.store.cards.new_per_day()),
-                             self.store.cards.set_new_per_day)
+        self._setting_prompt("new_cards_per_day", self.pick("每天新卡上限", "New cards per day"),
+                             str(self.store.settings.load().new_cards_per_day))
 
     def action_new_deck(self) -> None:
         from .card_modals import PromptModal

@@ -109,7 +109,7 @@ class PipelineScreen(PaperdeckScreen):
         """Re-read the board. `keep`: put the focus on that paper in that column."""
         cards = self.store.papers.cards(self.paper_filter)
         context = self._card_context(cards)
-        limit = self.store.settings.get("wip_limit")
+        limit = self.store.settings.load().wip_limit
         by_stage: dict[Stage, list] = {stage: [] for stage in STAGES}
         for card in cards:
             by_stage[card.stage].append(card)
@@ -138,7 +138,7 @@ class PipelineScreen(PaperdeckScreen):
 
     def reload_columns(self, stages: set[Stage], keep: tuple[Stage, int]) -> None:
         """Re-read only these columns (a move touches two): fast on a 10,000-paper board."""
-        limit = self.store.settings.get("wip_limit")
+        limit = self.store.settings.load().wip_limit
         for stage in stages:
             cards = self.store.papers.cards(replace(self.paper_filter, stage=stage) if not self.paper_filter.stage else self.paper_filter)
             cards = [card for card in cards if card.stage is stage]

@@ -117,7 +117,7 @@ class PitchScreen(PaperdeckScreen):
 
     def _initial_paper(self, papers) -> int | None:
         """The paper pitched last time, else the one most recently worked on."""
-        remembered = self.store.settings.get("pitch_paper_id")
+        remembered = self.store.settings.load().pitch_paper_id
         if any(paper.id == remembered for paper in papers):
             return remembered
         latest = max(papers, key=lambda p: (p.updated_at or p.created_at, p.id), default=None)
@@ -128,8 +128,7 @@ class PitchScreen(PaperdeckScreen):
             self._switch_paper(int(item))
 
     def _rates(self) -> Rates:
-        settings = self.store.settings
-        defaults = Rates(_positive(settings.get("words_per_minute"), 130.0), _positive(settings.get("cjk_chars_per_minute"), 220.0))
+        defaults = self.store.settings.load().speaking_rates()
         laps = [lap for run in self.store.pitches.rehearsals() for lap in run.laps]
         return rates_from_laps(laps, defaults)
 
@@ -220,7 +219,7 @@ class PitchScreen(PaperdeckScreen):
         self.flush(snapshot=True)
         self._cancel_rehearsal()
         self.paper_id = paper_id
-        self.store.settings.set("pitch_paper_id", paper_id)
+        self.store.settings.update(pitch_paper_id=paper_id)
         select = self.query_one("#pitch-paper", Select)
         with self.prevent(Select.Changed):
             try:
@@ -380,12 +379,3 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         copy_text(self.app, self.markdown())
-
-
-def _positive(value: object, fallback: float) -> float:
-    """A rate setting as a positive number; a malformed one falls back to the default."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return fallback
-    return number if 0 < number < 10_000 else fallback

@@ -50,9 +50,7 @@ class ResumeScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.fmt = str(self.store.settings.get("resume_format") or "txt")
-        if self.fmt not in FORMATS:
-            self.fmt = "txt"
+        self.fmt = self.store.settings.load().resume_format
         self.refresh_data()
 
     # -- data -------------------------------------------------------------------------------
@@ -122,7 +120,7 @@ class ResumeScreen(PaperdeckScreen):
 
     def action_cycle_format(self) -> None:
         self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
-        self.store.settings.set("resume_format", self.fmt)
+        self.store.settings.update(resume_format=self.fmt)
         self._render_preview()
 
     def action_copy_one(self) -> None:

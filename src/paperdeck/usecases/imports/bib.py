@@ -26,7 +26,7 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
     from ...store.papers import paper_identities
 
     result = ImportPlan("bib")
-    my_name = str(store.settings.get("my_name") or "")
+    my_name = store.settings.load().my_name
     file_of: dict[int, str] = {}
     papers: list[BibPaper] = []
     for given, bib in parsed:
