@@ -34,7 +34,7 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
     from ..usecases.imports.report import as_json, item_line, shown_items, summary
 
     try:
-        prepared = prepare(kind, names, options=options, stdin=sys.stdin.buffer)
+        prepared = prepare(kind, names, options=options, stdin=_binary_stdin() if "-" in names else None)
     except ImportRefused as refused:
         raise CliError("\npaperdeck: ".join(one_line(str(r)) for r in refused.refusals)) from None
     store = open_cli_store(args)
@@ -69,3 +69,13 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
         err(f"paperdeck: {nothing_found} found in {', '.join(f.name for f in plan.files)}")
         return 1
     return 1 if malformed else 0
+
+
+def _binary_stdin():
+    """Standard input as bytes (the reader decodes it like any file)."""
+    import io
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return io.BytesIO(sys.stdin.read().encode("utf-8"))  # a text stream standing in (tests, embedding)
