@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paperdeck.tui.app import PaperdeckApp
-from paperdeck.tui.actions import SCREEN_NAMES
+from paperdeck.tui.registry import SCREEN_NAMES
 
 
 async def test_keys_1_to_6_visit_every_screen(store):

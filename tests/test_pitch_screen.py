@@ -106,9 +106,7 @@ async def test_history_restores_a_version(store, paper):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f7")
         await pilot.pause()
-        from paperdeck.tui.screens.pitch_history import PitchHistory
-
-        assert isinstance(app.screen, PitchHistory)
+        assert app.screen.id == "pitch-history"
         await pilot.press("down", "enter")  # newest first: the 2nd is "old text"
         await pilot.pause()
         assert app.screen.query_one("#editor-1", TextArea).text == "old text"

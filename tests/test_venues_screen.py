@@ -114,6 +114,12 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
         await pilot.press("x")
         await pilot.pause()
+        assert app.screen.id == "confirm"  # not undoable: asked first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert prepared.venues.deadlines(venue.key) != []
+        await pilot.press("x", "x")  # `x` again confirms
+        await pilot.pause()
         assert prepared.venues.deadlines(venue.key) == []
 
 

@@ -25,13 +25,12 @@ class CardBrowserScreen(PaperdeckScreen):
         Binding("e", "edit", "Edit", id="browser.edit", tooltip="Edit the selected card"),
         Binding("a", "add", "Add", id="browser.add", tooltip="Add a card to the chosen deck"),
         Binding("s", "suspend", "Suspend", id="browser.suspend", tooltip="Suspend or unsuspend the selected card"),
-        Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card (press d twice)"),
+        Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card and its reviews (asks first)"),
     ]
 
     def __init__(self, deck_id: int | None = None):
         super().__init__()
         self.initial_deck = deck_id
-        self.pending_delete: int | None = None
 
     def compose(self) -> ComposeResult:
         decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
@@ -131,7 +130,6 @@ class CardBrowserScreen(PaperdeckScreen):
         self.refresh_data()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.pending_delete = None
         self._show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -149,7 +147,7 @@ class CardBrowserScreen(PaperdeckScreen):
 
         card_id = self.selected_card_id()
         if card_id is not None:
-            modal = EditCardModal(self.store, self.language, card=self.store.cards.get(card_id))
+            modal = EditCardModal(card=self.store.cards.get(card_id))
             self.app.push_screen(modal, lambda _saved: self.refresh_data())
 
     def action_add(self) -> None:
@@ -159,7 +157,7 @@ class CardBrowserScreen(PaperdeckScreen):
         if deck_id is None:
             decks = self.store.cards.decks()
             deck_id = decks[0].id if decks else None
-        self.app.push_screen(EditCardModal(self.store, self.language, deck_id=deck_id), lambda _saved: self.refresh_data())
+        self.app.push_screen(EditCardModal(deck_id=deck_id), lambda _saved: self.refresh_data())
 
     def action_suspend(self) -> None:
         card_id = self.selected_card_id()
@@ -171,14 +169,20 @@ class CardBrowserScreen(PaperdeckScreen):
         self.refresh_data()
 
     def action_delete(self) -> None:
+        from .choice import confirm_dialog
+
         card_id = self.selected_card_id()
         if card_id is None:
             return
-        if self.pending_delete != card_id:
-            self.pending_delete = card_id
-            self.notify(self.pick("再按一次 d 删除这张卡片及其复习记录", "Press d again to delete this card and its reviews"))
-            return
-        self.pending_delete = None
-        self.store.cards.delete(card_id)
-        self.notify(self.pick("已删除", "Deleted"))
-        self.refresh_data()
+        card = self.store.cards.get(card_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.cards.delete(card_id)
+                self.notify(self.pick("已删除", "Deleted"))
+                self.refresh_data()
+
+        question = literal(self.pick("删除这张卡片及其复习记录？\n", "Delete this card and its reviews?\n"), single_line=False)
+        question.append_text(literal(card.pick(self.language), "bold"))
+        # `d` again confirms, as `d d` always did.
+        self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,d"), answered)

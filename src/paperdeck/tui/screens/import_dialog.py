@@ -16,13 +16,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker
 
 from ...models.imports import ImportPlan
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput
+from .modal import PaperdeckModal
 
 SHOWN_ITEMS = 12
 SHOWN_PROBLEMS = 8
@@ -52,51 +52,43 @@ TEXTS = {
 }
 
 
-class ImportDialog(ModalScreen[ImportPlan | None]):
+class ImportDialog(PaperdeckModal[ImportPlan]):
     """Dismissed with the applied plan (None if nothing was imported or it was undone)."""
 
     DEFAULT_CSS = """
-    ImportDialog { align: center middle; }
-    ImportDialog > Vertical { width: 96; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1; }
+    ImportDialog > .dialog { width: 96; padding: 0 1; }
     ImportDialog Label { width: 100%; }
     ImportDialog #import-result-scroll { height: auto; max-height: 16; }
     ImportDialog #import-result { width: 100%; height: auto; }
-    ImportDialog Horizontal { height: auto; margin-top: 1; }
-    ImportDialog Button { margin-right: 2; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="import.cancel", tooltip="Close; a running import is cancelled"),
         Binding("f3", "preview", "Preview", id="import.preview", priority=True,
                 tooltip="Show what would be added, updated and skipped, changing nothing"),
-        Binding("u", "undo", "Undo import", id="import.undo", show=False, tooltip="Undo the import just made"),
+        Binding("u", "undo", "Undo import", id="import.undo", tooltip="Undo the import just made"),
     ]
 
-    def __init__(self, kind: str, language: str = "en"):
+    def __init__(self, kind: str):
         super().__init__()
         self.kind = kind
-        self.language = language
         self.texts = TEXTS[kind]
         self.applied: ImportPlan | None = None
         self.running = False
         self.cancelled = False
         self.worker: Worker | None = None   # the running or last import (tests wait on it)
 
-    def pick(self, zh: str, en: str) -> str:
-        return zh if self.language == "zh" else en
-
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        with Vertical(classes="dialog") as box:
             box.border_title = self.pick(*self.texts.title)
             yield Label(self.pick(*self.texts.hint))
             yield SafeInput(placeholder=self.texts.placeholder, id="import-path")
             with VerticalScroll(id="import-result-scroll"):
                 yield Static(id="import-result")
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button(self.pick("导入 (Enter)", "Import (Enter)"), id="import-go", variant="primary")
-                yield Button(self.pick("预览 (F3)", "Preview (F3)"), id="import-preview")
-                yield Button(self.pick("撤销导入 (u)", "Undo import (u)"), id="import-undo", disabled=True)
-                yield Button(self.pick("关闭 (Esc)", "Close (Esc)"), id="import-close")
+                yield Button(self.button_label("预览", "Preview", "preview"), id="import-preview")
+                yield Button(self.button_label("撤销导入", "Undo import", "undo"), id="import-undo", disabled=True)
+                yield Button(self.button_label("关闭", "Close", "cancel"), id="import-close")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

@@ -17,7 +17,8 @@ from ...store.errors import StoreError
 from ..widgets.board import BoardColumn, CardContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
-from .pipeline_modals import ConfirmModal, FilterModal, QuickCaptureModal
+from .choice import confirm_dialog
+from .pipeline_modals import FilterModal, QuickCaptureModal
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
@@ -160,7 +161,9 @@ class PipelineScreen(PaperdeckScreen):
         detail = self.query_one("#pipeline-detail", Static)
         card = self.focused_column.current_card
         if card is None:
-            detail.update(Text(self.pick("n 新建 · / 筛选 · ? 全部按键", "n new · / filter · ? all keys"), style="dim"))
+            keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
+                    (self.key_hint("app.help"), "全部按键", "all keys"))
+            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"))
             return
         text = literal(card.title, "bold")
         venue = card.venue_label
@@ -242,11 +245,11 @@ class PipelineScreen(PaperdeckScreen):
                 except StoreError as error:
                     self._report(error)
                     # The title stays on screen, so the user can retry once writes work again.
-                    self.app.push_screen(QuickCaptureModal(stage, self.language, title), added)
+                    self.app.push_screen(QuickCaptureModal(stage, title), added)
                     return
                 self.refresh_data(keep=(stage, paper.id))
 
-        self.app.push_screen(QuickCaptureModal(stage, self.language), added)
+        self.app.push_screen(QuickCaptureModal(stage), added)
 
     def action_edit(self) -> None:
         card = self._selected()
@@ -268,7 +271,8 @@ class PipelineScreen(PaperdeckScreen):
         card = self._selected()
         if card is None:
             return
-        question = self.pick(f"删除「{card.title}」？（u 可撤销）", f"Delete “{card.title}”? (u undoes)")
+        undo = self.key_hint("undo")
+        question = self.pick(f"删除「{card.title}」？（{undo} 可撤销）", f"Delete “{card.title}”? ({undo} undoes)")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -277,9 +281,9 @@ class PipelineScreen(PaperdeckScreen):
                 except StoreError as error:
                     self._report(error)
                 self.refresh_data()
-                self.notify(self.pick("已删除，按 u 撤销", "Deleted. Press u to undo."), markup=False)
+                self.notify(self.pick(f"已删除，按 {undo} 撤销", f"Deleted. Press {undo} to undo."), markup=False)
 
-        self.app.push_screen(ConfirmModal(question, self.language), answered)
+        self.app.push_screen(confirm_dialog(literal(question, single_line=False), yes=("删除", "Delete"), yes_keys="y,d"), answered)
 
     def _step(self, redo: bool) -> None:
         try:
@@ -308,7 +312,7 @@ class PipelineScreen(PaperdeckScreen):
                 self.paper_filter = wanted
                 self.refresh_data()
 
-        self.app.push_screen(FilterModal(self.paper_filter, venues, topics, self.language), chosen)
+        self.app.push_screen(FilterModal(self.paper_filter, venues, topics), chosen)
 
     def action_clear_filter(self) -> None:
         if not self.paper_filter.is_empty:

@@ -316,7 +316,8 @@ class PitchScreen(PaperdeckScreen):
                 text.append_text(literal(current.title(self.language)))
             title.update(text)
         else:
-            title.update(Text(self.pick("排练：F5 开始，每部分再按 F5", "Rehearsal: F5 to start, F5 per part"), style="dim"))
+            key = self.key_hint("rehearse")
+            title.update(Text(self.pick(f"排练：{key} 开始，每部分再按 {key}", f"Rehearsal: {key} to start, {key} per part"), style="dim"))
         laps_text = Text()
         laps = list(watch.laps) if running and watch else []
         if running and watch and watch.current_key:
@@ -337,10 +338,10 @@ class PitchScreen(PaperdeckScreen):
     def action_history(self) -> None:
         if self.paper_id is None:
             return
-        from .pitch_history import PitchHistory
+        from .pitch_history import history_dialog
 
         self.flush(snapshot=True)
-        self.app.push_screen(PitchHistory(self.store.pitches.versions(self.paper_id), self.language), self._restore)
+        self.app.push_screen(history_dialog(self.store.pitches.versions(self.paper_id), self.language), self._restore)
 
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:

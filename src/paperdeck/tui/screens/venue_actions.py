@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import ContentSwitcher, OptionList
 
 from ...models.venues import DeadlineKind
@@ -169,11 +170,23 @@ class VenueActionsMixin:
         if not detail.has_focus or option is None or not (option.id or "").startswith("deadline-"):
             self.notify(self.pick("先在详情中选中一个截稿", "Highlight a deadline in the detail first"), severity="warning")
             return
-        self.store.venues.delete_deadline(int(option.id.removeprefix("deadline-")))
-        self.notify(self.pick("已删除", "Deadline deleted"))
-        self.refresh_data()
+        from ..widgets.panel import literal
+        from .choice import confirm_dialog
+
+        deadline_id = int(option.id.removeprefix("deadline-"))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.venues.delete_deadline(deadline_id)
+                self.notify(self.pick("已删除", "Deadline deleted"))
+                self.refresh_data()
+
+        # Not undoable: ask first. `x` again confirms.
+        question = literal(self.pick("删除这个截稿日期？\n", "Delete this deadline?\n"), single_line=False)
+        question.append_text(option.prompt if isinstance(option.prompt, Text) else literal(str(option.prompt)))
+        self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,x"), answered)
 
     def action_import_files(self) -> None:
         from .import_dialog import ImportDialog
 
-        self.app.push_screen(ImportDialog("deadlines", self.language), lambda _plan: self.refresh_data())
+        self.app.push_screen(ImportDialog("deadlines"), lambda _plan: self.refresh_data())
