@@ -55,7 +55,7 @@ def test_the_plan_as_json_names_every_item_with_its_source(cli, files):
     assert plan["applied"] and plan["undo_label"] == "import deadlines from tiny.yml"
     assert (plan["added"], plan["venues_added"]) == (2, 1)
     venue, first, second = plan["items"]
-    assert (venue["action"], venue["kind"], venue["subject"]) == ("add", "venue", "TinyConf")
+    assert (venue["action"], venue["kind"], venue["subject"]) == ("add", "venue", "TinyConf (new venue)")
     assert (first["action"], first["subject"], first["entry"]) == ("add", "TinyConf 2027: Paper deadline", "TinyConf 2027")
     assert first["file"] == str(files["deadlines"])
     moved = files["deadlines"].parent / "moved.yml"
@@ -69,7 +69,7 @@ def test_the_plan_as_json_names_every_item_with_its_source(cli, files):
 def test_cards_plan_adds_decks_once_and_skips_what_is_present(store, files):
     plan = run_import(store, "cards", [str(files["cards"])])
     assert [(i.action, i.kind, i.subject) for i in plan.items if i.kind == "deck"] == [
-        (Action.ADD, "deck", "Mine"), (Action.ADD, "deck", "Other")]
+        (Action.ADD, "deck", "Mine (new deck)"), (Action.ADD, "deck", "Other (new deck)")]
     assert plan.count(Action.ADD, "card") == 3
     again = run_import(store, "cards", [str(files["cards"])])
     assert not again.applied and {i.why for i in again.items} == {"already in the deck Mine", "already in the deck Other"}

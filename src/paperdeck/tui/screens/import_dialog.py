@@ -58,6 +58,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
     DEFAULT_CSS = """
     ImportDialog > .dialog { width: 96; padding: 0 1; }
     ImportDialog Label { width: 100%; }
+    ImportDialog .buttons { margin-bottom: 1; }
     ImportDialog #import-result-scroll { height: auto; max-height: 16; }
     ImportDialog #import-result { width: 100%; height: auto; }
     """
@@ -82,13 +83,13 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
             box.border_title = self.pick(*self.texts.title)
             yield Label(self.pick(*self.texts.hint))
             yield SafeInput(placeholder=self.texts.placeholder, id="import-path")
-            with VerticalScroll(id="import-result-scroll"):
-                yield Static(id="import-result")
             with Horizontal(classes="buttons"):
                 yield Button(self.pick("导入 (Enter)", "Import (Enter)"), id="import-go", variant="primary")
                 yield Button(self.button_label("预览", "Preview", "preview"), id="import-preview")
                 yield Button(self.button_label("撤销导入", "Undo import", "undo"), id="import-undo", disabled=True)
                 yield Button(self.button_label("关闭", "Close", "cancel"), id="import-close")
+            with VerticalScroll(id="import-result-scroll"):
+                yield Static(id="import-result")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

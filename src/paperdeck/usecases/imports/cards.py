@@ -42,7 +42,7 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
                 found = store.cards.find_deck(name)
                 decks[folded] = (found.id, found.name) if found else (None, name)
                 if found is None:
-                    result.items.append(PlanItem(Action.ADD, "deck", name, source, values={"name": name}))
+                    result.items.append(PlanItem(Action.ADD, "deck", f"{name} (new deck)", source, values={"name": name}))
             deck_id, deck_name = decks[folded]
             front, front_zh = _text(row.front), _text(row.front_zh)
             subject = f"{deck_name}: {front or front_zh}"

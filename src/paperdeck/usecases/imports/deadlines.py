@@ -130,7 +130,7 @@ class _Venues:
         else:
             key = free_venue_key(self.store, wanted, self.new_by_slug.values())
             self.new_by_slug[wanted] = key
-            self.plan.items.append(PlanItem(Action.ADD, "venue", name, Source(file, name),
+            self.plan.items.append(PlanItem(Action.ADD, "venue", f"{name} (new venue)", Source(file, name),
                                             values={"key": key, "name": name, "full_name": full_name}))
         self.resolved[folded] = key
         return key
