@@ -18,6 +18,7 @@ from ..models.cards import (
 from ..models.common import from_iso, to_iso, utcnow
 from .card_settings import CardSettings
 from .errors import ConflictError, NotFound, ValidationError
+from .tables import CARDS, DECKS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -29,23 +30,6 @@ SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_rev
 MAX_FRONT = 2000
 MAX_BACK = 20000
 MIN_TARGET_SECONDS, MAX_TARGET_SECONDS = ANSWER_SECONDS
-
-
-def deck_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deck:
-    return Deck(
-        id=row["id"], key=row["key"], name=row["name"], name_zh=row["name_zh"],
-        paper_id=row["paper_id"], target_seconds=row["target_seconds"],
-    )
-
-
-def card_from_row(row: "sqlite3.Row | dict[str, Any]") -> Card:
-    return Card(
-        id=row["id"], deck_id=row["deck_id"], key=row["key"], category_key=row["category_key"],
-        front=row["front"], front_zh=row["front_zh"], back=row["back"],
-        suspended=bool(row["suspended"]), state=row["state"], step=row["step"],
-        stability=row["stability"], difficulty=row["difficulty"],
-        due=from_iso(row["due"]), last_review=from_iso(row["last_review"]), version=row["version"],
-    )
 
 
 def _deck_filter(deck_ids: list[int] | None, column: str = "deck_id") -> tuple[str, list[int]]:
@@ -71,17 +55,17 @@ class CardRepo(CardSettings):
     # -- decks ------------------------------------------------------------------------------
 
     def decks(self) -> list[Deck]:
-        return [deck_from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
+        return [DECKS.from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
 
     def deck(self, deck_id: int) -> Deck:
         row = self.store.row("SELECT * FROM decks WHERE id = ?", (deck_id,))
         if row is None:
             raise NotFound(f"no deck with id {deck_id}")
-        return deck_from_row(row)
+        return DECKS.from_row(row)
 
     def deck_by_key(self, key: str) -> Deck | None:
         row = self.store.row("SELECT * FROM decks WHERE key = ?", (key,))
-        return None if row is None else deck_from_row(row)
+        return None if row is None else DECKS.from_row(row)
 
     def find_deck(self, name: str) -> Deck | None:
         """A deck by its English or Chinese name or key, case-insensitively."""
@@ -154,14 +138,14 @@ class CardRepo(CardSettings):
         row = self.store.row("SELECT * FROM cards WHERE id = ?", (card_id,))
         if row is None:
             raise NotFound(f"no card with id {card_id}")
-        return card_from_row(row)
+        return CARDS.from_row(row)
 
     def cards(self, deck_id: int | None = None) -> list[Card]:
         if deck_id is None:
             rows = self.store.rows("SELECT * FROM cards ORDER BY deck_id, id")
         else:
             rows = self.store.rows("SELECT * FROM cards WHERE deck_id = ? ORDER BY id", (deck_id,))
-        return [card_from_row(row) for row in rows]
+        return [CARDS.from_row(row) for row in rows]
 
     def _checked_fronts(self, front: str | None, front_zh: str | None) -> tuple[str, str]:
         front = clean_text(front, MAX_FRONT, "question")
@@ -250,7 +234,7 @@ class CardRepo(CardSettings):
         sql += " ORDER BY deck_id, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [card_from_row(row) for row in self.store.rows(sql, params)]
+        return [CARDS.from_row(row) for row in self.store.rows(sql, params)]
 
     def categories(self) -> list[tuple[str, str, str]]:
         """(key, zh, en) of every category in use, with the guide's names where known."""
@@ -296,7 +280,7 @@ class CardRepo(CardSettings):
 
     def _first(self, sql: str, params: list[Any]) -> Card | None:
         row = self.store.row(sql, params)
-        return None if row is None else card_from_row(row)
+        return None if row is None else CARDS.from_row(row)
 
     def next_card(self, now: datetime, deck_ids: list[int] | None = None, *,
                   exclude: set[int] | frozenset[int] = frozenset()) -> Card | None:
@@ -407,7 +391,7 @@ class CardRepo(CardSettings):
             "ORDER BY (due >= ?) DESC, coalesce(stability, 0), deck_id, id",
             [*params, cutoff],
         )
-        return [card_from_row(row) for row in rows]
+        return [CARDS.from_row(row) for row in rows]
 
     # -- stats (card_stats.py) and generation (card_seed.py) ---------------------------------
 
