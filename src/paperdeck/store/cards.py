@@ -6,7 +6,6 @@ Stats live in card_stats.py, seeding and per-paper generation in card_seed.py.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from ..models.cards import (
 from ..models.common import from_iso, to_iso, utcnow
 from .card_settings import CardSettings
 from .errors import ConflictError, NotFound, ValidationError
-from .tables import CARDS, DECKS
+from .tables import CARDS, DECKS, REVIEWS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -349,12 +348,8 @@ class CardRepo(CardSettings):
              mode: str, before: dict[str, Any]) -> int:
         if rating not in (1, 2, 3, 4):
             raise ValidationError(f"a rating is 1 to 4, not {rating!r}", field="rating")
-        cursor = conn.execute(
-            "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, mode, card_before) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (card_id, rating, to_iso(at), max(0, int(duration_ms)), mode, json.dumps(before)),
-        )
-        return cursor.lastrowid
+        return REVIEWS.insert(conn, card_id=card_id, rating=rating, reviewed_at=at,
+                              duration_ms=max(0, int(duration_ms)), mode=mode, card_before=before)
 
     def undo_review(self, review_id: int) -> Card:
         """Remove a review and restore the card exactly as it was before it (the card's latest
@@ -362,19 +357,20 @@ class CardRepo(CardSettings):
         row = self.store.row("SELECT * FROM reviews WHERE id = ?", (review_id,))
         if row is None:
             raise NotFound("that review is gone already")
-        latest = self.store.scalar("SELECT max(id) FROM reviews WHERE card_id = ?", (row["card_id"],))
+        review = REVIEWS.from_row(row)
+        latest = self.store.scalar("SELECT max(id) FROM reviews WHERE card_id = ?", (review.card_id,))
         if latest != review_id:
             raise ConflictError("the card was reviewed again since; undo that first")
-        before = json.loads(row["card_before"] or "{}")
+        before = review.card_before
         with self.store.transaction() as conn:
-            if row["mode"] == "fsrs" and before:
+            if review.mode == "fsrs" and before:
                 columns = [c for c in SCHEDULE_COLUMNS if c in before]
                 conn.execute(
                     f"UPDATE cards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                    [before[c] for c in columns] + [row["card_id"]],
+                    [before[c] for c in columns] + [review.card_id],
                 )
             conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-        return self.get(row["card_id"])
+        return self.get(review.card_id)
 
     def last_review_id(self) -> int | None:
         return self.store.scalar("SELECT max(id) FROM reviews")

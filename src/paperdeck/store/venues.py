@@ -6,7 +6,6 @@ announced date replaces its estimate the moment it is saved or imported.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -68,9 +67,9 @@ class VenueRepo:
         if row is not None:
             return VENUES.from_row(row)
         lowered = text.lower()
-        for row in self.store.rows("SELECT * FROM venues WHERE aliases != '[]'"):
-            if lowered in (alias.lower() for alias in json.loads(row["aliases"])):
-                return VENUES.from_row(row)
+        for venue in map(VENUES.from_row, self.store.rows("SELECT * FROM venues WHERE aliases != '[]'")):
+            if lowered in (alias.lower() for alias in venue.aliases):
+                return venue
         return None
 
     def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:
