@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from ...models.cards import STATE_NAMES
 from ...paths import package_resource
@@ -90,7 +91,7 @@ class CardBrowserScreen(PaperdeckScreen):
         if selected is not None:
             try:
                 table.move_cursor(row=table.get_row_index(str(selected)))
-            except Exception:
+            except RowDoesNotExist:  # filtered out or deleted: the cursor stays where it is
                 pass
         shown = min(len(cards), MAX_ROWS)
         more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if len(cards) > MAX_ROWS else ""
@@ -103,7 +104,7 @@ class CardBrowserScreen(PaperdeckScreen):
             return None
         try:
             return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
+        except CellDoesNotExist:
             return None
 
     def _show_detail(self) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 from ...models.cards import RATING_NAMES, RATINGS, Card, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...store.errors import NotFound
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
 
@@ -103,7 +104,7 @@ class ReviewScreen(PaperdeckScreen):
         if self.card is not None and self.is_mounted:
             try:
                 self.card = self.store.cards.get(self.card.id)
-            except Exception:  # deleted meanwhile
+            except NotFound:  # deleted meanwhile
                 self._next()
                 return
             self._render_card()

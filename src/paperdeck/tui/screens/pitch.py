@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Select, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from ...models.common import utcnow
 from ...models.pitch import Lap, PitchPart
@@ -224,7 +225,7 @@ class PitchScreen(PaperdeckScreen):
         with self.prevent(Select.Changed):
             try:
                 select.value = paper_id
-            except Exception:  # not among the options (deleted meanwhile): reload them
+            except InvalidSelectValueError:  # not among the options (deleted meanwhile)
                 pass
         self._load_paper()
         self._update_counts()
