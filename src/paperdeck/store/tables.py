@@ -31,7 +31,7 @@ VENUES = Mapper(Venue, "venues")
 DEADLINES = Mapper(
     Deadline, "deadlines",
     columns={"at": "at_utc"},
-    joined={"venue_key", "venue_name"},              # from the venue row (venues.DEADLINE_SELECT)
+    joined={"venue_key", "venue_name"},              # joined from the venue row (venues._DEADLINE_SELECT)
     computed={"range_start", "range_end", "based_on"},  # estimates only, never stored
     store_only={"venue_id"},                         # the model names its venue by key
     codecs={"kind": Codec(_deadline_kind, lambda kind: kind.value)},
