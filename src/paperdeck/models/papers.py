@@ -90,14 +90,16 @@ class Paper:
 
     @property
     def venue_label(self) -> str:
-        """"ICLR 2027" / "ICLR" / "" as shown on a card and in lists."""
+        """"ICLR 2027" / "ICLR" / "" as shown on a board tile and in lists."""
         name = (self.venue_key or "").upper()
         return f"{name} {self.target_year}".strip() if self.target_year else name
 
 
 @dataclass(slots=True)
-class PaperCard:
-    """What a board card needs, read in one query for the whole board (10,000 rows)."""
+class PaperTile:
+    """What a tile of the Pipeline board shows, read in one query for the whole board (10,000 rows).
+
+    The board's item is a *tile*; "card" means a flashcard."""
 
     id: int
     title: str
