@@ -72,7 +72,7 @@ def pitch_autosave(store, rng, counter):
 
 
 def set_setting(store, rng, counter):
-    store.settings.set("crash_counter", counter)
+    store.settings.update(my_name=f"crash {counter}")
     report(op="setting", counter=counter)
 
 

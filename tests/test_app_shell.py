@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paperdeck.tui.app import PaperdeckApp
-from paperdeck.tui.actions import SCREEN_NAMES
+from paperdeck.tui.registry import SCREEN_NAMES
 
 
 async def test_keys_1_to_6_visit_every_screen(store):
@@ -51,7 +51,7 @@ async def test_language_switch_is_a_saved_setting(store):
         await pilot.press("f2")
         await pilot.pause()
         assert app.language == "zh"
-    assert store.settings.get("language") == "zh"
+    assert store.settings.load().language == "zh"
     assert PaperdeckApp(store).language == "zh"
 
 
@@ -60,7 +60,7 @@ async def test_theme_is_a_saved_setting(store):
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    assert store.settings.get("theme") == "nord"
+    assert store.settings.load().theme == "nord"
     app = PaperdeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

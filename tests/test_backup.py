@@ -69,7 +69,7 @@ def test_backup_is_a_sound_private_copy_taken_while_open(filled, db_path):
 
 
 def test_daily_backup_once_a_day_keeping_the_newest_n(filled, db_path, frozen_clock):
-    filled.settings.set("backups_kept", 3)
+    filled.settings.update(backups_kept=3)
     first = daily_backup(filled)
     assert first is not None and daily_backup(filled) is None  # same day: nothing new
     made = [first]

@@ -36,14 +36,14 @@ def store_everywhere(store) -> dict[str, list[str]]:
                 lambda card_id: _same(store.cards.get(_id(card_id)).back, value, name))
         attempt("deck name", name, lambda: store.cards.add_deck(value + f" {name}"), lambda deck: None)
         attempt("venue name", name, lambda: store.venues.add(value), lambda venue: None)
-        attempt("setting my_name", name, lambda: store.settings.set("my_name", value),
-                lambda _: _same(store.settings.get("my_name"), value, name))
+        attempt("setting my_name", name, lambda: store.settings.update(my_name=value),
+                lambda _: _same(store.settings.load().my_name, value, name))
     paper_id = store.papers.all()[0].id
     for part in store.pitches.parts():
         for name, value in HOSTILE.items():
             attempt("pitch part", name, lambda: store.pitches.save_section(paper_id, part.key, value),
                     lambda _: _same(store.pitches.bodies(paper_id)[part.key], value, name))
-    store.settings.set("my_name", MARKUP)
+    store.settings.update(my_name=MARKUP)
     return refused
 
 
@@ -113,11 +113,10 @@ def _papers(db_path):
         opened.close()
 
 
-def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli):
+def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli, tmp_path):
     import yaml
 
-    from paperdeck.domain.trackers import parse_data
-    from paperdeck.store.venue_import import apply_import
+    from paperdeck.usecases.imports import run_import
 
     for name, value in HOSTILE.items():
         entries = [
@@ -125,10 +124,10 @@ def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli):
             {"title": f"Conf {name}", "year": value, "deadline": value, "timezone": value},
             {"title": f"Dated {name}", "year": 2026, "deadline": "2026-02-30 23:59", "timezone": "UTC-12"},
         ]
-        data = yaml.safe_load(yaml.safe_dump(entries, allow_unicode=True))
-        parsed = parse_data(data, "hostile.yaml")
-        assert any(problem.entry.startswith("Dated") for problem in parsed.problems), name
-        apply_import(store, parsed.deadlines, parsed.full_names)
+        path = tmp_path / f"hostile-{name}.yaml"
+        path.write_text(yaml.safe_dump(entries, allow_unicode=True), "utf-8")
+        plan = run_import(store, "deadlines", [str(path)])
+        assert any(problem.entry.startswith("Dated") for problem in plan.problems), name
         if value.strip():
             assert any(venue.name == value.strip() for venue in store.venues.all()), name
     shown = cli("today", "--days", "400", "--db", str(db_path))

@@ -131,8 +131,8 @@ def test_cram_never_touches_the_schedule(store):
 
 
 def test_counts_daily_new_limit_and_rollover_across_midnight(store):
-    store.settings.set("timezone", "America/New_York")
-    store.settings.set("new_cards_per_day", 2)
+    store.settings.update(timezone="America/New_York")
+    store.settings.update(new_cards_per_day=2)
     evening = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)  # 18:30 EST, study day 11-28
     assert store.cards.due_summary(evening).new == 2
     for _ in range(2):
@@ -147,7 +147,7 @@ def test_counts_daily_new_limit_and_rollover_across_midnight(store):
 
 
 def test_rollover_across_a_dst_change(store):
-    store.settings.set("timezone", "America/New_York")
+    store.settings.update(timezone="America/New_York")
     card = store.cards.cards()[0]
     store.cards.record_review(card, _review_outcome(due=datetime(2026, 3, 8, 7, 30, tzinfo=timezone.utc)),
                               reviewed_at=datetime(2026, 3, 1, tzinfo=timezone.utc), duration_ms=0)
@@ -204,7 +204,7 @@ def test_stats_over_real_reviews(store):
 
 
 def test_streak_counts_consecutive_study_days(store):
-    store.settings.set("timezone", "UTC")
+    store.settings.update(timezone="UTC")
     cards = store.cards.cards()
     assert store.cards.streak(NOW) == 0
     for days_ago, card in zip((3, 2, 1), cards):
@@ -224,13 +224,15 @@ def test_deck_target_seconds_is_validated(store):
 
 
 def test_retention_and_new_limit_settings_are_validated(store):
-    assert store.cards.set_desired_retention("85%") == pytest.approx(0.85)
-    assert store.cards.desired_retention() == pytest.approx(0.85)
-    assert store.cards.set_desired_retention("0.95") == pytest.approx(0.95)
+    settings = store.settings
+    assert settings.set_text("desired_retention", "85%") == pytest.approx(0.85)
+    assert settings.load().desired_retention == pytest.approx(0.85)
+    assert settings.set_text("desired_retention", "0.95") == pytest.approx(0.95)
     for bad in ("abc", "50%", "1.5", ""):
         with pytest.raises(ValidationError):
-            store.cards.set_desired_retention(bad)
-    assert store.cards.set_new_per_day(" 5 ") == 5 and store.cards.new_per_day() == 5
+            settings.set_text("desired_retention", bad)
+    assert settings.set_text("new_cards_per_day", " 5 ") == 5 and settings.load().new_cards_per_day == 5
     for bad in ("-1", "x", "1e9"):
         with pytest.raises(ValidationError):
-            store.cards.set_new_per_day(bad)
+            settings.set_text("new_cards_per_day", bad)
+    assert settings.load().desired_retention == pytest.approx(0.95)

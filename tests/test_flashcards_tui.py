@@ -11,6 +11,13 @@ def rendered(widget) -> str:
     return str(getattr(content, "renderable", content))
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the screen in view has rendered its newest view (the deck list loads in a
+    worker), then for the frame."""
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 def raw_cards(store):
     return [dict(row) for row in store.rows("SELECT * FROM cards ORDER BY id")]
 
@@ -21,7 +28,7 @@ async def test_a_whole_session_by_keys(store, frozen_clock):
 
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         assert app.screen.query_one("#decks").row_count == 3
         await pilot.press("enter")
         await pilot.pause()
@@ -73,7 +80,7 @@ async def test_interview_cram_never_touches_the_schedule(store, frozen_clock):
     before = raw_cards(store)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("i")
         await pilot.pause()
         date_input = app.screen.query_one("#cram-date")
@@ -99,7 +106,7 @@ async def test_interview_cram_never_touches_the_schedule(store, frozen_clock):
     assert raw_cards(store) == before
     modes = [row[0] for row in store.rows("SELECT mode FROM reviews")]
     assert modes == ["cram", "cram"]
-    assert store.settings.get("interview_date") == "2026-12-10"
+    assert store.settings.load().interview_date.isoformat() == "2026-12-10"
 
 
 async def test_browser_add_refuses_empty_and_keeps_markup_literal(store, frozen_clock):
@@ -108,7 +115,7 @@ async def test_browser_add_refuses_empty_and_keeps_markup_literal(store, frozen_
 
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, CardBrowserScreen)
@@ -154,7 +161,7 @@ async def test_edit_from_the_browser_keeps_the_schedule(store, frozen_clock):
     store.cards.record_review(card, outcome, reviewed_at=utcnow(), duration_ms=1)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("b")
         await pilot.pause()
         await pilot.press("e")
@@ -170,7 +177,7 @@ async def test_edit_from_the_browser_keeps_the_schedule(store, frozen_clock):
 async def test_target_time_is_validated(store, frozen_clock):
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("t")
         await pilot.pause()
         prompt = app.screen.query_one("#prompt-input")
@@ -185,10 +192,10 @@ async def test_target_time_is_validated(store, frozen_clock):
         await pilot.pause()
         app.screen.query_one("#prompt-input").value = "85%"
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         assert "target 85%" in rendered(app.screen.query_one("#cards-summary"))
     assert store.cards.decks()[0].target_seconds == 120
-    assert store.settings.get("desired_retention") == 0.85
+    assert store.settings.load().desired_retention == 0.85
 
 
 async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):
@@ -197,9 +204,9 @@ async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):
     store.papers.add("RAPO", method="reward-aware sampling", baseline="PPO")
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("g")
-        await pilot.pause()
+        await view_shown(pilot)
         assert any(d.name == "Paper: RAPO" for d in store.cards.decks())
         assert app.screen.query_one("#decks").row_count == 4
         await pilot.press("s")
@@ -210,4 +217,4 @@ async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):
 
 def test_flashcards_screen_snapshot(snap_compare, frozen_clock, store):
     app = PaperdeckApp(store, start_screen="flashcards")
-    assert snap_compare(app, terminal_size=(120, 40))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=view_shown)

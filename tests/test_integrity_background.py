@@ -48,7 +48,7 @@ def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(db_pa
         assert caught.value.backup is not None and caught.value.backup.path == made
         assert "paperdeck restore" in str(caught.value)
         with pytest.raises(DatabaseCorrupt):  # and every write after it
-            opened.settings.set("theme", "nord")
+            opened.settings.update(theme="nord")
     finally:
         opened.close()
     assert db_path.read_bytes() == damaged
@@ -122,7 +122,6 @@ def test_cli_on_a_large_damaged_file(db_path, cli):
 
 async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_offer(db_path, background_always):
     from paperdeck.tui.app import PaperdeckApp
-    from paperdeck.tui.screens.damaged import DamagedScreen
 
     made = fill(db_path, 3)
     # Damage a page the dashboard never reads: the check still finds it.
@@ -144,10 +143,10 @@ async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_off
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(100):
                 await pilot.pause(0.05)
-                if isinstance(app.screen, DamagedScreen):
+                if app.screen.id == "damaged":
                     break
-            assert isinstance(app.screen, DamagedScreen)
-            shown = str(app.screen.query_one("#damaged-message").render())
+            assert app.screen.id == "damaged"
+            shown = str(app.screen.query_one("#choice-message").render())
             assert "damaged" in shown and made.name in shown
             await pilot.press("q")
             await pilot.pause()

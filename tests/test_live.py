@@ -14,7 +14,7 @@ from contextlib import AsyncExitStack
 from paperdeck.models.papers import Stage
 from paperdeck.store import ConflictError, open_store
 from paperdeck.tui.app import PaperdeckApp
-from paperdeck.tui.screens.conflict import ConflictScreen, guarded_save
+from paperdeck.tui.screens.conflict import guarded_save
 
 SECOND = 1.0
 
@@ -147,13 +147,13 @@ async def test_a_conflicting_save_offers_reload_or_keep(db_path):
         )
         await pilot.pause()
         assert saved_at_once is False
-        assert isinstance(app.screen, ConflictScreen)
-        message = str(app.screen.query_one("#conflict-message").render())
+        assert app.screen.id == "conflict"
+        message = str(app.screen.query_one("#choice-message").render())
         assert "[red]x[/]" in message and "version 3" in message
         await pilot.press("k")
         await pilot.pause()
         assert outcomes == ["overwritten"]
-        assert not isinstance(app.screen, ConflictScreen)
+        assert app.screen.id != "conflict"
 
         guarded_save(app, conflicting_save, overwrite=lambda: "no", reload=lambda: outcomes.append("reloaded"),
                      what="paper", on_saved=outcomes.append)
@@ -168,7 +168,7 @@ async def test_a_conflicting_save_offers_reload_or_keep(db_path):
         await pilot.press("escape")
         await pilot.pause()
         assert outcomes == ["overwritten", "reloaded"]  # Escape: nothing saved, nothing dropped
-        assert not isinstance(app.screen, ConflictScreen)
+        assert app.screen.id != "conflict"
     store.close()
 
 
@@ -189,7 +189,7 @@ async def test_keep_mine_on_a_deleted_row_reports_instead_of_crashing(db_path):
         await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
-        assert not isinstance(app.screen, ConflictScreen)
+        assert app.screen.id != "conflict"
         assert any("no paper with id 7" in str(n.message) for n in app._notifications)
     store.close()
 
@@ -234,7 +234,7 @@ async def test_two_windows_editing_one_paper_are_offered_reload_or_keep(db_path)
         assert second_store.papers.get(paper.id).title == "Title from window one"
         # Window two's save would overwrite a newer version: refused, and the choice offered.
         await _retitle(two, form_two, "Title from window two")
-        assert isinstance(second.screen, ConflictScreen)
+        assert second.screen.id == "conflict"
         assert second_store.papers.get(paper.id).title == "Title from window one"
         await two.press("r")  # reload theirs: the form now shows window one's title
         await two.pause()
@@ -243,18 +243,18 @@ async def test_two_windows_editing_one_paper_are_offered_reload_or_keep(db_path)
         assert second.screen.query_one("#f-title").value == "Title from window one"
         # Now in step: a save goes through without a question.
         await _retitle(two, second.screen, "Title from window two")
-        assert not isinstance(second.screen, (PaperFormModal, ConflictScreen))
+        assert not isinstance(second.screen, PaperFormModal) and second.screen.id != "conflict"
         assert first_store.papers.get(paper.id).title == "Title from window two"
 
         # Keep mine: window one's stale form overwrites, after the question.
         form_one = await _open_form(one, first, paper.id)
         second_store.papers.update(paper.id, None, title="Sneaky edit")
         await _retitle(one, form_one, "Mine, kept")
-        assert isinstance(first.screen, ConflictScreen)
+        assert first.screen.id == "conflict"
         await one.press("k")
         await one.pause()
         assert second_store.papers.get(paper.id).title == "Mine, kept"
-        assert not isinstance(first.screen, (PaperFormModal, ConflictScreen))
+        assert not isinstance(first.screen, PaperFormModal) and first.screen.id != "conflict"
     first_store.close()
     second_store.close()
 

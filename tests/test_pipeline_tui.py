@@ -199,7 +199,7 @@ async def test_mouse_click_selects_and_drag_moves(board):
 
 
 async def test_wip_limit_shows_in_the_header(board):
-    board.settings.set("wip_limit", 1)
+    board.settings.update(wip_limit=1)
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

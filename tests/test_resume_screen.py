@@ -20,7 +20,7 @@ BIB = Path(__file__).parent / "data" / "bib"
 
 @pytest.fixture
 def papers(store):
-    store.settings.set("my_name", "Si Li")
+    store.settings.update(my_name="Si Li")
     store.papers.add("Reward-Aware Prompt Optimization for LLM Alignment", Stage.DECISION, venue_key="emnlp",
                      target_year=2024, track="main", decision="accepted",
                      bullets=json.dumps(["Proposed a reward-guided prompt distillation framework for scalable RLHF."]))
@@ -97,14 +97,21 @@ async def test_edit_bullets_and_selected_marks(papers):
 
 
 async def test_import_bib_from_the_screen(store):
+    from paperdeck.tui.screens.import_dialog import ImportDialog
+
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#import-bib-path", Input).value = str(BIB / "594zyc_papers.bib")
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path", Input).value = str(BIB / "594zyc_papers.bib")
         await pilot.press("enter")
+        await dialog.worker.wait()
         await pilot.pause()
-        assert any("13 entries: 12 imported" in n.message for n in app._notifications)
+        assert "13 entries: 12 imported" in str(dialog.query_one("#import-result").render())
+        await pilot.press("escape")
+        await pilot.pause()
         assert len(app.screen.entries) == 12
 
 

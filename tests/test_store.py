@@ -38,7 +38,7 @@ def test_committed_v1_database_upgrades(tmp_path):
         assert store.schema_version == LATEST_VERSION
         titles = [paper.title for paper in store.papers.all()]
         assert any(title.startswith("Reward-Aware Prompt Optimization") for title in titles)
-        assert store.settings.get("language") == "zh"
+        assert store.settings.load().language == "zh"
     finally:
         store.close()
 

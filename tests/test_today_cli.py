@@ -81,7 +81,7 @@ def test_stalled_days_setting_is_respected(db_path):
     from paperdeck.store import open_store
 
     store = open_store(db_path)
-    store.settings.set("stalled_days", 5)
+    store.settings.update(stalled_days=5)
     store.close()
     data = json.loads(run_cli("today", "--json", "--db", str(db_path)).stdout)
     titles = [alert["title"] for alert in data["stalled"]]

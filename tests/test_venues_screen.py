@@ -13,7 +13,7 @@ from paperdeck.tui.widgets.month_grid import MonthGrid
 
 @pytest.fixture
 def prepared(store, frozen_clock):
-    store.settings.set("timezone", "Asia/Shanghai")
+    store.settings.update(timezone="Asia/Shanghai")
     store.venues.add_deadline("neurips", 2027, "paper", at=datetime(2026, 12, 1, 11, 59, 59, tzinfo=timezone.utc),
                               tz_label="AoE", label="[red]Mock[/] deadline 中文")
     store.papers.add("多模态对齐 🚀", Stage.WRITING, venue_key="iclr")
@@ -34,7 +34,7 @@ async def test_list_sorted_by_next_deadline_with_countdown(prepared):
         assert "12-01 19:59" in listed[0]  # in local time (UTC+8)
         assert listed[-1].strip().endswith("no deadline known")
         detail = "\n".join(rows(app, "#venue-detail"))
-        assert "[red]Mock[/] deadli…" in detail  # literal, not markup; cut to its column
+        assert "[red]Mock[/] deadl…" in detail  # literal, not markup; cut to its column
         assert "2026-12-01 19:59 CST" in detail and "11-30 23:59 AoE" in detail
         assert "Guide: Deadline in mid-May" in detail and "Facts: Abstract in early May" in detail
         assert "2028 (estimated)" in detail and "est. 2028-05-" in detail  # the next unannounced edition
@@ -114,6 +114,12 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
         await pilot.press("x")
         await pilot.pause()
+        assert app.screen.id == "confirm"  # not undoable: asked first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert prepared.venues.deadlines(venue.key) != []
+        await pilot.press("x", "x")  # `x` again confirms
+        await pilot.pause()
         assert prepared.venues.deadlines(venue.key) == []
 
 
@@ -125,10 +131,16 @@ async def test_import_from_the_screen(prepared, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#field-files").value = str(data)
+        dialog = app.screen
+        dialog.query_one("#import-path").value = str(data)
         await pilot.press("enter")
+        await dialog.worker.wait()
         await pilot.pause()
         assert prepared.venues.find("TinyConf") is not None
+        shown = str(dialog.query_one("#import-result").render())
+        assert "mine.yml: Broken 2027: deadline: 'TBD' is not a date (skipped)" in shown
+        await pilot.press("escape")
+        await pilot.pause()
         assert any("TinyConf" in r for r in rows(app, "#venue-table"))
 
 

@@ -10,6 +10,7 @@ from importlib import import_module
 from .. import __version__
 from . import commands as commands_package
 from ..textsafe import printable
+from .commands.run import add_screen_option
 from .context import CliError, run_handler
 
 EXIT_USAGE = 2
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, starts the app.",
     )
     parser.add_argument("--version", action="version", version=f"paperdeck {__version__}")
+    add_screen_option(parser)  # `paperdeck --screen NAME`, as `paperdeck run --screen NAME`
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands_package.__path__), key=lambda m: m.name):
         module = import_module(f"{commands_package.__name__}.{module_info.name}")

@@ -14,20 +14,10 @@ MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 LEARN_AHEAD = timedelta(minutes=20)
 
 
-def clamp_retention(value: object) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.9
-    if number != number:  # NaN
-        return 0.9
-    return min(MAX_RETENTION, max(MIN_RETENTION, number))
-
-
 def _scheduler(desired_retention: float, fuzz: bool):
     from fsrs import Scheduler
 
-    return Scheduler(desired_retention=clamp_retention(desired_retention), enable_fuzzing=fuzz)
+    return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
 
 def _fsrs_card(card: Card):
@@ -91,23 +81,15 @@ def format_interval(interval: timedelta) -> str:
 
 # -- the study day --------------------------------------------------------------------------
 
-def clamp_hour(value: object) -> int:
-    try:
-        hour = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 4
-    return min(23, max(0, hour))
-
-
 def study_day(now: datetime, zone: tzinfo, rollover_hour: int) -> date:
     """The study day `now` belongs to: the local date, shifted so it starts at the rollover hour."""
     local = now.astimezone(zone).replace(tzinfo=None)
-    return (local - timedelta(hours=clamp_hour(rollover_hour))).date()
+    return (local - timedelta(hours=rollover_hour)).date()
 
 
 def day_start(day: date, zone: tzinfo, rollover_hour: int) -> datetime:
     """The UTC instant the study day `day` begins (its local rollover hour, DST-aware)."""
-    local = datetime.combine(day, time(clamp_hour(rollover_hour)), tzinfo=zone)
+    local = datetime.combine(day, time(rollover_hour), tzinfo=zone)
     # zoneinfo resolves an hour inside a spring-forward gap with the pre-gap offset, i.e.
     # just past the gap: the day still starts exactly once.
     return local.astimezone(timezone.utc)

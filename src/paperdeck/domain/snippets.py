@@ -13,9 +13,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..models.papers import Paper, Stage, Submission
+from ..models.papers import RESUME_FORMATS as FORMATS, Paper, Stage, Submission
 
-FORMATS = ("txt", "md", "tex", "bib")
 FORMAT_NAMES = {"txt": "Plain text (guide)", "md": "Markdown", "tex": "LaTeX", "bib": "BibTeX"}
 
 TRACK_LABELS = {

@@ -182,6 +182,7 @@ TRACKS = ("main", "findings", "workshop")
 STATUSES = ("active", "paused", "dropped")
 AWARDS = ("Oral", "Spotlight", "Poster", "Best Paper", "Outstanding Paper", "Honorable Mention")
 # The guide's showcase platforms, plus the code repository: link kinds on the paper form.
+RESUME_FORMATS = ("txt", "md", "tex", "bib")  # how a resume snippet is written
 LINK_KINDS = ("arxiv", "code", "huggingface", "openreview", "paperswithcode")
 
 

@@ -138,9 +138,8 @@ def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck, int, int]
     with store.transaction() as conn:
         seeder = Seeder(conn)
         seeder.now = to_iso(utcnow())
-        target = store.settings.get("answer_seconds")
         deck_id = _ensure_deck(seeder, key, f"Paper: {title}", f"论文：{title}", paper_id=paper.id,
-                               target_seconds=target if isinstance(target, int) and 5 <= target <= 3600 else 90)
+                               target_seconds=store.settings.load().answer_seconds)
         assert deck_id is not None
         for card in render(paper):
             result = upsert_card(seeder, deck_id, key, card.key, {

@@ -21,18 +21,12 @@ MAX_STREAK_DAYS = 3660
 _WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
 
 
-def _start_of(repo: "CardRepo", day: date) -> datetime:
-    from ..domain.scheduling import day_start
-
-    return day_start(day, repo.zone(), repo.rollover_hour())
-
-
 def reviews_per_day(repo: "CardRepo", now: datetime, days: int = 84) -> list[tuple[date, int]]:
     today = repo.study_day(now)
     first = today - timedelta(days=days - 1)
     counts: Counter[date] = Counter()
     for (reviewed_at,) in repo.store.rows(
-        "SELECT reviewed_at FROM reviews WHERE reviewed_at >= ?", (to_iso(_start_of(repo, first)),)
+        "SELECT reviewed_at FROM reviews WHERE reviewed_at >= ?", (to_iso(repo.day_start(first)),)
     ):
         counts[repo.study_day(from_iso(reviewed_at))] += 1
     return [(first + timedelta(days=i), counts[first + timedelta(days=i)]) for i in range(days)]
@@ -70,7 +64,7 @@ def forecast(repo: "CardRepo", now: datetime, days: int = 14) -> list[tuple[date
     """Cards (learning or review) falling due on each of the next `days` study days;
     overdue ones count for today."""
     today = repo.study_day(now)
-    end = _start_of(repo, today + timedelta(days=days))
+    end = repo.day_start(today + timedelta(days=days))
     counts: Counter[date] = Counter()
     for (due,) in repo.store.rows(
         "SELECT due FROM cards WHERE suspended = 0 AND due < ? AND state != 0", (to_iso(end),)
@@ -87,7 +81,7 @@ def streak(repo: "CardRepo", now: datetime) -> int:
     day = repo.study_day(now)
     # The zone and rollover hour once, not per day: each costs a settings query and a
     # filesystem lookup, and a year-long streak asks for 2 x 365 day starts.
-    zone, hour = repo.zone(), repo.rollover_hour()
+    zone, hour = repo.study_clock()
 
     def reviewed_on(d: date) -> bool:
         return repo.store.row(
@@ -110,7 +104,7 @@ def stats(repo: "CardRepo", now: datetime) -> CardStats:
         reviews_per_day=reviews_per_day(repo, now),
         retention=retention,
         retention_reviews=retention_reviews,
-        target_retention=repo.desired_retention(),
+        target_retention=repo.store.settings.load().desired_retention,
         weakest=weakest_categories(repo),
         forecast=forecast(repo, now),
         streak=streak(repo, now),

@@ -10,6 +10,7 @@ import json
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..domain.settings import ANSWER_SECONDS
 from ..models.cards import (
     LEARNING, NEW, RELEARNING, REVIEW, Card, CardStats, CategoryLapses, Deck, DeckCounts,
     EXTRA_CATEGORIES, DueSummary, DueTally, Outcome,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "updated_at", "version")
 MAX_FRONT = 2000
 MAX_BACK = 20000
-MAX_TARGET_SECONDS = 3600
+MIN_TARGET_SECONDS, MAX_TARGET_SECONDS = ANSWER_SECONDS
 
 
 def deck_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deck:
@@ -61,6 +62,18 @@ def clean_text(text: str | None, limit: int, what: str) -> str:
     if len(text) > limit:
         raise ValidationError(f"the {what} is too long ({len(text)} characters; at most {limit})", field=what)
     return text
+
+
+def insert_deck(conn: "sqlite3.Connection", name: str, name_zh: str, seconds: int, *,
+                key: str | None = None, paper_id: int | None = None) -> int:
+    """Insert a deck (a user's deck gets the key `deck.user.N`); its id."""
+    if key is None:
+        key = f"deck.user.{conn.execute('SELECT coalesce(max(id), 0) + 1 FROM decks').fetchone()[0]}"
+    cursor = conn.execute(
+        "INSERT INTO decks(key, name, name_zh, paper_id, target_seconds) VALUES (?, ?, ?, ?, ?)",
+        (key, name, name_zh, paper_id, seconds),
+    )
+    return int(cursor.lastrowid)
 
 
 class CardRepo(CardSettings):
@@ -98,15 +111,14 @@ class CardRepo(CardSettings):
             raise ValidationError("a deck needs a name", field="name")
         if self.find_deck(name or name_zh) is not None:
             raise ValidationError(f"a deck named {name or name_zh!r} exists already", field="name")
-        seconds = self._target(target_seconds if target_seconds is not None else self.store.settings.get("answer_seconds"))
+        seconds = self._target(target_seconds) if target_seconds is not None else self.default_target_seconds()
         with self.store.transaction() as conn:
-            if key is None:
-                key = f"deck.user.{conn.execute('SELECT coalesce(max(id), 0) + 1 FROM decks').fetchone()[0]}"
-            cursor = conn.execute(
-                "INSERT INTO decks(key, name, name_zh, paper_id, target_seconds) VALUES (?, ?, ?, ?, ?)",
-                (key, name or name_zh, name_zh, paper_id, seconds),
-            )
-        return self.deck(cursor.lastrowid)
+            deck_id = insert_deck(conn, name or name_zh, name_zh, seconds, key=key, paper_id=paper_id)
+        return self.deck(deck_id)
+
+    def default_target_seconds(self) -> int:
+        """A new deck's target answer length: the `answer_seconds` setting."""
+        return self._target(self.store.settings.load().answer_seconds)
 
     @staticmethod
     def _target(value: object) -> int:
@@ -114,8 +126,9 @@ class CardRepo(CardSettings):
             seconds = int(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             raise ValidationError("the target answer length must be a whole number of seconds", field="target") from None
-        if not 5 <= seconds <= MAX_TARGET_SECONDS:
-            raise ValidationError(f"the target answer length must be between 5 and {MAX_TARGET_SECONDS} seconds", field="target")
+        if not MIN_TARGET_SECONDS <= seconds <= MAX_TARGET_SECONDS:
+            raise ValidationError(f"the target answer length must be between {MIN_TARGET_SECONDS} and "
+                                  f"{MAX_TARGET_SECONDS} seconds", field="target")
         return seconds
 
     def set_target_seconds(self, deck_id: int, seconds: object) -> Deck:
@@ -274,7 +287,7 @@ class CardRepo(CardSettings):
             "AND json_extract(card_before, '$.state') = 0",
             (to_iso(start),),
         )
-        return max(0, self.new_per_day() - introduced)
+        return max(0, self.store.settings.load().new_cards_per_day - introduced)
 
     def due_summary(self, now: datetime, deck_ids: list[int] | None = None) -> DueSummary:
         """(new, learning, due) for the study day containing `now`; new within today's limit."""
@@ -331,7 +344,7 @@ class CardRepo(CardSettings):
     def preview(self, card: Card, now: datetime) -> dict[int, Outcome]:
         from ..domain.scheduling import preview
 
-        return preview(card, now, self.desired_retention())
+        return preview(card, now, self.store.settings.load().desired_retention)
 
     def record_review(self, card: Card, outcome: Outcome, *, reviewed_at: datetime, duration_ms: int) -> int:
         """Save exactly `outcome` (as shown) and log the review with the card's prior state."""
@@ -398,9 +411,7 @@ class CardRepo(CardSettings):
     def cram_cards(self, deck_ids: list[int], interview_on: date, now: datetime) -> list[Card]:
         """Every unsuspended card of the decks: first those FSRS would not show before the
         interview, then the least stable. The schedule is not touched."""
-        from ..domain.scheduling import day_start
-
-        cutoff = to_iso(day_start(interview_on, self.zone(), self.rollover_hour()))
+        cutoff = to_iso(self.day_start(interview_on))
         where, params = _deck_filter(deck_ids)
         rows = self.store.rows(
             f"SELECT * FROM cards WHERE suspended = 0{where} "

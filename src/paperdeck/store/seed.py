@@ -3,7 +3,7 @@
 Every seeded thing has a stable key. A key is inserted once and recorded in `seed_applied`;
 afterwards the row may be updated from a newer seed only while the user has not edited it,
 and it is never inserted again, so deleting a seeded item is final. The seed files' hash is
-kept in settings: an unchanged seed costs one query at start-up and no YAML parsing.
+kept in the settings table (outside the settings catalogue): an unchanged seed costs one query at start-up and no YAML parsing.
 """
 
 from __future__ import annotations
@@ -68,10 +68,13 @@ def seed_hash(directory: Path | None = None) -> str:
 def seed_if_needed(store: "Store") -> bool:
     """Seed when the seed files changed since the last run. Returns whether it seeded."""
     current = seed_hash()
-    if store.settings.get(SEED_HASH_SETTING, None) == current:
+    stored = store.scalar("SELECT value FROM settings WHERE key = ?", (SEED_HASH_SETTING,))
+    if stored == json.dumps(current):
         return False
     seed_all(store)
-    store.settings.set(SEED_HASH_SETTING, current)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (SEED_HASH_SETTING, json.dumps(current)))
     return True
 
 

@@ -1,65 +1,68 @@
-"""Settings: key -> JSON value, with defaults in one place."""
+"""Settings, loaded and saved in one place: the `settings` table (key -> JSON) <-> `Settings`.
+
+What each setting is (kind, default, bounds, labels) lives in `domain/settings.py`. Rows
+for keys the catalogue does not know (the seed's bookkeeping) are left alone.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..domain.setting_kinds import SettingError
+from ..domain.settings import Settings, setting
+from .errors import ValidationError
+
 if TYPE_CHECKING:
     from datetime import tzinfo
 
     from .store import Store
-
-_UNSET = object()
-
-DEFAULTS: dict[str, Any] = {
-    "language": None,            # None: follow the locale
-    "theme": "textual-dark",
-    "wip_limit": 5,              # soft limit per pipeline column
-    "stalled_days": 14,
-    "today_days": 30,            # deadline horizon of the Dashboard and `paperdeck today`
-    "new_cards_per_day": 20,
-    "desired_retention": 0.9,
-    "day_rollover_hour": 4,
-    "answer_seconds": 90,          # default target answer length of a new deck
-    "timezone": None,              # IANA name for the study day; None: the system's
-    "interview_date": None,        # YYYY-MM-DD of the next interview (cram mode)
-    "words_per_minute": 130,
-    "cjk_chars_per_minute": 220,
-    "backups_kept": 10,
-    "my_name": "",
-    "clipboard_osc52": True,     # also copy through the terminal (OSC 52; works over SSH)
-    "resume_format": "txt",      # the Resume screen's format: txt, md, tex, bib
-    "pitch_paper_id": None,      # the paper the Pitch screen shows first
-}
 
 
 class SettingsRepo:
     def __init__(self, store: "Store"):
         self.store = store
 
-    def get(self, key: str, default: Any = _UNSET) -> Any:
-        """The stored value, else `default` if given, else the built-in default."""
-        raw = self.store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
-        if raw is not None:
-            return json.loads(raw)
-        return DEFAULTS.get(key) if default is _UNSET else default
+    def load(self) -> Settings:
+        """The current settings (one query); an unreadable stored value reads as its default."""
+        stored: dict[str, Any] = {}
+        for row in self.store.rows("SELECT key, value FROM settings"):
+            try:
+                stored[row["key"]] = json.loads(row["value"])
+            except (TypeError, ValueError):
+                continue
+        return Settings.from_stored(stored)
 
-    def set(self, key: str, value: Any) -> None:
+    def update(self, **changes: Any) -> Settings:
+        """Check and save typed values, all in one transaction; ValidationError names the key."""
+        values = {}
+        for key, value in changes.items():
+            try:
+                spec = setting(key)
+                values[key] = spec.to_json(spec.check(value))
+            except SettingError as error:
+                raise ValidationError(str(error), field=key) from None
         with self.store.transaction() as conn:
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
+                [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
             )
+        return self.load()
 
-    def zone(self) -> "tzinfo":
+    def set_text(self, key: str, text: str) -> Any:
+        """Save what a user typed for `key` (a form, a prompt, `paperdeck config set`);
+        returns the typed value saved. ValidationError with one line when refused."""
+        try:
+            value = setting(key).parse(text)
+        except SettingError as error:
+            raise ValidationError(str(error), field=key) from None
+        self.update(**{key: value})
+        return value
+
+    def zone(self, settings: Settings | None = None) -> "tzinfo":
         """The user's time zone: the `timezone` setting, else the system's."""
         from ..clock import system_zone
-        from ..domain.timezones import local_zone
 
-        return local_zone(self.get("timezone"), system_zone())
+        return (settings or self.load()).zone(system_zone())
 
-    def all(self) -> dict[str, Any]:
-        stored = {row["key"]: json.loads(row["value"]) for row in self.store.rows("SELECT key, value FROM settings")}
-        return {**DEFAULTS, **stored}

@@ -10,8 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .connection import open_connection
-from .errors import DatabaseCorrupt, WriteRefused, is_write_refusal
+from .connection import BUSY_TIMEOUT_MS, connect_readonly, open_connection
+from .errors import DatabaseCorrupt, DatabaseUnavailable, WriteRefused, is_write_refusal
 from .migrate import current_version
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ class Store:
         self._depth = 0
         self._integrity = integrity  # the full check still running in the background, if any
         self._damage: DatabaseCorrupt | None = None
+        self._reader: sqlite3.Connection | None = None  # see `reading()`
+        self._reader_lock = threading.Lock()
 
     # -- integrity --------------------------------------------------------------------------
 
@@ -108,16 +110,21 @@ class Store:
             return current_version(self.conn)
 
     def data_version(self) -> int:
-        """Changes whenever another connection commits: cheap cross-process change detection."""
+        """Changes whenever another connection commits: cheap cross-process change detection.
+        Raises DatabaseUnavailable once the connection is closed or broken."""
         with self._lock:
-            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+            try:
+                return self.conn.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error as error:
+                raise DatabaseUnavailable(f"{self.path}: the database connection is gone ({error})") from error
 
     def change_stamp(self) -> tuple[int, int]:
         """Differs from an earlier stamp once anyone changed a row: other connections' commits
         (`data_version`) or this connection's own (`total_changes`). A view that read the data
-        under the same stamp is still current."""
+        under the same stamp is still current. Raises DatabaseUnavailable once closed."""
         with self._lock:
-            return (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+            version = self.data_version()
+            return (version, self.conn.total_changes)
 
     def counts(self) -> dict[str, int]:
         tables = [
@@ -127,8 +134,46 @@ class Store:
         return {table: self.scalar(f"SELECT count(*) FROM {table}") for table in tables}
 
     def close(self) -> None:
+        """Close the connections (a load still reading finishes first)."""
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+            self._closed = True
         with self._lock:
-            self.conn.close()
+            try:
+                self.conn.close()
+            except sqlite3.Error as error:
+                raise DatabaseUnavailable(f"{self.path}: closing the database failed ({error})") from error
+
+    # -- reading off the UI thread ------------------------------------------------------------
+
+    _closed = False
+
+    @contextmanager
+    def reading(self) -> Iterator["Store"]:
+        """A read-only Store on one consistent snapshot, for a screen's load in a worker thread.
+
+        It reads through a second connection, so a long load never holds this Store's lock:
+        the UI thread's writes (a keystroke's save) do not wait behind it, and WAL lets the two
+        run at once. Its one read transaction gives the load a single snapshot, even across a
+        commit from another window. The snapshot Store is fresh per load (no repository state
+        carries over); it refuses to write. Loads are serialized on the one read connection.
+        """
+        with self._reader_lock:
+            if self._closed:
+                raise DatabaseUnavailable(f"{self.path}: the database was closed")
+            try:
+                if self._reader is None:
+                    self._reader = _open_reader(self.path)
+                self._reader.execute("BEGIN")
+            except sqlite3.Error as error:
+                raise DatabaseUnavailable(f"{self.path}: cannot read the database ({error})") from error
+            try:
+                yield _SnapshotStore(self._reader, self.path)
+            finally:
+                if self._reader.in_transaction:
+                    self._reader.execute("COMMIT")
 
     # -- repositories -----------------------------------------------------------------------
 
@@ -167,6 +212,30 @@ class Store:
         from .pitches import PitchRepo
 
         return PitchRepo(self)
+
+
+def _open_reader(path: Path) -> sqlite3.Connection:
+    conn = connect_readonly(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+class _SnapshotStore(Store):
+    """The read-only Store `Store.reading()` yields: every repository's reads, no writes."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        # A bug, not the user's doing: a load must only read (writes belong to actions).
+        raise RuntimeError("a screen's view load tried to write; writes belong to the screen's actions")
+        yield self.conn  # pragma: no cover - makes this a generator
+
+    def reading(self):  # type: ignore[override]
+        raise RuntimeError("already reading a snapshot")
+
+    def close(self) -> None:
+        raise RuntimeError("the snapshot's connection belongs to the Store that made it")
 
 
 def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from .registry import SCREENS
+
 
 @dataclass(frozen=True)
 class AppAction:
@@ -17,23 +19,13 @@ class AppAction:
     show: bool = True
 
 
-SCREEN_NAMES = ("dashboard", "pipeline", "venues", "flashcards", "pitch", "resume")
-SCREEN_TITLES = {
-    "dashboard": ("今日", "Dashboard"),
-    "pipeline": ("论文流程", "Pipeline"),
-    "venues": ("会议", "Venues"),
-    "flashcards": ("闪卡", "Flashcards"),
-    "pitch": ("讲稿", "Pitch"),
-    "resume": ("简历", "Resume"),
-}
-
 APP_ACTIONS: tuple[AppAction, ...] = (
     *(
         AppAction(
-            id=f"screen.{name}", key=str(number), action=f"app.show('{name}')",
-            description=SCREEN_TITLES[name][1], tooltip=f"Open the {SCREEN_TITLES[name][1]} screen",
+            id=f"screen.{entry.name}", key=str(number), action=f"app.show('{entry.name}')",
+            description=entry.en, tooltip=f"Open the {entry.en} screen",
         )
-        for number, name in enumerate(SCREEN_NAMES, start=1)
+        for number, entry in enumerate(SCREENS, start=1)
     ),
     AppAction("app.help", "question_mark", "app.help", "Keys", "List every key of this screen"),
     AppAction("app.language", "f2", "app.toggle_language", "中/EN", "Switch content language (zh/en)"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import import_module
+import re
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -11,32 +11,23 @@ from textual.reactive import reactive
 
 from ..i18n import resolve_language
 from ..paths import package_resource
-from .actions import SCREEN_NAMES, app_bindings
+from .actions import app_bindings
 from .commands import PaperdeckCommands
+from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
     from ..store import DatabaseCorrupt, Store
     from .idle_gc import IdleCollector
     from .watch import DatabaseWatcher
 
-_SCREEN_CLASSES = {
-    "dashboard": "DashboardScreen",
-    "pipeline": "PipelineScreen",
-    "venues": "VenuesScreen",
-    "flashcards": "FlashcardsScreen",
-    "pitch": "PitchScreen",
-    "resume": "ResumeScreen",
-}
-
-
-def _screen_factory(name: str):
+def _screen_factory(entry: ScreenEntry):
     """Import a screen's module only when it is first shown: start-up stays fast."""
 
     def build() -> "Screen":
-        module = import_module(f"paperdeck.tui.screens.{name}")
-        return getattr(module, _SCREEN_CLASSES[name])()
+        return entry.screen_class()()
 
     return build
 
@@ -55,29 +46,30 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     TITLE = "paperdeck"
     CSS_PATH = [package_resource("styles") / "app.tcss"]
-    MODES = {name: _screen_factory(name) for name in SCREEN_NAMES}
+    MODES = {entry.name: _screen_factory(entry) for entry in SCREENS}
     BINDINGS = app_bindings()
     COMMANDS = App.COMMANDS | {PaperdeckCommands}
 
     language: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: "Store", *, start_screen: str = "dashboard", watch: bool = True):
+    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True):
         super().__init__()
         self.store = store
         self.start_screen = start_screen
         self.watch_database = watch
+        self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
-        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.get("language")))
+        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.load().language))
 
     def on_mount(self) -> None:
-        theme = self.store.settings.get("theme")
-        if theme in self.available_themes:
-            self.theme = theme
+        settings = self.store.settings.load()
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        keymap = self.store.settings.get("keymap", {})
-        if isinstance(keymap, dict) and keymap:
-            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        if settings.keymap:
+            self.user_keymap = dict(settings.keymap)
+            self.set_keymap(self.user_keymap)
         self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
@@ -101,14 +93,33 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and name != self.store.settings.get("theme"):
-            self.store.settings.set("theme", name)
+        if name and name != self.store.settings.load().theme:
+            self.store.settings.update(theme=name)
+
+    def get_key_display(self, binding: "Binding") -> str:
+        """Textual's display of a key, with function keys as printed on the keyboard: F5."""
+        display = super().get_key_display(binding)
+        return re.sub(r"\bf(\d{1,2})\b", r"F\1", display)
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_show(self, name: str) -> None:
         if name in self.MODES and name != self.current_mode:
             self.switch_mode(name)
+
+    def run_screen_action(self, name: str, action: str) -> None:
+        """Show screen `name`, then run one of its actions there (the palette's verbs)."""
+        self.action_show(name)
+        wanted = screen_entry(name).class_name
+
+        async def run() -> None:  # once the (lazily built) screen is mounted
+            screen = self.screen
+            if type(screen).__name__ != wanted:  # a dialog or sub-screen is open over it
+                self.bell()
+                return
+            await self.run_action(action, screen)
+
+        self.call_after_refresh(run)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -120,7 +131,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self, language: str) -> None:
-        self.store.settings.set("language", language)
+        self.store.settings.update(language=language)
         self.refresh_screens()
 
     # -- data -------------------------------------------------------------------------------
@@ -155,13 +166,13 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
 
     def show_damage(self, damage: "DatabaseCorrupt") -> None:
-        from .screens.damaged import QUIT, DamagedScreen
+        from .screens.damaged import QUIT, damaged_dialog
 
         def decide(choice: str | None) -> None:
             if choice == QUIT:
                 self.exit(damage)
 
-        self.push_screen(DamagedScreen(damage), decide)
+        self.push_screen(damaged_dialog(damage, self.language), decide)
 
     # -- live across processes ----------------------------------------------------------------
 
@@ -195,8 +206,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         old, self.store = self.store, fresh
         try:
             old.close()
-        except Exception:
-            pass
+        except StoreError:
+            pass  # the old file is gone or broken: nothing of it is needed any more
         self.notify("The database file was replaced; showing its data now.")
         self.watch_integrity()
         self.refresh_screens()

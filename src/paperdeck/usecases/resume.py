@@ -21,7 +21,7 @@ def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[Resu
     full_names = {v.key: v.full_name for v in venues if v.full_name}
     history = submissions_by_paper(store)
     ids = paper_ids_doi_arxiv(store)
-    my_name = str(store.settings.get("my_name") or "")
+    my_name = store.settings.load().my_name
     entries = []
     for paper in store.papers.all():
         if only_resume and (not paper.on_resume or norm(paper.status) == "dropped"):

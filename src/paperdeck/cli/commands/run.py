@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 
+from ...tui.registry import DEFAULT_SCREEN, SCREEN_NAMES
 from ..context import CliError, command
+
+
+def add_screen_option(parser: argparse.ArgumentParser) -> None:
+    """`--screen NAME`, on `paperdeck run` and on `paperdeck` alone. SUPPRESS: an absent option
+    leaves the other parser's value alone (argparse would let a sub-command's default win)."""
+    parser.add_argument("--screen", choices=SCREEN_NAMES, default=argparse.SUPPRESS,
+                        help=f"the screen to open (default: {DEFAULT_SCREEN})")
 
 
 def register(subparsers, common) -> None:
     parser = command(subparsers, "run", common, "start the app (the default)")
-    parser.add_argument("--screen", choices=["dashboard", "pipeline", "venues", "flashcards", "pitch", "resume"],
-                        default="dashboard", help="the screen to open")
+    add_screen_option(parser)
     parser.set_defaults(handler=run_app)
 
 
@@ -24,7 +31,7 @@ def run_app(args: argparse.Namespace) -> int:
     store = open_or_offer_restore(args)
     from ...tui.app import PaperdeckApp
 
-    app = PaperdeckApp(store, start_screen=getattr(args, "screen", "dashboard"))
+    app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN))
     try:
         damage = app.run()
         if damage is None and app.return_code:

@@ -1,15 +1,37 @@
-"""What every paperdeck screen shares: access to the store, the language, a data refresh."""
+"""What every paperdeck screen shares: the store, the language, key hints, and the view protocol.
+
+The view protocol (how a screen gets its data):
+
+    class DecksScreen(PaperdeckScreen):
+        def view_request(self) -> DeckListRequest:          # UI thread: what the load needs
+            return DeckListRequest(now=utcnow())
+        @staticmethod
+        def load_view(store, request) -> DeckListView:      # worker thread: one use case
+            return deck_list(store, request.now)
+        def show_view(self, view: DeckListView) -> None:    # UI thread: render, no store
+            ...
+
+`refresh_data()` (called when the screen is shown, on language changes and other processes'
+commits) and `reload_view()` (after the screen's own writes) start a load in a thread worker
+on a read-only snapshot of the database (`Store.reading()`); the result is posted back and
+rendered on the UI thread. A load that finishes after a newer one was started is dropped.
+Tests wait with `await screen.view_ready()`.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
 from ...models.common import utcnow
+from ...store.errors import StoreError
+from ..keys import bindings_of, hint_for
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -20,26 +42,126 @@ if TYPE_CHECKING:
 MAX_VIEW_AGE = timedelta(seconds=60)
 
 
-class PaperdeckScreen(Screen[None]):
-    """A screen that renders store data. `refresh_data` re-reads it; called when shown."""
+class PaperdeckView:
+    """Mixed into screens and modals: the app's store and language, and key hints."""
+
+    @property
+    def paperdeck(self) -> "PaperdeckApp":
+        return self.app  # type: ignore[attr-defined,return-value]
 
     @property
     def store(self) -> "Store":
         return self.paperdeck.store
 
     @property
-    def paperdeck(self) -> "PaperdeckApp":
-        return self.app  # type: ignore[return-value]
-
-    @property
     def language(self) -> str:
-        return self.paperdeck.language
+        return getattr(self.app, "language", "en")  # type: ignore[attr-defined]
 
     def pick(self, zh: str, en: str) -> str:
         """The text in the content language, falling back to the other when empty."""
         if self.language == "zh":
             return zh or en
         return en or zh
+
+    def key_hint(self, action: str) -> str:
+        """The key bound to `action` on this node (`app.` actions: on the app), as displayed."""
+        app = self.app  # type: ignore[attr-defined]
+        if action.startswith("app."):
+            return hint_for(app, bindings_of(app), action.removeprefix("app.")) or hint_for(app, bindings_of(app), action)
+        return hint_for(app, bindings_of(self), action)  # type: ignore[arg-type]
+
+
+class PaperdeckScreen(PaperdeckView, Screen[None]):
+    """A screen that renders store data. Screens either use the view protocol (override
+    `view_request`, `load_view`, `show_view`) or override `refresh_data` (older screens)."""
+
+    # -- the view protocol ----------------------------------------------------------------------
+
+    class ViewLoaded(Message):
+        """Posted by the load's worker thread; handled on the UI thread."""
+
+        def __init__(self, generation: int, view: Any):
+            super().__init__()
+            self.generation = generation
+            self.view = view
+
+    class ViewFailed(Message):
+        def __init__(self, generation: int, error: StoreError):
+            super().__init__()
+            self.generation = generation
+            self.error = error
+
+    loads_view = False  # True once `load_view` is overridden (set by __init_subclass__)
+    _view_generation = 0
+    _view_requested_key: tuple | None = None  # the data stamp when the newest load started
+    _view_idle: asyncio.Event | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.loads_view = cls.load_view is not PaperdeckScreen.load_view
+
+    def view_request(self) -> Any:
+        """What the load needs from the UI (language, clock, filter, selection), read on the
+        UI thread: `load_view` sees nothing else."""
+        return self.language
+
+    @staticmethod
+    def load_view(store: "Store", request: Any) -> Any:
+        """Build the screen's one view object from one use case. Runs in a worker thread on a
+        read-only snapshot: use only the arguments, never a widget or `self`."""
+        raise NotImplementedError
+
+    def show_view(self, view: Any) -> None:
+        """Render the view object (UI thread). Never reads the store."""
+
+    def reload_view(self) -> None:
+        """Start a load; the previous one, if still running, will be dropped when it ends."""
+        self._view_generation += 1
+        generation = self._view_generation
+        request, store = self.view_request(), self.store
+        try:
+            self._view_requested_key = self._view_key()
+        except StoreError:
+            self._view_requested_key = None
+        self._idle_event().clear()
+
+        def load() -> None:  # the worker thread
+            try:
+                with store.reading() as snapshot:
+                    view = self.load_view(snapshot, request)
+            except StoreError as error:
+                self.post_message(self.ViewFailed(generation, error))
+                return
+            self.post_message(self.ViewLoaded(generation, view))
+
+        self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
+
+    def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
+        message.stop()
+        if message.generation != self._view_generation:
+            return  # an older load, overtaken by a newer one
+        self.show_view(message.view)
+        self._idle_event().set()
+
+    def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
+        message.stop()
+        if message.generation != self._view_generation:
+            return
+        self._view_requested_key = None  # nothing was shown: the next showing reads again
+        self.notify(str(message.error), severity="error", markup=False)
+        self._idle_event().set()
+
+    def _idle_event(self) -> asyncio.Event:
+        if self._view_idle is None:
+            self._view_idle = asyncio.Event()
+        return self._view_idle
+
+    async def view_ready(self) -> None:
+        """Wait until the newest load has been rendered (or failed): for tests."""
+        if self.loads_view:
+            await self._idle_event().wait()
+
+    # -- when to read ---------------------------------------------------------------------------
 
     _in_view = False
     # What the screen showed when it was last hidden: (store, its change stamp, language), and when.
@@ -64,7 +186,7 @@ class PaperdeckScreen(Screen[None]):
             return False
         try:
             return self._view_key() == self._hidden_view
-        except Exception:  # a closed or broken connection: re-read and let that report it
+        except StoreError:  # a closed or broken connection: re-read and let that report it
             return False
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -86,11 +208,16 @@ class PaperdeckScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._in_view = False
         self._hidden_style_state = self._style_state()
+        self._hidden_at = utcnow()
+        if self.loads_view:
+            # What it shows (or is about to, once the newest load lands) was read under this key.
+            self._hidden_view = self._view_requested_key
+            return
         # The screen in view stays current (its own writes re-render it; the app refreshes it on
         # other processes' commits and language changes), so what it shows now is up to date.
         try:
-            self._hidden_view, self._hidden_at = self._view_key(), utcnow()
-        except Exception:
+            self._hidden_view = self._view_key()
+        except StoreError:
             self._hidden_view = None
 
     async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
@@ -100,7 +227,10 @@ class PaperdeckScreen(Screen[None]):
         await super().mount_composed_widgets([QuietFooter.replacing(widget) for widget in widgets])
 
     def refresh_data(self) -> None:
-        """Re-read from the store and re-render. Screens override this."""
+        """Re-read from the store and re-render: a view screen reloads its view; older screens
+        override this."""
+        if self.loads_view:
+            self.reload_view()
 
     def show_item(self, item: str) -> None:
         """Bring `item` into view: the Dashboard's Enter calls it after switching here.

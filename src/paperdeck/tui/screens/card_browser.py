@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from ...models.cards import STATE_NAMES
 from ...paths import package_resource
@@ -25,13 +26,12 @@ class CardBrowserScreen(PaperdeckScreen):
         Binding("e", "edit", "Edit", id="browser.edit", tooltip="Edit the selected card"),
         Binding("a", "add", "Add", id="browser.add", tooltip="Add a card to the chosen deck"),
         Binding("s", "suspend", "Suspend", id="browser.suspend", tooltip="Suspend or unsuspend the selected card"),
-        Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card (press d twice)"),
+        Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card and its reviews (asks first)"),
     ]
 
     def __init__(self, deck_id: int | None = None):
         super().__init__()
         self.initial_deck = deck_id
-        self.pending_delete: int | None = None
 
     def compose(self) -> ComposeResult:
         decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
@@ -91,7 +91,7 @@ class CardBrowserScreen(PaperdeckScreen):
         if selected is not None:
             try:
                 table.move_cursor(row=table.get_row_index(str(selected)))
-            except Exception:
+            except RowDoesNotExist:  # filtered out or deleted: the cursor stays where it is
                 pass
         shown = min(len(cards), MAX_ROWS)
         more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if len(cards) > MAX_ROWS else ""
@@ -104,7 +104,7 @@ class CardBrowserScreen(PaperdeckScreen):
             return None
         try:
             return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
+        except CellDoesNotExist:
             return None
 
     def _show_detail(self) -> None:
@@ -131,7 +131,6 @@ class CardBrowserScreen(PaperdeckScreen):
         self.refresh_data()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.pending_delete = None
         self._show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -149,7 +148,7 @@ class CardBrowserScreen(PaperdeckScreen):
 
         card_id = self.selected_card_id()
         if card_id is not None:
-            modal = EditCardModal(self.store, self.language, card=self.store.cards.get(card_id))
+            modal = EditCardModal(card=self.store.cards.get(card_id))
             self.app.push_screen(modal, lambda _saved: self.refresh_data())
 
     def action_add(self) -> None:
@@ -159,7 +158,7 @@ class CardBrowserScreen(PaperdeckScreen):
         if deck_id is None:
             decks = self.store.cards.decks()
             deck_id = decks[0].id if decks else None
-        self.app.push_screen(EditCardModal(self.store, self.language, deck_id=deck_id), lambda _saved: self.refresh_data())
+        self.app.push_screen(EditCardModal(deck_id=deck_id), lambda _saved: self.refresh_data())
 
     def action_suspend(self) -> None:
         card_id = self.selected_card_id()
@@ -171,14 +170,20 @@ class CardBrowserScreen(PaperdeckScreen):
         self.refresh_data()
 
     def action_delete(self) -> None:
+        from .choice import confirm_dialog
+
         card_id = self.selected_card_id()
         if card_id is None:
             return
-        if self.pending_delete != card_id:
-            self.pending_delete = card_id
-            self.notify(self.pick("再按一次 d 删除这张卡片及其复习记录", "Press d again to delete this card and its reviews"))
-            return
-        self.pending_delete = None
-        self.store.cards.delete(card_id)
-        self.notify(self.pick("已删除", "Deleted"))
-        self.refresh_data()
+        card = self.store.cards.get(card_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.cards.delete(card_id)
+                self.notify(self.pick("已删除", "Deleted"))
+                self.refresh_data()
+
+        question = literal(self.pick("删除这张卡片及其复习记录？\n", "Delete this card and its reviews?\n"), single_line=False)
+        question.append_text(literal(card.pick(self.language), "bold"))
+        # `d` again confirms, as `d d` always did.
+        self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,d"), answered)

@@ -14,24 +14,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from ...paths import package_resource
 from ..widgets.safe_text import SafeInput, SafeTextArea
+from .modal import PaperdeckModal
 
 if TYPE_CHECKING:
     from ...models.cards import Card
-    from ...store import Store
 
 CSS = package_resource("styles") / "flashcards.tcss"
 
 
-def _pick(language: str, zh: str, en: str) -> str:
-    return zh if language == "zh" else en
-
-
-class PromptModal(ModalScreen[str | None]):
+class PromptModal(PaperdeckModal[str]):
     """One line of input; `save(value)` returns an error message, or None when done."""
 
     CSS_PATH = CSS
@@ -42,7 +37,7 @@ class PromptModal(ModalScreen[str | None]):
         self.prompt, self.value, self.save = prompt, value, save
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="modal-body"):
+        with Vertical(classes="dialog modal-body"):
             yield Label(Text(self.prompt))
             yield SafeInput(self.value, id="prompt-input")
             yield Static(id="prompt-error", classes="modal-error")
@@ -55,11 +50,8 @@ class PromptModal(ModalScreen[str | None]):
         else:
             self.dismiss(event.value)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class EditCardModal(ModalScreen["Card | None"]):
+class EditCardModal(PaperdeckModal["Card"]):
     """Add a card (card=None) or edit one. Editing text never touches the schedule."""
 
     CSS_PATH = CSS
@@ -68,17 +60,17 @@ class EditCardModal(ModalScreen["Card | None"]):
         Binding("ctrl+s", "save", "Save", id="card_edit.save", tooltip="Save the card (or press the Save button)"),
     ]
 
-    def __init__(self, store: "Store", language: str, *, card: "Card | None" = None, deck_id: int | None = None):
+    def __init__(self, *, card: "Card | None" = None, deck_id: int | None = None):
         super().__init__(classes="card-modal")
-        self.store, self.language, self.card = store, language, card
+        self.card = card
         self.deck_id = card.deck_id if card else deck_id
 
     def compose(self) -> ComposeResult:
-        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
+        pick = self.pick
         card = self.card
         decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
-        categories = [(Text(_pick(self.language, zh, en)), key) for key, zh, en in self.store.cards.categories()]
-        with Vertical(classes="modal-body card-edit"):
+        categories = [(Text(self.pick(zh, en)), key) for key, zh, en in self.store.cards.categories()]
+        with Vertical(classes="dialog modal-body card-edit"):
             yield Label(pick("编辑卡片", "Edit card") if card else pick("新卡片", "New card"), classes="modal-title")
             yield Label(pick("问题（英文）", "Question (English)"))
             yield SafeInput(card.front if card else "", id="edit-front")
@@ -116,7 +108,7 @@ class EditCardModal(ModalScreen["Card | None"]):
         try:
             if self.card is None:
                 if deck is Select.NULL:
-                    raise ValueError(_pick(self.language, "请选择卡组", "Choose a deck"))
+                    raise ValueError(self.pick("请选择卡组", "Choose a deck"))
                 saved = self.store.cards.add(int(deck), front, front_zh, back, category_key=category_key)
             else:
                 saved = self.store.cards.edit(
@@ -128,9 +120,6 @@ class EditCardModal(ModalScreen["Card | None"]):
             return
         self.dismiss(saved)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 def parse_day(text: str) -> date | None:
     try:
@@ -139,7 +128,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
+class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
     """Interview mode: the interview's date and the decks to cram."""
 
     CSS_PATH = CSS
@@ -148,21 +137,21 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
         Binding("ctrl+s", "start", "Start", id="cram.start", tooltip="Start the cram session (or press Start)"),
     ]
 
-    def __init__(self, store: "Store", language: str, selected_deck: int | None = None):
+    def __init__(self, selected_deck: int | None = None):
         super().__init__(classes="card-modal")
-        self.store, self.language, self.selected_deck = store, language, selected_deck
+        self.selected_deck = selected_deck
 
     def compose(self) -> ComposeResult:
-        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
-        stored = self.store.settings.get("interview_date") or ""
+        pick = self.pick
+        stored = self.store.settings.load().interview_date
         decks = self.store.cards.decks()
         chosen = {self.selected_deck} if self.selected_deck is not None else {d.id for d in decks}
-        with Vertical(classes="modal-body"):
+        with Vertical(classes="dialog modal-body"):
             yield Label(pick("面试冲刺：面试前把所选卡组全部过一遍，不改变复习计划",
                              "Interview mode: go through every card of the chosen decks before the interview; "
                              "the schedule is not touched"), classes="modal-title")
             yield Label(pick("面试日期（YYYY-MM-DD）", "Interview date (YYYY-MM-DD)"))
-            yield SafeInput(str(stored), id="cram-date", placeholder="2026-12-15")
+            yield SafeInput(stored.isoformat() if stored else "", id="cram-date", placeholder="2026-12-15")
             yield SelectionList(*[(Text(d.pick(self.language)), d.id, d.id in chosen) for d in decks], id="cram-decks")
             yield Static(id="cram-error", classes="modal-error")
             with Horizontal(classes="modal-row"):
@@ -183,7 +172,7 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
     def action_start(self) -> None:
         from ...models.common import utcnow
 
-        pick = lambda zh, en: _pick(self.language, zh, en)  # noqa: E731
+        pick = self.pick
         error = self.query_one("#cram-error", Static)
         day = parse_day(self.query_one("#cram-date", Input).value)
         if day is None:
@@ -196,8 +185,5 @@ class CramSetupModal(ModalScreen[tuple[date, list[int]] | None]):
         if not deck_ids:
             error.update(pick("至少选择一个卡组", "Choose at least one deck"))
             return
-        self.store.settings.set("interview_date", day.isoformat())
+        self.store.settings.update(interview_date=day)
         self.dismiss((day, deck_ids))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

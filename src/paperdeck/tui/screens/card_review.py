@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 from ...models.cards import RATING_NAMES, RATINGS, Card, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...store.errors import NotFound
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
 
@@ -103,7 +104,7 @@ class ReviewScreen(PaperdeckScreen):
         if self.card is not None and self.is_mounted:
             try:
                 self.card = self.store.cards.get(self.card.id)
-            except Exception:  # deleted meanwhile
+            except NotFound:  # deleted meanwhile
                 self._next()
                 return
             self._render_card()
@@ -138,7 +139,8 @@ class ReviewScreen(PaperdeckScreen):
         answer.display = self.revealed
         answer.border_title = self.pick("要点", "Talking points")
         answer.update(literal(card.back, single_line=False) if card.back.strip() else Text(
-            self.pick("（还没有要点：按 e 添加）", "(no talking points yet: press e to add some)"), style="dim italic"))
+            self.pick(f"（还没有要点：按 {self.key_hint('edit')} 添加）",
+                      f"(no talking points yet: press {self.key_hint('edit')} to add some)"), style="dim italic"))
         self._render_ratings()
 
     def _render_ratings(self) -> None:
@@ -205,8 +207,8 @@ class ReviewScreen(PaperdeckScreen):
 
     def _done_message(self) -> str:
         if self.cramming:
-            return self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 Esc 返回。",
-                             f"Cram done: {self.reviewed} answers this session. Esc to go back.")
+            return self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
+                             f"Cram done: {self.reviewed} answers this session. {self.key_hint('close')} to go back.")
         upcoming = self.store.cards.next_learning_due(self.deck_ids)
         message = self.pick(f"今天的卡片都复习完了（本轮 {self.reviewed} 张）。",
                             f"All caught up for today ({self.reviewed} this session).")
@@ -215,7 +217,8 @@ class ReviewScreen(PaperdeckScreen):
 
             wait = format_interval(upcoming - utcnow())
             message += self.pick(f" 学习中的卡片 {wait} 后到期。", f" Learning cards come back in {wait}.")
-        return message + self.pick(" 按 Esc 返回，u 撤销。", " Esc to go back, u to undo.")
+        close, undo = self.key_hint("close"), self.key_hint("undo")
+        return message + self.pick(f" 按 {close} 返回，{undo} 撤销。", f" {close} to go back, {undo} to undo.")
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -277,7 +280,7 @@ class ReviewScreen(PaperdeckScreen):
         from .card_modals import EditCardModal
 
         if self.card is not None:
-            self.app.push_screen(EditCardModal(self.store, self.language, card=self.card))
+            self.app.push_screen(EditCardModal(card=self.card))
 
     def action_close(self) -> None:
         self.app.pop_screen()

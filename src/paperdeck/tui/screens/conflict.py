@@ -17,15 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
-
 from ...store.errors import ConflictError, StoreError
 from ..widgets.panel import literal
+from .choice import Choice, ChoiceDialog
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,58 +30,24 @@ RELOAD = "reload"
 KEEP = "keep"
 
 
-class ConflictScreen(ModalScreen[str | None]):
+def conflict_dialog(what: str, error: ConflictError | None = None, language: str = "en") -> ChoiceDialog:
     """Returns RELOAD, KEEP, or None (Escape: keep editing, nothing saved)."""
-
-    DEFAULT_CSS = """
-    ConflictScreen { align: center middle; }
-    ConflictScreen > Vertical {
-        width: 72; height: auto; max-height: 80%;
-        border: thick $warning; background: $surface; padding: 1 2;
-    }
-    ConflictScreen #conflict-message { margin-bottom: 1; }
-    ConflictScreen Horizontal { height: auto; align-horizontal: right; }
-    ConflictScreen Button { margin-left: 1; }
-    """
-    BINDINGS = [
-        Binding("r", "choose('reload')", "Reload theirs", id="conflict.reload",
-                tooltip="Drop my edit and show the version saved elsewhere"),
-        Binding("k", "choose('keep')", "Keep mine", id="conflict.keep",
-                tooltip="Save my edit over the version saved elsewhere"),
-        Binding("escape", "choose('')", "Back", id="conflict.back",
-                tooltip="Back to my edit, nothing saved"),
-    ]
-
-    def __init__(self, what: str, error: ConflictError | None = None):
-        super().__init__()
-        self.what = what
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        message = Text()
-        message.append_text(literal(self.what, "bold"))
-        message.append(" was changed elsewhere (another window or the command line) since you opened it.")
-        if self.error is not None and self.error.current_version is not None:
-            message.append(f" It is now at version {self.error.current_version}.", style="dim")
-        message.append("\n\nReload theirs (your edit is dropped), or keep yours (theirs is overwritten)?")
-        with Vertical() as box:
-            box.border_title = "Changed elsewhere"
-            yield Static(message, id="conflict-message")
-            with Horizontal():
-                yield Button("Reload theirs (r)", id="conflict-reload", variant="primary")
-                yield Button("Keep mine (k)", id="conflict-keep", variant="warning")
-                yield Button("Back (Esc)", id="conflict-back")
-
-    def on_mount(self) -> None:
-        self.query_one("#conflict-reload", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        choice = {"conflict-reload": RELOAD, "conflict-keep": KEEP}.get(event.button.id or "", "")
-        self.action_choose(choice)
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+    zh = language == "zh"
+    message = literal(what, "bold")
+    message.append("在你打开之后已在别处（另一个窗口或命令行）被修改。" if zh else
+                   " was changed elsewhere (another window or the command line) since you opened it.")
+    if error is not None and error.current_version is not None:
+        message.append(f"现在是第 {error.current_version} 版。" if zh else f" It is now at version {error.current_version}.",
+                       style="dim")
+    message.append("\n\n重新载入他们的版本（丢弃你的修改），还是保留你的（覆盖他们的）？" if zh else
+                   "\n\nReload theirs (your edit is dropped), or keep yours (theirs is overwritten)?")
+    return ChoiceDialog("在别处被修改" if zh else "Changed elsewhere", message, [
+        Choice(RELOAD, "载入他们的", "Reload theirs", "r", id="conflict.reload", variant="primary",
+               tooltip="Drop my edit and show the version saved elsewhere"),
+        Choice(KEEP, "保留我的", "Keep mine", "k", id="conflict.keep", variant="warning",
+               tooltip="Save my edit over the version saved elsewhere"),
+        Choice(None, "返回", "Back", "escape", id="conflict.back", tooltip="Back to my edit, nothing saved"),
+    ], focus="conflict.reload", tone="warning", id="conflict")
 
 
 def guarded_save(
@@ -125,7 +85,7 @@ def guarded_save(
                 if on_saved is not None:
                     on_saved(saved)
 
-        app.push_screen(ConflictScreen(what, error), decide)
+        app.push_screen(conflict_dialog(what, error, getattr(app, "language", "en")), decide)
         return False
     if on_saved is not None:
         on_saved(result)

@@ -5,19 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from ...textsafe import one_line, printable
+from .modal import PaperdeckModal
 
 
-class CopyDialog(ModalScreen[None]):
+class CopyDialog(PaperdeckModal[None]):
     DEFAULT_CSS = """
-    CopyDialog { align: center middle; }
-    CopyDialog > Vertical {
-        width: 90%; max-width: 110; height: auto; max-height: 90%;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
+    CopyDialog > .dialog { width: 90%; max-width: 110; padding: 0 1; }
     CopyDialog TextArea { height: 16; }
     CopyDialog Label { width: 100%; margin: 0 0 1 0; }
     CopyDialog Button { margin-top: 1; }
@@ -25,13 +21,13 @@ class CopyDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close", id="copy.close", tooltip="Close this dialog")]
 
     def __init__(self, text: str, problem: str = ""):
-        super().__init__()
+        super().__init__(classes="-warning")
         self.text = text
         self.problem = problem
 
     def compose(self) -> ComposeResult:
-        zh = getattr(self.app, "language", "en") == "zh"
-        with Vertical() as box:
+        zh = self.language == "zh"
+        with Vertical(classes="dialog") as box:
             box.border_title = "手动复制" if zh else "Copy by hand"
             why = f" ({one_line(self.problem)})" if self.problem else ""
             message = ("无法访问剪贴板" + why + "。请选中下面的文本并用终端复制。") if zh else (
@@ -50,4 +46,4 @@ class CopyDialog(ModalScreen[None]):
         self.dismiss()
 
     def action_close(self) -> None:
-        self.dismiss()
+        self.dismiss(None)

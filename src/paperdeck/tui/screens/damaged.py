@@ -7,65 +7,28 @@ restore the backup (cli/recovery.py), keeping the damaged file aside, as at star
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
-
 from ...store.errors import DatabaseCorrupt
 from ..widgets.panel import literal
+from .choice import Choice, ChoiceDialog
 
 QUIT = "quit"
 
 
-class DamagedScreen(ModalScreen[str | None]):
+def damaged_dialog(damage: DatabaseCorrupt, language: str = "en") -> ChoiceDialog:
     """Returns QUIT (quit, then the restore offer) or None (keep reading, nothing is saved)."""
-
-    DEFAULT_CSS = """
-    DamagedScreen { align: center middle; }
-    DamagedScreen > Vertical {
-        width: 80; height: auto; max-height: 80%;
-        border: thick $error; background: $surface; padding: 1 2;
-    }
-    DamagedScreen #damaged-message { margin-bottom: 1; }
-    DamagedScreen Horizontal { height: auto; align-horizontal: right; }
-    DamagedScreen Button { margin-left: 1; }
-    """
-    BINDINGS = [
-        Binding("q", "choose('quit')", "Quit and restore", id="damaged.quit",
-                tooltip="Quit; the terminal then offers the latest good backup"),
-        Binding("escape", "choose('')", "Keep reading", id="damaged.back",
-                tooltip="Keep reading; nothing can be saved"),
-    ]
-
-    def __init__(self, damage: DatabaseCorrupt):
-        super().__init__()
-        self.damage = damage
-
-    def compose(self) -> ComposeResult:
-        message = Text()
-        message.append_text(literal(str(self.damage), single_line=False))
-        message.append("\n\nNothing more will be saved to it. ")
-        if self.damage.backup is not None:
-            message.append("Quit to be offered the backup (the damaged file is kept aside).")
-        else:
-            message.append("Quit, and copy the file somewhere safe before trying to repair it.")
-        with Vertical() as box:
-            box.border_title = "The database is damaged"
-            yield Static(message, id="damaged-message")
-            with Horizontal():
-                label = "Quit and restore (q)" if self.damage.backup is not None else "Quit (q)"
-                yield Button(label, id="damaged-quit", variant="error")
-                yield Button("Keep reading (Esc)", id="damaged-back")
-
-    def on_mount(self) -> None:
-        self.query_one("#damaged-quit", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_choose(QUIT if event.button.id == "damaged-quit" else "")
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+    zh = language == "zh"
+    message = literal(str(damage), single_line=False)
+    message.append("\n\n不会再向它写入任何内容。" if zh else "\n\nNothing more will be saved to it. ")
+    if damage.backup is not None:
+        message.append("退出后会提供备份（损坏的文件会另存一旁）。" if zh else
+                       "Quit to be offered the backup (the damaged file is kept aside).")
+    else:
+        message.append("退出，并在尝试修复之前把文件复制到安全的地方。" if zh else
+                       "Quit, and copy the file somewhere safe before trying to repair it.")
+    quit_zh, quit_en = ("退出并恢复", "Quit and restore") if damage.backup is not None else ("退出", "Quit")
+    return ChoiceDialog("数据库已损坏" if zh else "The database is damaged", message, [
+        Choice(QUIT, quit_zh, quit_en, "q", id="damaged.quit", variant="error",
+               tooltip="Quit; the terminal then offers the latest good backup"),
+        Choice(None, "继续阅读", "Keep reading", "escape", id="damaged.back",
+               tooltip="Keep reading; nothing can be saved"),
+    ], focus="damaged.quit", tone="error", id="damaged", wide=True)

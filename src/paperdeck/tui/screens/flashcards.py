@@ -1,21 +1,35 @@
-"""Flashcards: decks with their new / learning / due counts; study, browse, stats, cram."""
+"""Flashcards: decks with their new / learning / due counts; study, browse, stats, cram.
+
+The pattern for screens: its data is one `DeckListView` (usecases/decks.py), loaded in a worker
+(see base.py); actions write through the store, then `reload_view()`."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...store.errors import StoreError
 from ...textsafe import one_line
+from ...usecases.decks import DeckListView, deck_list, generate_paper_decks
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
+if TYPE_CHECKING:
+    from ...store import Store
+
 
 class FlashcardsScreen(PaperdeckScreen):
+    decks_view: DeckListView | None = None  # what is shown; loaded when the screen is shown
     CSS_PATH = package_resource("styles") / "flashcards.tcss"
     BINDINGS = [
         Binding("enter", "study", "Study", id="flashcards.study", tooltip="Study the selected deck's due and new cards"),
@@ -28,37 +42,36 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
         Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
         Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
+        Binding("I", "import_cards", "Import", id="flashcards.import", tooltip="Import cards from a CSV or TSV file"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="cards-summary")
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-        yield Static(id="cards-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    # -- the view -----------------------------------------------------------------------------
 
-    # -- rendering --------------------------------------------------------------------------
+    def view_request(self) -> datetime:
+        return utcnow()
 
-    def refresh_data(self) -> None:
-        now = utcnow()
+    @staticmethod
+    def load_view(store: "Store", now: datetime) -> DeckListView:
+        return deck_list(store, now)
+
+    def show_view(self, view: DeckListView) -> None:
+        self.decks_view = view
         table = self.query_one("#decks", DataTable)
         selected = self.selected_deck_id()
-        entries = self.store.cards.deck_counts(now)
         table.clear(columns=True)
-        names = [cell_len(one_line(e.deck.pick(self.language))) for e in entries]
+        names = [cell_len(one_line(e.deck.pick(self.language))) for e in view.decks]
         table.add_column(self.pick("卡组", "Deck"), key="deck", width=min(60, max([8, *names])))
         for key, zh, en in (("new", "新卡", "New"), ("learning", "学习中", "Learning"), ("due", "到期", "Due"),
                             ("cards", "总数", "Cards"), ("target", "目标时长", "Target")):
             table.add_column(self.pick(zh, en), key=key)
-        total_new = total_learning = total_due = 0
-        for entry in entries:
+        for entry in view.decks:
             counts = entry.counts
-            total_new += counts.new
-            total_learning += counts.learning
-            total_due += counts.due
             table.add_row(
                 literal(entry.deck.pick(self.language)),
                 Text(str(counts.new), style="bold blue" if counts.new else "dim", justify="right"),
@@ -68,32 +81,27 @@ class FlashcardsScreen(PaperdeckScreen):
                 Text(f"{entry.deck.target_seconds}s", justify="right"),
                 key=str(entry.deck.id),
             )
-        if selected is not None:
-            try:
-                table.move_cursor(row=table.get_row_index(str(selected)))
-            except Exception:  # the deck is gone: keep the cursor where it is
-                pass
-        retention, reviewed = self.store.cards.true_retention(now)
+        if selected is not None and view.deck(selected) is not None:
+            table.move_cursor(row=table.get_row_index(str(selected)))
+        self.query_one("#cards-summary", Static).update(self._summary(view))
+
+    def _summary(self, view: DeckListView) -> Text:
         summary = Text()
         summary.append(self.pick("今日  ", "Today  "), "bold")
-        summary.append(f"{total_new} ", "bold blue")
+        summary.append(f"{view.new} ", "bold blue")
         summary.append(self.pick("新卡 · ", "new · "))
-        summary.append(f"{total_learning} ", "bold red")
+        summary.append(f"{view.learning} ", "bold red")
         summary.append(self.pick("学习中 · ", "learning · "))
-        summary.append(f"{total_due} ", "bold green")
+        summary.append(f"{view.due} ", "bold green")
         summary.append(self.pick("到期", "due"))
-        summary.append(self.pick(f"   连续 {self.store.cards.streak(now)} 天", f"   streak {self.store.cards.streak(now)} d"))
-        target = self.store.cards.desired_retention()
-        if retention is None:
+        summary.append(self.pick(f"   连续 {view.streak_days} 天", f"   streak {view.streak_days} d"))
+        target = view.desired_retention
+        if view.retention is None:
             summary.append(self.pick(f"   记忆率 — (目标 {target:.0%})", f"   retention — (target {target:.0%})"), "dim")
         else:
-            summary.append(self.pick(f"   记忆率 {retention:.0%} (目标 {target:.0%}, {reviewed} 次)",
-                                     f"   retention {retention:.0%} (target {target:.0%}, {reviewed} reviews)"))
-        self.query_one("#cards-summary", Static).update(summary)
-        self.query_one("#cards-hint", Static).update(Text(self.pick(
-            "Enter 学习  a 全部  b 浏览  s 统计  i 面试冲刺  g 论文卡组  t 目标时长  n 新卡组  r 记忆率  l 每日新卡",
-            "Enter study  a all  b browse  s stats  i interview  g paper decks  t target  n new deck  r retention  l new/day",
-        ), style="dim"))
+            summary.append(self.pick(f"   记忆率 {view.retention:.0%} (目标 {target:.0%}, {view.reviewed} 次)",
+                                     f"   retention {view.retention:.0%} (target {target:.0%}, {view.reviewed} reviews)"))
+        return summary
 
     def selected_deck_id(self) -> int | None:
         table = self.query_one("#decks", DataTable)
@@ -101,7 +109,7 @@ class FlashcardsScreen(PaperdeckScreen):
             return None
         try:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
+        except CellDoesNotExist:
             return None
         return int(key) if key else None
 
@@ -131,6 +139,11 @@ class FlashcardsScreen(PaperdeckScreen):
 
         self.app.push_screen(ReviewScreen(deck_ids))
 
+    def action_import_cards(self) -> None:
+        from .import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog("cards"), lambda _plan: self.refresh_data())
+
     def action_browse(self) -> None:
         from .card_browser import CardBrowserScreen
 
@@ -150,68 +163,56 @@ class FlashcardsScreen(PaperdeckScreen):
                 interview_on, deck_ids = choice
                 self.app.push_screen(ReviewScreen(deck_ids, cram_until=interview_on))
 
-        self.app.push_screen(CramSetupModal(self.store, self.language, self.selected_deck_id()), start)
+        self.app.push_screen(CramSetupModal(self.selected_deck_id()), start)
 
     def action_generate(self) -> None:
-        papers = self.store.papers.all()
-        if not papers:
+        try:
+            result = generate_paper_decks(self.store)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not result.papers:
             self.notify(self.pick("还没有论文：先在流程页添加一篇", "No papers yet: add one on the Pipeline screen"))
             return
-        added = updated = 0
-        for paper in papers:
-            _deck, new, changed = self.store.cards.generate_paper_deck(paper)
-            added, updated = added + new, updated + changed
-        self.notify(self.pick(f"{len(papers)} 篇论文：新增 {added} 张，更新 {updated} 张",
-                              f"{len(papers)} papers: {added} cards added, {updated} updated"))
-        self.refresh_data()
+        self.notify(self.pick(f"{result.papers} 篇论文：新增 {result.added} 张，更新 {result.updated} 张",
+                              f"{result.papers} papers: {result.added} cards added, {result.updated} updated"))
+        self.reload_view()
 
-    def action_target(self) -> None:
-        from .card_modals import PromptModal
-
-        deck_id = self.selected_deck_id()
-        if deck_id is None:
-            return
-        deck = self.store.cards.deck(deck_id)
-
-        def save(value: str) -> str | None:
-            try:
-                self.store.cards.set_target_seconds(deck_id, value.strip())
-            except Exception as error:  # ValidationError: shown in the prompt
-                return str(error)
-            return None
-
-        prompt = self.pick(f"“{deck.pick('zh')}”的目标回答时长（秒）", f"Target answer length for “{deck.name}” (seconds)")
-        self.app.push_screen(PromptModal(prompt, str(deck.target_seconds), save), lambda _v: self.refresh_data())
-
-    def _setting_prompt(self, prompt: str, value: str, setter) -> None:
+    def _prompt(self, prompt: str, value: str, setter: Callable[[str], object]) -> None:
+        """Ask for one value; the store's message (a ValidationError) is shown in the prompt."""
         from .card_modals import PromptModal
 
         def save(text: str) -> str | None:
             try:
                 setter(text)
-            except Exception as error:  # ValidationError: shown in the prompt
+            except StoreError as error:
                 return str(error)
             return None
 
-        self.app.push_screen(PromptModal(prompt, value, save), lambda _v: self.refresh_data())
+        def closed(value: str | None) -> None:
+            if value is not None:
+                self.reload_view()
+
+        self.app.push_screen(PromptModal(prompt, value, save), closed)
+
+    def action_target(self) -> None:
+        entry = self.decks_view.deck(self.selected_deck_id() or -1) if self.decks_view else None
+        if entry is None:
+            return
+        deck = entry.deck
+        prompt = self.pick(f"“{deck.pick('zh')}”的目标回答时长（秒）", f"Target answer length for “{deck.name}” (seconds)")
+        self._prompt(prompt, str(deck.target_seconds), lambda text: self.store.cards.set_target_seconds(deck.id, text.strip()))
 
     def action_retention(self) -> None:
-        current = f"{self.store.cards.desired_retention():.0%}"
-        self._setting_prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"), current,
-                             self.store.cards.set_desired_retention)
+        if self.decks_view is not None:
+            self._prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"),
+                         f"{self.decks_view.desired_retention:.0%}",
+                         lambda text: self.store.settings.set_text("desired_retention", text))
 
     def action_new_limit(self) -> None:
-        self._setting_prompt(self.pick("每天新卡上限", "New cards per day"), str(self.store.cards.new_per_day()),
-                             self.store.cards.set_new_per_day)
+        if self.decks_view is not None:
+            self._prompt(self.pick("每天新卡上限", "New cards per day"), str(self.decks_view.new_per_day),
+                         lambda text: self.store.settings.set_text("new_cards_per_day", text))
 
     def action_new_deck(self) -> None:
-        from .card_modals import PromptModal
-
-        def save(value: str) -> str | None:
-            try:
-                self.store.cards.add_deck(value)
-            except Exception as error:
-                return str(error)
-            return None
-
-        self.app.push_screen(PromptModal(self.pick("新卡组名称", "New deck name"), "", save), lambda _v: self.refresh_data())
+        self._prompt(self.pick("新卡组名称", "New deck name"), "", self.store.cards.add_deck)

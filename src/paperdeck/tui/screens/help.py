@@ -7,17 +7,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from ..registry import SCREENS
+from .modal import PaperdeckModal
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(PaperdeckModal[None]):
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 72; max-height: 80%; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
+    HelpScreen > .dialog { max-height: 80%; padding: 0 1; }
     """
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
@@ -38,11 +37,16 @@ class HelpScreen(ModalScreen[None]):
             if (key, label) in seen or not binding.description:
                 continue
             seen.add((key, label))
-            display = self.app.get_key_display(binding)
-            table.add_row(Text(display), Text(binding.tooltip or label))
-        with VerticalScroll() as scroll:
-            scroll.border_title = f"Keys — {self.target.__class__.__name__.removesuffix('Screen')}"
+            # Active bindings carry the keys after the user's keymap: show them as they are.
+            table.add_row(Text(self.app.get_key_display(binding)), Text(binding.tooltip or label))
+        with VerticalScroll(classes="dialog") as scroll:
+            scroll.border_title = self.pick("按键 — ", "Keys — ") + self._screen_name()
             yield Static(table)
 
+    def _screen_name(self) -> str:
+        name = type(self.target).__name__
+        entry = next((entry for entry in SCREENS if entry.class_name == name), None)
+        return entry.label(self.language) if entry is not None else name.removesuffix("Screen")
+
     def action_dismiss(self) -> None:
-        self.dismiss()
+        self.dismiss(None)

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
@@ -16,6 +15,7 @@ from ...domain.validation import clean_paper_form, format_authors
 from ...store.errors import StoreError
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
+from .modal import PaperdeckModal
 
 LINK_LABELS = {
     "arxiv": "arXiv", "code": "Code (GitHub)", "huggingface": "Hugging Face",
@@ -23,22 +23,16 @@ LINK_LABELS = {
 }
 
 
-class PaperFormModal(ModalScreen[bool]):
+class PaperFormModal(PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves; Escape closes unsaved."""
 
     DEFAULT_CSS = """
-    PaperFormModal { align: center middle; }
-    PaperFormModal > VerticalScroll {
-        width: 100; max-width: 98%; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 2;
-    }
+    PaperFormModal > .dialog { width: 100; max-width: 98%; height: 90%; padding: 0 2; }
     PaperFormModal Label.field { margin-top: 1; color: $text-muted; }
-    PaperFormModal .error { color: $error; height: auto; }
     PaperFormModal #form-errors { color: $error; height: auto; margin-top: 1; }
     PaperFormModal TextArea { height: 6; }
     PaperFormModal SelectionList { height: auto; max-height: 12; }
-    PaperFormModal .buttons { height: auto; margin: 1 0; }
-    PaperFormModal .buttons Button { margin-right: 2; }
+    PaperFormModal .buttons { margin: 1 0; }
     PaperFormModal .section { margin-top: 1; text-style: bold; }
     """
     BINDINGS = [
@@ -50,24 +44,13 @@ class PaperFormModal(ModalScreen[bool]):
         super().__init__()
         self.paper_id = paper_id
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return getattr(self.app, "language", "en")
-
-    def pick(self, zh: str, en: str) -> str:
-        return zh if self.language == "zh" else en
-
     def compose(self) -> ComposeResult:
         paper = self.paper = self.store.papers.get(self.paper_id)
         venues = [(venue.name, venue.key) for venue in self.store.venues.all()]
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
         topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
-        with VerticalScroll() as box:
+        with VerticalScroll(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
             yield from self._field("authors", self.pick("作者（逗号分隔，* 表示共同一作）", "Authors (comma-separated; * marks equal contribution)"),

@@ -10,14 +10,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
+from ...domain.deadlines import countdown
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
 from ...store.errors import StoreError
+from ...usecases.paper_targets import paper_targets
 from ..widgets.board import BoardColumn, CardContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
-from .pipeline_modals import ConfirmModal, FilterModal, QuickCaptureModal
+from .choice import confirm_dialog
+from .pipeline_modals import FilterModal, QuickCaptureModal
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
@@ -74,42 +77,22 @@ class PipelineScreen(PaperdeckScreen):
         return focused if isinstance(focused, BoardColumn) else self.columns[0]
 
     def _card_context(self, cards: list) -> CardContext:
-        from ...domain import plan
-
         now = utcnow()
         topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}
         context = CardContext(now=now, language=self.language, topics=topics)
-        next_deadline = getattr(self.store.venues, "next_deadline", None)
-        if next_deadline is None:  # the venues feature has not landed: no countdown yet
-            return context
-        deadlines = {}
-        for key in {(card.venue_key or "").lower() for card in cards if card.venue_key}:
-            try:
-                deadlines[key] = next_deadline(key, now)
-            except StoreError:
-                deadlines[key] = None
-        context.countdowns = {key: plan.countdown_label(d, now) for key, d in deadlines.items() if d is not None}
-        plans: dict[tuple[str, int], list] = {}  # one plan per venue and plan length
-        today = now.date()
-        for card in cards:
-            if card.stage in (Stage.UNDER_REVIEW, Stage.DECISION) or not card.venue_key:
-                continue
-            key = card.venue_key.lower()
-            deadline = deadlines.get(key)
-            if deadline is None:
-                continue
-            plan_key = (key, plan.plan_weeks(card))
-            if plan_key not in plans:
-                plans[plan_key] = plan.milestones(card, plan.deadline_date(deadline))
-            if plan.is_at_risk(card, plans[plan_key], today):
-                context.at_risk.add(card.id)
+        zone = self.store.settings.zone()
+        for paper_id, target in paper_targets(self.store, cards, now, zone).items():
+            if target.deadline is not None:
+                context.countdowns[paper_id] = countdown(target.deadline, now, zone, self.language, compact=True)
+            if target.at_risk:
+                context.at_risk.add(paper_id)
         return context
 
     def refresh_data(self, keep: tuple[Stage, int] | None = None) -> None:
         """Re-read the board. `keep`: put the focus on that paper in that column."""
         cards = self.store.papers.cards(self.paper_filter)
         context = self._card_context(cards)
-        limit = self.store.settings.get("wip_limit")
+        limit = self.store.settings.load().wip_limit
         by_stage: dict[Stage, list] = {stage: [] for stage in STAGES}
         for card in cards:
             by_stage[card.stage].append(card)
@@ -138,7 +121,7 @@ class PipelineScreen(PaperdeckScreen):
 
     def reload_columns(self, stages: set[Stage], keep: tuple[Stage, int]) -> None:
         """Re-read only these columns (a move touches two): fast on a 10,000-paper board."""
-        limit = self.store.settings.get("wip_limit")
+        limit = self.store.settings.load().wip_limit
         for stage in stages:
             cards = self.store.papers.cards(replace(self.paper_filter, stage=stage) if not self.paper_filter.stage else self.paper_filter)
             cards = [card for card in cards if card.stage is stage]
@@ -160,14 +143,16 @@ class PipelineScreen(PaperdeckScreen):
         detail = self.query_one("#pipeline-detail", Static)
         card = self.focused_column.current_card
         if card is None:
-            detail.update(Text(self.pick("n 新建 · / 筛选 · ? 全部按键", "n new · / filter · ? all keys"), style="dim"))
+            keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
+                    (self.key_hint("app.help"), "全部按键", "all keys"))
+            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"))
             return
         text = literal(card.title, "bold")
         venue = card.venue_label
         meta = [venue] if venue else []
-        countdown = self.focused_column.context.countdowns.get((card.venue_key or "").lower())
-        if countdown:
-            meta.append(self.pick(f"截止 {countdown}", f"deadline in {countdown}"))
+        left = self.focused_column.context.countdowns.get(card.id)
+        if left:
+            meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
         meta.append(self.pick(f"本阶段 {card.days_in_stage(utcnow())} 天", f"{card.days_in_stage(utcnow())} days in stage"))
         if card.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
@@ -242,11 +227,11 @@ class PipelineScreen(PaperdeckScreen):
                 except StoreError as error:
                     self._report(error)
                     # The title stays on screen, so the user can retry once writes work again.
-                    self.app.push_screen(QuickCaptureModal(stage, self.language, title), added)
+                    self.app.push_screen(QuickCaptureModal(stage, title), added)
                     return
                 self.refresh_data(keep=(stage, paper.id))
 
-        self.app.push_screen(QuickCaptureModal(stage, self.language), added)
+        self.app.push_screen(QuickCaptureModal(stage), added)
 
     def action_edit(self) -> None:
         card = self._selected()
@@ -268,7 +253,8 @@ class PipelineScreen(PaperdeckScreen):
         card = self._selected()
         if card is None:
             return
-        question = self.pick(f"删除「{card.title}」？（u 可撤销）", f"Delete “{card.title}”? (u undoes)")
+        undo = self.key_hint("undo")
+        question = self.pick(f"删除「{card.title}」？（{undo} 可撤销）", f"Delete “{card.title}”? ({undo} undoes)")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -277,9 +263,9 @@ class PipelineScreen(PaperdeckScreen):
                 except StoreError as error:
                     self._report(error)
                 self.refresh_data()
-                self.notify(self.pick("已删除，按 u 撤销", "Deleted. Press u to undo."), markup=False)
+                self.notify(self.pick(f"已删除，按 {undo} 撤销", f"Deleted. Press {undo} to undo."), markup=False)
 
-        self.app.push_screen(ConfirmModal(question, self.language), answered)
+        self.app.push_screen(confirm_dialog(literal(question, single_line=False), yes=("删除", "Delete"), yes_keys="y,d"), answered)
 
     def _step(self, redo: bool) -> None:
         try:
@@ -308,7 +294,7 @@ class PipelineScreen(PaperdeckScreen):
                 self.paper_filter = wanted
                 self.refresh_data()
 
-        self.app.push_screen(FilterModal(self.paper_filter, venues, topics, self.language), chosen)
+        self.app.push_screen(FilterModal(self.paper_filter, venues, topics), chosen)
 
     def action_clear_filter(self) -> None:
         if not self.paper_filter.is_empty:

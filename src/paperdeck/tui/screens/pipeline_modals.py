@@ -1,45 +1,32 @@
-"""Small modals of the Pipeline screen: quick capture, confirm delete, filter."""
+"""Small dialogs of the Pipeline screen: quick capture, filter (delete asks a ChoiceDialog)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...domain.validation import FieldError, clean_title
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput
-
-MODAL_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 72; max-width: 95%; height: auto; max-height: 90%;
-    border: thick $accent; background: $surface; padding: 1 2;
-}}
-{name} .error {{ color: $error; height: auto; }}
-{name} .buttons {{ height: auto; margin-top: 1; }}
-{name} .buttons Button {{ margin-right: 2; }}
-"""
+from .modal import PaperdeckModal
 
 
-class QuickCaptureModal(ModalScreen[str | None]):
+class QuickCaptureModal(PaperdeckModal[str]):
     """`n`: a title and Enter. Returns the cleaned title, or None when cancelled."""
 
-    DEFAULT_CSS = MODAL_CSS.format(name="QuickCaptureModal")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without adding")]
 
-    def __init__(self, stage: Stage, language: str, value: str = ""):
+    def __init__(self, stage: Stage, value: str = ""):
         super().__init__()
         self.stage = stage
-        self.language = language
         self.value = value  # a title to retry after a refused save
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
-        with Vertical() as box:
+        with Vertical(classes="dialog") as box:
             box.border_title = ("新论文 → " if zh else "New paper → ") + self.stage.pick(self.language)
             yield SafeInput(self.value, placeholder="标题，回车保存" if zh else "Title, then Enter", id="capture-title")
             yield Label("", id="capture-error", classes="error")
@@ -53,58 +40,21 @@ class QuickCaptureModal(ModalScreen[str | None]):
             return
         self.dismiss(title)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ConfirmModal(ModalScreen[bool]):
-    """A yes/no question; `y`/Enter on Yes confirms, `n`/Escape cancels."""
-
-    DEFAULT_CSS = MODAL_CSS.format(name="ConfirmModal")
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Confirm"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Cancel"),
-    ]
-
-    def __init__(self, question: str, language: str):
-        super().__init__()
-        self.question = question
-        self.language = language
-
-    def compose(self) -> ComposeResult:
-        zh = self.language == "zh"
-        with Vertical():
-            yield Label(literal(self.question, single_line=False))
-            with Horizontal(classes="buttons"):
-                yield Button("删除 (y)" if zh else "Delete (y)", variant="error", id="confirm-yes")
-                yield Button("取消 (n)" if zh else "Cancel (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
-class FilterModal(ModalScreen[PaperFilter | None]):
+class FilterModal(PaperdeckModal[PaperFilter]):
     """`/`: filter the board by text, venue, topic or stage. Enter applies; empty clears."""
 
-    DEFAULT_CSS = MODAL_CSS.format(name="FilterModal")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the current filter")]
 
-    def __init__(self, current: PaperFilter, venues: list[tuple[str, str]], topics: list[tuple[str, str]], language: str):
+    def __init__(self, current: PaperFilter, venues: list[tuple[str, str]], topics: list[tuple[str, str]]):
         super().__init__()
         self.current = current
         self.venues = venues
         self.topics = topics
-        self.language = language
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
-        with Vertical() as box:
+        with Vertical(classes="dialog") as box:
             box.border_title = "筛选" if zh else "Filter"
             yield SafeInput(self.current.text, placeholder="标题、作者、备注中的文字" if zh else "Text in title, authors, notes", id="filter-text")
             yield Select([(name, key) for name, key in self.venues], value=self.current.venue_key or Select.NULL,
@@ -140,6 +90,3 @@ class FilterModal(ModalScreen[PaperFilter | None]):
             self.dismiss(PaperFilter())
         else:
             self._apply()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Select, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from ...models.common import utcnow
 from ...models.pitch import Lap, PitchPart
@@ -117,7 +118,7 @@ class PitchScreen(PaperdeckScreen):
 
     def _initial_paper(self, papers) -> int | None:
         """The paper pitched last time, else the one most recently worked on."""
-        remembered = self.store.settings.get("pitch_paper_id")
+        remembered = self.store.settings.load().pitch_paper_id
         if any(paper.id == remembered for paper in papers):
             return remembered
         latest = max(papers, key=lambda p: (p.updated_at or p.created_at, p.id), default=None)
@@ -128,8 +129,7 @@ class PitchScreen(PaperdeckScreen):
             self._switch_paper(int(item))
 
     def _rates(self) -> Rates:
-        settings = self.store.settings
-        defaults = Rates(_positive(settings.get("words_per_minute"), 130.0), _positive(settings.get("cjk_chars_per_minute"), 220.0))
+        defaults = self.store.settings.load().speaking_rates()
         laps = [lap for run in self.store.pitches.rehearsals() for lap in run.laps]
         return rates_from_laps(laps, defaults)
 
@@ -220,12 +220,12 @@ class PitchScreen(PaperdeckScreen):
         self.flush(snapshot=True)
         self._cancel_rehearsal()
         self.paper_id = paper_id
-        self.store.settings.set("pitch_paper_id", paper_id)
+        self.store.settings.update(pitch_paper_id=paper_id)
         select = self.query_one("#pitch-paper", Select)
         with self.prevent(Select.Changed):
             try:
                 select.value = paper_id
-            except Exception:  # not among the options (deleted meanwhile): reload them
+            except InvalidSelectValueError:  # not among the options (deleted meanwhile)
                 pass
         self._load_paper()
         self._update_counts()
@@ -317,7 +317,8 @@ class PitchScreen(PaperdeckScreen):
                 text.append_text(literal(current.title(self.language)))
             title.update(text)
         else:
-            title.update(Text(self.pick("排练：F5 开始，每部分再按 F5", "Rehearsal: F5 to start, F5 per part"), style="dim"))
+            key = self.key_hint("rehearse")
+            title.update(Text(self.pick(f"排练：{key} 开始，每部分再按 {key}", f"Rehearsal: {key} to start, {key} per part"), style="dim"))
         laps_text = Text()
         laps = list(watch.laps) if running and watch else []
         if running and watch and watch.current_key:
@@ -338,10 +339,10 @@ class PitchScreen(PaperdeckScreen):
     def action_history(self) -> None:
         if self.paper_id is None:
             return
-        from .pitch_history import PitchHistory
+        from .pitch_history import history_dialog
 
         self.flush(snapshot=True)
-        self.app.push_screen(PitchHistory(self.store.pitches.versions(self.paper_id), self.language), self._restore)
+        self.app.push_screen(history_dialog(self.store.pitches.versions(self.paper_id), self.language), self._restore)
 
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:
@@ -380,12 +381,3 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         copy_text(self.app, self.markdown())
-
-
-def _positive(value: object, fallback: float) -> float:
-    """A rate setting as a positive number; a malformed one falls back to the default."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return fallback
-    return number if 0 < number < 10_000 else fallback

@@ -2,54 +2,37 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
 
 from ...models.pitch import PitchVersion
 from ...textsafe import one_line
+from .choice import Choice, ChoiceDialog, Pick
+
+PREVIEW_CELLS = 60
 
 
-class PitchHistory(ModalScreen[int | None]):
-    DEFAULT_CSS = """
-    PitchHistory { align: center middle; }
-    PitchHistory > Vertical { width: 96; height: auto; max-height: 80%; border: thick $accent;
-        background: $surface; padding: 0 1; }
-    PitchHistory OptionList { height: auto; max-height: 24; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Close", id="pitch-history.close", tooltip="Close without restoring")]
+def _preview(text: str) -> str:
+    line = one_line(text)
+    return line if cell_len(line) <= PREVIEW_CELLS else set_cell_size(line, PREVIEW_CELLS - 1) + "…"
 
-    def __init__(self, versions: list[PitchVersion], language: str = "en"):
-        super().__init__()
-        self.versions = versions
-        self.language = language
 
-    def compose(self) -> ComposeResult:
-        zh = self.language == "zh"
-        with Vertical() as box:
-            box.border_title = "版本历史" if zh else "Version history"
-            if not self.versions:
-                yield Label("还没有版本。" if zh else "No versions yet: one is kept each time you leave the editor.")
-            else:
-                yield Label("Enter 恢复所选版本（当前文本会先存为一个版本）" if zh
-                            else "Enter restores the version (the current text is kept as a version first)")
-            options = []
-            for version in self.versions:
-                when = version.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if version.created_at else "?"
-                chars = sum(len(body) for body in version.sections.values())
-                first = next((body for body in version.sections.values() if body.strip()), "")
-                label = Text(f"{when}  {chars:>6} chars  ", style="bold")
-                label.append(one_line(first)[:60])
-                options.append(Option(label, id=str(version.id)))
-            yield OptionList(*options, id="pitch-history-list")
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(int(event.option.id) if event.option.id else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+def history_dialog(versions: list[PitchVersion], language: str = "en") -> ChoiceDialog:
+    """Returns the chosen version's id, or None (Escape)."""
+    zh = language == "zh"
+    picks = []
+    for version in versions:
+        when = version.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if version.created_at else "?"
+        chars = sum(len(body) for body in version.sections.values())  # characters written, not cells
+        first = next((body for body in version.sections.values() if body.strip()), "")
+        label = Text(f"{when}  {chars:>6} {'字' if zh else 'chars'}  ", style="bold")
+        label.append(_preview(first))
+        picks.append(Pick(version.id, label))
+    if not versions:
+        message = "还没有版本：每次离开编辑器都会保存一个。" if zh else "No versions yet: one is kept each time you leave the editor."
+    else:
+        message = ("Enter 恢复所选版本（当前文本会先存为一个版本）" if zh
+                   else "Enter restores the version (the current text is kept as a version first)")
+    return ChoiceDialog("版本历史" if zh else "Version history", message, [
+        Choice(None, "关闭", "Close", "escape", id="pitch-history.close", tooltip="Close without restoring"),
+    ], options=picks, id="pitch-history", wide=True)

@@ -50,9 +50,7 @@ class ResumeScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.fmt = str(self.store.settings.get("resume_format") or "txt")
-        if self.fmt not in FORMATS:
-            self.fmt = "txt"
+        self.fmt = self.store.settings.load().resume_format
         self.refresh_data()
 
     # -- data -------------------------------------------------------------------------------
@@ -101,17 +99,20 @@ class ResumeScreen(PaperdeckScreen):
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
         bar.append(f"  {FORMAT_NAMES[self.fmt]}  ", style="italic")
-        bar.append(self.pick("(f 切换)", "(f switches)"), style="dim")
+        key = self.key_hint("cycle_format")
+        bar.append(self.pick(f"({key} 切换)", f"({key} switches)"), style="dim")
         self.query_one("#resume-format", Static).update(bar)
         preview = self.query_one("#resume-preview", Panel)
         whole = self.query_one("#resume-whole", Panel)
-        preview.border_title = self.pick("所选论文（y 复制）", "Selected paper (y copies)")
-        whole.border_title = self.pick("完整列表（Y 复制）", "Whole list (Y copies)")
+        one, every = self.key_hint("copy_one"), self.key_hint("copy_all")
+        preview.border_title = self.pick(f"所选论文（{one} 复制）", f"Selected paper ({one} copies)")
+        whole.border_title = self.pick(f"完整列表（{every} 复制）", f"Whole list ({every} copies)")
         entry = self.current
         if entry is None:
+            key = self.key_hint("import_bib")
             preview.update(Text(self.pick(
-                "还没有可上简历的论文：被接收、审稿中或已上 arXiv 的论文会出现在这里。按 i 导入 BibTeX。",
-                "No paper belongs on the resume yet: accepted, under review or on arXiv. Press i to import a BibTeX file.",
+                f"还没有可上简历的论文：被接收、审稿中或已上 arXiv 的论文会出现在这里。按 {key} 导入 BibTeX。",
+                f"No paper belongs on the resume yet: accepted, under review or on arXiv. Press {key} to import a BibTeX file.",
             )))
             whole.update("")
             return
@@ -122,7 +123,7 @@ class ResumeScreen(PaperdeckScreen):
 
     def action_cycle_format(self) -> None:
         self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
-        self.store.settings.set("resume_format", self.fmt)
+        self.store.settings.update(resume_format=self.fmt)
         self._render_preview()
 
     def action_copy_one(self) -> None:
@@ -166,30 +167,9 @@ class ResumeScreen(PaperdeckScreen):
                 set_resume_fields(self.store, entry.paper_id, bullets=bullets)
                 self.refresh_data()
 
-        self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets), self.language), save)
+        self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 
     def action_import_bib(self) -> None:
-        from .resume_dialogs import ImportBibDialog
+        from .import_dialog import ImportDialog
 
-        def done(path: str | None) -> None:
-            if path:
-                self._import(path)
-
-        self.app.push_screen(ImportBibDialog(self.language), done)
-
-    def _import(self, path: str) -> None:
-        from pathlib import Path
-
-        from ...usecases.bib_import import import_bibtex
-
-        file = Path(path).expanduser()
-        try:
-            text = file.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError as error:
-            self.notify(f"{literal(path).plain}: {error.strerror or error}", severity="error")
-            return
-        report = import_bibtex(self.store, text)
-        lines = [report.summary()] + [p.describe() for p in report.problems[:5]]
-        self.notify(literal("\n".join(lines), single_line=False).plain, title="BibTeX",
-                    severity="warning" if report.problems or not report.total else "information", timeout=8)
-        self.refresh_data()
+        self.app.push_screen(ImportDialog("bib"), lambda _plan: self.refresh_data())

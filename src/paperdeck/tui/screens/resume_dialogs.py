@@ -5,23 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from ...textsafe import one_line
-from ..widgets.safe_text import SafeInput, SafeTextArea
+from ..widgets.safe_text import SafeTextArea
+from .modal import PaperdeckModal
 
 DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{ width: 90; height: auto; max-height: 90%; border: thick $accent;
-    background: $surface; padding: 0 1; }}
+{name} > .dialog {{ width: 90; padding: 0 1; }}
 {name} Label {{ width: 100%; }}
-{name} Horizontal {{ height: auto; margin-top: 1; }}
-{name} Button {{ margin-right: 2; }}
 """
 
 
-class BulletsDialog(ModalScreen[list[str] | None]):
+class BulletsDialog(PaperdeckModal[list[str]]):
     """One bullet per line. Save with the button or F10 (never Ctrl+S alone); Escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="BulletsDialog") + "BulletsDialog TextArea { height: 10; }"
@@ -30,22 +26,21 @@ class BulletsDialog(ModalScreen[list[str] | None]):
         Binding("f10,ctrl+s", "save", "Save", id="bullets.save", priority=True, tooltip="Save the bullets"),
     ]
 
-    def __init__(self, title: str, bullets: list[str], language: str = "en"):
+    def __init__(self, title: str, bullets: list[str]):
         super().__init__()
         self.paper_title = title
         self.bullets = bullets
-        self.language = language
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
-        with Vertical() as box:
+        with Vertical(classes="dialog") as box:
             box.border_title = "编辑要点" if zh else "Edit bullets"
             yield Label(one_line(self.paper_title), markup=False)
             yield Label("每行一条要点（来自贡献与结果，可改）。" if zh
                         else "One bullet per line (from the contribution and result lines; yours to edit).")
             yield SafeTextArea("\n".join(self.bullets), id="bullets-text", soft_wrap=True)
-            with Horizontal():
-                yield Button("保存 (F10)" if zh else "Save (F10)", id="bullets-save", variant="primary")
+            with Horizontal(classes="buttons"):
+                yield Button(self.button_label("保存", "Save", "save"), id="bullets-save", variant="primary")
                 yield Button("取消" if zh else "Cancel", id="bullets-cancel")
 
     def on_mount(self) -> None:
@@ -58,44 +53,3 @@ class BulletsDialog(ModalScreen[list[str] | None]):
     def action_save(self) -> None:
         text = self.query_one("#bullets-text", TextArea).text
         self.dismiss([line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ImportBibDialog(ModalScreen[str | None]):
-    DEFAULT_CSS = DIALOG_CSS.format(name="ImportBibDialog")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import-bib.cancel", tooltip="Close without importing")]
-
-    def __init__(self, language: str = "en"):
-        super().__init__()
-        self.language = language
-
-    def compose(self) -> ComposeResult:
-        zh = self.language == "zh"
-        with Vertical() as box:
-            box.border_title = "导入 BibTeX" if zh else "Import BibTeX"
-            yield Label("BibTeX 文件路径（重复的条目会跳过）：" if zh
-                        else "Path of a .bib file (duplicates by DOI, arXiv id or title are skipped):")
-            yield SafeInput(placeholder="~/papers.bib", id="import-bib-path")
-            with Horizontal():
-                yield Button("导入" if zh else "Import", id="import-bib-go", variant="primary")
-                yield Button("取消" if zh else "Cancel", id="import-bib-cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._go()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self._go() if event.button.id == "import-bib-go" else self.action_cancel()
-
-    def _go(self) -> None:
-        path = self.query_one("#import-bib-path", Input).value.strip()
-        if not path:
-            self.notify("Give a file path" if self.language != "zh" else "请输入文件路径", severity="warning")
-            return
-        self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shlex
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import ContentSwitcher, OptionList
 
 from ...models.venues import DeadlineKind
@@ -106,15 +106,12 @@ class VenueActionsMixin:
                    self.pick("已保存", "Venue saved"))
 
     def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
-        from ...domain.timezones import UnknownTimezone, resolve
+        from ...domain.deadlines import own_zone
 
         when = ""
         if deadline is not None:
-            if deadline.at is not None:
-                try:
-                    when = deadline.at.astimezone(resolve(deadline.tz_label)).strftime("%Y-%m-%d %H:%M:%S")
-                except UnknownTimezone:
-                    when = deadline.at.strftime("%Y-%m-%d %H:%M:%S")
+            if deadline.at is not None:  # the wall time in its own zone, as the form's zone field says
+                when = deadline.at.astimezone(own_zone(deadline)).strftime("%Y-%m-%d %H:%M:%S")
             else:
                 when = str(deadline.on_date)
         kinds = ", ".join(kind.value for kind in DeadlineKind)
@@ -170,33 +167,23 @@ class VenueActionsMixin:
         if not detail.has_focus or option is None or not (option.id or "").startswith("deadline-"):
             self.notify(self.pick("先在详情中选中一个截稿", "Highlight a deadline in the detail first"), severity="warning")
             return
-        self.store.venues.delete_deadline(int(option.id.removeprefix("deadline-")))
-        self.notify(self.pick("已删除", "Deadline deleted"))
-        self.refresh_data()
+        from ..widgets.panel import literal
+        from .choice import confirm_dialog
+
+        deadline_id = int(option.id.removeprefix("deadline-"))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.venues.delete_deadline(deadline_id)
+                self.notify(self.pick("已删除", "Deadline deleted"))
+                self.refresh_data()
+
+        # Not undoable: ask first. `x` again confirms.
+        question = literal(self.pick("删除这个截稿日期？\n", "Delete this deadline?\n"), single_line=False)
+        question.append_text(option.prompt if isinstance(option.prompt, Text) else literal(str(option.prompt)))
+        self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,x"), answered)
 
     def action_import_files(self) -> None:
-        fields = [("files", self.pick("文件路径（空格分隔）", "YAML files (separated by spaces; quote paths with spaces)"), "")]
+        from .import_dialog import ImportDialog
 
-        def save(values: dict[str, str]) -> Any:
-            from ...models.venues import ImportSummary
-            from ...usecases.deadline_import import parse_file
-
-            try:
-                names = shlex.split(values["files"])
-            except ValueError as error:
-                raise ValueError(f"cannot read the file list: {error}") from error
-            if not names:
-                raise ValueError("give at least one file")
-            total = ImportSummary()
-            for name in names:
-                result = parse_file(name)
-                summary = self.store.venues.import_deadlines(result.deadlines, result.full_names)
-                summary.problems.extend(result.problems)
-                total.merge(summary)
-            shown = "\n".join(one_line(str(p)) for p in total.problems[:5])
-            more = f"\n… {len(total.problems) - 5} more" if len(total.problems) > 5 else ""
-            self.notify(total.line() + (f"\n{shown}{more}" if shown else ""), timeout=10,
-                        severity="warning" if total.skipped else "information")
-            return total
-
-        self._open(FormModal(self.pick("导入截稿", "Import deadlines"), fields, save), self.pick("导入完成", "Import done"))
+        self.app.push_screen(ImportDialog("deadlines"), lambda _plan: self.refresh_data())

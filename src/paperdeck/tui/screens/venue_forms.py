@@ -13,24 +13,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...textsafe import one_line
 from ..widgets.safe_text import SafeInput
+from .modal import PaperdeckModal
 
 
-class FormModal(ModalScreen[Any]):
+class FormModal(PaperdeckModal[Any]):
     DEFAULT_CSS = """
-    FormModal { align: center middle; }
-    FormModal > VerticalScroll {
-        width: 76; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
+    FormModal > .dialog { width: 76; padding: 0 1; }
     FormModal Label { margin-top: 1; }
-    FormModal #form-error { color: $error; height: auto; }
-    FormModal Horizontal { height: auto; margin-top: 1; }
-    FormModal Button { margin-right: 2; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving")]
 
@@ -41,15 +34,15 @@ class FormModal(ModalScreen[Any]):
         self.save = save
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
+        with VerticalScroll(classes="dialog") as scroll:
             scroll.border_title = self.form_title
             for name, label, value in self.fields:
                 yield Label(Text(label))
                 yield SafeInput(value=value, id=f"field-{name}", select_on_focus=False)
-            yield Static("", id="form-error")
-            with Horizontal():
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(self.pick("保存", "Save"), variant="primary", id="form-save")
+                yield Button(self.pick("取消", "Cancel"), id="form-cancel")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
@@ -77,6 +70,3 @@ class FormModal(ModalScreen[Any]):
             self.query_one("#form-error", Static).update(Text(one_line(str(error))))
             return
         self.dismiss(result if result is not None else True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

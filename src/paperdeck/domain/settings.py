@@ -1,0 +1,201 @@
+"""Every setting in one catalogue: its key, kind, default, bounds, zh/en label and help.
+
+`Settings` is the typed, immutable object the app reads (`store.settings.load()`); each of
+its fields is one setting, declared once below. `CATALOGUE` lists them in order, with all a
+Settings screen or `paperdeck config` needs. A stored value that is not valid reads as the
+default. Adding a setting is one field here; its readers use the attribute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, tzinfo
+from typing import Any, Mapping, NamedTuple
+
+from ..i18n import LANGUAGES
+from ..models.papers import RESUME_FORMATS
+from .scheduling import MAX_RETENTION, MIN_RETENTION
+from .setting_kinds import Choice, Day, Flag, Keymap, Nullable, Number, SettingError, Text, Whole, Zone, quote
+from .speaking import DEFAULT_CJK_CPM, DEFAULT_WPM, Rates
+
+MAX_HORIZON_DAYS = 3660
+ANSWER_SECONDS = (5, 3600)  # a deck's target answer length, in seconds
+
+GROUPS: dict[str, tuple[str, str]] = {  # key -> (zh, en), in the order a screen shows them
+    "you": ("你", "You"),
+    "time": ("时间", "Time"),
+    "dashboard": ("概览", "Dashboard"),
+    "pipeline": ("流水线", "Pipeline"),
+    "study": ("闪卡", "Flashcards"),
+    "pitch": ("讲稿", "Pitch"),
+    "app": ("应用", "App"),
+}
+
+
+def _setting(kind: Any, default: Any, group: str, label: tuple[str, str], help: tuple[str, str],
+             *, internal: bool = False) -> Any:
+    return field(default=default, metadata={"setting": (kind, group, label, help, internal)})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    my_name: str = _setting(
+        Text(200), "", "you", ("我的名字", "My name"),
+        ("在简历与 BibTeX 导入中标出我的作者位置", "Marks my author position in the resume and in BibTeX imports"))
+    timezone: str | None = _setting(
+        Nullable(Zone(), "system"), None, "time", ("时区", "Time zone"),
+        ("截止日期与学习日按此时区显示；system 表示跟随系统",
+         "Deadlines and the study day are shown in this zone; system follows the computer"))
+    day_rollover_hour: int = _setting(
+        Whole(0, 23), 4, "time", ("新一天开始于（时）", "New day starts at (hour)"),
+        ("几点之后算作新的学习日（0–23）", "The hour a new study day begins (0-23)"))
+    today_days: int = _setting(
+        Whole(1, MAX_HORIZON_DAYS), 30, "dashboard", ("截止日期范围（天）", "Deadline horizon (days)"),
+        ("概览与 paperdeck today 列出未来多少天内的截止日期",
+         "How many days ahead the Dashboard and `paperdeck today` list deadlines"))
+    stalled_days: int = _setting(
+        Whole(1, 3650), 14, "dashboard", ("停滞天数", "Stalled after (days)"),
+        ("论文在同一阶段停留超过这些天即标为停滞", "A paper this many days in one stage is flagged as stalled"))
+    wip_limit: int = _setting(
+        Whole(0, 999), 5, "pipeline", ("每列在制上限", "WIP limit per column"),
+        ("流水线每列的软上限，超出时标出；0 表示不限", "A soft limit per Pipeline column, flagged when exceeded; 0: none"))
+    new_cards_per_day: int = _setting(
+        Whole(0, 9999), 20, "study", ("每天新卡上限", "New cards per day"),
+        ("每个学习日最多引入多少张新卡", "How many new cards a study day introduces at most"))
+    desired_retention: float = _setting(
+        Number(MIN_RETENTION, MAX_RETENTION, percent=True), 0.9, "study", ("期望记忆率", "Desired retention"),
+        ("FSRS 安排复习的目标记忆率，70%–99%", "The recall rate FSRS schedules for, 70%-99%"))
+    answer_seconds: int = _setting(
+        Whole(*ANSWER_SECONDS), 90, "study", ("回答目标时长（秒）", "Answer target (seconds)"),
+        ("新卡组的默认口头回答时长", "The default spoken answer length of a new deck"))
+    interview_date: date | None = _setting(
+        Nullable(Day(), "none"), None, "study", ("面试日期", "Interview date"),
+        ("下一次面试的日期（冲刺模式）", "The date of the next interview (cram mode)"))
+    words_per_minute: float = _setting(
+        Number(10, 1000), DEFAULT_WPM, "pitch", ("英文语速（词/分钟）", "English speaking rate (words/min)"),
+        ("尚未排练时估算讲稿时长所用的语速", "The rate a pitch is timed at before any rehearsal"))
+    cjk_chars_per_minute: float = _setting(
+        Number(10, 2000), DEFAULT_CJK_CPM, "pitch", ("中文语速（字/分钟）", "Chinese speaking rate (chars/min)"),
+        ("尚未排练时估算中文讲稿时长所用的语速", "The rate a Chinese pitch is timed at before any rehearsal"))
+    pitch_paper_id: int | None = _setting(
+        Nullable(Whole(1, 999_999_999_999), "none"), None, "pitch", ("讲稿论文", "Pitch paper"),
+        ("讲稿页面首先打开的论文（编号）", "The paper (id) the Pitch screen opens first"), internal=True)
+    language: str | None = _setting(
+        Nullable(Choice(LANGUAGES), "auto"), None, "app", ("语言", "Language"),
+        ("界面与内容语言；auto 表示跟随系统区域设置", "Interface and content language; auto follows the locale"))
+    theme: str = _setting(
+        Text(60, pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*"), "textual-dark", "app", ("主题", "Theme"),
+        ("Textual 主题名，如 textual-dark、nord；未知名称时使用默认主题",
+         "A Textual theme name such as textual-dark or nord; an unknown name uses the default"))
+    keymap: tuple[tuple[str, str], ...] = _setting(
+        Keymap(), (), "app", ("按键映射", "Key bindings"),
+        ("把快捷键绑定 ID 映射到按键，如 pitch.copy=f9,ctrl+y；none 表示不改",
+         "Binding id to keys, such as pitch.copy=f9,ctrl+y; none keeps the defaults"))
+    resume_format: str = _setting(
+        Choice(RESUME_FORMATS), "txt", "app", ("简历格式", "Resume format"),
+        ("简历页面使用的格式", "The format the Resume screen shows"))
+    clipboard_osc52: bool = _setting(
+        Flag(), True, "app", ("经终端复制（OSC 52）", "Copy through the terminal (OSC 52)"),
+        ("也通过终端复制，SSH 下同样可用", "Also copy through the terminal, which works over SSH"))
+    backups_kept: int = _setting(
+        Whole(1, 1000), 10, "app", ("保留备份数", "Backups kept"),
+        ("每日自动备份保留的份数", "How many daily automatic backups are kept"))
+
+    def zone(self, system: tzinfo) -> tzinfo:
+        """The user's zone: the `timezone` setting, else `system`."""
+        from .timezones import local_zone
+
+        return local_zone(self.timezone, system)
+
+    def speaking_rates(self) -> Rates:
+        """The rates a pitch is timed at before any rehearsal measured the user's own."""
+        return Rates(self.words_per_minute, self.cjk_chars_per_minute)
+
+    @classmethod
+    def from_stored(cls, values: Mapping[str, Any]) -> "Settings":
+        """The settings from stored (JSON) values; an unknown key is ignored, an invalid value
+        reads as its default."""
+        known = {}
+        for spec in CATALOGUE:
+            if spec.key in values:
+                try:
+                    known[spec.key] = spec.kind.check(values[spec.key])
+                except SettingError:
+                    pass
+        return cls(**known)
+
+    def value(self, key: str) -> Any:
+        return getattr(self, setting(key).key)
+
+    def changed(self, **changes: Any) -> "Settings":
+        """A copy with `changes` checked (SettingError names the key)."""
+        return replace(self, **{key: setting(key).check(value) for key, value in changes.items()})
+
+
+class Setting(NamedTuple):
+    """One setting as the catalogue describes it."""
+
+    key: str
+    kind: Any
+    default: Any
+    group: str
+    label_zh: str
+    label_en: str
+    help_zh: str
+    help_en: str
+    internal: bool  # written by the app for itself (a Settings screen may leave it out)
+
+    def label(self, language: str) -> str:
+        return self.label_zh if language == "zh" else self.label_en
+
+    def help(self, language: str) -> str:
+        return self.help_zh if language == "zh" else self.help_en
+
+    @property
+    def choices(self) -> tuple[str, ...] | None:
+        return self.kind.choices
+
+    def describe(self) -> str:
+        return self.kind.describe()
+
+    def parse(self, text: str) -> Any:
+        """The typed value from what a user typed; SettingError("KEY ...") when refused."""
+        try:
+            return self.kind.parse(text)
+        except SettingError as error:
+            raise SettingError(f"{self.key} {error}") from None
+
+    def check(self, value: Any) -> Any:
+        """The typed value from a typed or stored (JSON) one; SettingError("KEY ...")."""
+        try:
+            return self.kind.check(value)
+        except SettingError as error:
+            raise SettingError(f"{self.key} {error}") from None
+
+    def to_json(self, value: Any) -> Any:
+        return self.kind.to_json(value)
+
+    def show(self, value: Any) -> str:
+        """The value as a user writes it (what `parse` reads back)."""
+        return self.kind.show(value)
+
+
+CATALOGUE: tuple[Setting, ...] = tuple(
+    Setting(item.name, kind, item.default, group, *label, *help_text, internal)
+    for item in fields(Settings)
+    for kind, group, label, help_text, internal in [item.metadata["setting"]]
+)
+_BY_KEY = {spec.key: spec for spec in CATALOGUE}
+
+
+def setting(key: str) -> Setting:
+    """The catalogue's entry for `key`; SettingError (with a suggestion) when there is none."""
+    found = _BY_KEY.get(key) if isinstance(key, str) else None
+    if found is None:
+        text = str(key)
+        from difflib import get_close_matches
+
+        close = get_close_matches(text.lower(), list(_BY_KEY), n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; `paperdeck config list` shows them all"
+        raise SettingError(f"unknown setting {quote(text)}{hint}")
+    return found

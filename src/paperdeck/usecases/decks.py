@@ -1,0 +1,69 @@
+"""The Flashcards screen's questions: the deck list with today's counts, and paper decks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..models.cards import DeckCounts
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass(frozen=True)
+class DeckListView:
+    """Everything the deck list shows, read at one instant."""
+
+    decks: tuple[DeckCounts, ...]
+    retention: float | None        # true retention of the last 30 days (None: no reviews)
+    reviewed: int                  # the reviews that retention counts
+    streak_days: int
+    desired_retention: float
+    new_per_day: int
+
+    @property
+    def new(self) -> int:
+        return sum(entry.counts.new for entry in self.decks)
+
+    @property
+    def learning(self) -> int:
+        return sum(entry.counts.learning for entry in self.decks)
+
+    @property
+    def due(self) -> int:
+        return sum(entry.counts.due for entry in self.decks)
+
+    def deck(self, deck_id: int) -> DeckCounts | None:
+        return next((entry for entry in self.decks if entry.deck.id == deck_id), None)
+
+
+def deck_list(store: "Store", now: datetime) -> DeckListView:
+    cards, settings = store.cards, store.settings.load()
+    retention, reviewed = cards.true_retention(now)
+    return DeckListView(
+        decks=tuple(cards.deck_counts(now)),
+        retention=retention,
+        reviewed=reviewed,
+        streak_days=cards.streak(now),
+        desired_retention=settings.desired_retention,
+        new_per_day=settings.new_cards_per_day,
+    )
+
+
+@dataclass(frozen=True)
+class PaperDecksResult:
+    papers: int
+    added: int
+    updated: int
+
+
+def generate_paper_decks(store: "Store") -> PaperDecksResult:
+    """Create or refresh a deck per paper from the question templates (progress kept)."""
+    papers = store.papers.all()
+    added = updated = 0
+    for paper in papers:
+        _deck, new, changed = store.cards.generate_paper_deck(paper)
+        added, updated = added + new, updated + changed
+    return PaperDecksResult(len(papers), added, updated)
