@@ -1,11 +1,25 @@
 """The system clipboard (pyperclip: xclip/xsel/wl-copy, pbcopy, Windows), for the CLI and the
-TUI alike. The TUI adds OSC 52 through the terminal (tui/clipboard.py). Imports no layer."""
+TUI alike. The TUI adds OSC 52 through the terminal (tui/clipboard.py). Imports no layer.
+
+Every payload, by either route, goes through `clipboard_payload()`: no control character but
+newline and tab reaches the clipboard, so a title holding `ESC[201~` cannot end a shell's
+bracketed paste and run what follows when the user pastes it.
+"""
 
 from __future__ import annotations
+
+from .textsafe import printable
+
+
+def clipboard_payload(text: str) -> str:
+    """`text` fit for a clipboard: CRLF/CR line ends become newlines; every other control
+    character (C0 but tab and newline, DEL, C1, bidi overrides) becomes a visible stand-in."""
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def copy_to_system(text: str) -> str | None:
     """Copy with pyperclip. None on success, else why it failed (for the user)."""
+    text = clipboard_payload(text)
     try:
         import pyperclip
     except ImportError:  # pragma: no cover - a dependency

@@ -14,12 +14,26 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 class CliError(Exception):
     """A message for the user and an exit status (2: bad input or an unusable database)."""
 
     def __init__(self, message: str, status: int = 2):
         super().__init__(message)
         self.status = status
+
+
+def parse_id(text: str, what: str = "paper") -> int:
+    """An id typed on the command line: ASCII digits within SQLite's integer range."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise CliError(f"{what} id must be a number, not {one_line(text)[:60]!r}")
+    value = int(digits)
+    if value > SQLITE_MAX_INTEGER:
+        raise CliError(f"{what} id {digits[:30]}{'…' if len(digits) > 30 else ''} is out of range (ids go up to {SQLITE_MAX_INTEGER})")
+    return value
 
 
 def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True) -> "Store":
@@ -55,6 +69,9 @@ def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argpa
             raise
         # A read hit a damaged page that the open's cheap checks could not see.
         raise CliError(str(_damage(args, error))) from error
+    except OverflowError as error:
+        # A number from the command line too large for SQLite (an option no check caught).
+        raise CliError(f"a number is out of range: {error}") from error
     except BrokenPipeError:
         # `paperdeck list | head`: the reader left; that is not an error.
         sys.stderr.close()

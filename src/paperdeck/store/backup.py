@@ -40,7 +40,9 @@ class BackupFile:
 
 
 def _local_now() -> datetime:
-    return utcnow().astimezone().replace(tzinfo=None)
+    from ..clock import system_zone
+
+    return utcnow().astimezone(system_zone()).replace(tzinfo=None)
 
 
 def ensure_backups_dir(db_path: Path) -> Path:
@@ -182,10 +184,10 @@ def daily_backup(store: "Store") -> Path | None:
 
 def check_backup_source(source: Path) -> None:
     """Refuse anything that is not a sound paperdeck database, without writing to it."""
-    from .connection import APPLICATION_ID, inspect_existing
+    from .connection import APPLICATION_ID, file_status, inspect_existing
 
     source = Path(source)
-    if not source.is_file():
+    if file_status(source) is None:  # a FIFO or device is refused there, before any open
         raise DatabaseUnavailable(f"{source}: no such file")
     inspect_existing(source)
     conn = connect_readonly(source)

@@ -24,6 +24,24 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+def file_status(path: Path) -> os.stat_result | None:
+    """The database file's stat, None when it does not exist yet. Anything but a regular file
+    (a folder, FIFO, device, socket) is refused here, before any open or chmod touches it."""
+    from ..domain.file_kinds import not_regular
+
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # the caller says why it cannot be made
+        return None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise DatabaseUnavailable(f"{path}: cannot use it as the database: {reason}") from error
+    refusal = not_regular(status.st_mode)
+    if refusal:
+        raise DatabaseUnavailable(f"{path}: {refusal}")
+    return status
+
+
 def connect_readonly(path: Path, **kwargs) -> sqlite3.Connection:
     """A read-only connection. The path goes through `as_uri()`, so `#`, `?` and spaces in it
     are escaped instead of being read as URI syntax."""
@@ -32,6 +50,7 @@ def connect_readonly(path: Path, **kwargs) -> sqlite3.Connection:
 
 def inspect_existing(path: Path) -> None:
     """Refuse a file that is not ours or is too new, without writing a byte to it."""
+    file_status(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -104,10 +123,9 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
     running: nothing may write through the connection before that check has passed.
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseUnavailable(f"{path}: is a directory, not a database file")
+    status = file_status(path)
+    existed = status is not None and status.st_size > 0
+    if status is not None:
         inspect_existing(path)
         if not os.access(path, os.W_OK):
             raise DatabaseUnavailable(f"{path}: cannot write the database: permission denied")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..context import CliError, command, open_cli_store, out, out_json
+from ..context import CliError, command, open_cli_store, out, out_json, parse_id
 
 
 def register(subparsers, common) -> None:
@@ -44,9 +44,7 @@ def _stage(text: str):
 
 
 def _paper_id(text: str) -> int:
-    if not text.strip().isdigit():
-        raise CliError(f"paper id must be a number, not {text!r}")
-    return int(text)
+    return parse_id(text, "paper")
 
 
 def _venue_key(store, name: str | None) -> str | None:
