@@ -93,6 +93,27 @@ def _damage(args: argparse.Namespace, error: Exception) -> Exception:
     return DatabaseCorrupt.found(path, str(error), latest_good_backup(path))
 
 
+def add_output_options(parser: argparse.ArgumentParser, metavar: str = "FILE", help_text: str = "write to FILE",
+                       *, required: bool = False) -> None:
+    """`-o FILE` and `--force`, the same on every command that writes a file."""
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=help_text)
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def write_file(args: argparse.Namespace, data: bytes | str | None = None, *, produce=None, mode: int | None = None):
+    """Write `-o FILE` through the one safe writer (usecases/output_files.py); CliError if refused."""
+    from ..paths import resolve_db_path
+    from ..usecases.output_files import OutputRefused, write_output, write_output_with
+
+    db_path = resolve_db_path(getattr(args, "db", None))
+    try:
+        if produce is not None:
+            return write_output_with(args.output, produce, db_path=db_path, force=args.force, mode=mode)
+        return write_output(args.output, data or b"", db_path=db_path, force=args.force)
+    except OutputRefused as error:
+        raise CliError(str(error)) from None
+
+
 def out(text: str = "") -> None:
     """Print user-visible text with control characters made harmless."""
     sys.stdout.write(printable(text) + "\n")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..context import CliError, command, open_cli_store, out
+from ..context import CliError, add_output_options, command, open_cli_store, out, write_file
 
 
 def register(subparsers, common) -> None:
     parser = command(subparsers, "backup", common,
                      "back up the database now (into the backups directory, or to FILE)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE instead")
+    add_output_options(parser, help_text="write the backup to FILE instead")
     parser.add_argument("--list", action="store_true", help="list the backups, newest first")
     parser.set_defaults(handler=backup)
 
@@ -38,7 +38,11 @@ def backup(args: argparse.Namespace) -> int:
         raise CliError("-o needs a file name")
     store = open_cli_store(args, daily=False)
     try:
-        made = backup_store(store, Path(args.output).expanduser() if args.output else None, reason="manual")
+        if args.output:
+            # Through the one safe writer: never the database, a backup, a link or (unasked) a file.
+            made = write_file(args, produce=lambda temporary: backup_store(store, temporary), mode=0o600)
+        else:
+            made = backup_store(store, reason="manual")
     finally:
         store.close()
     out(f"backed up to {made}")
