@@ -18,12 +18,13 @@ def register(subparsers, common) -> None:
     parser = command(subparsers, "restore", common,
                      "replace the database with a backup (the current one is backed up first)")
     parser.add_argument("file", metavar="FILE", help="a backup made by `paperdeck backup` or automatically")
+    parser.add_argument("--force", action="store_true", help="restore even a backup of another database")
     parser.set_defaults(handler=restore)
 
 
 def backup(args: argparse.Namespace) -> int:
-    from ...paths import backups_dir, resolve_db_path
-    from ...store.backup import backup_store, list_backups
+    from ...paths import backups_dir, backups_root, resolve_db_path
+    from ...store.backup import backup_store, list_backups, shared_backups
 
     if args.list:
         db_path = resolve_db_path(getattr(args, "db", None))
@@ -32,7 +33,13 @@ def backup(args: argparse.Namespace) -> int:
         if not backups:
             out("  (none yet)")
         for item in backups:
-            out(f"  {item.taken_at:%Y-%m-%d %H:%M:%S}  {item.path.stat().st_size:>10} B  {item.path.name}")
+            out(_backup_line(item))
+        shared = shared_backups(db_path)
+        if shared:
+            out(f"older backups in {backups_root(db_path)}, shared by every database in that folder "
+                "(never offered or pruned automatically; `paperdeck restore FILE` takes one):")
+            for item in shared:
+                out(_backup_line(item))
         return 0
     if args.output is not None and not args.output.strip():
         raise CliError("-o needs a file name")
@@ -49,6 +56,14 @@ def backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_line(item) -> str:
+    try:
+        size = f"{item.path.stat().st_size:>10} B"
+    except OSError:
+        size = f"{'?':>10}  "
+    return f"  {item.taken_at:%Y-%m-%d %H:%M:%S}  {size}  {item.path.name}"
+
+
 def restore(args: argparse.Namespace) -> int:
     from ...paths import resolve_db_path
     from ...store.backup import restore as restore_backup
@@ -56,7 +71,7 @@ def restore(args: argparse.Namespace) -> int:
     if not args.file.strip():
         raise CliError("restore needs the backup file to restore from")
     db_path = resolve_db_path(getattr(args, "db", None))
-    result = restore_backup(db_path, Path(args.file).expanduser())
+    result = restore_backup(db_path, Path(args.file).expanduser(), force=args.force)
     out(f"restored {db_path} from {result.source}")
     if result.previous_backup is not None:
         out(f"the database as it was is saved in {result.previous_backup}")
