@@ -36,15 +36,17 @@ def parse_id(text: str, what: str = "paper") -> int:
     return value
 
 
-def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True) -> "Store":
-    """Open the store for a command; `daily`: make the day's first automatic backup."""
+def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True,
+                   reading: bool = False) -> "Store":
+    """Open the store for a command; `daily`: make the day's first automatic backup; `reading`:
+    the command only reads, so a read-only database opens read-only instead of being refused."""
     from ..store import StoreError, open_store
 
     try:
-        store = open_store(getattr(args, "db", None), seed=seed)
+        store = open_store(getattr(args, "db", None), seed=seed, reading=reading)
     except StoreError as error:
         raise CliError(str(error)) from error
-    if daily:
+    if daily and not store.read_only:  # a read-only database cannot change: nothing new to keep
         from ..store.backup import daily_backup
 
         try:

@@ -43,7 +43,7 @@ def backup(args: argparse.Namespace) -> int:
         return 0
     if args.output is not None and not args.output.strip():
         raise CliError("-o needs a file name")
-    store = open_cli_store(args, daily=False)
+    store = open_cli_store(args, daily=False, reading=True)
     try:
         if args.output:
             # Through the one safe writer: never the database, a backup, a link or (unasked) a file.

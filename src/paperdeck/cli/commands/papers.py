@@ -100,7 +100,7 @@ def list_papers(args: argparse.Namespace) -> int:
     from ...models.papers import PaperFilter
 
     stage = _stage(args.stage) if args.stage else None
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         papers = store.papers.filtered(PaperFilter(stage=stage))
     finally:
@@ -145,7 +145,7 @@ def show_paper(args: argparse.Namespace) -> int:
 
     paper_id = _paper_id(args.id)
     now = utcnow()
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         try:
             paper = store.papers.get(paper_id)

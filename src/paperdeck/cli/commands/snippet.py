@@ -21,7 +21,7 @@ def snippet(args: argparse.Namespace) -> int:
     from ...domain.snippets import find_entry, render, render_list
     from ...usecases.resume import entries_from_store
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         entries = entries_from_store(store)
     finally:

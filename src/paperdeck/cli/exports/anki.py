@@ -60,7 +60,7 @@ def export_anki(args: argparse.Namespace) -> int:
 
     if not args.output.lower().endswith(".apkg"):
         raise CliError(f"{printable(args.output)}: the output file must end in .apkg")
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         decks = store.cards.decks()
         if args.deck:

@@ -23,7 +23,7 @@ def export_cards(args: argparse.Namespace) -> int:
     from ...domain.card_csv import delimiter_for, write_cards
     from ...textsafe import printable
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         deck_id = None
         if args.deck:

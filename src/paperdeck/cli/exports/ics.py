@@ -28,7 +28,7 @@ def export_ics(args: argparse.Namespace) -> int:
     from ..commands.deadlines import _venue_keys
 
     now = utcnow()
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         keys = _venue_keys(store, args.venue)
         if args.all:
