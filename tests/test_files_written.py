@@ -240,3 +240,15 @@ def test_csv_to_a_terminal_shows_stand_ins_even_raw(tmp_path, hostile_cards):
     assert process.returncode == 0, process.stderr
     shown = b"".join(chunks).decode("utf-8")
     assert "\x1b" not in shown and "␛[2J" in shown
+
+
+def test_a_200k_category_is_its_rows_problem_and_the_rest_import(cli, tmp_path):
+    """CSV fields up to the file's cap parse; a field too long for its column is its row's problem."""
+    source = tmp_path / "long.csv"
+    source.write_text("deck,category,front,back\n"
+                      f"Mine,{'c' * 200_000},Q1,A1\n"
+                      "Mine,,Q2,A2\n", encoding="utf-8")
+    result = cli("import", "cards", str(source))
+    assert result.returncode == 1
+    assert "line 2: category is too long (200,000 characters" in result.stderr
+    assert "imported 1 cards" in result.stdout

@@ -8,6 +8,11 @@ bracketed paste and run what follows when the user pastes it.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from .textsafe import printable
 
 
@@ -17,9 +22,37 @@ def clipboard_payload(text: str) -> str:
     return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def copy_to_system(text: str) -> str | None:
-    """Copy with pyperclip. None on success, else why it failed (for the user)."""
+@contextmanager
+def _output_detached() -> Iterator[None]:
+    """Standard output and error on /dev/null for the copy: xclip and xsel stay running to serve
+    the selection and would hold the command's output open (`paperdeck snippet --copy | less`
+    would never end). Only for the CLI: the TUI's output is the terminal, written meanwhile."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, null):
+            os.close(fd)
+
+
+def copy_to_system(text: str, *, detach_output: bool = False) -> str | None:
+    """Copy with pyperclip. None on success, else why it failed (for the user).
+    `detach_output`: a command-line copy, whose output a pipe may be waiting on to end."""
     text = clipboard_payload(text)
+    if detach_output:
+        with _output_detached():
+            return _copy(text)
+    return _copy(text)
+
+
+def _copy(text: str) -> str | None:
     try:
         import pyperclip
     except ImportError:  # pragma: no cover - a dependency

@@ -146,7 +146,8 @@ def parse_cards(text: str, delimiter: str = ",", file: str = "") -> CardParse:
 def _check(values: dict[str, str]) -> str:
     if not values.get("front") and not values.get("front_zh"):
         return "the question is empty (front and front_zh)"
-    for name, limit in (("front", MAX_FRONT), ("front_zh", MAX_FRONT), ("back", MAX_BACK), ("deck", MAX_DECK)):
+    for name, limit in (("front", MAX_FRONT), ("front_zh", MAX_FRONT), ("back", MAX_BACK), ("deck", MAX_DECK),
+                        ("category", MAX_DECK)):
         length = len(values.get(name, ""))
         if length > limit:
             return f"{name} is too long ({length:,} characters; at most {limit:,})"

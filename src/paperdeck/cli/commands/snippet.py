@@ -39,7 +39,7 @@ def snippet(args: argparse.Namespace) -> int:
     if args.copy:
         from ...clipboard import copy_to_system
 
-        problem = copy_to_system(text)
+        problem = copy_to_system(text, detach_output=True)
         if problem:
             print(f"paperdeck: not copied: {problem}", file=sys.stderr)
             return 1
