@@ -269,7 +269,7 @@ async def test_paperdeck_restore_while_the_app_runs_shows_the_backup(db_path, tm
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
         result = await asyncio.to_thread(
-            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path)],
+            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path), "--force"],  # another database: asked for
             capture_output=True, text=True, timeout=60,
         )
         assert result.returncode == 0, result.stderr
