@@ -30,8 +30,12 @@ class TmuxSession:
     def start(self, argv: list[str], env: dict[str, str]) -> None:
         command = " ".join(shlex.quote(part) for part in argv)
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        # The shell writes the app's exit status to a file: tmux under load sometimes marks the
+        # pane dead without ever recording the status (#{pane_dead_status} stays empty).
+        self.status_file = Path(f"{self.socket}.status")
+        self.status_file.unlink(missing_ok=True)
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", str(self.width), "-y", str(self.height),
-                  f"env -u COLUMNS -u LINES {exports} {command}")
+                  f"env -u COLUMNS -u LINES {exports} {command}; echo $? > {shlex.quote(str(self.status_file))}")
         self.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
         self.tmux("set-option", "-s", "set-clipboard", "on")  # OSC 52 lands in tmux's buffer
         self.tmux("set-option", "-s", "escape-time", "0")
@@ -62,16 +66,19 @@ class TmuxSession:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared on screen; the screen was:\n{screen}")
 
-    def dead(self) -> tuple[bool, str]:
-        out = self.tmux("display-message", "-p", "-t", self.target, "#{pane_dead} #{pane_dead_status}", check=False)
-        dead, _, status = out.strip().partition(" ")
-        return dead == "1", status
+    def exit_status(self) -> str | None:
+        """The app's exit status once it has exited (None while it runs)."""
+        try:
+            written = self.status_file.read_text().strip()
+        except OSError:
+            return None
+        return written or None
 
     def wait_exit(self, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            dead, status = self.dead()
-            if dead:
+            status = self.exit_status()
+            if status is not None:
                 return status
             time.sleep(0.2)
         raise AssertionError(f"the app did not exit; the screen was:\n{self.screen()}")
@@ -81,6 +88,7 @@ class TmuxSession:
 
     def kill(self) -> None:
         self.tmux("kill-server", check=False)
+        getattr(self, "status_file", Path("/nonexistent")).unlink(missing_ok=True)
 
 
 def paperdeck_argv(db: Path) -> list[str]:
