@@ -280,7 +280,7 @@ async def test_paperdeck_restore_while_the_app_runs_shows_the_backup(seeded_db, 
     async with app.run_test(size=(120, 40)) as pilot:
         await watching(pilot)
         result = await asyncio.to_thread(
-            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path)],
+            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path), "--force"],  # another database: asked for
             capture_output=True, text=True, timeout=60,
         )
         assert result.returncode == 0, result.stderr

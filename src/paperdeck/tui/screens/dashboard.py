@@ -220,7 +220,8 @@ class DashboardScreen(PaperdeckScreen):
         due = Text()
         due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
                    style="bold yellow" if cards.to_study else "bold green")
-        due.append(self.pick("  （r 或回车开始）", "  (r or Enter to start)"), style="dim")
+        key = self.key_hint("review")  # Enter is the list's own key: it opens the row
+        due.append(self.pick(f"  （{key} 或回车开始）", f"  ({key} or Enter to start)"), style="dim")
         due.append(self.pick(f"\n  到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}",
                              f"\n  {cards.due} due · {cards.learning} learning · {cards.new} new"))
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
