@@ -83,15 +83,18 @@ def _backups_in(directory: Path) -> list[BackupFile]:
     except DatabaseUnavailable:
         return []
     found = []
-    with os.scandir(directory) as entries:
-        for entry in entries:
-            match = BACKUP_NAME.match(entry.name)
-            if match and entry.is_file(follow_symlinks=False):
-                try:
-                    taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-                except ValueError:
-                    continue
-                found.append(BackupFile(Path(entry.path), taken))
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:  # unreadable: no backups to list, prune or offer from it
+        return []
+    for entry in entries:
+        match = BACKUP_NAME.match(entry.name)
+        if match and entry.is_file(follow_symlinks=False):
+            try:
+                taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+            except ValueError:
+                continue
+            found.append(BackupFile(Path(entry.path), taken))
     return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
 
 
