@@ -16,6 +16,9 @@ from .commands import PaperdeckCommands
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
     from textual.binding import Binding
     from textual.screen import Screen
 
@@ -104,6 +107,29 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         display = re.sub(r"\bf(\d{1,2})\b", r"F\1", super().get_key_display(binding))
         return KEY_CAPS.get(display, display)
 
+    # -- the command palette, in the app's language -------------------------------------------
+
+    def get_system_commands(self, screen: "Screen") -> "Iterable[SystemCommand]":
+        from .system_commands import system_commands
+
+        return system_commands(self, screen, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .system_commands import SEARCH_COMMANDS, placeholder
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder(self, SEARCH_COMMANDS)))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        from .system_commands import SEARCH_THEMES, placeholder
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder(self, SEARCH_THEMES)))
+
     # -- actions ----------------------------------------------------------------------------
 
     def action_show(self, name: str) -> None:
@@ -136,6 +162,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     def watch_language(self, language: str) -> None:
         self.store.settings.update(language=language)
         self.refresh_screens()
+        self.screen.refresh_bindings()  # the footer relabels its keys in the new language
 
     # -- data -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from ..domain.targets import PLANNED_STAGES, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
+from ..models.venues import DeadlineKind, deadline_name
 from .paper_targets import paper_targets
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class DeadlineItem:
     is_target: bool              # a venue one of my papers targets, or a favourite
     countdown: str               # domain.deadlines.countdown, in English
     urgency: str                 # domain.deadlines.Urgency
+
+    def display_name(self, language: str = "en") -> str:
+        return deadline_name(self.label, DeadlineKind(self.kind), language)
 
 
 @dataclass(slots=True)

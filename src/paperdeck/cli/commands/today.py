@@ -102,7 +102,6 @@ def today(args: argparse.Namespace) -> int:
 
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
-    from ...models.venues import DeadlineKind
     from ...domain.deadlines import URGENCY_STYLE, when_text
     from ...usecases.today import minutes_seconds, target_text
 
@@ -116,7 +115,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     for item in summary.deadlines[:SHOWN_DEADLINES]:
         mark = "★" if item.is_target else " "
         venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
-        kind = pad(fit(item.label or DeadlineKind(item.kind).pick(language), 14), 14)
+        kind = pad(fit(item.display_name(language), 14), 14)
         when = fit(when_text(item, summary.zone), 60)
         style = URGENCY_STYLE[item.urgency]
         row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), style)}  {when}"

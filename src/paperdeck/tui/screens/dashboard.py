@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
 from ...models.common import utcnow
 from ...models.papers import Stage
-from ...models.venues import DeadlineKind
 from ...paths import package_resource
 from ...usecases.dashboard import DashboardView, dashboard_view
 from ...usecases.today import (
@@ -169,7 +168,7 @@ class DashboardScreen(PaperdeckScreen):
             line.append("★ " if item.is_target else "  ", style="yellow")
             line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
             line.append(" ")
-            line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
+            line.append_text(literal(item.display_name(self.language)))
             line.append("  ")
             line.append(countdown(item, now, summary.zone, self.language),
                         style=URGENCY_STYLE[urgency(item, now, summary.zone)])

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
 from ...domain.validation import clean_paper_form, format_authors
+from ...i18n_words import SELECT_PROMPT, STATUS_NAMES, pick, word
 from ...store.errors import StoreError
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
@@ -50,6 +51,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
         topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
+        choose = pick(SELECT_PROMPT, self.language)
         with VerticalScroll(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
@@ -58,14 +60,17 @@ class PaperFormModal(PaperdeckModal[bool]):
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
             yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key"))
+                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", prompt=choose))
             yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year"))
             yield from self._field("track", self.pick("类别", "Track"),
-                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track"))
+                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track",
+                                          prompt=choose))
             yield from self._field("topic_key", self.pick("方向", "Topic"),
-                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key"))
+                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", prompt=choose))
             yield from self._field("status", self.pick("状态", "Status"),
-                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status"))
+                                   Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
+                                          value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status",
+                                          prompt=choose))
             yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
                                    SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
             for kind in LINK_KINDS:

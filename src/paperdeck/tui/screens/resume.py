@@ -10,7 +10,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...paths import package_resource
-from ...domain.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, render, render_list
+from ...domain.snippets import FORMATS, ResumeEntry, render, render_list
+from ...i18n_words import FORMAT_NAMES, word
 from ...usecases.resume import entries_from_store
 from ...store.papers import set_resume_fields
 from ..widgets.panel import Panel, literal
@@ -98,7 +99,7 @@ class ResumeScreen(PaperdeckScreen):
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
-        bar.append(f"  {FORMAT_NAMES[self.fmt]}  ", style="italic")
+        bar.append(f"  {word(FORMAT_NAMES, self.fmt, self.language)}  ", style="italic")
         key = self.key_hint("cycle_format")
         bar.append(self.pick(f"({key} 切换)", f"({key} switches)"), style="dim")
         self.query_one("#resume-format", Static).update(bar)

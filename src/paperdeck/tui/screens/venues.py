@@ -24,6 +24,7 @@ from ...domain.deadlines import (
 from ...domain.timezones import zone_name
 from ...models.common import utcnow
 from ...models.venues import Deadline, Venue
+from ...i18n_words import ESTIMATE, pick
 from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.venues import SHOWS, VenuesRequest, VenuesView, venues_view
@@ -39,9 +40,9 @@ SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favour
 COUNTDOWN_SECONDS = 30
 
 
-def compact_estimate(deadline: Deadline) -> str:
+def compact_estimate(deadline: Deadline, language: str) -> str:
     """"est. 2027-01-28  01-26…02-01  2023–2026": the date, its range and the editions used."""
-    text = f"est. {deadline.on_date}"
+    text = f"{pick(ESTIMATE, language)} {deadline.on_date}"
     low, high = deadline.range_start, deadline.range_end
     if low and high and low != high:
         text += f"  {low:%m-%d}…{high:%m-%d}"
@@ -242,9 +243,9 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
     def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
         zone = self.venues_view.zone  # type: ignore[union-attr]
         text = Text("✎ " if deadline.user_edited else "  ", style="dim")
-        text.append(cells(deadline.label or deadline.kind.pick(self.language), 19), style="")
+        text.append(cells(deadline.display_name(self.language), 19), style="")
         if deadline.is_estimate:
-            text.append(compact_estimate(deadline), style="italic dim")
+            text.append(compact_estimate(deadline, self.language), style="italic dim")
             return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
         local, own = local_text(deadline, zone), own_text(deadline)
         if own == local:

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
+from ...i18n_words import DECISION_NAMES, word
 
 TILE_LINES = 5
 TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
@@ -261,9 +262,10 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             venue_line = f"{(tile.venue_key or '').upper()} {countdown}"
         topic = context.topics.get(tile.topic_key or "", "")
         days = tile.days_in_stage(context.now)
-        progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
+        progress = (f"{days}天" if zh else f"{days}d") + (
+            f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
         if tile.decision:
-            progress += f" · {tile.decision}"
+            progress += f" · {word(DECISION_NAMES, tile.decision, context.language)}"
         flagged = tile.id in context.at_risk
         lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
