@@ -32,7 +32,9 @@ def app_for(store) -> PaperdeckApp:
 
 
 async def view_shown(pilot) -> None:
-    """Wait until the Pitch screen rendered its newest view (it loads in a worker)."""
+    """Wait until the Pitch screen rendered its newest view (it loads in a worker); the first
+    pause lets a posted event start its load."""
+    await pilot.pause()
     await pilot.app.screen.view_ready()
     await pilot.pause()
 

@@ -47,7 +47,9 @@ def app_for(store) -> PaperdeckApp:
 
 
 async def view_shown(pilot) -> None:
-    """Wait until the screen in view rendered its newest view (it loads in a worker)."""
+    """Wait until the screen in view rendered its newest view (it loads in a worker); the first
+    pause lets a posted event (a dismissed dialog) start its load."""
+    await pilot.pause()
     await pilot.app.screen.view_ready()
     await pilot.pause()
 

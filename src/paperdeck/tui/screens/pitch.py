@@ -86,6 +86,7 @@ class PitchScreen(PaperdeckScreen):
         self.edits = 0
         self._edits_at_request = 0
         self._paper_options: tuple = ()
+        self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -144,6 +145,7 @@ class PitchScreen(PaperdeckScreen):
             self.texts = {part.key: texts.get(part.key, "") for part in view.parts}
             container = self.query_one("#pitch-parts", VerticalScroll)
             await container.remove_children()
+            self._shown_heads.clear()
             await container.mount_all(self._part_widgets(view.parts, self.texts))
         elif take_stored:
             self._load_texts(view.bodies)
@@ -200,7 +202,9 @@ class PitchScreen(PaperdeckScreen):
             count = part_estimate.count
             unit = "字" if self.language == "zh" else "CJK"
             head.append(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}", style="dim")
-            self.query_one(f"#head-{number}", Static).update(head)
+            if self._shown_heads.get(number) != head:  # most keystrokes change no count: no repaint
+                self._shown_heads[number] = head
+                self.query_one(f"#head-{number}", Static).update(head)
         self.query_one("#pitch-gauge", SpeakingGauge).show(estimate, self.language)
         if self.paper_id is None:
             self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.pick(
