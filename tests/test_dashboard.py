@@ -65,8 +65,10 @@ async def test_deadlines_target_venues_first_with_countdowns(prepared):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = panel_text(app, "#dash-deadlines").splitlines()
-        assert rows[0:2] == ["★ MLSys 2027 Abstract  20d 22h", "  Sun 20 Dec 07:59 PT"]
-        assert rows[2:4] == ["  AAAI 2027 [i]AAAI[/i] main  3d 2h", "  Wed 02 Dec 11:59 AoE"]  # label as typed
+        # Each time with the zone it is read in: its own (PT) and the local one (UTC here).
+        assert rows[0:2] == ["★ MLSys 2027 Abstract  20d 22h", "  Sat 19 Dec 23:59 PT · Sun 20 Dec 07:59 UTC"]
+        assert rows[2:4] == ["  AAAI 2027 [i]AAAI[/i] main  3d 2h",  # label as typed
+                             "  Tue 01 Dec 23:59 AoE · Wed 02 Dec 11:59 UTC"]
         assert not any("Notification" in row for row in rows)  # events are not deadlines
         assert all("est." not in row for row in rows)
 

@@ -8,7 +8,8 @@ import pytest
 from icalendar import Calendar
 
 from paperdeck.models.venues import Deadline, DeadlineKind
-from paperdeck.domain.calendar import MilestoneItem, countdown, urgency
+from paperdeck.domain.deadlines import countdown, urgency
+from paperdeck.domain.targets import MilestoneItem
 from paperdeck.domain.ics import build_calendar, to_ics
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
@@ -51,23 +52,28 @@ def test_estimate_is_all_day_and_marked():
 
 
 def test_countdown_and_urgency_with_a_frozen_clock():
-    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc)), NOW) == "2d 5h"
-    assert countdown(_deadline(at=datetime(2026, 11, 29, 12, 5, tzinfo=timezone.utc)), NOW) == "3h 05m"
-    assert countdown(_deadline(at=datetime(2026, 11, 28, tzinfo=timezone.utc)), NOW) == "passed"
-    assert countdown(_deadline(at=None, on_date=date(2026, 11, 29)), NOW) == "today"
-    assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW) == "10 days"
+    utc = timezone.utc
+    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=utc)), NOW, utc) == "2d 5h"
+    assert countdown(_deadline(at=datetime(2026, 11, 29, 12, 5, tzinfo=utc)), NOW, utc) == "3h 05m"
+    assert countdown(_deadline(at=datetime(2026, 11, 29, 9, 12, tzinfo=utc)), NOW, utc) == "12m"
+    assert countdown(_deadline(at=datetime(2026, 11, 28, tzinfo=utc)), NOW, utc) == "passed"
+    assert countdown(_deadline(at=None, on_date=date(2026, 11, 29)), NOW, utc) == "today"
+    assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW, utc) == "10 days"
+    assert countdown(_deadline(at=None, on_date=date(2026, 12, 9), is_estimate=True), NOW, utc, compact=True) == "~10d"
+    assert countdown(_deadline(at=datetime(2026, 12, 1, 14, 30, tzinfo=utc)), NOW, utc, "zh") == "2天5时"
+    assert countdown(_deadline(at=None, on_date=date(2026, 12, 9)), NOW, utc, "zh") == "10 天"
     ahead = [_deadline(at=NOW + timedelta(hours=h)) for h in (-1, 20, 24 * 5, 24 * 20, 24 * 40)]
-    assert [urgency(deadline, NOW) for deadline in ahead] == [
-        "past", "urgent", "soon", "month", "later"]
+    assert [urgency(deadline, NOW, utc) for deadline in ahead] == [
+        "past", "urgent", "soon", "near", "later"]
 
 
 def test_paper_milestones_come_from_the_pipeline_plan(store, cli):
-    pytest.importorskip("paperdeck.domain.plan", reason="the Pipeline's backward plan is not on this branch yet")
     from paperdeck.models.papers import Stage
-    from paperdeck.domain.calendar import paper_milestones
+    from paperdeck.usecases.paper_targets import paper_milestones
 
+    store.settings.update(timezone="UTC")
     paper = store.papers.add("奖励漂移 [b]RLHF[/]", Stage.EXPERIMENTS, venue_key="icml")
-    items = paper_milestones(store.papers.all(), store.venues.next_deadline, NOW)
+    items = paper_milestones(store, NOW)
     assert items and all(item.paper_id == paper.id for item in items)
     assert items[-1].on_date == store.venues.next_deadline("icml", NOW).on_date  # submit by = the deadline
     exported = cli("export", "ics", "--venue", "icml")

@@ -209,10 +209,10 @@ def test_backward_plan_and_risk(store):
     assert [m.name for m in milestones] == ["start_by", "experiments_done_by", "draft_by", "submit_by"]
     assert milestones[0].date == date(2026, 11, 23) and milestones[-1].date == deadline
     assert [m.date for m in milestones] == sorted(m.date for m in milestones)
-    assert not plan.is_at_risk(paper, milestones, date(2026, 11, 20))
-    assert plan.is_at_risk(paper, milestones, date(2026, 11, 29))  # still an idea after the start date
+    assert plan.overdue_milestone(paper, milestones, date(2026, 11, 20)) is None
+    assert plan.overdue_milestone(paper, milestones, date(2026, 11, 29)) is not None  # still an idea after the start date
     moved = store.papers.move(paper.id, Stage.EXPERIMENTS)
-    assert not plan.is_at_risk(moved, milestones, date(2026, 12, 20))
+    assert plan.overdue_milestone(moved, milestones, date(2026, 12, 20)) is None
     assert plan.overdue_milestone(moved, milestones, date(2027, 1, 10)).name == "experiments_done_by"
     workshop = store.papers.update(paper.id, None, track="workshop")
     assert plan.milestones(workshop, deadline)[0].date == date(2026, 12, 21)  # the 6-week minimum

@@ -8,8 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from paperdeck.models.venues import Deadline, DeadlineKind
+from paperdeck.domain.deadlines import (
+    closes_at, local_day, local_text, opens_at, own_day, own_text, when_text,
+)
 from paperdeck.domain.timezones import (
-    BadDate, UnknownTimezone, day_in, deadline_instant, format_deadline, local_zone, parse_wall,
+    BadDate, UnknownTimezone, local_zone, parse_wall,
     resolve, wall_to_utc, zone_name,
 )
 
@@ -65,18 +68,23 @@ def test_an_aoe_deadline_shown_in_utc_plus_8_falls_on_the_next_day():
     deadline = Deadline(0, "neurips", 2026, DeadlineKind.PAPER,
                         at=wall_to_utc(datetime(2026, 5, 6, 23, 59, 59), "AoE"), on_date=None, tz_label="AoE")
     shanghai = ZoneInfo("Asia/Shanghai")
-    assert day_in(deadline, shanghai) == date(2026, 5, 7)
-    local, own = format_deadline(deadline, shanghai)
-    assert local == "2026-05-07 19:59 CST"
-    assert own == "2026-05-06 23:59 AoE"
+    assert local_day(deadline, shanghai) == date(2026, 5, 7) and own_day(deadline) == date(2026, 5, 6)
+    assert local_text(deadline, shanghai) == "2026-05-07 19:59 CST"
+    assert own_text(deadline) == "2026-05-06 23:59 AoE"
+    # Both readings, each labelled with the zone it is read in.
+    assert when_text(deadline, shanghai) == "Wed 06 May 23:59 AoE · Thu 07 May 19:59 CST"
+    assert when_text(deadline, ZoneInfo("Etc/GMT+12")) == "Wed 06 May 23:59 AoE"
 
 
 def test_a_date_only_deadline_stays_date_only():
     deadline = Deadline(0, "acl", 2027, DeadlineKind.CONFERENCE_START, at=None,
                         on_date=date(2027, 8, 17), tz_label="AoE")
-    assert format_deadline(deadline, ZoneInfo("Asia/Shanghai")) == ("2027-08-17", "2027-08-17")
-    assert day_in(deadline, ZoneInfo("Pacific/Kiritimati")) == date(2027, 8, 17)
-    assert deadline_instant(deadline) == utc(2027, 8, 17, 12, 0)  # its day's start, AoE
+    shanghai = ZoneInfo("Asia/Shanghai")
+    assert (local_text(deadline, shanghai), own_text(deadline)) == ("2027-08-17", "2027-08-17")
+    assert when_text(deadline, shanghai) == "Tue 17 Aug AoE (date only)"
+    assert local_day(deadline, ZoneInfo("Pacific/Kiritimati")) == date(2027, 8, 17)
+    assert opens_at(deadline) == utc(2027, 8, 17, 12, 0)  # its day's start, AoE
+    assert closes_at(deadline) == utc(2027, 8, 18, 12, 0)  # and it lasts through its day
 
 
 @pytest.mark.parametrize(("text", "expected"), [

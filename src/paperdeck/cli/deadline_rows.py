@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from ..models.venues import Deadline
 
 
-def json_row(deadline: "Deadline", now: datetime) -> dict[str, Any]:
-    from ..domain.calendar import countdown
+def json_row(deadline: "Deadline", now: datetime, zone: tzinfo) -> dict[str, Any]:
+    """One deadline as JSON: when it is (UTC, or its date), its own and local day, and the
+    countdown and urgency every screen shows (domain.deadlines)."""
+    from ..domain.deadlines import countdown, local_day, own_day, urgency
 
     when = to_iso(deadline.at) if deadline.at is not None else deadline.on_date.isoformat()  # type: ignore[union-attr]
     return {
@@ -31,7 +33,10 @@ def json_row(deadline: "Deadline", now: datetime) -> dict[str, Any]:
             if deadline.is_estimate and deadline.range_start and deadline.range_end else None
         ),
         "estimated_from": list(deadline.based_on) if deadline.is_estimate else None,
-        "countdown": countdown(deadline, now),
+        "own_day": own_day(deadline).isoformat(),
+        "local_day": local_day(deadline, zone).isoformat(),
+        "countdown": countdown(deadline, now, zone),
+        "urgency": urgency(deadline, now, zone).value,
         "uid": deadline.uid,
         "source": deadline.source,
     }
@@ -47,14 +52,14 @@ def pad(text: str, width: int) -> str:
 
 
 def text_rows(deadlines: list["Deadline"], now: datetime, zone: tzinfo) -> list[str]:
-    from ..domain.calendar import countdown
+    from ..domain.deadlines import countdown, local_text, own_text
     from ..domain.estimates import describe
-    from ..domain.timezones import format_deadline, zone_name
+    from ..domain.timezones import zone_name
 
     header = f"{pad('LEFT', 10)} {pad('VENUE', 16)} {pad('KIND', 16)} {pad('LOCAL (' + zone_name(zone, now) + ')', 22)} OWN TIMEZONE"
     lines = [header]
     for deadline in deadlines:
-        local, own = format_deadline(deadline, zone)
+        local, own = local_text(deadline, zone), own_text(deadline)
         if deadline.is_estimate:
             local = f"est. {deadline.on_date}"
             own = describe(deadline).removeprefix(local).strip(" ()") + f" ({deadline.tz_label}, not announced)"

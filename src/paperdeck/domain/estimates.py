@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from statistics import median_low
 
 from ..models.venues import Deadline, DeadlineKind, deadline_uid
-from .timezones import UnknownTimezone, day_start_utc, resolve
+from .deadlines import is_open, own_day
 
 ESTIMATED_KINDS = (
     DeadlineKind.ABSTRACT, DeadlineKind.PAPER, DeadlineKind.NOTIFICATION,
@@ -21,17 +21,6 @@ ESTIMATED_KINDS = (
 SUBMISSION = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
 PAST_EDITIONS_USED = 4
 YEARS_AHEAD = 2
-
-
-def own_day(deadline: Deadline) -> date:
-    """The day a deadline falls on in its own timezone."""
-    if deadline.at is None:
-        assert deadline.on_date is not None
-        return deadline.on_date
-    try:
-        return deadline.at.astimezone(resolve(deadline.tz_label)).date()
-    except UnknownTimezone:
-        return deadline.at.date()
 
 
 def first_of_each_kind(deadlines: list[Deadline]) -> dict[int, dict[DeadlineKind, Deadline]]:
@@ -76,11 +65,6 @@ def estimate_edition(history: dict[int, dict[DeadlineKind, Deadline]], year: int
     return found
 
 
-def _still_ahead(deadline: Deadline, now: datetime) -> bool:
-    assert deadline.on_date is not None
-    return day_start_utc(deadline.on_date, deadline.tz_label) + timedelta(days=1) > now
-
-
 def estimate_next_edition(deadlines: list[Deadline], now: datetime) -> list[Deadline]:
     """Estimates for one venue's next edition whose submission deadline is not announced and
     still ahead of `now`; empty when no past edition had one."""
@@ -95,7 +79,7 @@ def estimate_next_edition(deadlines: list[Deadline], now: datetime) -> list[Dead
                         | set(range(last + 1, last + 1 + YEARS_AHEAD)))
     for year in candidates:
         estimates = estimate_edition(history, year)
-        if any(e.kind in SUBMISSION and _still_ahead(e, now) for e in estimates):
+        if any(e.kind in SUBMISSION and is_open(e, now) for e in estimates):
             return estimates
     return []
 

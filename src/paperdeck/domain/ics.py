@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from ..models.venues import DeadlineKind
 from ..textsafe import one_line, printable
+from .deadlines import own_day, own_text
 from .estimates import describe
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
     from ..models.venues import Deadline
-    from .calendar import MilestoneItem
+    from .targets import MilestoneItem
 
 REMINDERS = (timedelta(days=7), timedelta(days=1))
 
@@ -74,7 +75,7 @@ def _deadline_event(deadline: "Deadline", stamp: datetime, reminders: bool) -> "
     lines = []
     if deadline.at is not None:
         event.add("dtstart", deadline.at.astimezone(timezone.utc))
-        lines.append(f"Deadline: {_own_zone_text(deadline)} ({deadline.tz_label})")
+        lines.append(f"Deadline: {own_text(deadline)}")
     else:
         assert deadline.on_date is not None
         event.add("dtstart", deadline.on_date)
@@ -95,20 +96,10 @@ def _deadline_event(deadline: "Deadline", stamp: datetime, reminders: bool) -> "
     return event
 
 
-def _own_zone_text(deadline: "Deadline") -> str:
-    from .timezones import UnknownTimezone, resolve
-
-    assert deadline.at is not None
-    try:
-        return deadline.at.astimezone(resolve(deadline.tz_label)).strftime("%Y-%m-%d %H:%M")
-    except UnknownTimezone:
-        return deadline.at.strftime("%Y-%m-%d %H:%M UTC")
-
-
 def _conference_event(venue_key: str, year: int, pair: dict[DeadlineKind, "Deadline"], stamp: datetime) -> "Event":
     start = pair.get(DeadlineKind.CONFERENCE_START) or pair[DeadlineKind.CONFERENCE_END]
     end = pair.get(DeadlineKind.CONFERENCE_END) or start
-    first, last = _day(start), _day(end)
+    first, last = own_day(start), own_day(end)
     if last < first:
         last = first
     estimate = start.is_estimate or end.is_estimate
@@ -146,6 +137,3 @@ def _add_reminders(event: "Event", summary: str) -> None:
         alarm.add("description", one_line(f"{summary}") + f" in {before.days} day{'s' if before.days != 1 else ''}")
         event.add_component(alarm)
 
-
-def _day(deadline: "Deadline") -> date:
-    return deadline.on_date if deadline.on_date is not None else deadline.at.date()  # type: ignore[union-attr]

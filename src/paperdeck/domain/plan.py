@@ -4,11 +4,12 @@ The guide: "建议准备周期：至少 6~10 周" (prepare for at least 6-10 wee
 gets the full 10 weeks; a workshop paper the 6-week minimum. Milestones, from the deadline
 back: submit by (the deadline), draft by (a tenth of the plan before: time to polish and
 check the format), experiments done by (40% before: writing needs results), start by.
+Which deadline, and which day of it, is decided in `domain/targets.py`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models.papers import STAGES, Stage
@@ -65,37 +66,3 @@ def overdue_milestone(paper: "Paper", plan: list[Milestone], today: date) -> Mil
     late = [m for m in plan if today > m.date and rank < STAGES.index(STAGE_AFTER[m.name])]
     return late[-1] if late else None
 
-
-def is_at_risk(paper: "Paper", plan: list[Milestone], today: date) -> bool:
-    """True when the paper's stage is behind the backward plan on `today`."""
-    return overdue_milestone(paper, plan, today) is not None
-
-
-def days_left(deadline: object, now: "datetime") -> float | None:
-    """Days from `now` to a models.venues.Deadline (an instant, or a date-only deadline)."""
-    at = getattr(deadline, "at", None)
-    if at is not None:
-        return (at - now).total_seconds() / 86400
-    on_date = getattr(deadline, "on_date", None)
-    if on_date is not None:
-        return float((on_date - now.date()).days)
-    return None
-
-
-def countdown_label(deadline: object, now: "datetime") -> str:
-    """'41d', '5h', 'today', '~41d' for an estimate: the card's countdown."""
-    days = days_left(deadline, now)
-    if days is None:
-        return ""
-    prefix = "~" if getattr(deadline, "is_estimate", False) else ""
-    if days < 0:
-        return f"{prefix}passed"
-    if days < 1:
-        hours = int(days * 24)
-        return f"{prefix}{hours}h" if getattr(deadline, "at", None) is not None else f"{prefix}today"
-    return f"{prefix}{int(days)}d"
-
-
-def deadline_date(deadline: object) -> "date | None":
-    at = getattr(deadline, "at", None)
-    return at.date() if at is not None else getattr(deadline, "on_date", None)

@@ -4,18 +4,15 @@ AoE ("anywhere on Earth") is UTC-12, a fixed offset (IANA `Etc/GMT+12`: POSIX si
 inverted). "UTC±N" and "GMT±N" are fixed offsets in the everyday sense (GMT+8 is eight hours
 ahead of UTC). PT/PDT/PST follow US Pacific daylight saving, like the trackers that write them
 mean; CET follows central European summer time. Anything else must be an IANA name.
-A date-only deadline stays a date: nothing here invents a time for it.
+A date-only deadline stays a date: nothing here invents a time for it. What a deadline's time
+means (its day, countdown, how it is written) is in `domain/deadlines.py`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-if TYPE_CHECKING:
-    from ..models.venues import Deadline
 
 AOE = ZoneInfo("Etc/GMT+12")
 
@@ -111,32 +108,6 @@ def wall_to_utc(wall: datetime, label: str) -> datetime:
     return wall.replace(tzinfo=resolve(label)).astimezone(timezone.utc)
 
 
-def day_start_utc(day: date, label: str) -> datetime:
-    """The first instant of `day` in the label's zone (AoE when the label is unknown)."""
-    try:
-        zone = resolve(label)
-    except UnknownTimezone:
-        zone = AOE
-    return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(timezone.utc)
-
-
-def deadline_instant(deadline: "Deadline") -> datetime:
-    """When a deadline falls, for ordering and countdowns. A date-only one counts from the
-    start of its day in its own zone, so it is never shown as later than it can be."""
-    if deadline.at is not None:
-        return deadline.at
-    assert deadline.on_date is not None
-    return day_start_utc(deadline.on_date, deadline.tz_label)
-
-
-def day_in(deadline: "Deadline", zone: tzinfo) -> date:
-    """The calendar day a deadline falls on in `zone`. A date-only one stays on its date."""
-    if deadline.at is None:
-        assert deadline.on_date is not None
-        return deadline.on_date
-    return deadline.at.astimezone(zone).date()
-
-
 def local_zone(name: str | None, system: tzinfo) -> tzinfo:
     """The user's zone: the `timezone` setting when it names a zone, else the system's."""
     if name:
@@ -166,22 +137,3 @@ def format_offset(offset: timedelta) -> str:
     sign = "+" if total > 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
-
-
-def format_in(at: datetime, zone: tzinfo, label: str | None = None) -> str:
-    """`at` as wall time in `zone`, e.g. "2026-05-06 23:59 AoE"."""
-    local = at.astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M} {label or zone_name(zone, at)}"
-
-
-def format_deadline(deadline: "Deadline", zone: tzinfo) -> tuple[str, str]:
-    """(in the user's zone, in the deadline's own zone). A date-only deadline shows its date."""
-    if deadline.at is None:
-        assert deadline.on_date is not None
-        text = deadline.on_date.isoformat()
-        return text, text
-    try:
-        own = format_in(deadline.at, resolve(deadline.tz_label), deadline.tz_label)
-    except UnknownTimezone:
-        own = format_in(deadline.at, timezone.utc, "UTC")
-    return format_in(deadline.at, zone), own

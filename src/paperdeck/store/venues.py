@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
     from .store import Store
 
-# Kinds `next_deadline` looks at: the ones a paper must meet to be submitted at all.
-NEXT_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
 KIND_ORDER = {kind: position for position, kind in enumerate(DeadlineKind)}
 VENUE_FIELDS = (
     "name", "full_name", "field_zh", "field_en", "paper_types_zh", "paper_types_en",
@@ -172,10 +170,10 @@ class VenueRepo:
             params.append(edition_year)
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        from ..domain.timezones import deadline_instant
+        from ..domain.deadlines import opens_at
 
         found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
-        found.sort(key=lambda d: (deadline_instant(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
+        found.sort(key=lambda d: (opens_at(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
     def get_deadline(self, deadline_id: int) -> Deadline:
@@ -270,57 +268,40 @@ class VenueRepo:
         return found
 
     def next_deadline(self, venue_key: str, now: datetime) -> Deadline | None:
-        """The venue's next abstract or paper deadline after `now`: an announced one, or else
-        an estimate (is_estimate=True). None for an unknown venue or one with no history."""
+        """The venue's next open abstract or paper deadline: an announced one, or else an
+        estimate (is_estimate=True). None for an unknown venue or one with no history."""
         venue = self.find(venue_key)
         if venue is None:
             return None
-        from ..domain.timezones import deadline_instant
+        from ..domain.targets import next_submission
 
-        def first(candidates: Iterable[Deadline]) -> Deadline | None:
-            upcoming = [d for d in candidates if d.kind in NEXT_KINDS and deadline_instant(d) >= now]
-            return min(upcoming, key=deadline_instant, default=None)
-
-        return first(self.deadlines(venue.key)) or first(self.estimates(now, [venue.key]))
+        return next_submission(self.deadlines(venue.key), now) or next_submission(self.estimates(now, [venue.key]), now)
 
     def next_deadlines(self, now: datetime) -> dict[str, Deadline]:
         """`next_deadline` for every venue at once (venue key -> deadline), in one pass."""
-        from ..domain.timezones import deadline_instant
+        from ..domain.targets import next_submission
 
-        best: dict[str, Deadline] = {}
-        estimated: dict[str, Deadline] = {}
+        by_venue: dict[str, list[Deadline]] = {}
         for deadline in [*self.deadlines(), *self.estimates(now)]:
-            if deadline.kind not in NEXT_KINDS or deadline_instant(deadline) < now:
-                continue
-            table = estimated if deadline.is_estimate else best
-            current = table.get(deadline.venue_key)
-            if current is None or deadline_instant(deadline) < deadline_instant(current):
-                table[deadline.venue_key] = deadline
-        return {**estimated, **best}
+            by_venue.setdefault(deadline.venue_key, []).append(deadline)
+        found = {key: next_submission(deadlines, now) for key, deadlines in by_venue.items()}
+        return {key: deadline for key, deadline in found.items() if deadline is not None}
 
     def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
-        """Deadlines from `now` on (within `days` if given), announced and estimated, in time order.
-        A date-only deadline counts while its day lasts anywhere on Earth."""
-        from ..domain.timezones import deadline_instant
+        """Deadlines still open at `now` (starting within `days` if given), announced and
+        estimated, in time order. A date-only deadline stays open through its day."""
+        from ..domain.deadlines import is_open, opens_at
 
         keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
         end = now + timedelta(days=days) if days is not None else None
-        # A date-only deadline stays upcoming until its day ends in its own zone.
-        slack = timedelta(days=1)
         found = []
         for deadline in [*self.deadlines(), *self.estimates(now, keys)]:
             if keys is not None and deadline.venue_key.lower() not in keys:
                 continue
-            when = deadline_instant(deadline)
-            if deadline.is_date_only:
-                if when + slack <= now:
-                    continue
-            elif when < now:
-                continue
-            if end is not None and when > end:
+            if not is_open(deadline, now) or (end is not None and opens_at(deadline) > end):
                 continue
             found.append(deadline)
-        found.sort(key=lambda d: (deadline_instant(d), d.venue_key, KIND_ORDER[d.kind]))
+        found.sort(key=lambda d: (opens_at(d), d.venue_key, KIND_ORDER[d.kind]))
         return found
 
     def editions(self, venue_key: str, now: datetime | None = None) -> dict[int, list[Deadline]]:

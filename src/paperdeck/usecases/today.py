@@ -7,18 +7,22 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from ..domain.deadlines import countdown, local_today, opens_at, urgency
 from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
+from ..domain.targets import PLANNED_STAGES, late_text
+from ..domain.timezones import zone_name
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
+from .paper_targets import paper_targets
 
 if TYPE_CHECKING:
     from ..store import Store
 
 # Stages in which a paper is still being worked on: it can stall or fall behind its plan.
-WORKING_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
+WORKING_STAGES = PLANNED_STAGES
 # Stages in which a paper may be pitched in an interview.
 PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
 RETENTION_DAYS = 30
@@ -36,7 +40,8 @@ class DeadlineItem:
     tz_label: str
     is_estimate: bool
     is_target: bool              # a venue one of my papers targets, or a favourite
-    countdown: str
+    countdown: str               # domain.deadlines.countdown, in English
+    urgency: str                 # domain.deadlines.Urgency
 
 
 @dataclass(slots=True)
@@ -46,6 +51,7 @@ class PaperAlert:
     stage: str
     days_in_stage: int
     reason: str                  # why it is listed: the plan's late milestone, or idle days
+    reason_zh: str = ""
 
 
 @dataclass(slots=True)
@@ -100,6 +106,7 @@ class TodaySummary:
     pitch: list[PitchReadiness] = field(default_factory=list)
     pitch_target_minutes: tuple[float, float] = (5.0, 8.0)
     line: GuideLine | None = None
+    zone: tzinfo = timezone.utc      # the user's zone: every local time and day shown is in it
 
     @property
     def is_empty(self) -> bool:
@@ -107,7 +114,9 @@ class TodaySummary:
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types: instants as ISO 8601 UTC with Z, dates as YYYY-MM-DD."""
-        return _jsonable(asdict(self))
+        data = asdict(self)
+        data["zone"] = getattr(self.zone, "key", None) or zone_name(self.zone, self.now)
+        return _jsonable(data)
 
 
 def _jsonable(value: Any) -> Any:
@@ -123,45 +132,6 @@ def _jsonable(value: Any) -> Any:
 
 
 # -- formatting helpers shared by the CLI and the screen -----------------------------------
-
-
-def countdown(now: datetime, at: datetime | None, on_date: date | None, today: date | None = None) -> str:
-    """'3d 4h', '5h 20m', '12m', 'passed'; a date-only deadline counts whole days."""
-    if at is None:
-        if on_date is None:
-            return ""
-        days = (on_date - (today or now.date())).days
-        if days < 0:
-            return "passed"
-        return "today" if days == 0 else ("1 day" if days == 1 else f"{days} days")
-    seconds = int((at - now).total_seconds())
-    if seconds < 0:
-        return "passed"
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days:
-        return f"{days}d {hours}h"
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    return f"{minutes}m"
-
-
-def urgency(now: datetime, item: DeadlineItem, today: date | None = None) -> str:
-    """'critical' (<= 1 day), 'soon' (<= 7), 'near' (<= 30) or 'far': the colour of a countdown."""
-    if item.at is not None:
-        days = (item.at - now).total_seconds() / 86400
-    elif item.on_date is not None:
-        days = (item.on_date - (today or now.date())).days
-    else:
-        return "far"
-    if days <= 1:
-        return "critical"
-    if days <= 7:
-        return "soon"
-    if days <= 30:
-        return "near"
-    return "far"
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -182,19 +152,21 @@ def horizon_days(store: "Store") -> int:
     return store.settings.load().today_days
 
 
-def gather(store: "Store", now: datetime, days: int | None = None, *, local_today: date | None = None) -> TodaySummary:
+def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySummary:
     """Everything the morning needs, read once. `days` is the deadline horizon (default:
-    the `today_days` setting)."""
+    the `today_days` setting). Days and times are the user's (`store.settings.zone()`)."""
     if days is None:
         days = horizon_days(store)
     if days < 0 or days > MAX_DAYS:
         raise ValueError(f"the horizon must be between 0 and {MAX_DAYS} days, not {days}")
-    today = local_today or now.astimezone().date()
-    stalled_days = store.settings.load().stalled_days
+    settings = store.settings.load()
+    zone = store.settings.zone(settings)
+    today = local_today(now, zone)
+    stalled_days = settings.stalled_days
     papers = store.papers.all()
-    summary = TodaySummary(now=now, days=days, stalled_days=stalled_days)
-    summary.deadlines = gather_deadlines(store, papers, now, days, today)
-    summary.at_risk = gather_at_risk(store, papers, now, today)
+    summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
+    summary.deadlines = gather_deadlines(store, papers, now, days, zone)
+    summary.at_risk = gather_at_risk(store, papers, now, zone)
     risky = {alert.paper_id for alert in summary.at_risk}
     summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
     summary.cards = gather_cards(store, now)
@@ -209,15 +181,13 @@ def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
     return keys
 
 
-def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, today: date) -> list[DeadlineItem]:
+def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
     """Submission deadlines (not notifications or conference days) within the horizon,
     the user's target venues and favourites first, each group in time order."""
-    from ..domain.timezones import deadline_instant
-
     targets = target_venue_keys(store, papers)
     names = {venue.key: venue.name for venue in store.venues.all()}
     found = [d for d in store.venues.upcoming(now, days) if d.kind.is_submission]
-    found.sort(key=lambda d: (d.venue_key.lower() not in targets, deadline_instant(d)))
+    found.sort(key=lambda d: (d.venue_key.lower() not in targets, opens_at(d)))
     return [
         DeadlineItem(
             venue_key=deadline.venue_key,
@@ -230,7 +200,8 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
             tz_label=deadline.tz_label,
             is_estimate=deadline.is_estimate,
             is_target=deadline.venue_key.lower() in targets,
-            countdown=countdown(now, deadline.at, deadline.on_date, today),
+            countdown=countdown(deadline, now, zone),
+            urgency=urgency(deadline, now, zone).value,
         )
         for deadline in found
     ]
@@ -244,39 +215,24 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
         idle = (now - paper.stage_entered_at).days
         if idle >= stalled_days:
             alerts.append(PaperAlert(
-                paper.id, paper.title, paper.stage.value, idle, f"no move in {idle} days",
+                paper.id, paper.title, paper.stage.value, idle, f"no move in {idle} days", f"{idle} 天未推进",
             ))
     alerts.sort(key=lambda alert: -alert.days_in_stage)
     return alerts
 
 
-def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, today: date) -> list[PaperAlert]:
-    """Papers whose stage is behind the backward plan to their target venue's next deadline."""
-    from ..domain import plan  # the pipeline's backward plan
-    from ..domain.timezones import day_in
-
-    zone = now.astimezone().tzinfo
-    deadlines: dict[str, Any] = {}
+def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, zone: tzinfo) -> list[PaperAlert]:
+    """Papers whose stage is behind the backward plan to their target deadline."""
+    by_id = {paper.id: paper for paper in papers}
     alerts = []
-    for paper in papers:
-        if paper.stage not in WORKING_STAGES or not paper.venue_key:
+    for paper_id, target in sorted(paper_targets(store, papers, now, zone).items()):
+        if not target.at_risk:
             continue
-        key = paper.venue_key.lower()
-        if key not in deadlines:
-            deadlines[key] = store.venues.next_deadline(key, now)
-        deadline = deadlines[key]
-        if deadline is None:
-            continue
-        milestones = plan.milestones(paper, day_in(deadline, zone))
-        late = plan.overdue_milestone(paper, milestones, today)
-        if late is None:
-            continue
+        paper = by_id[paper_id]
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
         alerts.append(PaperAlert(
-            paper.id, paper.title, paper.stage.value, idle,
-            f"{late.label()} {late.date:%d %b} passed" + (" (est. deadline)" if deadline.is_estimate else ""),
+            paper.id, paper.title, paper.stage.value, idle, late_text(target), late_text(target, "zh"),
         ))
-    alerts.sort(key=lambda alert: alert.paper_id)
     return alerts
 
 

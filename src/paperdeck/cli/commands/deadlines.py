@@ -29,16 +29,16 @@ def deadlines(args: argparse.Namespace) -> int:
         keys = _venue_keys(store, args.venue)
         zone = store.settings.zone()
         if args.all:
-            found = [d for key in (keys or [v.key for v in store.venues.all()]) for d in store.venues.deadlines(key)]
-            from ...domain.timezones import deadline_instant
+            from ...domain.deadlines import opens_at
 
-            found.sort(key=lambda d: (deadline_instant(d), d.venue_key))
+            found = [d for key in (keys or [v.key for v in store.venues.all()]) for d in store.venues.deadlines(key)]
+            found.sort(key=lambda d: (opens_at(d), d.venue_key))
         else:
             found = store.venues.upcoming(now, args.days, keys)
     finally:
         store.close()
     if args.json:
-        out_json([json_row(deadline, now) for deadline in found])
+        out_json([json_row(deadline, now, zone) for deadline in found])
         return 0
     if not found:
         out("No deadlines" + (" stored." if args.all else " ahead. Import some with `paperdeck import deadlines FILE`."))

@@ -143,8 +143,10 @@ def show_paper(args: argparse.Namespace) -> int:
     from ...models.common import utcnow
     from ...models.papers import stage_spans
     from ...store.errors import NotFound
+    from ...usecases.paper_targets import paper_targets
 
     paper_id = _paper_id(args.id)
+    now = utcnow()
     store = open_cli_store(args)
     try:
         try:
@@ -154,9 +156,11 @@ def show_paper(args: argparse.Namespace) -> int:
         history = store.papers.history(paper_id)
         submissions = store.papers.submissions(paper_id)
         checklist = store.papers.checklist(paper_id, paper.stage)
+        zone = store.settings.zone()
+        target = paper_targets(store, [paper], now, zone)[paper.id]
     finally:
         store.close()
-    spans = stage_spans(history, utcnow())
+    spans = stage_spans(history, now)
     if args.json:
         out_json({
             **row(paper),
@@ -166,6 +170,7 @@ def show_paper(args: argparse.Namespace) -> int:
             "days_in_stage": {span.stage.value: round(span.days, 2) for span in spans},
             "submissions": [{"venue": s.venue_name, "year": s.year, "submitted_on": s.submitted_on, "decision": s.decision, "scores": s.scores} for s in submissions],
             "checklist": [{"text": item.text, "done": item.done} for item in checklist],
+            "target": _target_json(target, now, zone),
         })
         return 0
     out(f"#{paper.id}  {paper.title}")
@@ -173,6 +178,8 @@ def show_paper(args: argparse.Namespace) -> int:
     for label, value in (("contribution", paper.contribution), ("result", paper.result)):
         if value:
             out(f"{label}: {value}")
+    for line in _target_lines(target, now, zone):
+        out(line)
     out("days in each stage: " + ", ".join(f"{span.stage.label} {span.days:.1f}" for span in spans))
     if checklist:
         out(f"checklist ({sum(item.done for item in checklist)}/{len(checklist)}):")
@@ -181,3 +188,42 @@ def show_paper(args: argparse.Namespace) -> int:
     for submission in submissions:
         out(f"submitted: {submission.label} {submission.submitted_on or ''} {submission.decision or 'pending'}".rstrip())
     return 0
+
+
+def _target_json(target, now, zone) -> dict[str, Any] | None:
+    """The deadline the paper works toward, with its plan and risk (None: no known deadline)."""
+    from ...domain.targets import late_text
+    from ..deadline_rows import json_row
+
+    if target.deadline is None:
+        return None
+
+    def milestone(item) -> dict[str, Any] | None:
+        return None if item is None else {"name": item.name, "label": item.label(), "date": item.date.isoformat()}
+
+    return {
+        "deadline": json_row(target.deadline, now, zone),
+        "plan": [milestone(item) for item in target.plan],
+        "next_milestone": milestone(target.next),
+        "at_risk": target.at_risk,
+        "late_milestone": milestone(target.late),
+        "reason": late_text(target),
+    }
+
+
+def _target_lines(target, now, zone) -> list[str]:
+    from ...domain.deadlines import countdown, when_text
+    from ...domain.targets import late_text
+
+    deadline = target.deadline
+    if deadline is None:
+        return []
+    name = f"{deadline.venue_name or deadline.venue_key} {deadline.edition_year}"
+    what = deadline.label or deadline.kind.label
+    lines = [f"deadline: {name} {what} · {countdown(deadline, now, zone)} · {when_text(deadline, zone)}"
+             + (" (estimate)" if deadline.is_estimate else "")]
+    if target.plan:
+        lines.append("plan: " + " · ".join(f"{item.label()} {item.date.isoformat()}" for item in target.plan))
+    if target.at_risk:
+        lines.append(f"at risk: {late_text(target)}")
+    return lines

@@ -20,7 +20,6 @@ _ANSI = {
     "bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
     "magenta": "35", "cyan": "36", "bold red": "1;31",
 }
-_URGENCY_STYLE = {"critical": "bold red", "soon": "yellow", "near": "cyan", "far": ""}
 _VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 
 
@@ -104,10 +103,11 @@ def today(args: argparse.Namespace) -> int:
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
     from ...models.venues import DeadlineKind
-    from ...usecases.today import minutes_seconds, target_text, urgency
+    from ...domain.deadlines import URGENCY_STYLE, when_text
+    from ...usecases.today import minutes_seconds, target_text
 
     now = summary.now
-    local_now = now.astimezone()
+    local_now = now.astimezone(summary.zone)
     lines = [paint("paperdeck today", "bold") + paint(f" — {local_now:%a %d %b %Y}", "dim"), ""]
 
     lines.append(paint(f"Deadlines (next {summary.days} days)", "bold"))
@@ -117,11 +117,8 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         mark = "★" if item.is_target else " "
         venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
         kind = pad(fit(item.label or DeadlineKind(item.kind).pick(language), 14), 14)
-        when = (
-            f"{item.at.astimezone():%a %d %b %H:%M} ({fit(item.tz_label, 12)})" if item.at is not None
-            else f"{item.on_date:%a %d %b} ({fit(item.tz_label, 12)}, date only)"
-        )
-        style = _URGENCY_STYLE[urgency(now, item)]
+        when = fit(when_text(item, summary.zone), 60)
+        style = URGENCY_STYLE[item.urgency]
         row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), style)}  {when}"
         if item.is_estimate:
             row += " " + paint("est.", "magenta")

@@ -24,8 +24,8 @@ def register(subparsers, common) -> None:
 def export_ics(args: argparse.Namespace) -> int:
     from ... import __version__
     from ...models.common import utcnow
-    from ...domain.calendar import paper_milestones
     from ...domain.ics import build_calendar, to_ics
+    from ...usecases.paper_targets import paper_milestones
     from ..commands.deadlines import _venue_keys
 
     now = utcnow()
@@ -37,10 +37,7 @@ def export_ics(args: argparse.Namespace) -> int:
             deadlines += store.venues.estimates(now, keys)
         else:
             deadlines = store.venues.upcoming(now, None, keys)
-        milestones = [] if args.no_milestones else [
-            item for item in paper_milestones(store.papers.all(), store.venues.next_deadline, now)
-            if keys is None or item.venue_key in keys
-        ]
+        milestones = [] if args.no_milestones else paper_milestones(store, now, keys)
     finally:
         store.close()
     data = to_ics(build_calendar(deadlines, milestones, now=now, reminders=args.reminders, version=__version__))

@@ -7,6 +7,7 @@ fast at any size); Enter on a row opens its screen at that item through `app.sho
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.containers import Grid
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.deadlines import URGENCY_STYLE, countdown, when_text
 from ...models.common import utcnow
 from ...models.papers import Stage
 from ...models.venues import DeadlineKind
@@ -24,13 +26,11 @@ from ...usecases.today import (
     gather,
     minutes_seconds,
     target_text,
-    urgency,
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 MAX_ROWS = 50  # per section: the rest is counted, not listed
-URGENCY_STYLE = {"critical": "bold red", "soon": "yellow", "near": "cyan", "far": ""}
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
 TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch"}
@@ -48,6 +48,12 @@ class DashboardList(OptionList):
     }
     DashboardList:focus { border: round $accent; }
     """
+
+    def on_resize(self) -> None:
+        # The deadlines' times wrap by the panel's width: lay them out again at the new width.
+        screen = self.screen
+        if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.summary is not None:
+            screen.show_deadlines(screen.summary)
 
     def show_rows(self, rows: list[Option]) -> None:
         """Replace the rows, keeping the highlighted one (by id) across a live refresh."""
@@ -112,7 +118,7 @@ class DashboardScreen(PaperdeckScreen):
 
     def refresh_data(self) -> None:
         self.summary = summary = gather(self.store, utcnow())
-        self._show_deadlines(summary)
+        self.show_deadlines(summary)
         self._show_attention(summary)
         self._show_cards(summary)
         self._show_pitch(summary)
@@ -126,10 +132,11 @@ class DashboardScreen(PaperdeckScreen):
     def _note(self, text: str, note_id: str) -> Option:
         return Option(Text(text, style="dim"), id=note_id, disabled=True)
 
-    def _show_deadlines(self, summary: TodaySummary) -> None:
+    def show_deadlines(self, summary: TodaySummary) -> None:
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
+        width = panel.scrollable_content_region.width
         for index, item in enumerate(summary.deadlines[:MAX_ROWS]):
             line = Text()
             line.append("★ " if item.is_target else "  ", style="yellow")
@@ -137,12 +144,14 @@ class DashboardScreen(PaperdeckScreen):
             line.append(" ")
             line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
             line.append("  ")
-            line.append(item.countdown, style=URGENCY_STYLE[urgency(summary.now, item)])
-            when = f"{item.at.astimezone():%a %d %b %H:%M}" if item.at else f"{item.on_date:%a %d %b}"
-            line.append(f"\n  {when} ", style="dim")
-            line.append_text(literal(item.tz_label, "dim"))
-            if item.at is None:
-                line.append(self.pick("（仅日期）", " (date only)"), style="dim")
+            line.append(countdown(item, summary.now, summary.zone, self.language),
+                        style=URGENCY_STYLE[item.urgency])
+            when = when_text(item, summary.zone, self.language)
+            if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
+                when = when_text(item, summary.zone, self.language, sep="\n")
+            for part in when.split("\n"):
+                line.append("\n  ")
+                line.append_text(literal(part, "dim"))
             if item.is_estimate:
                 line.append(self.pick(" 估计", " est."), style="magenta")
             rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))
@@ -157,7 +166,7 @@ class DashboardScreen(PaperdeckScreen):
         line = Text()
         line.append_text(literal(alert.title, "bold"))
         line.append(f"\n  {Stage(alert.stage).pick(self.language)} · ", style="dim")
-        line.append_text(literal(alert.reason, style))
+        line.append_text(literal(alert.reason_zh if self.language == "zh" and alert.reason_zh else alert.reason, style))
         return Option(line, id=f"paper:{alert.paper_id}#{section}")
 
     def _show_attention(self, summary: TodaySummary) -> None:

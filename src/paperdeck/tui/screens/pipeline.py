@@ -10,10 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
+from ...domain.deadlines import countdown
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
 from ...store.errors import StoreError
+from ...usecases.paper_targets import paper_targets
 from ..widgets.board import BoardColumn, CardContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -75,35 +77,15 @@ class PipelineScreen(PaperdeckScreen):
         return focused if isinstance(focused, BoardColumn) else self.columns[0]
 
     def _card_context(self, cards: list) -> CardContext:
-        from ...domain import plan
-
         now = utcnow()
         topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}
         context = CardContext(now=now, language=self.language, topics=topics)
-        next_deadline = getattr(self.store.venues, "next_deadline", None)
-        if next_deadline is None:  # the venues feature has not landed: no countdown yet
-            return context
-        deadlines = {}
-        for key in {(card.venue_key or "").lower() for card in cards if card.venue_key}:
-            try:
-                deadlines[key] = next_deadline(key, now)
-            except StoreError:
-                deadlines[key] = None
-        context.countdowns = {key: plan.countdown_label(d, now) for key, d in deadlines.items() if d is not None}
-        plans: dict[tuple[str, int], list] = {}  # one plan per venue and plan length
-        today = now.date()
-        for card in cards:
-            if card.stage in (Stage.UNDER_REVIEW, Stage.DECISION) or not card.venue_key:
-                continue
-            key = card.venue_key.lower()
-            deadline = deadlines.get(key)
-            if deadline is None:
-                continue
-            plan_key = (key, plan.plan_weeks(card))
-            if plan_key not in plans:
-                plans[plan_key] = plan.milestones(card, plan.deadline_date(deadline))
-            if plan.is_at_risk(card, plans[plan_key], today):
-                context.at_risk.add(card.id)
+        zone = self.store.settings.zone()
+        for paper_id, target in paper_targets(self.store, cards, now, zone).items():
+            if target.deadline is not None:
+                context.countdowns[paper_id] = countdown(target.deadline, now, zone, self.language, compact=True)
+            if target.at_risk:
+                context.at_risk.add(paper_id)
         return context
 
     def refresh_data(self, keep: tuple[Stage, int] | None = None) -> None:
@@ -168,9 +150,9 @@ class PipelineScreen(PaperdeckScreen):
         text = literal(card.title, "bold")
         venue = card.venue_label
         meta = [venue] if venue else []
-        countdown = self.focused_column.context.countdowns.get((card.venue_key or "").lower())
-        if countdown:
-            meta.append(self.pick(f"截止 {countdown}", f"deadline in {countdown}"))
+        left = self.focused_column.context.countdowns.get(card.id)
+        if left:
+            meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
         meta.append(self.pick(f"本阶段 {card.days_in_stage(utcnow())} 天", f"{card.days_in_stage(utcnow())} days in stage"))
         if card.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))

@@ -16,15 +16,17 @@ from textual.widgets.option_list import Option
 from ...models.common import utcnow
 from ...models.venues import Deadline, Venue
 from ...paths import package_resource
-from ...domain.calendar import countdown, paper_milestones, urgency
-from ...domain.timezones import day_in, format_deadline, zone_name
+from ...domain.deadlines import (
+    URGENCY_STYLE, countdown, local_day, local_text, local_today, opens_at, own_text, urgency,
+)
+from ...domain.timezones import zone_name
+from ...usecases.paper_targets import paper_milestones
 from ...textsafe import one_line
 from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
 
-URGENCY_STYLE = {"urgent": "bold red", "soon": "yellow", "month": "cyan", "later": "", "past": "dim"}
 VIEWS = ("all", "favourites", "papers")
 VIEW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
 COUNTDOWN_SECONDS = 30
@@ -124,9 +126,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         upcoming = self.store.venues.next_deadlines(now)
         venues = self.visible_venues()
         far = datetime.max.replace(tzinfo=now.tzinfo)
-        from ...domain.timezones import deadline_instant
-
-        venues.sort(key=lambda v: (v.key not in upcoming, deadline_instant(upcoming[v.key]) if v.key in upcoming else far, v.name.lower()))
+        venues.sort(key=lambda v: (v.key not in upcoming, opens_at(upcoming[v.key]) if v.key in upcoming else far, v.name.lower()))
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
         table.set_options([self.venue_row(v, upcoming.get(v.key), now) for v in venues])
@@ -157,16 +157,12 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         if deadline is None:
             text.append(self.pick("无截稿信息", "no deadline known"), style="dim")
             return Option(text, id=f"venue-{venue.key}")
-        left = countdown(deadline, now, self.zone)
-        prefix = "~" if deadline.is_estimate else ""
-        text.append(cells(prefix + left, 10), style=URGENCY_STYLE[urgency(deadline, now)])
+        left = countdown(deadline, now, self.zone, self.language)
+        text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, self.zone)])
         text.append(cells(f"{deadline.kind.pick(self.language)} {deadline.edition_year}", 14))
-        if deadline.is_estimate:
-            text.append(f"{deadline.on_date:%m-%d}", style="italic dim")
-        elif deadline.at is None:
-            text.append(f"{deadline.on_date:%m-%d}")  # date only: no time is invented
-        else:
-            text.append(f"{deadline.at.astimezone(self.zone):%m-%d %H:%M}")
+        # Local time (the header names the zone); a date only stays a date (no time invented).
+        when = local_text(deadline, self.zone, "%m-%d %H:%M", "%m-%d", named=False)
+        text.append(when, style="italic dim" if deadline.is_estimate else "")
         return Option(text, id=f"venue-{venue.key}")
 
     def selected_venue(self) -> Venue | None:
@@ -223,19 +219,20 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
 
     def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
         text = Text("✎ " if deadline.user_edited else "  ", style="dim")
-        text.append(cells(deadline.label or deadline.kind.pick(self.language), 20), style="")
+        text.append(cells(deadline.label or deadline.kind.pick(self.language), 19), style="")
         if deadline.is_estimate:
             text.append(compact_estimate(deadline), style="italic dim")
             return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
-        local, own = format_deadline(deadline, self.zone)
+        local, own = local_text(deadline, self.zone), own_text(deadline)
         if own == local:
             own = ""
         elif own[:5] == local[:5]:
             own = own[5:]  # the same year: "05-06 23:59 AoE"
         text.append(cells(local, 21))
         text.append(cells(own, 16), style="dim")
-        state = urgency(deadline, now)
-        text.append(countdown(deadline, now, self.zone) if state != "past" else "", style=URGENCY_STYLE[state])
+        state = urgency(deadline, now, self.zone)
+        text.append(countdown(deadline, now, self.zone, self.language) if state != "past" else "",
+                    style=URGENCY_STYLE[state])
         return Option(text, id=f"deadline-{deadline.id}")
 
     def show_item(self, item: str) -> None:
@@ -258,9 +255,9 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         deadlines += self.store.venues.estimates(now, keys)
         for deadline in deadlines:
             name = deadline.venue_name or deadline.venue_key
-            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now)]
+            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
             prefix = "~" if deadline.is_estimate else ""
-            marks.append(Mark(day_in(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
-        for item in paper_milestones(self.store.papers.all(), self.store.venues.next_deadline, now):
+            marks.append(Mark(local_day(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
+        for item in paper_milestones(self.store, now, zone=zone):
             marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        self.query_one(MonthGrid).set_marks(marks, now.astimezone(zone).date(), self.language)
+        self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)

@@ -35,7 +35,7 @@ class CardContext:
 
     now: datetime
     language: str = "en"
-    countdowns: dict[str, str] = field(default_factory=dict)   # venue key -> "41d" / "~41d"
+    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d"
     topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
     at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
 
@@ -254,7 +254,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         context = self.context
         zh = context.language == "zh"
         venue = card.venue_label or ("未定会议" if zh else "no venue")
-        countdown = "" if card.stage is Stage.DECISION else context.countdowns.get((card.venue_key or "").lower(), "")
+        countdown = context.countdowns.get(card.id, "")
         venue_line = f"{venue} {countdown}" if countdown else venue
         if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
             venue_line = f"{(card.venue_key or '').upper()} {countdown}"
