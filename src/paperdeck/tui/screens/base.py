@@ -62,22 +62,25 @@ class PaperdeckView:
     class Loaded(Message):
         """A `load_then` result, posted by its worker thread."""
 
-        def __init__(self, then: Callable[[Any], None], result: Any):
+        def __init__(self, then: Callable[[Any], Any], result: Any):
             super().__init__()
             self.then = then
             self.result = result
 
     class LoadFailed(Message):
-        def __init__(self, error: StoreError):
+        def __init__(self, error: StoreError, failed: Callable[[StoreError], Any] | None):
             super().__init__()
             self.error = error
+            self.failed = failed
 
     _loads_pending = 0
     _loads_idle: asyncio.Event | None = None
 
-    def load_then(self, load: "Callable[[Store], T]", then: Callable[[T], None], *, name: str = "load") -> None:
+    def load_then(self, load: "Callable[[Store], T]", then: Callable[[T], Any], *, name: str = "load",
+                  failed: Callable[[StoreError], Any] | None = None) -> None:
         """Run `load(snapshot)` (a use case; it sees only its arguments) in a thread worker on a
-        read-only snapshot, then `then(result)` on the UI thread. A StoreError is notified."""
+        read-only snapshot, then `then(result)` on the UI thread (it may return an awaitable: a
+        recompose). A StoreError goes to `failed`, else it is notified."""
         store = self.store
         self._loads_pending += 1
         self._loads_event().clear()
@@ -88,7 +91,7 @@ class PaperdeckView:
                 with store.reading() as snapshot:
                     result = load(snapshot)
             except StoreError as error:
-                post(PaperdeckView.LoadFailed(error))
+                post(PaperdeckView.LoadFailed(error, failed))
                 return
             post(PaperdeckView.Loaded(then, result))
 
@@ -99,17 +102,26 @@ class PaperdeckView:
         if self._loads_pending == 0:
             self._loads_event().set()
 
-    def on_paperdeck_view_loaded(self, message: "PaperdeckView.Loaded") -> None:
+    async def on_paperdeck_view_loaded(self, message: "PaperdeckView.Loaded") -> None:
         message.stop()
         try:
-            message.then(message.result)
+            done = message.then(message.result)
+            if inspect.isawaitable(done):
+                await done
         finally:
             self._load_finished()
 
-    def on_paperdeck_view_load_failed(self, message: "PaperdeckView.LoadFailed") -> None:
+    async def on_paperdeck_view_load_failed(self, message: "PaperdeckView.LoadFailed") -> None:
         message.stop()
-        self._load_finished()
-        self.notify(str(message.error), severity="error", markup=False)  # type: ignore[attr-defined]
+        try:
+            if message.failed is None:
+                self.notify(str(message.error), severity="error", markup=False)  # type: ignore[attr-defined]
+            else:
+                done = message.failed(message.error)
+                if inspect.isawaitable(done):
+                    await done
+        finally:
+            self._load_finished()
 
     def _loads_event(self) -> asyncio.Event:
         if self._loads_idle is None:
