@@ -4,37 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from datetime import date
 
 import pytest
 
 from paperdeck.domain.setting_kinds import SettingError
 from paperdeck.domain.settings import CATALOGUE, GROUPS, Settings, setting
 from paperdeck.store import ValidationError
-
-# A valid value other than the default for every setting, as typed and as a user writes it.
-# Adding a setting without a sample here fails `test_every_setting_has_a_sample`.
-SAMPLES: dict[str, tuple[object, str]] = {
-    "my_name": ("Si Li", "Si Li"),
-    "timezone": ("Asia/Shanghai", "Asia/Shanghai"),
-    "day_rollover_hour": (0, "0"),
-    "today_days": (60, "60"),
-    "stalled_days": (7, "7"),
-    "wip_limit": (0, "0"),
-    "new_cards_per_day": (5, "5"),
-    "desired_retention": (0.85, "85%"),
-    "answer_seconds": (120, "120"),
-    "interview_date": (date(2026, 12, 15), "2026-12-15"),
-    "words_per_minute": (100.0, "100"),
-    "cjk_chars_per_minute": (250.5, "250.5"),
-    "pitch_paper_id": (7, "7"),
-    "language": ("zh", "zh"),
-    "theme": ("nord", "nord"),
-    "keymap": ((("help", "f1"), ("pitch.copy", "f9,ctrl+y")), "pitch.copy=f9,ctrl+y; help=f1"),
-    "resume_format": ("md", "md"),
-    "clipboard_osc52": (False, "off"),
-    "backups_kept": (3, "3"),
-}
+from setting_samples import SAMPLES
 
 # Per setting, what a user might type that must be refused, one of each kind that applies.
 REFUSED: dict[str, list[str]] = {

@@ -14,7 +14,10 @@ def copy_to_system(text: str) -> str | None:
         # Decide the backend on every copy: $DISPLAY / $WAYLAND_DISPLAY may have changed.
         copy, _paste = pyperclip.determine_clipboard()
         copy(text)
-    except Exception as error:  # PyperclipException, or a backend's own error
+    # A true boundary: pyperclip picks a backend at run time (xclip, xsel, wl-copy, pbcopy,
+    # Windows' API), each failing with its own errors; every failure becomes the message shown
+    # to the user, who then gets OSC 52 or the text to copy by hand. Nothing is lost.
+    except Exception as error:
         message = str(error).strip().splitlines()
         return message[0] if message else type(error).__name__
     return None

@@ -9,6 +9,7 @@ word (`auto`, `system`, `none`), which is also how that value is shown.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -25,6 +26,17 @@ class SettingError(ValueError):
 def quote(text: str, limit: int = 40) -> str:
     """`text` for a message: repr-quoted (control characters escaped), cut to `limit`."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def shown(value: Any) -> str:
+    """A value that is not text (a stored or --json value), as JSON, cut short."""
+    if isinstance(value, str):
+        return quote(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _one_line_input(text: str) -> str:
@@ -58,7 +70,7 @@ class Whole:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SettingError(f"must be {self.describe()}, not {value!r}")
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         if not self.low <= value <= self.high:
             raise SettingError(f"must be {self.describe()}, not {value}")
         return value
@@ -103,7 +115,7 @@ class Number:
         if isinstance(value, str):
             return self.parse(value)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise SettingError(f"must be {self.describe()}, not {value!r}")
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         number = float(value)
         if not math.isfinite(number) or not self.low <= number <= self.high:
             raise SettingError(f"must be {self.describe()}, not {value:g}")
@@ -140,7 +152,7 @@ class Flag:
         if isinstance(value, str):
             return self.parse(value)
         if not isinstance(value, bool):
-            raise SettingError(f"must be {self.describe()}, not {value!r}")
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         return value
 
     def to_json(self, value: bool) -> Any:
@@ -170,7 +182,7 @@ class Text:
 
     def check(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise SettingError(f"must be {self.describe()}, not {value!r}")
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         if len(value) > self.limit:
             raise SettingError(f"is too long ({len(value)} characters; at most {self.limit})")
         if "\n" in value or "\r" in value or "\x00" in value:
@@ -231,7 +243,7 @@ class Zone:
         from .timezones import UnknownTimezone, resolve
 
         if not isinstance(value, str):
-            raise SettingError(f"must be {self.describe()}, not {value!r}")
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         text = value.strip()
         if not text:
             raise SettingError(f"needs a value: {self.describe()}")
@@ -274,7 +286,7 @@ class Day:
             return value
         if isinstance(value, str):
             return self.parse(value)
-        raise SettingError(f"must be {self.describe()}, not {value!r}")
+        raise SettingError(f"must be {self.describe()}, not {shown(value)}")
 
     def to_json(self, value: date) -> Any:
         return value.isoformat()
@@ -316,7 +328,7 @@ class Keymap:
         if isinstance(value, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in value):
             value = dict(value)
         if not isinstance(value, Mapping):
-            raise SettingError(f"must be {self.describe()}, not {value!r}"[:200])
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
         if len(value) > 200:
             raise SettingError(f"has too many bindings ({len(value)}; at most 200)")
         for binding, keys in value.items():
@@ -353,12 +365,22 @@ class Nullable:
         try:
             return self.kind.parse(text)
         except SettingError as error:
-            raise SettingError(f"{error} (or {self.word})") from None
+            raise self._or_word(error) from None
+
+    def _or_word(self, error: SettingError) -> SettingError:
+        """The kind's message, saying that the word is accepted too."""
+        message, inner = str(error), self.kind.describe()
+        if inner in message:
+            return SettingError(message.replace(inner, self.describe(), 1))
+        return SettingError(f"{message} (or {self.word})")
 
     def check(self, value: Any) -> Any:
         if value is None or (isinstance(value, str) and value.strip().lower() == self.word):
             return None
-        return self.kind.check(value)
+        try:
+            return self.kind.check(value)
+        except SettingError as error:
+            raise self._or_word(error) from None
 
     def to_json(self, value: Any) -> Any:
         return None if value is None else self.kind.to_json(value)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..models.common import utcnow
 from ..paths import backups_dir
 from .connection import connect_readonly
-from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase
+from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase, StoreError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -207,7 +207,7 @@ def latest_good_backup(db_path: Path) -> BackupFile | None:
     for backup in list_backups(db_path):
         try:
             check_backup_source(backup.path)
-        except Exception:
+        except (StoreError, sqlite3.Error, OSError):  # unreadable or damaged: try an older one
             continue
         return backup
     return None

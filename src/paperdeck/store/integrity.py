@@ -87,7 +87,9 @@ class BackgroundCheck:
     def _run(self) -> None:
         try:
             self._problem = read_only_quick_check(self.path)
-        except Exception as error:  # a check that cannot run must not pass for a sound file
+        # A true boundary: this thread's only result is its finding, and a check that cannot
+        # run (whatever stopped it) must not pass for a sound file.
+        except Exception as error:
             self._problem = f"the integrity check failed to run ({error})"
         finally:
             self._done.set()

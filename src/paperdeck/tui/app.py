@@ -112,12 +112,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.action_show(name)
         wanted = screen_entry(name).class_name
 
-        def run() -> None:  # once the (lazily built) screen is mounted
+        async def run() -> None:  # once the (lazily built) screen is mounted
             screen = self.screen
             if type(screen).__name__ != wanted:  # a dialog or sub-screen is open over it
                 self.bell()
                 return
-            self.run_action(action, screen)
+            await self.run_action(action, screen)
 
         self.call_after_refresh(run)
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..store.errors import StoreError
+
 if TYPE_CHECKING:
     from ..store import Store
 
@@ -60,7 +62,7 @@ class DatabaseWatcher:
     def _read_data_version(self) -> int | None:
         try:
             return self._store().data_version()
-        except Exception:  # a closed or broken connection: the next check reopens
+        except StoreError:  # a closed or broken connection: the next check reopens
             return None
 
     def _relevant(self, _change: object, changed: str) -> bool:

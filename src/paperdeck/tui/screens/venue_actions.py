@@ -107,15 +107,12 @@ class VenueActionsMixin:
                    self.pick("已保存", "Venue saved"))
 
     def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
-        from ...domain.timezones import UnknownTimezone, resolve
+        from ...domain.deadlines import own_zone
 
         when = ""
         if deadline is not None:
-            if deadline.at is not None:
-                try:
-                    when = deadline.at.astimezone(resolve(deadline.tz_label)).strftime("%Y-%m-%d %H:%M:%S")
-                except UnknownTimezone:
-                    when = deadline.at.strftime("%Y-%m-%d %H:%M:%S")
+            if deadline.at is not None:  # the wall time in its own zone, as the form's zone field says
+                when = deadline.at.astimezone(own_zone(deadline)).strftime("%Y-%m-%d %H:%M:%S")
             else:
                 when = str(deadline.on_date)
         kinds = ", ".join(kind.value for kind in DeadlineKind)

@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.errors import NoWidget
 from textual.events import MouseDown, MouseUp
 from textual.geometry import Size
 from textual.message import Message
@@ -218,7 +219,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         target = None
         try:
             widget, _ = self.screen.get_widget_at(event.screen_x, event.screen_y)
-        except Exception:  # outside the screen
+        except NoWidget:  # released outside the screen
             widget = None
         while widget is not None and not isinstance(widget, BoardColumn):
             widget = widget.parent if hasattr(widget, "parent") else None

@@ -1,0 +1,127 @@
+"""The TUI shell: one registry of screens read by MODES, the keys, the palette and `--screen`;
+key hints from bindings (after the user's keymap); the one choice dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperdeck.cli.main import build_parser
+from paperdeck.models.papers import Stage
+from paperdeck.tui.actions import APP_ACTIONS
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.registry import SCREEN_NAMES, SCREENS
+from paperdeck.tui.screens.base import PaperdeckScreen
+from tmux_session import paperdeck_argv, tmux_factory  # noqa: F401  (fixture)
+
+
+def test_every_registered_screen_is_a_mode_a_key_and_a_screen_class():
+    assert tuple(PaperdeckApp.MODES) == SCREEN_NAMES
+    keys = {a.action: a.key for a in APP_ACTIONS}
+    for number, entry in enumerate(SCREENS, start=1):
+        assert issubclass(entry.screen_class(), PaperdeckScreen)
+        assert keys[f"app.show('{entry.name}')"] == str(number)
+        assert entry.zh and entry.en
+
+
+@pytest.mark.parametrize("argv", [["--screen", "venues"], ["run", "--screen", "venues"]])
+def test_screen_option_at_the_top_and_on_run(argv):
+    assert build_parser().parse_args(argv).screen == "venues"
+
+
+def test_no_screen_option_leaves_the_default_to_the_app():
+    assert not hasattr(build_parser().parse_args([]), "screen")
+    assert not hasattr(build_parser().parse_args(["run"]), "screen")
+
+
+def test_an_unknown_screen_is_a_usage_error(cli):
+    result = cli("--screen", "nowhere")
+    assert result.returncode == 2
+    assert "invalid choice: 'nowhere'" in result.stderr and "pipeline" in result.stderr
+
+
+def test_paperdeck_screen_opens_that_screen_in_a_terminal(tmp_path, tmux_factory):
+    import os
+
+    session = tmux_factory(100, 30)
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "XDG_DATA_HOME", "LANG") if key in os.environ}
+    env |= {"TERM": "xterm-256color", "PYTHONPATH": os.pathsep.join(_src()), "PAPERDECK_NO_SAMPLES": "1"}
+    session.start([*paperdeck_argv(tmp_path / "e2e.db"), "--screen", "flashcards"], env)
+    session.wait_for("Interview follow-ups", timeout=30)  # the deck list, with no key pressed
+    session.keys("C-q")
+    assert session.wait_exit() == "0"
+
+
+def _src() -> list[str]:
+    import os
+
+    import paperdeck
+
+    return [os.path.dirname(os.path.dirname(paperdeck.__file__))]
+
+
+async def palette_run(pilot, query: str) -> None:
+    """Open the palette, search, run the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_palette_runs_another_screens_action_by_name(store):
+    paper = store.papers.add("Alpha", Stage.IDEATION)
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+        await palette_run(pilot, "paper to the next stage")
+        assert app.current_mode == "pipeline"
+        assert store.papers.get(paper.id).stage is Stage.DESIGN
+
+
+async def test_the_palette_offers_every_screens_actions(store):
+    from paperdeck.tui.commands import PaperdeckCommands
+    from paperdeck.tui.keys import class_bindings
+
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        provider = PaperdeckCommands(app.screen)
+        await provider.startup()
+        offered = {command.run.args for command in provider._commands() if command.run.args[:1] != ("app.",)}
+        for entry in SCREENS:
+            for binding in class_bindings(entry.screen_class()):
+                if binding.description:
+                    assert (entry.name, binding.action) in offered
+
+
+async def test_dialog_buttons_show_the_key_after_the_users_keymap(store):
+    store.settings.update(keymap={"confirm.yes": "z", "pipeline.undo": "ctrl+z"})
+    paper = store.papers.add("Alpha", Stage.IDEATION)
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.id == "confirm"
+        labels = [str(button.label) for button in dialog.query("Button")]
+        assert labels == ["Delete (z)", "Cancel (n)"]
+        assert "(^z undoes)" in str(dialog.query_one("#choice-message").render())
+        await pilot.press("y")  # remapped away: nothing happens
+        await pilot.pause()
+        assert app.screen is dialog
+        await pilot.press("z")
+        await pilot.pause()
+    assert [p.id for p in store.papers.all()] == []
+
+
+async def test_help_is_titled_with_the_registered_label_in_the_language(store):
+    app = PaperdeckApp(store, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2", "question_mark")
+        await pilot.pause()
+        assert app.screen.query_one(".dialog").border_title == "按键 — 会议"
