@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, Select, Static, TextArea
+from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from ...domain.rehearsal import Stopwatch
 from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
@@ -30,6 +30,7 @@ from ...usecases.pitch import (
     PitchView, pitch_versions, pitch_view, record_rehearsal, remember_pitch_paper, restore_pitch_version, save_pitch,
 )
 from ..widgets.gauge import SpeakingGauge
+from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeTextArea
 from .base import PaperdeckScreen
@@ -97,10 +98,7 @@ class PitchScreen(PaperdeckScreen):
             yield SpeakingGauge(id="pitch-gauge")
         with Horizontal(id="pitch-body"):
             yield VerticalScroll(id="pitch-parts")  # the guide's parts, mounted with the first view
-            with Vertical(id="pitch-rehearsal"):
-                yield Static(id="pitch-rehearsal-title")
-                yield Digits("0:00", id="pitch-timer")
-                yield Static(id="pitch-laps")
+            yield RehearsalPanel(id="pitch-rehearsal")
         yield Footer()
 
     def _part_widgets(self, parts: tuple[PitchPart, ...], texts: Mapping[str, str]) -> list[Vertical]:
@@ -341,41 +339,13 @@ class PitchScreen(PaperdeckScreen):
             self.query_one(f"#head-{number}", Static).scroll_visible()
 
     def _render_rehearsal(self) -> None:
-        """The stopwatch, the laps and the paper's runs: four times a second while rehearsing,
-        from memory and the view."""
-        timer = self.query_one("#pitch-timer", Digits)
-        low, high = self.target_minutes
-        watch = self.stopwatch
-        running = watch is not None and watch.running
-        elapsed = watch.elapsed_ms() / 1000 if running and watch else 0.0
-        timer.update(format_duration(elapsed))
-        timer.set_class(running and elapsed >= high * 60, "over")
-        timer.set_class(running and high * 60 - 60 <= elapsed < high * 60, "near-end")
-        timer.set_class(running and low * 60 <= elapsed < high * 60 - 60, "in-range")
-        title = self.query_one("#pitch-rehearsal-title", Static)
-        if running and watch:
-            current = self.parts[watch.current_index] if watch.current_index < len(self.parts) else None
-            text = Text(self.pick("排练中 · ", "Rehearsing · "), style="bold")
-            if current:
-                text.append_text(literal(current.title(self.language)))
-            title.update(text)
-        else:
-            key = self.key_hint("rehearse")
-            title.update(Text(self.pick(f"排练：{key} 开始，每部分再按 {key}", f"Rehearsal: {key} to start, {key} per part"), style="dim"))
-        laps_text = Text()
-        laps = list(watch.laps) if running and watch else []
-        if running and watch and watch.current_key:
-            laps.append((watch.current_key, watch.lap_ms()))
-        names = {part.key: part.title(self.language) for part in self.parts}
-        for index, (key, ms) in enumerate(laps, start=1):
-            laps_text.append(f"{index}. {format_duration(ms / 1000):>5}  ", style="bold" if index == len(laps) and running else "")
-            laps_text.append_text(literal(names.get(key, key)[:18]))
-            laps_text.append("\n")
+        """Four times a second while rehearsing: from memory and the view, no store."""
         view = self.view
-        if view is not None and view.paper_id == self.paper_id and view.runs and view.last_run_ms is not None:
-            last = format_duration(view.last_run_ms / 1000)
-            laps_text.append(self.pick(f"\n上次 {last} · 共 {view.runs} 次", f"\nLast run {last} · {view.runs} runs"), style="dim")
-        self.query_one("#pitch-laps", Static).update(laps_text)
+        shown = view is not None and view.paper_id == self.paper_id
+        self.query_one(RehearsalPanel).show(
+            self.stopwatch, self.parts, self.target_minutes,
+            runs=view.runs if shown and view else 0, last_run_ms=view.last_run_ms if shown and view else None,
+            language=self.language, key=self.key_hint("rehearse"))
 
     # -- history, export, copy --------------------------------------------------------------
 
