@@ -20,6 +20,7 @@ class ReviewRequest:
     deck_ids: tuple[int, ...] | None      # None: every deck
     card_id: int | None = None            # show this card again (a refresh, an undo) if it still exists
     count: bool = False                   # count today's due cards (first view, a new day, a change elsewhere)
+    decks: bool = False                   # read the decks and categories (first view, a change elsewhere)
     cram_until: date | None = None        # interview (cram) mode: the interview's day
     cram_queue: bool = False              # load the cram queue (the session's first view)
 
@@ -30,8 +31,8 @@ class ReviewView:
 
     card: Card | None                     # the card asked for, else the next one due (never picked in cram)
     outcomes: Mapping[int, Outcome]       # rating -> outcome, computed once, saved as shown
-    decks: Mapping[int, Deck]             # names and target answer times
-    categories: tuple[tuple[str, str, str], ...]  # (key, zh, en) for the edit dialog
+    decks: Mapping[int, Deck] | None      # names and target answer times (None: not asked, unchanged)
+    categories: tuple[tuple[str, str, str], ...] | None  # (key, zh, en) for the edit dialog (likewise)
     study_day: date
     tally: DueTally | None = None         # when counted
     next_learning_due: datetime | None = None  # when nothing is due now
@@ -57,8 +58,8 @@ def review_view(store: "Store", request: ReviewRequest) -> ReviewView:
     return ReviewView(
         card=card,
         outcomes=outcomes,
-        decks={deck.id: deck for deck in cards.decks()},
-        categories=tuple(cards.categories()),
+        decks={deck.id: deck for deck in cards.decks()} if request.decks else None,
+        categories=tuple(cards.categories()) if request.decks else None,
         study_day=cards.study_day(request.now),
         tally=cards.due_tally(request.now, deck_ids) if request.count and not cramming else None,
         next_learning_due=cards.next_learning_due(deck_ids) if card is None and not cramming else None,

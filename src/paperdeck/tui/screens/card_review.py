@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from ...models.cards import RATING_NAMES, RATINGS, Card, DueSummary, DueTally, Outcome
+from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
 from ...usecases.core import StoreError
@@ -60,7 +60,10 @@ class ReviewScreen(PaperdeckScreen):
         super().__init__()
         self.deck_ids = deck_ids
         self.cram_until = cram_until
-        self.view: ReviewView | None = None  # the decks, today's study day, the card's outcomes
+        self.view: ReviewView | None = None  # today's study day, the card's outcomes
+        self.decks: dict[int, Deck] = {}  # names and target times, read once per showing
+        self.categories: tuple[tuple[str, str, str], ...] = ()
+        self.decks_read = False
         self.card: Card | None = None
         self.outcomes: dict[int, Outcome] = {}
         self.revealed = False
@@ -102,6 +105,7 @@ class ReviewScreen(PaperdeckScreen):
             # Counting the due cards scans the cards table (~200 ms at 100,000 cards): count once
             # per session and day, then let each rating move its card (DueTally.rated).
             count=self.tally is None or now >= self.tally.day_end,
+            decks=not self.decks_read,  # the decks, once per showing (not once per rating)
             cram_until=self.cram_until,
             cram_queue=self.cramming and self.view is None,
         )
@@ -115,6 +119,8 @@ class ReviewScreen(PaperdeckScreen):
         self.view = view
         if view.tally is not None:
             self.tally = view.tally
+        if view.decks is not None and view.categories is not None:
+            self.decks, self.categories, self.decks_read = dict(view.decks), view.categories, True
         if self.cramming:
             if view.cram_queue is not None:
                 self.cram_queue = list(view.cram_queue)
@@ -135,7 +141,7 @@ class ReviewScreen(PaperdeckScreen):
 
     def refresh_data(self) -> None:
         """Shown again, or cards changed elsewhere: the same card as stored now, counted again."""
-        self.tally = None
+        self.tally, self.decks_read = None, False
         self.wanted_card_id = self.card.id if self.card is not None else None
         self.reload_view()
 
@@ -156,7 +162,7 @@ class ReviewScreen(PaperdeckScreen):
         self._render_card()
 
     def target_seconds(self) -> int:
-        deck = self.view.decks.get(self.card.deck_id) if self.card is not None and self.view is not None else None
+        deck = self.decks.get(self.card.deck_id) if self.card is not None else None
         return deck.target_seconds if deck is not None else 0
 
     # -- rendering --------------------------------------------------------------------------
@@ -173,7 +179,7 @@ class ReviewScreen(PaperdeckScreen):
             answer.display = False
             self.query_one("#review-ratings", Static).update("")
             return
-        deck = self.view.decks.get(card.deck_id) if self.view is not None else None
+        deck = self.decks.get(card.deck_id)
         question.border_title = deck.pick(self.language) if deck is not None else ""
         body = literal(card.pick(self.language), "bold", single_line=False)
         other = card.front if self.language == "zh" else card.front_zh
@@ -321,7 +327,7 @@ class ReviewScreen(PaperdeckScreen):
 
         if self.card is not None and self.view is not None and not self.waiting:
             # Closing it shows the screen again, which re-reads the card (refresh_data).
-            self.app.push_screen(EditCardModal(list(self.view.decks.values()), list(self.view.categories), card=self.card))
+            self.app.push_screen(EditCardModal(list(self.decks.values()), list(self.categories), card=self.card))
 
     def action_close(self) -> None:
         self.app.pop_screen()
