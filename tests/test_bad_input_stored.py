@@ -113,11 +113,10 @@ def _papers(db_path):
         opened.close()
 
 
-def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli):
+def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli, tmp_path):
     import yaml
 
-    from paperdeck.domain.trackers import parse_data
-    from paperdeck.store.venue_import import apply_import
+    from paperdeck.usecases.imports import run_import
 
     for name, value in HOSTILE.items():
         entries = [
@@ -125,10 +124,10 @@ def test_imported_deadline_yaml_with_hostile_fields(store, db_path, cli):
             {"title": f"Conf {name}", "year": value, "deadline": value, "timezone": value},
             {"title": f"Dated {name}", "year": 2026, "deadline": "2026-02-30 23:59", "timezone": "UTC-12"},
         ]
-        data = yaml.safe_load(yaml.safe_dump(entries, allow_unicode=True))
-        parsed = parse_data(data, "hostile.yaml")
-        assert any(problem.entry.startswith("Dated") for problem in parsed.problems), name
-        apply_import(store, parsed.deadlines, parsed.full_names)
+        path = tmp_path / f"hostile-{name}.yaml"
+        path.write_text(yaml.safe_dump(entries, allow_unicode=True), "utf-8")
+        plan = run_import(store, "deadlines", [str(path)])
+        assert any(problem.entry.startswith("Dated") for problem in plan.problems), name
         if value.strip():
             assert any(venue.name == value.strip() for venue in store.venues.all()), name
     shown = cli("today", "--days", "400", "--db", str(db_path))

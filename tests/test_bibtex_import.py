@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from paperdeck.domain.bibtex import parse_bibtex, plan_import
-from paperdeck.usecases.bib_import import import_bibtex
+from paperdeck.domain.bibtex import parse_bibtex, split_duplicates
+from paperdeck.models.imports import Action
+from paperdeck.usecases.imports import run_import
 
 BIB = Path(__file__).parent / "data" / "bib"
 README_COUNTS = {
@@ -22,26 +23,39 @@ def read(name: str) -> str:
     return (BIB / name).read_text(encoding="utf-8")
 
 
+def import_file(store, path):
+    return run_import(store, "bib", [str(path)])
+
+
+def added(plan):
+    return [item for item in plan.items if item.action is Action.ADD]
+
+
+def skipped(plan):
+    return [item for item in plan.items if item.action is Action.SKIP]
+
+
 @pytest.mark.parametrize("name, count", README_COUNTS.items())
 def test_every_entry_is_accounted_for(store, name, count):
-    report = import_bibtex(store, read(name))
-    assert report.total == count
-    assert len(report.imported) + len(report.duplicates) + len(report.problems) == count
-    assert store.counts()["papers"] == len(report.imported)
-    again = import_bibtex(store, read(name))
-    assert again.imported == [] and len(again.duplicates) == count - len(report.problems)
-    assert store.counts()["papers"] == len(report.imported)
+    plan = import_file(store, BIB / name)
+    assert plan.entries == count
+    assert len(added(plan)) + len(skipped(plan)) + len(plan.problems) == count
+    assert store.counts()["papers"] == len(added(plan))
+    again = import_file(store, BIB / name)
+    assert added(again) == [] and len(skipped(again)) == count - len(plan.problems)
+    assert not again.applied and store.counts()["papers"] == len(added(plan))
 
 
 def test_mainlp_duplicate_key_is_reported_with_key_and_line(store):
-    report = import_bibtex(store, read("mainlp_papers.bib"))
-    assert [(p.key, p.line) for p in report.problems] == [("lutgen-etal-2025-neural", 1471)]
-    assert "Duplicate entry key" in report.problems[0].describe()
-    assert len(report.imported) == 105
+    plan = import_file(store, BIB / "mainlp_papers.bib")
+    assert [(p.entry, p.line) for p in plan.problems] == [("lutgen-etal-2025-neural", 1471)]
+    assert "Duplicate entry key" in str(plan.problems[0])
+    assert str(plan.problems[0]).startswith(f"{BIB / 'mainlp_papers.bib'}: lutgen-etal-2025-neural (line 1471): ")
+    assert len(added(plan)) == 105
 
 
 def test_latex_accents_and_von_names_are_decoded(store):
-    import_bibtex(store, read("mainlp_papers.bib"))
+    import_file(store, BIB / "mainlp_papers.bib")
     authors = {a for paper in store.papers.all() for a in paper.authors}
     assert "Özge Alacam" in authors or any(a.startswith("Özge") for a in authors)
     assert any("Zarrieß" in a for a in authors)
@@ -86,14 +100,17 @@ def test_duplicates_by_doi_arxiv_and_title_are_skipped():
 @article{d, title = {Third, renamed}, journal = {arXiv preprint arXiv:2401.00001}}
 @misc{e, title = {{S}ame {P}aper.}}
 """
-    plan = plan_import(parse_bibtex(text).papers, [])
-    assert [p.key for p in plan.new] == ["a", "c"]
-    assert [(p.key, why.split(" as ")[0]) for p, why in plan.duplicates] == [
+    split = split_duplicates(parse_bibtex(text).papers, [(7, "Another paper", None, None)])
+    assert [p.key for p in split.new] == ["a", "c"]
+    assert [(d.paper.key, d.why.split(" as ")[0]) for d in split.duplicates] == [
         ("b", "same DOI"), ("d", "same arXiv id"), ("e", "same title"),
     ]
+    in_db = split_duplicates(parse_bibtex(text).papers, [(7, "Same paper", None, None)])
+    assert (in_db.duplicates[0].paper.key, in_db.duplicates[0].paper_id) == ("a", 7)
+    assert "paper #7 in the database" in in_db.duplicates[0].why
 
 
-def test_malformed_entries_are_reported_and_the_rest_imported(store):
+def test_malformed_entries_are_reported_and_the_rest_imported(store, tmp_path):
     text = """@article{good1, title = {Fine}, year = 2020}
 
 @article{broken, title = {Unclosed, year = 2021
@@ -101,12 +118,14 @@ def test_malformed_entries_are_reported_and_the_rest_imported(store):
 @article{notitle, author = {X, Y}, year = 2022}
 @article{good2, title = {[red]Also fine[/] \x1b[2J}, year = {not a year}}
 """
-    report = import_bibtex(store, text)
+    path = tmp_path / "mixed.bib"
+    path.write_text(text, "utf-8")
+    plan = import_file(store, path)
     titles = sorted(p.title for p in store.papers.all())
     assert "Fine" in titles
-    assert any(p.key == "notitle" and p.line == 5 and "no title" in p.message for p in report.problems)
-    assert report.problems, "the unclosed entry is reported"
-    assert all(p.key for p in report.problems)
+    assert any(p.entry == "notitle" and p.line == 5 and "no title" in p.message for p in plan.problems)
+    assert plan.problems, "the unclosed entry is reported"
+    assert all(p.entry and p.file == str(path) for p in plan.problems)
 
 
 def test_empty_and_garbage_input():
@@ -120,7 +139,7 @@ def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
     assert (elastic.status, elastic.venue_name, elastic.arxiv_id) == ("published", "Applied Sciences", "1811.01331")
     jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
     assert jerry["hu2022oarf"].venue_name == "TIST 2022"
-    import_bibtex(store, read("JerryLife_papers.bib"))
+    import_file(store, BIB / "JerryLife_papers.bib")
     from paperdeck.usecases.resume import entries_from_store
 
     labels = {e.title: e.label for e in entries_from_store(store)}

@@ -110,10 +110,11 @@ def test_csv_import_refuses_unusable_files(cli, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")
     result = cli("import", "cards", str(empty))
-    assert result.returncode == 2 and "empty" in result.stderr
+    assert result.returncode == 1 and "empty.csv: (file): the file is empty" in result.stderr
     no_question = tmp_path / "nq.csv"
     no_question.write_text("deck,back\nx,y\n")
     assert "no 'front'" in cli("import", "cards", str(no_question)).stderr
     binary = tmp_path / "bin.csv"
-    binary.write_bytes(b"\xff\xfe\x00garbage")
-    assert "not UTF-8" in cli("import", "cards", str(binary)).stderr
+    binary.write_bytes(b"\x00\x01garbage\xff")
+    refused = cli("import", "cards", str(binary))
+    assert refused.returncode == 2 and "bin.csv: not a text file" in refused.stderr

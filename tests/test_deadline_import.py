@@ -9,7 +9,7 @@ import pytest
 
 from paperdeck.models.venues import DeadlineKind
 from paperdeck.domain.trackers import parse_data, parse_date_range, EntryError
-from paperdeck.usecases.deadline_import import parse_file
+from paperdeck.usecases.imports import ImportRefused, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,6 +20,11 @@ def _testdata() -> Path:
         if (candidate / "deadlines").is_dir():
             return candidate / "deadlines"
     pytest.skip("shared/testdata is not beside this checkout")
+
+
+def parse_file(path):
+    """One tracker file read and parsed by the import's own reader and parser."""
+    return prepare("deadlines", [str(path)]).parsed[0][1]
 
 
 @pytest.fixture
@@ -150,6 +155,8 @@ def test_unreadable_files(tmp_path):
     broken.write_text("- title: [unclosed\n", "utf-8")
     assert "not valid YAML" in parse_file(broken).problems[0].message
     binary = tmp_path / "binary.yml"
-    binary.write_bytes(b"\xff\xfe\x00bad")
-    assert "cannot read" in parse_file(binary).problems[0].message
-    assert "cannot read" in parse_file(tmp_path / "missing.yml").problems[0].message
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ImportRefused, match="binary.yml: not a text file"):
+        parse_file(binary)
+    with pytest.raises(ImportRefused, match="missing.yml: no such file"):
+        parse_file(tmp_path / "missing.yml")

@@ -123,15 +123,22 @@ async def test_edit_bullets_and_selected_marks(papers):
 
 
 async def test_import_bib_from_the_screen(store):
+    from paperdeck.tui.screens.import_dialog import ImportDialog
+
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#import-bib-path", Input).value = str(BIB / "594zyc_papers.bib")
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path", Input).value = str(BIB / "594zyc_papers.bib")
         await pilot.press("enter")
-        await view_shown(pilot)
-        assert any("13 entries: 12 imported" in n.message for n in app._notifications)
+        await dialog.worker.wait()
+        await pilot.pause()
+        assert "13 entries: 12 imported" in str(dialog.query_one("#import-result").render())
+        await pilot.press("escape")
+        await view_shown(pilot)  # the Resume screen loads its entries again
         assert len(app.screen.entries) == 12
 
 

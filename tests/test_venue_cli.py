@@ -37,7 +37,7 @@ def test_import_counts_twice_and_force(cli, tmp_path):
     data = _testdata()
     files = [str(data / "ccf-deadlines" / "AI" / "acl.yml"), str(data / "huggingface-ai-deadlines" / "kdd.yml")]
     first = cli("import", "deadlines", *files, "--json")
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 1, first.stderr  # ACL 2027's "TBD" deadline is skipped
     summary = json.loads(first.stdout)
     acl, kdd = summary["files"]
     assert acl["format"] == "ccf-deadlines" and acl["skipped"] == 1
@@ -57,7 +57,7 @@ def test_import_counts_twice_and_force(cli, tmp_path):
 
 def test_import_bad_files(cli, tmp_path):
     missing = cli("import", "deadlines", str(tmp_path / "none.yml"))
-    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    assert missing.returncode == 2 and "none.yml: no such file" in missing.stderr
     garbage = tmp_path / "g.yml"
     garbage.write_text("just: a mapping\n", "utf-8")
     result = cli("import", "deadlines", str(garbage))

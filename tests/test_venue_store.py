@@ -8,10 +8,23 @@ from pathlib import Path
 import pytest
 
 from paperdeck.models.venues import DeadlineKind
-from paperdeck.usecases.deadline_import import parse_file
+from paperdeck.models.imports import Action
+from paperdeck.usecases.imports import ImportOptions, prepare, run_import
 from paperdeck.store import NotFound, ValidationError
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
+
+
+def import_files(store, *paths, force=False):
+    return run_import(store, "deadlines", [str(p) for p in paths], options=ImportOptions(force=force))
+
+
+def counts(plan):
+    return {action: plan.count(action, "deadline") for action in Action} | {"venues": plan.count(Action.ADD, "venue")}
+
+
+def parsed_deadlines(path):
+    return prepare("deadlines", [str(path)]).parsed[0][1].deadlines
 
 
 def _deadlines_dir() -> Path:
@@ -88,54 +101,57 @@ def test_venue_and_deadline_crud(store):
         store.venues.get(venue.key)
 
 
-def test_import_twice_changes_nothing_and_user_edits_win(store):
+def test_import_twice_changes_nothing_and_user_edits_win(store, tmp_path):
     deadlines_dir = _deadlines_dir()
-    parsed = parse_file(deadlines_dir / "huggingface-ai-deadlines" / "icml.yml")
-    first = store.venues.import_deadlines(parsed.deadlines, parsed.full_names)
+    icml = deadlines_dir / "huggingface-ai-deadlines" / "icml.yml"
+    first = counts(import_files(store, icml))
     # The seed holds these very facts: the seeded ICML is matched, nothing is duplicated.
-    assert (first.added, first.updated, first.venues_added) == (0, 0, 0)
-    kdd = parse_file(deadlines_dir / "huggingface-ai-deadlines" / "kdd.yml")
-    new = store.venues.import_deadlines(kdd.deadlines, kdd.full_names)
-    assert new.added == len(kdd.deadlines) == 19 and new.venues_added == 1
+    assert (first[Action.ADD], first[Action.UPDATE], first["venues"]) == (0, 0, 0)
+    kdd = deadlines_dir / "huggingface-ai-deadlines" / "kdd.yml"
+    new = counts(import_files(store, kdd))
+    assert new[Action.ADD] == len(parsed_deadlines(kdd)) == 19 and new["venues"] == 1
     assert store.venues.get("kdd").full_name
-    again = store.venues.import_deadlines(parsed.deadlines, parsed.full_names)
-    assert (again.added, again.updated) == (0, 0) and again.unchanged == len(parsed.deadlines)
+    again = counts(import_files(store, icml))
+    assert (again[Action.ADD], again[Action.UPDATE]) == (0, 0) and again[Action.UNCHANGED] == len(parsed_deadlines(icml))
     # The user edits ICML 2026's paper deadline; a file with another date does not win...
     paper = next(d for d in store.venues.deadlines("icml", 2026) if d.kind is DeadlineKind.PAPER)
     mine = datetime(2026, 1, 30, 12, 0, tzinfo=timezone.utc)
     store.venues.update_deadline(paper.id, at=mine)
-    newer = [d for d in parsed.deadlines]
-    for d in newer:
-        if d.edition_year == 2026 and d.kind is DeadlineKind.PAPER:
-            d.at = datetime(2026, 2, 1, 11, 59, 59, tzinfo=timezone.utc)
-    kept = store.venues.import_deadlines(newer)
-    assert kept.kept_edits == 1 and store.venues.get_deadline(paper.id).at == mine
+    text = icml.read_text("utf-8")
+    assert text.count("2026-01-28 23:59:59") == 1
+    newer = tmp_path / "icml.yml"
+    newer.write_text(text.replace("2026-01-28 23:59:59", "2026-01-31 23:59:59"), "utf-8")
+    kept = import_files(store, newer)
+    assert kept.count(Action.KEEP) == 1 and store.venues.get_deadline(paper.id).at == mine
+    [keep] = [item for item in kept.items if item.action is Action.KEEP]
+    assert keep.target_id == paper.id and keep.changes[0].field == "at_utc"
+    assert (keep.changes[0].old, keep.changes[0].new) == ("2026-01-30T12:00:00Z", "2026-02-01T11:59:59Z")
     # ...unless forced.
-    forced = store.venues.import_deadlines(newer, force=True)
-    assert forced.updated == 1
+    forced = import_files(store, newer, force=True)
+    assert forced.count(Action.UPDATE) == 1
     assert store.venues.get_deadline(paper.id).at == datetime(2026, 2, 1, 11, 59, 59, tzinfo=timezone.utc)
 
 
 def test_one_moment_from_two_trackers_is_one_row(store):
     deadlines_dir = _deadlines_dir()
     before = store.counts()["deadlines"]
-    ccf = parse_file(deadlines_dir / "ccf-deadlines" / "AI" / "nips.yml")
-    summary = store.venues.import_deadlines(ccf.deadlines)
+    plan = import_files(store, deadlines_dir / "ccf-deadlines" / "AI" / "nips.yml")
     neurips_2026 = [d for d in store.venues.deadlines("neurips", 2026) if d.kind is DeadlineKind.PAPER]
     assert len(neurips_2026) == 1 and neurips_2026[0].tz_label == "AoE"  # seeded from HF, unchanged
-    assert store.counts()["deadlines"] == before + summary.added
+    assert store.counts()["deadlines"] == before + plan.count(Action.ADD, "deadline")
 
 
 def test_importing_every_shared_file_into_a_real_database(store):
     deadlines_dir = _deadlines_dir()
     venues_before = len(store.venues.all())
-    flat = parse_file(deadlines_dir / "ai-deadlines" / "conferences.yml")
-    summary = store.venues.import_deadlines(flat.deadlines, flat.full_names)
-    assert summary.added + summary.unchanged + summary.updated == len(flat.deadlines)
-    assert len(store.venues.all()) == venues_before + summary.venues_added
+    flat = deadlines_dir / "ai-deadlines" / "conferences.yml"
+    plan = import_files(store, flat)
+    found = counts(plan)
+    assert found[Action.ADD] + found[Action.UNCHANGED] + found[Action.UPDATE] == len(parsed_deadlines(flat))
+    assert len(store.venues.all()) == venues_before + found["venues"]
     assert store.venues.find("ECML/PKDD").key == store.venues.find("ECML-PKDD").key
-    second = store.venues.import_deadlines(flat.deadlines, flat.full_names)
-    assert second.added == second.updated == second.venues_added == 0
+    second = counts(import_files(store, flat))
+    assert second[Action.ADD] == second[Action.UPDATE] == second["venues"] == 0
 
 
 def test_next_deadlines_in_one_pass_agrees_with_next_deadline(store):

@@ -131,10 +131,16 @@ async def test_import_from_the_screen(prepared, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#field-files").value = str(data)
+        dialog = app.screen
+        dialog.query_one("#import-path").value = str(data)
         await pilot.press("enter")
+        await dialog.worker.wait()
         await pilot.pause()
         assert prepared.venues.find("TinyConf") is not None
+        shown = str(dialog.query_one("#import-result").render())
+        assert "mine.yml: Broken 2027: deadline: 'TBD' is not a date (skipped)" in shown
+        await pilot.press("escape")
+        await pilot.pause()
         assert any("TinyConf" in r for r in rows(app, "#venue-table"))
 
 

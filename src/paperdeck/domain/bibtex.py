@@ -3,7 +3,7 @@
 bibtexparser v2 parses; LaTeX accents are decoded ({\\"O}zge -> Özge); the venue and track
 come from booktitle/journal (and al-folio's `abbr`); arXiv-only entries are preprints. Each
 malformed entry is reported with its key and line, and the rest still import. Duplicates (same
-DOI, arXiv id or title) are found by `plan_import` against what the database already holds.
+DOI, arXiv id or title) are found by `split_duplicates` against what the database already holds.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from ..models.imports import ImportProblem
 
 # (venue key, display name, pattern on booktitle/journal/abbr). Order matters: the ACL-family
 # names contain "Association for Computational Linguistics" too, so they come before ACL.
@@ -73,21 +75,10 @@ class BibPaper:
     selected: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class BibProblem:
-    key: str | None
-    line: int | None
-    message: str
-
-    def describe(self) -> str:
-        where = f"line {self.line}" if self.line else "unknown line"
-        return f"{self.key or '(no key)'} ({where}): {self.message}"
-
-
 @dataclass(slots=True)
 class BibParse:
     papers: list[BibPaper]
-    problems: list[BibProblem]
+    problems: list[ImportProblem]
 
     @property
     def total(self) -> int:
@@ -95,7 +86,8 @@ class BibParse:
         return len(self.papers) + len(self.problems)
 
 
-def parse_bibtex(text: str) -> BibParse:
+def parse_bibtex(text: str, file: str = "") -> BibParse:
+    """Every entry of `text` as a paper, or as a problem naming `file`, the key and the line."""
     import bibtexparser
     from bibtexparser import middlewares
 
@@ -104,15 +96,15 @@ def parse_bibtex(text: str) -> BibParse:
         append_middleware=[_KeepUsedFields(), _FastLatexDecoding(), middlewares.SeparateCoAuthors()],
     )
     papers: list[BibPaper] = []
-    problems: list[BibProblem] = []
+    problems: list[ImportProblem] = []
     for block in library.failed_blocks:
         key = getattr(block, "key", None) or _key_from_raw(block.raw)
-        problems.append(BibProblem(key, _line(block.start_line), _message(block.error)))
+        problems.append(ImportProblem(file, key or "(no key)", _message(block.error), line=_line(block.start_line)))
     for entry in library.entries:
         try:
             paper = entry_to_paper(entry)
         except ValueError as error:
-            problems.append(BibProblem(entry.key, _line(entry.start_line), str(error)))
+            problems.append(ImportProblem(file, entry.key, str(error), line=_line(entry.start_line)))
             continue
         papers.append(paper)
     problems.sort(key=lambda p: p.line or 0)
@@ -293,30 +285,40 @@ def identity_keys(title: str, doi: str | None, arxiv_id: str | None) -> set[str]
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    paper: BibPaper
+    why: str                     # "same DOI as paper #12 in the database", "same title as entry k"
+    paper_id: int | None         # the database's paper it duplicates, if any
+
+
 @dataclass(slots=True)
-class ImportPlan:
+class DuplicateSplit:
     new: list[BibPaper]
-    duplicates: list[tuple[BibPaper, str]]   # (paper, why)
+    duplicates: list[Duplicate]
 
 
-def plan_import(papers: Iterable[BibPaper], existing: Iterable[tuple[str, str | None, str | None]]) -> ImportPlan:
-    """Split `papers` into new ones and duplicates of `existing` (title, doi, arxiv) or of each other."""
-    seen: dict[str, str] = {}
-    for title, doi, arxiv_id in existing:
+def split_duplicates(
+    papers: Iterable[BibPaper], existing: Iterable[tuple[int, str, str | None, str | None]],
+) -> DuplicateSplit:
+    """Split `papers` into new ones and duplicates of `existing` (id, title, doi, arxiv) or of each other."""
+    seen: dict[str, tuple[str, int | None]] = {}
+    for paper_id, title, doi, arxiv_id in existing:
         for key in identity_keys(title, doi, arxiv_id):
-            seen[key] = "already in the database"
-    plan = ImportPlan([], [])
+            seen[key] = (f"paper #{paper_id} in the database", paper_id)
+    split = DuplicateSplit([], [])
     for paper in papers:
         keys = identity_keys(paper.title, paper.doi, paper.arxiv_id)
         clash = next((k for k in sorted(keys) if k in seen), None)
         if clash:
             what = clash.split(":", 1)[0].replace("doi", "DOI").replace("arxiv", "arXiv id")
-            plan.duplicates.append((paper, f"same {what} as {seen[clash]}"))
+            other, paper_id = seen[clash]
+            split.duplicates.append(Duplicate(paper, f"same {what} as {other}", paper_id))
             continue
         for key in keys:
-            seen[key] = f"entry {paper.key}"
-        plan.new.append(paper)
-    return plan
+            seen[key] = (f"entry {paper.key}", None)
+        split.new.append(paper)
+    return split
 
 
 KNOWN_VENUE_NAMES = {key: name for key, name, _ in VENUE_PATTERNS}
@@ -345,15 +347,3 @@ def paper_columns(paper: BibPaper, my_name: str = "") -> dict[str, object]:
         "on_resume": int(my_index is not None or not my_name.strip()),
         "notes": source,
     }
-
-
-@dataclass(slots=True)
-class ImportReport:
-    total: int
-    imported: list[BibPaper]
-    duplicates: list[tuple[BibPaper, str]]
-    problems: list[BibProblem]
-
-    def summary(self) -> str:
-        return (f"{self.total} entries: {len(self.imported)} imported, "
-                f"{len(self.duplicates)} duplicates skipped, {len(self.problems)} malformed")

@@ -11,9 +11,12 @@ import io
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..models.imports import ImportProblem
+
 COLUMNS = ("deck", "category", "front", "front_zh", "back", "suspended")
 MAX_FRONT = 2000
 MAX_BACK = 20000
+MAX_DECK = 200
 _TRUE = {"1", "true", "yes", "y", "suspended"}
 _FALSE = {"", "0", "false", "no", "n"}
 
@@ -29,14 +32,11 @@ class CardRow:
     suspended: bool
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    line: int
-    message: str
-
-
-class CardFileError(ValueError):
-    """The file as a whole cannot be read (no header, no question column)."""
+@dataclass(slots=True)
+class CardParse:
+    rows: list[CardRow]
+    problems: list[ImportProblem]
+    entries: int = 0             # data rows read (good and malformed)
 
 
 def delimiter_for(filename: str, explicit: str | None = None) -> str:
@@ -55,25 +55,39 @@ def write_cards(rows: Iterable[dict[str, object]], delimiter: str = ",") -> str:
     return buffer.getvalue()
 
 
-def parse_cards(text: str, delimiter: str = ",") -> tuple[list[CardRow], list[RowError]]:
-    """Rows to import and the malformed ones (by the line where the row starts)."""
+def parse_cards(text: str, delimiter: str = ",", file: str = "") -> CardParse:
+    """Rows to import and the malformed ones, each by the line where its row starts.
+
+    A field may be as long as the file (the csv module's own 128 KiB cap would stop the parse
+    and drop every later row); a field too long for a card is that row's problem only. After a
+    malformed row the reader carries on at the next line. A quote that never closes swallows
+    the rest of the file: that is reported at the line where it opens.
+    """
     text = text.removeprefix("\ufeff")
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
+    result = CardParse([], [])
+
+    def problem(line: int | None, message: str, entry: str = "") -> None:
+        result.problems.append(ImportProblem(file, entry or f"line {line}", message, line=line))
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        lines = io.StringIO(text, newline="")
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         header = next(reader, None)
     except csv.Error as error:
-        raise CardFileError(f"line 1: cannot read the header: {error}") from error
+        problem(1, f"cannot read the header: {error}", "(file)")
+        return result
     if header is None:
-        raise CardFileError("the file is empty: expected a header row (deck, category, front, front_zh, back, suspended)")
+        problem(None, "the file is empty: expected a header row (deck, category, front, front_zh, back, suspended)", "(file)")
+        return result
     names = [name.strip().lower() for name in header]
     if "front" not in names and "front_zh" not in names:
-        raise CardFileError("line 1: the header has no 'front' or 'front_zh' column")
+        problem(1, "the header has no 'front' or 'front_zh' column", "(file)")
+        return result
     unknown = [name for name in names if name not in COLUMNS]
     if unknown:
-        raise CardFileError(f"line 1: unknown column(s): {', '.join(unknown)} (expected {', '.join(COLUMNS)})")
-    rows: list[CardRow] = []
-    errors: list[RowError] = []
+        problem(1, f"unknown column(s): {', '.join(unknown)} (expected {', '.join(COLUMNS)})", "(file)")
+        return result
     start = reader.line_num + 1
     while True:
         try:
@@ -81,37 +95,40 @@ def parse_cards(text: str, delimiter: str = ",") -> tuple[list[CardRow], list[Ro
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append(RowError(start, f"unreadable row ({error})"))
-            break  # the csv reader cannot resynchronise after a broken quote
+            result.entries += 1
+            if "unexpected end of data" in str(error):
+                problem(start, f"a quoted field opens here and never closes; lines {start}-{reader.line_num} not imported")
+                break
+            problem(start, f"unreadable row ({error})")
+            start = reader.line_num + 1
+            continue
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue
+        result.entries += 1
         if len(record) != len(names):
-            errors.append(RowError(line, f"expected {len(names)} fields, found {len(record)}"))
+            problem(line, f"expected {len(names)} fields, found {len(record)}")
             continue
         values = {name: cell.strip() for name, cell in zip(names, record)}
-        problem = _check(values)
-        if problem:
-            errors.append(RowError(line, problem))
+        message = _check(values)
+        if message:
+            problem(line, message)
             continue
-        rows.append(CardRow(
+        result.rows.append(CardRow(
             line=line, deck=values.get("deck", ""), category=values.get("category", ""),
             front=values.get("front", ""), front_zh=values.get("front_zh", ""), back=values.get("back", ""),
             suspended=values.get("suspended", "").lower() in _TRUE,
         ))
-    return rows, errors
+    return result
 
 
 def _check(values: dict[str, str]) -> str:
     if not values.get("front") and not values.get("front_zh"):
         return "the question is empty (front and front_zh)"
-    for name in ("front", "front_zh"):
-        if len(values.get(name, "")) > MAX_FRONT:
-            return f"{name} is too long (at most {MAX_FRONT} characters)"
-    if len(values.get("back", "")) > MAX_BACK:
-        return f"back is too long (at most {MAX_BACK} characters)"
-    if len(values.get("deck", "")) > 200:
-        return "the deck name is too long (at most 200 characters)"
+    for name, limit in (("front", MAX_FRONT), ("front_zh", MAX_FRONT), ("back", MAX_BACK), ("deck", MAX_DECK)):
+        length = len(values.get(name, ""))
+        if length > limit:
+            return f"{name} is too long ({length:,} characters; at most {limit:,})"
     flag = values.get("suspended", "").lower()
     if flag not in _TRUE and flag not in _FALSE:
         return f"suspended must be yes/no or 1/0, not {values.get('suspended')!r}"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..models.venues import DeadlineKind, ImportProblem, ParsedDeadline
+from ..models.imports import ImportProblem
+from ..models.venues import DeadlineKind, ParsedDeadline
 from .timezones import BadDate, UnknownTimezone, parse_wall, resolve, wall_to_utc
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 PLACEHOLDERS = {"tbd", "tba", "n/a", "na", "none", "unknown", "?", ""}
 HF_TYPES = {
     "abstract": DeadlineKind.ABSTRACT, "paper": DeadlineKind.PAPER, "submission": DeadlineKind.PAPER,
@@ -52,6 +52,18 @@ _RANGE = re.compile(
 _OPENED = re.compile(r"submissions?\s+open\w*\b.*?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
 
 
+# Two trackers write one moment differently ("2026-05-07 11:59:00 UTC+0" and
+# "2026-05-06 23:59:59 AoE"): instants this close are the same deadline, not an update.
+SAME_MOMENT = timedelta(seconds=60)
+
+
+def same_moment(at: datetime | None, on_date: date | None, other_at: datetime | None, other_on: date | None) -> bool:
+    """True when two deadlines fall at the same moment: equal dates, or instants within a minute."""
+    if on_date is not None or other_on is not None:
+        return on_date == other_on and at is None and other_at is None
+    return at is not None and other_at is not None and abs(at - other_at) <= SAME_MOMENT
+
+
 class EntryError(ValueError):
     """One entry (or one deadline of it) cannot be read."""
 
@@ -70,16 +82,22 @@ class ParseResult:
 
 
 def parse_text(text: str, file: str) -> ParseResult:
-    """Parse one tracker file's text. Bad YAML is a single problem, never an exception."""
+    """Parse one tracker file's text. Bad YAML is a single problem, never an exception; so is
+    an alias or deep nesting (safe_yaml), refused before any value is built."""
     import yaml
+
+    from .safe_yaml import YamlRefused, load
 
     result = ParseResult(file=file)
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         result.problem("(file)", f"not valid YAML{where}")
+        return result
+    except YamlRefused as error:
+        result.problem("(file)", f"not imported: {error}")
         return result
     return parse_data(data, Path(file).name, result)
 
@@ -143,8 +161,7 @@ def _parse_entry(item: dict[str, Any], result: ParseResult) -> None:
         return
     _warn_abstract_after_paper(parsed, entry, result)
     result.full_names.setdefault(title, str(item.get("full_name") or ""))
-    result.deadlines.extend(parsed)
-    result.deadlines.extend(_conference_deadlines(title, year, conference))
+    result.deadlines.extend(_from(entry, [*parsed, *_conference_deadlines(title, year, conference)]))
 
 
 def _title_year(item: dict[str, Any]) -> tuple[str, int]:
@@ -279,7 +296,7 @@ def _parse_ccf_edition(title: str, conf: dict[str, Any], result: ParseResult) ->
             result.problem(where, str(error))
             continue
         counts = trial
-        parsed.extend(found)
+        parsed.extend(_from(where, found))
     _warn_abstract_after_paper(parsed, entry, result)
     result.deadlines.extend(parsed)
     try:
@@ -287,7 +304,14 @@ def _parse_ccf_edition(title: str, conf: dict[str, Any], result: ParseResult) ->
     except EntryError as error:
         result.problem(entry, f"conference dates not imported: {error}", skipped=False)
         dates = None
-    result.deadlines.extend(_conference_deadlines(title, year, dates))
+    result.deadlines.extend(_from(entry, _conference_deadlines(title, year, dates)))
+
+
+def _from(entry: str, deadlines: list[ParsedDeadline]) -> list[ParsedDeadline]:
+    """Each deadline remembers the entry it was read from (its provenance in a plan)."""
+    for deadline in deadlines:
+        deadline.entry = entry
+    return deadlines
 
 
 def _is_opening_date(value: Any, comment: str) -> bool:

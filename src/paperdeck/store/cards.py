@@ -64,6 +64,18 @@ def clean_text(text: str | None, limit: int, what: str) -> str:
     return text
 
 
+def insert_deck(conn: "sqlite3.Connection", name: str, name_zh: str, seconds: int, *,
+                key: str | None = None, paper_id: int | None = None) -> int:
+    """Insert a deck (a user's deck gets the key `deck.user.N`); its id."""
+    if key is None:
+        key = f"deck.user.{conn.execute('SELECT coalesce(max(id), 0) + 1 FROM decks').fetchone()[0]}"
+    cursor = conn.execute(
+        "INSERT INTO decks(key, name, name_zh, paper_id, target_seconds) VALUES (?, ?, ?, ?, ?)",
+        (key, name, name_zh, paper_id, seconds),
+    )
+    return int(cursor.lastrowid)
+
+
 class CardRepo(CardSettings):
     def __init__(self, store: "Store"):
         self.store = store
@@ -99,15 +111,14 @@ class CardRepo(CardSettings):
             raise ValidationError("a deck needs a name", field="name")
         if self.find_deck(name or name_zh) is not None:
             raise ValidationError(f"a deck named {name or name_zh!r} exists already", field="name")
-        seconds = self._target(target_seconds if target_seconds is not None else self.store.settings.load().answer_seconds)
+        seconds = self._target(target_seconds) if target_seconds is not None else self.default_target_seconds()
         with self.store.transaction() as conn:
-            if key is None:
-                key = f"deck.user.{conn.execute('SELECT coalesce(max(id), 0) + 1 FROM decks').fetchone()[0]}"
-            cursor = conn.execute(
-                "INSERT INTO decks(key, name, name_zh, paper_id, target_seconds) VALUES (?, ?, ?, ?, ?)",
-                (key, name or name_zh, name_zh, paper_id, seconds),
-            )
-        return self.deck(cursor.lastrowid)
+            deck_id = insert_deck(conn, name or name_zh, name_zh, seconds, key=key, paper_id=paper_id)
+        return self.deck(deck_id)
+
+    def default_target_seconds(self) -> int:
+        """A new deck's target answer length: the `answer_seconds` setting."""
+        return self._target(self.store.settings.load().answer_seconds)
 
     @staticmethod
     def _target(value: object) -> int:

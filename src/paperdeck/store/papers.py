@@ -214,6 +214,29 @@ class PaperRepo(ChecklistMixin):
             touched.append(paper_id)
         return self.get(paper_id)
 
+    def add_many(self, papers: list[dict[str, Any]], label: str) -> list[int]:
+        """Add papers (each: title, stage and editable fields) in one transaction and one undo
+        entry: an import, undone in one step. Every paper is validated before any is written."""
+        prepared = []
+        for fields in papers:
+            fields = dict(fields)
+            title = _check_title(fields.pop("title", ""))
+            stage = Stage(fields.pop("stage", Stage.IDEATION.value))
+            prepared.append((title, stage, _encode(fields)))
+        now = to_iso(utcnow())
+        with self._journaled(label, []) as (conn, touched):
+            for title, stage, encoded in prepared:
+                touched.append(insert_paper(conn, title, stage, encoded, now))
+        return touched
+
+    @staticmethod
+    def validate(fields: dict[str, Any]) -> None:
+        """Raise ValidationError if `add_many` would refuse these fields."""
+        fields = dict(fields)
+        _check_title(fields.pop("title", ""))
+        Stage(fields.pop("stage", Stage.IDEATION.value))
+        _encode(fields)
+
     def update(self, paper_id: int, expected_version: int | None, **fields: Any) -> Paper:
         """Save edited fields; ConflictError if the paper changed since `expected_version`."""
         encoded = _encode(fields)
@@ -359,9 +382,10 @@ def move_paper(conn: "sqlite3.Connection", row: "sqlite3.Row", stage: Stage, enc
 # -- Resume snippets and BibTeX import (issue #6) ---------------------------------------------
 # Module-level so they stay out of the pipeline's way; each is one query or one transaction.
 
-def paper_identities(store: "Store") -> list[tuple[str, str | None, str | None]]:
-    """(title, doi, arxiv_id) of every paper: what an import checks duplicates against."""
-    return [(row["title"], row["doi"], row["arxiv_id"]) for row in store.rows("SELECT title, doi, arxiv_id FROM papers")]
+def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | None]]:
+    """(id, title, doi, arxiv_id) of every paper: what an import checks duplicates against."""
+    return [(row["id"], row["title"], row["doi"], row["arxiv_id"])
+            for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
 
 
 def paper_ids_doi_arxiv(store: "Store") -> dict[int, tuple[str | None, str | None]]:
@@ -379,33 +403,6 @@ def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
             decision=row["decision"], notes=row["notes"],
         ))
     return history
-
-
-def add_imported_papers(store: "Store", papers: list[dict[str, object]]) -> list[int]:
-    """Insert imported papers (column -> value; lists and dicts as JSON) in one transaction."""
-    now = to_iso(utcnow())
-    ids: list[int] = []
-    with store.transaction() as conn:
-        for values in papers:
-            stage = str(values.get("stage") or Stage.DECISION.value)
-            position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage,)
-            ).fetchone()[0]
-            columns = {
-                **{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in values.items()},
-                "stage": stage, "position": position, "stage_entered_at": now, "created_at": now, "updated_at": now,
-            }
-            cursor = conn.execute(
-                f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-                list(columns.values()),
-            )
-            conn.execute(
-                "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
-                (cursor.lastrowid, stage, now),
-            )
-            materialize_checklists(conn, cursor.lastrowid)
-            ids.append(int(cursor.lastrowid))
-    return ids
 
 
 def set_resume_fields(

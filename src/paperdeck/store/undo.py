@@ -58,6 +58,46 @@ def capture(conn: sqlite3.Connection, root: str, ids: list[int], tables: set[str
     return snapshot
 
 
+def capture_rows(conn: sqlite3.Connection, ids: dict[str, list[int]]) -> Snapshot:
+    """The rows with these ids, table by table, in the order given (parents first)."""
+    snapshot: Snapshot = {}
+    for table, keys in ids.items():
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(keys), 500):
+            part = keys[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            rows += [dict(row) for row in conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks}) ORDER BY id", part)]
+        snapshot[table] = rows
+    return snapshot
+
+
+class RowJournal:
+    """One undo entry for a change to named rows across tables (an import, a delete).
+
+    Call `changing` before a row is updated or deleted (its old values are kept) and `added`
+    after a row is inserted; `record` stores the entry. Undo (`step` with root=None) puts the
+    rows back exactly, or refuses if any of them was changed since.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, scope: str, label: str, tables: list[str]):
+        self.conn, self.scope, self.label = conn, scope, label
+        self.before: Snapshot = {table: [] for table in tables}   # parents first
+        self.ids: dict[str, set[int]] = {table: set() for table in tables}
+
+    def changing(self, table: str, row_id: int) -> None:
+        if row_id not in self.ids[table]:
+            self.before[table] += capture_rows(self.conn, {table: [row_id]})[table]
+            self.ids[table].add(row_id)
+
+    def added(self, table: str, row_id: int) -> None:
+        self.ids[table].add(row_id)
+
+    def record(self) -> None:
+        if any(self.ids.values()):
+            after = capture_rows(self.conn, {table: sorted(ids) for table, ids in self.ids.items()})
+            record(self.conn, self.scope, self.label, self.before, after)
+
+
 def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
     columns = list(row)
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column != "id")
@@ -111,17 +151,24 @@ def _versions(snapshot: Snapshot, root: str) -> dict[int, int | None]:
     return {row["id"]: row.get("version") for row in snapshot.get(root, [])}
 
 
-def step(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> str | None:
+def latest(conn: sqlite3.Connection, scope: str, *, redo: bool = False) -> sqlite3.Row | None:
+    """The entry an undo (or redo) of `scope` would apply next, or None."""
+    if redo:
+        return conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 1 ORDER BY id LIMIT 1", (scope,)).fetchone()
+    return conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 0 ORDER BY id DESC LIMIT 1", (scope,)).fetchone()
+
+
+def step(conn: sqlite3.Connection, scope: str, root: str | None, *, redo: bool) -> str | None:
     """Undo (or redo) the latest (or next) change of `scope`. Returns its label, None if none.
 
-    The change applies only if the root rows still look as the change left them (same
-    content); otherwise something else edited them since and ConflictError is raised.
+    With a `root` table (the pipeline: papers), the change applies only if the root rows
+    still look as the change left them; with root=None (a RowJournal entry), every row the
+    entry names must. Otherwise something else edited them since and ConflictError is raised.
     Restored rows get a fresh version so that stale forms cannot overwrite them.
     """
-    if redo:
-        entry = conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 1 ORDER BY id LIMIT 1", (scope,)).fetchone()
-    else:
-        entry = conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 0 ORDER BY id DESC LIMIT 1", (scope,)).fetchone()
+    if root is None:
+        return _step_rows(conn, scope, redo=redo)
+    entry = latest(conn, scope, redo=redo)
     if entry is None:
         return None
     before, after = json.loads(entry["before"]), json.loads(entry["after"])
@@ -130,14 +177,66 @@ def step(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> str 
     current = capture(conn, root, ids, {*before, *after})
     if _contents(current, root) != _contents(source, root):
         raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the paper was changed since")
-    fresh_version = max([0, *(v or 0 for v in _versions(current, root).values()), *(v or 0 for v in _versions(target, root).values())]) + 1
-    for row in target.get(root, []):
-        if "version" in row:
-            row["version"] = fresh_version
+    _freshen(current, target, [root])
     restore(conn, root, current, target)
+    _mark(conn, entry, target, redo=redo)
+    return entry["label"]
+
+
+def _step_rows(conn: sqlite3.Connection, scope: str, *, redo: bool) -> str | None:
+    entry = latest(conn, scope, redo=redo)
+    if entry is None:
+        return None
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    source, target = (before, after) if redo else (after, before)
+    tables = list(dict.fromkeys([*before, *after]))
+    ids = {table: sorted({row["id"] for row in [*before.get(table, []), *after.get(table, [])]}) for table in tables}
+    current = capture_rows(conn, ids)
+    changed = [table for table in tables if _contents(current, table) != _contents(source, table)]
+    if changed:
+        raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: "
+                            f"some of its {', '.join(changed)} were changed since")
+    _freshen(current, target, tables)
+    restore(conn, "", current, target)
+    _mark(conn, entry, target, redo=redo)
+    return entry["label"]
+
+
+def _freshen(current: Snapshot, target: Snapshot, tables: list[str]) -> None:
+    """Give restored rows a version above any seen, so a form opened before cannot overwrite them."""
+    for table in tables:
+        fresh = max([0, *(v or 0 for v in _versions(current, table).values()),
+                     *(v or 0 for v in _versions(target, table).values())]) + 1
+        for row in target.get(table, []):
+            if "version" in row:
+                row["version"] = fresh
+
+
+def _mark(conn: sqlite3.Connection, entry: sqlite3.Row, target: Snapshot, *, redo: bool) -> None:
     column = "after" if redo else "before"
     conn.execute(
         f"UPDATE undo_log SET undone = ?, {column} = ? WHERE id = ?",
         (0 if redo else 1, json.dumps(target, ensure_ascii=False), entry["id"]),
     )
-    return entry["label"]
+
+
+# The root table of a scope journaled by root (see `step`); other scopes journal named rows.
+SCOPE_ROOTS = {"pipeline": "papers"}
+
+
+def undo_latest_labelled(conn: sqlite3.Connection, prefix: str) -> str | None:
+    """Undo the latest change, in any scope, whose label starts with `prefix` (an import).
+
+    It must be the latest change of its scope: undo is a stack, so a later change to the
+    same scope has to be undone first (ConflictError says which). None if there is none.
+    """
+    found = conn.execute(
+        "SELECT id, scope, label FROM undo_log WHERE undone = 0 AND substr(label, 1, ?) = ? ORDER BY id DESC LIMIT 1",
+        (len(prefix), prefix),
+    ).fetchone()
+    if found is None:
+        return None
+    top = latest(conn, found["scope"])
+    if top is not None and top["id"] != found["id"]:
+        raise ConflictError(f"cannot undo {found['label']!r}: a later change ({top['label']!r}) comes after it; undo that first")
+    return step(conn, found["scope"], SCOPE_ROOTS.get(found["scope"]), redo=False)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
-from ..models.venues import Deadline, DeadlineKind, ImportSummary, ParsedDeadline, Venue, deadline_uid
+from ..models.venues import Deadline, DeadlineKind, Venue, deadline_uid
 from .errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
@@ -239,15 +239,6 @@ class VenueRepo:
             if conn.execute("SELECT 1 FROM deadlines WHERE uid = ?", (uid,)).fetchone() is None:
                 return uid
         return f"{venue_key}-{year}-{kind.value}-{uuid.uuid4().hex}@paperdeck"
-
-    def import_deadlines(
-        self, deadlines: Iterable[ParsedDeadline], full_names: dict[str, str] | None = None,
-        *, force: bool = False,
-    ) -> ImportSummary:
-        """Apply deadlines parsed from a tracker's file (see store/venue_import.py)."""
-        from .venue_import import apply_import
-
-        return apply_import(self.store, deadlines, full_names, force=force)
 
     # -- what is coming ---------------------------------------------------------------------
 

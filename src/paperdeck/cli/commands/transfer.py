@@ -20,7 +20,7 @@ def _register_kinds(parser, package_name: str, common) -> None:
 
 
 def register(subparsers, common) -> None:
-    importer = command(subparsers, "import", common, "import data from files (deadlines, cards, bib)")
+    importer = command(subparsers, "import", common, "import data from files (bib, deadlines, cards), or undo the latest import")
     _register_kinds(importer, "paperdeck.cli.imports", common)
     exporter = command(subparsers, "export", common, "export data to files (ics, anki, cards)")
     _register_kinds(exporter, "paperdeck.cli.exports", common)

@@ -44,6 +44,7 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
         Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
         Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
+        Binding("I", "import_cards", "Import", id="flashcards.import", tooltip="Import cards from a CSV or TSV file"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -139,6 +140,11 @@ class FlashcardsScreen(PaperdeckScreen):
         from .card_review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(deck_ids))
+
+    def action_import_cards(self) -> None:
+        from .import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog("cards"), lambda _plan: self.refresh_data())
 
     def action_browse(self) -> None:
         from .card_browser import CardBrowserScreen

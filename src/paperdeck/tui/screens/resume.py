@@ -199,27 +199,6 @@ class ResumeScreen(PaperdeckScreen):
         self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 
     def action_import_bib(self) -> None:
-        from .resume_dialogs import ImportBibDialog
+        from .import_dialog import ImportDialog
 
-        def done(path: str | None) -> None:
-            if path:
-                self._import(path)
-
-        self.app.push_screen(ImportBibDialog(), done)
-
-    def _import(self, path: str) -> None:
-        from pathlib import Path
-
-        from ...usecases.bib_import import import_bibtex
-
-        file = Path(path).expanduser()
-        try:
-            text = file.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError as error:
-            self.notify(f"{literal(path).plain}: {error.strerror or error}", severity="error")
-            return
-        report = import_bibtex(self.store, text)
-        lines = [report.summary()] + [p.describe() for p in report.problems[:5]]
-        self.notify(literal("\n".join(lines), single_line=False).plain, title="BibTeX",
-                    severity="warning" if report.problems or not report.total else "information", timeout=8)
-        self.refresh_data()
+        self.app.push_screen(ImportDialog("bib"), lambda _plan: self.refresh_data())

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from ...textsafe import one_line
-from ..widgets.safe_text import SafeInput, SafeTextArea
+from ..widgets.safe_text import SafeTextArea
 from .modal import PaperdeckModal
 
 DIALOG_CSS = """
@@ -53,34 +53,3 @@ class BulletsDialog(PaperdeckModal[list[str]]):
     def action_save(self) -> None:
         text = self.query_one("#bullets-text", TextArea).text
         self.dismiss([line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()])
-
-
-class ImportBibDialog(PaperdeckModal[str]):
-    DEFAULT_CSS = DIALOG_CSS.format(name="ImportBibDialog")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import-bib.cancel", tooltip="Close without importing")]
-
-    def compose(self) -> ComposeResult:
-        zh = self.language == "zh"
-        with Vertical(classes="dialog") as box:
-            box.border_title = "导入 BibTeX" if zh else "Import BibTeX"
-            yield Label("BibTeX 文件路径（重复的条目会跳过）：" if zh
-                        else "Path of a .bib file (duplicates by DOI, arXiv id or title are skipped):")
-            yield SafeInput(placeholder="~/papers.bib", id="import-bib-path")
-            with Horizontal(classes="buttons"):
-                yield Button("导入" if zh else "Import", id="import-bib-go", variant="primary")
-                yield Button("取消" if zh else "Cancel", id="import-bib-cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._go()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self._go() if event.button.id == "import-bib-go" else self.action_cancel()
-
-    def _go(self) -> None:
-        path = self.query_one("#import-bib-path", Input).value.strip()
-        if not path:
-            self.notify("Give a file path" if self.language != "zh" else "请输入文件路径", severity="warning")
-            return
-        self.dismiss(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -185,28 +184,6 @@ class VenueActionsMixin:
         self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,x"), answered)
 
     def action_import_files(self) -> None:
-        fields = [("files", self.pick("文件路径（空格分隔）", "YAML files (separated by spaces; quote paths with spaces)"), "")]
+        from .import_dialog import ImportDialog
 
-        def save(values: dict[str, str]) -> Any:
-            from ...models.venues import ImportSummary
-            from ...usecases.deadline_import import parse_file
-
-            try:
-                names = shlex.split(values["files"])
-            except ValueError as error:
-                raise ValueError(f"cannot read the file list: {error}") from error
-            if not names:
-                raise ValueError("give at least one file")
-            total = ImportSummary()
-            for name in names:
-                result = parse_file(name)
-                summary = self.store.venues.import_deadlines(result.deadlines, result.full_names)
-                summary.problems.extend(result.problems)
-                total.merge(summary)
-            shown = "\n".join(one_line(str(p)) for p in total.problems[:5])
-            more = f"\n… {len(total.problems) - 5} more" if len(total.problems) > 5 else ""
-            self.notify(total.line() + (f"\n{shown}{more}" if shown else ""), timeout=10,
-                        severity="warning" if total.skipped else "information")
-            return total
-
-        self._open(FormModal(self.pick("导入截稿", "Import deadlines"), fields, save), self.pick("导入完成", "Import done"))
+        self.app.push_screen(ImportDialog("deadlines"), lambda _plan: self.refresh_data())

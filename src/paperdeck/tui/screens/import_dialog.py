@@ -1,0 +1,222 @@
+"""The one import dialog (BibTeX on Resume, deadlines on Venues, cards on Flashcards).
+
+Type paths (quoted as in a shell; `~` and * ? patterns expand), then F3 previews the plan and
+Enter imports. Reading, parsing and applying run in a worker thread, so a slow or hostile file
+never freezes the app; Esc cancels (nothing is written unless the import had already started
+writing, in which case it finishes whole). After an import the dialog shows what happened and
+`u` undoes it as one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker
+
+from ...models.imports import ImportPlan
+from ..widgets.panel import literal
+from ..widgets.safe_text import SafeInput
+from .modal import PaperdeckModal
+
+SHOWN_ITEMS = 12
+SHOWN_PROBLEMS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ImportTexts:
+    title: tuple[str, str]       # (zh, en)
+    hint: tuple[str, str]
+    placeholder: str
+
+
+TEXTS = {
+    "bib": ImportTexts(("导入 BibTeX", "Import BibTeX"),
+                       ("BibTeX 文件路径（按 DOI、arXiv 编号或标题重复的条目会跳过）：",
+                        "Path of a .bib file (duplicates by DOI, arXiv id or title are skipped):"),
+                       "~/papers.bib"),
+    "deadlines": ImportTexts(("导入截稿", "Import deadlines"),
+                             ("ccfddl、Hugging Face 或 paperswithcode 的 YAML 文件（空格分隔，可用 * ? 通配）：",
+                              "YAML files from ccfddl, Hugging Face or paperswithcode (separated by spaces; "
+                              "* ? patterns work; quote paths with spaces):"),
+                             "~/ccf-deadlines/conference/AI/*.yml"),
+    "cards": ImportTexts(("导入卡片", "Import cards"),
+                         ("CSV 或 TSV 文件，表头：deck, category, front, front_zh, back, suspended",
+                          "A CSV or TSV file with a header: deck, category, front, front_zh, back, suspended"),
+                         "~/cards.csv"),
+}
+
+
+class ImportDialog(PaperdeckModal[ImportPlan]):
+    """Dismissed with the applied plan (None if nothing was imported or it was undone)."""
+
+    DEFAULT_CSS = """
+    ImportDialog > .dialog { width: 96; padding: 0 1; }
+    ImportDialog Label { width: 100%; }
+    ImportDialog .buttons { margin-bottom: 1; }
+    ImportDialog #import-result-scroll { height: auto; max-height: 16; }
+    ImportDialog #import-result { width: 100%; height: auto; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel", tooltip="Close; a running import is cancelled"),
+        Binding("f3", "preview", "Preview", id="import.preview", priority=True,
+                tooltip="Show what would be added, updated and skipped, changing nothing"),
+        Binding("u", "undo", "Undo import", id="import.undo", tooltip="Undo the import just made"),
+    ]
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+        self.texts = TEXTS[kind]
+        self.applied: ImportPlan | None = None
+        self.running = False
+        self.cancelled = False
+        self.worker: Worker | None = None   # the running or last import (tests wait on it)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.pick(*self.texts.title)
+            yield Label(self.pick(*self.texts.hint))
+            yield SafeInput(placeholder=self.texts.placeholder, id="import-path")
+            with Horizontal(classes="buttons"):
+                yield Button(self.pick("导入 (Enter)", "Import (Enter)"), id="import-go", variant="primary")
+                yield Button(self.button_label("预览", "Preview", "preview"), id="import-preview")
+                yield Button(self.button_label("撤销导入", "Undo import", "undo"), id="import-undo", disabled=True)
+                yield Button(self.button_label("关闭", "Close", "cancel"), id="import-close")
+            with VerticalScroll(id="import-result-scroll"):
+                yield Static(id="import-result")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    # -- starting -----------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._start(dry_run=False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"import-go": lambda: self._start(dry_run=False), "import-preview": self.action_preview,
+                   "import-undo": self.action_undo, "import-close": self.action_cancel}
+        actions[event.button.id or "import-close"]()
+
+    def action_preview(self) -> None:
+        self._start(dry_run=True)
+
+    def _start(self, *, dry_run: bool) -> None:
+        from ...usecases.imports.files import expand_names
+
+        if self.running or self.applied is not None:
+            return
+        try:
+            names = expand_names(self.query_one("#import-path", Input).value)
+        except ValueError as error:
+            self._show(str(error), "red")
+            return
+        if not names:
+            self._show(self.pick("请输入文件路径", "Give a file path"), "yellow")
+            return
+        self.running = True
+        self._show(self.pick("读取中…（Esc 取消）", "Reading… (Esc cancels)"), "")
+        # The app's worker, not the dialog's: it must end on its own terms (written whole, or
+        # cancelled before writing) even after Esc has closed the dialog.
+        self.worker = self.app.run_worker(partial(self._run, self.app, names, dry_run), thread=True,
+                                          group="import", exit_on_error=False)
+
+    def _run(self, app, names: list[str], dry_run: bool) -> None:
+        """In a thread: read, parse, plan and apply. `app` is passed in, since the dialog may
+        be gone (cancelled) by the time this ends."""
+        from ...store import StoreError
+        from ...usecases.imports import ImportCancelled, ImportRefused, execute, prepare
+
+        try:
+            prepared = prepare(self.kind, names)
+            plan = execute(app.store, prepared, dry_run=dry_run, cancelled=lambda: self.cancelled)
+        except ImportCancelled:
+            return
+        except (ImportRefused, StoreError, ValueError) as error:
+            if not self.cancelled:
+                app.call_from_thread(self._failed, str(error))
+            return
+        if self.cancelled:
+            if plan.applied:  # writing had begun when Esc came: it finished whole; say so
+                from ...usecases.imports.report import summary
+
+                app.call_from_thread(app.notify, literal(summary(plan, language=self.language)).plain,
+                                     title=self.pick(*self.texts.title), timeout=10)
+            return
+        app.call_from_thread(self._done, plan)
+
+    # -- results ------------------------------------------------------------------------------
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self._show(message, "red")
+
+    def _done(self, plan: ImportPlan) -> None:
+        self.running = False
+        if plan.applied:
+            self.applied = plan
+            self.query_one("#import-undo", Button).disabled = False
+            self.query_one("#import-go", Button).disabled = True
+            self.query_one("#import-preview", Button).disabled = True
+            self.query_one("#import-close", Button).focus()
+        self.query_one("#import-result", Static).update(self._plan_text(plan))
+
+    def _plan_text(self, plan: ImportPlan) -> Text:
+        from ...usecases.imports.report import item_line, shown_items, summary
+
+        zh = self.language == "zh"
+        if plan.applied:
+            head = "已导入：" if zh else "Imported: "
+        elif plan.changes_anything:
+            head = "预览（尚未改动）：" if zh else "Preview (nothing changed yet): "
+        else:
+            head = "没有可导入的内容：" if zh else "Nothing to import: "
+        text = Text()
+        text.append_text(literal(head + summary(plan, language=self.language), "bold"))
+        items = shown_items(plan)
+        for item in items[:SHOWN_ITEMS]:
+            text.append("\n")
+            text.append_text(literal(item_line(item, self.language, done=plan.applied)))
+        if len(items) > SHOWN_ITEMS:
+            text.append(f"\n… {len(items) - SHOWN_ITEMS} " + ("条未列出" if zh else "more"))
+        for problem in plan.problems[:SHOWN_PROBLEMS]:
+            text.append("\n")
+            text.append_text(literal(str(problem), "yellow"))
+        if len(plan.problems) > SHOWN_PROBLEMS:
+            text.append(f"\n… {len(plan.problems) - SHOWN_PROBLEMS} " + ("个问题未列出" if zh else "more problems"), "yellow")
+        if plan.applied:
+            text.append("\n" + ("按 u 撤销这次导入。" if zh else "Press u to undo this import."), "dim")
+        return text
+
+    def _show(self, message: str, style: str) -> None:
+        self.query_one("#import-result", Static).update(literal(message, style, single_line=False))
+
+    # -- after ---------------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        from ...store import StoreError
+        from ...usecases.imports import undo_last_import
+
+        if self.applied is None:
+            return
+        try:
+            label = undo_last_import(self.app.store)  # type: ignore[attr-defined]
+        except StoreError as error:
+            self._show(str(error), "red")
+            return
+        self.applied = None
+        self.app.notify(literal((("已撤销：" if self.language == "zh" else "Undone: ") + (label or ""))).plain)
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        if self.running:
+            self.cancelled = True
+        self.dismiss(self.applied)

@@ -1,0 +1,87 @@
+"""An import plan in words (the CLI's lines, the TUI's result) and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...models.imports import Action, ImportPlan, ImportProblem, PlanItem
+from . import format_module
+
+# (planned, done, Chinese) for each action.
+VERBS = {
+    Action.ADD: ("add", "added", "新增"), Action.UPDATE: ("update", "updated", "更新"),
+    Action.UNCHANGED: ("same", "same", "未变"), Action.KEEP: ("keep", "kept", "保留"),
+    Action.SKIP: ("skip", "skipped", "跳过"),
+}
+
+
+def summary(plan: ImportPlan, file: str | None = None, language: str = "en") -> str:
+    return format_module(plan.kind).summary(plan, file, language)
+
+
+def _value(value: object) -> str:
+    return "(none)" if value in (None, "") else str(value)
+
+
+def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> str:
+    """`add     ICML 2027: Paper deadline`, with each field's change and the why."""
+    verb = VERBS[item.action][2 if language == "zh" else 1 if done else 0]
+    text = f"{verb:<8} {item.subject}"
+    if item.changes:
+        text += ": " + "; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in item.changes)
+    if item.why:
+        text += f" ({item.why})"
+    return text
+
+
+def problem_line(problem: ImportProblem) -> str:
+    return str(problem)
+
+
+def shown_items(plan: ImportPlan) -> list[PlanItem]:
+    """What a listing shows: every change and skip; not the rows that stay as they are."""
+    return [item for item in plan.items if item.action is not Action.UNCHANGED]
+
+
+def as_json(plan: ImportPlan) -> dict[str, Any]:
+    """The whole plan as data (--json): per file, every item with its source and changes."""
+    def item(entry: PlanItem) -> dict[str, Any]:
+        return {
+            "action": entry.action.value, "kind": entry.kind, "subject": entry.subject,
+            "file": entry.source.file, "entry": entry.source.entry, "line": entry.source.line,
+            "why": entry.why, "target_id": entry.target_id,
+            "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
+        }
+
+    def problem(entry: ImportProblem) -> dict[str, Any]:
+        return {"file": entry.file, "entry": entry.entry, "line": entry.line, "message": entry.message,
+                "skipped": entry.skipped}
+
+    def file_entry(read) -> dict[str, Any]:
+        return {"file": read.name, "format": read.format, "entries": read.entries, "encoding": read.encoding,
+                **counts(plan, read.name), "summary": summary(plan, read.name),
+                "problems": [problem(p) for p in plan.problems if p.file == read.name]}
+
+    return {
+        "kind": plan.kind, "applied": plan.applied, "undo_label": plan.undo_label,
+        "files": [file_entry(read) for read in plan.files],
+        **counts(plan), "summary": summary(plan),
+        "items": [item(entry) for entry in plan.items],
+        "problems": [problem(entry) for entry in plan.problems],
+    }
+
+
+# The record each format is about, and the parent rows it may add along the way.
+MAIN_KIND = {"bib": ("paper", None), "deadlines": ("deadline", "venue"), "cards": ("card", "deck")}
+
+
+def counts(plan: ImportPlan, file: str | None = None) -> dict[str, int]:
+    main, parent = MAIN_KIND[plan.kind]
+    found = {
+        "added": plan.count(Action.ADD, main, file), "updated": plan.count(Action.UPDATE, main, file),
+        "unchanged": plan.count(Action.UNCHANGED, main, file), "kept_edits": plan.count(Action.KEEP, main, file),
+        "skipped": plan.count(Action.SKIP, main, file) + len(plan.skipped_problems(file)),
+    }
+    if parent:
+        found[f"{parent}s_added"] = plan.count(Action.ADD, parent, file)
+    return found
