@@ -1,6 +1,6 @@
 """A paper's target: the deadline it works toward, its backward plan toward that deadline and
 whether it is behind (at risk). One answer for the Dashboard, `paperdeck today`, the Pipeline
-cards, the Venues month grid, `paperdeck show` and the .ics.
+tiles, the Venues month grid, `paperdeck show` and the .ics.
 
 Which deadline (`target_deadline`): the caller gives the deadlines known for the paper's venue
 and the paper's own stage decides. Today that is the venue's next open abstract or paper
@@ -31,7 +31,7 @@ TARGET_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
 
 
 class PaperLike(Protocol):
-    """A paper or a board card: what the target and the plan read."""
+    """A paper or a board tile: what the target and the plan read."""
 
     id: int
     stage: Stage

@@ -85,6 +85,10 @@ class Venue:
     rhythm_zh: str = ""          # the true rhythm from recent editions (the guide's may be wrong)
     rhythm_en: str = ""
     user_edited: bool = False
+    group_key: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other names in public deadline data
+    seed_key: str | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -114,6 +118,7 @@ class Deadline:
     range_start: date | None = None
     range_end: date | None = None
     based_on: tuple[int, ...] = field(default_factory=tuple)
+    updated_at: datetime | None = None
 
     @property
     def is_date_only(self) -> bool:

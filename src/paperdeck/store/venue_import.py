@@ -24,11 +24,11 @@ _DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_l
 
 def stored_deadlines(store: "Store") -> dict[str, Deadline]:
     """Every stored deadline by uid (what a plan compares a file against)."""
-    from .venues import deadline_from_row
+    from .tables import DEADLINES
 
     rows = store.rows("SELECT d.*, v.key AS venue_key, v.name AS venue_name FROM deadlines d "
                       "JOIN venues v ON v.id = d.venue_id")
-    return {row["uid"]: deadline_from_row(row) for row in rows}
+    return {row["uid"]: DEADLINES.from_row(row) for row in rows}
 
 
 def free_venue_key(store: "Store", key: str, taken: Iterable[str] = ()) -> str:

@@ -6,16 +6,16 @@ announced date replaces its estimate the moment it is saved or imported.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..models.common import from_iso, to_iso, utcnow
+from ..models.common import to_iso, utcnow
 from ..models.venues import Deadline, DeadlineKind, Venue, deadline_uid
 from .errors import NotFound, ValidationError
+from .tables import DEADLINES, VENUES
 
 if TYPE_CHECKING:
     import sqlite3
@@ -34,38 +34,6 @@ _DEADLINE_SELECT = (
 )
 
 
-def venue_from_row(row: "sqlite3.Row | dict[str, Any]") -> Venue:
-    keys = row.keys()
-    return Venue(
-        id=row["id"], key=row["key"], name=row["name"], full_name=row["full_name"],
-        field_zh=row["field_zh"], field_en=row["field_en"],
-        paper_types_zh=row["paper_types_zh"], paper_types_en=row["paper_types_en"],
-        guide_note_zh=row["guide_note_zh"], guide_note_en=row["guide_note_en"],
-        url=row["url"], favourite=bool(row["favourite"]), version=row["version"],
-        rhythm_zh=row["rhythm_zh"] if "rhythm_zh" in keys else "",
-        rhythm_en=row["rhythm_en"] if "rhythm_en" in keys else "",
-        user_edited=bool(row["user_edited"]),
-    )
-
-
-def deadline_from_row(row: "sqlite3.Row") -> Deadline:
-    return Deadline(
-        id=row["id"], venue_key=row["venue_key"], edition_year=row["edition_year"],
-        kind=_kind(row["kind"]), at=from_iso(row["at_utc"]),
-        on_date=date.fromisoformat(row["on_date"]) if row["on_date"] else None,
-        tz_label=row["tz_label"], label=row["label"], is_estimate=bool(row["is_estimate"]),
-        source=row["source"], user_edited=bool(row["user_edited"]), uid=row["uid"],
-        note=row["note"], venue_name=row["venue_name"],
-    )
-
-
-def _kind(value: str) -> DeadlineKind:
-    try:
-        return DeadlineKind(value)
-    except ValueError:
-        return DeadlineKind.OTHER
-
-
 def slug(name: str) -> str:
     """A venue key from its name: lower case ASCII letters, digits and dashes ("" if none)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
@@ -78,7 +46,7 @@ class VenueRepo:
     # -- venues -----------------------------------------------------------------------------
 
     def all(self) -> list[Venue]:
-        return [venue_from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
+        return [VENUES.from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
 
     def get(self, key: str) -> Venue:
         found = self.find(key)
@@ -97,11 +65,11 @@ class VenueRepo:
             (text, text, slug(text), text, text),
         )
         if row is not None:
-            return venue_from_row(row)
+            return VENUES.from_row(row)
         lowered = text.lower()
-        for row in self.store.rows("SELECT * FROM venues WHERE aliases != '[]'"):
-            if lowered in (alias.lower() for alias in json.loads(row["aliases"])):
-                return venue_from_row(row)
+        for venue in map(VENUES.from_row, self.store.rows("SELECT * FROM venues WHERE aliases != '[]'")):
+            if lowered in (alias.lower() for alias in venue.aliases):
+                return venue
         return None
 
     def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:
@@ -172,7 +140,7 @@ class VenueRepo:
             sql += " WHERE " + " AND ".join(clauses)
         from ..domain.deadlines import opens_at
 
-        found = [deadline_from_row(row) for row in self.store.rows(sql, params)]
+        found = [DEADLINES.from_row(row) for row in self.store.rows(sql, params)]
         found.sort(key=lambda d: (opens_at(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
@@ -180,7 +148,7 @@ class VenueRepo:
         row = self.store.row(_DEADLINE_SELECT + " WHERE d.id = ?", (deadline_id,))
         if row is None:
             raise NotFound(f"no deadline #{deadline_id}")
-        return deadline_from_row(row)
+        return DEADLINES.from_row(row)
 
     def add_deadline(
         self, venue_key: str, edition_year: int, kind: DeadlineKind | str, *,
