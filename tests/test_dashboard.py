@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timezone
 
 import pytest
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
-
-
-@pytest.fixture
-def utc_zone(monkeypatch):
-    """Local time is UTC, so that shown times do not depend on the machine."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture
