@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
 from ..models.papers import RESUME_FORMATS as FORMATS, Paper, Stage, Submission
 
-FORMAT_NAMES = {"txt": "Plain text (guide)", "md": "Markdown", "tex": "LaTeX", "bib": "BibTeX"}
+FORMAT_NAMES = {key: en for key, (_zh, en) in FORMAT_WORDS.items()}  # English; both in i18n_words
 
 TRACK_LABELS = {
     "main": "Main conference",
