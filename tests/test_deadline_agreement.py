@@ -220,13 +220,14 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
 
         await app.switch_mode("venues")
         await view_shown(pilot)
+        spans = app.screen.list_columns.spans()  # the rows' columns (all ASCII here: cells are characters)
         for option in app.screen.query_one("#venue-table").options:
             text = option.prompt
-            name = text.plain[2:11].strip()
+            name = text.plain[spans["name"]].strip()
             if name in VENUES:
                 seen["venues"][name.lower()] = {
-                    "countdown": text.plain[11:21].strip(), "urgency": style_at(text, 11),
-                    "kind_year": text.plain[21:35].strip(), "when": text.plain[35:].strip(),
+                    "countdown": text.plain[spans["countdown"]].strip(), "urgency": style_at(text, spans["countdown"].start),
+                    "kind_year": " ".join(text.plain[spans["kind_year"]].split()), "when": text.plain[spans["when"]].strip(),
                 }
         await pilot.press("m")
         await view_shown(pilot)

@@ -5,7 +5,7 @@ Filters and the month grid render from the screen's view; writes go through usec
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -54,6 +54,8 @@ class VenueActionsMixin:
     # -- month grid -------------------------------------------------------------------------
 
     def action_toggle_month(self) -> None:
+        from ..widgets.month_grid import MonthGrid
+
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "venue-month":
             switcher.current = "venue-lists"
@@ -61,6 +63,7 @@ class VenueActionsMixin:
         else:
             switcher.current = "venue-month"
             self.show_month()
+            self.query_one(MonthGrid).focus()
             if self.venues_view is not None and self.venues_view.milestones is None:
                 self.reload_view()  # the papers' milestones are read for the grid only
 
@@ -120,19 +123,22 @@ class VenueActionsMixin:
                              lambda values: venue_cases.update_venue(self.store, venue.key, **values)),
                    self.pick("已保存", "Venue saved"))
 
-    def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
+    def _deadline_fields(self, deadline: "Deadline | None", year: int, day: "date | None" = None) -> list[tuple[str, str, str]]:
         from ...domain.deadlines import own_zone
 
-        when = ""
+        when = f"{day:%Y-%m-%d}" if day is not None else ""  # the grid's day (a time may be added)
         if deadline is not None:
             if deadline.at is not None:  # the wall time in its own zone, as the form's zone field says
                 when = deadline.at.astimezone(own_zone(deadline)).strftime("%Y-%m-%d %H:%M:%S")
             else:
                 when = str(deadline.on_date)
-        kinds = ", ".join(kind.value for kind in DeadlineKind)
+        kinds = "、".join(kind.label_zh for kind in DeadlineKind) if self.language == "zh" else \
+            ", ".join(kind.value for kind in DeadlineKind)
         return [
             ("edition_year", self.pick("届（年份）", "Edition year"), str(deadline.edition_year if deadline else year)),
-            ("kind", f"{self.pick('类型', 'Kind')} ({kinds})", deadline.kind.value if deadline else "paper"),
+            ("kind", f"{self.pick('类型', 'Kind')} ({kinds})",
+             (deadline.kind if deadline else DeadlineKind.PAPER).pick(self.language) if self.language == "zh"
+             else (deadline.kind.value if deadline else "paper")),
             ("when", self.pick("日期或时间（YYYY-MM-DD [HH:MM]）", "Date or time (YYYY-MM-DD [HH:MM]); date only stays date only"), when),
             ("tz_label", self.pick("时区（AoE、UTC+8、PT、IANA）", "Timezone (AoE, UTC+8, PT, an IANA name)"),
              deadline.tz_label if deadline else "AoE"),
@@ -165,8 +171,10 @@ class VenueActionsMixin:
             year, kind = fields.pop("edition_year"), fields.pop("kind")
             return venue_cases.add_deadline(self.store, venue.key, year, kind, **fields)
 
+        day = self.chosen_day()  # on the month grid: on the day its cursor is on
+        year = day.year if day is not None else datetime.now().year + 1
         title = self.pick("添加截稿：", "Add a deadline: ") + one_line(venue.name)
-        self._open(FormModal(title, self._deadline_fields(None, datetime.now().year + 1), save),
+        self._open(FormModal(title, self._deadline_fields(None, year, day), save),
                    self.pick("已添加", "Deadline added"))
 
     def _edit_deadline(self, deadline: "Deadline") -> None:

@@ -10,28 +10,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.deadlines import (
-    URGENCY_STYLE, countdown, local_day, local_text, local_today, own_text, urgency,
-)
 from ...domain.timezones import zone_name
 from ...models.common import utcnow
-from ...models.venues import Deadline, Venue
-from ...i18n_words import ESTIMATE, pick
+from ...models.venues import Venue
 from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.venues import SHOWS, VenuesRequest, VenuesView, venues_view
-from ..widgets.month_grid import Mark, MonthGrid
+from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
+from .venue_month import VenueMonthMixin
+from .venue_rows import LIST_CHROME, ListColumns, deadline_row, label_width, list_columns, venue_row
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -40,27 +37,7 @@ SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favour
 COUNTDOWN_SECONDS = 30
 
 
-def compact_estimate(deadline: Deadline, language: str) -> str:
-    """"est. 2027-01-28  01-26…02-01  2023–2026": the date, its range and the editions used."""
-    text = f"{pick(ESTIMATE, language)} {deadline.on_date}"
-    low, high = deadline.range_start, deadline.range_end
-    if low and high and low != high:
-        text += f"  {low:%m-%d}…{high:%m-%d}"
-    years = deadline.based_on
-    if years:
-        text += f"  {years[0]}" + (f"–{years[-1]}" if len(years) > 1 else "")
-    return text
-
-
-def cells(text: str, width: int) -> str:
-    """`text` cut or padded to exactly `width` terminal cells."""
-    text = one_line(text)
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return text + " " * (width - cell_len(text))
-
-
-class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
+class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "venues.tcss"
     BINDINGS = [
         Binding("f", "cycle_field", "Field", id="venues.field", tooltip="Filter by field: all, General ML, NLP, ..."),
@@ -88,6 +65,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
     venues_view: VenuesView | None = None    # what is shown; loaded when the screen is shown
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
     wanted_venue: str | None = None          # a venue to highlight once the view has it
+    list_columns: ListColumns | None = None  # the list's column widths, as last shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +74,11 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
             with Horizontal(id="venue-lists"):
                 yield OptionList(id="venue-table")
                 yield OptionList(id="venue-detail")
-            yield MonthGrid(id="venue-month")
+            with Horizontal(id="venue-month"):
+                yield MonthGrid(id="venue-grid")
+                with Vertical(id="venue-agenda-box"):
+                    yield Static(id="venue-agenda")
+                    yield Static(id="venue-legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,7 +129,13 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         venues = view.listed(self.field_filter, self.show)
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
-        table.set_options([self.venue_row(v, view.next.get(v.key), now) for v in venues])
+        listed = [(venue, view.next.get(venue.key)) for venue in venues]
+        columns = self.list_columns = list_columns(listed, now, view.zone, self.language)
+        self.fit_lists(columns.width + LIST_CHROME)
+        table.set_options([
+            Option(venue_row(venue, deadline, now, view.zone, self.language, columns), id=f"venue-{venue.key}")
+            for venue, deadline in listed
+        ])
         ids = [f"venue-{v.key}" for v in venues]
         if ids:
             table.highlighted = ids.index(keep) if keep in ids else 0
@@ -171,21 +159,24 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
                         style="dim")
         self.query_one("#venue-filters", Static).update(text)
 
-    def venue_row(self, venue: Venue, deadline: Deadline | None, now: datetime) -> Option:
-        zone = self.venues_view.zone  # type: ignore[union-attr]
-        text = Text()
-        text.append("★ " if venue.favourite else "  ", style="yellow")
-        text.append(cells(venue.name, 9), style="bold")
-        if deadline is None:
-            text.append(self.pick("无截稿信息", "no deadline known"), style="dim")
-            return Option(text, id=f"venue-{venue.key}")
-        left = countdown(deadline, now, zone, self.language)
-        text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, zone)])
-        text.append(cells(f"{deadline.kind.pick(self.language)} {deadline.edition_year}", 14))
-        # Local time (the header names the zone); a date only stays a date (no time invented).
-        when = local_text(deadline, zone, "%m-%d %H:%M", "%m-%d", named=False)
-        text.append(when, style="italic dim" if deadline.is_estimate else "")
-        return Option(text, id=f"venue-{venue.key}")
+    # Below this many columns for the detail, the list and the detail are stacked.
+    DETAIL_MIN = 56
+
+    def fit_lists(self, list_width: int) -> None:
+        """The list exactly as wide as its rows, the detail beside it, or both stacked (the
+        whole width each) when the screen is too narrow for both."""
+        stacked = self.size.width - list_width < self.DETAIL_MIN
+        self.set_class(stacked, "-stacked")
+        self.query_one("#venue-table", OptionList).styles.width = "100%" if stacked else list_width
+
+    def detail_width(self) -> int:
+        """The detail's room for text (known before it is laid out: the rows are built first)."""
+        table = self.query_one("#venue-table", OptionList)
+        used = 0 if self.has_class("-stacked") else int(table.styles.width.value) if table.styles.width else 0
+        return max(20, self.size.width - used - LIST_CHROME)
+
+    def on_resize(self) -> None:
+        self.show_list()
 
     def selected_venue(self) -> Venue | None:
         option = self.query_one("#venue-table", OptionList).highlighted_option
@@ -228,36 +219,21 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         note(self.pick("指南", "Guide"), self.pick(venue.guide_note_zh, venue.guide_note_en), "italic")
         note(self.pick("实际", "Facts"), self.pick(venue.rhythm_zh, venue.rhythm_en))
         note("URL", venue.url)
-        for year, deadlines in view.editions.get(venue.key, {}).items():
+        editions = view.editions.get(venue.key, {})
+        label = label_width([d for deadlines in editions.values() for d in deadlines], self.language)
+        for year, deadlines in editions.items():
             estimated = all(d.is_estimate for d in deadlines)
             title = f"{year}" + (self.pick("（估计）", " (estimated)") if estimated else "")
             rows.append(Option(Text(title, style="bold underline"), disabled=True))
             for deadline in deadlines:
-                rows.append(self.deadline_row(deadline, now))
+                row = deadline_row(deadline, now, view.zone, self.language, label, self.detail_width())
+                option_id = f"estimate-{deadline.uid}" if deadline.is_estimate else f"deadline-{deadline.id}"
+                rows.append(Option(row, id=option_id, disabled=deadline.is_estimate))
         keep = detail.highlighted_option.id if detail.highlighted_option is not None else None
         detail.set_options(rows)
         ids = [row.id for row in rows]
         if keep is not None and keep in ids:
             detail.highlighted = ids.index(keep)
-
-    def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
-        zone = self.venues_view.zone  # type: ignore[union-attr]
-        text = Text("✎ " if deadline.user_edited else "  ", style="dim")
-        text.append(cells(deadline.display_name(self.language), 19), style="")
-        if deadline.is_estimate:
-            text.append(compact_estimate(deadline, self.language), style="italic dim")
-            return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
-        local, own = local_text(deadline, zone), own_text(deadline)
-        if own == local:
-            own = ""
-        elif own[:5] == local[:5]:
-            own = own[5:]  # the same year: "05-06 23:59 AoE"
-        text.append(cells(local, 21))
-        text.append(cells(own, 16), style="dim")
-        state = urgency(deadline, now, zone)
-        text.append(countdown(deadline, now, zone, self.language) if state != "past" else "",
-                    style=URGENCY_STYLE[state])
-        return Option(text, id=f"deadline-{deadline.id}")
 
     def show_item(self, item: str) -> None:
         """Open at a venue (the dashboard's Enter); once the view has it, if it is loading."""
@@ -269,22 +245,3 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
                 return
         if self.venues_view is None or self.venues_view.venue(item) is None:
             self.wanted_venue = item  # not read yet (a venue just added, or the first load)
-
-    # -- month grid -------------------------------------------------------------------------
-
-    def show_month(self) -> None:
-        view = self.venues_view
-        if view is None:
-            return
-        now = self.shown_at or view.now
-        zone = view.zone
-        keys = {v.key for v in view.listed(self.field_filter, self.show)}
-        marks = []
-        for deadline in view.month_deadlines(keys):
-            name = deadline.venue_name or deadline.venue_key
-            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
-            prefix = "~" if deadline.is_estimate else ""
-            marks.append(Mark(local_day(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
-        for item in view.milestones or ():
-            marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)
