@@ -142,7 +142,8 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
             return
         except (ImportRefused, StoreError, ValueError) as error:
             if not self.cancelled:
-                app.call_from_thread(self._failed, str(error))
+                shown = error.message(self.language) if isinstance(error, ImportRefused) else str(error)
+                app.call_from_thread(self._failed, shown)
             return
         if self.cancelled:
             if plan.applied:  # writing had begun when Esc came: it finished whole; say so
