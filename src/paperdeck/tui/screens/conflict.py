@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 
-from ...store.errors import ConflictError, StoreError
+from ...usecases.core import ConflictError, StoreError
 from ..widgets.panel import literal
 from .choice import Choice, ChoiceDialog
 
