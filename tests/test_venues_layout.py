@@ -115,6 +115,7 @@ async def test_the_day_cursor_the_agenda_and_a_deadline_added_on_that_day(prepar
         await pilot.press("right")  # 29 Nov -> 30 Nov: NeurIPS's abstract (19:59 in Shanghai)
         assert grid.cursor == date(2026, 11, 30)
         assert "Mon 30 Nov" in str(agenda.render()) and "NeurIPS Abstract" in str(agenda.render())
+        assert "add a deadline for" in str(agenda.render())
         legend = str(app.screen.query_one("#venue-legend").render())
         assert "estimate" in legend and "today" in legend
         await pilot.press("down", "down")  # two weeks on: 14 Dec, the next month

@@ -41,7 +41,7 @@ async def test_list_sorted_by_next_deadline_with_countdown(prepared):
         assert "12-01 19:59" in listed[0]  # in local time (UTC+8)
         assert listed[-1].strip().endswith("no deadline known")
         detail = "\n".join(rows(app, "#venue-detail"))
-        assert "[red]Mock[/] deadline 中文  " in detail  # literal, not markup; whole, then its values
+        assert "[red]Mock[/] deadline 中文\n" in detail  # literal, not markup; whole (longer than the column: values below)
         assert "2026-12-01 19:59 CST" in detail and "11-30 23:59 AoE" in detail
         assert "Guide: Deadline in mid-May" in detail and "Facts: Abstract in early May" in detail
         assert "2028 (estimated)" in detail and "est. 2028-05-" in detail  # the next unannounced edition

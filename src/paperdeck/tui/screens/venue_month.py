@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ...domain.deadlines import URGENCY_STYLE, Urgency, local_day, local_today, urgency
 from ...i18n_words import day_text
+from ...textsafe import one_line
 from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
 
@@ -70,9 +71,11 @@ class VenueMonthMixin:
         for mark in marks:
             text.append("\n")
             text.append_text(literal(mark.text, mark.style))
-        key = self.key_hint("add_deadline")
-        if key:
-            text.append("\n\n" + self.pick(f"{key} 在这天添加截稿", f"{key} adds a deadline on this day"), style="dim")
+        key, venue = self.key_hint("add_deadline"), self.selected_venue()
+        if key and venue is not None:  # the venue highlighted in the list (`m` shows the list again)
+            name = one_line(venue.name)
+            text.append("\n\n" + self.pick(f"{key}：在这天为 {name} 添加截稿", f"{key}: add a deadline for {name} on this day"),
+                        style="dim")
         self.query_one("#venue-agenda").update(text)
 
     def legend(self) -> Text:

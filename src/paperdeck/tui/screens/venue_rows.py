@@ -25,7 +25,7 @@ from ..widgets.panel import literal
 # scrollbar shows (styles/venues.tcss): the room a row never gets.
 LIST_CHROME = 5
 NAME_MAX = 24   # a longer name of the user's own is cut; every seeded or tracker name fits
-LABEL_MAX = 28
+LABEL_MAX = 24
 GAP = "  "
 NO_DEADLINE = ("无截稿信息", "no deadline known")
 
