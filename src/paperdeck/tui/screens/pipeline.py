@@ -23,7 +23,7 @@ from ...paths import package_resource
 from ...store.errors import StoreError
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
-    redo_change, undo_change,
+    change_label, redo_change, undo_change,
 )
 from ..widgets.board import BoardColumn, TileContext
 from ..widgets.panel import literal
@@ -380,7 +380,8 @@ class PipelineScreen(PaperdeckScreen):
             self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
             return
         self._reread_board()
-        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
+        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + change_label(label, self.language),
+                    markup=False)
 
     def action_undo(self) -> None:
         self._step(redo=False)
