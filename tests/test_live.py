@@ -40,6 +40,7 @@ async def test_an_edit_in_one_window_shows_in_the_other(seeded_db):
         await watching(pilot_two)
         first_store.papers.add("Written in window one", Stage.DESIGN, stage_entered_at="2020-01-01T00:00:00Z")
         first.refresh_screens()
+        await first.screen.view_ready()
         assert "Written in window one" in attention(first)
         await app_until(pilot_two, lambda: "Written in window one" in attention(second), "the edit in window two")
     first_store.close()
@@ -279,7 +280,7 @@ async def test_paperdeck_restore_while_the_app_runs_shows_the_backup(seeded_db, 
     async with app.run_test(size=(120, 40)) as pilot:
         await watching(pilot)
         result = await asyncio.to_thread(
-            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path)],
+            subprocess.run, [sys.executable, "-m", "paperdeck.cli.main", "restore", str(backup), "--db", str(db_path), "--force"],  # another database: asked for
             capture_output=True, text=True, timeout=60,
         )
         assert result.returncode == 0, result.stderr
