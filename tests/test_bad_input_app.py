@@ -114,6 +114,7 @@ async def test_pasting_hostile_text_into_the_pitch_editors(store, name):
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.screen.view_ready()  # the editors are mounted with the first view
         editor = app.screen.query_one("#editor-1", TextArea)
         editor.focus()
         await pilot.pause()
