@@ -60,3 +60,23 @@ async def test_a_pattern_imports_every_matching_bib_file(store, tmp_path):
         assert shown.startswith("Imported: "), shown
         titles = {p.title for p in store.papers.all()}
         assert {"Sparse Mixtures for Long Context", "Reward Models in the Loop"} <= titles
+
+
+async def test_form_errors_are_said_in_chinese(store):
+    store.settings.update(language="zh")
+    paper = store.papers.add("一篇论文", Stage.WRITING)
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.view_ready()
+        await pilot.press("n", "space", "enter")  # a blank title
+        await pilot.pause()
+        assert "标题不能为空" in str(app.screen.query_one("#capture-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        from paperdeck.domain.validation import clean_paper_form
+
+        _fields, errors = clean_paper_form({"title": "x", "year": "20x6", "link_code": "ftp://a.b"}, "zh")
+        assert errors == {"year": "年份须为四位数字，如 2026（输入为 '20x6'）",
+                          "link_code": "只保存 http 和 https 链接（输入为 ftp://）"}
+    assert store.papers.get(paper.id).title == "一篇论文"

@@ -281,7 +281,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             old.close()
         except StoreError:
             pass  # the old file is gone or broken: nothing of it is needed any more
-        self.notify("The database file was replaced; showing its data now.")
+        self.notify("数据库文件已被替换；现在显示它的数据。" if self.language == "zh"
+                    else "The database file was replaced; showing its data now.")
         self.watch_integrity()
         self.refresh_screens()
         return True

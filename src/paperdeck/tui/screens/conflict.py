@@ -98,6 +98,7 @@ def guarded_save(
     (given the conflict: the stored row and its version) saves one text holding both;
     `differences` says what to show of each side. `on_saved` runs after any successful save.
     """
+    zh = getattr(app, "language", "en") == "zh"
     try:
         result = save()
     except ConflictError as error:
@@ -110,7 +111,7 @@ def guarded_save(
                              differences=differences, both=both)
                 return
             except StoreError as failure:  # deleted meanwhile, disk refused: say so, keep the edit
-                app.notify(str(failure), title="Not saved", severity="error", markup=False)
+                app.notify(str(failure), title="未保存" if zh else "Not saved", severity="error", markup=False)
                 return
             app.notify(done)
             if on_saved is not None:
@@ -119,11 +120,11 @@ def guarded_save(
         def decide(choice: str | None) -> None:
             if choice == RELOAD:
                 reload()
-                app.notify("Took the version saved elsewhere.")
+                app.notify("已采用别处保存的版本。" if zh else "Took the version saved elsewhere.")
             elif choice == KEEP:
-                saved_by(overwrite, "Saved: your version replaced the other one.")
+                saved_by(overwrite, "已保存：你的版本替换了另一个。" if zh else "Saved: your version replaced the other one.")
             elif choice == BOTH and both is not None:
-                saved_by(lambda: both(error), "Saved: both versions are kept in one text.")
+                saved_by(lambda: both(error), "已保存：两个版本合在一段文字中。" if zh else "Saved: both versions are kept in one text.")
 
         shown = differences(error) if differences is not None and error.theirs else ()
         app.push_screen(conflict_dialog(what, error, getattr(app, "language", "en"), differences=shown,

@@ -213,7 +213,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         paper = self.paper
         if paper is None:
             return  # still loading
-        fields, errors = clean_paper_form(self._raw())
+        fields, errors = clean_paper_form(self._raw(), self.language)
         for label in self.query(".error"):
             if label.id and label.id.startswith("err-"):
                 label.update(literal(errors.get(label.id[4:], "")))
@@ -274,7 +274,7 @@ class PaperFormModal(PaperdeckModal[bool]):
             if not venue:
                 raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
         except FieldError as error:
-            error_label.update(literal(error.message))
+            error_label.update(literal(error.say(self.language)))
             return
         venue_key = self.view.venue_key(venue) if self.view is not None else None
         try:
