@@ -57,6 +57,16 @@ class ResumeScreen(PaperdeckScreen):
                     yield Panel(id="resume-whole")
         yield Footer()
 
+    # Below this many columns the list and the preview are stacked, each the whole width: side
+    # by side at 80 columns each would get ~38, titles cut and the snippet wrapped every few words.
+    STACK_BELOW = 100
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < self.STACK_BELOW, "-stacked")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
+
     # -- the view ---------------------------------------------------------------------------
 
     @staticmethod
