@@ -10,6 +10,7 @@ shown keys (key, label, enabled, tooltip) differ from what it shows.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -49,9 +50,11 @@ class QuietFooter(Footer):
 
     def compose(self) -> ComposeResult:
         """Textual's keys, each labelled in the app's language (paperdeck/i18n_keys.py)."""
-        by_action = {
-            binding.action: binding for (_node, binding, _enabled, _tooltip) in self.screen.active_bindings.values()
-        }
+        # The binding each key shows is the first shown one of its action, as Footer.compose picks.
+        by_action: dict[str, Binding] = {}
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show or binding.action == "command_palette":
+                by_action.setdefault(binding.action, binding)
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in by_action:
                 label, help_text = binding_text(self.app, by_action[widget.action])
