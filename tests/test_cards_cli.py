@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import sqlite3
 import zipfile
+
+import pytest
 
 
 def notes_in(apkg, tmp_path):
@@ -28,7 +31,7 @@ def test_anki_export_holds_every_note_with_stable_guids(cli, tmp_path, db_path):
     assert len(notes) == 18
     fields = [row[1].split("\x1f") for row in notes]
     assert any("What is the mathematical basis" in f[0] and "数学依据" in f[1] for f in fields)
-    assert any(row[2].strip() == "qcat.theory" for row in notes)
+    assert any(row[2].strip() == "Theory_and_mechanism" for row in notes)  # a human tag, not a key
 
     second = tmp_path / "again.apkg"
     assert cli("export", "anki", "-o", str(second)).returncode == 0
@@ -37,6 +40,60 @@ def test_anki_export_holds_every_note_with_stable_guids(cli, tmp_path, db_path):
     pitch = tmp_path / "pitch.apkg"
     assert cli("export", "anki", "--deck", "Pitch", "-o", str(pitch)).returncode == 0
     assert len(notes_in(pitch, tmp_path)) == 5
+
+
+def _collection(apkg, tmp_path):
+    with zipfile.ZipFile(apkg) as package:
+        target = tmp_path / f"{apkg.stem}.anki2"
+        target.write_bytes(package.read("collection.anki2"))
+    return sqlite3.connect(target)
+
+
+def test_anki_export_carries_the_schedule_and_review_log(cli, tmp_path, store):
+    from datetime import datetime, timedelta, timezone
+
+    deck = store.cards.add_deck("Progress")
+    store.cards.add_deck("Empty deck")
+    when = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    card = store.cards.add(deck.id, "Reviewed twice", now=when)
+    store.cards.add(deck.id, "Never reviewed", now=when)
+    for rating, at in ((3, when), (3, when + timedelta(minutes=10))):  # Good, Good: graduates
+        card = store.cards.get(card.id)
+        outcome = store.cards.preview(card, at)[rating]
+        store.cards.record_review(card, outcome, reviewed_at=at, duration_ms=4200)
+    card = store.cards.get(card.id)
+    interval_days = (card.due - card.last_review).days
+    assert card.state == 2 and interval_days >= 1
+    store.close()
+
+    out = tmp_path / "progress.apkg"
+    result = cli("export", "anki", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "with 2 reviews" in result.stderr
+    conn = _collection(out, tmp_path)
+    try:
+        decks = json.loads(conn.execute("SELECT decks FROM col").fetchone()[0])
+        names = {d["name"] for d in decks.values()}
+        assert "paperdeck::Progress" in names and "paperdeck::Empty deck" not in names
+        rows = conn.execute(
+            "SELECT n.flds, c.type, c.queue, c.due, c.ivl, c.reps, c.data, c.id FROM cards c "
+            "JOIN notes n ON n.id = c.nid WHERE n.flds LIKE 'Reviewed twice%' OR n.flds LIKE 'Never%'"
+        ).fetchall()
+        by_front = {row[0].split("\x1f")[0]: row for row in rows}
+        reviewed, fresh = by_front["Reviewed twice"], by_front["Never reviewed"]
+        crt = conn.execute("SELECT crt FROM col").fetchone()[0]
+        assert reviewed[1:3] == (2, 2)          # a review card in the review queue
+        assert reviewed[4] == interval_days and reviewed[5] == 2
+        due_day = (card.due - datetime.fromtimestamp(crt, timezone.utc)).days
+        assert abs(reviewed[3] - due_day) <= 1  # the day number Anki counts from col.crt
+        memory = json.loads(reviewed[6])
+        assert memory["s"] == pytest.approx(card.stability, abs=1e-3) and memory["dr"] == 0.9
+        assert fresh[1:3] == (0, 0)
+        log = conn.execute("SELECT ease, ivl, lastIvl, time, type FROM revlog WHERE cid = ? ORDER BY id",
+                           (reviewed[7],)).fetchall()
+        assert log == [(3, -600, 0, 4200, 0), (3, interval_days, -600, 4200, 0)]
+    finally:
+        conn.close()
 
 
 def test_anki_export_escapes_user_text(cli, tmp_path, store):
