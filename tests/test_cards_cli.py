@@ -128,7 +128,7 @@ def test_cards_round_trip_through_tsv(cli, tmp_path, store):
     other_db = tmp_path / "other.db"
     imported = cli("import", "cards", str(exported), "--db", str(other_db))
     assert imported.returncode == 0, imported.stderr
-    assert "imported 1 cards" in imported.stdout
+    assert "imported 1 card" in imported.stdout
     again = cli("import", "cards", str(exported), "--db", str(other_db))
     assert "imported 0 cards; 1 already present" in again.stdout
 
@@ -175,3 +175,43 @@ def test_csv_import_refuses_unusable_files(cli, tmp_path):
     binary.write_bytes(b"\x00\x01garbage\xff")
     refused = cli("import", "cards", str(binary))
     assert refused.returncode == 2 and "bin.csv: not a text file" in refused.stderr
+
+
+ANKI_NOTES = (
+    "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+    "a1b2c3\tBasic\tML::Interview\tWhat is <b>KL</b> divergence?\tA &amp; B<br>asymmetric\tml theory\n"
+    "d4e5f6\tBasic\tML::Interview\t\"Tab\tinside\"\t\"two\nlines\"\t\n"
+    "g7h8i9\tBasic\tML::Interview\t\tonly a back\t\n"
+)
+
+
+def exported_rows(cli, tmp_path, deck):
+    out = tmp_path / f"{len(list(tmp_path.iterdir()))}.csv"
+    result = cli("export", "cards", "--deck", deck, "-o", str(out), "--raw")
+    assert result.returncode == 0, result.stderr
+    return [(row["front"], row["front_zh"], row["back"]) for row in csv.DictReader(io.StringIO(out.read_text("utf-8")))]
+
+
+def test_ankis_plain_text_export_imports_with_its_headers(cli, tmp_path):
+    notes = tmp_path / "anki notes.txt"
+    notes.write_text(ANKI_NOTES, "utf-8")
+    result = cli("import", "cards", str(notes), "--json")
+    assert result.returncode == 1, result.stderr  # 1: a note was skipped, and said so
+    plan = json.loads(result.stdout)
+    assert plan["files"][0]["format"] == "anki" and plan["added"] == 2
+    assert plan["summary"].startswith("imported 2 cards;")
+    assert [p["line"] for p in plan["files"][0]["problems"]] == [10]  # the note with no question
+    assert exported_rows(cli, tmp_path, "ML::Interview") == [
+        ("What is KL divergence?", "", "A & B\nasymmetric"),
+        ("Tab\tinside", "", "two\nlines"),
+    ]
+
+
+def test_paperdecks_apkg_fields_come_back_through_ankis_text_export(cli, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("#separator:Semicolon\n#html:false\n#columns:Front;FrontZh;Back;Category\n"
+                     "#deck:paperdeck::Travel\nWhy?;为什么？;because;Theory\n", "utf-8")
+    result = cli("import", "cards", str(notes))
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 card;" in result.stdout + result.stderr
+    assert exported_rows(cli, tmp_path, "Travel") == [("Why?", "为什么？", "because")]
