@@ -92,9 +92,11 @@ def seed_decks(seeder: "Seeder") -> None:
     decks = {key: _ensure_deck(seeder, key, name, name_zh) for key, name, name_zh in SEEDED_DECKS}
     conn = seeder.conn
     if decks[INTERVIEW_DECK]:
+        points = talking_points()
         for item in _guide(conn, "question"):
             upsert_card(seeder, decks[INTERVIEW_DECK], INTERVIEW_DECK, item.key, {
-                "category_key": item.parent_key, "front": item.en, "front_zh": item.zh, "back": "",
+                "category_key": item.parent_key, "front": item.en, "front_zh": item.zh,
+                "back": points.get(item.key, ""),
             })
     pitch_parts = _guide(conn, "pitch_part")
     if decks[PITCH_DECK]:
@@ -113,6 +115,16 @@ def seed_decks(seeder: "Seeder") -> None:
                 "front_zh": f"简历呈现 — {item.zh}：你的论文怎样按这个格式写？",
                 "back": str(item.data.get("example", "")),
             })
+
+
+def talking_points() -> dict[str, str]:
+    """The seeded talking points (seed/talking_points.yaml) by question key: Chinese, a blank
+    line, then English."""
+    from .seed import load_yaml
+
+    entries = load_yaml("talking_points.yaml") or {}
+    return {key: "\n\n".join(part for part in (str(e.get("zh", "")).strip(), str(e.get("en", "")).strip()) if part)
+            for key, e in entries.items() if isinstance(e, dict)}
 
 
 def _example(data: dict[str, Any]) -> str:
