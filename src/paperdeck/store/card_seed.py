@@ -132,20 +132,25 @@ def _example(data: dict[str, Any]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck, int, int]:
+def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck | None, int, int]:
+    """(deck, added, updated). A paper with none of the fields the templates ask for (method,
+    baseline, data, result, contribution) gets no deck: (None, 0, 0), unless it has one already."""
     from ..domain.card_templates import render
     from .seed import Seeder
 
     title = " ".join(paper.title.split())
     key = paper_deck_key(paper.id)
     added = updated = 0
+    cards = render(paper)
+    if not cards and store.cards.deck_by_key(key) is None:
+        return None, 0, 0
     with store.transaction() as conn:
         seeder = Seeder(conn)
         seeder.now = to_iso(utcnow())
         deck_id = _ensure_deck(seeder, key, f"Paper: {title}", f"论文：{title}", paper_id=paper.id,
                                target_seconds=store.settings.load().answer_seconds)
         assert deck_id is not None
-        for card in render(paper):
+        for card in cards:
             result = upsert_card(seeder, deck_id, key, card.key, {
                 "category_key": card.category_key, "front": card.front, "front_zh": card.front_zh, "back": card.back,
             })

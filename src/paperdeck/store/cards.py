@@ -432,8 +432,9 @@ class CardRepo(CardSettings):
 
         return stats(self, now)
 
-    def generate_paper_deck(self, paper: "Paper") -> tuple[Deck, int, int]:
-        """Create or refresh the paper's deck from the question templates: (deck, added, updated)."""
+    def generate_paper_deck(self, paper: "Paper") -> tuple[Deck | None, int, int]:
+        """Create or refresh the paper's deck from the question templates: (deck, added, updated);
+        no deck (None) for a paper without the fields they ask about."""
         from .card_seed import generate_paper_deck
 
         return generate_paper_deck(self.store, paper)
