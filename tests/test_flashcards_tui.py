@@ -304,3 +304,85 @@ async def test_an_edit_in_the_review_shows_at_once_and_keeps_the_timer(store, fr
         assert app.screen is review and review.card.id == card.id
         assert review.revealed and review.shown_at == shown_at
         assert "[bold]Edited[/] talking points 🙂" in rendered(review.query_one("#review-answer"))
+
+
+async def test_decks_are_renamed_deleted_and_the_delete_undone(store, frozen_clock):
+    from paperdeck.models.cards import EASY
+    from paperdeck.models.common import utcnow
+
+    deck = store.cards.add_deck("Mine")
+    kept = store.cards.add(deck.id, "Reviewed")
+    store.cards.add(deck.id, "Suspended one")
+    store.cards.set_suspended(store.cards.cards(deck.id)[1].id, True)
+    outcome = store.cards.preview(kept, utcnow())[EASY]
+    store.cards.record_review(kept, outcome, reviewed_at=utcnow(), duration_ms=1000)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        table = app.screen.query_one("#decks")
+        row = table.get_row(str(deck.id))
+        columns = [str(column.label) for column in table.columns.values()]
+        assert columns[4:6] == ["Cards", "Suspended"]
+        assert (str(row[4]), str(row[5])) == ("2", "1")  # the suspended card counted in Cards too
+        table.move_cursor(row=table.get_row_index(str(deck.id)))
+
+        await pilot.press("e")
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt-input")
+        prompt.value = "Interview follow-ups"  # another deck's name
+        await pilot.press("enter")
+        await view_shown(pilot)
+        assert "exists already" in rendered(app.screen.query_one("#prompt-error"))
+        prompt.value = "[red]Mine, renamed[/]"
+        await pilot.press("enter")
+        await view_shown(pilot)
+        assert store.cards.deck(deck.id).pick("zh") == "[red]Mine, renamed[/]"
+
+        await pilot.press("d")
+        await view_shown(pilot)
+        assert "with its 2 cards" in rendered(app.screen.query_one("#choice-message"))
+        await pilot.press("y")
+        await view_shown(pilot)
+        assert [d.id for d in store.cards.decks() if d.id == deck.id] == []
+        assert store.scalar("SELECT count(*) FROM reviews") == 0
+        assert table.row_count == 3
+
+        await pilot.press("u")
+        await view_shown(pilot)
+        assert table.row_count == 4
+    restored = store.cards.get(kept.id)
+    assert (restored.due, restored.stability, restored.deck_id) == (outcome.due, outcome.stability, deck.id)
+    assert store.scalar("SELECT count(*) FROM reviews") == 1
+    assert store.cards.deck(deck.id).name == "[red]Mine, renamed[/]"
+
+
+async def test_paper_decks_skip_papers_without_their_facts_and_say_so(store, frozen_clock):
+    store.papers.add("RAPO", method="reward-aware sampling", baseline="PPO")
+    store.papers.add("Imported, no facts")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("g")
+        await view_shown(pilot)
+        messages = [n.message for n in app._notifications]
+        assert ("1 paper deck: 6 cards added, 0 updated; 1 paper without a method, baseline or data got no deck "
+                "(fill them in the paper form)") in messages
+        assert [d.name for d in store.cards.decks() if d.paper_id] == ["Paper: RAPO"]
+
+
+def test_undoing_a_deck_delete_never_overwrites_a_card_that_took_its_id(store):
+    from paperdeck.store import ConflictError
+
+    deck = store.cards.add_deck("Last")
+    card = store.cards.add(deck.id, "the newest card")
+    store.cards.delete_deck(deck.id)
+    other = store.cards.decks()[0]
+    newcomer = store.cards.add(other.id, "takes the freed id")
+    assert newcomer.id == card.id  # SQLite reuses the largest freed id
+    try:
+        store.cards.undo_deck_change()
+    except ConflictError as error:
+        assert "took the place" in str(error)
+    else:
+        raise AssertionError("the undo overwrote a newer card")
+    assert store.cards.get(newcomer.id).front == "takes the freed id"

@@ -146,8 +146,9 @@ class DueTally:
 @dataclass(slots=True)
 class DeckCounts:
     deck: Deck
-    total: int
+    total: int           # every card, suspended ones included
     counts: DueSummary
+    suspended: int = 0
 
 
 @dataclass(frozen=True, slots=True)

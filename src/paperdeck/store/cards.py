@@ -122,7 +122,8 @@ class CardRepo(CardSettings):
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         _start, end = self.day_bounds(now)
-        totals = dict(self.store.rows("SELECT deck_id, count(*) FROM cards WHERE suspended = 0 GROUP BY deck_id"))
+        totals = {row[0]: (row[1], row[2] or 0) for row in self.store.rows(
+            "SELECT deck_id, count(*), sum(suspended) FROM cards GROUP BY deck_id")}
         per_deck: dict[int, dict[int, int]] = {}
         for row in self.store.rows(
             "SELECT deck_id, state, count(*) FROM cards WHERE suspended = 0 AND (due < ? OR state = 0) "
@@ -139,8 +140,25 @@ class CardRepo(CardSettings):
                 learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
                 due=states.get(REVIEW, 0),
             )
-            result.append(DeckCounts(deck, totals.get(deck.id, 0), counts))
+            total, suspended = totals.get(deck.id, (0, 0))
+            result.append(DeckCounts(deck, total, counts, suspended))
         return result
+
+    def rename_deck(self, deck_id: int, name: str, language: str) -> Deck:
+        from .deck_edits import rename_deck
+
+        return rename_deck(self, deck_id, name, language)
+
+    def delete_deck(self, deck_id: int) -> str:
+        """Delete the deck, its cards and their reviews (undoable); the undo label."""
+        from .deck_edits import delete_deck
+
+        return delete_deck(self, deck_id)
+
+    def undo_deck_change(self, *, redo: bool = False) -> str | None:
+        from .deck_edits import undo_deck_change
+
+        return undo_deck_change(self, redo=redo)
 
     # -- cards ------------------------------------------------------------------------------
 
