@@ -40,11 +40,17 @@ async def test_a_whole_session_by_keys(store, frozen_clock):
         assert first.front in rendered(review.query_one("#review-question"))
         assert not review.query_one("#review-answer").display
         bar = rendered(review.query_one("#review-ratings"))
-        assert "Again 1m" in bar and "Good 10m" in bar and "Easy" in bar
+        assert "show the talking points, then rate" in bar and "Again" not in bar
+        await pilot.press("3")  # no rating before the answer is shown
+        await view_shown(pilot)
+        assert store.scalar("SELECT count(*) FROM reviews") == 0 and review.card.id == first.id
+        assert any("talking points first" in n.message for n in app._notifications)
 
         await pilot.press("space")
         await view_shown(pilot)
         assert review.query_one("#review-answer").display
+        bar = rendered(review.query_one("#review-ratings"))
+        assert "Again 1m" in bar and "Good 10m" in bar and "Easy" in bar
 
         before = raw_cards(store)
         shown = review.outcomes[3]
@@ -63,7 +69,7 @@ async def test_a_whole_session_by_keys(store, frozen_clock):
         assert review.card.id == first.id
 
         for _ in range(11):  # Easy on every card graduates the whole deck
-            await pilot.press("4")
+            await pilot.press("space", "4")
             await view_shown(pilot)
         assert review.card is None
         assert "All caught up" in rendered(review.query_one("#review-question"))
@@ -96,12 +102,12 @@ async def test_interview_cram_never_touches_the_schedule(store, frozen_clock):
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.cramming
         status = rendered(review.query_one("#review-status"))
-        assert "interview in 11 d" in status and "11 left" in status
+        assert "interview in 11 days" in status and "11 left" in status
         first = review.card
-        await pilot.press("1")  # forgotten: it comes back later in the session
+        await pilot.press("space", "1")  # forgotten: it comes back later in the session
         await pilot.pause()
         assert first in review.cram_queue
-        await pilot.press("3", "3")
+        await pilot.press("space", "3", "space", "3")
         await view_shown(pilot)
         await pilot.press("u")
         await view_shown(pilot)
@@ -274,6 +280,7 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
         await pilot.press("enter")
         await view_shown(pilot)
         review = app.screen
+        await pilot.press("space")
         monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
         await pilot.press("3")
         assert await asyncio.to_thread(read.wait, 10)
@@ -285,9 +292,14 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
     assert store.scalar("SELECT count(*) FROM reviews") == 1
 
 
-async def test_an_edit_in_the_review_shows_at_once_and_keeps_the_timer(store, frozen_clock):
+async def test_an_edit_in_the_review_shows_at_once_and_the_timer_pauses_meanwhile(store, frozen_clock, monkeypatch):
+    from types import SimpleNamespace
+
+    from paperdeck.tui.screens import card_review
     from paperdeck.tui.screens.card_review import ReviewScreen
 
+    clock = [1000.0]  # the review's monotonic clock, moved by hand
+    monkeypatch.setattr(card_review, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
@@ -295,15 +307,45 @@ async def test_an_edit_in_the_review_shows_at_once_and_keeps_the_timer(store, fr
         await view_shown(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        card, shown_at = review.card, review.shown_at
+        card = review.card
+        clock[0] += 20  # 20 s thinking
         await pilot.press("space", "e")
         await view_shown(pilot)
+        clock[0] += 300  # five minutes in the editor
+        review._tick()
+        assert review.elapsed() == 20 and "0:20" in rendered(review.query_one("#review-timer"))
         app.screen.query_one("#edit-back").text = "[bold]Edited[/] talking points 🙂"
         await pilot.press("ctrl+s")
         await view_shown(pilot)
         assert app.screen is review and review.card.id == card.id
-        assert review.revealed and review.shown_at == shown_at
+        assert review.revealed and review.elapsed() == 20
+        assert "0:20" in rendered(review.query_one("#review-timer"))
         assert "[bold]Edited[/] talking points 🙂" in rendered(review.query_one("#review-answer"))
+        clock[0] += 5
+        await pilot.press("3")
+        await view_shown(pilot)
+    (duration,) = [row[0] for row in store.rows("SELECT duration_ms FROM reviews")]
+    assert duration == 25_000  # the answer's time, not the editor's
+
+
+async def test_interview_mode_never_offers_a_past_date(store, frozen_clock):
+    from datetime import date
+
+    store.settings.update(interview_date=date(2026, 11, 1))  # an interview already over
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("i")
+        await view_shown(pilot)
+        field = app.screen.query_one("#cram-date")
+        assert field.value == "" and field.placeholder == "2026-12-13"
+    store.settings.update(interview_date=date(2026, 12, 20))
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("i")
+        await view_shown(pilot)
+        assert app.screen.query_one("#cram-date").value == "2026-12-20"
 
 
 async def test_decks_are_renamed_deleted_and_the_delete_undone(store, frozen_clock):

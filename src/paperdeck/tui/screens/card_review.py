@@ -1,5 +1,7 @@
 """A review session: the question, a running timer against the deck's target answer length,
-Space for the talking points, 1-4 to rate (each showing its next interval), u to undo.
+Space for the talking points, then 1-4 to rate (each showing its next interval), u to undo.
+As in Anki, a card is rated only once its answer is shown, and the answer timer stands still
+while a dialog (the card editor, help) covers the screen.
 
 Each card's four outcomes are computed once when it is shown; the one rated is saved as
 shown. In interview (cram) mode every card of the decks is shown once, Again brings it back
@@ -19,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from ...i18n import counted
 from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
@@ -76,6 +79,7 @@ class ReviewScreen(PaperdeckScreen):
         self.wanted_card_id: int | None = None
         self.show_anew = True  # the next card shown starts its timer and hides its answer
         self.waiting = True  # a rating's next card is loading: the rating keys wait for it
+        self.paused_at: float | None = None  # a dialog covers the screen: the timer stands still
 
     @property
     def cramming(self) -> bool:
@@ -93,6 +97,21 @@ class ReviewScreen(PaperdeckScreen):
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
+
+    # Textual calls these and then PaperdeckScreen's own (its handlers run for each class).
+    def on_screen_suspend(self) -> None:
+        if self.paused_at is None:
+            self.paused_at = time.monotonic()
+
+    def on_screen_resume(self) -> None:
+        if self.paused_at is not None:
+            self.shown_at += time.monotonic() - self.paused_at
+            self.paused_at = None
+            self._tick()
+
+    def elapsed(self) -> float:
+        """Seconds the card has been in view, dialogs not counted."""
+        return (self.paused_at or time.monotonic()) - self.shown_at
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -198,6 +217,12 @@ class ReviewScreen(PaperdeckScreen):
         from ...domain.scheduling import format_interval
 
         bar = Text()
+        if not self.revealed:  # no rating before the answer is shown
+            key = self.key_hint("reveal")
+            bar.append(f" {key} ", "reverse bold")
+            bar.append(self.pick(" 显示要点，然后评分", " show the talking points, then rate"), "bold")
+            self.query_one("#review-ratings", Static).update(bar)
+            return
         for rating in RATINGS:
             bar.append(f" {self.key_hint(f'rate({rating})') or rating} ", "reverse " + RATING_STYLES[rating])
             bar.append(f" {self.pick(*RATING_NAMES[rating])} ", RATING_STYLES[rating])
@@ -206,9 +231,6 @@ class ReviewScreen(PaperdeckScreen):
             else:
                 hint = format_interval(self.outcomes[rating].interval)
             bar.append(f"{hint}   ", "dim" if self.cramming else "")
-        if not self.revealed:
-            key = self.key_hint("reveal")
-            bar.append(self.pick(f"  {key} 显示要点", f"  {key} shows the talking points"), "dim")
         self.query_one("#review-ratings", Static).update(bar)
 
     def _render_status(self) -> None:
@@ -219,7 +241,7 @@ class ReviewScreen(PaperdeckScreen):
             status.append(self.pick(f"  还剩 {len(self.cram_queue) + (self.card is not None)} 张",
                                     f"  {len(self.cram_queue) + (self.card is not None)} left"))
             status.append(self.pick(f" · 距面试 {days} 天 · 不影响复习计划",
-                                    f" · interview in {days} d · schedule untouched"), "dim")
+                                    f" · interview in {counted(days, 'day')} · schedule untouched"), "dim")
         else:
             counts = self._due_counts()
             status.append(f"{counts.new} ", "bold blue")
@@ -240,7 +262,7 @@ class ReviewScreen(PaperdeckScreen):
         if self.card is None:
             timer.update("")
             return
-        elapsed = time.monotonic() - self.shown_at
+        elapsed = self.elapsed()
         target = self.target_seconds()
         over = elapsed > target
         text = Text()
@@ -279,7 +301,12 @@ class ReviewScreen(PaperdeckScreen):
         card = self.card
         if card is None or self.waiting:
             return
-        duration_ms = int((time.monotonic() - self.shown_at) * 1000)
+        if not self.revealed:
+            key = self.key_hint("reveal")
+            self.notify(self.pick(f"先按 {key} 看要点，再评分", f"Press {key} to see the talking points first, then rate"),
+                        markup=False)
+            return
+        duration_ms = int(self.elapsed() * 1000)
         try:
             if self.cramming:
                 review_id = record_cram_answer(self.store, card, rating, reviewed_at=utcnow(), duration_ms=duration_ms)
