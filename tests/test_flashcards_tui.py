@@ -428,3 +428,75 @@ def test_undoing_a_deck_delete_never_overwrites_a_card_that_took_its_id(store):
     else:
         raise AssertionError("the undo overwrote a newer card")
     assert store.cards.get(newcomer.id).front == "takes the freed id"
+
+
+async def test_the_browser_sorts_by_its_columns_and_shows_card_info(store, frozen_clock):
+    from datetime import timedelta
+
+    from paperdeck.models.cards import AGAIN, EASY, GOOD
+    from paperdeck.models.common import utcnow
+    from paperdeck.tui.screens.card_browser import CardBrowserScreen
+    from paperdeck.tui.screens.card_info import CardInfoModal
+
+    deck = store.cards.add_deck("Sorted")
+    once, thrice = store.cards.add(deck.id, "Reviewed once"), store.cards.add(deck.id, "Reviewed three times")
+    store.cards.add(deck.id, "Never reviewed")
+    now = utcnow()
+
+    def rate(card, rating, at):
+        card = store.cards.get(card.id)
+        store.cards.record_review(card, store.cards.preview(card, at)[rating], reviewed_at=at, duration_ms=7000)
+
+    rate(once, GOOD, now - timedelta(days=30))
+    rate(thrice, EASY, now - timedelta(days=30))
+    rate(thrice, AGAIN, store.cards.get(thrice.id).due)  # a lapse
+    rate(thrice, GOOD, store.cards.get(thrice.id).due)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(deck.id)))
+        await pilot.press("b")
+        await view_shown(pilot)
+        browser = app.screen
+        assert isinstance(browser, CardBrowserScreen)
+        browser.query_one("#browser-search").value = "review"
+        await view_shown(pilot)
+        table = browser.query_one("#browser-table")
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Deck ▲", "Category", "Question", "State", "Due", "Interval", "Stability", "Difficulty",
+                          "Lapses", "Reviews"]
+        for _ in range(9):  # o moves the sort to the next column: Reviews is the last
+            await pilot.press("o")
+        await view_shown(pilot)
+        assert str(list(table.columns.values())[-1].label) == "Reviews ▲"
+        fronts = [store.cards.get(int(key.value)).front for key in table.rows]
+        assert fronts == ["Never reviewed", "Reviewed once", "Reviewed three times"]
+        await pilot.press("O")
+        await view_shown(pilot)
+        rows = [table.get_row(key) for key in table.rows]
+        assert [(str(r[8]), str(r[9])) for r in rows] == [("1", "3"), ("0", "1"), ("0", "0")]
+        assert str(rows[2][5]) == "" and str(rows[0][5]).endswith("d")  # new cards have no interval
+
+        table.move_cursor(row=0)
+        await pilot.press("i")
+        await view_shown(pilot)
+        info = app.screen
+        assert isinstance(info, CardInfoModal)
+        shown = rendered_info(info)
+        assert "Reviewed three times" in shown and "Lapses" in shown
+        assert shown.index("Good") < shown.index("Again lapse") < shown.index("Easy")  # newest first
+        assert shown.count("│   7s │") == 3 and "Average answer time  7s" in shown
+        await pilot.press("escape")
+        await view_shown(pilot)
+        assert app.screen is browser
+
+
+def rendered_info(modal) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=120, color_system=None)
+    console.print(modal.query_one("#info-body").content)
+    return console.file.getvalue()

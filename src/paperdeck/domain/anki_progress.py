@@ -14,10 +14,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from ..models.cards import AGAIN, LEARNING, NEW, RELEARNING, REVIEW, Card, Review
-from ..models.common import from_iso
+from ..models.cards import LEARNING, NEW, RELEARNING, REVIEW, Card, Review
+from .review_history import intervals_after, is_lapse, snapshot_interval
 
 # Anki's revlog.type: what kind of review it was.
 REVLOG_LEARN, REVLOG_REVIEW, REVLOG_RELEARN, REVLOG_CRAM = 0, 1, 2, 3
@@ -57,26 +56,15 @@ def anki_interval(interval: timedelta) -> int:
     return -max(0, int(interval.total_seconds()))
 
 
-def _interval(state: int, due: datetime | None, last_review: datetime | None) -> int:
-    if state == NEW or due is None or last_review is None:
-        return 0
-    return anki_interval(due - last_review)
-
-
-def _snapshot_interval(snapshot: dict[str, Any]) -> int:
-    return _interval(int(snapshot.get("state") or 0), from_iso(snapshot.get("due")),
-                     from_iso(snapshot.get("last_review")))
-
-
-def _is_lapse(review: Review) -> bool:
-    return review.mode == "fsrs" and review.rating == AGAIN and review.card_before.get("state") == REVIEW
+def _anki(interval: timedelta | None) -> int:
+    return 0 if interval is None else anki_interval(interval)
 
 
 def schedule(card: Card, reviews: Sequence[Review], day_number: Callable[[datetime], int],
              desired_retention: float) -> AnkiSchedule:
     """The card's scheduling columns. `day_number(instant)` is Anki's day number of an instant."""
     fsrs_reviews = [review for review in reviews if review.mode == "fsrs"]
-    reps, lapses = len(fsrs_reviews), sum(_is_lapse(review) for review in fsrs_reviews)
+    reps, lapses = len(fsrs_reviews), sum(is_lapse(review) for review in fsrs_reviews)
     data = "" if card.stability is None else json.dumps(
         {"s": round(card.stability, 4), "d": round(card.difficulty or 5.0, 4), "dr": desired_retention},
         separators=(",", ":"))
@@ -102,16 +90,13 @@ def revlog(card: Card, reviews: Sequence[Review]) -> list[AnkiRevlog]:
     """One row per review, oldest first, each with the interval it led to and the one before.
     The state after a review is the next review's `card_before`, or the card as it is now."""
     ordered = sorted(reviews, key=lambda review: (review.reviewed_at, review.id))
-    now_interval = _interval(card.state, card.due, card.last_review)
     rows, used = [], set()
-    for index, review in enumerate(ordered):
+    for review, after in zip(ordered, intervals_after(card, ordered)):
         before = review.card_before or {}
-        last_ivl = _snapshot_interval(before)
+        last_ivl, ivl = _anki(snapshot_interval(before)), _anki(after)
         if review.mode == "cram":
-            kind, ivl = REVLOG_CRAM, last_ivl
+            kind = REVLOG_CRAM
         else:
-            following = next((later.card_before for later in ordered[index + 1:] if later.card_before), None)
-            ivl = _snapshot_interval(following) if following is not None else now_interval
             state = int(before.get("state") or 0)
             kind = {NEW: REVLOG_LEARN, LEARNING: REVLOG_LEARN, REVIEW: REVLOG_REVIEW}.get(state, REVLOG_RELEARN)
         at_ms = int(review.reviewed_at.timestamp() * 1000)

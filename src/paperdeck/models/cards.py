@@ -68,11 +68,31 @@ class Card:
     def is_new(self) -> bool:
         return self.state == NEW
 
+    @property
+    def interval(self) -> timedelta | None:
+        """The time from its last review to its due date (None while new)."""
+        if self.state == NEW or self.last_review is None:
+            return None
+        return self.due - self.last_review
+
     def pick(self, language: str) -> str:
         """The question in the content language, falling back to the other."""
         if language == "zh":
             return self.front_zh or self.front
         return self.front or self.front_zh
+
+
+# How the card browser sorts: its columns' keys.
+SORTS = ("deck", "category", "question", "state", "due", "interval", "stability", "difficulty", "lapses", "reviews")
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsedCard:
+    """A card as the browser lists it, with its review counts."""
+
+    card: Card
+    reviews: int   # every review, cram answers included
+    lapses: int    # FSRS reviews rated Again while the card was in review
 
 
 @dataclass(frozen=True, slots=True)
