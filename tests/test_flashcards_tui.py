@@ -500,3 +500,32 @@ def rendered_info(modal) -> str:
     console = Console(file=StringIO(), width=120, color_system=None)
     console.print(modal.query_one("#info-body").content)
     return console.file.getvalue()
+
+
+async def test_pitch_and_resume_cards_show_the_users_own_text_before_the_guides_example(store, frozen_clock):
+    from paperdeck.models.cards import PITCH_DECK, RESUME_DECK
+    from paperdeck.models.papers import Stage
+    from paperdeck.usecases.own_answers import own_answer
+
+    mine = store.papers.add("Contrastive Reward Shaping", Stage.UNDER_REVIEW, venue_key="acl")
+    store.pitches.save_section(mine.id, "pitch.background", "[red]Reward models[/] drift under shift.")
+    pitch = store.cards.deck_by_key(PITCH_DECK)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(pitch.id)))
+        await pilot.press("enter")
+        await view_shown(pilot)
+        review = app.screen
+        assert review.card.key == "pitch.background"
+        await pilot.press("space")
+        await view_shown(pilot)
+        answer = rendered(review.query_one("#review-answer"))
+        assert "Your pitch (“Contrastive Reward Shaping”)" in answer
+        assert answer.index("[red]Reward models[/] drift under shift.") < answer.index("The guide's example")
+        assert "reward drift" in answer  # the guide's example follows
+    resume = {card.key: card for card in store.cards.cards(store.cards.deck_by_key(RESUME_DECK).id)}
+    single = own_answer(store, resume["resume.single"])
+    assert single.en == "Your resume entry" and "Contrastive Reward Shaping" in single.text
+    assert "Reward-Aware Prompt Optimization" not in own_answer(store, resume["resume.selected"]).text  # the example

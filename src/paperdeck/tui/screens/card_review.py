@@ -208,10 +208,25 @@ class ReviewScreen(PaperdeckScreen):
         question.update(body)
         answer.display = self.revealed
         answer.border_title = self.pick("要点", "Talking points")
-        answer.update(literal(card.back, single_line=False) if card.back.strip() else Text(
-            self.pick(f"（还没有要点：按 {self.key_hint('edit')} 添加）",
-                      f"(no talking points yet: press {self.key_hint('edit')} to add some)"), style="dim italic"))
+        answer.update(self._answer(card))
         self._render_ratings()
+
+    def _answer(self, card: Card) -> Text:
+        """The talking points; for a Pitch or Resume card the user's own text first, then the
+        card's (the guide's example)."""
+        view = self.view
+        own = view.own_answer if view is not None and view.card is not None and view.card.id == card.id else None
+        if own is None:
+            if card.back.strip():
+                return literal(card.back, single_line=False)
+            return Text(self.pick(f"（还没有要点：按 {self.key_hint('edit')} 添加）",
+                                  f"(no talking points yet: press {self.key_hint('edit')} to add some)"), style="dim italic")
+        text = Text(self.pick(own.zh, own.en) + "\n", "bold")
+        text.append_text(literal(own.text, single_line=False))
+        if card.back.strip():
+            text.append(self.pick("\n\n指南示例\n", "\n\nThe guide's example\n"), "dim bold")
+            text.append_text(literal(card.back, "dim", single_line=False))
+        return text
 
     def _render_ratings(self) -> None:
         from ...domain.scheduling import format_interval
