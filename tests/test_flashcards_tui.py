@@ -529,3 +529,46 @@ async def test_pitch_and_resume_cards_show_the_users_own_text_before_the_guides_
     single = own_answer(store, resume["resume.single"])
     assert single.en == "Your resume entry" and "Contrastive Reward Shaping" in single.text
     assert "Reward-Aware Prompt Optimization" not in own_answer(store, resume["resume.selected"]).text  # the example
+
+
+def _review_history(store, days: int = 60) -> None:
+    """Mature reviews over the last `days` days: Good on most, Again on every fifth."""
+    import json
+    from datetime import datetime, timedelta
+
+    from paperdeck.models.common import to_iso
+
+    now = datetime.fromisoformat("2026-11-29T09:00:00+00:00")
+    card_ids = [card.id for card in store.cards.cards()][:6]
+    with store.transaction() as conn:
+        for day in range(days):
+            for n, card_id in enumerate(card_ids[: 1 + day % 6]):
+                rating = 1 if (day + n) % 5 == 0 else 3
+                conn.execute(
+                    "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, mode, card_before) "
+                    "VALUES (?, ?, ?, 9000, 'fsrs', ?)",
+                    (card_id, rating, to_iso(now - timedelta(days=day, hours=n)), json.dumps({"state": 2})))
+
+
+def test_retention_per_week_counts_mature_reviews(store, frozen_clock):
+    from paperdeck.models.common import utcnow
+
+    _review_history(store)
+    weeks = store.cards.stats(utcnow()).retention_weeks
+    assert len(weeks) == 12 and weeks[0][1] is None and weeks[0][2] == 0  # 12 weeks back: none yet
+    total = sum(n for _week, _share, n in weeks)
+    assert total == store.scalar("SELECT count(*) FROM reviews")
+    recalled = store.scalar("SELECT count(*) FROM reviews WHERE rating > 1")
+    assert sum(round(share * n) for _w, share, n in weeks if share is not None) == recalled
+
+
+def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
+    _review_history(store)
+    app = PaperdeckApp(store, start_screen="flashcards")
+
+    async def open_stats(pilot):
+        await view_shown(pilot)
+        await pilot.press("s")
+        await view_shown(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)

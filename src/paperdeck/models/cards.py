@@ -185,6 +185,7 @@ class CardStats:
     reviews_per_day: list[tuple[date, int]] = field(default_factory=list)
     retention: float | None = None      # None: no review-state reviews in the window
     retention_reviews: int = 0
+    retention_weeks: list[tuple[date, float | None, int]] = field(default_factory=list)  # 12 weeks, oldest first
     target_retention: float = 0.9
     weakest: list[CategoryLapses] = field(default_factory=list)
     forecast: list[tuple[date, int]] = field(default_factory=list)
