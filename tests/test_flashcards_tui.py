@@ -572,3 +572,28 @@ def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
         await view_shown(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
+
+
+async def test_an_interview_cram_ends_with_the_cards_missed(store, frozen_clock):
+    from paperdeck.tui.screens.card_review import ReviewScreen
+
+    deck = store.cards.add_deck("Two")
+    store.cards.add(deck.id, "[bold]Forgotten[/] one")
+    store.cards.add(deck.id, "Known one")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(deck.id)))
+        await pilot.press("i")
+        await view_shown(pilot)
+        app.screen.query_one("#cram-date").value = "2026-12-10"
+        await pilot.press("enter")
+        await view_shown(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("space", "1", "space", "3", "space", "3")  # missed, known, then the missed one again
+        await view_shown(pilot)
+        done = rendered(review.query_one("#review-question"))
+        assert "Cram done: 3 answers this session" in done
+        assert "Missed (1):\n  · [bold]Forgotten[/] one" in done and "Known one" not in done

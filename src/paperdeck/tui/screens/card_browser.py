@@ -15,6 +15,7 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from ...domain.scheduling import format_interval
 from ...models.cards import SORTS, STATE_NAMES
+from ...i18n import counted
 from ...paths import package_resource
 from ...usecases.cards import BrowserFilter, CardBrowserView, card_browser, delete_card, set_suspended
 from ...usecases.core import StoreError
@@ -121,7 +122,7 @@ class CardBrowserScreen(PaperdeckScreen):
                 pass
         shown = len(view.rows)
         more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if view.more else ""
-        table.border_title = self.pick(f"{shown} 张卡片", f"{shown} cards") + more
+        table.border_title = self.pick(f"{shown} 张卡片", counted(shown, "card")) + more
         self._show_detail()
 
     def _show_filters(self, view: CardBrowserView) -> None:

@@ -25,6 +25,7 @@ from ...i18n import counted
 from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.review import ReviewRequest, ReviewView, record_cram_answer, rate_card, review_view, undo_rating
 from ..widgets.panel import Panel, literal
@@ -290,10 +291,20 @@ class ReviewScreen(PaperdeckScreen):
             text.append(self.pick("  超时：收尾", "  over time: wrap up"), "red")
         timer.update(text)
 
+    def _missed_summary(self) -> str:
+        """The cards forgotten (Again) in this cram session, once each, to look at again."""
+        missed = list({rated.card.id: rated.card for rated in self.history if rated.requeued}.values())
+        if not missed:
+            return self.pick("\n\n没有答不上来的卡片。", "\n\nNo card was missed.")
+        lines = "".join(f"\n  · {one_line(card.pick(self.language))}" for card in missed)
+        return self.pick(f"\n\n答不上来的 {len(missed)} 张：", f"\n\nMissed ({len(missed)}):") + lines
+
     def _done_message(self) -> str:
         if self.cramming:
-            return self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
-                             f"Cram done: {self.reviewed} answers this session. {self.key_hint('close')} to go back.")
+            done = self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
+                             f"Cram done: {counted(self.reviewed, 'answer')} this session. "
+                             f"{self.key_hint('close')} to go back.")
+            return done + self._missed_summary()
         upcoming = self.view.next_learning_due if self.view is not None else None
         message = self.pick(f"今天的卡片都复习完了（本轮 {self.reviewed} 张）。",
                             f"All caught up for today ({self.reviewed} this session).")
