@@ -98,7 +98,7 @@ class FlashcardsScreen(PaperdeckScreen):
         summary = Text()
         summary.append(self.pick("今日  ", "Today  "), "bold")
         summary.append(f"{view.new} ", "bold blue")
-        summary.append(self.pick(f"新卡（每天共 {view.new_per_day} 张）· ", f"new (of {view.new_per_day}/day, all decks) · "))
+        summary.append(self.pick(f"新卡（每日上限 {view.new_per_day} 张，各卡组合计）· ", f"new (of {view.new_per_day}/day, all decks) · "))
         summary.append(f"{view.learning} ", "bold red")
         summary.append(self.pick("学习中 · ", "learning · "))
         summary.append(f"{view.due} ", "bold green")
