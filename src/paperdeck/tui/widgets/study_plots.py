@@ -15,7 +15,11 @@ PickText = Callable[[str, str], str]
 BAR_COLOR, LINE_COLOR, TARGET_COLOR = "green", "cyan", "red"
 
 
-def _ticks(days: Sequence[date], every: int) -> tuple[list[int], list[str]]:
+def _ticks(widget: PlotextPlot, days: Sequence[date]) -> tuple[list[int], list[str]]:
+    """Date labels spaced so they never overlap (plotext would drop colliding ones, and which
+    one it drops varies from run to run): one per ~10 columns of the plot."""
+    room = max(2, ((widget.size.width or 40) - 8) // 10)
+    every = max(1, -(-len(days) // room))
     positions = list(range(0, len(days), every))
     return positions, [days[i].strftime("%m-%d") for i in positions]
 
@@ -27,8 +31,9 @@ def reviews_per_day(widget: PlotextPlot, days: Sequence[tuple[date, int]], pick:
     plt.title(pick("每日复习次数", "Reviews per day"))
     counts = [count for _day, count in days]
     plt.bar(list(range(len(days))), counts, color=BAR_COLOR, width=0.6)
-    positions, labels = _ticks([day for day, _count in days], max(1, len(days) // 6))
+    positions, labels = _ticks(widget, [day for day, _count in days])
     plt.xticks(positions, labels)
+    plt.xlim(-1, len(days))  # fixed: the first tick never falls on the edge
     top = max(1, max(counts, default=0))
     step = max(1, -(-top // 4))  # whole numbers of reviews on the axis
     plt.yticks(list(range(0, top + step, step)))
@@ -53,7 +58,7 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     plt.yticks(list(range(floor, 101, 10 if 100 - floor <= 50 else 20)))
     plt.ylim(floor, 100)
     plt.xlim(0, max(1, len(weeks) - 1))
-    positions, labels = _ticks([week for week, _share, _n in weeks], max(1, len(weeks) // 4))
+    positions, labels = _ticks(widget, [week for week, _share, _n in weeks])
     plt.xticks(positions, labels)
     if not known:
         plt.text(pick("还没有成熟卡片的复习", "no mature reviews yet"), max(0, len(weeks) // 4), (floor + 100) / 2)
