@@ -597,3 +597,23 @@ async def test_an_interview_cram_ends_with_the_cards_missed(store, frozen_clock)
         done = rendered(review.query_one("#review-question"))
         assert "Cram done: 3 answers this session" in done
         assert "Missed (1):\n  · [bold]Forgotten[/] one" in done and "Known one" not in done
+
+
+async def test_the_new_card_limit_is_one_for_all_decks_as_labelled(store, frozen_clock):
+    from paperdeck.models.common import utcnow
+
+    store.settings.update(new_cards_per_day=5)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        summary = rendered(app.screen.query_one("#cards-summary"))
+        assert summary.startswith("Today  5 new (of 5/day, all decks)")  # 11 + 5 + 2 new cards, 5 a day
+        table = app.screen.query_one("#decks")
+        assert [str(table.get_row(key)[1]) for key in table.rows] == ["5", "5", "2"]  # each deck: what it alone gives
+        await pilot.press("a")  # study every deck: five new cards, then none
+        await view_shown(pilot)
+        for _ in range(5):
+            await pilot.press("space", "4")
+            await view_shown(pilot)
+        assert app.screen.card is None
+    assert store.cards.due_summary(utcnow()).new == 0
