@@ -392,6 +392,7 @@ async def test_decks_are_renamed_deleted_and_the_delete_undone(store, frozen_clo
         await pilot.press("u")
         await view_shown(pilot)
         assert table.row_count == 4
+        assert any(n.message == "Undone: delete deck [red]Mine, renamed[/]" for n in app._notifications)
     restored = store.cards.get(kept.id)
     assert (restored.due, restored.stability, restored.deck_id) == (outcome.due, outcome.stability, deck.id)
     assert store.scalar("SELECT count(*) FROM reviews") == 1

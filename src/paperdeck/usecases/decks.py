@@ -86,10 +86,23 @@ def delete_deck(store: "Store", deck_id: int) -> str:
     return store.cards.delete_deck(deck_id)
 
 
-def undo_deck_change(store: "Store", *, redo: bool = False) -> str | None:
-    """Undo (redo) the latest deck rename or delete; its label, None when there is none.
-    ConflictError when the rows changed since."""
-    return store.cards.undo_deck_change(redo=redo)
+def undo_deck_change(store: "Store", *, redo: bool = False) -> tuple[str, str] | None:
+    """Undo (redo) the latest deck rename or delete: what was undone, (zh, en); None when
+    there is none. ConflictError when the rows changed since."""
+    label = store.cards.undo_deck_change(redo=redo)
+    if label is None:
+        return None
+    return _label_zh(label), label
+
+
+def _label_zh(label: str) -> str:
+    """The journal's label (store/deck_edits.py writes it in English) in Chinese."""
+    if label.startswith("delete deck "):
+        return f"删除卡组“{label.removeprefix('delete deck ')}”"
+    if label.startswith("rename deck ") and " to " in label:
+        old, new = label.removeprefix("rename deck ").rsplit(" to ", 1)
+        return f"卡组“{old}”改名为“{new}”"
+    return label
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,7 @@ class FlashcardsScreen(PaperdeckScreen):
         if label is None:
             self.notify(self.pick("没有可撤销的卡组操作", "No deck change to undo"), markup=False)
             return
-        self.notify(self.pick("已撤销：", "Undone: ") + label, markup=False)
+        self.notify(self.pick(f"已撤销：{label[0]}", f"Undone: {label[1]}"), markup=False)
         self.reload_view()
 
     def action_new_deck(self) -> None:
