@@ -392,11 +392,16 @@ async def test_decks_are_renamed_deleted_and_the_delete_undone(store, frozen_clo
         await pilot.press("u")
         await view_shown(pilot)
         assert table.row_count == 4
-        assert any(n.message == "Undone: delete deck [red]Mine, renamed[/]" for n in app._notifications)
+        assert any(n.message == "Undone: delete deck '[red]Mine, renamed[/]'" for n in app._notifications)
+        await pilot.press("u")  # the rename before it, from the same journal
+        await view_shown(pilot)
+        assert store.cards.deck(deck.id).name == "Mine"
     restored = store.cards.get(kept.id)
     assert (restored.due, restored.stability, restored.deck_id) == (outcome.due, outcome.stability, deck.id)
     assert store.scalar("SELECT count(*) FROM reviews") == 1
-    assert store.cards.deck(deck.id).name == "[red]Mine, renamed[/]"
+    from paperdeck.usecases.decks import _label_zh
+
+    assert _label_zh("rename deck 'Mine' to '[red]Mine, renamed[/]'") == "卡组“Mine”改名为“[red]Mine, renamed[/]”"
 
 
 async def test_paper_decks_skip_papers_without_their_facts_and_say_so(store, frozen_clock):
@@ -423,9 +428,9 @@ def test_undoing_a_deck_delete_never_overwrites_a_card_that_took_its_id(store):
     newcomer = store.cards.add(other.id, "takes the freed id")
     assert newcomer.id == card.id  # SQLite reuses the largest freed id
     try:
-        store.cards.undo_deck_change()
+        store.undo("cards")
     except ConflictError as error:
-        assert "took the place" in str(error)
+        assert "changed since" in str(error)
     else:
         raise AssertionError("the undo overwrote a newer card")
     assert store.cards.get(newcomer.id).front == "takes the freed id"

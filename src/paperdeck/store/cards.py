@@ -174,17 +174,6 @@ class CardRepo(CardSettings):
 
         return rename_deck(self, deck_id, name, language)
 
-    def delete_deck(self, deck_id: int) -> str:
-        """Delete the deck, its cards and their reviews (undoable); the undo label."""
-        from .deck_edits import delete_deck
-
-        return delete_deck(self, deck_id)
-
-    def undo_deck_change(self, *, redo: bool = False) -> str | None:
-        from .deck_edits import undo_deck_change
-
-        return undo_deck_change(self, redo=redo)
-
     # -- cards ------------------------------------------------------------------------------
 
     def get(self, card_id: int) -> Card:

@@ -186,24 +186,11 @@ def step(conn: sqlite3.Connection, scope: str, root: str | None, *, redo: bool) 
     ids = sorted({*_versions(before, root), *_versions(after, root)})
     current = capture(conn, root, ids, {*before, *after})
     if _contents(current, root) != _contents(source, root):
-        raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the {root.removesuffix('s')} was changed since")
-    _refuse_reused_ids(conn, entry["label"], current, target)
+        raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the paper was changed since")
     _freshen(current, target, [root])
     restore(conn, root, current, target)
     _mark(conn, entry, target, redo=redo)
     return entry["label"]
-
-
-def _refuse_reused_ids(conn: sqlite3.Connection, label: str, current: Snapshot, target: Snapshot) -> None:
-    """A row to put back whose id another row took since (SQLite reuses the largest freed id)
-    would overwrite that row: refuse instead."""
-    for table, rows in target.items():
-        present = {row["id"] for row in current.get(table, [])}
-        for row in rows:
-            if row["id"] not in present and conn.execute(
-                    f"SELECT 1 FROM {table} WHERE id = ?", (row["id"],)).fetchone() is not None:
-                raise ConflictError(f"cannot undo {label!r}: a {table.removesuffix('s')} added since took the place "
-                                    "of one it would bring back")
 
 
 def _step_rows(conn: sqlite3.Connection, scope: str, *, redo: bool) -> str | None:
@@ -244,7 +231,7 @@ def _mark(conn: sqlite3.Connection, entry: sqlite3.Row, target: Snapshot, *, red
 
 
 # The root table of a scope journaled by root (see `step`); other scopes journal named rows.
-SCOPE_ROOTS = {"pipeline": "papers", "decks": "decks"}
+SCOPE_ROOTS = {"pipeline": "papers"}
 
 
 def undo_latest_labelled(conn: sqlite3.Connection, prefix: str) -> str | None:

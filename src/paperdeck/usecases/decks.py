@@ -81,27 +81,28 @@ def rename_deck(store: "Store", deck_id: int, name: str, language: str) -> None:
     store.cards.rename_deck(deck_id, name, language)
 
 
-def delete_deck(store: "Store", deck_id: int) -> str:
-    """The deck, its cards and their reviews, undoably; the undo label."""
-    return store.cards.delete_deck(deck_id)
+def delete_deck(store: "Store", deck_id: int) -> None:
+    """The deck, its cards and their reviews, as one entry of the cards journal."""
+    store.cards.delete_deck(deck_id)
 
 
-def undo_deck_change(store: "Store", *, redo: bool = False) -> tuple[str, str] | None:
-    """Undo (redo) the latest deck rename or delete: what was undone, (zh, en); None when
-    there is none. ConflictError when the rows changed since."""
-    label = store.cards.undo_deck_change(redo=redo)
-    if label is None:
-        return None
-    return _label_zh(label), label
+def undo_card_change(store: "Store", *, redo: bool = False) -> tuple[str, str] | None:
+    """Undo (redo) the latest change of the cards journal (a deck renamed or deleted, a card
+    deleted, an import): what was undone, (zh, en); None when there is none. ConflictError
+    when its rows changed since."""
+    label = store.undo("cards", redo=redo)
+    return None if label is None else (_label_zh(label), label)
 
 
 def _label_zh(label: str) -> str:
-    """The journal's label (store/deck_edits.py writes it in English) in Chinese."""
-    if label.startswith("delete deck "):
-        return f"删除卡组“{label.removeprefix('delete deck ')}”"
-    if label.startswith("rename deck ") and " to " in label:
-        old, new = label.removeprefix("rename deck ").rsplit(" to ", 1)
-        return f"卡组“{old}”改名为“{new}”"
+    """A cards-journal label (written in English by the store) in Chinese."""
+    import re
+
+    for pattern, zh in ((r"delete deck '(.*)'", "删除卡组“{}”"), (r"delete card '(.*)'", "删除卡片“{}”"),
+                        (r"rename deck '(.*)' to '(.*)'", "卡组“{}”改名为“{}”"), (r"import (.*)", "导入 {}")):
+        match = re.fullmatch(pattern, label, re.S)
+        if match:
+            return zh.format(*match.groups())
     return label
 
 

@@ -23,7 +23,7 @@ from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.decks import (
     DeckListView, add_deck, deck_list, delete_deck, generate_paper_decks, paper_decks_message, rename_deck,
-    set_deck_target, set_study_setting, undo_deck_change,
+    set_deck_target, set_study_setting, undo_card_change,
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -46,7 +46,7 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
         Binding("e", "rename_deck", "Rename", id="flashcards.rename", tooltip="Rename the selected deck"),
         Binding("d", "delete_deck", "Delete deck", id="flashcards.delete", tooltip="Delete the selected deck with its cards (asks first; u undoes)"),
-        Binding("u", "undo", "Undo", id="flashcards.undo", tooltip="Undo the last deck rename or delete"),
+        Binding("u", "undo", "Undo", id="flashcards.undo", tooltip="Undo the last deck rename or delete, card delete or import"),
         Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
         Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
         Binding("I", "import_cards", "Import", id="flashcards.import", tooltip="Import cards from a CSV or TSV file"),
@@ -261,12 +261,12 @@ class FlashcardsScreen(PaperdeckScreen):
 
     def action_undo(self) -> None:
         try:
-            label = undo_deck_change(self.store)
+            label = undo_card_change(self.store)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         if label is None:
-            self.notify(self.pick("没有可撤销的卡组操作", "No deck change to undo"), markup=False)
+            self.notify(self.pick("没有可撤销的卡片操作", "Nothing to undo"), markup=False)
             return
         self.notify(self.pick(f"已撤销：{label[0]}", f"Undone: {label[1]}"), markup=False)
         self.reload_view()
