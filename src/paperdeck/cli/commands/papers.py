@@ -191,19 +191,28 @@ def show_paper(args: argparse.Namespace) -> int:
 
 
 def _target_json(target, now, zone) -> dict[str, Any] | None:
-    """The deadline the paper works toward, with its plan and risk (None: no known deadline)."""
-    from ...domain.targets import late_text
+    """The edition the paper works toward, what it waits for next, its plan and risk (None: no
+    venue)."""
+    from ...domain.target_text import status_text, target_line
+    from ...domain.targets import TargetState, late_text, remaining_plan
     from ..deadline_rows import json_row
 
-    if target.deadline is None:
+    if target.state is TargetState.NONE:
         return None
 
     def milestone(item) -> dict[str, Any] | None:
         return None if item is None else {"name": item.name, "label": item.label(), "date": item.date.isoformat()}
 
+    remaining = {item.name for item in remaining_plan(target)}
     return {
-        "deadline": json_row(target.deadline, now, zone),
-        "plan": [milestone(item) for item in target.plan],
+        "state": target.state.value,
+        "edition": {"venue": target.venue_key, "year": target.edition_year, "cycle": target.cycle or None,
+                    "chosen_for_you": target.chosen},
+        "deadline": json_row(target.deadline, now, zone) if target.deadline is not None else None,
+        "status": status_text(target, now, zone),
+        "text": target_line(target, now, zone),
+        "next_edition": json_row(target.offer, now, zone) if target.offer is not None else None,
+        "plan": [{**milestone(item), "done": item.name not in remaining} for item in target.plan],
         "next_milestone": milestone(target.next),
         "at_risk": target.at_risk,
         "late_milestone": milestone(target.late),
@@ -212,18 +221,15 @@ def _target_json(target, now, zone) -> dict[str, Any] | None:
 
 
 def _target_lines(target, now, zone) -> list[str]:
-    from ...domain.deadlines import countdown, when_text
-    from ...domain.targets import late_text
+    from ...domain.target_text import target_line
+    from ...domain.targets import TargetState, late_text, remaining_plan
 
-    deadline = target.deadline
-    if deadline is None:
+    if target.state is TargetState.NONE:
         return []
-    name = f"{deadline.venue_name or deadline.venue_key} {deadline.edition_year}"
-    what = deadline.label or deadline.kind.label
-    lines = [f"deadline: {name} {what} · {countdown(deadline, now, zone)} · {when_text(deadline, zone)}"
-             + (" (estimate)" if deadline.is_estimate else "")]
-    if target.plan:
-        lines.append("plan: " + " · ".join(f"{item.label()} {item.date.isoformat()}" for item in target.plan))
-    if target.at_risk:
+    lines = [f"target: {target_line(target, now, zone)}"]
+    remaining = remaining_plan(target)
+    if remaining:
+        lines.append("plan: " + " · ".join(f"{item.label()} {item.date.isoformat()}" for item in remaining))
+    if target.late is not None and target.state is not TargetState.PASSED:
         lines.append(f"at risk: {late_text(target)}")
     return lines
