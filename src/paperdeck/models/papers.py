@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from .bounds import YEAR_MAX, YEAR_MIN  # noqa: F401  (the bounds of a paper's year)
 from .common import from_iso
 
 
@@ -57,6 +58,12 @@ STAGE_LABELS: dict[Stage, tuple[str, str]] = {
 STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
+def venue_label(name: str | None, year: int | None, cycle: int | None = None) -> str:
+    """"ICLR 2027", "KDD 2026 cycle 2", "NeurIPS", "": a paper's target as written everywhere."""
+    text = f"{name or ''} {year or ''}".strip()
+    return f"{text} cycle {cycle}" if cycle and text else text
+
+
 @dataclass(slots=True)
 class Paper:
     id: int
@@ -90,12 +97,13 @@ class Paper:
     seed_key: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None
+    target_cycle: int | None = None   # the cycle of its edition, where the venue runs several
+    venue_name: str = ""              # the venue as it writes itself (read from the venue row)
 
     @property
     def venue_label(self) -> str:
-        """"ICLR 2027" / "ICLR" / "" as shown on a card and in lists."""
-        name = (self.venue_key or "").upper()
-        return f"{name} {self.target_year}".strip() if self.target_year else name
+        """"ICLR 2027" / "NeurIPS" / "" as shown on a card and in lists."""
+        return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Paper":
@@ -131,6 +139,8 @@ class Paper:
             seed_key=row["seed_key"],
             doi=row["doi"],
             arxiv_id=row["arxiv_id"],
+            target_cycle=row["target_cycle"] if "target_cycle" in row.keys() else None,
+            venue_name=(row["venue_name"] or "") if "venue_name" in row.keys() else "",
         )
 
 
@@ -150,11 +160,12 @@ class PaperCard:
     checklist_total: int = 0
     decision: str | None = None
     track: str | None = None
+    target_cycle: int | None = None
+    venue_name: str = ""
 
     @property
     def venue_label(self) -> str:
-        name = (self.venue_key or "").upper()
-        return f"{name} {self.target_year}".strip() if self.target_year else name
+        return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
 
     def days_in_stage(self, now: datetime) -> int:
         if self.stage_entered_at is None:
@@ -176,7 +187,6 @@ class PaperFilter:
         return not (self.text.strip() or self.venue_key or self.topic_key or self.stage)
 
 
-YEAR_MIN, YEAR_MAX = 1950, 2100
 DECISIONS = ("accepted", "rejected", "withdrawn")
 TRACKS = ("main", "findings", "workshop")
 STATUSES = ("active", "paused", "dropped")
@@ -240,6 +250,7 @@ class Submission:
     scores: str
     decision: str | None
     notes: str
+    cycle: int | None = None
 
     @property
     def label(self) -> str:

@@ -29,6 +29,12 @@ def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> st
     text = f"{verb:<8} {item.subject}"
     if item.changes:
         text += ": " + "; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in item.changes)
+        first = item.changes[0]
+        if item.action is Action.UPDATE and first.new_source:
+            from ...domain.provenance import source_name
+
+            text += f" (from {source_name(first.new_source)}" + (
+                f"; was {source_name(first.old_source)})" if first.old_source else ")")
     if item.why:
         text += f" ({item.why})"
     return text
@@ -50,7 +56,8 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
             "action": entry.action.value, "kind": entry.kind, "subject": entry.subject,
             "file": entry.source.file, "entry": entry.source.entry, "line": entry.source.line,
             "why": entry.why, "target_id": entry.target_id,
-            "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
+            "changes": [{"field": c.field, "old": c.old, "new": c.new, "old_source": c.old_source,
+                         "new_source": c.new_source} for c in entry.changes],
         }
 
     def problem(entry: ImportProblem) -> dict[str, Any]:
