@@ -86,6 +86,7 @@ class Venue:
     rhythm_en: str = ""
     user_edited: bool = False
     hidden: bool = False         # out of every list (papers may still target it)
+    aliases: list[str] = field(default_factory=list)  # other names in public deadline data
     field_sources: dict[str, str] = field(default_factory=dict)   # field -> the tracker it came from
     tracker_paths: dict[str, str] = field(default_factory=dict)   # tracker -> the venue's file there
 

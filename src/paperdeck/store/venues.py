@@ -47,9 +47,18 @@ def venue_from_row(row: "sqlite3.Row | dict[str, Any]") -> Venue:
         rhythm_en=row["rhythm_en"] if "rhythm_en" in keys else "",
         user_edited=bool(row["user_edited"]),
         hidden=bool(row["hidden"]) if "hidden" in keys else False,
+        aliases=_json_list(row["aliases"]) if "aliases" in keys else [],
         field_sources=_json_dict(row["field_sources"]) if "field_sources" in keys else {},
         tracker_paths=_json_dict(row["tracker_paths"]) if "tracker_paths" in keys else {},
     )
+
+
+def _json_list(text: Any) -> list[str]:
+    try:
+        value = json.loads(text) if isinstance(text, str) and text else []
+    except ValueError:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 def _json_dict(text: Any) -> dict[str, str]:

@@ -14,6 +14,8 @@ def register(subparsers, common) -> None:
     add.add_argument("--venue", metavar="NAME", help="target venue (e.g. ICLR)")
     add.add_argument("--year", metavar="N", help="target year (four digits)")
     add.add_argument("--stage", metavar="STAGE", default="ideation", help="stage by English name (default: Ideation)")
+    add.add_argument("--cycle", type=int, metavar="N", help="cycle of the edition, where the venue runs several")
+    add.add_argument("--track", choices=("main", "findings", "workshop"), help="track (a workshop plans 6 weeks, not 10)")
     add.add_argument("--json", action="store_true", help="print the new paper as JSON")
     add.set_defaults(handler=add_paper)
 
@@ -50,22 +52,21 @@ def _paper_id(text: str) -> int:
 
 
 def _venue_key(store, name: str | None) -> str | None:
-    from ...store.errors import NotFound
+    from ...usecases.submissions import SubmissionError, find_venue
 
     if not name:
         return None
-    name = name.strip()
     try:
-        return store.venues.get(name).key
-    except NotFound:
-        known = ", ".join(venue.name for venue in store.venues.all())
-        raise CliError(f"unknown venue {name!r}; known venues: {known}") from None
+        return find_venue(store, name.strip()).key
+    except SubmissionError as error:
+        raise CliError(str(error)) from None
 
 
 def row(paper) -> dict[str, Any]:
     return {
         "id": paper.id, "title": paper.title, "stage": paper.stage.value,
-        "venue": paper.venue_key, "year": paper.target_year, "track": paper.track,
+        "venue": paper.venue_key, "venue_name": paper.venue_name or None, "year": paper.target_year,
+        "cycle": paper.target_cycle, "track": paper.track,
         "topic": paper.topic_key, "decision": paper.decision, "award": paper.award,
         "stage_entered_at": paper.stage_entered_at.isoformat() if paper.stage_entered_at else None,
         "version": paper.version,
@@ -86,9 +87,12 @@ def add_paper(args: argparse.Namespace) -> int:
         year = clean_year(args.year or "")
     except FieldError as error:
         raise CliError(error.message) from error
+    if args.cycle is not None and not 0 <= args.cycle <= 12:
+        raise CliError(f"--cycle must be between 1 and 12, not {args.cycle}")
     store = open_cli_store(args)
     try:
-        paper = store.papers.add(title, stage, venue_key=_venue_key(store, args.venue), target_year=year)
+        paper = store.papers.add(title, stage, venue_key=_venue_key(store, args.venue), target_year=year,
+                                 target_cycle=args.cycle or None, track=args.track)
     finally:
         store.close()
     if args.json:
