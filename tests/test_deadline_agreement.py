@@ -3,7 +3,7 @@
 Clocks in UTC, Asia/Shanghai and America/Los_Angeles (both sides of November's DST change, and
 the day DST starts in March); deadlines at 23:59 AoE, 23:59 PT (winter and summer time), 00:30
 UTC+8 and a date-only one; papers at several stages. Every clock runs through the Dashboard,
-the Pipeline cards, the Venues list and month grid (Pilot, rendered text) and `paperdeck today`,
+the Pipeline tiles, the Venues list and month grid (Pilot, rendered text) and `paperdeck today`,
 `show`, `deadlines` and `export ics` (the real CLI in a subprocess, one per clock zone). They
 must agree with the core and so with each other: the same countdown, urgency, at-risk flag,
 deadline day and "Start by" day. A table of answers worked out by hand checks the core itself.
@@ -62,7 +62,7 @@ HAND = {
     # idea is a day late: at risk, on every screen. Why the local day and not the own day (29 Jan,
     # which gave the Venues calendar 20 Nov): the user works in local days, and an own day can
     # come after the deadline has closed locally (MxU8 below closes at 08:30 on 29 Jan in Los
-    # Angeles, its own day is 30 Jan). The Pipeline card said "not at risk" because it took the
+    # Angeles, its own day is 30 Jan). The Pipeline tile said "not at risk" because it took the
     # UTC date (21 Nov) as today; "today" is the user's local date everywhere now.
     ("2026-11-22T07:00:00+08:00", "MxAoE", Stage.IDEATION): ("69d 12h", "later", True, "2026-11-21"),
     ("2026-11-22T07:00:00+08:00", "MxAoE", Stage.WRITING): ("69d 12h", "later", False, "2026-11-21"),
@@ -127,7 +127,7 @@ def expected(store, now: datetime, zone) -> tuple[dict, dict, dict, dict]:
         start = target.milestone("start_by")
         per_paper[paper_id] = {
             "countdown": countdown(deadline, now, zone) if deadline else None,
-            "card": countdown(deadline, now, zone, compact=True) if deadline else "",
+            "tile": countdown(deadline, now, zone, compact=True) if deadline else "",
             "urgency": urgency(deadline, now, zone).value if deadline else None,
             "at_risk": target.at_risk,
             "reason": late_text(target),
@@ -181,7 +181,7 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
     from paperdeck.tui.app import PaperdeckApp
     from paperdeck.tui.widgets.month_grid import MonthGrid
 
-    seen: dict = {"dashboard": {}, "dashboard_when": {}, "dashboard_risk": {}, "cards": {}, "venues": {},
+    seen: dict = {"dashboard": {}, "dashboard_when": {}, "dashboard_risk": {}, "tiles": {}, "venues": {},
                   "grid": {}}
     app = PaperdeckApp(store, watch=False)
     async with app.run_test(size=(200, 60)) as pilot:
@@ -204,11 +204,11 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
         await pilot.pause()
         for column in app.screen.columns:
             width = max(40, column.scrollable_content_region.width)
-            for card in column.cards:
-                lines = ["".join(s.text for s in strip) for strip in column._render_card(card, width, False)]
+            for tile in column.tiles:
+                lines = ["".join(s.text for s in strip) for strip in column._render_tile(tile, width, False)]
                 venue_line = lines[2].strip()
-                assert venue_line.startswith(card.venue_label), venue_line
-                seen["cards"][card.id] = {"card": venue_line.removeprefix(card.venue_label).strip(),
+                assert venue_line.startswith(tile.venue_label), venue_line
+                seen["tiles"][tile.id] = {"tile": venue_line.removeprefix(tile.venue_label).strip(),
                                           "at_risk": lines[4].strip().startswith("⚠")}
 
         await app.switch_mode("venues")
@@ -279,7 +279,7 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
         shows = {paper_id: json.loads(output["stdout"]) for paper_id, output in zip(papers, outputs[4:])}
         assert today_json["zone"] == zone_name
 
-        # Each paper: Pipeline card, `show`, the Dashboard and `today`, the .ics and the month grid.
+        # Each paper: Pipeline tile, `show`, the Dashboard and `today`, the .ics and the month grid.
         risky_ids = {pid for pid, answer in per_paper.items() if answer["at_risk"]}
         assert {alert["paper_id"] for alert in today_json["at_risk"]} == risky_ids, where
         assert set(seen["dashboard_risk"]) == risky_ids, where
@@ -287,7 +287,7 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
                       if "milestone" in str(event.get("CATEGORIES").to_ical())}
         for paper_id, answer in per_paper.items():
             label = f"paper {titles[paper_id]!r} {where}"
-            assert seen["cards"][paper_id] == {"card": answer["card"], "at_risk": answer["at_risk"]}, label
+            assert seen["tiles"][paper_id] == {"tile": answer["tile"], "at_risk": answer["at_risk"]}, label
             target = shows[paper_id]["target"]
             if answer["countdown"] is None:
                 assert target is None, label

@@ -163,8 +163,8 @@ def test_checklists_come_from_the_guide_per_stage(store):
     ideation = store.papers.checklist(paper.id, Stage.IDEATION)
     store.papers.set_checklist_done(ideation[0].id, True)
     extra = store.papers.add_checklist_item(paper.id, Stage.IDEATION, "Talk to [red]Alice[/]")
-    card = store.papers.cards(paper_id=paper.id)[0]
-    assert (card.checklist_done, card.checklist_total) == (1, len(ideation) + 1)
+    tile = store.papers.tiles(paper_id=paper.id)[0]
+    assert (tile.checklist_done, tile.checklist_total) == (1, len(ideation) + 1)
     store.papers.edit_checklist_item(extra, "Talk to Bob")
     store.papers.delete_checklist_item(ideation[1].id)
     assert [i.text for i in store.papers.checklist(paper.id, Stage.IDEATION)][-1] == "Talk to Bob"
@@ -182,7 +182,7 @@ def test_filters_by_text_venue_topic_and_stage(store):
     assert titles(PaperFilter(topic_key="topic.agent-frameworks")) == ["Agents with memory 记忆"]
     assert titles(PaperFilter(stage=Stage.WRITING)) == ["LoRA at scale"]
     assert titles(PaperFilter(text="%")) == []  # no LIKE wildcards
-    assert [c.title for c in store.papers.cards(PaperFilter(text="memory"))] == ["Agents with memory 记忆"]
+    assert [c.title for c in store.papers.tiles(PaperFilter(text="memory"))] == ["Agents with memory 记忆"]
 
 
 def test_sample_papers_are_seeded_once_and_never_resurrected(store, monkeypatch):

@@ -34,14 +34,14 @@ async def test_arrows_and_hjkl_move_the_focus(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert focused(app).stage is Stage.IDEATION and focused(app).current_card.title == "Alpha"
+        assert focused(app).stage is Stage.IDEATION and focused(app).current_tile.title == "Alpha"
         for key, stage, title in [("j", Stage.IDEATION, "Beta"), ("k", Stage.IDEATION, "Alpha"), ("down", Stage.IDEATION, "Beta"),
                                   ("up", Stage.IDEATION, "Alpha"), ("l", Stage.DESIGN, "Gamma"), ("right", Stage.EXPERIMENTS, None),
                                   ("h", Stage.DESIGN, "Gamma"), ("left", Stage.IDEATION, "Alpha")]:
             await pilot.press(key)
             await pilot.pause()
-            card = focused(app).current_card
-            assert (focused(app).stage, card.title if card else None) == (stage, title), key
+            tile = focused(app).current_tile
+            assert (focused(app).stage, tile.title if tile else None) == (stage, title), key
 
 
 @pytest.mark.parametrize("forward,back", [("shift+right", "shift+left"), ("greater_than_sign", "less_than_sign")])
@@ -51,7 +51,7 @@ async def test_moving_a_paper_between_stages(board, forward, back):
         await pilot.press(forward)
         await pilot.pause()
         assert titles(board, Stage.DESIGN) == ["Gamma", "Alpha"]
-        assert focused(app).stage is Stage.DESIGN and focused(app).current_card.title == "Alpha"
+        assert focused(app).stage is Stage.DESIGN and focused(app).current_tile.title == "Alpha"
         await pilot.press(forward, forward)
         await pilot.pause()
         assert titles(board, Stage.WRITING) == ["Alpha"]
@@ -68,7 +68,7 @@ async def test_shift_up_down_reorder_within_a_column(board):
         await pilot.press("shift+down")
         await pilot.pause()
         assert titles(board, Stage.IDEATION) == ["Beta", "Alpha"]
-        assert focused(app).current_card.title == "Alpha"
+        assert focused(app).current_tile.title == "Alpha"
         await pilot.press("shift+up")
         await pilot.pause()
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
@@ -85,7 +85,7 @@ async def test_n_captures_a_paper_into_the_focused_stage(board):
         await pilot.press(*"[red]新想法[/]", "enter")
         await pilot.pause()
         assert titles(board, Stage.DESIGN) == ["Gamma", "[red]新想法[/]"]
-        assert focused(app).current_card.title == "[red]新想法[/]"
+        assert focused(app).current_tile.title == "[red]新想法[/]"
 
 
 @pytest.mark.parametrize("key", ["enter", "e"])
@@ -158,7 +158,7 @@ async def test_d_deletes_after_a_confirm_and_u_U_undo_redo(board):
         await pilot.press("u")
         await pilot.pause()
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
-        assert [c.title for c in app.screen.column(Stage.IDEATION).cards] == ["Alpha", "Beta"]
+        assert [c.title for c in app.screen.column(Stage.IDEATION).tiles] == ["Alpha", "Beta"]
         await pilot.press("U")
         await pilot.pause()
         assert titles(board, Stage.IDEATION) == ["Beta"]
@@ -176,21 +176,21 @@ async def test_slash_filters_and_escape_clears(board):
         await pilot.pause()
         await pilot.press(*"gam", "enter")
         await pilot.pause()
-        shown = {c.title for col in app.screen.columns for c in col.cards}
+        shown = {c.title for col in app.screen.columns for c in col.tiles}
         assert shown == {"Gamma"}
         assert "gam" in app.screen.sub_title
         await pilot.press("escape")
         await pilot.pause()
-        assert {"Alpha", "Beta", "Gamma"} <= {c.title for col in app.screen.columns for c in col.cards}
+        assert {"Alpha", "Beta", "Gamma"} <= {c.title for col in app.screen.columns for c in col.tiles}
 
 
 async def test_mouse_click_selects_and_drag_moves(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.click("#col-ideation", offset=(3, 7))  # the second card (Beta)
+        await pilot.click("#col-ideation", offset=(3, 7))  # the second tile (Beta)
         await pilot.pause()
-        assert focused(app).current_card.title == "Beta"
+        assert focused(app).current_tile.title == "Beta"
         await pilot.mouse_down("#col-ideation", offset=(3, 1))  # press on Alpha ...
         await pilot.mouse_up("#col-writing", offset=(3, 3))   # ... release over Writing
         await pilot.pause()

@@ -159,7 +159,7 @@ def countdown(
     deadline: DeadlineLike, now: datetime, zone: tzinfo, language: str = "en", *, compact: bool = False,
 ) -> str:
     """Time left: "12d 5h", "5h 03m", "12m"; a date-only deadline in whole local days
-    ("today", "1 day", "41 days"); "passed" once closed. `compact` (a board card): "41d", "5h".
+    ("today", "1 day", "41 days"); "passed" once closed. `compact` (a board tile): "41d", "5h".
     An estimate starts with "~"."""
     prefix = "~" if deadline.is_estimate else ""
     if not is_open(deadline, now):

@@ -1,6 +1,6 @@
 """A paper's target: the edition it works toward, the milestone it waits for next, its backward
 plan and whether it is behind (at risk). One answer for the Dashboard, `paperdeck today`, the
-Pipeline cards, the Venues month grid, `paperdeck show` and the .ics.
+Pipeline tiles, the Venues month grid, `paperdeck show` and the .ics.
 
 Which edition: the paper's venue and year (and cycle, if it names one); a paper with no year
 works toward the venue's next open submission deadline, as the Venues list shows it. What it
@@ -38,7 +38,7 @@ TARGET_KINDS = (DeadlineKind.ABSTRACT, DeadlineKind.PAPER)
 
 
 class PaperLike(Protocol):
-    """A paper or a board card: what the target and the plan read."""
+    """A paper or a board tile: what the target and the plan read."""
 
     id: int
     stage: Stage

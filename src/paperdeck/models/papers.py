@@ -102,7 +102,7 @@ class Paper:
 
     @property
     def venue_label(self) -> str:
-        """"ICLR 2027" / "NeurIPS" / "" as shown on a card and in lists."""
+        """"ICLR 2027" / "NeurIPS" / "" as shown on a board tile and in lists."""
         return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
 
     @classmethod
@@ -145,8 +145,10 @@ class Paper:
 
 
 @dataclass(slots=True)
-class PaperCard:
-    """What a board card needs, read in one query for the whole board (10,000 rows)."""
+class PaperTile:
+    """What a tile of the Pipeline board shows, read in one query for the whole board (10,000 rows).
+
+    The board's item is a *tile*; "card" means a flashcard."""
 
     id: int
     title: str

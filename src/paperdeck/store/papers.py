@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
 from ..models.papers import (
-    DECISIONS, TRACKS, Paper, PaperCard, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
+    DECISIONS, TRACKS, Paper, PaperTile, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
 )
 from . import undo
 from .errors import ConflictError, NotFound, ValidationError
@@ -102,8 +102,8 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows(f"{PAPER_SELECT} WHERE {where} ORDER BY {STAGE_RANK}, p.position, p.id", params)
         return [Paper.from_row(row) for row in rows]
 
-    def cards(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperCard]:
-        """The board in one query: card fields and the current stage's checklist progress."""
+    def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
+        """The board in one query: tile fields and the current stage's checklist progress."""
         where, params = self._where(wanted or PaperFilter())
         if paper_id is not None:
             where += " AND p.id = ?"
@@ -119,7 +119,7 @@ class PaperRepo(ChecklistMixin):
             params,
         )
         return [
-            PaperCard(
+            PaperTile(
                 id=row["id"], title=row["title"], stage=Stage(row["stage"]), position=row["position"],
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],

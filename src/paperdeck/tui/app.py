@@ -97,9 +97,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             self.store.settings.update(theme=name)
 
     def get_key_display(self, binding: "Binding") -> str:
-        """Textual's display of a key, with function keys as printed on the keyboard: F5."""
+        """Textual's display of a key, with keys as printed on the keyboard: F5, Esc."""
         display = super().get_key_display(binding)
-        return re.sub(r"\bf(\d{1,2})\b", r"F\1", display)
+        return re.sub(r"\bf(\d{1,2})\b", r"F\1", display).replace("esc", "Esc")
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
 from ...store.errors import StoreError
 from ...usecases.paper_targets import paper_targets
-from ..widgets.board import BoardColumn, CardContext
+from ..widgets.board import BoardColumn, TileContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .choice import confirm_dialog
@@ -76,12 +76,12 @@ class PipelineScreen(PaperdeckScreen):
         focused = self.focused
         return focused if isinstance(focused, BoardColumn) else self.columns[0]
 
-    def _card_context(self, cards: list) -> CardContext:
+    def _tile_context(self, tiles: list) -> TileContext:
         now = utcnow()
         topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}
-        context = CardContext(now=now, language=self.language, topics=topics)
+        context = TileContext(now=now, language=self.language, topics=topics)
         zone = self.store.settings.zone()
-        for paper_id, target in paper_targets(self.store, cards, now, zone).items():
+        for paper_id, target in paper_targets(self.store, tiles, now, zone).items():
             if target.deadline is not None:
                 context.countdowns[paper_id] = countdown(target.deadline, now, zone, self.language, compact=True)
             if target.at_risk:
@@ -90,18 +90,18 @@ class PipelineScreen(PaperdeckScreen):
 
     def refresh_data(self, keep: tuple[Stage, int] | None = None) -> None:
         """Re-read the board. `keep`: put the focus on that paper in that column."""
-        cards = self.store.papers.cards(self.paper_filter)
-        context = self._card_context(cards)
+        tiles = self.store.papers.tiles(self.paper_filter)
+        context = self._tile_context(tiles)
         limit = self.store.settings.load().wip_limit
         by_stage: dict[Stage, list] = {stage: [] for stage in STAGES}
-        for card in cards:
-            by_stage[card.stage].append(card)
+        for tile in tiles:
+            by_stage[tile.stage].append(tile)
         empty = self.pick("（空）", "(empty)") if self.paper_filter.is_empty else self.pick("（无匹配）", "(no match)")
         for stage in STAGES:
             column = self.column(stage)
             column.empty_text = empty
             keep_id = keep[1] if keep and keep[0] is stage else None
-            column.set_cards(by_stage[stage], context, keep_id)
+            column.set_tiles(by_stage[stage], context, keep_id)
             column.border_title = column.header(len(by_stage[stage]), limit)
         self.sub_title = self._filter_label()
         if keep:
@@ -123,11 +123,11 @@ class PipelineScreen(PaperdeckScreen):
         """Re-read only these columns (a move touches two): fast on a 10,000-paper board."""
         limit = self.store.settings.load().wip_limit
         for stage in stages:
-            cards = self.store.papers.cards(replace(self.paper_filter, stage=stage) if not self.paper_filter.stage else self.paper_filter)
-            cards = [card for card in cards if card.stage is stage]
+            tiles = self.store.papers.tiles(replace(self.paper_filter, stage=stage) if not self.paper_filter.stage else self.paper_filter)
+            tiles = [tile for tile in tiles if tile.stage is stage]
             column = self.column(stage)
-            column.set_cards(cards, self._card_context(cards), keep[1] if keep[0] is stage else None)
-            column.border_title = column.header(len(cards), limit)
+            column.set_tiles(tiles, self._tile_context(tiles), keep[1] if keep[0] is stage else None)
+            column.border_title = column.header(len(tiles), limit)
         self.column(keep[0]).focus()
         self._show_detail()
 
@@ -141,20 +141,20 @@ class PipelineScreen(PaperdeckScreen):
 
     def _show_detail(self) -> None:
         detail = self.query_one("#pipeline-detail", Static)
-        card = self.focused_column.current_card
-        if card is None:
+        tile = self.focused_column.current_tile
+        if tile is None:
             keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
                     (self.key_hint("app.help"), "全部按键", "all keys"))
             detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"))
             return
-        text = literal(card.title, "bold")
-        venue = card.venue_label
+        text = literal(tile.title, "bold")
+        venue = tile.venue_label
         meta = [venue] if venue else []
-        left = self.focused_column.context.countdowns.get(card.id)
+        left = self.focused_column.context.countdowns.get(tile.id)
         if left:
             meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
-        meta.append(self.pick(f"本阶段 {card.days_in_stage(utcnow())} 天", f"{card.days_in_stage(utcnow())} days in stage"))
-        if card.id in self.focused_column.context.at_risk:
+        meta.append(self.pick(f"本阶段 {tile.days_in_stage(utcnow())} 天", f"{tile.days_in_stage(utcnow())} days in stage"))
+        if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
         text.append("\n" + " · ".join(meta), style="dim")
         detail.update(text)
@@ -171,27 +171,27 @@ class PipelineScreen(PaperdeckScreen):
         index = columns.index(current) + delta
         if 0 <= index < len(columns):
             target = columns[index]
-            target.cursor = min(current.cursor, max(0, len(target.cards) - 1))
+            target.cursor = min(current.cursor, max(0, len(target.tiles) - 1))
             target.focus()
 
     def _selected(self):
-        card = self.focused_column.current_card
-        if card is None:
+        tile = self.focused_column.current_tile
+        if tile is None:
             self.app.bell()
-        return card
+        return tile
 
     def _report(self, error: StoreError) -> None:
         self.notify(str(error), severity="error", markup=False)
 
     def action_move_paper(self, delta: int) -> None:
-        card = self._selected()
-        if card is None:
+        tile = self._selected()
+        if tile is None:
             return
-        index = STAGES.index(card.stage) + delta
+        index = STAGES.index(tile.stage) + delta
         if not 0 <= index < len(STAGES):
             self.app.bell()
             return
-        self._move(card.id, STAGES[index])
+        self._move(tile.id, STAGES[index])
 
     def _move(self, paper_id: int, stage: Stage) -> None:
         try:
@@ -205,17 +205,17 @@ class PipelineScreen(PaperdeckScreen):
 
     def action_reorder(self, delta: int) -> None:
         column = self.focused_column
-        card = self._selected()
+        tile = self._selected()
         neighbour = column.cursor + delta
-        if card is None or not 0 <= neighbour < len(column.cards):
+        if tile is None or not 0 <= neighbour < len(column.tiles):
             return
         try:
-            self.store.papers.place(card.id, column.cards[neighbour].id, after=delta > 0)
+            self.store.papers.place(tile.id, column.tiles[neighbour].id, after=delta > 0)
         except StoreError as error:
             self._report(error)
             self.refresh_data()
             return
-        self.reload_columns({card.stage}, keep=(card.stage, card.id))
+        self.reload_columns({tile.stage}, keep=(tile.stage, tile.id))
 
     def action_capture(self) -> None:
         stage = self.focused_column.stage
@@ -234,32 +234,32 @@ class PipelineScreen(PaperdeckScreen):
         self.app.push_screen(QuickCaptureModal(stage), added)
 
     def action_edit(self) -> None:
-        card = self._selected()
-        if card is None:
+        tile = self._selected()
+        if tile is None:
             return
         from .paper_form import PaperFormModal
 
         def closed(saved: bool | None) -> None:
             try:
-                stage = self.store.papers.get(card.id).stage
+                stage = self.store.papers.get(tile.id).stage
             except StoreError:
                 self.refresh_data()
                 return
-            self.refresh_data(keep=(stage, card.id))
+            self.refresh_data(keep=(stage, tile.id))
 
-        self.app.push_screen(PaperFormModal(card.id), closed)
+        self.app.push_screen(PaperFormModal(tile.id), closed)
 
     def action_delete(self) -> None:
-        card = self._selected()
-        if card is None:
+        tile = self._selected()
+        if tile is None:
             return
         undo = self.key_hint("undo")
-        question = self.pick(f"删除「{card.title}」？（{undo} 可撤销）", f"Delete “{card.title}”? ({undo} undoes)")
+        question = self.pick(f"删除「{tile.title}」？（{undo} 可撤销）", f"Delete “{tile.title}”? ({undo} undoes)")
 
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.store.papers.delete(card.id)
+                    self.store.papers.delete(tile.id)
                 except StoreError as error:
                     self._report(error)
                 self.refresh_data()

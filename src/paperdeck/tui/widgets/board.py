@@ -1,6 +1,6 @@
 """A pipeline column drawn with the line API: only the visible lines are ever rendered.
 
-A widget per card costs seconds at 10,000 papers; here a card is CARD_HEIGHT lines computed
+A widget per tile costs seconds at 10,000 papers; here a tile is TILE_HEIGHT lines computed
 on demand (and cached), so start-up and moves stay fast at any board size.
 """
 
@@ -23,16 +23,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...models.papers import PaperCard, Stage
+from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
 
-CARD_LINES = 5
-CARD_HEIGHT = CARD_LINES + 1  # a blank line between cards
+TILE_LINES = 5
+TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
 
 
 @dataclass
-class CardContext:
-    """What a card shows beyond the paper itself, computed once per refresh by the screen."""
+class TileContext:
+    """What a tile shows beyond the paper itself, computed once per refresh by the screen."""
 
     now: datetime
     language: str = "en"
@@ -85,10 +85,10 @@ def title_lines(title: str, width: int, lines: int = 2) -> list[str]:
 
 
 class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
-    """One stage of the board: a scrollable list of fixed-height cards with a cursor."""
+    """One stage of the board: a scrollable list of fixed-height tiles with a cursor."""
 
     COMPONENT_CLASSES = {
-        "board-column--card", "board-column--cursor", "board-column--title",
+        "board-column--tile", "board-column--cursor", "board-column--title",
         "board-column--meta", "board-column--risk", "board-column--empty",
     }
     DEFAULT_CSS = """
@@ -100,7 +100,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     }
     BoardColumn:focus { border: round $accent; border-title-color: $text-accent; }
     BoardColumn.-over-limit { border-title-color: $warning; }
-    BoardColumn > .board-column--card { background: $boost; }
+    BoardColumn > .board-column--tile { background: $boost; }
     BoardColumn > .board-column--cursor { background: $primary 30%; }
     BoardColumn:focus > .board-column--cursor { background: $accent 40%; }
     BoardColumn > .board-column--title { text-style: bold; }
@@ -109,10 +109,10 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     BoardColumn > .board-column--empty { color: $text-disabled; }
     """
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="board.up", tooltip="Previous card"),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="board.down", tooltip="Next card"),
-        Binding("home,g", "cursor_to(0)", "First", show=False, id="board.first", tooltip="First card of the column"),
-        Binding("end,G", "cursor_to(-1)", "Last", show=False, id="board.last", tooltip="Last card of the column"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="board.up", tooltip="Previous paper"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="board.down", tooltip="Next paper"),
+        Binding("home,g", "cursor_to(0)", "First", show=False, id="board.first", tooltip="First paper of the column"),
+        Binding("end,G", "cursor_to(-1)", "Last", show=False, id="board.last", tooltip="Last paper of the column"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="One page up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down", tooltip="One page down"),
     ]
@@ -120,7 +120,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Pressed(Message):
-        """A card was pressed with the mouse (a drag may follow)."""
+        """A tile was pressed with the mouse (a drag may follow)."""
 
         def __init__(self, column: "BoardColumn", paper_id: int):
             super().__init__()
@@ -138,72 +138,72 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, stage: Stage, *, id: str | None = None):
         super().__init__(id=id, classes="column")
         self.stage = stage
-        self.cards: list[PaperCard] = []
-        self.context = CardContext(now=datetime.now())
+        self.tiles: list[PaperTile] = []
+        self.context = TileContext(now=datetime.now())
         self.empty_text = ""
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
 
     # -- data -------------------------------------------------------------------------------
 
-    def set_cards(self, cards: list[PaperCard], context: CardContext, keep_id: int | None = None) -> None:
-        """Replace the cards; the cursor stays on `keep_id` (or its index) when it can."""
-        current = self.current_card
+    def set_tiles(self, tiles: list[PaperTile], context: TileContext, keep_id: int | None = None) -> None:
+        """Replace the tiles; the cursor stays on `keep_id` (or its index) when it can."""
+        current = self.current_tile
         wanted = keep_id if keep_id is not None else (current.id if current else None)
-        self.cards = cards
+        self.tiles = tiles
         self.context = context
         self._lines.clear()
-        self.virtual_size = Size(1, len(cards) * CARD_HEIGHT)
-        index = next((i for i, card in enumerate(cards) if card.id == wanted), None)
-        self.cursor = min(self.cursor, max(0, len(cards) - 1)) if index is None else index
+        self.virtual_size = Size(1, len(tiles) * TILE_HEIGHT)
+        index = next((i for i, tile in enumerate(tiles) if tile.id == wanted), None)
+        self.cursor = min(self.cursor, max(0, len(tiles) - 1)) if index is None else index
         self.refresh()
 
     @property
-    def current_card(self) -> PaperCard | None:
-        if 0 <= self.cursor < len(self.cards):
-            return self.cards[self.cursor]
+    def current_tile(self) -> PaperTile | None:
+        if 0 <= self.cursor < len(self.tiles):
+            return self.tiles[self.cursor]
         return None
 
     def index_of(self, paper_id: int) -> int | None:
-        return next((i for i, card in enumerate(self.cards) if card.id == paper_id), None)
+        return next((i for i, tile in enumerate(self.tiles) if tile.id == paper_id), None)
 
     # -- cursor -----------------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.cards) - 1)) if self.cards else 0
+        return max(0, min(value, len(self.tiles) - 1)) if self.tiles else 0
 
     class Highlighted(Message):
-        """The cursor moved to another card (or the column emptied)."""
+        """The cursor moved to another tile (or the column emptied)."""
 
-        def __init__(self, column: "BoardColumn", card: PaperCard | None):
+        def __init__(self, column: "BoardColumn", tile: PaperTile | None):
             super().__init__()
             self.column = column
-            self.card = card
+            self.tile = tile
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.scroll_to_region_of(new)
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current_card))
+        self.post_message(self.Highlighted(self, self.current_tile))
 
     def scroll_to_region_of(self, index: int) -> None:
         from textual.geometry import Region
 
-        if self.cards:
-            self.scroll_to_region(Region(0, index * CARD_HEIGHT, 1, CARD_LINES), animate=False, force=True)
+        if self.tiles:
+            self.scroll_to_region(Region(0, index * TILE_HEIGHT, 1, TILE_LINES), animate=False, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.cursor += delta
 
     def action_cursor_to(self, index: int) -> None:
-        self.cursor = index if index >= 0 else len(self.cards) - 1
+        self.cursor = index if index >= 0 else len(self.tiles) - 1
 
     def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+        self.cursor += direction * max(1, self.scrollable_content_region.height // TILE_HEIGHT)
 
     # -- mouse ------------------------------------------------------------------------------
 
     def _index_at(self, y: int) -> int | None:
-        index, row = divmod(int(self.scroll_offset.y) + y, CARD_HEIGHT)
-        return index if row < CARD_LINES and 0 <= index < len(self.cards) else None
+        index, row = divmod(int(self.scroll_offset.y) + y, TILE_HEIGHT)
+        return index if row < TILE_LINES and 0 <= index < len(self.tiles) else None
 
     def on_mouse_down(self, event: MouseDown) -> None:
         self.focus()
@@ -212,7 +212,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.cursor = index
         self.capture_mouse()
-        self.post_message(self.Pressed(self, self.cards[index].id))
+        self.post_message(self.Pressed(self, self.tiles[index].id))
 
     def on_mouse_up(self, event: MouseUp) -> None:
         self.capture_mouse(False)
@@ -231,41 +231,41 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index, row = divmod(int(self.scroll_offset.y) + y, CARD_HEIGHT)
-        if not self.cards and y == 0:
+        index, row = divmod(int(self.scroll_offset.y) + y, TILE_HEIGHT)
+        if not self.tiles and y == 0:
             style = self.rich_style + self.get_component_rich_style("board-column--empty", partial=True)
             return Strip([Segment(ellipsize(" " + self.empty_text, width), style)]).adjust_cell_length(width, self.rich_style)
-        if index >= len(self.cards) or row >= CARD_LINES:
+        if index >= len(self.tiles) or row >= TILE_LINES:
             return Strip.blank(width, self.rich_style)
-        card = self.cards[index]
+        tile = self.tiles[index]
         selected = index == self.cursor and self.has_focus
-        key = (card.id, width, selected, self.has_focus, self.context.language)
+        key = (tile.id, width, selected, self.has_focus, self.context.language)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._render_card(card, width, selected)
+            lines = self._render_tile(tile, width, selected)
             self._lines[key] = lines
         return lines[row]
 
-    def _render_card(self, card: PaperCard, width: int, selected: bool) -> list[Strip]:
-        base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--card")
+    def _render_tile(self, tile: PaperTile, width: int, selected: bool) -> list[Strip]:
+        base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
         title = base + self.get_component_rich_style("board-column--title", partial=True)
         meta = base + self.get_component_rich_style("board-column--meta", partial=True)
         risk = base + self.get_component_rich_style("board-column--risk", partial=True)
         inner = max(1, width - 2)
         context = self.context
         zh = context.language == "zh"
-        venue = card.venue_label or ("未定会议" if zh else "no venue")
-        countdown = context.countdowns.get(card.id, "")
+        venue = tile.venue_label or ("未定会议" if zh else "no venue")
+        countdown = context.countdowns.get(tile.id, "")
         venue_line = f"{venue} {countdown}" if countdown else venue
         if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
-            venue_line = f"{(card.venue_key or '').upper()} {countdown}"
-        topic = context.topics.get(card.topic_key or "", "")
-        days = card.days_in_stage(context.now)
-        progress = f"{days}d" + (f" · ☑{card.checklist_done}/{card.checklist_total}" if card.checklist_total else "")
-        if card.decision:
-            progress += f" · {card.decision}"
-        flagged = card.id in context.at_risk
-        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(card.title, inner)]
+            venue_line = f"{(tile.venue_key or '').upper()} {countdown}"
+        topic = context.topics.get(tile.topic_key or "", "")
+        days = tile.days_in_stage(context.now)
+        progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
+        if tile.decision:
+            progress += f" · {tile.decision}"
+        flagged = tile.id in context.at_risk
+        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
         lines.append([Segment(ellipsize(one_line(topic), inner), meta)])
         lines.append([Segment(ellipsize(("⚠ " if flagged else "") + progress, inner), risk if flagged else meta)])
@@ -283,7 +283,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._lines.clear()
-        self.virtual_size = Size(1, len(self.cards) * CARD_HEIGHT)
+        self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -291,7 +291,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_focus(self) -> None:
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current_card))
+        self.post_message(self.Highlighted(self, self.current_tile))
 
     def on_blur(self) -> None:
         self.refresh()
