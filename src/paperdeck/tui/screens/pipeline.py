@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
-from ...domain.deadlines import countdown
+from ...domain.target_text import status_text, target_line
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
@@ -82,8 +82,12 @@ class PipelineScreen(PaperdeckScreen):
         context = TileContext(now=now, language=self.language, topics=topics)
         zone = self.store.settings.zone()
         for paper_id, target in paper_targets(self.store, tiles, now, zone).items():
-            if target.deadline is not None:
-                context.countdowns[paper_id] = countdown(target.deadline, now, zone, self.language, compact=True)
+            status = status_text(target, now, zone, self.language, compact=True)
+            if status:
+                context.countdowns[paper_id] = status
+            line = target_line(target, now, zone, self.language)
+            if line:
+                context.targets[paper_id] = line
             if target.at_risk:
                 context.at_risk.add(paper_id)
         return context
@@ -149,10 +153,8 @@ class PipelineScreen(PaperdeckScreen):
             return
         text = literal(tile.title, "bold")
         venue = tile.venue_label
-        meta = [venue] if venue else []
-        left = self.focused_column.context.countdowns.get(tile.id)
-        if left:
-            meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
+        target = self.focused_column.context.targets.get(tile.id)
+        meta = [target] if target else [venue] if venue else []
         meta.append(self.pick(f"本阶段 {tile.days_in_stage(utcnow())} 天", f"{tile.days_in_stage(utcnow())} days in stage"))
         if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
