@@ -54,8 +54,10 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
 
 
 def _row_state(row: Deadline) -> dict[str, object]:
-    sources = {group: (USER if row.user_edited else row.field_sources.get(group) or row.source)
-               for group in GROUPS}
+    # A row from before sources were kept per field (the seed's) has its one source for each value.
+    given = {"when": True, "label": bool(row.label), "note": bool(row.note)}
+    sources = {group: USER if row.user_edited else row.field_sources.get(group) or row.source
+               for group in GROUPS if given[group]}
     return {"edition_year": row.edition_year, "kind": row.kind.value,
             "at_utc": to_iso(row.at) if row.at else None, "on_date": row.on_date.isoformat() if row.on_date else None,
             "tz_label": row.tz_label, "label": row.label, "note": row.note, "sources": sources,
@@ -88,7 +90,8 @@ def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, 
     if row is None:
         sources = _sources_of(values, new_source)
         state[uid] = {**values, "sources": sources, "user_edited": False, "id": None}
-        return PlanItem(Action.ADD, "deadline", subject, source, values={**values, "field_sources": json.dumps(sources)})
+        return PlanItem(Action.ADD, "deadline", subject, source,
+                        values={**values, "field_sources": json.dumps(sources, sort_keys=True)})
     target = row["id"] if isinstance(row["id"], int) else None
     sources = dict(row["sources"])  # type: ignore[arg-type]
     merged = {column: row[column] for columns in GROUPS.values() for column in columns}
@@ -117,7 +120,9 @@ def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, 
         elif verdict.verdict is Verdict.KEEP and group == "when":
             kept.extend((change, verdict.why) for change in changes)
     if replaced:
-        update = {**values, **merged, "source": sources["when"], "field_sources": json.dumps(sources)}
+        sources = {group: source for group, source in sources.items()
+                   if group == "when" or merged[GROUPS[group][0]]}
+        update = {**values, **merged, "source": sources["when"], "field_sources": json.dumps(sources, sort_keys=True)}
         state[uid] = {**row, **merged, "sources": sources, "user_edited": False}
         return PlanItem(Action.UPDATE, "deadline", subject, source, values=update, changes=tuple(replaced),
                         target_id=target)

@@ -28,7 +28,9 @@ def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> st
     verb = VERBS[item.action][2 if language == "zh" else 1 if done else 0]
     text = f"{verb:<8} {item.subject}"
     if item.changes:
-        text += ": " + "; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in item.changes)
+        # A value only confirmed by a more trusted source is in the JSON, not in the line.
+        shown = [c for c in item.changes if not c.field.endswith(" source")]
+        text += ": " + ("; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in shown) or "confirmed")
         first = item.changes[0]
         if item.action is Action.UPDATE and first.new_source:
             from ...domain.provenance import source_name
