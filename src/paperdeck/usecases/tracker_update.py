@@ -167,7 +167,9 @@ def _import(store: "Store", now: datetime, report: UpdateReport) -> None:
         report.news = news(report.plan.items, before, names, now)
     if report.dry_run:
         return
-    troubled = {p.file for p in report.plan.problems} if report.plan is not None else set()
+    # A file not read at all (not YAML, not a tracker's) is read in full again next time, so its
+    # problem is told again; one with a skipped entry ("TBD") is kept like any other.
+    troubled = {p.file for p in report.plan.problems if p.skipped and p.entry == "(file)"} if report.plan else set()
     keep = [(r.fetched.url, r.fetched.etag, r.fetched.last_modified) for r in report.reads
             if r.fetched.url not in troubled and (r.fetched.etag or r.fetched.last_modified)]
     paths: dict[str, dict[str, str]] = {}
