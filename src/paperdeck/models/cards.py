@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 # Card states as stored: 0 new, then fsrs.State's values.
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
@@ -34,6 +35,7 @@ class Deck:
     name_zh: str
     paper_id: int | None
     target_seconds: int
+    seed_key: str | None = None
 
     def pick(self, language: str) -> str:
         if language == "zh":
@@ -58,6 +60,9 @@ class Card:
     due: datetime
     last_review: datetime | None
     version: int = 1
+    user_edited: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
     @property
     def is_new(self) -> bool:
@@ -95,6 +100,7 @@ class Review:
     reviewed_at: datetime
     duration_ms: int
     mode: str
+    card_before: dict[str, Any] = field(default_factory=dict)  # the schedule before, for undo
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime, timezone
+from enum import Enum
+from typing import Any
 
 
 def utcnow() -> datetime:
@@ -26,6 +28,24 @@ def from_iso(text: str | None) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment
+
+
+def jsonable(value: Any) -> Any:
+    """`value` in plain JSON types: a dataclass as an object of its fields, instants as ISO
+    8601 UTC with Z, dates as YYYY-MM-DD, enums by value, tuples as lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {item.name: jsonable(getattr(value, item.name)) for item in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return to_iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)

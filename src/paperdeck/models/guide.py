@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,17 +32,3 @@ class GuideItem:
 
     def pick(self, language: str) -> str:
         return self.zh if language == "zh" else self.en
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "GuideItem":
-        return cls(
-            id=row["id"],
-            key=row["key"],
-            kind=row["kind"],
-            parent_key=row["parent_key"],
-            position=row["position"],
-            zh=row["zh"],
-            en=row["en"],
-            data=json.loads(row["data"] or "{}"),
-            user_edited=bool(row["user_edited"]),
-        )

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 from .bounds import YEAR_MAX, YEAR_MIN  # noqa: F401  (the bounds of a paper's year)
-from .common import from_iso
 
 
 class Stage(str, Enum):
@@ -97,6 +94,7 @@ class Paper:
     seed_key: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None
+    user_edited: bool = False    # a seeded sample the user changed: a newer seed leaves it alone
     target_cycle: int | None = None   # the cycle of its edition, where the venue runs several
     venue_name: str = ""              # the venue as it writes itself (read from the venue row)
 
@@ -104,44 +102,6 @@ class Paper:
     def venue_label(self) -> str:
         """"ICLR 2027" / "NeurIPS" / "" as shown on a board tile and in lists."""
         return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Paper":
-        return cls(
-            id=row["id"],
-            title=row["title"],
-            stage=Stage(row["stage"]),
-            position=row["position"],
-            venue_key=row["venue_key"],
-            target_year=row["target_year"],
-            track=row["track"],
-            topic_key=row["topic_key"],
-            status=row["status"],
-            decision=row["decision"],
-            award=row["award"],
-            authors=json.loads(row["authors"] or "[]"),
-            my_author_index=row["my_author_index"],
-            equal_contribution=json.loads(row["equal_contribution"] or "[]"),
-            links=json.loads(row["links"] or "{}"),
-            contribution=row["contribution"] or "",
-            result=row["result"] or "",
-            method=row["method"] or "",
-            baseline=row["baseline"] or "",
-            dataset=row["dataset"] or "",
-            notes=row["notes"] or "",
-            bullets=json.loads(row["bullets"] or "[]"),
-            on_resume=bool(row["on_resume"]),
-            selected=bool(row["selected"]),
-            stage_entered_at=from_iso(row["stage_entered_at"]),
-            created_at=from_iso(row["created_at"]),
-            updated_at=from_iso(row["updated_at"]),
-            version=row["version"],
-            seed_key=row["seed_key"],
-            doi=row["doi"],
-            arxiv_id=row["arxiv_id"],
-            target_cycle=row["target_cycle"] if "target_cycle" in row.keys() else None,
-            venue_name=(row["venue_name"] or "") if "venue_name" in row.keys() else "",
-        )
 
 
 @dataclass(slots=True)
@@ -193,8 +153,8 @@ DECISIONS = ("accepted", "rejected", "withdrawn")
 TRACKS = ("main", "findings", "workshop")
 STATUSES = ("active", "paused", "dropped")
 AWARDS = ("Oral", "Spotlight", "Poster", "Best Paper", "Outstanding Paper", "Honorable Mention")
-# The guide's showcase platforms, plus the code repository: link kinds on the paper form.
 RESUME_FORMATS = ("txt", "md", "tex", "bib")  # how a resume snippet is written
+# The guide's showcase platforms, plus the code repository: link kinds on the paper form.
 LINK_KINDS = ("arxiv", "code", "huggingface", "openreview", "paperswithcode")
 
 

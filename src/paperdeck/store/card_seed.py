@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.cards import INTERVIEW_DECK, PITCH_DECK, RESUME_DECK, Deck, paper_deck_key
 from ..models.common import to_iso, utcnow
+from ..models.guide import GuideItem
+from .tables import GUIDE_ITEMS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -76,22 +78,13 @@ def upsert_card(seeder: "Seeder", deck_id: int, deck_key: str, key: str, values:
     return "updated"
 
 
-def _guide(conn: "sqlite3.Connection", kind: str) -> list["sqlite3.Row"]:
-    return conn.execute(
+def _guide(conn: "sqlite3.Connection", kind: str) -> list[GuideItem]:
+    rows = conn.execute(
         "SELECT g.* FROM guide_items g LEFT JOIN guide_items p ON p.key = g.parent_key "
         "WHERE g.kind = ? ORDER BY coalesce(p.position, 0), g.position, g.id",
         (kind,),
     ).fetchall()
-
-
-def _data(row: "sqlite3.Row") -> dict[str, Any]:
-    import json
-
-    try:
-        data = json.loads(row["data"] or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return [GUIDE_ITEMS.from_row(row) for row in rows]
 
 
 def seed_decks(seeder: "Seeder") -> None:
@@ -99,27 +92,26 @@ def seed_decks(seeder: "Seeder") -> None:
     decks = {key: _ensure_deck(seeder, key, name, name_zh) for key, name, name_zh in SEEDED_DECKS}
     conn = seeder.conn
     if decks[INTERVIEW_DECK]:
-        for row in _guide(conn, "question"):
-            upsert_card(seeder, decks[INTERVIEW_DECK], INTERVIEW_DECK, row["key"], {
-                "category_key": row["parent_key"], "front": row["en"], "front_zh": row["zh"], "back": "",
+        for item in _guide(conn, "question"):
+            upsert_card(seeder, decks[INTERVIEW_DECK], INTERVIEW_DECK, item.key, {
+                "category_key": item.parent_key, "front": item.en, "front_zh": item.zh, "back": "",
             })
     pitch_parts = _guide(conn, "pitch_part")
     if decks[PITCH_DECK]:
-        for number, row in enumerate(pitch_parts, start=1):
-            data = _data(row)
-            upsert_card(seeder, decks[PITCH_DECK], PITCH_DECK, row["key"], {
+        for number, item in enumerate(pitch_parts, start=1):
+            upsert_card(seeder, decks[PITCH_DECK], PITCH_DECK, item.key, {
                 "category_key": "pitch",
-                "front": f"Pitch part {number}/{len(pitch_parts)}: {row['en']} — say it for your paper.",
-                "front_zh": f"讲稿第 {number}/{len(pitch_parts)} 部分：{row['zh']}——用你的论文讲一遍。",
-                "back": _example(data),
+                "front": f"Pitch part {number}/{len(pitch_parts)}: {item.en} — say it for your paper.",
+                "front_zh": f"讲稿第 {number}/{len(pitch_parts)} 部分：{item.zh}——用你的论文讲一遍。",
+                "back": _example(item.data),
             })
     if decks[RESUME_DECK]:
-        for row in _guide(conn, "resume_format"):
-            upsert_card(seeder, decks[RESUME_DECK], RESUME_DECK, row["key"], {
+        for item in _guide(conn, "resume_format"):
+            upsert_card(seeder, decks[RESUME_DECK], RESUME_DECK, item.key, {
                 "category_key": "resume",
-                "front": f"Resume — {row['en']}: how do you present your paper this way?",
-                "front_zh": f"简历呈现 — {row['zh']}：你的论文怎样按这个格式写？",
-                "back": str(_data(row).get("example", "")),
+                "front": f"Resume — {item.en}: how do you present your paper this way?",
+                "front_zh": f"简历呈现 — {item.zh}：你的论文怎样按这个格式写？",
+                "back": str(item.data.get("example", "")),
             })
 
 

@@ -6,7 +6,6 @@ Stats live in card_stats.py, seeding and per-paper generation in card_seed.py.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from ..models.cards import (
 from ..models.common import from_iso, to_iso, utcnow
 from .card_settings import CardSettings
 from .errors import ConflictError, NotFound, ValidationError
+from .tables import CARDS, DECKS, REVIEWS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -29,23 +29,6 @@ SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_rev
 MAX_FRONT = 2000
 MAX_BACK = 20000
 MIN_TARGET_SECONDS, MAX_TARGET_SECONDS = ANSWER_SECONDS
-
-
-def deck_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deck:
-    return Deck(
-        id=row["id"], key=row["key"], name=row["name"], name_zh=row["name_zh"],
-        paper_id=row["paper_id"], target_seconds=row["target_seconds"],
-    )
-
-
-def card_from_row(row: "sqlite3.Row | dict[str, Any]") -> Card:
-    return Card(
-        id=row["id"], deck_id=row["deck_id"], key=row["key"], category_key=row["category_key"],
-        front=row["front"], front_zh=row["front_zh"], back=row["back"],
-        suspended=bool(row["suspended"]), state=row["state"], step=row["step"],
-        stability=row["stability"], difficulty=row["difficulty"],
-        due=from_iso(row["due"]), last_review=from_iso(row["last_review"]), version=row["version"],
-    )
 
 
 def _deck_filter(deck_ids: list[int] | None, column: str = "deck_id") -> tuple[str, list[int]]:
@@ -83,17 +66,17 @@ class CardRepo(CardSettings):
     # -- decks ------------------------------------------------------------------------------
 
     def decks(self) -> list[Deck]:
-        return [deck_from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
+        return [DECKS.from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
 
     def deck(self, deck_id: int) -> Deck:
         row = self.store.row("SELECT * FROM decks WHERE id = ?", (deck_id,))
         if row is None:
             raise NotFound(f"no deck with id {deck_id}")
-        return deck_from_row(row)
+        return DECKS.from_row(row)
 
     def deck_by_key(self, key: str) -> Deck | None:
         row = self.store.row("SELECT * FROM decks WHERE key = ?", (key,))
-        return None if row is None else deck_from_row(row)
+        return None if row is None else DECKS.from_row(row)
 
     def find_deck(self, name: str) -> Deck | None:
         """A deck by its English or Chinese name or key, case-insensitively."""
@@ -165,14 +148,14 @@ class CardRepo(CardSettings):
         row = self.store.row("SELECT * FROM cards WHERE id = ?", (card_id,))
         if row is None:
             raise NotFound(f"no card with id {card_id}")
-        return card_from_row(row)
+        return CARDS.from_row(row)
 
     def cards(self, deck_id: int | None = None) -> list[Card]:
         if deck_id is None:
             rows = self.store.rows("SELECT * FROM cards ORDER BY deck_id, id")
         else:
             rows = self.store.rows("SELECT * FROM cards WHERE deck_id = ? ORDER BY id", (deck_id,))
-        return [card_from_row(row) for row in rows]
+        return [CARDS.from_row(row) for row in rows]
 
     def _checked_fronts(self, front: str | None, front_zh: str | None) -> tuple[str, str]:
         front = clean_text(front, MAX_FRONT, "question")
@@ -261,7 +244,7 @@ class CardRepo(CardSettings):
         sql += " ORDER BY deck_id, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [card_from_row(row) for row in self.store.rows(sql, params)]
+        return [CARDS.from_row(row) for row in self.store.rows(sql, params)]
 
     def categories(self) -> list[tuple[str, str, str]]:
         """(key, zh, en) of every category in use, with the guide's names where known."""
@@ -307,7 +290,7 @@ class CardRepo(CardSettings):
 
     def _first(self, sql: str, params: list[Any]) -> Card | None:
         row = self.store.row(sql, params)
-        return None if row is None else card_from_row(row)
+        return None if row is None else CARDS.from_row(row)
 
     def next_card(self, now: datetime, deck_ids: list[int] | None = None, *,
                   exclude: set[int] | frozenset[int] = frozenset()) -> Card | None:
@@ -376,12 +359,8 @@ class CardRepo(CardSettings):
              mode: str, before: dict[str, Any]) -> int:
         if rating not in (1, 2, 3, 4):
             raise ValidationError(f"a rating is 1 to 4, not {rating!r}", field="rating")
-        cursor = conn.execute(
-            "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, mode, card_before) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (card_id, rating, to_iso(at), max(0, int(duration_ms)), mode, json.dumps(before)),
-        )
-        return cursor.lastrowid
+        return REVIEWS.insert(conn, card_id=card_id, rating=rating, reviewed_at=at,
+                              duration_ms=max(0, int(duration_ms)), mode=mode, card_before=before)
 
     def undo_review(self, review_id: int) -> Card:
         """Remove a review and restore the card exactly as it was before it (the card's latest
@@ -389,19 +368,20 @@ class CardRepo(CardSettings):
         row = self.store.row("SELECT * FROM reviews WHERE id = ?", (review_id,))
         if row is None:
             raise NotFound("that review is gone already")
-        latest = self.store.scalar("SELECT max(id) FROM reviews WHERE card_id = ?", (row["card_id"],))
+        review = REVIEWS.from_row(row)
+        latest = self.store.scalar("SELECT max(id) FROM reviews WHERE card_id = ?", (review.card_id,))
         if latest != review_id:
             raise ConflictError("the card was reviewed again since; undo that first")
-        before = json.loads(row["card_before"] or "{}")
+        before = review.card_before
         with self.store.transaction() as conn:
-            if row["mode"] == "fsrs" and before:
+            if review.mode == "fsrs" and before:
                 columns = [c for c in SCHEDULE_COLUMNS if c in before]
                 conn.execute(
                     f"UPDATE cards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                    [before[c] for c in columns] + [row["card_id"]],
+                    [before[c] for c in columns] + [review.card_id],
                 )
             conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-        return self.get(row["card_id"])
+        return self.get(review.card_id)
 
     def last_review_id(self) -> int | None:
         return self.store.scalar("SELECT max(id) FROM reviews")
@@ -418,7 +398,7 @@ class CardRepo(CardSettings):
             "ORDER BY (due >= ?) DESC, coalesce(stability, 0), deck_id, id",
             [*params, cutoff],
         )
-        return [card_from_row(row) for row in rows]
+        return [CARDS.from_row(row) for row in rows]
 
     # -- stats (card_stats.py) and generation (card_seed.py) ---------------------------------
 

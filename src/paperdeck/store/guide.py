@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..models.guide import GuideItem
 from .errors import NotFound
+from .tables import GUIDE_ITEMS
 
 if TYPE_CHECKING:
     from .store import Store
@@ -25,13 +26,13 @@ class GuideRepo:
             sql += " AND parent_key = ?"
             params.append(parent_key)
         sql += " ORDER BY position, id"
-        return [GuideItem.from_row(row) for row in self.store.rows(sql, params)]
+        return [GUIDE_ITEMS.from_row(row) for row in self.store.rows(sql, params)]
 
     def get(self, key: str) -> GuideItem:
         row = self.store.row("SELECT * FROM guide_items WHERE key = ?", (key,))
         if row is None:
             raise NotFound(f"no guide item {key!r}")
-        return GuideItem.from_row(row)
+        return GUIDE_ITEMS.from_row(row)
 
     def edit(self, key: str, *, zh: str | None = None, en: str | None = None) -> None:
         item = self.get(key)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..models.papers import ChecklistItem, Stage
 from .errors import NotFound, ValidationError
+from .tables import CHECKLIST_ITEMS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -69,13 +70,7 @@ class ChecklistMixin:
             sql += " AND stage = ?"
             params.append(stage.value)
         rows = self.store.rows(sql + " ORDER BY position, id", params)
-        return [
-            ChecklistItem(
-                id=row["id"], paper_id=row["paper_id"], stage=Stage(row["stage"]), text=row["text"],
-                done=bool(row["done"]), position=row["position"], seed_key=row["seed_key"],
-            )
-            for row in rows
-        ]
+        return [CHECKLIST_ITEMS.from_row(row) for row in rows]
 
     def _item_paper(self, item_id: int) -> int:
         paper_id = self.store.scalar("SELECT paper_id FROM checklist_items WHERE id = ?", (item_id,))

@@ -17,6 +17,7 @@ from ..models.papers import (
 from . import undo
 from .errors import ConflictError, NotFound, ValidationError
 from .paper_parts import ChecklistMixin, materialize_checklists
+from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -30,42 +31,36 @@ STAGE_RANK = "CASE p.stage " + " ".join(f"WHEN '{stage.value}' THEN {n}" for n, 
 PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
 # The tables an ordinary change touches; a delete takes everything that cascades.
 SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
-JSON_FIELDS = {"authors", "equal_contribution", "links", "bullets"}
-EDITABLE = {
-    "title", "venue_key", "target_year", "track", "topic_key", "status", "decision", "award",
-    "authors", "my_author_index", "equal_contribution", "links", "contribution", "result",
-    "method", "baseline", "dataset", "notes", "bullets", "on_resume", "selected", "doi", "arxiv_id",
-    "target_cycle",
-}
+# Fields the store keeps itself; every other field of Paper is editable, a new one included.
+SYSTEM_FIELDS = {"id", "stage", "position", "stage_entered_at", "created_at", "updated_at", "version",
+                 "seed_key", "user_edited", "venue_name"}
+EDITABLE = frozenset(PAPERS.field_names) - SYSTEM_FIELDS
 # The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
 MAX_TITLE_CELLS = 4000
 
 
 def _encode(fields: dict[str, Any]) -> dict[str, Any]:
+    """Edited fields -> column values (checked); JSON fields may come as JSON text (imports)."""
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
-    encoded = {}
-    for name, value in fields.items():
-        if name in JSON_FIELDS:
-            if isinstance(value, str):  # already JSON text (imports, older callers)
-                try:
-                    value = json.loads(value)
-                except ValueError as error:
-                    raise ValidationError(f"{name}: not valid JSON", field=name) from error
-            empty: Any = {} if name == "links" else []
-            if value is not None and not isinstance(value, type(empty)):
-                raise ValidationError(f"{name} must be a {type(empty).__name__}", field=name)
-            value = json.dumps(value if value is not None else empty, ensure_ascii=False)
-        elif name in ("on_resume", "selected"):
-            value = int(bool(value))
-        encoded[name] = value
-    if "title" in encoded:
-        encoded["title"] = _check_title(encoded["title"])
-    year = encoded.get("target_year")
+    values = dict(fields)
+    for name in PAPERS.json_fields & values.keys():
+        value, empty = values[name], PAPERS.default(name)
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError as error:
+                raise ValidationError(f"{name}: not valid JSON", field=name) from error
+        if value is not None and not isinstance(value, type(empty)):
+            raise ValidationError(f"{name} must be a {type(empty).__name__}", field=name)
+        values[name] = empty if value is None else value
+    if "title" in values:
+        values["title"] = _check_title(values["title"])
+    year = values.get("target_year")
     if year is not None and not (isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX):
         raise ValidationError(f"year {year!r} is out of range ({YEAR_MIN}-{YEAR_MAX})", field="target_year")
-    return encoded
+    return PAPERS.encode(values)
 
 
 def _check_title(title: object) -> str:
@@ -85,22 +80,22 @@ class PaperRepo(ChecklistMixin):
 
     def all(self) -> list[Paper]:
         rows = self.store.rows(f"{PAPER_SELECT} ORDER BY {STAGE_RANK}, p.position, p.id")
-        return [Paper.from_row(row) for row in rows]
+        return [PAPERS.from_row(row) for row in rows]
 
     def by_stage(self, stage: Stage) -> list[Paper]:
         rows = self.store.rows(f"{PAPER_SELECT} WHERE p.stage = ? ORDER BY p.position, p.id", (stage.value,))
-        return [Paper.from_row(row) for row in rows]
+        return [PAPERS.from_row(row) for row in rows]
 
     def get(self, paper_id: int) -> Paper:
         row = self.store.row(f"{PAPER_SELECT} WHERE p.id = ?", (paper_id,))
         if row is None:
             raise NotFound(f"no paper with id {paper_id}")
-        return Paper.from_row(row)
+        return PAPERS.from_row(row)
 
     def filtered(self, wanted: PaperFilter) -> list[Paper]:
         where, params = self._where(wanted)
         rows = self.store.rows(f"{PAPER_SELECT} WHERE {where} ORDER BY {STAGE_RANK}, p.position, p.id", params)
-        return [Paper.from_row(row) for row in rows]
+        return [PAPERS.from_row(row) for row in rows]
 
     def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
         """The board in one query: tile fields and the current stage's checklist progress."""
@@ -152,25 +147,11 @@ class PaperRepo(ChecklistMixin):
 
     def history(self, paper_id: int) -> list[StageMove]:
         rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
-        return [
-            StageMove(
-                id=row["id"], paper_id=row["paper_id"],
-                from_stage=Stage(row["from_stage"]) if row["from_stage"] else None,
-                to_stage=Stage(row["to_stage"]), at=from_iso(row["at"]),
-            )
-            for row in rows
-        ]
+        return [STAGE_HISTORY.from_row(row) for row in rows]
 
     def submissions(self, paper_id: int) -> list[Submission]:
         rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
-        return [
-            Submission(
-                id=row["id"], paper_id=row["paper_id"], venue_key=row["venue_key"], venue_name=row["venue_name"],
-                year=row["year"], track=row["track"], submitted_on=row["submitted_on"], scores=row["scores"],
-                decision=row["decision"], notes=row["notes"], cycle=row["cycle"],
-            )
-            for row in rows
-        ]
+        return [SUBMISSIONS.from_row(row) for row in rows]
 
     # -- the journal ------------------------------------------------------------------------
 
@@ -417,11 +398,7 @@ def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     history: dict[int, list[Submission]] = {}
     rows = store.rows("SELECT * FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")
     for row in rows:
-        history.setdefault(row["paper_id"], []).append(Submission(
-            id=row["id"], paper_id=row["paper_id"], venue_key=row["venue_key"], venue_name=row["venue_name"],
-            year=row["year"], track=row["track"], submitted_on=row["submitted_on"], scores=row["scores"],
-            decision=row["decision"], notes=row["notes"], cycle=row["cycle"],
-        ))
+        history.setdefault(row["paper_id"], []).append(SUBMISSIONS.from_row(row))
     return history
 
 

@@ -11,9 +11,10 @@ import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..models.common import from_iso, to_iso, utcnow
+from ..models.common import to_iso, utcnow
 from ..models.pitch import Lap, PitchPart, PitchSection, PitchVersion, Rehearsal
 from .errors import NotFound, ValidationError
+from .tables import GUIDE_ITEMS, PITCH_SECTIONS, PITCH_VERSIONS, REHEARSALS
 
 if TYPE_CHECKING:
     from .store import Store
@@ -39,11 +40,10 @@ class PitchRepo:
     def parts(self) -> list[PitchPart]:
         rows = self.store.rows("SELECT * FROM guide_items WHERE kind = 'pitch_part' ORDER BY position, id")
         parts = []
-        for row in rows:
-            data = json.loads(row["data"] or "{}")
+        for item in map(GUIDE_ITEMS.from_row, rows):
             parts.append(PitchPart(
-                key=row["key"], zh=row["zh"], en=row["en"],
-                example_zh=str(data.get("example_zh", "")), example_en=str(data.get("example_en", "")),
+                key=item.key, zh=item.zh, en=item.en,
+                example_zh=str(item.data.get("example_zh", "")), example_en=str(item.data.get("example_en", "")),
             ))
         return parts or list(FALLBACK_PARTS)
 
@@ -60,13 +60,7 @@ class PitchRepo:
 
     def sections(self, paper_id: int) -> dict[str, PitchSection]:
         rows = self.store.rows("SELECT * FROM pitch_sections WHERE paper_id = ?", (paper_id,))
-        return {
-            row["part_key"]: PitchSection(
-                id=row["id"], paper_id=row["paper_id"], part_key=row["part_key"], body=row["body"],
-                updated_at=from_iso(row["updated_at"]), version=row["version"],
-            )
-            for row in rows
-        }
+        return {row["part_key"]: PITCH_SECTIONS.from_row(row) for row in rows}
 
     def bodies_by_paper(self) -> dict[int, dict[str, str]]:
         """paper id -> {part key: text} of its saved parts, for every paper, in one query."""
@@ -115,31 +109,28 @@ class PitchRepo:
         elif not bodies:
             return None
         with self.store.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO pitch_versions(paper_id, sections, created_at) VALUES (?, ?, ?)",
-                (paper_id, json.dumps(bodies, ensure_ascii=False), to_iso(utcnow())),
-            )
+            version_id = PITCH_VERSIONS.insert(conn, paper_id=paper_id, sections=bodies, created_at=utcnow())
             conn.execute(
                 "DELETE FROM pitch_versions WHERE paper_id = ? AND id NOT IN "
                 "(SELECT id FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC LIMIT ?)",
                 (paper_id, paper_id, VERSIONS_KEPT),
             )
-        return self.version(int(cursor.lastrowid))
+        return self.version(version_id)
 
     def versions(self, paper_id: int) -> list[PitchVersion]:
         """Newest first."""
         rows = self.store.rows("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC", (paper_id,))
-        return [_version(row) for row in rows]
+        return [PITCH_VERSIONS.from_row(row) for row in rows]
 
     def latest_version(self, paper_id: int) -> PitchVersion | None:
         row = self.store.row("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC LIMIT 1", (paper_id,))
-        return None if row is None else _version(row)
+        return None if row is None else PITCH_VERSIONS.from_row(row)
 
     def version(self, version_id: int) -> PitchVersion:
         row = self.store.row("SELECT * FROM pitch_versions WHERE id = ?", (version_id,))
         if row is None:
             raise NotFound(f"no pitch version {version_id}")
-        return _version(row)
+        return PITCH_VERSIONS.from_row(row)
 
     def restore(self, version_id: int) -> dict[str, str]:
         """Bring back a version. The current text is kept as a version first: nothing is lost."""
@@ -158,14 +149,12 @@ class PitchRepo:
         total = int(total_ms if total_ms is not None else sum(lap.ms for lap in laps))
         if total < 0 or any(lap.ms < 0 for lap in laps):
             raise ValidationError("a rehearsal cannot take negative time")
-        laps_json = [{"part_key": l.part_key, "ms": int(l.ms), "words": l.words, "cjk_chars": l.cjk_chars} for l in laps]
         with self.store.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO rehearsals(paper_id, started_at, total_ms, laps, words, cjk_chars) VALUES (?, ?, ?, ?, ?, ?)",
-                (paper_id, to_iso(started_at), total, json.dumps(laps_json),
-                 sum(l.words for l in laps), sum(l.cjk_chars for l in laps)),
+            rehearsal_id = REHEARSALS.insert(
+                conn, paper_id=paper_id, started_at=started_at, total_ms=total, laps=tuple(laps),
+                words=sum(lap.words for lap in laps), cjk_chars=sum(lap.cjk_chars for lap in laps),
             )
-        return self.rehearsals(paper_id, rehearsal_id=int(cursor.lastrowid))[0]
+        return self.rehearsals(paper_id, rehearsal_id=rehearsal_id)[0]
 
     def rehearsals(self, paper_id: int | None = None, *, rehearsal_id: int | None = None) -> list[Rehearsal]:
         """Newest first; every paper's when `paper_id` is None (rates are the speaker's, not the paper's)."""
@@ -174,28 +163,8 @@ class PitchRepo:
             sql, params = sql + " AND paper_id = ?", [*params, paper_id]
         if rehearsal_id is not None:
             sql, params = sql + " AND id = ?", [*params, rehearsal_id]
-        return [_rehearsal(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
+        return [REHEARSALS.from_row(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
 
     def _require_paper(self, paper_id: int) -> None:
         if self.store.scalar("SELECT 1 FROM papers WHERE id = ?", (paper_id,)) is None:
             raise NotFound(f"no paper with id {paper_id}")
-
-
-def _version(row) -> PitchVersion:
-    try:
-        sections = {str(k): str(v) for k, v in json.loads(row["sections"]).items()}
-    except (ValueError, AttributeError):
-        sections = {}
-    return PitchVersion(id=row["id"], paper_id=row["paper_id"], sections=sections, created_at=from_iso(row["created_at"]))
-
-
-def _rehearsal(row) -> Rehearsal:
-    laps = []
-    for item in json.loads(row["laps"] or "[]"):
-        if isinstance(item, dict):
-            laps.append(Lap(str(item.get("part_key", "")), int(item.get("ms", 0)),
-                            int(item.get("words", 0)), int(item.get("cjk_chars", 0))))
-    return Rehearsal(
-        id=row["id"], paper_id=row["paper_id"], started_at=from_iso(row["started_at"]), total_ms=row["total_ms"],
-        laps=tuple(laps), words=row["words"], cjk_chars=row["cjk_chars"],
-    )

@@ -24,12 +24,13 @@ _DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_l
 
 
 def stored_deadlines(store: "Store") -> dict[str, Deadline]:
-    """Every stored deadline by uid (what a plan compares a file against)."""
+    """Every stored deadline by uid (what a plan compares a file against); an invalid row is
+    left out (an import adds its uid again as a new, valid one: see apply)."""
     from .venues import deadline_from_row
 
     rows = store.rows("SELECT d.*, v.key AS venue_key, v.name AS venue_name FROM deadlines d "
                       "JOIN venues v ON v.id = d.venue_id")
-    return {row["uid"]: deadline_from_row(row) for row in rows}
+    return {deadline.uid: deadline for deadline in map(deadline_from_row, rows) if not deadline.invalid}
 
 
 def free_venue_key(store: "Store", key: str, taken: Iterable[str] = ()) -> str:
@@ -69,7 +70,9 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
                 continue
             values = item.values
             row = tuple(values[column] for column in _DEADLINE_COLUMNS)
-            if item.action is Action.ADD:
+            # An invalid stored row (a date out of range) with this uid is replaced, not duplicated.
+            found = conn.execute("SELECT id FROM deadlines WHERE uid = ?", (values["uid"],)).fetchone()
+            if item.action is Action.ADD and found is None:
                 venue_id = conn.execute("SELECT id FROM venues WHERE key = ?", (values["venue_key"],)).fetchone()[0]
                 cursor = conn.execute(
                     "INSERT INTO deadlines (venue_id, edition_year, kind, label, at_utc, on_date, tz_label, note, "
@@ -79,7 +82,7 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
                 journal.added("deadlines", cursor.lastrowid)
             else:
                 # By uid: a later file of the same import may update a deadline an earlier one added.
-                deadline_id = conn.execute("SELECT id FROM deadlines WHERE uid = ?", (values["uid"],)).fetchone()[0]
+                deadline_id = found[0]
                 journal.changing("deadlines", deadline_id)
                 conn.execute(
                     "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "

@@ -6,7 +6,6 @@ announced date replaces its estimate the moment it is saved or imported.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..models.common import from_iso, to_iso, utcnow
 from ..models.venues import Deadline, DeadlineKind, Venue, deadline_uid
 from .errors import NotFound, ValidationError
+from .tables import DEADLINES, VENUES
 
 if TYPE_CHECKING:
     import sqlite3
@@ -35,47 +35,24 @@ _DEADLINE_SELECT = (
 )
 
 
-def venue_from_row(row: "sqlite3.Row | dict[str, Any]") -> Venue:
-    keys = row.keys()
-    return Venue(
-        id=row["id"], key=row["key"], name=row["name"], full_name=row["full_name"],
-        field_zh=row["field_zh"], field_en=row["field_en"],
-        paper_types_zh=row["paper_types_zh"], paper_types_en=row["paper_types_en"],
-        guide_note_zh=row["guide_note_zh"], guide_note_en=row["guide_note_en"],
-        url=row["url"], favourite=bool(row["favourite"]), version=row["version"],
-        rhythm_zh=row["rhythm_zh"] if "rhythm_zh" in keys else "",
-        rhythm_en=row["rhythm_en"] if "rhythm_en" in keys else "",
-        user_edited=bool(row["user_edited"]),
-        hidden=bool(row["hidden"]) if "hidden" in keys else False,
-        aliases=_json_list(row["aliases"]) if "aliases" in keys else [],
-        field_sources=_json_dict(row["field_sources"]) if "field_sources" in keys else {},
-        tracker_paths=_json_dict(row["tracker_paths"]) if "tracker_paths" in keys else {},
-    )
-
-
-def _json_list(text: Any) -> list[str]:
-    try:
-        value = json.loads(text) if isinstance(text, str) and text else []
-    except ValueError:
-        return []
-    return [str(item) for item in value] if isinstance(value, list) else []
-
-
-def _json_dict(text: Any) -> dict[str, str]:
-    try:
-        value = json.loads(text) if isinstance(text, str) and text else {}
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-
-def deadline_from_row(row: "sqlite3.Row") -> Deadline:
+def deadline_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deadline:
     """A stored deadline. A row no reader can use (a date out of 1970-2100, text that is no
     date) comes back `invalid`, with why, for the lists to show and offer to delete; it never
     raises."""
+    invalid = _unreadable(row)
+    if not invalid:
+        return DEADLINES.from_row(row)
+    values = dict(row)
+    values.update(at_utc=None, on_date="2000-01-01")  # a placeholder no list shows: the row is invalid
+    deadline = DEADLINES.from_row(values)
+    deadline.invalid = invalid
+    return deadline
+
+
+def _unreadable(row: "sqlite3.Row | dict[str, Any]") -> str:
+    """Why a stored deadline cannot be read, or ""."""
     from ..models.bounds import OutOfBounds, check_day, check_year
 
-    at, on_date, invalid = None, None, ""
     try:
         check_year(int(row["edition_year"]), "edition year")
         at = from_iso(row["at_utc"])
@@ -84,25 +61,10 @@ def deadline_from_row(row: "sqlite3.Row") -> Deadline:
             if value is not None:
                 check_day(value)
         if (at is None) == (on_date is None):
-            raise ValueError("neither a time nor a date")
+            return "neither a time nor a date"
     except (OutOfBounds, ValueError, TypeError) as error:
-        invalid = str(error) or "unreadable"
-        at, on_date = None, date(2000, 1, 1)  # a placeholder no list shows: the row is invalid
-    return Deadline(
-        id=row["id"], venue_key=row["venue_key"], edition_year=row["edition_year"],
-        kind=_kind(row["kind"]), at=at, on_date=on_date,
-        tz_label=row["tz_label"], label=row["label"], is_estimate=bool(row["is_estimate"]),
-        source=row["source"], user_edited=bool(row["user_edited"]), uid=row["uid"],
-        note=row["note"], venue_name=row["venue_name"], field_sources=_json_dict(row["field_sources"]),
-        invalid=invalid,
-    )
-
-
-def _kind(value: str) -> DeadlineKind:
-    try:
-        return DeadlineKind(value)
-    except ValueError:
-        return DeadlineKind.OTHER
+        return str(error) or "unreadable"
+    return ""
 
 
 def slug(name: str) -> str:
@@ -117,7 +79,7 @@ class VenueRepo:
     # -- venues -----------------------------------------------------------------------------
 
     def all(self) -> list[Venue]:
-        return [venue_from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
+        return [VENUES.from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
 
     def get(self, key: str) -> Venue:
         found = self.find(key)
@@ -136,11 +98,11 @@ class VenueRepo:
             (text, text, slug(text), text, text),
         )
         if row is not None:
-            return venue_from_row(row)
+            return VENUES.from_row(row)
         lowered = text.lower()
-        for row in self.store.rows("SELECT * FROM venues WHERE aliases != '[]'"):
-            if lowered in (alias.lower() for alias in json.loads(row["aliases"])):
-                return venue_from_row(row)
+        for venue in map(VENUES.from_row, self.store.rows("SELECT * FROM venues WHERE aliases != '[]'")):
+            if lowered in (alias.lower() for alias in venue.aliases):
+                return venue
         return None
 
     def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:

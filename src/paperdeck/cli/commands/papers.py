@@ -166,10 +166,11 @@ def show_paper(args: argparse.Namespace) -> int:
         store.close()
     spans = stage_spans(history, now)
     if args.json:
+        from ...models.common import jsonable
+
         out_json({
+            **jsonable(paper),  # every field: a new column shows here with no edit
             **row(paper),
-            "authors": paper.authors, "links": paper.links, "contribution": paper.contribution,
-            "result": paper.result, "notes": paper.notes, "bullets": paper.bullets,
             "history": [{"from": m.from_stage.value if m.from_stage else None, "to": m.to_stage.value, "at": m.at.isoformat()} for m in history],
             "days_in_stage": {span.stage.value: round(span.days, 2) for span in spans},
             "submissions": [{"venue": s.venue_name, "year": s.year, "submitted_on": s.submitted_on, "decision": s.decision, "scores": s.scores} for s in submissions],

@@ -1,0 +1,196 @@
+"""Rows <-> models: one Mapper per table, derived from the model's dataclass fields.
+
+A field's type says how its column is stored: `bool` as 0/1, `datetime` as ISO 8601 UTC
+text (`to_iso`), `date` as YYYY-MM-DD, an Enum by its value, `list`/`dict`/`tuple` as JSON
+text (dataclass items as JSON objects), everything else as is. So a new column is a migration
+and a field; its mapping follows. A mapper states only what the types cannot: a column named
+unlike its field, a field read from a join or computed (no column), a column the model does
+not carry, a codec of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING, fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from ..models.common import from_iso, to_iso
+
+M = TypeVar("M")
+
+
+class Codec(NamedTuple):
+    decode: Callable[[Any], Any]  # column value -> field value
+    encode: Callable[[Any], Any]  # field value -> column value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _nullable(codec: Codec) -> Codec:
+    decode, encode = codec
+    return Codec(lambda value: None if value is None else decode(value),
+                 lambda value: None if value is None else encode(value))
+
+
+def _json_codec(annotation: Any) -> Codec:
+    """list[...] / tuple[...] / dict[...] as JSON text; an unreadable value reads as empty."""
+    origin = typing.get_origin(annotation) or annotation
+    args = typing.get_args(annotation)
+    item = args[0] if args and origin in (list, tuple) else None
+    make_item = _item_maker(item)
+
+    def decode(text: Any) -> Any:
+        try:
+            value = json.loads(text) if isinstance(text, str) and text else None
+        except ValueError:
+            value = None
+        if origin is dict:
+            return value if isinstance(value, dict) else {}
+        items = value if isinstance(value, list) else []
+        if make_item is not None:
+            items = [made for made in map(make_item, items) if made is not None]
+        return tuple(items) if origin is tuple else items
+
+    def encode(value: Any) -> str:
+        if origin is not dict and make_item is not None:
+            value = [_as_dict(item) for item in value]
+        return json.dumps(value if value is not None else ({} if origin is dict else []), ensure_ascii=False)
+
+    return Codec(decode, encode)
+
+
+def _item_maker(item: Any) -> Callable[[Any], Any] | None:
+    """Dataclass items are stored as JSON objects; a malformed one is dropped on reading."""
+    if not (isinstance(item, type) and is_dataclass(item)):
+        return None
+    names = {f.name for f in fields(item)}
+
+    def make(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return None
+        try:
+            return item(**{key: value[key] for key in names if key in value})
+        except TypeError:
+            return None
+
+    return make
+
+
+def _as_dict(item: Any) -> Any:
+    return {f.name: getattr(item, f.name) for f in fields(item)} if is_dataclass(item) else item
+
+
+def codec_for(annotation: Any) -> Codec | None:
+    """How a field of this type is stored; None when the value is stored as is."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        inner = [arg for arg in args if arg is not type(None)]
+        base = codec_for(inner[0]) if len(inner) == 1 else None
+        return None if base is None else _nullable(base)
+    origin = typing.get_origin(annotation) or annotation
+    if origin in (list, tuple, dict):
+        return _json_codec(annotation)
+    if annotation is bool:
+        return Codec(bool, lambda value: int(bool(value)))
+    if annotation is datetime:
+        return Codec(from_iso, to_iso)
+    if annotation is date:
+        return Codec(date.fromisoformat, date.isoformat)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return Codec(annotation, lambda member: member.value)
+    return None
+
+
+class _Mapped(NamedTuple):
+    field: str
+    column: str
+    decode: Callable[[Any], Any] | None
+    encode: Callable[[Any], Any] | None
+    required: bool  # no default: the column must be in the row
+    is_json: bool
+
+
+class Mapper(Generic[M]):
+    """How one table's rows become `model`s and back."""
+
+    def __init__(self, model: type[M], table: str, *, columns: Mapping[str, str] | None = None,
+                 joined: Iterable[str] = (), computed: Iterable[str] = (), store_only: Iterable[str] = (),
+                 codecs: Mapping[str, Codec] | None = None):
+        """`columns`: field -> column where they differ. `joined`: fields read from a joined
+        column, never written. `computed`: fields with no column. `store_only`: columns the
+        model does not carry (the store fills them). `codecs`: a field's own codec."""
+        self.model, self.table = model, table
+        renamed, own_codecs = dict(columns or {}), dict(codecs or {})
+        self.joined, self.computed, self.store_only = frozenset(joined), frozenset(computed), frozenset(store_only)
+        hints = typing.get_type_hints(model)
+        self._mapped: list[_Mapped] = []
+        for item in fields(model):  # type: ignore[arg-type]
+            if item.name in self.computed:
+                continue
+            annotation = hints[item.name]
+            codec = own_codecs.get(item.name) or codec_for(annotation)
+            required = item.default is MISSING and item.default_factory is MISSING
+            is_json = (typing.get_origin(annotation) or annotation) in (list, tuple, dict)
+            self._mapped.append(_Mapped(item.name, renamed.get(item.name, item.name), codec.decode if codec else None,
+                                        codec.encode if codec else None, required, is_json))
+        self._by_field = {mapped.field: mapped for mapped in self._mapped}
+        self._fields = {item.name: item for item in fields(model)}  # type: ignore[arg-type]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [mapped.field for mapped in self._mapped]
+
+    @property
+    def columns(self) -> set[str]:
+        """The table's columns this mapper reads and writes, and the ones the store fills."""
+        return {m.column for m in self._mapped if m.field not in self.joined} | self.store_only
+
+    def from_row(self, row: Any) -> M:
+        """A model from a row (sqlite3.Row or dict). A column missing from the row (a partial
+        SELECT) leaves the field at its default."""
+        values = {}
+        for mapped in self._mapped:
+            try:
+                raw = row[mapped.column]
+            except (IndexError, KeyError):
+                if mapped.required:
+                    raise
+                continue
+            values[mapped.field] = raw if mapped.decode is None else mapped.decode(raw)
+        return self.model(**values)
+
+    def to_row(self, model: M) -> dict[str, Any]:
+        """Column -> stored value of every written field (joined and computed ones left out)."""
+        return self.encode({m.field: getattr(model, m.field) for m in self._mapped if m.field not in self.joined})
+
+    def encode(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Column -> stored value for some fields (an update); KeyError for an unknown field."""
+        encoded = {}
+        for name, value in values.items():
+            mapped = self._by_field[name]
+            encoded[mapped.column] = value if mapped.encode is None else mapped.encode(value)
+        return encoded
+
+    def default(self, name: str) -> Any:
+        """A fresh default value of field `name` (MISSING when it has none)."""
+        item = self._fields[name]
+        return item.default_factory() if item.default_factory is not MISSING else item.default
+
+    def insert(self, conn: Any, **values: Any) -> int:
+        """Insert a row from field values (the rest take their column defaults); its id."""
+        row = self.encode(values)
+        cursor = conn.execute(f"INSERT INTO {self.table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                              list(row.values()))
+        return int(cursor.lastrowid)
+
+    @property
+    def json_fields(self) -> frozenset[str]:
+        """The fields stored as JSON text."""
+        return frozenset(m.field for m in self._mapped if m.is_json)
