@@ -10,8 +10,8 @@ waits for comes from that edition and the paper's own stage (`resolve_target`):
   edition (`offer`); it never counts down to another edition without saying so.
 - under review: the edition's next event after submission (supplementary material, reviews,
   rebuttal, ARR commitment, notification, camera-ready, the conference), in its cycle.
-- decision: accepted, the camera-ready and the conference; not yet known, the notification
-  first; rejected or withdrawn, nothing (DONE).
+- decision: the camera-ready and the conference (accepted, or the decision not recorded);
+  rejected or withdrawn, nothing (DONE).
 
 The plan counts back from the deadline's *local* day and is compared with the user's local
 today (see `domain/deadlines.py` for why the local day).
@@ -101,11 +101,9 @@ class PaperTarget:
 def _after_kinds(paper: PaperLike) -> tuple[DeadlineKind, ...]:
     if paper.stage is Stage.UNDER_REVIEW:
         return AFTER_SUBMISSION
-    if paper.decision == "accepted":
-        return AFTER_NOTIFICATION
     if paper.decision in ("rejected", "withdrawn"):
         return ()
-    return (DeadlineKind.NOTIFICATION, *AFTER_NOTIFICATION)
+    return AFTER_NOTIFICATION  # the decision came: accepted, or not recorded yet
 
 
 def resolve_target(paper: PaperLike, venue: VenueEditions | None, now: datetime, zone: tzinfo,
