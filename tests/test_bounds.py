@@ -192,3 +192,16 @@ async def test_the_app_starts_on_a_poisoned_database(poisoned):
             await pilot.pause()
     finally:
         store.close()
+
+
+def test_a_paper_year_stored_out_of_range_reads_as_unknown(db_path, store, cli):
+    store.papers.add("Old row", venue_key="icml", target_year=2027)
+    store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE papers SET target_year = 0")
+    conn.commit()
+    conn.close()
+    for command in (["show", "1", "--json"], ["today"], ["list"]):
+        result = cli(*command)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert json.loads(cli("show", "1", "--json").stdout)["target"]["state"] == "unknown"

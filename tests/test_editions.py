@@ -226,3 +226,15 @@ def test_cycles_and_phases_are_estimated_apart(store):
     assert phase1.based_on == (2026,) and final.based_on == (2025, 2026)  # AAAI 2025 had one, final, notice
     assert phase1.range_end < final.range_start
     assert all(n.is_estimate for n in notes) and now  # estimates, never mixed in one range
+
+
+def test_today_stars_only_the_editions_papers_target(db_path, store):
+    """The "today lists it under ICLR 2028 estimates" bullet: a paper targeting ICLR 2027 does
+    not make ICLR 2028's estimate its own."""
+    store.settings.update(timezone="UTC", today_days=400)
+    store.close()
+    out = cli_at(db_path, NOW, ["add", "Spec", "--venue", "ICLR", "--year", "2027", "--stage", "writing"],
+                 ["add", "Any year", "--venue", "ICML", "--stage", "writing"], ["today", "--json"])
+    listed = {(d["venue_key"], d["edition_year"]): d["is_target"] for d in json.loads(ok(out[2]))["deadlines"]}
+    assert listed[("iclr", 2028)] is False
+    assert listed[("icml", 2027)] is True  # a paper naming no year works toward the next edition

@@ -25,6 +25,7 @@ from datetime import date, datetime, tzinfo
 from enum import Enum
 from typing import Protocol
 
+from ..models.bounds import year_in_bounds
 from ..models.papers import STAGES, Stage
 from ..models.venues import Deadline, DeadlineKind
 from .deadlines import is_open, local_day, local_today, opens_at
@@ -117,6 +118,8 @@ def resolve_target(paper: PaperLike, venue: VenueEditions | None, now: datetime,
     wanted = int(getattr(paper, "target_cycle", None) or 0)
     base = dict(stage=paper.stage, venue_key=venue.venue_key, venue_name=venue.venue_name)
     year = paper.target_year
+    if year is not None and not year_in_bounds(year):  # a row stored out of range: never guess
+        return PaperTarget(paper.id, state=TargetState.UNKNOWN, edition_year=year, **base)
     if paper.stage in PLANNED_STAGES:
         if year is None:
             found = venue.next_open(now)
