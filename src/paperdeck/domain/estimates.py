@@ -97,6 +97,10 @@ def estimate_edition(history: History, year: int, zone_label: str | None = None)
     announced = history.get(year, [])
     taken = {d.uid for d in announced}
     found: list[Deadline] = []
+    # Each reference paper slot's announced deadline, if any: an abstract's estimate must come
+    # before the paper deadline it leads to.
+    paper_slots = [d for d in history[reference] if d.kind is DeadlineKind.PAPER]
+    announced_papers = _match(paper_slots, [d for d in announced if d.kind is DeadlineKind.PAPER], None)
     for kind in ESTIMATED_KINDS:
         slot_year = reference if kind in SUBMISSION else next(
             (y for y in reversed(past) if _has(history, y, [kind])), None)
@@ -115,6 +119,12 @@ def estimate_edition(history: History, year: int, zone_label: str | None = None)
             if i in covered or not offsets[i]:
                 continue
             estimate = _estimate(slot, kind, year, offsets[i], zone, taken, i + 1)
+            if estimate is not None and kind is DeadlineKind.ABSTRACT and slot_year == reference:
+                paired = next((j for j, paper in enumerate(paper_slots) if _offset(paper) >= _offset(slot)),
+                              len(paper_slots) - 1)
+                paper = announced_papers.get(paired)
+                if paper is not None and estimate.on_date >= own_day(paper):  # type: ignore[operator]
+                    continue  # its paper deadline is announced, before it: no abstract to expect
             if estimate is not None:
                 taken.add(estimate.uid)
                 found.append(estimate)
