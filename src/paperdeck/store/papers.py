@@ -82,6 +82,11 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows(f"{PAPER_SELECT} ORDER BY {STAGE_RANK}, p.position, p.id")
         return [PAPERS.from_row(row) for row in rows]
 
+    def venue_keys(self) -> set[str]:
+        """The venue keys papers name, lower-cased."""
+        return {row[0] for row in self.store.rows(
+            "SELECT DISTINCT lower(venue_key) FROM papers WHERE coalesce(venue_key, '') != ''")}
+
     def by_stage(self, stage: Stage) -> list[Paper]:
         rows = self.store.rows(f"{PAPER_SELECT} WHERE p.stage = ? ORDER BY p.position, p.id", (stage.value,))
         return [PAPERS.from_row(row) for row in rows]

@@ -21,7 +21,7 @@ def snippet(args: argparse.Namespace) -> int:
     from ...domain.snippets import find_entry, render, render_list
     from ...usecases.resume import entries_from_store
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         entries = entries_from_store(store)
     finally:
@@ -39,7 +39,7 @@ def snippet(args: argparse.Namespace) -> int:
     if args.copy:
         from ...clipboard import copy_to_system
 
-        problem = copy_to_system(text)
+        problem = copy_to_system(text, detach_output=True)
         if problem:
             print(f"paperdeck: not copied: {problem}", file=sys.stderr)
             return 1
