@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..domain.deadlines import countdown
+from ..domain.target_text import status_text, target_line
 from ..models.papers import STAGES, Paper, PaperTile, PaperFilter, Stage
 from .paper_targets import paper_targets
 
@@ -22,13 +22,15 @@ class BoardRequest:
     now: datetime
     language: str
     paper_filter: PaperFilter = PaperFilter()
+    stages: frozenset[Stage] | None = None  # only these columns (a write touched them); None: all
 
 
 @dataclass(frozen=True)
 class BoardColumnView:
     stage: Stage
     tiles: tuple[PaperTile, ...]
-    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" to its target
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
     at_risk: frozenset[int] = frozenset()                        # paper ids behind their plan
 
     def without(self, paper_id: int) -> "BoardColumnView":
@@ -37,7 +39,8 @@ class BoardColumnView:
 
 @dataclass(frozen=True)
 class BoardView:
-    """Everything the board shows, read at one instant (columns may be re-read one by one)."""
+    """What the board shows, read at one instant: every column, or (`request.stages`) only
+    those a write touched, to be put in place of the same columns of the board shown."""
 
     request: BoardRequest
     columns: Mapping[Stage, BoardColumnView]
@@ -46,37 +49,44 @@ class BoardView:
     wip_limit: int | None
 
     @property
+    def is_whole(self) -> bool:
+        return all(stage in self.columns for stage in STAGES)
+
+    @property
     def topic_labels(self) -> dict[str, str]:
         return dict(self.topics)
 
     def tile(self, paper_id: int) -> PaperTile | None:
         return next((tile for column in self.columns.values() for tile in column.tiles if tile.id == paper_id), None)
 
+    def updated(self, part: "BoardView") -> "BoardView":
+        """This board with `part`'s columns (and its fresher choices and limit) in place."""
+        return replace(part, request=replace(part.request, stages=None), columns={**self.columns, **part.columns})
+
     def with_columns(self, columns: Mapping[Stage, BoardColumnView]) -> "BoardView":
         return replace(self, columns={**self.columns, **columns})
 
 
 def board_view(store: "Store", request: BoardRequest) -> BoardView:
-    """The whole board under the request's filter: one query for the tiles."""
-    tiles = store.papers.tiles(request.paper_filter)
+    """The board under the request's filter: every column in one query, or only
+    `request.stages`, one query each."""
+    wanted = request.paper_filter
+    if request.stages is None:
+        stages: list[Stage] = list(STAGES)
+        tiles = store.papers.tiles(wanted)
+    else:
+        stages = [stage for stage in STAGES if stage in request.stages]
+        tiles = []
+        for stage in stages:
+            if wanted.stage is None or wanted.stage is stage:
+                tiles += store.papers.tiles(replace(wanted, stage=stage))
     return BoardView(
         request=request,
-        columns=_columns(store, request, tiles, STAGES),
+        columns=_columns(store, request, tiles, stages),
         topics=tuple((item.key, item.pick(request.language)) for item in store.guide.items("topic")),
         venues=tuple((venue.name, venue.key) for venue in store.venues.all()),
         wip_limit=store.settings.load().wip_limit,
     )
-
-
-def board_columns(store: "Store", request: BoardRequest, stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
-    """Only these columns (a write touched them), each read under the request's filter."""
-    wanted = request.paper_filter
-    tiles: list[PaperTile] = []
-    stages = [stage for stage in STAGES if stage in set(stages)]
-    for stage in stages:
-        if wanted.stage is None or wanted.stage is stage:
-            tiles += store.papers.tiles(replace(wanted, stage=stage))
-    return _columns(store, request, tiles, stages)
 
 
 def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
@@ -84,10 +94,15 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
     now, language = request.now, request.language
     zone = store.settings.zone()
     countdowns: dict[int, str] = {}
+    lines: dict[int, str] = {}
     at_risk: set[int] = set()
     for paper_id, target in paper_targets(store, tiles, now, zone).items():
-        if target.deadline is not None:
-            countdowns[paper_id] = countdown(target.deadline, now, zone, language, compact=True)
+        status = status_text(target, now, zone, language, compact=True)
+        if status:
+            countdowns[paper_id] = status
+        line = target_line(target, now, zone, language)
+        if line:
+            lines[paper_id] = line
         if target.at_risk:
             at_risk.add(paper_id)
     by_stage: dict[Stage, list[PaperTile]] = {stage: [] for stage in stages}
@@ -98,6 +113,7 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
         stage: BoardColumnView(
             stage, tuple(found),
             {tile.id: countdowns[tile.id] for tile in found if tile.id in countdowns},
+            {tile.id: lines[tile.id] for tile in found if tile.id in lines},
             frozenset(tile.id for tile in found if tile.id in at_risk),
         )
         for stage, found in by_stage.items()
