@@ -20,12 +20,13 @@ def update_deadlines(args: argparse.Namespace) -> int:
     from ..domain.tracker_sources import SourceError, parse_source
     from ..models.common import utcnow
     from ..usecases.submissions import SubmissionError
-    from ..usecases.tracker_update import NothingToUpdate, update
+    from ..usecases.tracker_update import NothingToUpdate, environment_sources, update
 
     if not 0.05 <= args.timeout <= 600:
         raise CliError(f"--timeout must be between 0.05 and 600 seconds, not {args.timeout}")
     try:
-        sources = dict(parse_source(text) for text in args.source)
+        # PAPERDECK_TRACKERS (the Venues screen reads it too), then --source over it.
+        sources = {**environment_sources(), **dict(parse_source(text) for text in args.source)}
     except SourceError as error:
         raise CliError(str(error)) from error
     store = open_cli_store(args)

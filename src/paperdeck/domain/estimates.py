@@ -177,6 +177,24 @@ def estimate_next_edition(deadlines: list[Deadline], now: datetime) -> list[Dead
     return []
 
 
+def estimate_if_still_running(deadlines: list[Deadline], now: datetime) -> Deadline | None:
+    """For a venue whose deadlines have all passed and that is silent for longer than
+    `estimate_next_edition` looks: the first submission deadline still ahead that its next
+    edition would have on its old rhythm. Shown as such on Venues only (never a target or a
+    countdown). None without a rhythm: fewer than two editions with a submission deadline (a
+    one-off workshop or symposium)."""
+    history = history_of(deadlines)
+    with_submission = [y for y in history if _has(history, y, SUBMISSION)]
+    if len(with_submission) < 2:
+        return None
+    zone = venue_zone(deadlines)
+    for year in range(max(with_submission) + 1, min(now.year + YEARS_AHEAD + 2, 2100) + 1):
+        ahead = [e for e in estimate_edition(history, year, zone) if e.kind in SUBMISSION and is_open(e, now)]
+        if ahead:
+            return min(ahead, key=lambda e: (e.on_date, e.uid))
+    return None
+
+
 def describe(deadline: Deadline) -> str:
     """"est. 2027-05-12 (05-06 to 05-17 in 2023-2026)" for an estimate: the date and the range."""
     assert deadline.on_date is not None

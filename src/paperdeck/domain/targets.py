@@ -67,6 +67,12 @@ def next_submission(deadlines: Iterable[Deadline], now: datetime) -> Deadline | 
     return min(announced or estimated, key=opens_at, default=None)
 
 
+def last_submission(deadlines: Iterable[Deadline], now: datetime) -> Deadline | None:
+    """The latest announced abstract or paper deadline already closed (a past venue's last)."""
+    closed = [d for d in deadlines if d.kind in TARGET_KINDS and not d.is_estimate and not is_open(d, now)]
+    return max(closed, key=lambda d: (opens_at(d), d.uid), default=None)
+
+
 @dataclass(frozen=True, slots=True)
 class PaperTarget:
     paper_id: int

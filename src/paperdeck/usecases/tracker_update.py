@@ -11,13 +11,16 @@ changed. Offline, nothing is read and nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..domain.tracker_news import News, news
-from ..domain.tracker_sources import CCF_TYPES, CCFDDL, DEFAULT_BASES, HF, NAMES, OFF, candidate_paths, ccf_subs
+from ..domain.tracker_sources import (
+    CCF_TYPES, CCFDDL, DEFAULT_BASES, HF, NAMES, OFF, candidate_paths, ccf_subs, parse_source,
+)
 from ..models.imports import ImportPlan
 from .tracker_fetch import DEFAULT_TIMEOUT, Fetched, Outcome, fetch
 
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from ..store import Store
 
 Fetcher = Callable[[str, str, str, float], Fetched]
+# The trackers' addresses when not the public ones (a mirror, a local server): "ccfddl=URL hf=URL".
+SOURCES_VARIABLE = "PAPERDECK_TRACKERS"
+SHOWN_NEWS = 5
 
 
 class NothingToUpdate(ValueError):
@@ -60,12 +66,18 @@ class UpdateReport:
         return not (self.down or self.failures or (self.plan is not None and self.plan.skipped_problems()))
 
 
+def environment_sources(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The trackers' addresses named in PAPERDECK_TRACKERS (space or comma separated
+    "TRACKER=URL"); SourceError for a bad one. `--source` overrides them."""
+    text = (os.environ if environ is None else environ).get(SOURCES_VARIABLE, "")
+    return dict(parse_source(part) for part in text.replace(",", " ").split())
+
+
 def followed(store: "Store") -> list[str]:
     """The venues the user follows: starred, or targeted by one of their papers."""
-    venues = {venue.key.lower(): venue for venue in store.venues.all()}
-    keys = {key for key, venue in venues.items() if venue.favourite and not venue.hidden}
-    keys |= {paper.venue_key.lower() for paper in store.papers.all() if paper.venue_key}
-    return sorted(venues[key].key for key in keys if key in venues)
+    from .venues import followed_keys
+
+    return sorted(followed_keys(store.venues.all(), store.papers.venue_keys()))
 
 
 def venue_keys(store: "Store", names: Sequence[str], every: bool) -> list[str]:
@@ -184,4 +196,31 @@ def tracker_name(tracker: str) -> str:
     return NAMES.get(tracker, tracker)
 
 
-__all__ = ["HF", "CCFDDL", "NothingToUpdate", "Read", "UpdateReport", "followed", "tracker_name", "update"]
+def report_lines(report: UpdateReport, language: str = "en") -> list[str]:
+    """A short account of an update (the Venues screen's notification): what the import did,
+    the first deadlines still ahead that were announced or moved, what could not be read."""
+    from .imports.report import summary
+
+    zh = language == "zh"
+    if report.plan is not None:
+        lines = [summary(report.plan, language=language)]
+    elif report.reads:
+        lines = ["与上次更新相比没有变化" if zh else "nothing new since the last update"]
+    else:
+        lines = ["追踪源中没有找到这些会议" if zh else "no tracker file found for these venues"]
+    ahead = [item for item in report.news if item.ahead]
+    lines += [item.pick(language) for item in ahead[:SHOWN_NEWS]]
+    if len(ahead) > SHOWN_NEWS:
+        more = len(ahead) - SHOWN_NEWS
+        lines.append(f"…另有 {more} 条（paperdeck deadlines update --json）" if zh
+                     else f"… and {more} more (paperdeck deadlines update --json)")
+    for tracker, why in report.down.items():
+        lines.append(f"{tracker_name(tracker)}: {'无法连接' if zh else 'not reachable'} ({why})")
+    if report.failures:
+        count = len(report.failures)
+        lines.append(f"{count} 个文件无法读取" if zh else f"{count} file{'s' if count != 1 else ''} could not be read")
+    return lines
+
+
+__all__ = ["HF", "CCFDDL", "NothingToUpdate", "Read", "UpdateReport", "environment_sources", "followed",
+           "report_lines", "tracker_name", "update"]
