@@ -263,11 +263,15 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
         await view_shown(pilot)
         for option in app.screen.query_one("#venue-table").options:
             text = option.prompt
-            name = text.plain[2:11].strip()
+            name = text.plain[2:].split(" ", 1)[0]
             if name in VENUES:
+                # After the name's column (as wide as the longest name): countdown, kind and
+                # edition, local date ("~" before an estimate's).
+                start = 2 + len(name) + len(text.plain[2 + len(name):]) - len(text.plain[2 + len(name):].lstrip())
                 seen["venues"][name.lower()] = {
-                    "countdown": text.plain[11:21].strip(), "urgency": style_at(text, 11),
-                    "kind_year": text.plain[21:35].strip(), "when": text.plain[35:].strip(),
+                    "countdown": text.plain[start:start + 10].strip(), "urgency": style_at(text, start),
+                    "kind_year": text.plain[start + 10:start + 24].strip(),
+                    "when": text.plain[start + 24:].strip().removeprefix("~"),
                 }
         await pilot.press("m")
         await view_shown(pilot)
@@ -394,5 +398,5 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
                     assert shown_to_paper == answer["countdown"], f"{venue} {stage.value} {where}"
         for (venue, year, kind, estimate), day in days.items():
             if kind == "paper":
-                assert seen["grid"][(venue, "Paper", estimate)] == day, f"{venue} {year} {where}"
+                assert seen["grid"][(venue, f"{year} Paper", estimate)] == day, f"{venue} {year} {where}"
     assert hand_checked >= sum(1 for key in [*HAND, *HAND_STATE] if key[0] in CLOCKS[zone_name])

@@ -16,7 +16,7 @@ from ...models.venues import Deadline, Venue
 from ...textsafe import one_line
 
 # After the name (its column ends in a space): countdown, kind and edition, local date.
-COUNTDOWN_CELLS, KIND_CELLS, LAST_CELLS, WHEN_CELLS = 9, 14, 10, 11
+COUNTDOWN_CELLS, KIND_CELLS, LAST_CELLS, WHEN_CELLS = 10, 14, 10, 11
 STATUS_CELLS = COUNTDOWN_CELLS + KIND_CELLS + WHEN_CELLS
 NAME_MIN_CELLS = 7
 
@@ -66,8 +66,7 @@ def venue_row(venue: Venue, *, next_one: Deadline | None, last: Deadline | None,
         text.append(name, style="bold")
         text.append("\n" + " " * (2 + name_width + 1))
     if next_one is not None:
-        # Whole days for a date (an estimate): "~43d"; "2d 2h" for an instant.
-        left = countdown(next_one, now, zone, language, compact=next_one.at is None)
+        left = countdown(next_one, now, zone, language)  # as every other screen says it
         text.append(cells(left, COUNTDOWN_CELLS), style=URGENCY_STYLE[urgency(next_one, now, zone)])
         text.append(cells(f"{next_one.kind.pick(language)} {next_one.edition_year}", KIND_CELLS))
         # Local time (the filters line names the zone); a date only stays a date.
