@@ -124,6 +124,7 @@ class Deadline:
     updated_at: datetime | None = None
     field_sources: dict[str, str] = field(default_factory=dict)  # "when"/"label"/"note" -> source
     invalid: str = ""            # why a stored row cannot be read (a date out of range): shown, deletable
+    version: int = 1
 
     @property
     def is_date_only(self) -> bool:
