@@ -31,7 +31,9 @@ class VenueActionsMixin:
     def action_search(self) -> None:
         search = self.query_one("#venue-search", Input)
         search.display = True
-        self.call_after_refresh(search.focus)  # after this key: "/" is not typed into it
+        # At once (Widget.focus waits for the next turn): keys typed right after `/` are the
+        # search's, not the list's. `/` itself is a priority binding: not typed into it.
+        self.set_focus(search)
 
     def close_search(self) -> None:
         """Esc in the search: clear it, hide it, back to the list."""
