@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from textual import events
 
 from paperdeck.domain.deadlines import local_day
+from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.widgets.month_grid import MonthGrid
 from paperdeck.usecases.imports import execute, prepare
@@ -82,6 +83,8 @@ async def test_search_narrows_the_list_and_the_grid_and_esc_clears_it(many):
         assert [row[2:].strip().splitlines()[0] for row in listed(app)] == [LONG_NAME]
         await pilot.press("escape")
         assert len(listed(app)) == everything and app.screen.query_one("#venue-table").has_focus
+        await pilot.press("slash", *"neur", "enter", "escape")  # Esc in the list clears it too
+        assert len(listed(app)) == everything and not app.screen.search
 
 
 async def test_names_in_full_and_past_venues_say_what_they_know(many):
@@ -161,6 +164,8 @@ async def test_follow_hide_delete_and_undo(many):
 
 
 async def test_the_month_grid_agrees_with_the_list(many):
+    many.papers.add("Grid paper", Stage.IDEATION, venue_key="icml", target_year=2027)
+    many.papers.add("Other paper", Stage.IDEATION, venue_key="neurips", target_year=2027)
     app = PaperdeckApp(many, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await shown(pilot)
@@ -187,10 +192,14 @@ async def test_the_month_grid_agrees_with_the_list(many):
             await pilot.press("right_square_bracket")
         assert checked == sum(1 for v in view.listed(None, "all") if v.key in view.next) >= 9
         # The search narrows the grid as it narrows the list.
-        await pilot.press("t", "slash", *"icml")
+        await pilot.press("t")
+        assert any("Other paper" in m.text for found in grid.marks.values() for m in found)
+        await pilot.press("slash", *"icml")
         await pilot.press("enter")
         marks = [mark.text for found in grid.marks.values() for mark in found]
-        assert marks and all("ICML" in text for text in marks)
+        # Papers' milestones follow it too: ICML's paper's, not the NeurIPS one's.
+        assert marks and all("ICML" in text or "Grid paper" in text for text in marks), marks
+        assert any("Grid paper" in text for text in marks)
 
 
 async def test_the_update_key_reads_the_followed_venues(many, server, monkeypatch):  # noqa: F811

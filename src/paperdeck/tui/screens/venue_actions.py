@@ -35,6 +35,10 @@ class VenueActionsMixin:
         # search's, not the list's. `/` itself is a priority binding: not typed into it.
         self.set_focus(search)
 
+    def action_clear_search(self) -> None:
+        if self.search or self.query_one("#venue-search", Input).display:
+            self.close_search()
+
     def close_search(self) -> None:
         """Esc in the search: clear it, hide it, back to the list."""
         search = self.query_one("#venue-search", Input)

@@ -57,6 +57,8 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
     BINDINGS = [
         Binding("slash", "search", "Search", id="venues.search", tooltip="Search venues by name, full name or alias",
                 priority=True),
+        Binding("escape", "clear_search", "Clear search", id="venues.clear", show=False,
+                tooltip="Clear the search (from the list too)"),
         Binding("f", "cycle_field", "Field", id="venues.field", tooltip="Filter by field: all, General ML, NLP, ..."),
         Binding("v", "cycle_view", "Show", id="venues.view",
                 tooltip="All venues, the ones you follow, the ones with my papers, or the hidden ones"),
@@ -277,6 +279,10 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
             # The edition too, as the list says it: CVPR 2027's passed estimate is not CVPR 2028's.
             text = f"{prefix}{name} {deadline.edition_year} {deadline.kind.pick(self.language)}"
             marks.append(Mark(local_day(deadline, zone), text, style))
+        # Papers' milestones: all of them, or those of the venues listed once the list is narrowed.
+        narrowed = bool(self.search.strip() or self.field_filter or self.show != "all")
+        lowered = {key.lower() for key in keys}
         for item in view.milestones or ():
-            marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
+            if not narrowed or item.venue_key.lower() in lowered:
+                marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
         self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)
