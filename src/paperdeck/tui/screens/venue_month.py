@@ -33,7 +33,7 @@ LEGEND = (
 
 
 class VenueMonthMixin:
-    """Mixed into VenuesScreen (which provides venues_view, shown_at, field_filter, show, pick,
+    """Mixed into VenuesScreen (which provides venues_view, shown_at, field_filter, show, search, pick,
     language, query_one, set_class, size)."""
 
     def show_month(self) -> None:
@@ -42,15 +42,21 @@ class VenueMonthMixin:
             return
         now = self.shown_at or view.now
         zone = view.zone
-        keys = {v.key for v in view.listed(self.field_filter, self.show)}
+        keys = {v.key for v in view.listed(self.field_filter, self.show, self.search)}
         marks = []
         for deadline in view.month_deadlines(keys):
             name = deadline.venue_name or deadline.venue_key
             style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
             prefix = "~" if deadline.is_estimate else ""
-            marks.append(Mark(local_day(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
+            # The edition too, as the list says it: CVPR 2027's passed estimate is not CVPR 2028's.
+            text = f"{prefix}{name} {deadline.edition_year} {deadline.kind.pick(self.language)}"
+            marks.append(Mark(local_day(deadline, zone), text, style))
+        # Papers' milestones: all of them, or those of the venues listed once the list is narrowed.
+        narrowed = bool(self.search.strip() or self.field_filter or self.show != "all")
+        lowered = {key.lower() for key in keys}
         for item in view.milestones or ():
-            marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
+            if not narrowed or item.venue_key.lower() in lowered:
+                marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
         self.set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
         grid = self.query_one(MonthGrid)
         grid.set_marks(marks, local_today(now, zone), self.language)

@@ -1,10 +1,15 @@
 """The Venues screen's rows, laid out in fixed columns measured in terminal cells.
 
-A row is never wrapped by the list: the columns are sized from what the view holds (full venue
-names, the longest countdown and kind name in the current language) and a row is built no wider
-than its list. A deadline row that cannot fit its readings on one line continues on the next at
-the value column, between readings and never inside one, so a zone such as
-`America/Los_Angeles` is never cut.
+A list row: a venue with its next deadline; a past venue with its last edition and, dimmed, the
+next deadline it would have on its old rhythm. Every estimate says so: "~" before its countdown
+and its date in the list (as in the month grid), "est." in the detail.
+
+A row is never wrapped by the list: the columns are sized from what the view holds (names, the
+longest countdown and kind name in the current language) and a row is built no wider than its
+list. A name longer than its column is shown in full on a line of its own, its status under it.
+A deadline row that cannot fit its readings on one line continues on the next at the value
+column, between readings and never inside one, so a zone such as `America/Los_Angeles` is never
+cut.
 """
 
 from __future__ import annotations
@@ -24,10 +29,13 @@ from ..widgets.panel import literal
 # An OptionList's border (2), padding (2) and its one-cell scrollbar gutter, kept even when no
 # scrollbar shows (styles/venues.tcss): the room a row never gets.
 LIST_CHROME = 5
-NAME_MAX = 24   # a longer name of the user's own is cut; every seeded or tracker name fits
+NAME_MIN = 7
+NAME_MAX = 24   # a longer name gets a line of its own, in full
 LABEL_MAX = 24
 GAP = "  "
 NO_DEADLINE = ("无截稿信息", "no deadline known")
+PAST = ("已过", "past")
+LAST = ("上届", "last")
 
 
 def cells(text: str, width: int) -> str:
@@ -36,6 +44,18 @@ def cells(text: str, width: int) -> str:
     if cell_len(text) > width:
         return set_cell_size(text, max(0, width - 1)) + "…"
     return text + " " * (width - cell_len(text))
+
+
+@dataclass(frozen=True)
+class ListedVenue:
+    """A venue as the list shows it: its next deadline, or (past) its last and the one it
+    would have if it still runs; followed: through a paper of the user's."""
+
+    venue: Venue
+    next_one: Deadline | None = None
+    last: Deadline | None = None
+    if_running: Deadline | None = None
+    followed: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,19 +81,36 @@ class ListColumns:
                 "kind_year": slice(kind, kind + self.kind + 5), "when": slice(when, None)}
 
 
-def list_columns(rows: list[tuple[Venue, Deadline | None]], now: datetime, zone: tzinfo, language: str) -> ListColumns:
-    names = [cell_len(one_line(venue.name)) for venue, _ in rows] or [4]
-    timed = [d for _, d in rows if d is not None]
-    countdowns = [cell_len(countdown(d, now, zone, language)) for d in timed] or [0]
-    kinds = [cell_len(d.kind.pick(language)) for d in timed] or [0]
-    whens = [cell_len(list_when(d, zone)) for d in timed] or [0]
-    columns = ListColumns(min(max(names), NAME_MAX), max(countdowns), max(kinds), max(whens))
+def status_words(line: ListedVenue, now: datetime, zone: tzinfo, language: str) -> tuple[str, str, str] | None:
+    """(countdown, kind, local time) after the name; None when nothing is known."""
+    if line.next_one is not None:
+        deadline = line.next_one
+        when = list_when(deadline, zone)
+        return (countdown(deadline, now, zone, language), deadline.kind.pick(language),
+                f"~{when}" if deadline.is_estimate else when)
+    if line.last is not None:
+        guess = f"~{line.if_running.on_date}" if line.if_running is not None else ""
+        return pick(PAST, language), pick(LAST, language), guess
+    return None
+
+
+def list_columns(rows: list[ListedVenue], now: datetime, zone: tzinfo, language: str,
+                 room: int | None = None) -> ListColumns:
+    """The columns for `rows`; `room`: the list's widest row (the screen less the list's chrome)."""
+    statuses = [words for line in rows if (words := status_words(line, now, zone, language)) is not None]
+    countdowns = [cell_len(words[0]) for words in statuses] or [0]
+    kinds = [cell_len(words[1]) for words in statuses] or [0]
+    whens = [cell_len(words[2]) for words in statuses] or [0]
+    columns = ListColumns(0, max(countdowns), max(kinds), max(whens))
     # A venue without a deadline says so after its name: the row is at least that wide.
-    rest = columns.width - 2 - columns.name - len(GAP)
+    rest = columns.width - 2 - len(GAP)
     missing = cell_len(pick(NO_DEADLINE, language))
-    if any(d is None for _, d in rows) and rest < missing:
-        columns = ListColumns(columns.name, columns.countdown, columns.kind, columns.when + missing - rest)
-    return columns
+    if any(status_words(line, now, zone, language) is None for line in rows) and rest < missing:
+        columns = ListColumns(0, columns.countdown, columns.kind, columns.when + missing - rest)
+    # The name column: the longest name that fits it (and the row); a longer one has its own line.
+    most = NAME_MAX if room is None else max(NAME_MIN, min(NAME_MAX, room - columns.width))
+    fitting = (n for line in rows if (n := cell_len(one_line(line.venue.name))) <= most)
+    return ListColumns(max(NAME_MIN, max(fitting, default=0)), columns.countdown, columns.kind, columns.when)
 
 
 def list_when(deadline: Deadline, zone: tzinfo) -> str:
@@ -81,21 +118,53 @@ def list_when(deadline: Deadline, zone: tzinfo) -> str:
     return local_text(deadline, zone, "%m-%d %H:%M", "%m-%d", named=False)
 
 
-def venue_row(venue: Venue, deadline: Deadline | None, now: datetime, zone: tzinfo, language: str,
-              columns: ListColumns) -> Text:
-    text = Text("★ " if venue.favourite else "  ", style="yellow", no_wrap=True, overflow="ellipsis")
-    text.append(cells(venue.name, columns.name), style="bold")
+def venue_row(line: ListedVenue, now: datetime, zone: tzinfo, language: str, columns: ListColumns) -> Text:
+    """★ starred (▸ followed through a paper), the name, then its status in the columns."""
+    venue = line.venue
+    text = Text("★ " if venue.favourite else "▸ " if line.followed else "  ", style="yellow",
+                no_wrap=True, overflow="ellipsis")
+    name = one_line(venue.name)
+    if cell_len(name) <= columns.name:
+        text.append(cells(name, columns.name), style="bold")
+    else:  # in full on its own line; the status under it, in its columns
+        text.append(name, style="bold")
+        text.append("\n" + " " * (2 + columns.name))
     text.append(GAP)
-    if deadline is None:
+    words = status_words(line, now, zone, language)
+    if words is None:
         text.append(pick(NO_DEADLINE, language), style="dim")
         return text
-    text.append(cells(countdown(deadline, now, zone, language), columns.countdown),
-                style=URGENCY_STYLE[urgency(deadline, now, zone)])
+    left, kind, when = words
+    if line.next_one is not None:
+        deadline = line.next_one
+        text.append(cells(left, columns.countdown), style=URGENCY_STYLE[urgency(deadline, now, zone)])
+        text.append(GAP)
+        text.append(cells(kind, columns.kind))
+        text.append(f" {deadline.edition_year}{GAP}")
+        text.append(when, style="italic dim" if deadline.is_estimate else "")
+        return text
+    assert line.last is not None  # status_words: past
+    text.append(cells(left, columns.countdown), style=URGENCY_STYLE["past"])
     text.append(GAP)
-    text.append(cells(deadline.kind.pick(language), columns.kind))
-    text.append(f" {deadline.edition_year}{GAP}")
-    text.append(list_when(deadline, zone), style="italic dim" if deadline.is_estimate else "")
+    text.append(cells(kind, columns.kind) + f" {line.last.edition_year}", style="dim")
+    if when:
+        text.append(GAP + when, style="italic dim")
     return text
+
+
+def past_note(last: Deadline, if_running: Deadline | None, zone: tzinfo, language: str) -> str:
+    """The detail's line for a past venue: its last deadline, and the next on its old rhythm."""
+    when = local_text(last, zone)
+    kind = last.kind.pick(language)
+    text = pick((f"最后一届 {last.edition_year}（{kind} {when}）", f"last edition {last.edition_year} ({kind} {when})"),
+                language)
+    if if_running is None:
+        return text + pick(("；无法估计下一届", "; no estimate for a next one"), language)
+    years = if_running.based_on
+    basis = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    year, kind = if_running.edition_year, if_running.kind.pick(language)
+    return text + pick((f"；若仍举办，{year} 届{kind}估计 {if_running.on_date}（依据 {basis}）",
+                        f"; if it still runs, {year} {kind} est. {if_running.on_date} (from {basis})"), language)
 
 
 def label_width(deadlines: list[Deadline], language: str) -> int:

@@ -1,5 +1,6 @@
 """Venues: every venue sorted by its next deadline with a live countdown, a detail view of
-each edition's deadlines (past ones and estimates too), filters, a month grid, forms, import.
+each edition's deadlines (past ones and estimates too), search, filters, a month grid, forms,
+import, and the trackers' update. Following, hiding and deleting venues: venue_actions.py.
 
 Its data is one `VenuesView` (usecases/venues.py) loaded in a worker: moving through the list,
 the filters, the month grid and the countdown's tick all render from it and never ask the
@@ -11,10 +12,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.timezones import zone_name
@@ -22,27 +24,51 @@ from ...models.common import utcnow
 from ...models.venues import Venue
 from ...paths import package_resource
 from ...textsafe import one_line
-from ...usecases.venues import SHOWS, VenuesRequest, VenuesView, venues_view
+from ...usecases.venues import VenuesRequest, VenuesView, venues_view
 from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
 from .venue_month import VenueMonthMixin
-from .venue_rows import LIST_CHROME, ListColumns, deadline_row, label_width, list_columns, venue_row
+from .venue_rows import LIST_CHROME, ListColumns, ListedVenue, deadline_row, label_width, list_columns, past_note, venue_row
+from .venue_update import VenueUpdateMixin
 
 if TYPE_CHECKING:
     from ...store import Store
 
-SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
+SHOW_LABELS = {"all": ("全部", "all venues"), "followed": ("关注的", "followed"), "papers": ("我的论文", "with my papers"),
+               "hidden": ("已隐藏", "hidden")}
 COUNTDOWN_SECONDS = 30
 
 
-class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
+class SearchInput(Input):
+    """The list's search: narrows it as you type; Enter goes to the list, Esc clears it."""
+
+    BINDINGS = [Binding("escape", "clear_search", "Clear search", id="venues.clear_search",
+                        tooltip="Clear the search and go back to the list")]
+
+    def action_clear_search(self) -> None:
+        self.screen.close_search()  # type: ignore[attr-defined]
+
+
+class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "venues.tcss"
+    AUTO_FOCUS = "#venue-table"  # not the search, hidden until `/`
     BINDINGS = [
+        Binding("slash", "search", "Search", id="venues.search", tooltip="Search venues by name, full name or alias",
+                priority=True),
+        Binding("escape", "clear_search", "Clear search", id="venues.clear", show=False,
+                tooltip="Clear the search (from the list too)"),
         Binding("f", "cycle_field", "Field", id="venues.field", tooltip="Filter by field: all, General ML, NLP, ..."),
-        Binding("v", "cycle_view", "Show", id="venues.view", tooltip="All venues, favourites, or venues with my papers"),
-        Binding("s", "toggle_favourite", "Star", id="venues.favourite", tooltip="Mark or unmark the venue as a favourite"),
+        Binding("v", "cycle_view", "Show", id="venues.view",
+                tooltip="All venues, the ones you follow, the ones with my papers, or the hidden ones"),
+        Binding("s", "toggle_favourite", "Follow", id="venues.favourite",
+                tooltip="Follow (star) the venue or stop; deadlines update reads the venues you follow"),
+        Binding("h", "toggle_hidden", "Hide", id="venues.hide", tooltip="Hide the venue from every list, or show it again (u undoes)"),
+        Binding("D", "delete_venue", "Delete venue", id="venues.delete", tooltip="Delete the venue and its deadlines (u undoes)"),
+        Binding("u", "undo", "Undo", id="venues.undo", tooltip="Undo the last hide, delete or import of venues"),
+        Binding("r", "update_deadlines", "Update", id="venues.update",
+                tooltip="Fetch the trackers' current deadlines for the venues you follow (deadlines update)"),
         Binding("m", "toggle_month", "Month", id="venues.month", tooltip="Month grid of deadlines and paper milestones"),
         Binding("left_square_bracket", "move_month(-1)", "Prev month", id="venues.prev_month",
                 tooltip="Month grid: previous month"),
@@ -62,6 +88,7 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
 
     field_filter: str | None = None
     show: str = "all"                        # one of SHOWS
+    search: str = ""                         # the search's words ("": none)
     venues_view: VenuesView | None = None    # what is shown; loaded when the screen is shown
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
     wanted_venue: str | None = None          # a venue to highlight once the view has it
@@ -70,6 +97,9 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="venue-filters")
+        search = SearchInput(placeholder="/", id="venue-search")
+        search.display = False  # shown by `/`
+        yield search
         with ContentSwitcher(initial="venue-lists", id="venue-switcher"):
             with Horizontal(id="venue-lists"):
                 yield OptionList(id="venue-table")
@@ -86,6 +116,9 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
         self.query_one("#venue-table", OptionList).border_title = self.pick("会议", "Venues")
         self.query_one("#venue-detail", OptionList).border_title = self.pick("详情", "Detail")
         self.set_interval(COUNTDOWN_SECONDS, self._tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.show_list)  # the names' column follows the list's width
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -126,15 +159,18 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
             return
         now = now or self.shown_at or view.now
         self.shown_at = now
-        venues = view.listed(self.field_filter, self.show)
+        venues = view.listed(self.field_filter, self.show, self.search)
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
-        listed = [(venue, view.next.get(venue.key)) for venue in venues]
-        columns = self.list_columns = list_columns(listed, now, view.zone, self.language)
+        listed = [ListedVenue(v, next_one=view.next.get(v.key), last=view.last.get(v.key),
+                              if_running=view.if_running.get(v.key), followed=v.key in view.followed)
+                  for v in venues]
+        columns = self.list_columns = list_columns(listed, now, view.zone, self.language,
+                                                   room=self.size.width - LIST_CHROME)
         self.fit_lists(columns.width + LIST_CHROME)
         table.set_options([
-            Option(venue_row(venue, deadline, now, view.zone, self.language, columns), id=f"venue-{venue.key}")
-            for venue, deadline in listed
+            Option(venue_row(line, now, view.zone, self.language, columns), id=f"venue-{line.venue.key}")
+            for line in listed
         ])
         ids = [f"venue-{v.key}" for v in venues]
         if ids:
@@ -153,6 +189,9 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
         text.append(one_line(field))
         text.append(f"   {self.pick('显示', 'Show')}: ", style="dim")
         text.append(self.pick(zh, en))
+        if self.search.strip():
+            text.append(f"   {self.pick('搜索', 'Search')}: ", style="dim")
+            text.append(one_line(self.search))
         text.append(f"   {count} {self.pick('个会议', 'venues')}   ", style="dim")
         if view is not None:
             text.append(f"{self.pick('本地时区', 'Local time')}: {zone_name(view.zone, self.shown_at or view.now)}",
@@ -174,9 +213,6 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
         table = self.query_one("#venue-table", OptionList)
         used = 0 if self.has_class("-stacked") else int(table.styles.width.value) if table.styles.width else 0
         return max(20, self.size.width - used - LIST_CHROME)
-
-    def on_resize(self) -> None:
-        self.show_list()
 
     def selected_venue(self) -> Venue | None:
         option = self.query_one("#venue-table", OptionList).highlighted_option
@@ -219,6 +255,11 @@ class VenuesScreen(VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
         note(self.pick("指南", "Guide"), self.pick(venue.guide_note_zh, venue.guide_note_en), "italic")
         note(self.pick("实际", "Facts"), self.pick(venue.rhythm_zh, venue.rhythm_en))
         note("URL", venue.url)
+        if venue.hidden:
+            note(self.pick("状态", "State"), self.pick("已隐藏（h 取消隐藏）", "hidden (h shows it again)"))
+        last = view.last.get(venue.key)
+        if last is not None:
+            note(self.pick("已过", "Past"), past_note(last, view.if_running.get(venue.key), view.zone, self.language))
         editions = view.editions.get(venue.key, {})
         label = label_width([d for deadlines in editions.values() for d in deadlines], self.language)
         for year, deadlines in editions.items():
