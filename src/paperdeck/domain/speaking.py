@@ -87,9 +87,14 @@ class PitchEstimate:
         return total
 
     @property
+    def band(self) -> tuple[float, float]:
+        """The target as minutes from, to (`target_band`)."""
+        return target_band(self.target_minutes)
+
+    @property
     def verdict(self) -> str:
         """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
-        low, high = self.target_minutes
+        low, high = self.band
         if self.total_seconds <= 0:
             return "empty"
         if self.total_seconds < low * 60:
@@ -103,6 +108,22 @@ class PitchEstimate:
         """The total as a fraction of the target's upper end (may exceed 1)."""
         high = self.target_minutes[1]
         return self.total_seconds / (high * 60) if high > 0 else 0.0
+
+
+# A target of one length ("a 3-minute pitch") is met from this share of it up to the length.
+SINGLE_TARGET_FLOOR = 0.85
+
+
+def target_band(target: tuple[float, float]) -> tuple[float, float]:
+    """Minutes from, to: (5, 8) stays; one length (3, 3) means about 3: (2.55, 3)."""
+    low, high = target
+    return (high * SINGLE_TARGET_FLOOR, high) if low >= high else (low, high)
+
+
+def minutes_span(target: tuple[float, float]) -> str:
+    """(5, 8) -> "5–8"; (10, 10) -> "10"."""
+    low, high = target
+    return f"{high:g}" if low >= high else f"{low:g}–{high:g}"
 
 
 def estimate_pitch(
@@ -199,7 +220,7 @@ def pitch_markdown(title: str, parts: Sequence[tuple[str, str, str]], estimate: 
     low, high = estimate.target_minutes
     lines = [f"# {title.strip() or 'Pitch'}", "",
              f"Estimated speaking time: {format_duration(estimate.total_seconds)} "
-             f"(target {low:g}–{high:g} min)", ""]
+             f"(target {minutes_span(estimate.target_minutes)} min)", ""]
     for (heading, subheading, body), part in zip(parts, estimate.parts):
         label = f"{heading} ({subheading})" if subheading and subheading != heading else heading
         lines += [f"## {label} — {format_duration(part.seconds)}", "", body.strip() or "_(empty)_", ""]

@@ -48,6 +48,10 @@ class PitchRepo:
         return parts or list(FALLBACK_PARTS)
 
     def target_minutes(self) -> tuple[float, float]:
+        """The pitch's target in minutes: the `pitch_minutes` setting, else the guide's (5-8)."""
+        chosen = self.store.settings.load().pitch_minutes
+        if chosen is not None:
+            return chosen
         raw = self.store.scalar("SELECT data FROM guide_items WHERE key = 'pitch.intro'")
         data = json.loads(raw or "{}")
         try:

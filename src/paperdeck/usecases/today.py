@@ -139,9 +139,10 @@ def minutes_seconds(seconds: int) -> str:
 
 
 def target_text(target: tuple[float, float]) -> str:
-    """(5.0, 8.0) -> '5–8 min'."""
-    low, high = (f"{value:g}" for value in target)
-    return f"{low}–{high} min"
+    """(5.0, 8.0) -> '5–8 min'; (10.0, 10.0) -> '10 min'."""
+    from ..domain.speaking import minutes_span
+
+    return f"{minutes_span(target)} min"
 
 
 # -- gathering ------------------------------------------------------------------------------

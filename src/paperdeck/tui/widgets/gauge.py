@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...domain.speaking import PitchEstimate, format_duration
+from ...domain.speaking import PitchEstimate, format_duration, minutes_span
 
 VERDICT_STYLES = {"empty": "dim", "short": "yellow", "ok": "green", "long": "bold red"}
 
 
 def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Text:
-    low, high = estimate.target_minutes
+    low, high = estimate.band
+    span = minutes_span(estimate.target_minutes)
     scale = high * 60 * 1.25
     width = max(10, width)
     filled = min(width, round(estimate.total_seconds / scale * width)) if scale else 0
@@ -31,10 +32,10 @@ def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Tex
     line = Text()
     line.append(format_duration(estimate.total_seconds), style=f"bold {style}")
     if language == "zh":
-        line.append(f" / {low:g}–{high:g} 分钟 · {count.words} 词 · {count.cjk_chars} 字 · "
+        line.append(f" / {span} 分钟 · {count.words} 词 · {count.cjk_chars} 字 · "
                     f"{rates.words_per_minute:.0f} 词/分 · {rates.cjk_chars_per_minute:.0f} 字/分（{source}）")
     else:
-        line.append(f" / {low:g}–{high:g} min · {count.words} words · {count.cjk_chars} CJK · "
+        line.append(f" / {span} min · {count.words} words · {count.cjk_chars} CJK · "
                     f"{rates.words_per_minute:.0f} wpm · {rates.cjk_chars_per_minute:.0f} cpm ({source})")
     return Text("\n").join([bar, line])
 
