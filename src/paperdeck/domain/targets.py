@@ -22,7 +22,7 @@ from typing import Protocol
 from ..models.papers import Stage
 from ..models.venues import Deadline, DeadlineKind
 from .deadlines import is_open, local_day, local_today, opens_at
-from .plan import Milestone, milestones, overdue_milestone
+from .plan import Milestone, milestones, next_milestone, overdue_milestone
 
 # Stages in which a paper is still being worked on: it has a plan and can fall behind it.
 PLANNED_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
@@ -62,7 +62,7 @@ class PaperTarget:
     deadline: Deadline | None = None       # what the paper counts down to
     plan: tuple[Milestone, ...] = ()       # the backward plan toward it (planned stages only)
     late: Milestone | None = None          # the latest milestone passed with the stage behind it
-    next: Milestone | None = None          # the first milestone from today on
+    next: Milestone | None = None          # the first milestone from today on that the stage has not met
 
     @property
     def at_risk(self) -> bool:
@@ -83,7 +83,7 @@ def paper_target(paper: PaperLike, candidates: Iterable[Deadline], now: datetime
     plan = tuple(milestones(paper, local_day(deadline, zone)))  # type: ignore[arg-type]
     today = local_today(now, zone)
     late = overdue_milestone(paper, list(plan), today)  # type: ignore[arg-type]
-    ahead = next((milestone for milestone in plan if milestone.date >= today), None)
+    ahead = next_milestone(paper, list(plan), today)  # type: ignore[arg-type]
     return PaperTarget(paper.id, deadline, plan, late, ahead)
 
 

@@ -89,6 +89,12 @@ class Paper:
     user_edited: bool = False    # a seeded sample the user changed: a newer seed leaves it alone
 
     @property
+    def is_example(self) -> bool:
+        """One of the guide's example papers (seeded, edited or not): shown as an example, never
+        listed or counted as the user's own (dashboard, pitches, resume)."""
+        return bool(self.seed_key)
+
+    @property
     def venue_label(self) -> str:
         """"ICLR 2027" / "ICLR" / "" as shown on a board tile and in lists."""
         name = (self.venue_key or "").upper()
@@ -113,6 +119,7 @@ class PaperTile:
     checklist_total: int = 0
     decision: str | None = None
     track: str | None = None
+    is_example: bool = False      # one of the guide's example papers (Paper.is_example)
 
     @property
     def venue_label(self) -> str:

@@ -107,7 +107,7 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows(
             # Correlated counts use the checklist index per paper: twice as fast as a GROUP BY join.
             "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
-            "p.stage_entered_at, p.decision, p.track, "
+            "p.stage_entered_at, p.decision, p.track, p.seed_key IS NOT NULL AS is_example, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
             f"FROM papers p WHERE {where} ORDER BY p.position, p.id",
@@ -119,6 +119,7 @@ class PaperRepo(ChecklistMixin):
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
                 checklist_total=row["total"], decision=row["decision"], track=row["track"],
+                is_example=bool(row["is_example"]),
             )
             for row in rows
         ]

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[ResumeEntry]:
     """The papers that belong on a resume (on_resume, not dropped, accepted / in review /
-    on arXiv), as entries, in resume order."""
+    on arXiv), as entries, in resume order. The guide's example papers never do: they are
+    not the user's publications."""
     from ..store.papers import paper_ids_doi_arxiv, submissions_by_paper
 
     venues = store.venues.all()
@@ -25,6 +26,8 @@ def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[Resu
     my_name = store.settings.load().my_name
     entries = []
     for paper in store.papers.all():
+        if paper.is_example:
+            continue
         if only_resume and (not paper.on_resume or norm(paper.status) == "dropped"):
             continue
         doi, arxiv_id = ids.get(paper.id, (None, None))
