@@ -73,6 +73,14 @@ class PitchRepo:
             found.setdefault(paper_id, {})[part_key] = body
         return found
 
+    def last_edited_paper(self, among: set[int]) -> int | None:
+        """Of these papers, the one whose pitch text was saved last (None: none has any)."""
+        for paper_id, in self.store.rows(
+                "SELECT paper_id FROM pitch_sections WHERE body <> '' ORDER BY updated_at DESC, id DESC"):
+            if paper_id in among:
+                return paper_id
+        return None
+
     def bodies(self, paper_id: int) -> dict[str, str]:
         """part key -> text, for every part of the guide (empty when not written yet)."""
         saved = self.sections(paper_id)
@@ -168,6 +176,22 @@ class PitchRepo:
         if rehearsal_id is not None:
             sql, params = sql + " AND id = ?", [*params, rehearsal_id]
         return [REHEARSALS.from_row(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
+
+    def delete_rehearsal(self, rehearsal_id: int) -> Rehearsal:
+        """Delete one run; returns it as it was (for `restore_rehearsal`)."""
+        found = self.rehearsals(rehearsal_id=rehearsal_id)
+        if not found:
+            raise NotFound(f"no rehearsal {rehearsal_id}")
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM rehearsals WHERE id = ?", (rehearsal_id,))
+        return found[0]
+
+    def restore_rehearsal(self, run: Rehearsal) -> None:
+        """Put a deleted run back, under its own id (its paper must still exist)."""
+        self._require_paper(run.paper_id)
+        with self.store.transaction() as conn:
+            REHEARSALS.insert(conn, id=run.id, paper_id=run.paper_id, started_at=run.started_at,
+                              total_ms=run.total_ms, laps=run.laps, words=run.words, cjk_chars=run.cjk_chars)
 
     def _require_paper(self, paper_id: int) -> None:
         if self.store.scalar("SELECT 1 FROM papers WHERE id = ?", (paper_id,)) is None:

@@ -219,15 +219,15 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 
 
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
-    """Per paper far enough along (or with a pitch begun): parts written and speaking time,
-    at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
+    """Per paper far enough along (or with a pitch begun): parts written and speaking time
+    against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
     from ..domain.speaking import estimate_pitch
-    from .pitch import speaker_rates
+    from .pitch import rates_by_paper
 
     pitches = store.pitches
     target = pitches.target_minutes()
     part_keys = [part.key for part in pitches.parts()]
-    rates = speaker_rates(store)
+    pooled, by_paper = rates_by_paper(store)
     result = []
     every_saved = pitches.bodies_by_paper()  # one query, not one per paper
     for paper in papers:
@@ -235,6 +235,7 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
         filled = sum(1 for key in part_keys if saved.get(key, "").strip())
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
+        rates = by_paper.get(paper.id, pooled)
         estimate = estimate_pitch({key: saved.get(key, "") for key in part_keys}, rates, target)
         result.append(PitchReadiness(
             paper.id, paper.title, filled, len(part_keys), int(round(estimate.total_seconds)), estimate.verdict,

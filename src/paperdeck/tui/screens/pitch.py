@@ -7,8 +7,6 @@ second of the last keystroke, when you leave the screen or switch paper, and on 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -20,14 +18,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Select, Static, TextArea
 
-from ...domain.rehearsal import Stopwatch
+from ...domain.rehearsal import Stopwatch, spoken_laps
 from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
 from ...models.common import utcnow
-from ...models.pitch import Lap, PitchPart
+from ...models.pitch import PitchPart
 from ...paths import package_resource
 from ...usecases.core import StoreError
 from ...usecases.pitch import (
-    PitchView, pitch_versions, pitch_view, record_rehearsal, remember_pitch_paper, restore_pitch_version, save_pitch,
+    PitchView, pitch_versions, pitch_view, record_rehearsal, rehearsal_list, remember_pitch_paper, restore_pitch_version,
+    save_pitch,
 )
 from ..widgets.gauge import SpeakingGauge
 from ..widgets.rehearsal import RehearsalPanel
@@ -49,6 +48,8 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Start a rehearsal; again to end the current part's lap"),
         Binding("f6", "stop_rehearsal", "Stop", id="pitch.stop", priority=True,
                 tooltip="Stop the rehearsal and save the run"),
+        Binding("f4", "runs", "Runs", id="pitch.runs", priority=True,
+                tooltip="This paper's rehearsals against the target: d deletes one, u brings it back"),
         Binding("f7", "history", "History", id="pitch.history", priority=True,
                 tooltip="Version history: restore any earlier version"),
         Binding("f8", "export", "Export .md", id="pitch.export", priority=True,
@@ -61,6 +62,8 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Outside an editor: start a rehearsal / next lap"),
         Binding("h", "history", "History", id="pitch.history-letter", show=False,
                 tooltip="Outside an editor: version history"),
+        Binding("l", "runs", "Runs", id="pitch.runs-letter", show=False,
+                tooltip="Outside an editor: the paper's rehearsals"),
         Binding("y", "copy", "Copy", id="pitch.copy-letter", show=False,
                 tooltip="Outside an editor: copy the pitch as Markdown"),
         Binding("left_square_bracket", "cycle_paper(-1)", "Previous paper", id="pitch.prev", show=False,
@@ -153,7 +156,9 @@ class PitchScreen(PaperdeckScreen):
 
     def _show_papers(self, view: PitchView) -> None:
         select = self.query_one("#pitch-paper", Select)
-        options = tuple((paper.title[:80] or f"#{paper.id}", paper.id) for paper in view.papers)
+        example = self.pick("示例 · ", "example · ")
+        options = tuple(((example if paper.is_example else "") + (paper.title[:80] or f"#{paper.id}"), paper.id)
+                        for paper in view.papers)
         with self.prevent(Select.Changed):
             if options != self._paper_options:
                 self._paper_options = options
@@ -306,11 +311,9 @@ class PitchScreen(PaperdeckScreen):
         assert self.stopwatch is not None and self.paper_id is not None
         started = self.stopwatch.started_at or utcnow()
         total = self.stopwatch.elapsed_ms()
-        texts = self._texts()
-        laps = []
-        for key, ms in self.stopwatch.stop():
-            count = count_speech(texts.get(key, ""))
-            laps.append(Lap(key, ms, count.words, count.cjk_chars))
+        counts = {key: count_speech(text) for key, text in self._texts().items()}
+        timed = self.stopwatch.stop()
+        laps = spoken_laps(timed, counts, self.rates, last_partial=self.stopwatch.stopped_partway)
         self._stop_ticking()
         if laps:
             try:
@@ -359,6 +362,20 @@ class PitchScreen(PaperdeckScreen):
         self.load_then(lambda store: pitch_versions(store, paper_id),
                        lambda versions: self.app.push_screen(history_dialog(versions, self.language), self._restore),
                        name="pitch history")
+
+    def action_runs(self) -> None:
+        paper_id = self.paper_id
+        if paper_id is None:
+            return
+        from .rehearsal_list import RehearsalList
+
+        def changed(deleted: bool | None) -> None:
+            if deleted:
+                self.reload_view()  # the rates and the run count
+
+        self.load_then(lambda store: rehearsal_list(store, paper_id),
+                       lambda runs: self.app.push_screen(RehearsalList(runs, self.parts, self.target_minutes), changed),
+                       name="pitch rehearsals")
 
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:
