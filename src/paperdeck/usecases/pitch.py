@@ -126,13 +126,16 @@ def rehearsal_list(store: "Store", paper_id: int) -> list[Rehearsal]:
     return store.pitches.rehearsals(paper_id)
 
 
-def delete_rehearsal(store: "Store", rehearsal_id: int) -> Rehearsal:
-    """Delete a run; returns it, so that `undelete_rehearsal` can bring it back."""
-    return store.pitches.delete_rehearsal(rehearsal_id)
+def delete_rehearsal(store: "Store", rehearsal_id: int) -> None:
+    """Delete a run: an entry of the pitch's undo journal (`undo_rehearsal_delete`)."""
+    store.pitches.delete_rehearsal(rehearsal_id)
 
 
-def undelete_rehearsal(store: "Store", run: Rehearsal) -> None:
-    store.pitches.restore_rehearsal(run)
+def undo_rehearsal_delete(store: "Store") -> str | None:
+    """Bring the last deleted run back, as it was; what was undone (None: nothing to undo)."""
+    from ..store.pitches import SCOPE
+
+    return store.undo(SCOPE)
 
 
 def pitch_versions(store: "Store", paper_id: int) -> list[PitchVersion]:

@@ -284,6 +284,10 @@ class PitchScreen(PaperdeckScreen):
     def on_screen_suspend(self) -> None:
         self.flush(snapshot=True)
 
+    def save_pending(self) -> None:
+        """The app is closing (SIGHUP, SIGTERM): write what is typed now."""
+        self.flush(snapshot=True)
+
     def on_unmount(self) -> None:
         self.flush(snapshot=True)
 
@@ -374,7 +378,7 @@ class PitchScreen(PaperdeckScreen):
                 self.reload_view()  # the rates and the run count
 
         self.load_then(lambda store: rehearsal_list(store, paper_id),
-                       lambda runs: self.app.push_screen(RehearsalList(runs, self.parts, self.target_minutes), changed),
+                       lambda runs: self.app.push_screen(RehearsalList(paper_id, runs, self.parts, self.target_minutes), changed),
                        name="pitch rehearsals")
 
     def _restore(self, version_id: int | None) -> None:

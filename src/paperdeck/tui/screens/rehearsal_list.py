@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from ...domain.speaking import format_duration, minutes_span, target_band
 from ...models.pitch import PitchPart, Rehearsal
 from ...usecases.core import StoreError
-from ...usecases.pitch import delete_rehearsal, undelete_rehearsal
+from ...usecases.pitch import delete_rehearsal, rehearsal_list, undo_rehearsal_delete
 from .modal import PaperdeckModal
 
 VERDICT = {"short": ("偏短", "short", "yellow"), "ok": ("达标", "on target", "green"), "long": ("偏长", "long", "red")}
@@ -40,12 +40,14 @@ class RehearsalList(PaperdeckModal[bool]):
         Binding("u", "undelete", "Undo", id="runs.undo", tooltip="Bring the last deleted rehearsal back"),
     ]
 
-    def __init__(self, runs: Sequence[Rehearsal], parts: Sequence[PitchPart], target_minutes: tuple[float, float]):
+    def __init__(self, paper_id: int, runs: Sequence[Rehearsal], parts: Sequence[PitchPart],
+                 target_minutes: tuple[float, float]):
         super().__init__(id="rehearsal-list")
+        self.paper_id = paper_id
         self.runs = list(runs)
         self.parts = list(parts)
         self.target_minutes = target_minutes
-        self.deleted: list[Rehearsal] = []  # newest last: u brings them back in reverse
+        self.deleted = 0  # deleted here and not brought back: u undoes that many at most
         self.changed = False
 
     def compose(self) -> ComposeResult:
@@ -89,12 +91,12 @@ class RehearsalList(PaperdeckModal[bool]):
         if index is None or not self.runs:
             return
         try:
-            removed = delete_rehearsal(self.store, self.runs[index].id)
+            delete_rehearsal(self.store, self.runs[index].id)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.runs.pop(index)
-        self.deleted.append(removed)
+        self.deleted += 1
         self.changed = True
         self._show()
         self.notify(self.pick("已删除该次排练（u 撤销）", "Rehearsal deleted (u brings it back)"))
@@ -102,14 +104,13 @@ class RehearsalList(PaperdeckModal[bool]):
     def action_undelete(self) -> None:
         if not self.deleted:
             return
-        run = self.deleted[-1]
         try:
-            undelete_rehearsal(self.store, run)
+            undo_rehearsal_delete(self.store)
+            self.runs = rehearsal_list(self.store, self.paper_id)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.deleted.pop()
-        self.runs = sorted([*self.runs, run], key=lambda item: -item.id)
+        self.deleted -= 1
         self._show()
 
     def action_close(self) -> None:
