@@ -63,14 +63,16 @@ class RehearsalList(PaperdeckModal[bool]):
 
     def _row(self, run: Rehearsal) -> Text:
         when = run.started_at.astimezone().strftime("%Y-%m-%d %H:%M") if run.started_at else "?"
-        zh_word, en_word, style = VERDICT[run_verdict(run, self.target_minutes)]
+        stopped = any(lap.partial for lap in run.laps)
         text = Text(f"{when}  ")
         text.append(f"{format_duration(run.total_ms / 1000):>6}", style="bold")
-        text.append(f"  {self.pick(zh_word, en_word)}", style=style)
+        if not stopped:  # a run stopped part-way is no verdict on the pitch's length
+            zh_word, en_word, style = VERDICT[run_verdict(run, self.target_minutes)]
+            text.append(f"  {self.pick(zh_word, en_word)}", style=style)
         done = sum(1 for lap in run.laps if not lap.partial)
         total = len(self.parts) or len(run.laps)
         text.append(self.pick(f"  {done}/{total} 部分", f"  {done}/{total} parts"), style="dim")
-        if any(lap.partial for lap in run.laps):
+        if stopped:
             text.append(self.pick("（中途停止）", " (stopped part-way)"), style="dim")
         return text
 
