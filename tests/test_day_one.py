@@ -70,12 +70,14 @@ def test_my_target_is_listed_first_even_past_the_horizon(tmp_path):
     assert paper["next_en"] == "Draft by"  # not "Experiments done by": a Writing paper met that one
 
 
-def test_snippet_leaves_the_guide_examples_out(tmp_path):
+def test_snippet_leaves_the_guide_examples_out_and_list_marks_them(tmp_path):
     db = str(tmp_path / "fresh.db")
-    (listing,) = at_now(["snippet", "--db", db])
+    listing, papers, data = at_now(["snippet", "--db", db], ["list", "--db", db], ["list", "--json", "--db", db])
     assert listing["status"] == 1
     assert "Reward-Aware" not in listing["stdout"]
     assert "no paper belongs on the resume yet" in listing["stderr"]
+    assert papers["stdout"].count("(the guide's example, not yours)") == 2
+    assert [row["example"] for row in json.loads(data["stdout"])] == [True, True]
 
 
 @pytest.fixture
