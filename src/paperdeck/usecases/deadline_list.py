@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..domain.deadlines import countdown, opens_at, urgency
 from ..domain.targets import PLANNED_STAGES
 from ..models.papers import Paper
+from ..models.venues import Deadline
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -31,24 +32,32 @@ class DeadlineItem:
     on_date: date | None
     tz_label: str
     is_estimate: bool
-    is_target: bool              # a venue one of my papers targets, or a favourite
+    is_target: bool              # an edition one of my papers targets, or a favourite venue
     countdown: str               # domain.deadlines.countdown, in English
     urgency: str                 # domain.deadlines.Urgency
     later: bool = False          # past the horizon: listed as a target's next or the field's next
 
 
-def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
-    keys = {paper.venue_key.lower() for paper in papers if paper.venue_key and paper.stage in PLANNED_STAGES}
-    keys |= {venue.key.lower() for venue in store.venues.all() if venue.favourite}
-    return keys
+def targeted(store: "Store", papers: list[Paper]) -> set[tuple[str, int | None]]:
+    """(venue key, edition year) my working papers target (None: a paper naming no year, so any
+    edition), and (key, None) for each starred venue: the deadlines a list marks ★."""
+    found = {(paper.venue_key.lower(), paper.target_year) for paper in papers
+             if paper.venue_key and paper.stage in PLANNED_STAGES}
+    return found | {(venue.key.lower(), None) for venue in store.venues.all() if venue.favourite}
 
 
 def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
     """Submission deadlines (not notifications or conference days) within the horizon, the
-    user's target venues and favourites first, each group in time order. Then, past the
-    horizon (`later`): the next deadline of each target venue with none inside it, and the
-    field's next ones (one per venue) while fewer than FEWEST_DEADLINES are listed."""
-    targets = target_venue_keys(store, papers)
+    editions my papers target and my favourite venues first (never another edition of a
+    paper's venue), each group in time order. Then, past the horizon (`later`): the next
+    deadline of each target with none inside it, and the field's next ones (one per venue)
+    while fewer than FEWEST_DEADLINES are listed."""
+    wanted = targeted(store, papers)
+
+    def is_target(deadline: Deadline) -> bool:
+        key = deadline.venue_key.lower()
+        return (key, None) in wanted or (key, deadline.edition_year) in wanted
+
     names = {venue.key: venue.name for venue in store.venues.all()}
     end = now + timedelta(days=days)
     every = [d for d in store.venues.upcoming(now) if d.kind.is_submission]  # in time order
@@ -58,7 +67,7 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
     later = []
     for deadline in beyond:  # each target venue's next, when it has none inside
         key = deadline.venue_key.lower()
-        if key in targets and key not in listed:
+        if is_target(deadline) and key not in listed:
             later.append(deadline)
             listed.add(key)
     for deadline in beyond:  # then the field's next, one per venue, while few are listed
@@ -68,7 +77,7 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
         if key not in listed:
             later.append(deadline)
             listed.add(key)
-    first = lambda d: (d.venue_key.lower() not in targets, opens_at(d))  # noqa: E731
+    first = lambda d: (not is_target(d), opens_at(d))  # noqa: E731
     return [
         DeadlineItem(
             venue_key=deadline.venue_key,
@@ -80,7 +89,7 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
             on_date=deadline.on_date,
             tz_label=deadline.tz_label,
             is_estimate=deadline.is_estimate,
-            is_target=deadline.venue_key.lower() in targets,
+            is_target=is_target(deadline),
             countdown=countdown(deadline, now, zone),
             urgency=urgency(deadline, now, zone).value,
             later=is_later,
