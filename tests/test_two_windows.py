@@ -148,3 +148,24 @@ async def test_switching_paper_during_a_rehearsal_asks(store):
         await pilot.press("s")  # save the run so far, then switch
         await app_until(pilot, lambda: app.screen.paper_id not in (None, first.id), "the switch")
     assert len(store.pitches.rehearsals(first.id)) == 1
+
+
+async def test_resume_bullets_saved_in_two_windows_are_asked_and_kept_both(seeded_db):
+    one_store, two_store = open_store(seeded_db), open_store(seeded_db)
+    paper = one_store.papers.add("Bulleted in two windows", Stage.UNDER_REVIEW, venue_key="acl")
+    app = PaperdeckApp(one_store, start_screen="resume", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        assert app.screen.current.paper_id == paper.id
+        two_store.papers.update(paper.id, None, bullets=["theirs: from window two"])  # after window one read it
+        await pilot.press("e")
+        await app_until(pilot, lambda: app.screen.__class__.__name__ == "BulletsDialog", "the bullets dialog")
+        await pilot.press(*"mine: from window one", "f10")
+        await app_until(pilot, lambda: app.screen.id == "conflict", "the conflict dialog")
+        message = str(app.screen.query_one("#choice-message").render())
+        assert "theirs: from window two" in message and "mine: from window one" in message
+        await pilot.press("b")
+        await app_until(pilot, lambda: len(one_store.papers.get(paper.id).bullets) == 2, "both bullets stored")
+    assert one_store.papers.get(paper.id).bullets == ["theirs: from window two", "mine: from window one"]
+    one_store.close()
+    two_store.close()
