@@ -169,3 +169,28 @@ async def test_resume_bullets_saved_in_two_windows_are_asked_and_kept_both(seede
     assert one_store.papers.get(paper.id).bullets == ["theirs: from window two", "mine: from window one"]
     one_store.close()
     two_store.close()
+
+
+async def test_a_card_edited_in_two_windows_asks_and_keeps_both(seeded_db):
+    from paperdeck.tui.screens.card_modals import EditCardModal
+
+    one_store, two_store = open_store(seeded_db), open_store(seeded_db)
+    deck = one_store.cards.decks()[0]
+    card = one_store.cards.add(deck.id, "Why does it work?", back="first points")
+    app = PaperdeckApp(one_store, start_screen="flashcards", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        modal = EditCardModal(one_store.cards.decks(), one_store.cards.categories(), card=card)
+        app.push_screen(modal)
+        await pilot.pause()
+        two_store.cards.edit(card.id, back="their points", expected_version=card.version)
+        modal.query_one("#edit-back").load_text("my points")
+        await pilot.press("ctrl+s")
+        await app_until(pilot, lambda: app.screen.id == "conflict", "the conflict dialog")
+        message = str(app.screen.query_one("#choice-message").render())
+        assert "their points" in message and "my points" in message
+        await pilot.press("b")
+        await app_until(pilot, lambda: "my points" in one_store.cards.get(card.id).back, "both kept")
+    assert one_store.cards.get(card.id).back == both_texts("their points", "my points")
+    one_store.close()
+    two_store.close()
