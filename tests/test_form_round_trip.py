@@ -127,3 +127,19 @@ async def test_escape_with_unsaved_edits_asks_before_discarding(store):
         await pilot.press("s")  # save, then close
         await app_until(pilot, lambda: app.screen is not form and app.screen.id != "discard-edits", "saved and closed")
     assert store.papers.get(paper.id).notes == "half a thought"
+
+
+async def test_closing_the_terminal_keeps_unsaved_form_edits_as_a_draft(store):
+    """SIGHUP/SIGTERM run the app's save_pending: a form's unsaved edits become a draft."""
+    paper = store.papers.add("Open when the terminal closed")
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 50)) as pilot:
+        form = PaperFormModal(paper.id)
+        app.push_screen(form)
+        await form.view_ready()
+        form.query_one("#f-notes").load_text("typed, never saved")
+        await pilot.pause()
+        app.save_pending()
+    [draft] = store.drafts.all()
+    assert "typed, never saved" in draft.body and "Open when the terminal closed" in draft.about
+    assert store.papers.get(paper.id).notes == ""

@@ -56,6 +56,8 @@ def test_text_typed_just_before_the_end_is_saved(how, seeded_db, store, tmux_fac
     session = tmux_factory(120, 40)
     session.start([*paperdeck_argv(seeded_db), "--screen", "pitch"], app_env(":0"))
     session.wait_for("Why this paper?", timeout=30)
+    session.wait_for("wpm")  # the view is shown: the parts' editors are mounted and counted
+    session.keys("Escape")  # the paper selector has the focus: Tab order starts there (keys run in order)
     focus_first_editor(session)
     pid = _app_pid(session)
     session.type(TYPED)

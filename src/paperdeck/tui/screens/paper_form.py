@@ -155,6 +155,11 @@ class PaperFormModal(PaperdeckModal[bool]):
             return {}
         return {name: text for name, text in self._raw().items() if self.loaded.get(name) != text}
 
+    def save_pending(self) -> None:
+        """The app is closing (SIGHUP, SIGTERM): unsaved edits become a draft (the user has
+        not chosen to save them over the paper)."""
+        self._keep_as_draft()
+
     def _keep_as_draft(self) -> str:
         """The paper is gone: unsaved edits become a draft. Says where (or "")."""
         edited = self._edited()

@@ -316,7 +316,11 @@ class PitchScreen(PaperdeckScreen):
         self.flush(snapshot=True)
 
     def save_pending(self) -> None:
-        """The app is closing (SIGHUP, SIGTERM): write what is typed now."""
+        """The app is closing (SIGHUP, SIGTERM): write what is typed now (while a conflict
+        is being asked about, the unsaved text becomes a draft: nothing is overwritten)."""
+        if self.guard.asking:
+            self.guard.keep_draft()
+            return
         self.flush(snapshot=True)
 
     def on_unmount(self) -> None:

@@ -86,15 +86,7 @@ class PitchGuard:
         paper (the text is never saved into another paper's pitch)."""
         screen = self.screen
         title = screen.shown_title or f"#{screen.paper_id}"
-        texts = screen._texts()
-        self.draft_id = None
-        if screen.dirty and any(texts.values()):
-            body = "\n\n".join(f"## {part.title(screen.language)}\n{texts[part.key]}"
-                               for part in screen.parts if texts[part.key])
-            try:
-                self.draft_id = keep_draft(screen.store, "pitch", f"pitch of “{title}”", body).id
-            except StoreError as error:  # the text stays in the (stopped) editors to copy
-                screen.notify(str(error), title=screen.pick("草稿未保存", "Draft not saved"), severity="error", markup=False)
+        self.keep_draft()
         screen._cancel_rehearsal()
         screen.paper_id = screen.wanted_paper_id = None
         screen.dirty.clear()
@@ -104,6 +96,20 @@ class PitchGuard:
         screen.notify(self.message(), title=screen.pick("论文已在别处删除", "Paper deleted elsewhere"),
                       severity="warning", timeout=15, markup=False)
         screen._update_counts()
+
+    def keep_draft(self) -> None:
+        """Unsaved text becomes a draft (its id in `draft_id`), when there is any."""
+        screen = self.screen
+        title = screen.shown_title or f"#{screen.paper_id}"
+        texts = screen._texts()
+        self.draft_id = None
+        if screen.dirty and any(texts.values()):
+            body = "\n\n".join(f"## {part.title(screen.language)}\n{texts[part.key]}"
+                               for part in screen.parts if texts[part.key])
+            try:
+                self.draft_id = keep_draft(screen.store, "pitch", f"pitch of “{title}”", body).id
+            except StoreError as error:  # the text stays in the (stopped) editors to copy
+                screen.notify(str(error), title=screen.pick("草稿未保存", "Draft not saved"), severity="error", markup=False)
 
     def message(self) -> str:
         pick, title = self.screen.pick, self.stopped or ""
