@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..domain.speaking import Rates, rates_from_laps
 from ..models.papers import Stage
 from ..models.pitch import Lap, PitchPart, PitchVersion, Rehearsal
+from ..store.errors import ConflictError
 
 if TYPE_CHECKING:
     from ..models.papers import Paper
@@ -37,6 +38,7 @@ class PitchView:
     paper_id: int | None                     # the paper shown: asked for, else remembered, else latest
     parts: tuple[PitchPart, ...]
     bodies: Mapping[str, str] = field(default_factory=dict)  # the paper's saved text per part
+    versions: Mapping[str, int] = field(default_factory=dict)  # ... and its version (0: never saved)
     target_minutes: tuple[float, float] = (5.0, 8.0)
     rates: Rates = Rates()                    # the speaker's, measured once they rehearsed
     runs: int = 0                             # the paper's rehearsals ...
@@ -96,6 +98,7 @@ def pitch_view(store: "Store", paper_id: int | None) -> PitchView:
         paper_id=paper_id,
         parts=tuple(pitches.parts()),
         bodies=pitches.bodies(paper_id) if paper_id is not None else {},
+        versions=pitches.part_versions(paper_id) if paper_id is not None else {},
         target_minutes=pitches.target_minutes(),
         rates=speaker_rates(store, paper_id),
         runs=len(runs),
@@ -104,13 +107,34 @@ def pitch_view(store: "Store", paper_id: int | None) -> PitchView:
 
 
 def save_pitch(store: "Store", paper_id: int, texts: Mapping[str, str], *,
-               snapshot_every: timedelta | None) -> None:
+               snapshot_every: timedelta | None, expected: Mapping[str, int] | None = None) -> dict[str, int]:
     """Autosave the edited parts, then keep a version when one is due (`snapshot_every`
-    since the last; None: now, unless unchanged). Each is one short transaction; retrying
-    after a refusal is harmless (unchanged text writes nothing)."""
+    since the last; None: now, unless unchanged). Returns each saved part's new version.
+
+    `expected`: the versions the editors loaded. A part saved elsewhere since raises
+    ConflictError (nothing of this save is written; the pitch as stored is kept in the
+    history first, so their side is never lost); a paper deleted meanwhile raises NotFound."""
+    saved: dict[str, int] = {}
     if texts:
-        store.pitches.save_sections(paper_id, dict(texts))
+        try:
+            saved = store.pitches.save_sections(paper_id, dict(texts), dict(expected or {}))
+        except ConflictError:
+            store.pitches.snapshot(paper_id)
+            raise
     store.pitches.snapshot(paper_id, min_interval=snapshot_every)
+    return saved
+
+
+def save_pitch_part(store: "Store", paper_id: int, part_key: str, text: str, expected: int | None) -> tuple[str, int]:
+    """A conflict's answer: save one part (expected=None: over whatever is stored), keep the
+    result in the history; (the text saved, its version)."""
+    version = store.pitches.save_section(paper_id, part_key, text, expected)
+    store.pitches.snapshot(paper_id)
+    return text, version
+
+
+def part_versions(store: "Store", paper_id: int) -> dict[str, int]:
+    return store.pitches.part_versions(paper_id)
 
 
 def remember_pitch_paper(store: "Store", paper_id: int) -> None:
@@ -143,6 +167,8 @@ def pitch_versions(store: "Store", paper_id: int) -> list[PitchVersion]:
     return store.pitches.versions(paper_id)
 
 
-def restore_pitch_version(store: "Store", version_id: int) -> dict[str, str]:
-    """Bring a version back (the current text is kept as a version first); the restored text."""
-    return store.pitches.restore(version_id)
+def restore_pitch_version(store: "Store", version_id: int) -> tuple[dict[str, str], dict[str, int]]:
+    """Bring a version back (the current text is kept as a version first); the restored text
+    and its parts' versions."""
+    bodies = store.pitches.restore(version_id)
+    return bodies, store.pitches.part_versions(store.pitches.version(version_id).paper_id)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.bibtex import KNOWN_VENUE_NAMES
@@ -43,20 +44,24 @@ class ResumeView:
 
     entries: tuple[ResumeEntry, ...]
     format: str
+    versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> the version shown (bullets save against it)
 
 
 def resume_view(store: "Store") -> ResumeView:
-    return ResumeView(tuple(entries_from_store(store)), store.settings.load().resume_format)
+    versions = {paper.id: paper.version for paper in store.papers.all()}
+    return ResumeView(tuple(entries_from_store(store)), store.settings.load().resume_format, versions)
 
 
 def set_resume_format(store: "Store", fmt: str) -> None:
     store.settings.update(resume_format=fmt)
 
 
-def set_bullets(store: "Store", paper_id: int, bullets: list[str]) -> None:
+def set_bullets(store: "Store", paper_id: int, bullets: list[str], expected_version: int | None = None) -> list[str]:
+    """Save the bullets; ConflictError (with the stored ones) when the paper was saved
+    elsewhere since `expected_version` (None: save over it). The bullets as stored."""
     from ..store.papers import set_resume_fields
 
-    set_resume_fields(store, paper_id, bullets=bullets)
+    return list(set_resume_fields(store, paper_id, bullets=bullets, expected_version=expected_version).bullets)
 
 
 def mark_selected(store: "Store", paper_id: int, selected: bool) -> None:
