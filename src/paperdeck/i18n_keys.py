@@ -26,6 +26,7 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     # dashboard
     "dashboard.review": ("复习闪卡", "开始复习今天到期的闪卡"),
     "dashboard.refresh": ("刷新", "重新读取全部内容（它也会自动刷新）"),
+    "dashboard.horizon": ("范围", "列出未来多少天内的截止日期（today_days 设置）"),
     # pipeline and its board
     "pipeline.left": ("左", "聚焦左边一列"),
     "pipeline.right": ("右", "聚焦右边一列"),
@@ -116,6 +117,8 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "cram.cancel": ("取消", "关闭，不开始"),
     "cram.start": ("开始", "开始突击复习（或按开始按钮）"),
     # pitch
+    "pitch.runs": ("排练记录", "这篇论文对照目标的排练记录：d 删除一条，u 恢复"),
+    "pitch.runs-letter": ("排练记录", "编辑框外：这篇论文的排练记录"),
     "pitch.rehearse": ("排练/分段", "开始排练；再按一次结束当前部分的计时"),
     "pitch.stop": ("停止", "停止排练并保存这次记录"),
     "pitch.history": ("历史", "版本历史：恢复任一早先版本"),
@@ -133,7 +136,8 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "resume.format": ("格式", "切换格式：txt、md、tex、bib"),
     "resume.bullets": ("要点", "编辑所选论文的要点"),
     "resume.selected": ("代表作", "标记或取消标记为 Selected Publication"),
-    "resume.hide": ("隐藏", "把论文从简历上拿掉（可在论文流程中放回）"),
+    "resume.hide": ("隐藏", "把论文从简历上拿掉（u 撤销）"),
+    "resume.undo": ("撤销", "撤销对论文的上一次更改（拿下简历、要点）"),
     "resume.import": ("导入 .bib", "从 BibTeX 文件导入论文"),
     "bullets.cancel": ("取消", "关闭，不保存"),
     "bullets.save": ("保存", "保存要点"),
