@@ -26,7 +26,7 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     # dashboard
     "dashboard.review": ("复习闪卡", "开始复习今天到期的闪卡"),
     "dashboard.refresh": ("刷新", "重新读取全部内容（它也会自动刷新）"),
-    "dashboard.horizon": ("范围", "列出未来多少天内的截止日期（today_days 设置）"),
+    "dashboard.horizon": ("范围", "列出未来多少天内的截止日期（设置中的天数）"),
     # pipeline and its board
     "pipeline.left": ("左", "聚焦左边一列"),
     "pipeline.right": ("右", "聚焦右边一列"),
