@@ -16,10 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..store.errors import StoreError
+from ..usecases.core import StoreError
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..usecases.core import Store
 
 # Wake at most this long after a burst of writes began, and after this much quiet.
 DEBOUNCE_MS = 250

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...store.errors import ConflictError, StoreError
+from ...usecases.core import ConflictError, StoreError
 from ..widgets.panel import literal
 from .choice import Choice, ChoiceDialog
 

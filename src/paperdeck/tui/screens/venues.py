@@ -33,7 +33,7 @@ from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
 COUNTDOWN_SECONDS = 30
