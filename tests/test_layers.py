@@ -46,14 +46,15 @@ def test_a_tui_module_importing_the_store_breaks_the_contract(tmp_path):
 
 
 def _store_reaches(source: str) -> list[str]:
-    """`x.store.anything` and `store.anything`: the TUI holding the Store and reaching into it."""
+    """`x.store.anything`, `store.anything`, `x._store().anything`: the TUI holding the Store
+    and reaching into it."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Attribute):
             continue
-        inner = node.value
-        held = (isinstance(inner, ast.Attribute) and inner.attr == "store") or (isinstance(inner, ast.Name) and inner.id == "store")
-        if held:
+        inner = node.value.func if isinstance(node.value, ast.Call) else node.value  # also `self._store().x`
+        name = inner.attr if isinstance(inner, ast.Attribute) else inner.id if isinstance(inner, ast.Name) else ""
+        if name.lstrip("_") == "store":
             found.append(f"l.{node.lineno}: {ast.unparse(node)}")
     return found
 
@@ -71,4 +72,5 @@ def test_the_tui_never_reaches_into_the_store():
 
 def test_the_store_reach_check_sees_a_reach():
     assert _store_reaches("def f(self):\n    return self.store.cards.get(1)\n") == ["l.2: self.store.cards"]
-    assert _store_reaches("def f(self):\n    return use(self.store)\n") == []
+    assert _store_reaches("def f(self):\n    return self._store().data_version()\n") == ["l.2: self._store().data_version"]
+    assert _store_reaches("def f(self):\n    return use(self.store, self._store())\n") == []

@@ -13,7 +13,10 @@ from textual.reactive import reactive
 from ..i18n import resolve_language
 from ..paths import package_resource
 from ..usecases.core import StoreError
-from ..usecases.session import app_settings, integrity_pending, remember_language, remember_theme, wait_for_integrity
+from ..usecases.session import (
+    app_settings, close_database, database_path, integrity_pending, reading, remember_language, remember_theme,
+    wait_for_integrity,
+)
 from .actions import app_bindings
 from .commands import PaperdeckCommands
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
@@ -217,12 +220,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         from ..usecases.session import open_database
 
         try:
-            fresh = open_database(self.store.path)
+            fresh = open_database(database_path(self.store))
         except StoreError:
             return False  # still being written, or not usable: the watcher tries again
         old, self.store = self.store, fresh
         try:
-            old.close()
+            close_database(old)
         except StoreError:
             pass  # the old file is gone or broken: nothing of it is needed any more
         self.notify("The database file was replaced; showing its data now.")
@@ -237,7 +240,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
         def read_settings() -> None:  # a worker thread
             try:
-                with store.reading() as snapshot:
+                with reading(store) as snapshot:
                     settings = app_settings(snapshot)
             except StoreError:
                 return  # unreadable for now: the next change reads again

@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 async def capture(output: Path, screen: str, size: tuple[int, int], db: Path) -> None:
-    from ..usecases.session import open_database
+    from ..usecases.session import close_database, open_database
     from .app import PaperdeckApp
 
     store = open_database(db)
@@ -27,7 +27,7 @@ async def capture(output: Path, screen: str, size: tuple[int, int], db: Path) ->
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(app.export_screenshot(title=f"paperdeck — {screen}"), "utf-8")
     finally:
-        store.close()
+        close_database(store)
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
 """What the app shell asks of the database: the settings it starts with (language, theme,
 keymap, clipboard), remembering a theme or language the user picks, the background integrity
-check, and opening a database (at start, or again after a restore replaced the file)."""
+check, opening a database (at start, or again after a restore replaced the file) and closing it;
+and for every screen, the snapshot its view loads from and the stamp that tells a view is stale."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,3 +43,26 @@ def integrity_pending(store: "Store") -> bool:
 def wait_for_integrity(store: "Store") -> None:
     """Wait for that check (a worker thread); DatabaseCorrupt when it found damage."""
     store.ensure_sound()
+
+
+def reading(store: "Store") -> AbstractContextManager["Store"]:
+    """A read-only snapshot of the database for a worker thread: `with reading(store) as s:`."""
+    return store.reading()
+
+
+def change_stamp(store: "Store") -> tuple[int, int]:
+    """Changes when anything in the database changed (this process's writes or another's)."""
+    return store.change_stamp()
+
+
+def data_version(store: "Store") -> int:
+    """Changes when another connection committed (what the file watcher compares)."""
+    return store.data_version()
+
+
+def database_path(store: "Store") -> Path:
+    return store.path
+
+
+def close_database(store: "Store") -> None:
+    store.close()

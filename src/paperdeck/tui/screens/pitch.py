@@ -26,6 +26,7 @@ from ...models.common import utcnow
 from ...models.pitch import Lap, PitchPart
 from ...paths import package_resource
 from ...usecases.core import StoreError
+from ...usecases.session import database_path
 from ...usecases.pitch import (
     PitchView, pitch_versions, pitch_view, record_rehearsal, remember_pitch_paper, restore_pitch_version, save_pitch,
 )
@@ -390,7 +391,7 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         dialog = SaveFileDialog(("导出讲稿（Markdown）", "Export the pitch (Markdown)"),
-                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), self.store.path)
+                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), database_path(self.store))
 
         def exported(path: Path | None) -> None:
             if path is not None:
