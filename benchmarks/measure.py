@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bare_app import READY_TEXT
-from .scenarios import DASHBOARD_READY, SCREEN_KEYS, Scenario
+from .scenarios import DASHBOARD_READY, SCREEN_KEYS, SCREEN_READY, Scenario
 from .stats import Sample
 from .terminal import PtyProcess, TerminalTimeout
 
@@ -137,6 +137,28 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
     finally:
         exit_ = process.finish()
     return values, exit_.max_rss_kib, error
+
+
+def first_showing(argv: list[str], env: dict[str, str], screen: str, runs: int) -> Sample:
+    """A fresh app per run: from the screen's key, pressed on the drawn dashboard, to the end of
+    the first frame showing the screen's data (its view loaded in a worker, then drawn)."""
+    values, error = [], ""
+    for _ in range(runs):
+        process = PtyProcess(argv, env=env)
+        try:
+            process.wait_for_text(DASHBOARD_READY, timeout=FIRST_FRAME_TIMEOUT)
+            process.drain(quiet=0.3, limit=5)
+            mark = len(process.output)
+            sent = process.send(SCREEN_KEYS[screen])
+            arrived, _ = process.wait_for_frame(mark, lambda text: SCREEN_READY[screen] in text, timeout=FIRST_FRAME_TIMEOUT)
+            values.append((arrived - sent) * 1000)
+        except TerminalTimeout as failure:
+            error = str(failure)
+        finally:
+            process.finish()
+        if error:
+            break
+    return Sample.of_runs(values, error)
 
 
 def _press_unmeasured(process: PtyProcess, key: bytes) -> None:
