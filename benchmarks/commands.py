@@ -71,12 +71,19 @@ def export_ics(app: list[str], env: dict[str, str], runs: int) -> Sample:
     return wall_time([*app, "export", "ics", "--all"], env, runs)
 
 
-def import_rate(app: list[str], env: dict[str, str], db: Path, workdir: Path, kind: str, runs: int) -> ImportRate:
+def write_import_file(folder: Path, kind: str, scale: float = 1.0) -> tuple[Path, int]:
+    """The file `import <kind>` reads, at `scale` of the full size; returns (path, entries)."""
+    if kind == "deadlines":
+        path = folder / f"bench-import-{scale:g}.yml"
+        return path, tracker_yaml(path, max(1, round(DEADLINE_EDITIONS * scale)))
+    path = folder / f"bench-import-{scale:g}.bib"
+    return path, bib_file(path, max(1, round(BIB_ENTRIES * scale)))
+
+
+def import_rate(app: list[str], env: dict[str, str], db: Path, workdir: Path, kind: str, runs: int,
+                scale: float = 1.0) -> ImportRate:
     """`paperdeck import <kind> FILE` on a fresh copy of `db` per run."""
-    source = workdir / f"bench-import.{'yml' if kind == 'deadlines' else 'bib'}"
-    if not source.exists() or source.stat().st_size == 0:
-        (tracker_yaml if kind == "deadlines" else bib_file)(source)
-    entries = DEADLINE_EDITIONS * DEADLINES_PER_EDITION if kind == "deadlines" else BIB_ENTRIES
+    source, entries = write_import_file(workdir, kind, scale)
     seconds = Sample()
     for _ in range(runs):
         copy = workdir / f"import-{kind}-{db.name}"

@@ -31,6 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--presses", type=int, default=12, help="measured presses per session (default 12)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {', '.join(PARTS)}")
     parser.add_argument("--actions", default=",".join(SCENARIO_NAMES), help="comma-separated key actions ('' for the bare app's baseline only)")
+    parser.add_argument("--import-scale", type=float, default=1.0,
+                        help="size of the import files, as a share of 30,000 YAML deadline rows and 10,000 .bib entries")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table (default benchmarks/RESULTS.md)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--data-dir", type=Path, default=None, help="where generated databases are cached (default benchmarks/data)")
@@ -169,7 +171,7 @@ def command_rows(args, environments, workdir: Path, app) -> list[Row]:
     name, environment = list(environments.items())[-1]
     for kind, what in (("deadlines", "deadline rows from a YAML tracker"), ("bib", ".bib entries")):
         log(f"  {name}: import {kind}")
-        rate = commands.import_rate(app, environment.env(), environment.db, workdir, kind, min(args.runs, 2))
+        rate = commands.import_rate(app, environment.env(), environment.db, workdir, kind, min(args.runs, 2), args.import_scale)
         rows.append(Row(f"import: {rate.entries} {what}, per second", name, rate.per_second(), None, "", "/s",
                         ">= 10000 /s", lambda row: row.value.median >= 10_000))
     return rows
@@ -245,8 +247,7 @@ def _command_argv(row: Row, args: argparse.Namespace) -> list[str] | None:
     if row.measure.startswith("`export ics"):
         return ["--db", str(db), "export", "ics", "--all", "-o", str(scratch / "out.ics")]
     kind = "deadlines" if "YAML" in row.measure else "bib"
-    source = scratch / f"bench-import.{'yml' if kind == 'deadlines' else 'bib'}"
-    (commands.tracker_yaml if kind == "deadlines" else commands.bib_file)(source)
+    source, _entries = commands.write_import_file(scratch, kind, args.import_scale)
     return ["--db", str(db), "import", kind, "--quiet", str(source)]
 
 
