@@ -70,7 +70,7 @@ class ChecklistMixin:
             sql += " AND stage = ?"
             params.append(stage.value)
         rows = self.store.rows(sql + " ORDER BY position, id", params)
-        return [CHECKLIST_ITEMS.from_row(row) for row in rows]
+        return CHECKLIST_ITEMS.from_rows(rows)
 
     def _item_paper(self, item_id: int) -> int:
         paper_id = self.store.scalar("SELECT paper_id FROM checklist_items WHERE id = ?", (item_id,))

@@ -76,7 +76,7 @@ class PaperRepo(ChecklistMixin):
 
     def all(self) -> list[Paper]:
         rows = self.store.rows("SELECT * FROM papers ORDER BY stage, position, id")
-        return [PAPERS.from_row(row) for row in rows]
+        return PAPERS.from_rows(rows)
 
     def venue_keys(self) -> set[str]:
         """The venue keys papers name, lower-cased."""
@@ -85,7 +85,7 @@ class PaperRepo(ChecklistMixin):
 
     def by_stage(self, stage: Stage) -> list[Paper]:
         rows = self.store.rows("SELECT * FROM papers WHERE stage = ? ORDER BY position, id", (stage.value,))
-        return [PAPERS.from_row(row) for row in rows]
+        return PAPERS.from_rows(rows)
 
     def get(self, paper_id: int) -> Paper:
         row = self.store.row("SELECT * FROM papers WHERE id = ?", (paper_id,))
@@ -96,7 +96,7 @@ class PaperRepo(ChecklistMixin):
     def filtered(self, wanted: PaperFilter) -> list[Paper]:
         where, params = self._where(wanted)
         rows = self.store.rows(f"SELECT * FROM papers p WHERE {where} ORDER BY stage, position, id", params)
-        return [PAPERS.from_row(row) for row in rows]
+        return PAPERS.from_rows(rows)
 
     def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
         """The board in one query: tile fields and the current stage's checklist progress."""
@@ -146,11 +146,11 @@ class PaperRepo(ChecklistMixin):
 
     def history(self, paper_id: int) -> list[StageMove]:
         rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
-        return [STAGE_HISTORY.from_row(row) for row in rows]
+        return STAGE_HISTORY.from_rows(rows)
 
     def submissions(self, paper_id: int) -> list[Submission]:
         rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
-        return [SUBMISSIONS.from_row(row) for row in rows]
+        return SUBMISSIONS.from_rows(rows)
 
     # -- the journal ------------------------------------------------------------------------
 

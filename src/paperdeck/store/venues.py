@@ -46,7 +46,7 @@ class VenueRepo:
     # -- venues -----------------------------------------------------------------------------
 
     def all(self) -> list[Venue]:
-        return [VENUES.from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
+        return VENUES.from_rows(self.store.rows("SELECT * FROM venues ORDER BY id"))
 
     def get(self, key: str) -> Venue:
         found = self.find(key)
@@ -140,7 +140,7 @@ class VenueRepo:
             sql += " WHERE " + " AND ".join(clauses)
         from ..domain.deadlines import opens_at
 
-        found = [DEADLINES.from_row(row) for row in self.store.rows(sql, params)]
+        found = DEADLINES.from_rows(self.store.rows(sql, params))
         found.sort(key=lambda d: (opens_at(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
