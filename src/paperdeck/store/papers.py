@@ -79,6 +79,14 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows("SELECT * FROM papers ORDER BY stage, position, id")
         return PAPERS.from_rows(rows)
 
+    def titles(self) -> list[tuple[int, str]]:
+        """(id, title) of every paper, in board order: a picker's list, without reading whole papers."""
+        return [(row[0], row[1]) for row in self.store.rows("SELECT id, title FROM papers ORDER BY stage, position, id")]
+
+    def latest_id(self) -> int | None:
+        """The paper most recently changed (else created)."""
+        return self.store.scalar("SELECT id FROM papers ORDER BY coalesce(updated_at, created_at) DESC, id DESC LIMIT 1")
+
     def venue_keys(self) -> set[str]:
         """The venue keys papers name, lower-cased."""
         return {row[0] for row in self.store.rows(

@@ -49,19 +49,15 @@ def speaker_rates(store: "Store") -> Rates:
 def pitch_view(store: "Store", paper_id: int | None) -> PitchView:
     """The view for `paper_id` (None, or a paper deleted meanwhile: the one pitched last time,
     else the one most recently worked on)."""
-    papers = store.papers.all()
-    ids = {paper.id for paper in papers}
+    papers = store.papers.titles()
+    ids = {paper_id for paper_id, _title in papers}
     if paper_id not in ids:
         remembered = store.settings.load().pitch_paper_id
-        if remembered in ids:
-            paper_id = remembered
-        else:
-            latest = max(papers, key=lambda p: (p.updated_at or p.created_at, p.id), default=None)
-            paper_id = latest.id if latest else None
+        paper_id = remembered if remembered in ids else store.papers.latest_id()
     pitches = store.pitches
     runs = pitches.rehearsals(paper_id) if paper_id is not None else []
     return PitchView(
-        papers=tuple(PitchPaper(paper.id, paper.title) for paper in papers),
+        papers=tuple(PitchPaper(paper_id, title) for paper_id, title in papers),
         paper_id=paper_id,
         parts=tuple(pitches.parts()),
         bodies=pitches.bodies(paper_id) if paper_id is not None else {},
