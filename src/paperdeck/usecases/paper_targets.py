@@ -35,7 +35,7 @@ def paper_milestones(
     store: "Store", now: datetime, venue_keys: Sequence[str] | None = None, zone: tzinfo | None = None,
 ) -> list[MilestoneItem]:
     """Every working paper's plan milestones (only toward these venues, if given)."""
-    papers = store.papers.all()
+    papers = store.papers.outlines()
     targets = paper_targets(store, papers, now, zone).values()
     if venue_keys is not None:
         wanted = {key.lower() for key in venue_keys}

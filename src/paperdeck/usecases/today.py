@@ -163,7 +163,7 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     zone = store.settings.zone(settings)
     today = local_today(now, zone)
     stalled_days = settings.stalled_days
-    papers = store.papers.all()
+    papers = store.papers.outlines()  # id, title, stage, venue, dates: all that is read below
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
     summary.deadlines = gather_deadlines(store, papers, now, days, zone)
     summary.at_risk = gather_at_risk(store, papers, now, zone)
