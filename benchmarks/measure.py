@@ -16,6 +16,7 @@ from .terminal import PtyProcess, TerminalTimeout
 
 FIRST_FRAME_TIMEOUT = 60.0
 KEY_TIMEOUT = 5.0
+COMMAND_TIMEOUT = 120.0
 
 
 def paperdeck_argv() -> list[str]:
@@ -92,7 +93,11 @@ def wall_time(argv: list[str], env: dict[str, str], runs: int) -> Sample:
     values, error = [], ""
     for _ in range(runs):
         started = time.perf_counter()
-        completed = subprocess.run(argv, env=plain_env(env), capture_output=True, timeout=120)
+        try:
+            completed = subprocess.run(argv, env=plain_env(env), capture_output=True, timeout=COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            error = f"still running after {COMMAND_TIMEOUT:.0f} s (stopped)"
+            break
         values.append((time.perf_counter() - started) * 1000)
         if completed.returncode != 0:
             error = completed.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit {completed.returncode}"

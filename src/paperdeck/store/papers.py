@@ -17,7 +17,7 @@ from ..models.papers import (
 from . import undo
 from . import versions
 from .errors import NotFound, ValidationError
-from .paper_parts import ChecklistMixin, materialize_checklists
+from .paper_parts import ChecklistMixin, checklist_templates, materialize_checklists
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
 if TYPE_CHECKING:
@@ -223,8 +223,9 @@ class PaperRepo(ChecklistMixin):
             prepared.append((title, stage, _encode(fields)))
         now = to_iso(utcnow())
         with self._journaled(label, []) as (conn, touched):
+            templates = checklist_templates(conn)
             for title, stage, encoded in prepared:
-                touched.append(insert_paper(conn, title, stage, encoded, now))
+                touched.append(insert_paper(conn, title, stage, encoded, now, templates=templates))
         return touched
 
     @staticmethod
@@ -342,7 +343,7 @@ class PaperRepo(ChecklistMixin):
 
 
 def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
-                 *, entered: str | None = None) -> int:
+                 *, entered: str | None = None, templates: list[tuple[Stage, str, str]] | None = None) -> int:
     """Insert a paper at the end of its column, with its first history row and checklists."""
     entered = entered or now
     position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)).fetchone()[0]
@@ -359,7 +360,7 @@ def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: 
         "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
         (paper_id, stage.value, entered),
     )
-    materialize_checklists(conn, paper_id)
+    materialize_checklists(conn, paper_id, templates)
     return paper_id
 
 
