@@ -118,7 +118,12 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
         process.wait_for_text(ready_text, timeout=FIRST_FRAME_TIMEOUT)
         process.drain(quiet=0.3, limit=5)
         if scenario is not None:
-            for key in ([SCREEN_KEYS[scenario.screen]] if scenario.screen != "dashboard" else []) + scenario.setup:
+            if scenario.screen != "dashboard":  # open the screen and wait for its data (a large one loads for seconds)
+                mark = len(process.output)
+                process.send(SCREEN_KEYS[scenario.screen])
+                process.wait_for_text(SCREEN_READY[scenario.screen], start=mark, timeout=FIRST_FRAME_TIMEOUT)
+                process.drain(quiet=0.3, limit=5)
+            for key in scenario.setup:
                 _press_unmeasured(process, key)
         for index in range(presses):
             if scenario is None:
