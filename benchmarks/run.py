@@ -259,19 +259,24 @@ def where_the_time_goes(rows: list[Row], args: argparse.Namespace) -> list[str]:
     for row in rows:
         if row.verdict() != "**no**":
             continue
+        if row.measure.startswith("peak RSS"):
+            notes.append(f"{row.measure} ({row.size}): memory, not time: what the screens built and kept "
+                         "(widgets, their views); not profiled by this harness.")
+            continue
         name = where.use_case_for(row.measure)
         argv = _command_argv(row, args)
         if argv is not None:
             notes.append(f"{row.measure} ({row.size}): {where.profile_command(argv)}")
             continue
         if name is None or row.size not in SIZES:
-            notes.append(f"{row.measure} ({row.size}): no query behind it on the UI thread; the time is the app's own "
-                         "(Textual layout and render of the screen, or the command's start-up and output).")
+            notes.append(f"{row.measure} ({row.size}): no use case behind it to profile here; the time is the app's "
+                         "own (Textual layout and render on the UI thread).")
             continue
         key = (row.size, name)
         if key not in profiled:
             profiled[key] = where.profile(cached_path(SIZES[row.size], args.data_dir), name)
-        notes.append(f"{row.measure} ({row.size}): {profiled[key]}")
+        ui = " It runs in a worker: a key's time beyond it is the UI thread's render." if row.measure.startswith("key:") else ""
+        notes.append(f"{row.measure} ({row.size}): {profiled[key]}.{ui}")
     return notes
 
 
