@@ -58,23 +58,23 @@ def true_retention(repo: "CardRepo", now: datetime, days: int = 30) -> tuple[flo
 
 def retention_by_week(repo: "CardRepo", now: datetime, weeks: int = 12) -> list[tuple[date, float | None, int]]:
     """True retention per week (oldest first): (the week's first study day, share recalled or
-    None without mature reviews, the reviews counted)."""
-    today = repo.study_day(now)
-    first = today - timedelta(days=7 * weeks - 1)
-    zone, hour = repo.study_clock()
-    from ..domain.scheduling import study_day
+    None without mature reviews, the reviews counted). Counted in SQL per week on the
+    reviews_before_state index."""
+    from ..domain.scheduling import day_start
 
-    totals: Counter[int] = Counter()
-    passed: Counter[int] = Counter()
-    for reviewed_at, rating in repo.store.rows(
-        f"SELECT reviewed_at, rating FROM reviews WHERE reviewed_at >= ? AND mode = 'fsrs' AND {_WAS_REVIEW}",
-        (to_iso(repo.day_start(first)),),
-    ):
-        week = (study_day(from_iso(reviewed_at), zone, hour) - first).days // 7
-        totals[week] += 1
-        passed[week] += rating > 1
-    return [(first + timedelta(days=7 * week), passed[week] / totals[week] if totals[week] else None, totals[week])
-            for week in range(weeks)]
+    clock = repo.study_clock()
+    first = repo.study_day(now) - timedelta(days=7 * weeks - 1)
+    bounds = [to_iso(day_start(first + timedelta(days=7 * week), *clock)) for week in range(weeks + 1)]
+    result = []
+    for week, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        row = repo.store.row(
+            f"SELECT count(*), sum(rating > 1) FROM reviews WHERE mode = 'fsrs' AND {_WAS_REVIEW} "
+            "AND reviewed_at >= ? AND reviewed_at < ?",
+            (start, end),
+        )
+        total, passed = row[0], row[1] or 0
+        result.append((first + timedelta(days=7 * week), passed / total if total else None, total))
+    return result
 
 
 def weakest_categories(repo: "CardRepo", limit: int = 5) -> list[CategoryLapses]:
