@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 MAX_STREAK_DAYS = 3660
 # A lapse: an FSRS review rated Again while the card was in the review state.
-# Written exactly as in the reviews_before_state index (migration 0006), so that SQLite uses it.
+# Written exactly as in the reviews_before_state index (migration 0007), so that SQLite uses it.
 _WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
 
 
