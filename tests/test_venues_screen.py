@@ -126,7 +126,8 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
         await pilot.press("x")
         await pilot.pause()
-        assert app.screen.id == "confirm"  # not undoable: asked first
+        assert app.screen.id == "confirm"  # asked first, naming the deadline
+        assert "PT" in str(app.screen.query_one("#choice-message").render()) or venue.name in str(app.screen.query_one("#choice-message").render())
         await pilot.press("escape")
         await pilot.pause()
         assert prepared.venues.deadlines(venue.key) != []
@@ -134,6 +135,10 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         await view_shown(pilot)
         assert prepared.venues.deadlines(venue.key) == []
         assert not any((o.id or "").startswith("deadline-") for o in app.screen.query_one("#venue-detail").options)
+        await pilot.press("u")  # undo brings it back exactly
+        await view_shown(pilot)
+        assert [d.id for d in prepared.venues.deadlines(venue.key)] == [added.id]
+        assert prepared.venues.get_deadline(added.id).at == edited.at
 
 
 async def test_import_from_the_screen(prepared, tmp_path):

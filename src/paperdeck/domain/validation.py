@@ -84,14 +84,23 @@ def clean_url(kind: str, text: str) -> str | None:
     return text
 
 
+# BibTeX's separator: with it, a name keeps its commas ("Martin Luther King, Jr.").
+_AND = re.compile(r"\s+and\s+|\n")
+_COMMAS = re.compile(r"[,;，；\n]")
+
+
 def clean_authors(text: str) -> tuple[list[str], list[int]]:
-    """'A. Li*, B. Chen*, C. Wu' -> names and the indexes marked '*' (equal contribution)."""
+    """'A. Li*, B. Chen*, C. Wu' -> names and the indexes marked '*' (equal contribution).
+
+    Names are separated by commas, or by ' and ' as in BibTeX: once ' and ' separates them,
+    a comma belongs to a name ('A. Li and Martin Luther King, Jr.*' is two authors)."""
     text = (text or "").strip()
     if not text:
         return [], []
     _no_controls("authors", text, "the author list")
     names, equal = [], []
-    for index, raw in enumerate(re.split(r"[,;，；\n]", text)):
+    separator = _AND if re.search(r"\s+and\s+", text) else _COMMAS
+    for index, raw in enumerate(separator.split(text)):
         name = raw.strip()
         if not name:
             raise FieldError("authors", f"author {index + 1} is empty (two commas in a row?)")
@@ -109,7 +118,10 @@ def clean_authors(text: str) -> tuple[list[str], list[int]]:
 
 
 def format_authors(names: list[str], equal: list[int]) -> str:
-    return ", ".join(f"{name}*" if index in equal else name for index, name in enumerate(names))
+    """The text clean_authors reads back as the same names and marks: comma-separated, or
+    ' and '-separated when a name holds a comma or the word 'and' itself."""
+    separator = " and " if any(_COMMAS.search(name) or re.search(r"\s+and\s+", f" {name} ") for name in names) else ", "
+    return separator.join(f"{name}*" if index in equal else name for index, name in enumerate(names))
 
 
 def clean_position(text: str, author_count: int) -> int | None:
@@ -149,6 +161,26 @@ def clean_notes(text: str) -> str:
     if len(text) > MAX_NOTES:
         raise FieldError("notes", f"the notes are too long (at most {MAX_NOTES} characters)")
     return text
+
+
+def clean_paper_form_changes(raw: dict[str, str], loaded: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Only what the user changed since the form was filled (`loaded`: its fields' text then):
+    a form saved unchanged changes nothing (values the form cannot show exactly - an imported
+    track, a link kind it has no field for - stay as stored), and a field left as it was is
+    not checked again. Returns (fields for PaperRepo.update, {field: message})."""
+    changed = {name for name, text in raw.items() if loaded.get(name) != text}
+    if not changed:
+        return {}, {}
+    fields, errors = clean_paper_form(raw)
+    if changed & {"authors", "my_position"}:
+        changed |= {"authors", "my_position"}  # the position counts the authors
+    owners = {"year": ("target_year",), "authors": ("authors", "equal_contribution"), "my_position": ("my_author_index",)}
+    wanted = {field for name in changed for field in owners.get(name, (name,))}
+    links = {name.removeprefix("link_") for name in changed if name.startswith("link_")}
+    kept = {name: value for name, value in fields.items() if name in wanted}
+    if links:  # only the kinds edited; None removes one the user emptied
+        kept["links"] = {kind: fields["links"].get(kind) for kind in links}
+    return kept, {name: message for name, message in errors.items() if name in changed}
 
 
 # The paper's own facts its interview deck asks about (domain/card_templates.py): form field,

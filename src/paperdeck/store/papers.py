@@ -86,7 +86,7 @@ class PaperRepo(ChecklistMixin):
     # What the plan, the countdowns and the alerts read; not the long texts and JSON lists.
     _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.track, p.topic_key, p.status, "
                 "p.decision, p.on_resume, p.selected, p.stage_entered_at, p.created_at, p.updated_at, p.version, "
-                "v.name AS venue_name")
+                "p.seed_key, v.name AS venue_name")
 
     def outlines(self) -> list[Paper]:
         """Every paper in board order with only its outline columns read (_OUTLINE); the
@@ -144,7 +144,7 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows(
             # Correlated counts use the checklist index per paper: twice as fast as a GROUP BY join.
             "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
-            "p.stage_entered_at, p.decision, p.track, p.target_cycle, "
+            "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, "
             "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
@@ -158,6 +158,7 @@ class PaperRepo(ChecklistMixin):
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
                 checklist_total=row["total"], decision=row["decision"], track=row["track"],
                 target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
+                is_example=bool(row["is_example"]),
             )
             for row in rows
         ]

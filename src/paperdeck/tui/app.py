@@ -76,13 +76,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.set_reactive(PaperdeckApp.language, resolve_language(self.settings.language))
 
     def on_mount(self) -> None:
-        settings = self.settings
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
+        self._apply_look(self.settings)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if settings.keymap:
-            self.user_keymap = dict(settings.keymap)
-            self.set_keymap(self.user_keymap)
         self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
@@ -104,6 +99,33 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
             self.idle_collector.input_seen()
         await super().on_event(event)
+
+    # -- settings, applied live ------------------------------------------------------------
+
+    def _apply_look(self, settings: "Settings") -> bool:
+        """The theme and the keymap as `settings` say; True when something changed."""
+        changed = False
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme  # an unknown name (set from the CLI) keeps the current theme
+            changed = True
+        keymap = dict(settings.keymap)
+        if keymap != self.user_keymap:
+            self.user_keymap = keymap
+            self.set_keymap(keymap)
+            changed = True
+        return changed
+
+    def apply_settings(self) -> None:
+        """Settings changed (the Settings screen, or `paperdeck config set` in another process):
+        theme, keymap and language take effect now; every screen reads the rest when it next
+        loads, and the screen in view re-reads at once."""
+        settings = self.settings = app_settings(self.store)  # one small read, when settings changed
+        self._apply_look(settings)
+        language = resolve_language(settings.language)
+        if language != self.language:
+            # Not through `watch_language`: that would store the resolved language over "auto".
+            self.set_reactive(PaperdeckApp.language, language)
+        self.refresh_screens()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -240,7 +262,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     def start_watching(self) -> None:
         from .watch import DatabaseWatcher
 
-        self.database_watcher = DatabaseWatcher(lambda: self.store, self.refresh_screens, self.reopen_store)
+        self.database_watcher = DatabaseWatcher(lambda: self.store, self.apply_settings, self.reopen_store)
         self.run_worker(self.database_watcher.run(), name="database-watcher", group="watch", exit_on_error=False)
 
     def stop_watching(self) -> None:
@@ -271,7 +293,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             pass  # the old file is gone or broken: nothing of it is needed any more
         self.notify("The database file was replaced; showing its data now.")
         self.watch_integrity()
-        self.refresh_screens()
+        self.apply_settings()
         return True
 
     def refresh_screens(self) -> None:

@@ -138,10 +138,13 @@ class PipelineScreen(PaperdeckScreen):
         context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
                               targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
         column.set_tiles(list(shown.tiles), context, keep_id)
-        column.border_title = column.header(len(shown.tiles), board.wip_limit)
+        column.border_title = column.header(sum(not tile.is_example for tile in shown.tiles), board.wip_limit)
 
     def show_item(self, item: str) -> None:
-        """From the Dashboard: put the focus on paper `item` (its id) on the board."""
+        """From the Dashboard: put the focus on paper `item` (its id) on the board; "new": capture one."""
+        if item == "new":
+            self.action_capture()
+            return
         if not item.isdigit():
             return
         for column in self.columns:

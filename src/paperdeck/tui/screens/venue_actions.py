@@ -207,7 +207,7 @@ class VenueActionsMixin:
                   ("field_en", self.pick("领域", "Field"), venue.field_en), ("url", "URL", venue.url),
                   ("rhythm_en", self.pick("投稿节奏", "Rhythm"), venue.rhythm_en)]
         self._open(FormModal(self.pick("编辑会议", "Edit venue"), fields,
-                             lambda values: venue_cases.update_venue(self.store, venue.key, **values)),
+                             lambda values: venue_cases.update_venue(self.store, venue.key, venue.version, **values)),
                    self.pick("已保存", "Venue saved"))
 
     def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
@@ -261,7 +261,8 @@ class VenueActionsMixin:
 
     def _edit_deadline(self, deadline: "Deadline") -> None:
         def save(values: dict[str, str]) -> Any:
-            return venue_cases.update_deadline(self.store, deadline.id, **self._deadline_values(values))
+            # Saved elsewhere since it was shown: refused with a message, never overwritten.
+            return venue_cases.update_deadline(self.store, deadline.id, deadline.version, **self._deadline_values(values))
 
         self._open(FormModal(self.pick("编辑截稿", "Edit deadline"), self._deadline_fields(deadline, deadline.edition_year), save),
                    self.pick("已保存（导入不会覆盖）", "Saved (imports keep your edit)"))
@@ -275,7 +276,12 @@ class VenueActionsMixin:
         from ..widgets.panel import literal
         from .choice import confirm_dialog
 
+        from .undo_key import deleted_message
+
         deadline_id = int(option.id.removeprefix("deadline-"))
+        shown = option.prompt if isinstance(option.prompt, Text) else literal(str(option.prompt))
+        venue = self.selected_venue()
+        name = f"{venue.name + ' ' if venue is not None else ''}{shown.plain.strip()}"
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -284,13 +290,19 @@ class VenueActionsMixin:
                 except StoreError as error:
                     self.notify(str(error), severity="error", markup=False)
                     return
-                self.notify(self.pick("已删除", "Deadline deleted"))
+                self.notify(deleted_message(self, name), markup=False)
                 self.reload_view()
 
-        # Not undoable: ask first. `x` again confirms.
+        # Ask first (`x` again confirms); `u` undoes.
         question = literal(self.pick("删除这个截稿日期？\n", "Delete this deadline?\n"), single_line=False)
-        question.append_text(option.prompt if isinstance(option.prompt, Text) else literal(str(option.prompt)))
+        question.append_text(literal(name, "bold"))
         self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,x"), answered)
+
+    def action_undo(self) -> None:
+        from ...usecases.undo import VENUES
+        from .undo_key import undo_on
+
+        undo_on(self, VENUES, self.reload_view)
 
     def action_import_files(self) -> None:
         from .import_dialog import ImportDialog

@@ -82,6 +82,8 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
                 tooltip="Add a deadline to the selected venue"),
         Binding("x", "delete_deadline", "Delete deadline", id="venues.delete_deadline",
                 tooltip="Delete the highlighted deadline (detail)"),
+        Binding("u", "undo", "Undo", id="venues.undo", show=False,
+                tooltip="Undo the latest delete of a deadline or venue (or import)"),
         Binding("i", "import_files", "Import", id="venues.import",
                 tooltip="Import ccfddl / Hugging Face / ai-deadlines YAML files"),
     ]

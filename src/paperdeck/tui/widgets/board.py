@@ -265,6 +265,8 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
         if tile.decision:
             progress += f" · {tile.decision}"
+        if tile.is_example:  # the guide's example: not the user's paper, not counted
+            progress = ("示例 · " if zh else "example · ") + progress
         flagged = tile.id in context.at_risk
         lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
@@ -276,6 +278,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         ]
 
     def header(self, count: int, limit: int | None) -> Text:
+        """`count`: the user's own papers in the column (the guide's examples are not counted)."""
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
         self.set_class(over, "-over-limit")
