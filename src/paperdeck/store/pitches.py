@@ -160,7 +160,7 @@ class PitchRepo:
     def versions(self, paper_id: int) -> list[PitchVersion]:
         """Newest first."""
         rows = self.store.rows("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC", (paper_id,))
-        return [PITCH_VERSIONS.from_row(row) for row in rows]
+        return PITCH_VERSIONS.from_rows(rows)
 
     def latest_version(self, paper_id: int) -> PitchVersion | None:
         row = self.store.row("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC LIMIT 1", (paper_id,))
@@ -203,7 +203,7 @@ class PitchRepo:
             sql, params = sql + " AND paper_id = ?", [*params, paper_id]
         if rehearsal_id is not None:
             sql, params = sql + " AND id = ?", [*params, rehearsal_id]
-        return [REHEARSALS.from_row(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
+        return REHEARSALS.from_rows(self.store.rows(sql + " ORDER BY id DESC", params))
 
     def delete_rehearsal(self, rehearsal_id: int) -> None:
         """Delete one rehearsal run: one undo entry of the pitch journal."""

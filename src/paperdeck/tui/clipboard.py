@@ -48,8 +48,8 @@ def problem_text(problem: str, language: str) -> str:
 
 def osc52_possible(app: "App") -> bool:
     """OSC 52 needs a real terminal behind the app (not headless) and the user's consent."""
-    store = getattr(app, "store", None)
-    if store is not None and not store.settings.load().clipboard_osc52:
+    settings = getattr(app, "settings", None)  # the app's, read at start and on outside changes
+    if settings is not None and not settings.clipboard_osc52:
         return False
     return not app.is_headless and app._driver is not None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.bibtex import KNOWN_VENUE_NAMES
-from ..domain.snippets import RESUME_STATUSES, ResumeEntry, build_entry, norm, sort_entries
+from ..domain.snippets import RESUME_STATUSES, ResumeEntry, build_entry, entry_status, norm, sort_entries
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -25,16 +25,19 @@ def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[Resu
     history = submissions_by_paper(store)
     ids = paper_ids_doi_arxiv(store)
     my_name = store.settings.load().my_name
+    if only_resume:  # decide from the outlines which papers belong; read only those whole
+        wanted = [
+            paper.id for paper in store.papers.outlines()
+            if paper.on_resume and not paper.is_example and norm(paper.status) != "dropped"
+            and entry_status(paper, history.get(paper.id, ()), ids.get(paper.id, (None, None))[1]) in RESUME_STATUSES
+        ]
+        papers = store.papers.by_ids(wanted)
+    else:
+        papers = [paper for paper in store.papers.all() if not paper.is_example]
     entries = []
-    for paper in store.papers.all():
-        if paper.is_example:
-            continue
-        if only_resume and (not paper.on_resume or norm(paper.status) == "dropped"):
-            continue
+    for paper in papers:
         doi, arxiv_id = ids.get(paper.id, (None, None))
-        entry = build_entry(paper, history.get(paper.id, ()), names, my_name, doi, arxiv_id, full_names)
-        if not only_resume or entry.status in RESUME_STATUSES:
-            entries.append(entry)
+        entries.append(build_entry(paper, history.get(paper.id, ()), names, my_name, doi, arxiv_id, full_names))
     return sort_entries(entries)
 
 

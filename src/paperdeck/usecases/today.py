@@ -162,7 +162,7 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     zone = store.settings.zone(settings)
     today = local_today(now, zone)
     stalled_days = settings.stalled_days
-    every = store.papers.all()
+    every = store.papers.outlines()  # id, title, stage, venue, dates: all that is read below
     papers = [paper for paper in every if not paper.is_example]  # the user's own
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
     summary.deadlines = gather_deadlines(store, papers, now, days, zone)

@@ -37,7 +37,7 @@ from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 MAX_ROWS = 50  # per section: the rest is counted, not listed
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}

@@ -20,11 +20,11 @@ from textual.widgets import Footer, Header, Static
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
-from ...store.errors import StoreError
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
     change_label, redo_change, undo_change,
 )
+from ...usecases.core import StoreError
 from ..widgets.board import BoardColumn, TileContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -32,7 +32,7 @@ from .choice import confirm_dialog
 from .pipeline_modals import FilterModal, QuickCaptureModal
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:

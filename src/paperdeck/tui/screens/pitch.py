@@ -24,6 +24,7 @@ from ...models.common import utcnow
 from ...models.pitch import PitchPart
 from ...paths import package_resource
 from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.session import database_path
 from ...usecases.pitch import (
     PitchView, pitch_versions, pitch_view, record_rehearsal, rehearsal_list, remember_pitch_paper, restore_pitch_version,
     save_pitch,
@@ -454,7 +455,7 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         dialog = SaveFileDialog(("导出讲稿（Markdown）", "Export the pitch (Markdown)"),
-                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), self.store.path)
+                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), database_path(self.store))
 
         def exported(path: Path | None) -> None:
             if path is not None:

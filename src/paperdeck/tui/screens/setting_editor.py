@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from ...domain.setting_kinds import SettingError
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
 from ...usecases.settings import SettingRow, save_typed_text
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.setting_kinds import Flag
 from ...domain.settings import GROUPS
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
 from ...textsafe import one_line
 from ...usecases.settings import SettingRow, SettingsView, reset_setting, settings_view
 from ..widgets.panel import literal
@@ -31,7 +31,7 @@ from .choice import Choice, ChoiceDialog, Pick
 from .setting_editor import SettingEditor
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 VALUE_CELLS = 40  # a long value (a keymap) is cut in the list; the editor shows it whole
 

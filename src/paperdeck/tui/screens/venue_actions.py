@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import ContentSwitcher, Input, OptionList
 
 from ...models.venues import DeadlineKind
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
 from ...textsafe import one_line
 from ...usecases import venues as venue_cases
 from .venue_forms import FormModal

@@ -34,7 +34,7 @@ from .venue_rows import LIST_CHROME, ListColumns, ListedVenue, deadline_row, lab
 from .venue_update import VenueUpdateMixin
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 SHOW_LABELS = {"all": ("全部", "all venues"), "followed": ("关注的", "followed"), "papers": ("我的论文", "with my papers"),
                "hidden": ("已隐藏", "hidden")}
