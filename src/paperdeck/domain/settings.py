@@ -43,8 +43,10 @@ def _setting(kind: Any, default: Any, group: str, label: tuple[str, str], help: 
 @dataclass(frozen=True, slots=True)
 class Settings:
     my_name: str = _setting(
-        Text(200), "", "you", ("我的名字", "My name"),
-        ("在简历与 BibTeX 导入中标出我的作者位置", "Marks my author position in the resume and in BibTeX imports"))
+        Text(200), "", "you", ("我的名字（及别名）", "My name (and aliases)"),
+        ("在简历与 BibTeX 导入中标出我的作者位置；别的写法用 ; 隔开，如 San Zhang; Zhang S.; 张三",
+         "Marks my author position in the resume and in BibTeX imports; other spellings after ;, "
+         "such as San Zhang; Zhang S.; 张三"))
     timezone: str | None = _setting(
         Nullable(Zone(), "system"), None, "time", ("时区", "Time zone"),
         ("截止日期与学习日按此时区显示；system 表示跟随系统",

@@ -67,12 +67,19 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(t for t in re.split(r"[\s,.{}*†‡]+", plain) if t))
 
 
+def my_names(my_name: str) -> list[str]:
+    """The `my_name` setting's names: my name, then its other spellings after ";"
+    ("San Zhang; Zhang S.; 张三")."""
+    return [name.strip() for name in my_name.split(";") if name.strip()]
+
+
 def find_my_index(authors: Sequence[str], my_name: str) -> int | None:
-    wanted = name_key(my_name) if my_name.strip() else ()
+    """My position in `authors`: the first author matching my name or one of its aliases."""
+    wanted = {name_key(name) for name in my_names(my_name)} - {()}
     if not wanted:
         return None
     for index, author in enumerate(authors):
-        if name_key(author) == wanted:
+        if name_key(author) in wanted:
             return index
     return None
 
