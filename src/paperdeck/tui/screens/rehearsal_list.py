@@ -110,8 +110,8 @@ class RehearsalList(PaperdeckModal[bool]):
         """The highlighted run's laps, each against its part's share of the target."""
         index = self.query_one("#runs", OptionList).highlighted
         laps = self.query_one("#run-laps", Static)
-        if index is None or not self.runs:
-            laps.update("")
+        laps.display = index is not None and bool(self.runs)
+        if not laps.display:
             return
         targets = part_targets([part.key for part in self.parts], self.target_minutes)
         laps.update(laps_text(lap_timings(self.runs[index].laps, targets), self.parts, self.language))
