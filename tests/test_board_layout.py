@@ -123,3 +123,27 @@ def test_fit_columns_shares_the_width_or_scrolls():
     widths = fit_columns(120, [None, None, 12, 12, 12, None, None])
     assert widths[2:5] == [12, 12, 12] and min(w for i, w in enumerate(widths) if i not in (2, 3, 4)) >= 26
     assert fit_columns(0, [None, None]) == [26, 26]
+
+
+async def test_the_focus_follows_the_undone_and_restored_paper(busy_board, make_app):
+    app = make_app("pipeline")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(pilot)
+        await pilot.press("j", "greater_than_sign")  # "Second idea" to Design
+        await shown(pilot)
+        assert app.focused.stage is Stage.DESIGN and app.focused.current_tile.title == "Second idea"
+        await pilot.press("l", "l", "l")  # away, to Submission
+        await shown(pilot)
+        await pilot.press("u")  # the move undone: the focus is on the paper, back in Ideation
+        await shown(pilot)
+        assert app.focused.stage is Stage.IDEATION and app.focused.current_tile.title == "Second idea"
+        assert fully_visible(app, app.focused)
+        await pilot.press("U")  # redone: in Design again, focused there
+        await shown(pilot)
+        assert app.focused.stage is Stage.DESIGN and app.focused.current_tile.title == "Second idea"
+        await pilot.press("k", "d", "y")  # delete "Paper in design" (above it) ...
+        await shown(pilot)
+        assert [t.title for t in app.focused.tiles] == ["Second idea"]
+        await pilot.press("h", "u")  # ... and restore it from Ideation: the focus goes to it
+        await shown(pilot)
+        assert app.focused.stage is Stage.DESIGN and app.focused.current_tile.title == "Paper in design"

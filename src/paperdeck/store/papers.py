@@ -173,6 +173,14 @@ class PaperRepo(ChecklistMixin):
         with self.store.transaction() as conn:
             return undo.step(conn, SCOPE, "papers", redo=True)
 
+    def step_with_papers(self, *, redo: bool) -> tuple[str, list[int]] | None:
+        """Undo (or redo) the latest pipeline change: its label and the papers it changed
+        (for the board to put the focus on), or None when there is nothing to step."""
+        with self.store.transaction() as conn:
+            ids = undo.next_ids(conn, SCOPE, "papers", redo=redo)
+            label = undo.step(conn, SCOPE, "papers", redo=redo)
+        return None if label is None else (label, ids)
+
     def _require(self, conn: "sqlite3.Connection", paper_id: int, expected_version: int | None) -> "sqlite3.Row":
         row = conn.execute("SELECT * FROM papers WHERE id = ?", (paper_id,)).fetchone()
         if row is None:

@@ -24,7 +24,7 @@ from ...paths import package_resource
 from ...store.errors import StoreError
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
-    redo_change, undo_change,
+    step_change,
 )
 from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
@@ -418,14 +418,16 @@ class PipelineScreen(PaperdeckScreen):
         if self._wait_if_settling(lambda: self._step(redo)):
             return
         try:
-            label = redo_change(self.store) if redo else undo_change(self.store)
+            stepped = step_change(self.store, redo=redo)
         except StoreError as error:
             self._report(error)
             return
-        if label is None:
+        if stepped is None:
             self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
             return
-        self._reread_board()
+        label, paper_ids = stepped
+        # The focus follows the paper the step moved, restored or edited (a removed one: stays).
+        self._reread_board(keep=paper_ids[0] if paper_ids else None)
         self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
 
     def action_undo(self) -> None:
