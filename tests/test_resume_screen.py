@@ -36,10 +36,18 @@ def app_for(store) -> PaperdeckApp:
     return PaperdeckApp(store, start_screen="resume", watch=False)
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the screen in view rendered its newest view (it loads in a worker); the first
+    pause lets a posted event (a dismissed dialog) start its load."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 async def test_lists_resume_papers_with_pipeline_status(papers):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         rows = [str(option.prompt) for option in app.screen.query_one("#resume-list").options]
         assert [row.strip() for row in rows] == [
             "[EMNLP 2024] Reward-Aware Prompt Optimization for LLM Alignment",
@@ -51,6 +59,7 @@ async def test_lists_resume_papers_with_pipeline_status(papers):
 async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("y")
         await pilot.pause()
         assert read_clipboard() == (
@@ -70,6 +79,7 @@ async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):
 async def test_without_any_clipboard_a_dialog_shows_the_text(papers, no_clipboard):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("Y")
         await pilot.pause()
         assert isinstance(app.screen, CopyDialog)
@@ -82,18 +92,24 @@ async def test_without_any_clipboard_a_dialog_shows_the_text(papers, no_clipboar
 async def test_edit_bullets_and_selected_marks(papers):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("down", "down", "e")
         await pilot.pause()
         await pilot.press(*"Found scaling laws", "enter", *"- Open-sourced code", "f10")
-        await pilot.pause()
+        await view_shown(pilot)
         review = next(p for p in papers.papers.all() if p.title.startswith("Scaling"))
         assert review.bullets == ["Found scaling laws", "Open-sourced code"]
+        assert "Found scaling laws" in str(app.screen.query_one("#resume-preview").render())
         await pilot.press("s")
-        await pilot.pause()
+        await view_shown(pilot)
         assert next(p for p in papers.papers.all() if p.id == review.id).selected
+        listing = app.screen.query_one("#resume-list")
+        assert str(listing.get_option_at_index(listing.highlighted).prompt).startswith("★")
         await pilot.press("x")
-        await pilot.pause()
+        await view_shown(pilot)
         assert len(app.screen.entries) == 2
+        # The cursor stays where the hidden paper was (the last row now).
+        assert app.screen.current.title.startswith("[red]Efficient")
 
 
 async def test_import_bib_from_the_screen(store):
@@ -101,6 +117,7 @@ async def test_import_bib_from_the_screen(store):
 
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("i")
         await pilot.pause()
         dialog = app.screen
@@ -111,9 +128,9 @@ async def test_import_bib_from_the_screen(store):
         await pilot.pause()
         assert "13 entries: 12 imported" in str(dialog.query_one("#import-result").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await view_shown(pilot)  # the Resume screen loads its entries again
         assert len(app.screen.entries) == 12
 
 
 def test_resume_snapshot(papers, frozen_clock, utc_zone, snap_compare):
-    assert snap_compare(app_for(papers), terminal_size=(120, 40))
+    assert snap_compare(app_for(papers), terminal_size=(120, 40), run_before=view_shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.bibtex import KNOWN_VENUE_NAMES
@@ -31,3 +32,39 @@ def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[Resu
         if not only_resume or entry.status in RESUME_STATUSES:
             entries.append(entry)
     return sort_entries(entries)
+
+
+@dataclass(frozen=True)
+class ResumeView:
+    """What the Resume screen shows: the entries in resume order and the format last chosen."""
+
+    entries: tuple[ResumeEntry, ...]
+    format: str
+
+
+def resume_view(store: "Store") -> ResumeView:
+    return ResumeView(tuple(entries_from_store(store)), store.settings.load().resume_format)
+
+
+def set_resume_format(store: "Store", fmt: str) -> None:
+    store.settings.update(resume_format=fmt)
+
+
+def set_bullets(store: "Store", paper_id: int, bullets: list[str]) -> None:
+    from ..store.papers import set_resume_fields
+
+    set_resume_fields(store, paper_id, bullets=bullets)
+
+
+def mark_selected(store: "Store", paper_id: int, selected: bool) -> None:
+    """Mark (or unmark) the paper as a Selected Publication."""
+    from ..store.papers import set_resume_fields
+
+    set_resume_fields(store, paper_id, selected=selected)
+
+
+def take_off_resume(store: "Store", paper_id: int) -> None:
+    """The Pipeline can put it back."""
+    from ..store.papers import set_resume_fields
+
+    set_resume_fields(store, paper_id, on_resume=False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +14,13 @@ from textual.widgets.option_list import Option
 
 from ...paths import package_resource
 from ...domain.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, render, render_list
-from ...usecases.resume import entries_from_store
-from ...store.papers import set_resume_fields
+from ...usecases.core import StoreError
+from ...usecases.resume import ResumeView, mark_selected, resume_view, set_bullets, set_resume_format, take_off_resume
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...usecases.core import Store
 
 STATUS_STYLES = {"accepted": "green", "under_review": "yellow", "preprint": "cyan"}
 
@@ -35,7 +41,8 @@ class ResumeScreen(PaperdeckScreen):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[ResumeEntry] = []
-        self.fmt = "txt"
+        self.fmt: str | None = None  # the stored format, once the first view lands; then `f` cycles it
+        self.pending_item: str | None = None  # show_item before the first view landed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,22 +56,28 @@ class ResumeScreen(PaperdeckScreen):
                     yield Panel(id="resume-whole")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.fmt = self.store.settings.load().resume_format
-        self.refresh_data()
+    # -- the view ---------------------------------------------------------------------------
 
-    # -- data -------------------------------------------------------------------------------
+    @staticmethod
+    def load_view(store: "Store", _request: object) -> ResumeView:
+        return resume_view(store)
 
-    def refresh_data(self) -> None:
-        self.entries = entries_from_store(self.store)
+    def show_view(self, view: ResumeView) -> None:
         listing = self.query_one("#resume-list", OptionList)
-        previous = self.current
+        previous, position = self.current, listing.highlighted or 0
+        self.entries = list(view.entries)
+        if self.fmt is None:
+            self.fmt = view.format
         listing.clear_options()
         listing.add_options([Option(self._row(entry), id=str(entry.paper_id)) for entry in self.entries])
         listing.border_title = self.pick(f"简历上的论文（{len(self.entries)}）", f"On the resume ({len(self.entries)})")
         if self.entries:
-            index = next((i for i, e in enumerate(self.entries) if previous and e.paper_id == previous.paper_id), 0)
-            listing.highlighted = index
+            # The same paper; when it left the list (hidden), the one now at its place.
+            same = (i for i, e in enumerate(self.entries) if previous and e.paper_id == previous.paper_id)
+            listing.highlighted = next(same, min(position, len(self.entries) - 1))
+        if self.pending_item is not None:
+            item, self.pending_item = self.pending_item, None
+            self.show_item(item)
         self._render_preview()
 
     def _row(self, entry: ResumeEntry) -> Text:
@@ -83,6 +96,9 @@ class ResumeScreen(PaperdeckScreen):
         return self.entries[index] if index is not None and 0 <= index < len(self.entries) else None
 
     def show_item(self, item: str) -> None:
+        if self.fmt is None:  # the first view has not landed yet
+            self.pending_item = item
+            return
         for index, entry in enumerate(self.entries):
             if str(entry.paper_id) == item:
                 self.query_one("#resume-list", OptionList).highlighted = index
@@ -95,6 +111,8 @@ class ResumeScreen(PaperdeckScreen):
         self.action_edit_bullets()
 
     def _render_preview(self) -> None:
+        if self.fmt is None:
+            return
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
@@ -122,13 +140,18 @@ class ResumeScreen(PaperdeckScreen):
     # -- actions ----------------------------------------------------------------------------
 
     def action_cycle_format(self) -> None:
+        if self.fmt is None:
+            return
         self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
-        self.store.settings.update(resume_format=self.fmt)
+        try:
+            set_resume_format(self.store, self.fmt)
+        except StoreError as error:  # shown anyway; only the memory of the choice is lost
+            self.notify(str(error), severity="warning", markup=False)
         self._render_preview()
 
     def action_copy_one(self) -> None:
         entry = self.current
-        if entry is None:
+        if entry is None or self.fmt is None:
             self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
             return
         from ..clipboard import copy_text
@@ -136,25 +159,32 @@ class ResumeScreen(PaperdeckScreen):
         copy_text(self.app, render(entry, self.fmt))
 
     def action_copy_all(self) -> None:
-        if not self.entries:
+        if not self.entries or self.fmt is None:
             self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
             return
         from ..clipboard import copy_text
 
         copy_text(self.app, render_list(self.entries, self.fmt))
 
+    def _write(self, write: Callable[[], object]) -> bool:
+        """Run one write (a use case); on success the view reloads."""
+        try:
+            write()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self.reload_view()
+        return True
+
     def action_toggle_selected(self) -> None:
         entry = self.current
         if entry is not None:
-            set_resume_fields(self.store, entry.paper_id, selected=not entry.selected)
-            self.refresh_data()
+            self._write(lambda: mark_selected(self.store, entry.paper_id, not entry.selected))
 
     def action_hide(self) -> None:
         entry = self.current
-        if entry is not None:
-            set_resume_fields(self.store, entry.paper_id, on_resume=False)
+        if entry is not None and self._write(lambda: take_off_resume(self.store, entry.paper_id)):
             self.notify(self.pick("已从简历移除", "Taken off the resume"))
-            self.refresh_data()
 
     def action_edit_bullets(self) -> None:
         entry = self.current
@@ -164,8 +194,7 @@ class ResumeScreen(PaperdeckScreen):
 
         def save(bullets: list[str] | None) -> None:
             if bullets is not None:
-                set_resume_fields(self.store, entry.paper_id, bullets=bullets)
-                self.refresh_data()
+                self._write(lambda: set_bullets(self.store, entry.paper_id, bullets))
 
         self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 
