@@ -87,3 +87,30 @@ def test_six_quick_column_keys_move_six_columns(board_session):
     board_session.wait_for(f"Only in {Stage.DECISION.value}\n")  # the detail line: the focused card
     board_session.type("hhhhh")
     board_session.wait_for(f"Only in {Stage.DESIGN.value}\n")
+
+
+PITCH_PARAGRAPH = ("现有的基于人类反馈的强化学习方法在长时间训练后会出现奖励漂移，"
+                   "我们提出奖励感知的提示采样，在保持多样性的同时稳定对齐效果。")
+
+
+def test_a_chinese_pitch_paragraph_reads_at_a_readable_width_at_80x24(seeded_db, tmux_factory, xvfb_display):
+    store = open_store(seeded_db)
+    try:
+        paper = store.papers.add("Pitch paper", Stage.WRITING)
+        store.pitches.save_section(paper.id, "pitch.background", PITCH_PARAGRAPH)
+    finally:
+        store.close()
+    session = tmux_factory(80, 24)
+    session.start([*paperdeck_argv(seeded_db), "--screen", "pitch"], app_env(xvfb_display))
+    session.wait_for("现有的基于人类反馈", timeout=30)
+    screen = session.wait_for("稳定对齐效果。")  # the paragraph's end: wrapped at the editor's final width
+    # The paragraph wraps into lines of at least 20 characters (the editor is over 60 % of the
+    # width), and every character of it is on screen, in order.
+    pieces = ["".join(char for char in line if "\u4e00" <= char <= "\u9fff" or char in "，。")
+              for line in screen.split("\n")]
+    pieces = [piece for piece in pieces if piece]
+    assert all(len(piece) >= 20 for piece in pieces[:-1]), screen
+    assert "".join(pieces) == PITCH_PARAGRAPH, screen
+    # Typed at once, the text lands in the editor focused on entry, not on the screen's keys.
+    session.type("hr[")
+    session.wait_for("hr[")

@@ -42,10 +42,8 @@ def assert_no_foreign_escapes(session) -> None:
 
 
 def focus_first_editor(session) -> None:
-    """The screen opens on the paper selector; two Tabs (each seen to move the focus) reach the
-    first part's editor, where a probe letter shows in the live count."""
-    session.key_and_redraw("Tab")  # to the parts' scroll area
-    session.key_and_redraw("Tab")  # to the first editor
+    """Entering Pitch puts the focus in the first part's editor: a probe letter shows in the
+    live count."""
     session.type("x")
     session.wait_for("· 1 words")
     session.keys("BSpace")

@@ -1,14 +1,17 @@
 """Pitch: the guide's five-part, 5-8 minute paper pitch, per paper.
 
-Each part has its editor with the guide's prompt and example beside it; counts and speaking
+Each part has its editor with the guide's prompt and example (beside it from SIDE_BY_SIDE
+columns, above it below; below EXAMPLES_SHOWN columns they wait behind F4); counts and speaking
 time update as you type; a rehearsal stopwatch takes a lap per part. Text is saved within a
 second of the last keystroke, when you leave the screen or switch paper, and on quit.
+
+Two modes, shown in the footer: editing (an editor has the focus: letters are text) and
+commands (Esc: letters are keys). Entering the screen puts the focus in the current part's editor.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+import math
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -40,11 +43,20 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 0.6
 SNAPSHOT_EVERY = timedelta(minutes=5)
+EXAMPLES_SHOWN = 120  # from this width the guide's examples show without F4
+SIDE_BY_SIDE = 170    # from this width they sit beside the editors (which keep EDITOR_SHARE)
+EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
+PROMPT_MIN = 28       # narrower than this, an example column is not worth having
 
 
 class PitchScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "pitch.tcss"
     BINDINGS = [
+        # The mode, first in the footer: "Esc ✎ Editing" in an editor, "i ⌘ Keys: edit" outside.
+        Binding("escape", "leave_editor", "✎ Editing", id="pitch.leave", priority=True,
+                tooltip="Editing: letters are text. Esc leaves the editor: letters then act as keys"),
+        Binding("i,e", "edit_part", "⌘ Keys: edit", id="pitch.edit", priority=True,
+                tooltip="Keys mode: letters act as keys. i or e goes back into the current part's editor"),
         Binding("f5,ctrl+r", "rehearse", "Rehearse/lap", id="pitch.rehearse", priority=True,
                 tooltip="Start a rehearsal; again to end the current part's lap"),
         Binding("f6", "stop_rehearsal", "Stop", id="pitch.stop", priority=True,
@@ -55,8 +67,9 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Write the pitch as Markdown to a file (asks where: pitch-<id>.md here by default)"),
         Binding("f9", "copy", "Copy", id="pitch.copy", priority=True,
                 tooltip="Copy the pitch as Markdown to the clipboard"),
-        Binding("escape", "leave_editor", "Leave editor", id="pitch.leave", show=False,
-                tooltip="Leave the editor (letters then act as keys)"),
+        Binding("f4", "toggle_examples", "Examples", id="pitch.examples", priority=True,
+                tooltip="Show or hide the guide's prompt and example above each part"),
+
         Binding("r", "rehearse", "Rehearse", id="pitch.rehearse-letter", show=False,
                 tooltip="Outside an editor: start a rehearsal / next lap"),
         Binding("h", "history", "History", id="pitch.history-letter", show=False,
@@ -88,6 +101,9 @@ class PitchScreen(PaperdeckScreen):
         self._edits_at_request = 0
         self._paper_options: tuple = ()
         self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
+        self.current_part = 1  # the part whose editor had the focus last
+        self.examples_wanted: bool | None = None  # F4's choice; None: by the width
+        self._entered = True  # the focus goes into an editor once the parts are shown
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -150,6 +166,10 @@ class PitchScreen(PaperdeckScreen):
         self._render_prompts()
         self._update_counts()
         self._render_rehearsal()
+        self._fit_layout()
+        if self._entered:
+            self._entered = False
+            self._focus_editor(self.current_part)
 
     def _show_papers(self, view: PitchView) -> None:
         select = self.query_one("#pitch-paper", Select)
@@ -273,8 +293,82 @@ class PitchScreen(PaperdeckScreen):
         index = ids.index(self.wanted_paper_id) if self.wanted_paper_id in ids else -step
         self._switch_paper(ids[(index + step) % len(ids)])
 
+    # -- modes: editing and keys ------------------------------------------------------------
+
+    def editing(self) -> bool:
+        return isinstance(self.focused, TextArea)
+
+    def _keys_mode(self) -> bool:
+        """The screen's own widgets (not an editor, not an open paper list) have the focus."""
+        return self.focused is None or isinstance(self.focused, (Select, VerticalScroll))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The mode bindings are priority ones (first in the footer); they apply only in their
+        # mode, so Esc still closes the paper list and letters still type in an editor.
+        if action == "leave_editor":
+            return self.editing()
+        if action == "edit_part":
+            return self._keys_mode() and self.paper_id is not None
+        return True
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, TextArea) and (widget.id or "").startswith("editor-"):
+            self.current_part = int(widget.id.split("-")[1])
+        self.refresh_bindings()
+
+    def on_descendant_blur(self, event) -> None:
+        self.refresh_bindings()
+
+    def _focus_editor(self, number: int) -> None:
+        """Into part `number`'s editor, at once (keys typed next land there)."""
+        editors = list(self.query(".part-editor").results(TextArea))
+        if not editors or self.paper_id is None:
+            return
+        editor = editors[max(0, min(number, len(editors)) - 1)]
+        self.set_focus(editor)
+
     def action_leave_editor(self) -> None:
-        self.query_one("#pitch-paper", Select).focus()
+        self.set_focus(self.query_one("#pitch-paper", Select))
+
+    def action_edit_part(self) -> None:
+        self._focus_editor(self.current_part)
+
+    def on_screen_resume(self, event) -> None:
+        super().on_screen_resume(event)
+        if self.parts:
+            self._focus_editor(self.current_part)
+        else:
+            self._entered = True
+
+    # -- layout: three widths ---------------------------------------------------------------
+
+    def on_resize(self, event) -> None:
+        self._fit_layout()
+
+    def action_toggle_examples(self) -> None:
+        self.examples_wanted = not self._examples_shown()
+        self._fit_layout()
+
+    def _examples_shown(self) -> bool:
+        width = self.size.width
+        return self.examples_wanted if self.examples_wanted is not None else width >= EXAMPLES_SHOWN
+
+    def _fit_layout(self) -> None:
+        """Below EXAMPLES_SHOWN columns the examples wait behind F4 and the editors take the
+        width; from SIDE_BY_SIDE they sit beside the editors, which keep EDITOR_SHARE of it."""
+        width = self.size.width
+        if width <= 0:
+            return
+        panel = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
+        self.query_one(RehearsalPanel).styles.width = panel
+        parts_inner = width - panel - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
+        prompt = parts_inner - math.ceil(width * EDITOR_SHARE)
+        side = self._examples_shown() and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
+        self.set_class(self._examples_shown(), "-examples")
+        self.set_class(side, "-side")
+        for widget in self.query(".part-prompt"):
+            widget.styles.width = prompt if side else "1fr"
 
     def on_screen_suspend(self) -> None:
         self.flush(snapshot=True)
