@@ -203,6 +203,7 @@ class Submission:
     scores: str
     decision: str | None
     notes: str
+    forum_id: str = ""  # the OpenReview forum or ARR submission id
 
     @property
     def label(self) -> str:

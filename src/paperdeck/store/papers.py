@@ -299,7 +299,8 @@ class PaperRepo(ChecklistMixin):
     # -- submissions ------------------------------------------------------------------------
 
     def submit(self, paper_id: int, venue_name: str, *, venue_key: str | None = None, year: int | None = None,
-               track: str | None = None, submitted_on: str | None = None, notes: str = "") -> Submission:
+               track: str | None = None, submitted_on: str | None = None, notes: str = "",
+               forum_id: str = "", scores: str = "") -> Submission:
         """Record a submission and move the paper to Under review."""
         venue_name = venue_name.strip()
         if not venue_name:
@@ -308,9 +309,9 @@ class PaperRepo(ChecklistMixin):
         with self._journaled(f"submit to {venue_name}", [paper_id]) as (conn, _):
             row = self._require(conn, paper_id, None)
             cursor = conn.execute(
-                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (paper_id, venue_key, venue_name, year, track, submitted_on, notes),
+                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes, forum_id, scores) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (paper_id, venue_key, venue_name, year, track, submitted_on, notes, forum_id.strip(), scores.strip()),
             )
             submission_id = cursor.lastrowid
             move_paper(conn, row, Stage.UNDER_REVIEW, {"decision": None})
