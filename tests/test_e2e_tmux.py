@@ -73,7 +73,7 @@ PAPER_TITLE = "End-to-end paper 端到端 [bold]"
 
 def add_paper_and_move_it_twice(session, db) -> None:
     session.keys("2")
-    session.wait_for("Pipeline")
+    session.wait_for("Stage ▶")  # the Pipeline's own keys in the footer
     session.keys("n")  # quick capture
     session.wait_for("Title, then Enter")
     session.type(PAPER_TITLE)

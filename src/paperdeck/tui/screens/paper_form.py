@@ -62,6 +62,10 @@ class PaperFormModal(PaperdeckModal[bool]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
+        Binding("alt+right,ctrl+pagedown", "next_tab(1)", "Next tab", id="form.next_tab",
+                tooltip="The next tab: Details, Checklist, Submissions, Links"),
+        Binding("alt+left,ctrl+pageup", "next_tab(-1)", "Previous tab", id="form.previous_tab",
+                tooltip="The previous tab"),
     ]
 
     def __init__(self, paper_id: int):
@@ -300,6 +304,14 @@ class PaperFormModal(PaperdeckModal[bool]):
             )
         except StoreError as error:
             summary.update(literal(str(error)))
+
+    TABS = ("tab-details", "tab-checklist", "tab-submissions", "tab-links")
+
+    def action_next_tab(self, step: int) -> None:
+        tabs = self.query(TabbedContent)
+        if tabs:
+            index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
+            tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
 
     def _show_tab_of(self, field: str) -> None:
         """Bring the tab holding `field`'s error into view (Save is seen from every tab)."""
