@@ -114,3 +114,31 @@ def test_a_chinese_pitch_paragraph_reads_at_a_readable_width_at_80x24(seeded_db,
     # Typed at once, the text lands in the editor focused on entry, not on the screen's keys.
     session.type("hr[")
     session.wait_for("hr[")
+
+
+def test_text_typed_right_after_tab_lands_in_the_next_field(board_session, board_db):
+    """The paper form: Tab and the text after it in one write; then Pitch, part to part."""
+    board_session.keys("e")
+    board_session.wait_for("Submissions")  # the form, loaded
+    board_session.wait_for("calibration")
+    board_session.type("\tAda Lovelace, Alan Turing\t1")
+    board_session.wait_for("Ada Lovelace, Alan Turing")
+    board_session.keys("C-s")
+    board_session.wait_gone("Submissions")
+    conn = sqlite3.connect(f"{board_db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        authors, position = conn.execute("SELECT authors, my_author_index FROM papers WHERE title = ?",
+                                         (LONG_TITLE,)).fetchone()
+    finally:
+        conn.close()
+    assert "Ada Lovelace" in authors and "Alan Turing" in authors and position == 0
+    board_session.keys("5")
+    board_session.wait_for("Why this paper?")
+    board_session.wait_for("✎ Editing")  # the first part's editor has the focus
+    board_session.type("one\tsecond part text")
+    board_session.wait_for("second part text")
+    screen = board_session.wait_for("1 words")
+    lines = screen.split("\n")
+    second_head = next(i for i, line in enumerate(lines) if line.lstrip().startswith("2. "))
+    assert any("second part text" in line for line in lines[second_head:]), screen
+    assert not any("second part text" in line for line in lines[:second_head]), screen
