@@ -88,3 +88,28 @@ async def test_coming_back_to_pitch_focuses_the_editor(paper, make_app):
         await pilot.press("5")
         await shown(pilot)
         assert app.focused is app.screen.query_one("#editor-2", TextArea)
+
+
+async def test_a_sentence_typed_on_entry_is_text_not_keys(paper, make_app, store, monkeypatch):
+    """Letters typed while Pitch loads its first view are text for the first editor: `h` does
+    not open the history, `r` does not start a rehearsal."""
+    import threading
+
+    from paperdeck.tui.screens.pitch import PitchScreen
+
+    release = threading.Event()
+    real_load = PitchScreen.load_view
+
+    def slow_load(store, request):  # the first view arrives only after the keys were typed
+        release.wait(timeout=30)
+        return real_load(store, request)
+
+    monkeypatch.setattr(PitchScreen, "load_view", staticmethod(slow_load))
+    app = make_app("pitch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"hr ok")
+        assert app.screen.view is None  # still loading: the keys came first
+        release.set()
+        await shown(pilot)
+        assert app.screen.query_one("#editor-1", TextArea).text.startswith("hr ok")
+        assert type(app.screen).__name__ == "PitchScreen" and app.screen.stopwatch is None

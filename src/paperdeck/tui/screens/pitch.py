@@ -104,6 +104,7 @@ class PitchScreen(PaperdeckScreen):
         self.current_part = 1  # the part whose editor had the focus last
         self.examples_wanted: bool | None = None  # F4's choice; None: by the width
         self._entered = True  # the focus goes into an editor once the parts are shown
+        self._typed_early: list[str] = []  # text typed before the editors were there
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -170,6 +171,9 @@ class PitchScreen(PaperdeckScreen):
         if self._entered:
             self._entered = False
             self._focus_editor(self.current_part)
+            early, self._typed_early = "".join(self._typed_early), []
+            if early and self.editing() and isinstance(self.focused, TextArea):
+                self.focused.insert(early)  # typed while the first view loaded: it was text
 
     def _show_papers(self, view: PitchView) -> None:
         select = self.query_one("#pitch-paper", Select)
@@ -309,7 +313,17 @@ class PitchScreen(PaperdeckScreen):
             return self.editing()
         if action == "edit_part":
             return self._keys_mode() and self.paper_id is not None
+        if self._entered and action in self.LETTER_ACTIONS:
+            return False  # the editors are not there yet: a letter typed now is text (on_key)
         return True
+
+    LETTER_ACTIONS = frozenset({"rehearse", "history", "copy", "cycle_paper"})
+
+    def on_key(self, event) -> None:
+        if self._entered and event.is_printable and event.character:
+            self._typed_early.append(event.character)
+            event.stop()
+            event.prevent_default()
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
