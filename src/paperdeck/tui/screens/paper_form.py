@@ -134,6 +134,16 @@ class PaperFormModal(PaperdeckModal[bool]):
                                SafeInput(paper.contribution, id="f-contribution", compact=True))
         yield from self._field("result", self.pick("核心结果（带数字）", "Result (with numbers)"),
                                SafeInput(paper.result, id="f-result", compact=True))
+        # What the paper's interview deck asks about (Flashcards, g).
+        yield from self._field("method", self.pick("方法（简短名称）", "Method (a short name)"),
+                               SafeInput(paper.method, id="f-method", compact=True,
+                                         placeholder=self.pick("如 reward-aware prompt sampling", "e.g. reward-aware prompt sampling")))
+        yield from self._field("baseline", self.pick("对比基线", "Baselines"),
+                               SafeInput(paper.baseline, id="f-baseline", compact=True,
+                                         placeholder=self.pick("如 PPO、DPO", "e.g. PPO, DPO")))
+        yield from self._field("dataset", self.pick("数据（训练与评估）", "Data (train / eval)"),
+                               SafeInput(paper.dataset, id="f-dataset", compact=True,
+                                         placeholder=self.pick("如 UltraFeedback", "e.g. UltraFeedback")))
         yield Label(self.pick("备注", "Notes"), classes="field")
         yield SafeTextArea(paper.notes, id="f-notes")
         yield Label("", id="err-notes", classes="error")
