@@ -42,8 +42,9 @@ def assert_no_foreign_escapes(session) -> None:
 
 
 def focus_first_editor(session) -> None:
-    """Entering Pitch puts the focus in the first part's editor: a probe letter shows in the
-    live count."""
+    """Entering Pitch puts the focus in the first part's editor (the footer says so): a probe
+    letter shows in the live count."""
+    session.wait_for("✎ Editing")
     session.type("x")
     session.wait_for("· 1 words")
     session.keys("BSpace")

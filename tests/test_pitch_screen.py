@@ -151,6 +151,8 @@ def test_pitch_snapshot(store, paper, frozen_clock, utc_zone, snap_compare):
         for editor in pilot.app.screen.query(TextArea):  # the focused editor's cursor stands still
             editor.cursor_blink = False
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
 
     assert snap_compare(app_for(store), terminal_size=(120, 40), run_before=shown_without_blink)
 

@@ -170,10 +170,14 @@ class PitchScreen(PaperdeckScreen):
         self._fit_layout()
         if self._entered:
             self._entered = False
-            self._focus_editor(self.current_part)
+            self.refresh_bindings()  # the letter keys are keys again (check_action)
+            editor = self._focus_editor(self.current_part)
             early, self._typed_early = "".join(self._typed_early), []
-            if early and self.editing() and isinstance(self.focused, TextArea):
-                self.focused.insert(early)  # typed while the first view loaded: it was text
+            if early and editor is not None:  # typed while the first view loaded: it was text
+                editor.move_cursor(editor.insert(early).end_location)
+            if editor is not None and self.focused is not editor:
+                # Just mounted, it may not take the focus yet: once it is laid out.
+                self.call_after_refresh(self._focus_editor, self.current_part)
 
     def _show_papers(self, view: PitchView) -> None:
         select = self.query_one("#pitch-paper", Select)
@@ -334,13 +338,14 @@ class PitchScreen(PaperdeckScreen):
     def on_descendant_blur(self, event) -> None:
         self.refresh_bindings()
 
-    def _focus_editor(self, number: int) -> None:
-        """Into part `number`'s editor, at once (keys typed next land there)."""
+    def _focus_editor(self, number: int) -> TextArea | None:
+        """Into part `number`'s editor, at once (keys typed next land there); the editor."""
         editors = list(self.query(".part-editor").results(TextArea))
         if not editors or self.paper_id is None:
-            return
+            return None
         editor = editors[max(0, min(number, len(editors)) - 1)]
         self.set_focus(editor)
+        return editor
 
     def action_leave_editor(self) -> None:
         self.set_focus(self.query_one("#pitch-paper", Select))
