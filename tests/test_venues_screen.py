@@ -47,17 +47,19 @@ async def test_list_sorted_by_next_deadline_with_countdown(prepared):
         assert "2028 (estimated)" in detail and "est. 2028-05-" in detail  # the next unannounced edition
 
 
-async def test_filters_favourites_and_my_papers(prepared):
+async def test_filters_followed_my_papers_and_hidden(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
         total = len(rows(app, "#venue-table"))
         await pilot.press("s")  # star NeurIPS (highlighted first)
         assert prepared.venues.get("neurips").favourite
-        await pilot.press("v")  # favourites
-        assert [r.split()[1] for r in rows(app, "#venue-table")] == ["NeurIPS"]
+        await pilot.press("v")  # followed: starred, or a paper targets it
+        assert [r.split()[1] for r in rows(app, "#venue-table")] == ["NeurIPS", "ICLR"]  # starred; targeted
         await pilot.press("v")  # venues with my papers
-        assert [r.split()[0] for r in rows(app, "#venue-table")] == ["ICLR"]
+        assert [r.split()[:2] for r in rows(app, "#venue-table")] == [["▸", "ICLR"]]
+        await pilot.press("v")  # hidden: none
+        assert rows(app, "#venue-table") == []
         await pilot.press("v", "f")  # all venues, first field
         fields = len(rows(app, "#venue-table"))
         assert 0 < fields < total

@@ -42,6 +42,13 @@ def json_row(deadline: "Deadline", now: datetime, zone: tzinfo) -> dict[str, Any
     }
 
 
+def invalid_row(deadline: "Deadline") -> dict[str, Any]:
+    """A stored row no reader can use, as JSON: what it is, why, and how to remove it."""
+    return {"id": deadline.id, "venue": deadline.venue_key, "venue_name": deadline.venue_name,
+            "edition_year": deadline.edition_year, "kind": deadline.kind.value, "uid": deadline.uid,
+            "invalid": deadline.invalid}
+
+
 def pad(text: str, width: int) -> str:
     """`text` cut or padded to `width` terminal cells (CJK and emoji count double)."""
     from rich.cells import cell_len, set_cell_size

@@ -89,6 +89,9 @@ class Venue:
     aliases: list[str] = field(default_factory=list)  # other names in public deadline data
     seed_key: str | None = None
     updated_at: datetime | None = None
+    hidden: bool = False         # out of every list (papers may still target it)
+    field_sources: dict[str, str] = field(default_factory=dict)   # field -> the tracker it came from
+    tracker_paths: dict[str, str] = field(default_factory=dict)   # tracker -> the venue's file there
 
 
 @dataclass(slots=True)
@@ -119,6 +122,8 @@ class Deadline:
     range_end: date | None = None
     based_on: tuple[int, ...] = field(default_factory=tuple)
     updated_at: datetime | None = None
+    field_sources: dict[str, str] = field(default_factory=dict)  # "when"/"label"/"note" -> source
+    invalid: str = ""            # why a stored row cannot be read (a date out of range): shown, deletable
     version: int = 1
 
     @property

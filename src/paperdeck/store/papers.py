@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
 from ..models.papers import (
-    DECISIONS, Paper, PaperTile, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
+    DECISIONS, TRACKS, Paper, PaperTile, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
 )
 from . import undo
 from . import versions
@@ -26,11 +26,15 @@ if TYPE_CHECKING:
     from .store import Store
 
 SCOPE = "pipeline"
+# Papers in board order: by stage as the pipeline runs (not alphabetically), then position.
+STAGE_RANK = "CASE p.stage " + " ".join(f"WHEN '{stage.value}' THEN {n}" for n, stage in enumerate(Stage)) + " END"
+# Every paper read carries its venue's name, as the venue writes it ("NeurIPS", "MLSys").
+PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
 # The tables an ordinary change touches; a delete takes everything that cascades.
 SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
 # Fields the store keeps itself; every other field of Paper is editable, a new one included.
 SYSTEM_FIELDS = {"id", "stage", "position", "stage_entered_at", "created_at", "updated_at", "version",
-                 "seed_key", "user_edited"}
+                 "seed_key", "user_edited", "venue_name"}
 EDITABLE = frozenset(PAPERS.field_names) - SYSTEM_FIELDS
 # The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
 MAX_TITLE_CELLS = 4000
@@ -76,7 +80,7 @@ class PaperRepo(ChecklistMixin):
     # -- reading ----------------------------------------------------------------------------
 
     def all(self) -> list[Paper]:
-        rows = self.store.rows("SELECT * FROM papers ORDER BY stage, position, id")
+        rows = self.store.rows(f"{PAPER_SELECT} ORDER BY {STAGE_RANK}, p.position, p.id")
         return [PAPERS.from_row(row) for row in rows]
 
     def venue_keys(self) -> set[str]:
@@ -85,18 +89,18 @@ class PaperRepo(ChecklistMixin):
             "SELECT DISTINCT lower(venue_key) FROM papers WHERE coalesce(venue_key, '') != ''")}
 
     def by_stage(self, stage: Stage) -> list[Paper]:
-        rows = self.store.rows("SELECT * FROM papers WHERE stage = ? ORDER BY position, id", (stage.value,))
+        rows = self.store.rows(f"{PAPER_SELECT} WHERE p.stage = ? ORDER BY p.position, p.id", (stage.value,))
         return [PAPERS.from_row(row) for row in rows]
 
     def get(self, paper_id: int) -> Paper:
-        row = self.store.row("SELECT * FROM papers WHERE id = ?", (paper_id,))
+        row = self.store.row(f"{PAPER_SELECT} WHERE p.id = ?", (paper_id,))
         if row is None:
             raise NotFound(f"no paper with id {paper_id}")
         return PAPERS.from_row(row)
 
     def filtered(self, wanted: PaperFilter) -> list[Paper]:
         where, params = self._where(wanted)
-        rows = self.store.rows(f"SELECT * FROM papers p WHERE {where} ORDER BY stage, position, id", params)
+        rows = self.store.rows(f"{PAPER_SELECT} WHERE {where} ORDER BY {STAGE_RANK}, p.position, p.id", params)
         return [PAPERS.from_row(row) for row in rows]
 
     def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
@@ -108,7 +112,8 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows(
             # Correlated counts use the checklist index per paper: twice as fast as a GROUP BY join.
             "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
-            "p.stage_entered_at, p.decision, p.track, "
+            "p.stage_entered_at, p.decision, p.track, p.target_cycle, "
+            "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
             f"FROM papers p WHERE {where} ORDER BY p.position, p.id",
@@ -120,6 +125,7 @@ class PaperRepo(ChecklistMixin):
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
                 checklist_total=row["total"], decision=row["decision"], track=row["track"],
+                target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
             )
             for row in rows
         ]
@@ -293,25 +299,37 @@ class PaperRepo(ChecklistMixin):
 
     def submit(self, paper_id: int, venue_name: str, *, venue_key: str | None = None, year: int | None = None,
                track: str | None = None, submitted_on: str | None = None, notes: str = "",
-               forum_id: str = "", scores: str = "") -> Submission:
-        """Record a submission and move the paper to Under review."""
+               cycle: int | None = None, forum_id: str = "", scores: str = "") -> Submission:
+        """Record a submission and move the paper to Under review. The paper now targets that
+        edition (venue, year, cycle, track): a resubmission retargets it."""
         venue_name = venue_name.strip()
         if not venue_name:
             raise ValidationError("a submission needs a venue", field="venue")
+        if year is not None and not (isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX):
+            raise ValidationError(f"year {year!r} is out of range ({YEAR_MIN}-{YEAR_MAX})", field="year")
+        if track is not None and track not in TRACKS:
+            raise ValidationError(f"unknown track {track!r}; expected one of: {', '.join(TRACKS)}", field="track")
         submitted_on = submitted_on or utcnow().date().isoformat()
         with self._journaled(f"submit to {venue_name}", [paper_id]) as (conn, _):
             row = self._require(conn, paper_id, None)
             cursor = conn.execute(
-                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes, forum_id, scores) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (paper_id, venue_key, venue_name, year, track, submitted_on, notes, forum_id.strip(), scores.strip()),
+                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle, "
+                "forum_id, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle, forum_id.strip(), scores.strip()),
             )
             submission_id = cursor.lastrowid
-            move_paper(conn, row, Stage.UNDER_REVIEW, {"decision": None})
+            target: dict[str, Any] = {"decision": None, "award": None, "target_year": year, "target_cycle": cycle}
+            if venue_key is not None:
+                target["venue_key"] = venue_key
+            if track is not None:
+                target["track"] = track
+            move_paper(conn, row, Stage.UNDER_REVIEW, target)
         return next(s for s in self.submissions(paper_id) if s.id == submission_id)
 
-    def decide(self, submission_id: int, decision: str, *, scores: str = "", notes: str | None = None) -> Paper:
-        """Record a decision. Rejected: back to Writing for the next venue; else to Decision."""
+    def decide(self, submission_id: int, decision: str, *, scores: str = "", notes: str | None = None,
+               award: str | None = None) -> Paper:
+        """Record a decision. Rejected: back to Writing for the next venue; else to Decision
+        (with its award, if any: an accepted paper's Oral, Spotlight ...)."""
         decision = decision.strip().lower()
         if decision not in DECISIONS:
             raise ValidationError(f"unknown decision {decision!r}; expected one of: {', '.join(DECISIONS)}", field="decision")
@@ -328,7 +346,7 @@ class PaperRepo(ChecklistMixin):
             if decision == "rejected":
                 move_paper(conn, row, Stage.WRITING, {"decision": None})
             else:
-                move_paper(conn, row, Stage.DECISION, {"decision": decision})
+                move_paper(conn, row, Stage.DECISION, {"decision": decision, "award": award})
         return self.get(paper_id)
 
 

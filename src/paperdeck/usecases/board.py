@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..domain.deadlines import countdown
+from ..domain.target_text import status_text, target_line
 from ..models.papers import STAGES, Paper, PaperTile, PaperFilter, Stage
 from .paper_targets import paper_targets
 
@@ -29,7 +29,8 @@ class BoardRequest:
 class BoardColumnView:
     stage: Stage
     tiles: tuple[PaperTile, ...]
-    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" to its target
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
     at_risk: frozenset[int] = frozenset()                        # paper ids behind their plan
 
     def without(self, paper_id: int) -> "BoardColumnView":
@@ -93,10 +94,15 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
     now, language = request.now, request.language
     zone = store.settings.zone()
     countdowns: dict[int, str] = {}
+    lines: dict[int, str] = {}
     at_risk: set[int] = set()
     for paper_id, target in paper_targets(store, tiles, now, zone).items():
-        if target.deadline is not None:
-            countdowns[paper_id] = countdown(target.deadline, now, zone, language, compact=True)
+        status = status_text(target, now, zone, language, compact=True)
+        if status:
+            countdowns[paper_id] = status
+        line = target_line(target, now, zone, language)
+        if line:
+            lines[paper_id] = line
         if target.at_risk:
             at_risk.add(paper_id)
     by_stage: dict[Stage, list[PaperTile]] = {stage: [] for stage in stages}
@@ -107,6 +113,7 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
         stage: BoardColumnView(
             stage, tuple(found),
             {tile.id: countdowns[tile.id] for tile in found if tile.id in countdowns},
+            {tile.id: lines[tile.id] for tile in found if tile.id in lines},
             frozenset(tile.id for tile in found if tile.id in at_risk),
         )
         for stage, found in by_stage.items()

@@ -39,7 +39,7 @@ class DeadlineItem:
     on_date: date | None
     tz_label: str
     is_estimate: bool
-    is_target: bool              # a venue one of my papers targets, or a favourite
+    is_target: bool              # an edition one of my papers targets, or a favourite venue
     countdown: str               # domain.deadlines.countdown, in English
     urgency: str                 # domain.deadlines.Urgency
 
@@ -175,19 +175,27 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     return summary
 
 
-def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
-    keys = {paper.venue_key.lower() for paper in papers if paper.venue_key and paper.stage in WORKING_STAGES}
-    keys |= {venue.key.lower() for venue in store.venues.all() if venue.favourite}
-    return keys
+def targeted(store: "Store", papers: list[Paper]) -> set[tuple[str, int | None]]:
+    """(venue key, edition year) my working papers target (None: a paper naming no year, so any
+    edition), and (key, None) for each starred venue: the deadlines a list marks ★."""
+    found = {(paper.venue_key.lower(), paper.target_year) for paper in papers
+             if paper.venue_key and paper.stage in WORKING_STAGES}
+    return found | {(venue.key.lower(), None) for venue in store.venues.all() if venue.favourite}
 
 
 def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
-    """Submission deadlines (not notifications or conference days) within the horizon,
-    the user's target venues and favourites first, each group in time order."""
-    targets = target_venue_keys(store, papers)
+    """Submission deadlines (not notifications or conference days) within the horizon, the
+    editions my papers target and my favourite venues first (never another edition of a
+    paper's venue), each group in time order."""
+    wanted = targeted(store, papers)
+
+    def is_target(deadline) -> bool:
+        key = deadline.venue_key.lower()
+        return (key, None) in wanted or (key, deadline.edition_year) in wanted
+
     names = {venue.key: venue.name for venue in store.venues.all()}
     found = [d for d in store.venues.upcoming(now, days) if d.kind.is_submission]
-    found.sort(key=lambda d: (d.venue_key.lower() not in targets, opens_at(d)))
+    found.sort(key=lambda d: (not is_target(d), opens_at(d)))
     return [
         DeadlineItem(
             venue_key=deadline.venue_key,
@@ -199,7 +207,7 @@ def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: i
             on_date=deadline.on_date,
             tz_label=deadline.tz_label,
             is_estimate=deadline.is_estimate,
-            is_target=deadline.venue_key.lower() in targets,
+            is_target=is_target(deadline),
             countdown=countdown(deadline, now, zone),
             urgency=urgency(deadline, now, zone).value,
         )

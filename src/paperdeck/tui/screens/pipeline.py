@@ -139,7 +139,7 @@ class PipelineScreen(PaperdeckScreen):
         column.empty_text = (self.pick("（空）", "(empty)") if request.paper_filter.is_empty
                              else self.pick("（无匹配）", "(no match)"))
         context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
-                              topics=board.topic_labels, at_risk=set(shown.at_risk))
+                              targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
         column.set_tiles(list(shown.tiles), context, keep_id)
 
     def show_item(self, item: str) -> None:
@@ -268,10 +268,8 @@ class PipelineScreen(PaperdeckScreen):
             return
         text = literal(tile.title, "bold")
         venue = tile.venue_label
-        meta = [venue] if venue else []
-        left = self.focused_column.context.countdowns.get(tile.id)
-        if left:
-            meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
+        target = self.focused_column.context.targets.get(tile.id)
+        meta = [target] if target else [venue] if venue else []
         meta.append(self.pick(f"本阶段 {tile.days_in_stage(utcnow())} 天", f"{tile.days_in_stage(utcnow())} days in stage"))
         if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
@@ -332,10 +330,14 @@ class PipelineScreen(PaperdeckScreen):
         target = board.columns[stage]
         if board.request.paper_filter.stage in (None, stage):
             moved = replace(tile, stage=stage, stage_entered_at=utcnow(), checklist_done=0, checklist_total=0)
-            countdowns = dict(target.countdowns)
-            if paper_id in board.columns[shown_in].countdowns:
-                countdowns[paper_id] = board.columns[shown_in].countdowns[paper_id]
-            target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns)
+            left = board.columns[shown_in]
+            countdowns, targets = dict(target.countdowns), dict(target.targets)
+            if paper_id in left.countdowns:
+                countdowns[paper_id] = left.countdowns[paper_id]
+            if paper_id in left.targets:
+                targets[paper_id] = left.targets[paper_id]
+            target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns,
+                             targets=targets)
         columns[stage] = target
         self._show_locally(columns, keep=paper_id, focus=stage)
         self._reread_columns({source, shown_in, stage})

@@ -1,4 +1,5 @@
-"""The Venues screen's actions: filters, favourites, month grid, forms and import.
+"""The Venues screen's actions: search, filters, following, hiding and deleting venues (with
+undo), month grid, forms and import.
 
 Filters and the month grid render from the screen's view; writes go through usecases/venues.py
 (one short transaction), then the view is read again in a worker."""
@@ -9,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import ContentSwitcher, Input, OptionList
 
 from ...models.venues import DeadlineKind
 from ...store.errors import StoreError
@@ -25,7 +26,40 @@ class VenueActionsMixin:
     """Mixed into VenuesScreen (which provides store, pick, venues_view, show_list,
     selected_venue, reload_view, ...)."""
 
-    # -- filters and favourites (from the view: no read) ------------------------------------
+    # -- search, filters and following (from the view: no read) -----------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#venue-search", Input)
+        search.display = True
+        # At once (Widget.focus waits for the next turn): keys typed right after `/` are the
+        # search's, not the list's. `/` itself is a priority binding: not typed into it.
+        self.set_focus(search)
+
+    def action_clear_search(self) -> None:
+        if self.search or self.query_one("#venue-search", Input).display:
+            self.close_search()
+
+    def close_search(self) -> None:
+        """Esc in the search: clear it, hide it, back to the list."""
+        search = self.query_one("#venue-search", Input)
+        search.value = ""
+        search.display = False
+        self.search = ""
+        self.show_list()
+        self.query_one("#venue-table", OptionList).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "venue-search":
+            self.search = event.value
+            self.show_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "venue-search":
+            event.stop()
+            if not event.value.strip():
+                self.close_search()
+                return
+            self.query_one("#venue-table", OptionList).focus()
 
     def action_cycle_field(self) -> None:
         if self.venues_view is None:
@@ -40,6 +74,7 @@ class VenueActionsMixin:
         self.show_list()
 
     def action_toggle_favourite(self) -> None:
+        """Follow (star) the venue, or stop; one a paper targets stays followed through it."""
         venue = self.selected_venue()
         if venue is None or self.venues_view is None:
             return
@@ -49,7 +84,62 @@ class VenueActionsMixin:
             self.notify(str(error), severity="error", markup=False)
             return
         self.venues_view = self.venues_view.with_venue(changed)  # the write's answer: nothing to re-read
+        name = one_line(changed.name)
+        if changed.favourite:
+            self.notify(self.pick(f"已关注 {name}", f"Following {name}"), markup=False)
+        elif changed.key in self.venues_view.followed:
+            self.notify(self.pick(f"已取消星标 {name}；仍因论文目标而关注", f"Unstarred {name}; still followed: a paper targets it"),
+                        markup=False)
+        else:
+            self.notify(self.pick(f"已取消关注 {name}", f"No longer following {name}"), markup=False)
         self.show_list()
+
+    # -- hide, delete, undo (each one short write, then the view is read again) --------------
+
+    def _undo_hint(self) -> str:
+        key = self.key_hint("undo")
+        return self.pick(f"（{key} 撤销）", f" ({key} undoes)") if key else ""
+
+    def action_toggle_hidden(self) -> None:
+        venue = self.selected_venue()
+        if venue is None:
+            return
+        try:
+            changed = venue_cases.set_hidden(self.store, venue.key, not venue.hidden)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        name = one_line(changed.name)
+        said = (self.pick(f"已隐藏 {name}", f"Hidden: {name}") if changed.hidden
+                else self.pick(f"已取消隐藏 {name}", f"Shown again: {name}"))
+        self.notify(said + self._undo_hint(), markup=False)
+        self.reload_view()
+
+    def action_delete_venue(self) -> None:
+        venue = self.selected_venue()
+        if venue is None:
+            return
+        try:
+            venue_cases.delete_venue(self.store, venue.key)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        name = one_line(venue.name)
+        self.notify(self.pick(f"已删除 {name} 及其截稿", f"Deleted {name} and its deadlines") + self._undo_hint(),
+                    markup=False)
+        self.reload_view()
+
+    def action_undo(self) -> None:
+        try:
+            label = venue_cases.undo_venue_change(self.store)
+        except StoreError as error:  # ConflictError among them: changed since
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if label is None:
+            self.notify(self.pick("没有可撤销的操作", "Nothing to undo"), severity="warning")
+            return
+        self.notify(self.pick(f"已撤销：{one_line(label)}", f"Undone: {one_line(label)}"), markup=False)
+        self.reload_view()
 
     # -- month grid -------------------------------------------------------------------------
 

@@ -41,7 +41,8 @@ class TileContext:
 
     now: datetime
     language: str = "en"
-    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d"
+    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: dict[int, str] = field(default_factory=dict)      # paper id -> the whole target line (the detail)
     topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
     at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
 
@@ -299,7 +300,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         countdown = context.countdowns.get(tile.id, "")
         venue_line = f"{venue} {countdown}" if countdown else venue
         if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
-            venue_line = f"{(tile.venue_key or '').upper()} {countdown}"
+            venue_line = f"{tile.venue_name or tile.venue_key or ''} {countdown}"
         topic = context.topics.get(tile.topic_key or "", "")
         days = tile.days_in_stage(context.now)
         progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
