@@ -261,17 +261,16 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
 
         await app.switch_mode("venues")
         await view_shown(pilot)
+        spans = app.screen.list_columns.spans()  # the rows' columns (all ASCII here: cells are characters)
         for option in app.screen.query_one("#venue-table").options:
             text = option.prompt
-            name = text.plain[2:].split(" ", 1)[0]
+            name = text.plain[spans["name"]].strip()
             if name in VENUES:
-                # After the name's column (as wide as the longest name): countdown, kind and
-                # edition, local date ("~" before an estimate's).
-                start = 2 + len(name) + len(text.plain[2 + len(name):]) - len(text.plain[2 + len(name):].lstrip())
+                # The columns: countdown, kind and edition, local date ("~" before an estimate's).
                 seen["venues"][name.lower()] = {
-                    "countdown": text.plain[start:start + 10].strip(), "urgency": style_at(text, start),
-                    "kind_year": text.plain[start + 10:start + 24].strip(),
-                    "when": text.plain[start + 24:].strip().removeprefix("~"),
+                    "countdown": text.plain[spans["countdown"]].strip(), "urgency": style_at(text, spans["countdown"].start),
+                    "kind_year": " ".join(text.plain[spans["kind_year"]].split()),
+                    "when": text.plain[spans["when"]].strip().removeprefix("~"),
                 }
         await pilot.press("m")
         await view_shown(pilot)

@@ -73,8 +73,10 @@ def test_a_label_no_zone_matches_reads_as_aoe(label):
 
 def test_when_text_in_chinese_and_for_a_date_only_deadline():
     only = deadline(on_date=date(2027, 1, 29), tz_label="UTC+8")
-    assert when_text(only, SHANGHAI, "zh") == "Fri 29 Jan UTC+8（仅日期）"
+    assert when_text(only, SHANGHAI, "zh") == "1月29日 周五 UTC+8（仅日期）"
     assert when_text(only, SHANGHAI) == "Fri 29 Jan UTC+8 (date only)"
+    timed = deadline(at=datetime(2027, 1, 10, 11, 59, tzinfo=UTC), tz_label="AoE")  # 23:59 AoE on the 9th
+    assert when_text(timed, SHANGHAI, "zh") == "1月9日 周六 23:59 AoE · 1月10日 周日 19:59 CST"
 
 
 def test_the_target_prefers_an_announced_deadline_and_skips_closed_ones():

@@ -41,9 +41,9 @@ async def test_editors_take_most_of_the_width_and_the_examples_fit_it(paper, mak
         editor, prompt = screen.query_one("#editor-1", TextArea), screen.query_one("#prompt-1", Static)
         assert editor.region.width >= EDITOR_SHARE * width, (editor.region, width)
         assert app.focused is editor  # entering Pitch: the first part's editor has the focus
-        if width < 120:  # the examples wait behind F4
+        if width < 120:  # the examples wait behind F3
             assert not prompt.display
-            await pilot.press("f4")
+            await pilot.press("f3")
             await shown(pilot)
             assert prompt.display and prompt.region.width > 0
         assert prompt.region.width >= 28

@@ -110,6 +110,9 @@ async def test_edit_bullets_and_selected_marks(papers):
         assert len(app.screen.entries) == 2
         # The cursor stays where the hidden paper was (the last row now).
         assert app.screen.current.title.startswith("[red]Efficient")
+        await pilot.press("u")  # undo: back on the resume
+        await view_shown(pilot)
+        assert len(app.screen.entries) == 3
 
 
 async def test_import_bib_from_the_screen(store):

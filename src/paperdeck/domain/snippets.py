@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
 from ..models.papers import RESUME_FORMATS as FORMATS, Paper, Stage, Submission
 
-FORMAT_NAMES = {"txt": "Plain text (guide)", "md": "Markdown", "tex": "LaTeX", "bib": "BibTeX"}
+FORMAT_NAMES = {key: en for key, (_zh, en) in FORMAT_WORDS.items()}  # English; both in i18n_words
 
 TRACK_LABELS = {
     "main": "Main conference",
@@ -97,6 +98,19 @@ def history_label(submissions: Sequence[Submission], fallback_venue: str | None)
     return " / ".join([*parts, "Under Review"])
 
 
+def entry_status(paper: Paper, submissions: Sequence[Submission] = (), arxiv_id: str | None = None) -> str:
+    """ACCEPTED, UNDER_REVIEW, PREPRINT or MANUSCRIPT: from the paper's decision, status and
+    stage (no long text), its pending submissions and arXiv id."""
+    if is_accepted(paper):
+        return ACCEPTED
+    pending = any(not (s.decision or "").strip() for s in submissions)
+    if paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
+        return UNDER_REVIEW
+    if arxiv_id or norm(paper.status) == "preprint":
+        return PREPRINT
+    return MANUSCRIPT
+
+
 def build_entry(
     paper: Paper,
     submissions: Sequence[Submission] = (),
@@ -110,16 +124,15 @@ def build_entry(
     key = paper.venue_key or ""
     # A seeded key ("emnlp") has a name; a free-text one ("Applied Sciences") is its own name.
     venue = venue_names.get(key) or (key.upper() if key.islower() and " " not in key else key) or None
-    pending = [s for s in submissions if not (s.decision or "").strip()]
-    if is_accepted(paper):
-        status, label = ACCEPTED, " ".join(x for x in (venue, str(paper.target_year or "")) if x) or "Accepted"
-    elif paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
-        status, label = UNDER_REVIEW, history_label(submissions, venue)
-    elif arxiv_id or norm(paper.status) == "preprint":
-        status = PREPRINT
+    status = entry_status(paper, submissions, arxiv_id)
+    if status == ACCEPTED:
+        label = " ".join(x for x in (venue, str(paper.target_year or "")) if x) or "Accepted"
+    elif status == UNDER_REVIEW:
+        label = history_label(submissions, venue)
+    elif status == PREPRINT:
         label = f"arXiv {paper.target_year}" if arxiv_id and paper.target_year else ("arXiv" if arxiv_id else "Preprint")
     else:
-        status, label = MANUSCRIPT, "Manuscript"
+        label = "Manuscript"
     my_index = paper.my_author_index
     if my_index is None or not 0 <= my_index < len(paper.authors):
         my_index = find_my_index(paper.authors, my_name)

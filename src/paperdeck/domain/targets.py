@@ -30,7 +30,7 @@ from ..models.papers import STAGES, Stage
 from ..models.venues import Deadline, DeadlineKind
 from .deadlines import is_open, local_day, local_today, opens_at
 from .editions import AFTER_NOTIFICATION, AFTER_SUBMISSION, VenueEditions, submitted_cycle
-from .plan import STAGE_AFTER, Milestone, milestones, overdue_milestone
+from .plan import STAGE_AFTER, Milestone, milestones, next_milestone, overdue_milestone
 
 # Stages in which a paper is still being worked on: it has a plan and can fall behind it.
 PLANNED_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
@@ -79,7 +79,7 @@ class PaperTarget:
     deadline: Deadline | None = None       # what it counts down to; PASSED: the deadline missed
     plan: tuple[Milestone, ...] = ()       # the backward plan toward it (planned stages only)
     late: Milestone | None = None          # the latest milestone passed with the stage behind it
-    next: Milestone | None = None          # the first milestone from today on
+    next: Milestone | None = None          # the first milestone from today on that the stage has not met
     state: TargetState = TargetState.NONE
     venue_key: str | None = None
     venue_name: str = ""
@@ -175,7 +175,7 @@ def paper_target(paper: PaperLike, venue: VenueEditions | None, now: datetime, z
     plan = tuple(milestones(paper, local_day(deadline, zone)))  # type: ignore[arg-type]
     today = local_today(now, zone)
     late = overdue_milestone(paper, list(plan), today)  # type: ignore[arg-type]
-    ahead = next((milestone for milestone in plan if milestone.date >= today), None)
+    ahead = next_milestone(paper, list(plan), today)  # type: ignore[arg-type]
     return replace(target, plan=plan, late=late, next=ahead)
 
 

@@ -99,6 +99,12 @@ class Paper:
     venue_name: str = ""              # the venue as it writes itself (read from the venue row)
 
     @property
+    def is_example(self) -> bool:
+        """One of the guide's example papers (seeded, edited or not): shown as an example, never
+        listed or counted as the user's own (dashboard, pitches, resume)."""
+        return bool(self.seed_key)
+
+    @property
     def venue_label(self) -> str:
         """"ICLR 2027" / "NeurIPS" / "" as shown on a board tile and in lists."""
         return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
@@ -124,6 +130,7 @@ class PaperTile:
     track: str | None = None
     target_cycle: int | None = None
     venue_name: str = ""
+    is_example: bool = False      # one of the guide's example papers (Paper.is_example)
 
     @property
     def venue_label(self) -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
 
+from ..i18n_words import has_chinese
+
 
 class DeadlineKind(str, Enum):
     ABSTRACT = "abstract"
@@ -131,7 +133,15 @@ class Deadline:
         return self.at is None
 
     def display_name(self, language: str = "en") -> str:
-        return self.label or self.kind.pick(language)
+        return deadline_name(self.label, self.kind, language)
+
+
+def deadline_name(label: str, kind: DeadlineKind, language: str = "en") -> str:
+    """A deadline's label; in Chinese, a label with no Chinese in it (a tracker's "Abstract
+    submission deadline") gives way to the kind's Chinese name."""
+    if language == "zh" and not has_chinese(label):
+        return kind.label_zh
+    return label or kind.pick(language)
 
 
 def deadline_uid(venue_key: str, edition_year: int, kind: DeadlineKind | str, ordinal: int = 1) -> str:

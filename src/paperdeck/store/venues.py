@@ -80,7 +80,7 @@ class VenueRepo:
     # -- venues -----------------------------------------------------------------------------
 
     def all(self) -> list[Venue]:
-        return [VENUES.from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
+        return VENUES.from_rows(self.store.rows("SELECT * FROM venues ORDER BY id"))
 
     def get(self, key: str) -> Venue:
         found = self.find(key)

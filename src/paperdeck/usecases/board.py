@@ -4,12 +4,14 @@ for the whole board or only the columns a write touched (a move re-reads two col
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..domain.target_text import status_text, target_line
+from ..i18n_words import DECISION_NAMES, word
 from ..models.papers import STAGES, Paper, PaperTile, PaperFilter, Stage
 from .paper_targets import paper_targets
 
@@ -141,6 +143,39 @@ def add_paper(store: "Store", title: str, stage: Stage) -> Paper:
 
 def delete_paper(store: "Store", paper_id: int) -> None:
     store.papers.delete(paper_id)
+
+
+# The papers' undo labels (store/papers.py, store/paper_parts.py), stored in English: their Chinese.
+_UNDO_ZH = [
+    (re.compile(r"^add (?P<rest>.+)$"), "添加 {rest}"),
+    (re.compile(r"^delete (?P<rest>'.+'|\".+\")$"), "删除 {rest}"),
+    (re.compile(r"^move to (?P<stage>.+)$"), "移到「{stage}」"),
+    (re.compile(r"^submit to (?P<rest>.+)$"), "投稿到 {rest}"),
+    (re.compile(r"^decision: (?P<decision>.+)$"), "结果：{decision}"),
+]
+_UNDO_WORDS_ZH = {
+    "edit": "编辑", "reorder": "调整顺序", "add checklist item": "添加清单项", "tick checklist item": "勾选清单项",
+    "untick checklist item": "取消勾选清单项", "edit checklist item": "编辑清单项", "delete checklist item": "删除清单项",
+}
+
+
+def change_label(label: str, language: str) -> str:
+    """An undo label as the user reads it: "move to Writing" -> "移到「写作」" in Chinese."""
+    if language != "zh":
+        return label
+    if label in _UNDO_WORDS_ZH:
+        return _UNDO_WORDS_ZH[label]
+    for pattern, chinese in _UNDO_ZH:
+        found = pattern.match(label)
+        if found:
+            values = found.groupdict()
+            if "stage" in values:
+                stage = next((s for s in Stage if s.label == values["stage"]), None)
+                values["stage"] = stage.label_zh if stage is not None else values["stage"]
+            if "decision" in values:
+                values["decision"] = word(DECISION_NAMES, values["decision"], language)
+            return chinese.format(**values)
+    return label
 
 
 def undo_change(store: "Store") -> str | None:

@@ -158,16 +158,18 @@ def add_venue(store: "Store", name: str, **fields: str) -> Venue:
     return store.venues.add(name, **fields)
 
 
-def update_venue(store: "Store", venue_key: str, **fields: str) -> Venue:
-    return store.venues.update(venue_key, **fields)
+def update_venue(store: "Store", venue_key: str, expected_version: int | None = None, **fields: str) -> Venue:
+    """ConflictError when the venue was saved elsewhere since `expected_version`."""
+    return store.venues.update(venue_key, expected_version, **fields)
 
 
 def add_deadline(store: "Store", venue_key: str, edition_year: int, kind: DeadlineKind, **fields: Any) -> Deadline:
     return store.venues.add_deadline(venue_key, edition_year, kind, **fields)
 
 
-def update_deadline(store: "Store", deadline_id: int, **fields: Any) -> Deadline:
-    return store.venues.update_deadline(deadline_id, **fields)
+def update_deadline(store: "Store", deadline_id: int, expected_version: int | None = None, **fields: Any) -> Deadline:
+    """ConflictError when the deadline was saved elsewhere since `expected_version`."""
+    return store.venues.update_deadline(deadline_id, expected_version, **fields)
 
 
 def delete_deadline(store: "Store", deadline_id: int) -> None:

@@ -84,13 +84,14 @@ def row(paper) -> dict[str, Any]:
         "cycle": paper.target_cycle, "track": paper.track,
         "topic": paper.topic_key, "decision": paper.decision, "award": paper.award,
         "stage_entered_at": paper.stage_entered_at.isoformat() if paper.stage_entered_at else None,
-        "version": paper.version,
+        "version": paper.version, "example": paper.is_example,
     }
 
 
 def _line(paper) -> str:
     venue = f"  [{paper.venue_label}]" if paper.venue_label else ""
-    return f"{paper.id:>5}  {paper.stage.label:<13} {paper.title}{venue}"
+    example = "  (the guide's example, not yours)" if paper.is_example else ""
+    return f"{paper.id:>5}  {paper.stage.label:<13} {paper.title}{venue}{example}"
 
 
 def add_paper(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..keys import binding_text
 from ..registry import SCREENS
 from .modal import PaperdeckModal
 
@@ -36,7 +37,7 @@ class HelpScreen(PaperdeckModal[None]):
             # One row per binding, its keys together ("↑ k"); active bindings carry the keys
             # after the user's keymap: shown as they are.
             keys, _text = groups[self._group_of(binding.id)].setdefault(
-                binding.id, ([], binding.tooltip or binding.description))
+                binding.id, ([], binding_text(self.app, binding)[1] or binding.description))
             shown = self.app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)

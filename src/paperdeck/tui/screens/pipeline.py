@@ -21,11 +21,11 @@ from textual.widgets import Footer, Header, Static
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
-from ...store.errors import StoreError
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
-    step_change,
+    change_label, step_change,
 )
+from ...usecases.core import StoreError
 from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
@@ -34,7 +34,7 @@ from .choice import confirm_dialog
 from .pipeline_modals import FilterModal, QuickCaptureModal
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
@@ -143,7 +143,10 @@ class PipelineScreen(PaperdeckScreen):
         column.set_tiles(list(shown.tiles), context, keep_id)
 
     def show_item(self, item: str) -> None:
-        """From the Dashboard: put the focus on paper `item` (its id) on the board."""
+        """From the Dashboard: put the focus on paper `item` (its id) on the board; "new": capture one."""
+        if item == "new":
+            self.action_capture()
+            return
         if not item.isdigit():
             return
         for column in self.columns:
@@ -230,14 +233,14 @@ class PipelineScreen(PaperdeckScreen):
         collapsed: list[int | None] = []
         for column in columns:
             column.collapsed = self.board is not None and not column.tiles and column is not focused
-            width = cell_len(column.header(len(column.tiles), limit).plain) + HEADER_FRAME
+            width = cell_len(column.header(column.own_count, limit).plain) + HEADER_FRAME
             collapsed.append(width if column.collapsed else None)
         if available <= 0:
             return
         for column, width in zip(columns, fit_columns(available, collapsed)):
             if column.styles.width is None or column.styles.width.cells != width:
                 column.styles.width = width
-            column.border_title = column.header(len(column.tiles), limit, width)
+            column.border_title = column.header(column.own_count, limit, width)
         self.call_after_refresh(self._scroll_to_focused)
 
     def _scroll_to_focused(self) -> None:
@@ -430,7 +433,8 @@ class PipelineScreen(PaperdeckScreen):
         label, paper_ids = stepped
         # The focus follows the paper the step moved, restored or edited (a removed one: stays).
         self._reread_board(keep=paper_ids[0] if paper_ids else None)
-        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
+        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: "))
+                    + change_label(label, self.language), markup=False)
 
     def action_undo(self) -> None:
         self._step(redo=False)

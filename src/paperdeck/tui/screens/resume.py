@@ -13,7 +13,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...paths import package_resource
-from ...domain.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, render, render_list
+from ...domain.snippets import FORMATS, ResumeEntry, render, render_list
+from ...i18n_words import FORMAT_NAMES, word
 from ...usecases.core import StoreError
 from ...usecases.resume import ResumeView, mark_selected, resume_view, set_bullets, set_resume_format, take_off_resume
 from ..widgets.panel import Panel, literal
@@ -34,7 +35,8 @@ class ResumeScreen(PaperdeckScreen):
         Binding("e,enter", "edit_bullets", "Bullets", id="resume.bullets", tooltip="Edit the selected paper's bullets"),
         Binding("s", "toggle_selected", "Selected", id="resume.selected",
                 tooltip="Mark or unmark the paper as a Selected Publication"),
-        Binding("x", "hide", "Hide", id="resume.hide", tooltip="Take the paper off the resume (Pipeline can put it back)"),
+        Binding("x", "hide", "Hide", id="resume.hide", tooltip="Take the paper off the resume (u undoes)"),
+        Binding("u", "undo", "Undo", id="resume.undo", show=False, tooltip="Undo the latest change to a paper (taking one off the resume, bullets)"),
         Binding("i", "import_bib", "Import .bib", id="resume.import", tooltip="Import papers from a BibTeX file"),
     ]
 
@@ -43,6 +45,7 @@ class ResumeScreen(PaperdeckScreen):
         self.entries: list[ResumeEntry] = []
         self.fmt: str | None = None  # the stored format, once the first view lands; then `f` cycles it
         self.pending_item: str | None = None  # show_item before the first view landed
+        self.versions: dict[int, int] = {}  # paper id -> version shown: bullets save against it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,6 +59,16 @@ class ResumeScreen(PaperdeckScreen):
                     yield Panel(id="resume-whole")
         yield Footer()
 
+    # Below this many columns the list and the preview are stacked, each the whole width: side
+    # by side at 80 columns each would get ~38, titles cut and the snippet wrapped every few words.
+    STACK_BELOW = 100
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < self.STACK_BELOW, "-stacked")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
+
     # -- the view ---------------------------------------------------------------------------
 
     @staticmethod
@@ -66,6 +79,7 @@ class ResumeScreen(PaperdeckScreen):
         listing = self.query_one("#resume-list", OptionList)
         previous, position = self.current, listing.highlighted or 0
         self.entries = list(view.entries)
+        self.versions = dict(view.versions)
         if self.fmt is None:
             self.fmt = view.format
         listing.clear_options()
@@ -116,7 +130,7 @@ class ResumeScreen(PaperdeckScreen):
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
-        bar.append(f"  {FORMAT_NAMES[self.fmt]}  ", style="italic")
+        bar.append(f"  {word(FORMAT_NAMES, self.fmt, self.language)}  ", style="italic")
         key = self.key_hint("cycle_format")
         bar.append(self.pick(f"({key} 切换)", f"({key} switches)"), style="dim")
         self.query_one("#resume-format", Static).update(bar)
@@ -184,7 +198,15 @@ class ResumeScreen(PaperdeckScreen):
     def action_hide(self) -> None:
         entry = self.current
         if entry is not None and self._write(lambda: take_off_resume(self.store, entry.paper_id)):
-            self.notify(self.pick("已从简历移除", "Taken off the resume"))
+            key = self.key_hint("undo")
+            self.notify(self.pick(f"已将「{entry.title}」从简历移除，按 {key} 撤销",
+                                  f"Took “{entry.title}” off the resume. Press {key} to undo."), markup=False)
+
+    def action_undo(self) -> None:
+        from ...usecases.undo import PIPELINE
+        from .undo_key import undo_on
+
+        undo_on(self, PIPELINE, self.reload_view)
 
     def action_edit_bullets(self) -> None:
         entry = self.current
@@ -193,8 +215,30 @@ class ResumeScreen(PaperdeckScreen):
         from .resume_dialogs import BulletsDialog
 
         def save(bullets: list[str] | None) -> None:
-            if bullets is not None:
-                self._write(lambda: set_bullets(self.store, entry.paper_id, bullets))
+            if bullets is None:
+                return
+            from .conflict import guarded_save
+
+            store, paper_id, version = self.store, entry.paper_id, self.versions.get(entry.paper_id)
+
+            def theirs(conflict) -> list[str]:
+                import json
+
+                return list(json.loads(conflict.theirs.get("bullets") or "[]"))
+
+            try:  # saved elsewhere since shown: keep mine / take theirs / keep both
+                guarded_save(
+                    self.app, lambda: set_bullets(store, paper_id, bullets, version),
+                    overwrite=lambda: set_bullets(store, paper_id, bullets, None),
+                    reload=self.reload_view,
+                    what=self.pick(f"“{entry.title}”的要点", f"The bullets of “{entry.title}”"),
+                    on_saved=lambda _stored: self.reload_view(),
+                    differences=lambda conflict: [(self.pick("要点", "Bullets"), "\n".join(theirs(conflict)), "\n".join(bullets))],
+                    both=lambda conflict: set_bullets(store, paper_id, [*theirs(conflict), *(b for b in bullets if b not in theirs(conflict))],
+                                                      conflict.current_version),
+                )
+            except StoreError as error:  # deleted meanwhile, the disk refused
+                self.notify(str(error), severity="error", markup=False)
 
         self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...models.common import utcnow
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
 from ...textsafe import one_line
 
 if TYPE_CHECKING:

@@ -15,26 +15,26 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.deadlines import URGENCY_STYLE, local_day, local_today, urgency
 from ...domain.timezones import zone_name
 from ...models.common import utcnow
 from ...models.venues import Venue
 from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.venues import VenuesRequest, VenuesView, venues_view
-from ..widgets.month_grid import Mark, MonthGrid
+from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
-from .venue_rows import deadline_row, name_cells, past_note, venue_row
+from .venue_month import VenueMonthMixin
+from .venue_rows import LIST_CHROME, ListColumns, ListedVenue, deadline_row, label_width, list_columns, past_note, venue_row
 from .venue_update import VenueUpdateMixin
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 SHOW_LABELS = {"all": ("全部", "all venues"), "followed": ("关注的", "followed"), "papers": ("我的论文", "with my papers"),
                "hidden": ("已隐藏", "hidden")}
@@ -51,7 +51,7 @@ class SearchInput(Input):
         self.screen.close_search()  # type: ignore[attr-defined]
 
 
-class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
+class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "venues.tcss"
     AUTO_FOCUS = "#venue-table"  # not the search, hidden until `/`
     BINDINGS = [
@@ -82,6 +82,8 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
                 tooltip="Add a deadline to the selected venue"),
         Binding("x", "delete_deadline", "Delete deadline", id="venues.delete_deadline",
                 tooltip="Delete the highlighted deadline (detail)"),
+        Binding("u", "undo", "Undo", id="venues.undo", show=False,
+                tooltip="Undo the latest delete of a deadline or venue (or import)"),
         Binding("i", "import_files", "Import", id="venues.import",
                 tooltip="Import ccfddl / Hugging Face / ai-deadlines YAML files"),
     ]
@@ -92,6 +94,7 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
     venues_view: VenuesView | None = None    # what is shown; loaded when the screen is shown
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
     wanted_venue: str | None = None          # a venue to highlight once the view has it
+    list_columns: ListColumns | None = None  # the list's column widths, as last shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +106,11 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
             with Horizontal(id="venue-lists"):
                 yield OptionList(id="venue-table")
                 yield OptionList(id="venue-detail")
-            yield MonthGrid(id="venue-month")
+            with Horizontal(id="venue-month"):
+                yield MonthGrid(id="venue-grid")
+                with Vertical(id="venue-agenda-box"):
+                    yield Static(id="venue-agenda")
+                    yield Static(id="venue-legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,14 +164,16 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
         venues = view.listed(self.field_filter, self.show, self.search)
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
-        # The width a vertical scrollbar leaves, whether or not one is shown yet.
-        inner = table.content_region.width - table.styles.scrollbar_size_vertical
-        width = name_cells((v.name for v in venues), inner if inner > 0 else 60)
+        listed = [ListedVenue(v, next_one=view.next.get(v.key), last=view.last.get(v.key),
+                              if_running=view.if_running.get(v.key), followed=v.key in view.followed)
+                  for v in venues]
+        columns = self.list_columns = list_columns(listed, now, view.zone, self.language,
+                                                   room=self.size.width - LIST_CHROME)
+        self.fit_lists(columns.width + LIST_CHROME)
         table.set_options([
-            Option(venue_row(v, next_one=view.next.get(v.key), last=view.last.get(v.key),
-                             if_running=view.if_running.get(v.key), followed=v.key in view.followed, now=now,
-                             zone=view.zone, language=self.language, name_width=width), id=f"venue-{v.key}")
-            for v in venues])
+            Option(venue_row(line, now, view.zone, self.language, columns), id=f"venue-{line.venue.key}")
+            for line in listed
+        ])
         ids = [f"venue-{v.key}" for v in venues]
         if ids:
             table.highlighted = ids.index(keep) if keep in ids else 0
@@ -190,6 +199,22 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
             text.append(f"{self.pick('本地时区', 'Local time')}: {zone_name(view.zone, self.shown_at or view.now)}",
                         style="dim")
         self.query_one("#venue-filters", Static).update(text)
+
+    # Below this many columns for the detail, the list and the detail are stacked.
+    DETAIL_MIN = 56
+
+    def fit_lists(self, list_width: int) -> None:
+        """The list exactly as wide as its rows, the detail beside it, or both stacked (the
+        whole width each) when the screen is too narrow for both."""
+        stacked = self.size.width - list_width < self.DETAIL_MIN
+        self.set_class(stacked, "-stacked")
+        self.query_one("#venue-table", OptionList).styles.width = "100%" if stacked else list_width
+
+    def detail_width(self) -> int:
+        """The detail's room for text (known before it is laid out: the rows are built first)."""
+        table = self.query_one("#venue-table", OptionList)
+        used = 0 if self.has_class("-stacked") else int(table.styles.width.value) if table.styles.width else 0
+        return max(20, self.size.width - used - LIST_CHROME)
 
     def selected_venue(self) -> Venue | None:
         option = self.query_one("#venue-table", OptionList).highlighted_option
@@ -237,14 +262,16 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
         last = view.last.get(venue.key)
         if last is not None:
             note(self.pick("已过", "Past"), past_note(last, view.if_running.get(venue.key), view.zone, self.language))
-        for year, deadlines in view.editions.get(venue.key, {}).items():
+        editions = view.editions.get(venue.key, {})
+        label = label_width([d for deadlines in editions.values() for d in deadlines], self.language)
+        for year, deadlines in editions.items():
             estimated = all(d.is_estimate for d in deadlines)
             title = f"{year}" + (self.pick("（估计）", " (estimated)") if estimated else "")
             rows.append(Option(Text(title, style="bold underline"), disabled=True))
             for deadline in deadlines:
-                row = deadline_row(deadline, now, view.zone, self.language)
-                rows.append(Option(row, id=f"estimate-{deadline.uid}", disabled=True) if deadline.is_estimate
-                            else Option(row, id=f"deadline-{deadline.id}"))
+                row = deadline_row(deadline, now, view.zone, self.language, label, self.detail_width())
+                option_id = f"estimate-{deadline.uid}" if deadline.is_estimate else f"deadline-{deadline.id}"
+                rows.append(Option(row, id=option_id, disabled=deadline.is_estimate))
         keep = detail.highlighted_option.id if detail.highlighted_option is not None else None
         detail.set_options(rows)
         ids = [row.id for row in rows]
@@ -261,28 +288,3 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, PaperdeckScreen):
                 return
         if self.venues_view is None or self.venues_view.venue(item) is None:
             self.wanted_venue = item  # not read yet (a venue just added, or the first load)
-
-    # -- month grid -------------------------------------------------------------------------
-
-    def show_month(self) -> None:
-        view = self.venues_view
-        if view is None:
-            return
-        now = self.shown_at or view.now
-        zone = view.zone
-        keys = {v.key for v in view.listed(self.field_filter, self.show, self.search)}
-        marks = []
-        for deadline in view.month_deadlines(keys):
-            name = deadline.venue_name or deadline.venue_key
-            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
-            prefix = "~" if deadline.is_estimate else ""
-            # The edition too, as the list says it: CVPR 2027's passed estimate is not CVPR 2028's.
-            text = f"{prefix}{name} {deadline.edition_year} {deadline.kind.pick(self.language)}"
-            marks.append(Mark(local_day(deadline, zone), text, style))
-        # Papers' milestones: all of them, or those of the venues listed once the list is narrowed.
-        narrowed = bool(self.search.strip() or self.field_filter or self.show != "all")
-        lowered = {key.lower() for key in keys}
-        for item in view.milestones or ():
-            if not narrowed or item.venue_key.lower() in lowered:
-                marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)

@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
+from ...i18n_words import DECISION_NAMES, word
 
 TILE_LINES = 5
 TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
@@ -163,6 +164,11 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         index = next((i for i, tile in enumerate(tiles) if tile.id == wanted), None)
         self.cursor = min(self.cursor, max(0, len(tiles) - 1)) if index is None else index
         self.refresh()
+
+    @property
+    def own_count(self) -> int:
+        """The user's own papers in the column: the guide's examples are not counted."""
+        return sum(not tile.is_example for tile in self.tiles)
 
     # -- geometry: the focused tile is taller -----------------------------------------------
 
@@ -303,9 +309,12 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             venue_line = f"{tile.venue_name or tile.venue_key or ''} {countdown}"
         topic = context.topics.get(tile.topic_key or "", "")
         days = tile.days_in_stage(context.now)
-        progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
+        progress = (f"{days}天" if zh else f"{days}d") + (
+            f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
         if tile.decision:
-            progress += f" · {tile.decision}"
+            progress += f" · {word(DECISION_NAMES, tile.decision, context.language)}"
+        if tile.is_example:  # the guide's example: not the user's paper, not counted
+            progress = ("示例 · " if zh else "example · ") + progress
         flagged = tile.id in context.at_risk
         lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner, title_count)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
@@ -317,8 +326,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         ]
 
     def header(self, count: int, limit: int | None, width: int | None = None) -> Text:
-        """The stage's name and its count; in `width` cells (the column's), the name gives way
-        first: the count always shows."""
+        """The stage's name and `count`, the user's own papers in the column (the guide's
+        examples are not counted); in `width` cells (the column's), the name gives way first:
+        the count always shows."""
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
         self.set_class(over, "-over-limit")
