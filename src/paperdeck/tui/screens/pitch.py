@@ -114,6 +114,7 @@ class PitchScreen(PaperdeckScreen):
         self.examples_wanted: bool | None = None  # F3's choice; None: by the width
         self._entered = True  # the focus goes into an editor once the parts are shown
         self._typed_early: list[str] = []  # text typed before the editors were there
+        self._covered = False  # suspended under a dialog (not left for another screen)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -389,9 +390,20 @@ class PitchScreen(PaperdeckScreen):
         editors = list(self.query(".part-editor").results(TextArea))
         if not editors or self.paper_id is None:
             return None
-        editor = editors[max(0, min(number, len(editors)) - 1)]
-        self.set_focus(editor)
+        index = max(0, min(number, len(editors)) - 1)
+        editor = editors[index]
+        # Scrolled once laid out (the examples may appear above it): the part's heading too.
+        self.set_focus(editor, scroll_visible=False)
+        self.call_after_refresh(self._show_part, index + 1)
         return editor
+
+    def _show_part(self, number: int) -> None:
+        """Part `number`'s editor in view, with its heading when both fit."""
+        editors = list(self.query(".part-editor").results(TextArea))
+        if number <= len(editors):
+            editors[number - 1].scroll_visible(animate=False, immediate=True)
+            for head in self.query(f"#head-{number}"):
+                head.scroll_visible(animate=False, immediate=True)
 
     def action_leave_editor(self) -> None:
         self.set_focus(self.query_one("#pitch-paper", Select))
@@ -401,6 +413,9 @@ class PitchScreen(PaperdeckScreen):
 
     def on_screen_resume(self, event) -> None:
         super().on_screen_resume(event)
+        if self._covered:  # back from a dialog over Pitch: the focus (and the mode) as it was
+            self._covered = False
+            return
         if self.parts:
             self._focus_editor(self.current_part)
         else:
@@ -436,6 +451,8 @@ class PitchScreen(PaperdeckScreen):
             widget.styles.width = prompt if side else "1fr"
 
     def on_screen_suspend(self) -> None:
+        # A dialog opened over Pitch (history, runs, palette) rather than another screen shown.
+        self._covered = self.app.screen is not self and self.app.screen.is_modal
         self.flush(snapshot=True)
 
     def save_pending(self) -> None:
