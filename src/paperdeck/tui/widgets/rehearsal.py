@@ -66,7 +66,10 @@ class RehearsalPanel(Vertical):
             if target is not None:
                 laps_text.append(f"/{format_duration(target.high_seconds)}", style="dim")
             laps_text.append(" ")
-            laps_text.append_text(literal(names.get(part_key, part_key)[:14]))
+            name = literal(names.get(part_key, part_key))
+            used = 4 + 5 + (6 if target is not None else 0)  # "1. ", the time, "/1:36", a space
+            name.truncate(max(4, (self.size.width or 24) - 1 - used), overflow="ellipsis")
+            laps_text.append_text(name)
             laps_text.append("\n")
         if runs and last_run_ms is not None:
             last = format_duration(last_run_ms / 1000)
