@@ -213,3 +213,15 @@ def test_text_in_chinese_when_the_language_is_chinese(seeded_db):
     stalled = out.split("停滞")[1].split("闪卡")[0]
     assert "[red]Reward-Aware[/] prompts" in stalled and "实验" in stalled and "天未推进" in stalled
     assert "今日待学" in out and "年" in out.splitlines()[0]
+
+
+def test_deadline_kinds_are_whole_and_columns_line_up(seeded_db):
+    """A tracker's long kind ("Abstract submission deadline") is printed whole, not cut at a
+    fixed width, and every deadline row's countdown starts in the same column."""
+    result = run_cli("today", "--days", "3660", "--db", str(seeded_db))
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith(("    ", "  ★")) and " ~" in line]
+    assert len(rows) > 3
+    assert "Abstract submission deadline" in result.stdout
+    assert "subm…" not in result.stdout
+    assert len({row.index(" ~") for row in rows}) == 1, rows

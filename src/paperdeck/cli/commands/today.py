@@ -15,6 +15,8 @@ from ..context import CliError, command, open_cli_store, out_json
 TITLE_CELLS = 56
 SHOWN_DEADLINES = 12
 SHOWN_ROWS = 8
+VENUE_CELLS = 24
+KIND_CELLS = 32
 
 _ANSI = {
     "bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
@@ -101,17 +103,22 @@ def today(args: argparse.Namespace) -> int:
 
 
 def deadline_rows(items, summary, language: str, paint: Painter) -> list[str]:
+    """One line per deadline; the venue, kind and countdown columns are as wide as their
+    longest value here (up to a cap), so a kind such as "Abstract submission deadline" is
+    not cut at a fixed width and the rows of both lists line up."""
     from ...domain.deadlines import URGENCY_STYLE, countdown, when_text
 
+    cells_of = [(fit(f"{item.venue_name} {item.edition_year}", VENUE_CELLS),
+                 fit(item.display_name(language), KIND_CELLS),
+                 countdown(item, summary.now, summary.zone, language)) for item in items]
+    widths = [max((cells(row[column]) for row in cells_of), default=0) for column in range(3)]
+    estimate = "估计" if language == "zh" else "est."
     rows = []
-    for item in items:
+    for item, (venue, kind, left) in zip(items, cells_of):
         mark = "★" if item.is_target else " "
-        venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
-        kind = pad(fit(item.display_name(language), 14), 14)
         when = fit(when_text(item, summary.zone, language), 60)
-        left = countdown(item, summary.now, summary.zone, language)
-        row = f"  {mark} {venue} {kind} {paint(pad(left, 8), URGENCY_STYLE[item.urgency])}  {when}"
-        estimate = "估计" if language == "zh" else "est."
+        row = (f"  {mark} {pad(venue, widths[0])} {pad(kind, widths[1])} "
+               f"{paint(pad(left, widths[2]), URGENCY_STYLE[item.urgency])}  {when}")
         rows.append(row + (" " + paint(estimate, "magenta") if item.is_estimate else ""))
     return rows
 
@@ -162,16 +169,17 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
 
     days = summary.days
     lines.append(paint(say(f"截止日期（{days} 天内）", f"Deadlines (next {days} days)"), "bold"))
-    within, later = summary.within, summary.later
+    within, later = summary.within[:SHOWN_DEADLINES], summary.later[:SHOWN_DEADLINES]
+    rows = deadline_rows(within + later, summary, language, paint)  # one set of column widths
     if not within:
         lines.append(paint(say(f"  {days} 天内没有截止日期", f"  none in the next {days} days"), "dim"))
-    lines += deadline_rows(within[:SHOWN_DEADLINES], summary, language, paint)
-    if len(within) > SHOWN_DEADLINES:
-        more = len(within) - SHOWN_DEADLINES
+    lines += rows[:len(within)]
+    if len(summary.within) > SHOWN_DEADLINES:
+        more = len(summary.within) - SHOWN_DEADLINES
         lines.append(paint(say(f"  … 还有 {more} 个（--json 查看全部）", f"  … and {more} more (--json for all)"), "dim"))
     if later:
         lines.append(paint(say(f"之后（{days} 天以后最近的）", f"Later (the nearest past {days} days)"), "bold"))
-        lines += deadline_rows(later[:SHOWN_DEADLINES], summary, language, paint)
+        lines += rows[len(within):]
     lines.append("")
     lines += agenda_rows(summary, language, paint)
 
