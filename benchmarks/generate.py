@@ -21,6 +21,7 @@ from paperdeck.models.papers import STAGES, Stage
 from paperdeck.store import open_store
 from paperdeck.store.bulk import BulkLoader
 from paperdeck.store.migrate import LATEST_VERSION
+from paperdeck.store.speech_counts import fill_missing
 
 from . import corpus
 
@@ -101,6 +102,7 @@ def generate(path: Path, size: Size, *, seed: int = 20261129) -> None:
             pitched = [row[0] for row in store.rows(
                 "SELECT id FROM papers WHERE stage IN ('writing', 'submission', 'under_review', 'decision')")]
             loader.insert("pitch_sections", _pitch_sections(rng, now, pitched))
+        fill_missing(store.conn)  # as a save stores them (a bulk load leaves them to the next open)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.conn.execute("ANALYZE")
     finally:

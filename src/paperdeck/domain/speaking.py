@@ -141,7 +141,16 @@ def estimate_pitch(
     target_minutes: tuple[float, float] = DEFAULT_TARGET_MINUTES,
 ) -> PitchEstimate:
     """Per part: counts, seconds and share of the total, in the order of `sections`."""
-    counted = [(key, count_speech(text or "")) for key, text in sections.items()]
+    return estimate_counted({key: count_speech(text or "") for key, text in sections.items()}, rates, target_minutes)
+
+
+def estimate_counted(
+    counts: Mapping[str, SpeechCount],
+    rates: Rates = Rates(),
+    target_minutes: tuple[float, float] = DEFAULT_TARGET_MINUTES,
+) -> PitchEstimate:
+    """`estimate_pitch` from the parts' counts (stored with each saved section)."""
+    counted = list(counts.items())
     seconds = [speaking_seconds(count, rates) for _, count in counted]
     total = sum(seconds)
     parts = tuple(
