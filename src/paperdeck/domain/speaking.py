@@ -112,14 +112,7 @@ class PitchEstimate:
     @property
     def verdict(self) -> str:
         """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
-        low, high = self.band
-        if self.total_seconds <= 0:
-            return "empty"
-        if self.total_seconds < low * 60:
-            return "short"
-        if self.total_seconds > high * 60:
-            return "long"
-        return "ok"
+        return verdict_of(self.total_seconds, self.target_minutes)
 
     @property
     def fill(self) -> float:
@@ -138,6 +131,23 @@ def target_band(target: tuple[float, float]) -> tuple[float, float]:
     return (high * SINGLE_TARGET_FLOOR, high) if low >= high else (low, high)
 
 
+def verdict_of(total_seconds: float, target_minutes: tuple[float, float]) -> str:
+    """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
+    low, high = target_band(target_minutes)
+    if total_seconds <= 0:
+        return "empty"
+    if total_seconds < low * 60:
+        return "short"
+    if total_seconds > high * 60:
+        return "long"
+    return "ok"
+
+
+def pitch_seconds(counts: Iterable[SpeechCount], rates: Rates = Rates()) -> float:
+    """The whole pitch's speaking time from its parts' counts (`estimate_pitch`'s total)."""
+    return sum(speaking_seconds(count, rates) for count in counts)
+
+
 def minutes_span(target: tuple[float, float]) -> str:
     """(5, 8) -> "5–8"; (10, 10) -> "10"."""
     low, high = target
@@ -150,16 +160,7 @@ def estimate_pitch(
     target_minutes: tuple[float, float] = DEFAULT_TARGET_MINUTES,
 ) -> PitchEstimate:
     """Per part: counts, seconds and share of the total, in the order of `sections`."""
-    return estimate_counted({key: count_speech(text or "") for key, text in sections.items()}, rates, target_minutes)
-
-
-def estimate_counted(
-    counts: Mapping[str, SpeechCount],
-    rates: Rates = Rates(),
-    target_minutes: tuple[float, float] = DEFAULT_TARGET_MINUTES,
-) -> PitchEstimate:
-    """`estimate_pitch` from the parts' counts (stored with each saved section)."""
-    counted = list(counts.items())
+    counted = [(key, count_speech(text or "")) for key, text in sections.items()]
     seconds = [speaking_seconds(count, rates) for _, count in counted]
     total = sum(seconds)
     parts = tuple(

@@ -221,7 +221,7 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time
     against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
-    from ..domain.speaking import SpeechCount, estimate_counted
+    from ..domain.speaking import SpeechCount, pitch_seconds, verdict_of
     from .pitch import rates_by_paper
 
     pitches = store.pitches
@@ -237,9 +237,9 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
         rates = by_paper.get(paper.id, pooled)
-        estimate = estimate_counted({key: saved.get(key, unsaved)[1] for key in part_keys}, rates, target)
+        seconds = pitch_seconds((saved.get(key, unsaved)[1] for key in part_keys), rates)  # as estimate_pitch
         result.append(PitchReadiness(
-            paper.id, paper.title, filled, len(part_keys), int(round(estimate.total_seconds)), estimate.verdict,
+            paper.id, paper.title, filled, len(part_keys), int(round(seconds)), verdict_of(seconds, target),
         ))
     result.sort(key=lambda item: (item.parts_filled, item.seconds, item.paper_id))
     return result, target
