@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from enum import Enum
-from typing import Protocol
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from ..models.bounds import year_in_bounds
 from ..models.papers import STAGES, Stage
@@ -237,9 +238,25 @@ def milestone_items(titles: dict[int, str], targets: Iterable[PaperTarget], toda
 
 
 def _day(deadline: Deadline, language: str) -> str:
+    return _day_text(deadline.at, deadline.on_date, deadline.tz_label, language)
+
+
+class _When(NamedTuple):
+    """What `own_day` reads of a deadline (hashable: `_day_text` is cached)."""
+
+    at: datetime | None
+    on_date: date | None
+    tz_label: str
+    is_estimate: bool = False
+
+
+@lru_cache(maxsize=4096)
+def _day_text(at: datetime | None, on_date: date | None, tz_label: str, language: str) -> str:
+    """A deadline's day in its own zone, as the alerts write it (10,000 papers' alerts name a
+    few hundred deadlines)."""
     from .deadlines import own_day
 
-    day = own_day(deadline)
+    day = own_day(_When(at, on_date, tz_label))
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day:%d %b %Y}"
 
 
