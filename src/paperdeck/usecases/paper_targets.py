@@ -6,13 +6,14 @@ countdown, risk or milestones asks here."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime, time, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from ..domain.deadlines import local_today
 from ..domain.editions import VenueEditions
-from ..domain.targets import MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, target_key
+from ..domain.targets import (
+    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, target_for, target_key,
+)
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -67,7 +68,7 @@ def paper_targets(
         if found is None:
             found = alike[key] = paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
                                               submitted.get(paper.id))
-        targets[paper.id] = found if found.paper_id == paper.id else replace(found, paper_id=paper.id)
+        targets[paper.id] = found if found.paper_id == paper.id else target_for(found, paper.id)
     return targets
 
 
