@@ -62,6 +62,8 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
                 out(f"{prefix}total: {summary(plan)}")
         else:
             out(prefix + summary(plan))
+        for _zh, note in plan.notes:
+            err(f"paperdeck: {note}")
         if plan.applied and not args.quiet:
             out("(undo it with: paperdeck import undo)")
     malformed = any(p.skipped for p in plan.problems)

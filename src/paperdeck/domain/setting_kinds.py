@@ -199,6 +199,46 @@ class Text:
         return value
 
 
+class Names:
+    """A few names (other ways my name is written): text `Z. Wu; 吴兆民`, or a JSON list; none clears."""
+
+    choices = None
+    most = 20
+
+    def describe(self) -> str:
+        return "names separated by ';' (such as 'Z. Wu; 吴兆民'), or none"
+
+    def parse(self, text: str) -> tuple[str, ...]:
+        raw = _one_line_input(text)
+        if not raw or raw.lower() == "none":
+            return ()
+        return self.check([part for part in raw.split(";")])
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return self.parse(value)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            raise SettingError(f"must be {self.describe()}, not {shown(value)}")
+        names: list[str] = []
+        for item in value:
+            name = item.strip()
+            if not name:
+                continue
+            if len(name) > 200 or any(ch in name for ch in "\n\r\x00"):
+                raise SettingError(f"has a name that is not one short line: {quote(name)}")
+            if name not in names:
+                names.append(name)
+        if len(names) > self.most:
+            raise SettingError(f"has too many names ({len(names)}; at most {self.most})")
+        return tuple(names)
+
+    def to_json(self, value: tuple[str, ...]) -> Any:
+        return list(value)
+
+    def show(self, value: tuple[str, ...]) -> str:
+        return "; ".join(value) or "none"
+
+
 class Choice:
     """One of a few words."""
 

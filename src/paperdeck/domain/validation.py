@@ -86,30 +86,45 @@ def clean_url(kind: str, text: str) -> str | None:
 
 def clean_authors(text: str) -> tuple[list[str], list[int]]:
     """'A. Li*, B. Chen*, C. Wu' -> names and the indexes marked '*' (equal contribution)."""
+    names, equal, _corresponding = clean_marked_authors(text)
+    return names, equal
+
+
+def clean_marked_authors(text: str) -> tuple[list[str], list[int], list[int]]:
+    """'A. Li*, B. Chen*†, C. Wu' -> names, the indexes marked '*' (equal contribution) and
+    those marked '†' (corresponding author), in either order."""
     text = (text or "").strip()
     if not text:
-        return [], []
+        return [], [], []
     _no_controls("authors", text, "the author list")
-    names, equal = [], []
+    names: list[str] = []
+    equal: list[int] = []
+    corresponding: list[int] = []
     for index, raw in enumerate(re.split(r"[,;，；\n]", text)):
         name = raw.strip()
         if not name:
             raise FieldError("authors", f"author {index + 1} is empty (two commas in a row?)")
-        if name.endswith("*"):
+        marks = name[len(name.rstrip("*†")):]
+        if "*" in marks:
             equal.append(len(names))
-            name = name.rstrip("*").strip()
-            if not name:
-                raise FieldError("authors", f"author {index + 1} is only a '*'")
+        if "†" in marks:
+            corresponding.append(len(names))
+        name = name.rstrip("*†").strip()
+        if not name:
+            raise FieldError("authors", f"author {index + 1} is only a mark ('*' or '†')")
         if len(name) > MAX_LINE:
             raise FieldError("authors", f"author {index + 1} is too long")
         names.append(name)
     if len(names) > MAX_AUTHORS:
         raise FieldError("authors", f"at most {MAX_AUTHORS} authors")
-    return names, equal
+    return names, equal, corresponding
 
 
-def format_authors(names: list[str], equal: list[int]) -> str:
-    return ", ".join(f"{name}*" if index in equal else name for index, name in enumerate(names))
+def format_authors(names: list[str], equal: list[int], corresponding: list[int] = ()) -> str:  # type: ignore[assignment]
+    return ", ".join(
+        name + ("*" if index in equal else "") + ("†" if index in corresponding else "")
+        for index, name in enumerate(names)
+    )
 
 
 def clean_position(text: str, author_count: int) -> int | None:
@@ -166,8 +181,8 @@ def clean_paper_form(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str
     attempt("year", lambda: fields.__setitem__("target_year", clean_year(raw.get("year", ""))))
 
     def authors() -> None:
-        names, equal = clean_authors(raw.get("authors", ""))
-        fields.update(authors=names, equal_contribution=equal)
+        names, equal, corresponding = clean_marked_authors(raw.get("authors", ""))
+        fields.update(authors=names, equal_contribution=equal, corresponding=corresponding)
         fields["my_author_index"] = clean_position(raw.get("my_position", ""), len(names))
 
     attempt("authors", authors)

@@ -370,10 +370,6 @@ def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | N
             for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
 
 
-def paper_ids_doi_arxiv(store: "Store") -> dict[int, tuple[str | None, str | None]]:
-    return {row["id"]: (row["doi"], row["arxiv_id"]) for row in store.rows("SELECT id, doi, arxiv_id FROM papers")}
-
-
 def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     """Every paper's submission history, oldest first."""
     history: dict[int, list[Submission]] = {}
@@ -405,3 +401,35 @@ def set_resume_fields(
         )
         if cursor.rowcount == 0:
             raise NotFound(f"no paper with id {paper_id}")
+
+
+def set_resume_marks(store: "Store", paper_ids: list[int], *, on_resume: bool | None = None,
+                     selected: bool | None = None) -> int:
+    """Put several papers on or off the resume, or mark them Selected, as one change that the
+    Pipeline's undo takes back whole. Returns how many papers changed."""
+    changes: dict[str, object] = {}
+    if on_resume is not None:
+        changes["on_resume"] = int(on_resume)
+    if selected is not None:
+        changes["selected"] = int(selected)
+    ids = sorted(set(paper_ids))
+    if not changes or not ids:
+        return 0
+    what = "on the resume" if on_resume else "off the resume" if on_resume is not None else (
+        "selected" if selected else "not selected")
+    label = f"{len(ids)} paper{'s' if len(ids) != 1 else ''} {what}"
+    changed = 0
+    with store.papers._journaled(label, ids) as (conn, _touched):
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        differs = " OR ".join(f"{column} IS NOT ?" for column in changes)
+        now = to_iso(utcnow())
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            cursor = conn.execute(
+                f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 "
+                f"WHERE id IN ({marks}) AND ({differs})",
+                [*changes.values(), now, *chunk, *changes.values()],
+            )
+            changed += cursor.rowcount
+    return changed

@@ -1,33 +1,102 @@
-"""The resume's entries, read from the store and built by the domain's snippet rules."""
+"""The resume's entries, read from the store and built by the domain's resume rules, and the
+Resume screen's view and writes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..domain.bibtex import KNOWN_VENUE_NAMES
-from ..domain.snippets import RESUME_STATUSES, ResumeEntry, build_entry, norm, sort_entries
+from ..domain.bibtex_out import assign_cite_keys
+from ..domain.resume_entry import RESUME_STATUSES, ResumeEntry, VenueName, build_entry, norm, sort_entries
+from ..domain.venue_catalogue import JOURNAL, venue_by_key
 
 if TYPE_CHECKING:
     from ..store import Store
 
 
-def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[ResumeEntry]:
-    """The papers that belong on a resume (on_resume, not dropped, accepted / in review /
-    on arXiv), as entries, in resume order."""
-    from ..store.papers import paper_ids_doi_arxiv, submissions_by_paper
+def venue_names(store: "Store") -> dict[str, VenueName]:
+    """The database's venues as the resume names them (a renamed venue keeps its new name)."""
+    names = {}
+    for venue in store.venues.all():
+        known = venue_by_key(venue.key)
+        names[venue.key] = VenueName(venue.name or (known.abbr if known else venue.key),
+                                     venue.full_name or (known.full_name if known else ""),
+                                     bool(known and known.kind == JOURNAL))
+    return names
 
-    venues = store.venues.all()
-    names = {**KNOWN_VENUE_NAMES, **{v.key: v.name for v in venues}}
-    full_names = {v.key: v.full_name for v in venues if v.full_name}
+
+@dataclass(frozen=True, slots=True)
+class ResumeEntries:
+    shown: list[ResumeEntry]       # on the resume, in resume order
+    hidden: list[ResumeEntry]      # taken off it (or never put on), same order
+
+
+def resume_entries(store: "Store") -> ResumeEntries:
+    """Every paper that could be on a resume (accepted, under review, on arXiv; not dropped),
+    split by whether it is; cite keys unique across the whole database."""
+    from ..store.papers import submissions_by_paper
+
+    settings = store.settings.load()
+    names = venue_names(store)
     history = submissions_by_paper(store)
-    ids = paper_ids_doi_arxiv(store)
-    my_name = store.settings.load().my_name
-    entries = []
-    for paper in store.papers.all():
-        if only_resume and (not paper.on_resume or norm(paper.status) == "dropped"):
+    papers = store.papers.all()
+    keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in papers)
+    shown, hidden = [], []
+    for paper in papers:
+        if norm(paper.status) == "dropped":
             continue
-        doi, arxiv_id = ids.get(paper.id, (None, None))
-        entry = build_entry(paper, history.get(paper.id, ()), names, my_name, doi, arxiv_id, full_names)
-        if not only_resume or entry.status in RESUME_STATUSES:
-            entries.append(entry)
-    return sort_entries(entries)
+        entry = build_entry(paper, history.get(paper.id, ()), names, settings.my_names,
+                            review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
+        if entry.status in RESUME_STATUSES:
+            (shown if paper.on_resume else hidden).append(entry)
+    return ResumeEntries(sort_entries(shown), sort_entries(hidden))
+
+
+def entries_from_store(store: "Store") -> list[ResumeEntry]:
+    """The papers on the resume, as entries, in resume order."""
+    return resume_entries(store).shown
+
+
+@dataclass(frozen=True)
+class ResumeView:
+    """What the Resume screen shows: the entries in resume order, the papers kept off it, the
+    format and grouping last chosen."""
+
+    entries: tuple[ResumeEntry, ...]
+    hidden: tuple[ResumeEntry, ...]
+    format: str
+    group: str
+
+
+def resume_view(store: "Store") -> ResumeView:
+    found = resume_entries(store)
+    settings = store.settings.load()
+    return ResumeView(tuple(found.shown), tuple(found.hidden), settings.resume_format, settings.resume_group)
+
+
+def set_resume_format(store: "Store", fmt: str) -> None:
+    store.settings.update(resume_format=fmt)
+
+
+def set_resume_group(store: "Store", group: str) -> None:
+    store.settings.update(resume_group=group)
+
+
+def set_bullets(store: "Store", paper_id: int, bullets: list[str]) -> None:
+    from ..store.papers import set_resume_fields
+
+    set_resume_fields(store, paper_id, bullets=bullets)
+
+
+def mark_selected(store: "Store", paper_ids: list[int], selected: bool) -> int:
+    """Mark (or unmark) papers as Selected Publications: one undoable change."""
+    from ..store.papers import set_resume_marks
+
+    return set_resume_marks(store, paper_ids, selected=selected)
+
+
+def put_on_resume(store: "Store", paper_ids: list[int], on_resume: bool) -> int:
+    """Take papers off the resume, or put them back: one undoable change."""
+    from ..store.papers import set_resume_marks
+
+    return set_resume_marks(store, paper_ids, on_resume=on_resume)

@@ -18,7 +18,7 @@ from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
 
 LINK_LABELS = {
-    "arxiv": "arXiv", "code": "Code (GitHub)", "huggingface": "Hugging Face",
+    "arxiv": "arXiv", "code": "Code (GitHub)", "project": "Project page", "huggingface": "Hugging Face",
     "openreview": "OpenReview", "paperswithcode": "PapersWithCode",
 }
 
@@ -53,8 +53,8 @@ class PaperFormModal(PaperdeckModal[bool]):
         with VerticalScroll(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
-            yield from self._field("authors", self.pick("作者（逗号分隔，* 表示共同一作）", "Authors (comma-separated; * marks equal contribution)"),
-                                   SafeInput(format_authors(paper.authors, paper.equal_contribution), id="f-authors"))
+            yield from self._field("authors", self.pick("作者（逗号分隔，* 共同一作，† 通讯作者）", "Authors (comma-separated; * equal contribution, † corresponding)"),
+                                   SafeInput(format_authors(paper.authors, paper.equal_contribution, paper.corresponding), id="f-authors"))
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
             yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
@@ -156,6 +156,9 @@ class PaperFormModal(PaperdeckModal[bool]):
 
     def action_save(self) -> None:
         fields, errors = clean_paper_form(self._raw())
+        if "links" in fields:  # links the form has no field for (an imported url, pdf) stay
+            kept = {kind: url for kind, url in self.paper.links.items() if kind not in LINK_KINDS}
+            fields["links"] = {**kept, **fields["links"]}
         for label in self.query(".error"):
             if label.id and label.id.startswith("err-"):
                 label.update(literal(errors.get(label.id[4:], "")))

@@ -31,6 +31,10 @@ def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> st
         text += ": " + "; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in item.changes)
     if item.why:
         text += f" ({item.why})"
+    if item.kind == "paper" and item.action is Action.ADD and item.values:
+        tags = [("我的", "mine")] if item.values.get("my_author_index") is not None else []
+        tags.append(("上简历", "on the resume") if item.values.get("on_resume") else ("不上简历", "off the resume"))
+        text += " [" + ", ".join(zh if language == "zh" else en for zh, en in tags) + "]"
     return text
 
 
@@ -49,7 +53,7 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
         return {
             "action": entry.action.value, "kind": entry.kind, "subject": entry.subject,
             "file": entry.source.file, "entry": entry.source.entry, "line": entry.source.line,
-            "why": entry.why, "target_id": entry.target_id,
+            "why": entry.why, "target_id": entry.target_id, **_extra(plan.kind, entry),
             "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
         }
 
@@ -68,7 +72,15 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
         **counts(plan), "summary": summary(plan),
         "items": [item(entry) for entry in plan.items],
         "problems": [problem(entry) for entry in plan.problems],
+        "notes": [note for _zh, note in plan.notes],
     }
+
+
+def _extra(kind: str, entry: PlanItem) -> dict[str, Any]:
+    """Per-format facts a preview needs: for a paper, whether it is mine and goes on the resume."""
+    if kind != "bib" or not entry.values:
+        return {}
+    return {"mine": entry.values.get("my_author_index") is not None, "on_resume": bool(entry.values.get("on_resume"))}
 
 
 # The record each format is about, and the parent rows it may add along the way.
