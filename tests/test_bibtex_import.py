@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from paperdeck.domain.bibtex import parse_bibtex, split_duplicates
+from paperdeck.domain.bib_import import split_duplicates
+from paperdeck.domain.bibtex import parse_bibtex
 from paperdeck.models.imports import Action
 from paperdeck.usecases.imports import run_import
 
@@ -92,19 +93,22 @@ def test_arxiv_only_entries_are_preprints():
     assert sum(p.status == "preprint" for p in yerba.values()) >= 72
 
 
-def test_duplicates_by_doi_arxiv_and_title_are_skipped():
+def test_duplicates_need_an_id_and_a_similar_title_or_the_same_title():
     text = """
 @inproceedings{a, title = {Same Paper}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {10.1/X}}
-@inproceedings{b, title = {Other Title}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {https://doi.org/10.1/x}}
-@misc{c, title = {Third}, eprint = {2401.00001v2}, archivePrefix = {arXiv}}
-@article{d, title = {Third, renamed}, journal = {arXiv preprint arXiv:2401.00001}}
+@inproceedings{b, title = {Same paper.}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {https://doi.org/10.1/x}}
+@misc{c, title = {Third Paper on Scaling Laws}, eprint = {2401.00001v2}, archivePrefix = {arXiv}}
+@article{d, title = {Third Paper on Scaling Law}, journal = {arXiv preprint arXiv:2401.00001}}
 @misc{e, title = {{S}ame {P}aper.}}
+@misc{f, title = {A Different Paper Entirely}, eprint = {2401.00001}, archivePrefix = {arXiv}}
 """
     split = split_duplicates(parse_bibtex(text).papers, [(7, "Another paper", None, None)])
-    assert [p.key for p in split.new] == ["a", "c"]
+    assert [p.key for p in split.new] == ["a", "c", "f"]
     assert [(d.paper.key, d.why.split(" as ")[0]) for d in split.duplicates] == [
-        ("b", "same DOI"), ("d", "same arXiv id"), ("e", "same title"),
+        ("b", "same DOI and title"), ("d", "same arXiv id and title"), ("e", "same title"),
     ]
+    kept = next(p for p in split.new if p.key == "f")
+    assert "shares its arXiv id 2401.00001 with entry c but not its title" in split.notes[id(kept)]
     in_db = split_duplicates(parse_bibtex(text).papers, [(7, "Same paper", None, None)])
     assert (in_db.duplicates[0].paper.key, in_db.duplicates[0].paper_id) == ("a", 7)
     assert "paper #7 in the database" in in_db.duplicates[0].why
@@ -138,7 +142,7 @@ def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
     elastic = papers["dai2021elastic"]  # journal = Applied Sciences, arxiv = 1811.01331
     assert (elastic.status, elastic.venue_name, elastic.arxiv_id) == ("published", "Applied Sciences", "1811.01331")
     jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
-    assert jerry["hu2022oarf"].venue_name == "TIST 2022"
+    assert (jerry["hu2022oarf"].venue_key, jerry["hu2022oarf"].venue_name) == ("tist", "TIST")
     import_file(store, BIB / "JerryLife_papers.bib")
     from paperdeck.usecases.resume import entries_from_store
 

@@ -176,8 +176,10 @@ def _author_value(entry: "ResumeEntry") -> str:
     text = entry.source.get("author_text")
     if isinstance(raw, list) and isinstance(text, list) and list(entry.stored_authors) == text and raw:
         return " and ".join(str(name) for name in raw)
+    # A paper of my own pipeline with no authors typed yet: at least I wrote it.
+    stored = entry.stored_authors or ((entry.me,) if entry.me else ())
     names = ["others" if name.strip().lower() in ("et al.", "et al", "others") else escape_bibtex(bibtex_name(name))
-             for name in entry.stored_authors]
+             for name in stored]
     return " and ".join(name for name in names if name)
 
 

@@ -67,6 +67,7 @@ class ResumeEntry:
     cite_key: str | None = None     # unique among the database's papers (usecases assign it)
     source: Mapping[str, object] = field(default_factory=dict, hash=False, compare=False)
     stored_authors: tuple[str, ...] = ()  # the names as stored (BibTeX forms), for the .bib
+    me: str | None = None           # my name: the .bib's author of my own paper with none typed
 
 
 def norm(text: str | None) -> str:
@@ -98,14 +99,15 @@ def history_label(submissions: Sequence[Submission], fallback_venue: str | None)
     return " / ".join([*parts, "Under Review"])
 
 
-def venue_name(key: str | None, names: Mapping[str, VenueName]) -> VenueName | None:
+def venue_name(key: str | None, names: Mapping[str, VenueName | str]) -> VenueName | None:
     """The venue a paper's key names: the database's venue row, else the catalogue, else a
     free-text key is its own name ("Applied Sciences", "NoDaLiDa")."""
     key = (key or "").strip()
     if not key:
         return None
     if key in names:
-        return names[key]
+        named = names[key]
+        return VenueName(named) if isinstance(named, str) else named
     known = venue_by_key(key)
     if known is not None:
         return VenueName(known.abbr, known.full_name, known.kind == JOURNAL)
@@ -160,7 +162,7 @@ def entry_links(paper: Paper, arxiv_id: str | None) -> tuple[tuple[str, str], ..
 def build_entry(
     paper: Paper,
     submissions: Sequence[Submission] = (),
-    venue_names: Mapping[str, VenueName] | None = None,
+    venue_names: Mapping[str, VenueName | str] | None = None,
     my_names: Sequence[str] | str = (),
     *,
     review_titles: bool = False,
@@ -185,8 +187,6 @@ def build_entry(
     if my_index is None or not 0 <= my_index < len(paper.authors):
         my_index = find_me(paper.authors, mine)
     stored = tuple(paper.authors)
-    if not stored and mine:
-        stored, my_index = (mine[0],), 0  # my own pipeline paper, its authors not typed yet
     source = paper.bib_entry if isinstance(paper.bib_entry, dict) else {}
     return ResumeEntry(
         paper_id=paper.id, title=paper.title.strip(), status=status, label=label,
@@ -199,7 +199,7 @@ def build_entry(
         corresponding=frozenset(i for i in paper.corresponding if isinstance(i, int)),
         bullets=tuple(derive_bullets(paper)), selected=paper.selected, doi=paper.doi, arxiv_id=arxiv_id,
         links=entry_links(paper, arxiv_id), url=(paper.links or {}).get("url") or None, anonymous=status == UNDER_REVIEW and not review_titles,
-        cite_key=cite_key or paper.cite_key, source=source, stored_authors=stored,
+        cite_key=cite_key or paper.cite_key, source=source, stored_authors=stored, me=mine[0] if mine else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 
 class Stage(str, Enum):
@@ -89,7 +90,7 @@ class Paper:
     user_edited: bool = False    # a seeded sample the user changed: a newer seed leaves it alone
     corresponding: list[int] = field(default_factory=list)   # author indexes marked † (corresponding)
     cite_key: str | None = None  # the key a .bib gave it: kept on export (None: one is generated)
-    bib_entry: dict[str, object] = field(default_factory=dict)  # the imported entry, for a faithful export
+    bib_entry: dict[str, Any] = field(default_factory=dict)  # the imported entry, for a faithful export
 
     @property
     def venue_label(self) -> str:

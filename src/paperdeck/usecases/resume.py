@@ -100,3 +100,8 @@ def put_on_resume(store: "Store", paper_ids: list[int], on_resume: bool) -> int:
     from ..store.papers import set_resume_marks
 
     return set_resume_marks(store, paper_ids, on_resume=on_resume)
+
+
+def undo_last_change(store: "Store") -> str | None:
+    """Undo the latest change of the papers (the Resume's marks share the Pipeline's journal)."""
+    return store.papers.undo()

@@ -110,17 +110,23 @@ def on_resume(item: PlanItem) -> bool:
 
 def summary(plan: ImportPlan, file: str | None = None, language: str = "en") -> str:
     entries = sum(f.entries for f in plan.files if file is None or f.name == file)
-    adds = [item for item in plan.items if item.action is Action.ADD and (file is None or item.source.file == file)]
-    added, skipped = len(adds), plan.count(Action.SKIP, file=file)
+    mine_file = [item for item in plan.items if file is None or item.source.file == file]
+    adds = [item for item in mine_file if item.action is Action.ADD]
+    skips = [item for item in mine_file if item.action is Action.SKIP]
+    duplicates = sum(1 for item in skips if item.why.startswith("same "))
+    left_out = len(skips) - duplicates          # not chosen in a preview
+    added = len(adds)
     malformed = sum(1 for p in plan.problems if p.skipped and (file is None or p.file == file))
     mine = sum(1 for item in adds if is_mine(item.values))
     shown = sum(1 for item in adds if on_resume(item))
     if language == "zh":
-        text = f"{entries} 个条目：导入 {added}，重复跳过 {skipped}，格式错误 {malformed}"
+        text = f"{entries} 个条目：导入 {added}，重复跳过 {duplicates}，" + (f"未选 {left_out}，" if left_out else "")
+        text += f"格式错误 {malformed}"
         if added:
             text += f"；其中我的 {mine} 篇，上简历 {shown} 篇" + (f"，{added - shown} 篇不上简历" if added > shown else "")
         return text
-    text = f"{entries} entries: {added} imported, {skipped} duplicates skipped, {malformed} malformed"
+    text = f"{entries} entries: {added} imported, {duplicates} duplicates skipped, "
+    text += (f"{left_out} left out, " if left_out else "") + f"{malformed} malformed"
     if added:
         text += f"; {mine} mine, {shown} on the resume" + (f", {added - shown} kept off it" if added > shown else "")
     return text
