@@ -56,12 +56,46 @@ def test_mainlp_duplicate_key_is_reported_with_key_and_line(store):
 
 
 def test_latex_accents_and_von_names_are_decoded(store):
+    from paperdeck.domain.names import display_name, parse_name
+
     import_file(store, BIB / "mainlp_papers.bib")
-    authors = {a for paper in store.papers.all() for a in paper.authors}
-    assert "Özge Alacam" in authors or any(a.startswith("Özge") for a in authors)
-    assert any("Zarrieß" in a for a in authors)
-    assert "Rob van der Goot" in authors
-    assert not any("\\" in a or "{" in a for a in authors)
+    stored = {a for paper in store.papers.all() for a in paper.authors}
+    shown = {display_name(a) for a in stored}
+    assert any(a.startswith("Özge") for a in shown)
+    assert any("Zarrieß" in a for a in shown)
+    assert "Rob van der Goot" in shown
+    goot = next(a for a in stored if display_name(a) == "Rob van der Goot")
+    assert parse_name(goot).last == "van der Goot"  # {van der Goot} stays one last name
+    assert not any("\\" in a for a in stored)
+
+
+def test_awards_orals_and_roles_from_the_common_fields():
+    text = r"""
+@inproceedings{a, title = {A}, author = {Wu†, Zhaomin and Li*, Si}, booktitle = {ICLR}, year = 2026,
+  award = {ICLR 2026 Oral (1\%)}, award_text = {This paper was selected for oral presentation}}
+@inproceedings{b, title = {B}, author = {Li, Si}, booktitle = {NeurIPS}, year = 2024, note = {Spotlight presentation}}
+@inproceedings{c, title = {C}, author = {Li, Si}, booktitle = {ACL}, year = 2024, annotation = {Outstanding Paper Award}}
+@inproceedings{d, title = {D}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024,
+  award_text = {Selected for oral presentation at EMNLP 2024}}
+@inproceedings{e, title = {E}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {Best Paper Award}}
+@inproceedings{f, title = {F}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {to appear}}
+"""
+    papers = {p.key: p for p in parse_bibtex(text).papers}
+    assert {key: p.award for key, p in papers.items()} == {
+        "a": "Oral (1%)", "b": "Spotlight", "c": "Outstanding Paper", "d": "Oral", "e": "Best Paper", "f": None,
+    }
+    assert (papers["a"].equal_contribution, papers["a"].corresponding) == ([1], [0])
+
+
+def test_a_windows_1252_file_is_read_as_such_and_said(store, tmp_path):
+    path = tmp_path / "cp1252.bib"
+    path.write_bytes('@article{k, title = {\u201cQuoted\u201d \u2013 caf\u00e9}, author = {M\u00fcller, J\u00fcrgen}, '
+                     'journal = {TKDE}, year = 2021}'.encode("cp1252"))
+    plan = import_file(store, path)
+    assert plan.files[0].encoding == "windows-1252"
+    paper = store.papers.all()[0]
+    assert paper.title == "\u201cQuoted\u201d \u2013 café" and paper.authors == ["Jürgen Müller"]
+    assert "\u0093" not in paper.title
 
 
 def test_venues_and_tracks_are_inferred():

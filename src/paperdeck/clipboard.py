@@ -18,6 +18,24 @@ def copy_to_system(text: str) -> str | None:
     # Windows' API), each failing with its own errors; every failure becomes the message shown
     # to the user, who then gets OSC 52 or the text to copy by hand. Nothing is lost.
     except Exception as error:
-        message = str(error).strip().splitlines()
-        return message[0] if message else type(error).__name__
+        return clean_problem(error)
     return None
+
+
+NO_CLIPBOARD = "no clipboard program found (on Linux: install xclip, xsel or wl-clipboard)"
+
+
+def clean_problem(error: Exception) -> str:
+    """Why a copy failed, in one short line: pyperclip's "could not find a copy/paste
+    mechanism ... please visit https://..." becomes what to install; other errors keep their
+    first line, without its URL."""
+    import re
+
+    from .textsafe import one_line
+
+    text = str(error).strip()
+    if "could not find a copy/paste mechanism" in text.lower():
+        return NO_CLIPBOARD
+    first = text.splitlines()[0] if text else type(error).__name__
+    first = re.sub(r"\s*(for more information, )?(please )?(visit|see) https?://\S+", "", first, flags=re.IGNORECASE)
+    return one_line(first.strip(" .") or type(error).__name__)[:160]

@@ -203,7 +203,7 @@ def _tidy(raw: str) -> str:
 
 @dataclass(slots=True)
 class AuthorField:
-    authors: list[str]           # as paperdeck stores them: "Zhaomin Wu", "Rob van der Goot"
+    authors: list[str]           # as paperdeck stores them: "Zhaomin Wu", "Per {Brinch Hansen}"
     raw: list[str]               # as the file wrote them, marks taken off: "Wu, Zhaomin"
     equal: list[int]
     corresponding: list[int]
@@ -229,7 +229,7 @@ def parse_author_field(value: str) -> AuthorField:
         if marked.corresponding:
             result.corresponding.append(index)
         name = parse_name(marked.text, decode=decode_latex)
-        result.authors.append(clean(name.display) or clean(decode_latex(marked.text)))
+        result.authors.append(name.stored.strip() or clean(decode_latex(marked.text)))
         result.raw.append(marked.text)
     return result
 

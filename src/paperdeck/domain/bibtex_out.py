@@ -94,12 +94,13 @@ def assign_cite_keys(papers: Iterable[tuple[int, str | None, Sequence[str], int 
 
 
 def _suffix(n: int) -> str:
-    """2 -> b, 26 -> z, 27 -> ba: Google Scholar's way of telling same-named keys apart."""
-    letters = ""
-    while n > 0:
-        n, rest = divmod(n, 26)
+    """The n-th key of one base (n >= 2): b, c, ... z, ba, bb, ...: Google Scholar's way."""
+    index, letters = n - 1, ""
+    while True:
+        index, rest = divmod(index, 26)
         letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
-    return letters or "a"
+        if index == 0:
+            return letters
 
 
 # -- one entry ---------------------------------------------------------------------------------

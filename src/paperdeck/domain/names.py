@@ -40,6 +40,16 @@ class Name:
         return " ".join(part for part in (self.first, self.von, self.last, self.jr) if part)
 
     @property
+    def stored(self) -> str:
+        """How paperdeck keeps it: first name first, reading back as the same parts; a last
+        name BibTeX would split otherwise keeps its braces ("Per {Brinch Hansen}")."""
+        plain = self.display
+        if parse_name(plain) == self:
+            return plain
+        last = f"{{{self.last}}}" if self.last else ""
+        return " ".join(part for part in (self.first, self.von, last, self.jr) if part)
+
+    @property
     def bibtex(self) -> str:
         """BibTeX's unambiguous form: "van der Goot, Rob", "King, Jr., Martin Luther"."""
         von_last = " ".join(part for part in (self.von, self.last) if part)

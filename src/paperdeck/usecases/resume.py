@@ -29,11 +29,16 @@ def venue_names(store: "Store") -> dict[str, VenueName]:
 class ResumeEntries:
     shown: list[ResumeEntry]       # on the resume, in resume order
     hidden: list[ResumeEntry]      # taken off it (or never put on), same order
+    unplaced: list[ResumeEntry]    # neither accepted, under review nor on arXiv (not dropped)
+
+    @property
+    def every(self) -> list[ResumeEntry]:
+        return sort_entries([*self.shown, *self.hidden, *self.unplaced])
 
 
 def resume_entries(store: "Store") -> ResumeEntries:
-    """Every paper that could be on a resume (accepted, under review, on arXiv; not dropped),
-    split by whether it is; cite keys unique across the whole database."""
+    """Every paper but the dropped ones, split by whether it is on the resume (accepted, under
+    review or on arXiv, and not taken off); cite keys unique across the whole database."""
     from ..store.papers import submissions_by_paper
 
     settings = store.settings.load()
@@ -41,7 +46,7 @@ def resume_entries(store: "Store") -> ResumeEntries:
     history = submissions_by_paper(store)
     papers = store.papers.all()
     keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in papers)
-    shown, hidden = [], []
+    shown, hidden, unplaced = [], [], []
     for paper in papers:
         if norm(paper.status) == "dropped":
             continue
@@ -49,7 +54,9 @@ def resume_entries(store: "Store") -> ResumeEntries:
                             review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
         if entry.status in RESUME_STATUSES:
             (shown if paper.on_resume else hidden).append(entry)
-    return ResumeEntries(sort_entries(shown), sort_entries(hidden))
+        else:
+            unplaced.append(entry)
+    return ResumeEntries(sort_entries(shown), sort_entries(hidden), sort_entries(unplaced))
 
 
 def entries_from_store(store: "Store") -> list[ResumeEntry]:
