@@ -149,7 +149,9 @@ def document(rows: list[Row], settings: str, notes: list[str]) -> str:
         "the key's bytes to the end of the first complete frame that answers it (synchronized",
         "output), not Pilot's return time. RSS: the child's peak resident set (VmHWM, read",
         "before it quits). n/a: the key got no answering frame within 5 s (the screen lacks the key,",
-        "or it took longer).",
+        "or it took longer). Live: from another process's COMMIT to the end of the app's first frame",
+        "showing the new paper (the database watcher's debounce included); quit: Ctrl+Q to the",
+        "process's exit, with the watcher running.",
     ]
     if notes:
         parts += ["", "Notes:", *[f"- {note}" for note in notes]]

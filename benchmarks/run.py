@@ -12,14 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import measure
+from . import live, measure
 from .generate import SIZES, ensure_database
 from .report import Row, document, latency_within, ratio_at_most, table
 from .scenarios import SCENARIO_NAMES, SCENARIOS
 from .stats import Sample
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-PARTS = ("startup", "today", "keys")
+PARTS = ("startup", "today", "keys", "live")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> list[Row]:
             rows += today_rows(args, environments, bare_env, app)
         if "keys" in args.only:
             rows += key_rows(args, environments, bare_env, app, bare)
+        if "live" in args.only:
+            rows += live_rows(args, environments, workdir, app)
     return rows
 
 
@@ -164,6 +166,20 @@ def key_rows(args, environments, bare_env, app, bare) -> list[Row]:
     for name, kib in session_rss.items():
         rows.append(Row("peak RSS after the key sessions", name, Sample.of_runs([kib / 1024]), None, "", "MiB", "", lambda row: None))
     return rows
+
+
+def live_rows(args, environments, workdir: Path, app) -> list[Row]:
+    log("live: another process's commit to the app's frame; Ctrl+Q with the watcher running...")
+    shown_rows, quit_rows = [], []
+    for name, environment in environments.items():
+        copy = live.working_copy(environment.db, workdir)
+        env = {**environment.env(), "PAPERDECK_DB": str(copy)}
+        result = live.measure(app, env, copy, args.key_runs)
+        shown_rows.append(Row("live: another process's commit shown", name, result.commit_to_frame, None, "", "ms",
+                              "<= 1000 ms", latency_within(None, None, 1000), latency=True))
+        quit_rows.append(Row("quit (Ctrl+Q) with the watcher running", name, result.quit, None, "", "ms",
+                             "<= 1000 ms", latency_within(None, None, 1000)))
+    return shown_rows + quit_rows
 
 
 def _merge(samples: list[Sample]) -> Sample:

@@ -17,6 +17,7 @@ from hostile import HOSTILE
 from paperdeck.store import open_store
 from paperdeck.tui.app import PaperdeckApp
 from test_bad_input_stored import store_everywhere
+from waiting import app_until
 
 # The app's own output: cursor moves (CSI row;col H) and colours/styles (CSI ... m), hyperlinks
 # Textual makes for its own links (OSC 8) - nothing else may appear.
@@ -107,7 +108,7 @@ async def test_pasting_hostile_text_into_the_pitch_editors(store, name):
         editor.focus()
         await pilot.pause()
         app.post_message(events.Paste(value))  # as the terminal driver delivers a paste
-        await pilot.pause(0.9)  # past the autosave delay
+        await app_until(pilot, lambda: store.pitches.bodies(paper.id)["pitch.background"], f"the autosave of {name}")
         await assert_clean(app, pilot, f"pitch after pasting {name}")
     saved = store.pitches.bodies(paper.id)["pitch.background"]
     # Stored as pasted, control characters as their visible stand-ins (what the user saw).

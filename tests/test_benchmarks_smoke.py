@@ -48,7 +48,8 @@ def test_runner_measures_and_writes_the_table(tmp_path):
     assert completed.returncode == 0, completed.stderr
     text = output.read_text("utf-8")
     for expected in ("| Measure |", "first frame", "peak RSS", "`paperdeck today`", "key: bare app",
-                     "bare Textual app", "CPU", "Textual", "SQLite"):
+                     "bare Textual app", "live: another process's commit shown", "quit (Ctrl+Q)",
+                     "CPU", "Textual", "SQLite"):
         assert expected in text
     first_frame = next(line for line in text.splitlines() if line.startswith("| first frame | tiny"))
     assert " ms (" in first_frame and "n/a" not in first_frame

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
-
-
-@pytest.fixture
-def utc_zone(monkeypatch):
-    """Local time is UTC, so that shown times do not depend on the machine."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture
@@ -42,6 +31,13 @@ def prepared(store, frozen_clock, utc_zone):
     return store
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the screen in view rendered its newest view (it loads in a worker)."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 def panel_text(app, panel_id: str) -> str:
     panel = app.screen.query_one(panel_id)
     return "\n".join(str(option.prompt) for option in panel.options)
@@ -50,7 +46,7 @@ def panel_text(app, panel_id: str) -> str:
 async def test_dashboard_shows_stalled_papers_literally(prepared):
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         attention = panel_text(app, "#dash-attention")
         assert "[bold]Sparse[/] attention at scale" in attention
         assert "Idle idea" in attention
@@ -63,7 +59,7 @@ async def test_dashboard_shows_stalled_papers_literally(prepared):
 async def test_deadlines_target_venues_first_with_countdowns(prepared):
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         rows = panel_text(app, "#dash-deadlines").splitlines()
         # Each time with the zone it is read in: its own (PT) and the local one (UTC here).
         assert rows[0:2] == ["★ MLSys 2027 Abstract  20d 22h", "  Sat 19 Dec 23:59 PT · Sun 20 Dec 07:59 UTC"]
@@ -77,6 +73,7 @@ async def test_enter_on_a_deadline_opens_its_venue(prepared):
     opened: list[tuple[str, str]] = []
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         app.show_item = lambda name, item: opened.append((name, item))
         app.screen.query_one("#dash-deadlines").focus()
         await pilot.press("down", "enter")
@@ -86,7 +83,7 @@ async def test_enter_on_a_deadline_opens_its_venue(prepared):
 async def test_pitch_readiness_per_paper(prepared):
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         pitch = app.screen.query_one("#dash-pitch")
         assert "target 5–8 min" in pitch.border_title
         text = panel_text(app, "#dash-pitch")
@@ -102,7 +99,7 @@ async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
 
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         expected = guide_line(prepared, date(2026, 11, 29))
         line = str(app.screen.query_one("#dash-line").render())
         assert expected.en in line
@@ -119,8 +116,9 @@ async def test_dashboard_line_of_the_day_and_cards_panel(prepared):
 async def test_language_switch_redraws_the_dashboard(prepared):
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("f2")
-        await pilot.pause()
+        await view_shown(pilot)
         assert "停滞" in panel_text(app, "#dash-attention")
         assert "截止日期" in app.screen.query_one("#dash-deadlines").border_title
 
@@ -136,6 +134,7 @@ async def test_enter_on_a_stalled_paper_opens_the_pipeline_at_it(prepared):
             original(name, item)
 
         app.show_item = spy
+        await view_shown(pilot)
         app.screen.query_one("#dash-attention").focus()
         await pilot.pause()
         await pilot.press("enter")
@@ -160,6 +159,7 @@ async def test_r_starts_a_review_session(prepared):
 async def test_enter_on_a_pitch_row_opens_that_papers_pitch(prepared):
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         app.screen.query_one("#dash-pitch").focus()
         await pilot.press("down", "down", "enter")  # the third row: Targeting MLSys
         await pilot.pause()
@@ -170,16 +170,49 @@ async def test_enter_on_a_pitch_row_opens_that_papers_pitch(prepared):
 
 
 def test_dashboard_snapshot(prepared, snap_compare):
-    assert snap_compare(PaperdeckApp(prepared, watch=False), terminal_size=(120, 40))
+    assert snap_compare(PaperdeckApp(prepared, watch=False), terminal_size=(120, 40), run_before=view_shown)
 
 
 async def test_estimates_are_marked_and_date_only_deadlines_keep_no_time(prepared):
     prepared.settings.update(today_days=60)
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         assert "next 60 days" in app.screen.query_one("#dash-deadlines").border_title
         text = panel_text(app, "#dash-deadlines")
         estimated = [row for row in text.splitlines() if row.endswith(" est.")]
         assert estimated, text
         assert all("(date only)" in row and ":" not in row for row in estimated)
+
+
+async def test_the_minute_tick_moves_the_countdowns_without_reading_the_database(prepared, frozen_clock):
+    frozen_clock.move_to(datetime(2026, 11, 29, 9, 55, tzinfo=timezone.utc))
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        screen = app.screen
+        shown = screen.dashboard
+        assert "AAAI 2027 [i]AAAI[/i] main  3d 2h" in panel_text(app, "#dash-deadlines")  # 3d 2h 04m
+        statements: list[str] = []
+        prepared.conn.set_trace_callback(statements.append)
+        try:
+            frozen_clock.shift(timedelta(minutes=5))
+            screen._tick()
+            await pilot.pause()
+        finally:
+            prepared.conn.set_trace_callback(None)
+        assert statements == []  # the tick asked nothing of the database ...
+        assert screen.dashboard is shown  # ... and kept the view it had
+        assert "AAAI 2027 [i]AAAI[/i] main  3d 1h" in panel_text(app, "#dash-deadlines")
+
+
+async def test_the_tick_reads_again_once_a_listed_deadline_closed(prepared, frozen_clock):
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        assert "AAAI" in panel_text(app, "#dash-deadlines")
+        frozen_clock.move_to(datetime(2026, 12, 2, 12, 0, tzinfo=timezone.utc))  # AAAI closed at 11:59
+        app.screen._tick()
+        await view_shown(pilot)
+        assert "AAAI" not in panel_text(app, "#dash-deadlines")
+        assert "MLSys 2027 Abstract  17d 19h" in panel_text(app, "#dash-deadlines")

@@ -177,6 +177,13 @@ def style_at(text, offset: int) -> str:
 DASH_ROW = re.compile(r"^(?:★ |  )(\S+) (\d{4}) (\S+)  (.+)$")
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the screen in view rendered its newest view (it loads in a worker)."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
     from paperdeck.tui.app import PaperdeckApp
     from paperdeck.tui.widgets.month_grid import MonthGrid
@@ -185,7 +192,7 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
                   "grid": {}}
     app = PaperdeckApp(store, watch=False)
     async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         for option in app.screen.query_one("#dash-deadlines").options:
             first, _, second = option.prompt.plain.partition("\n")
             match = DASH_ROW.match(first)
@@ -201,7 +208,7 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
                 seen["dashboard_risk"][paper_id] = option.prompt.plain.rsplit(" · ", 1)[-1]
 
         await app.switch_mode("pipeline")
-        await pilot.pause()
+        await view_shown(pilot)
         for column in app.screen.columns:
             width = max(40, column.scrollable_content_region.width)
             for tile in column.tiles:
@@ -212,7 +219,7 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
                                           "at_risk": lines[4].strip().startswith("⚠")}
 
         await app.switch_mode("venues")
-        await pilot.pause()
+        await view_shown(pilot)
         for option in app.screen.query_one("#venue-table").options:
             text = option.prompt
             name = text.plain[2:11].strip()
@@ -222,6 +229,7 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
                     "kind_year": text.plain[21:35].strip(), "when": text.plain[35:].strip(),
                 }
         await pilot.press("m")
+        await view_shown(pilot)
         grid = app.screen.query_one(MonthGrid)
         for day, marks in grid.marks.items():
             for mark in marks:

@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from paperdeck.store import open_store
 from tmux_session import paperdeck_argv, tmux_factory  # noqa: F401  (fixture)
 from xdisplay import read_clipboard, xvfb_display  # noqa: F401  (fixture)
 
@@ -43,62 +42,80 @@ def assert_no_foreign_escapes(session) -> None:
 
 
 def focus_first_editor(session) -> None:
-    """Tab until a probe letter lands in the first part's editor (the live count shows it)."""
-    for _ in range(6):
-        session.keys("Tab", pause=0.4)
-        session.type("x")
-        try:
-            session.wait_for("· 1 words", timeout=3)
-        except AssertionError:
-            continue
-        session.keys("BSpace")
-        session.wait_for("· 0 words", timeout=5)
-        return
-    raise AssertionError("Tab never reached the pitch editor:\n" + session.screen())
+    """The screen opens on the paper selector; two Tabs (each seen to move the focus) reach the
+    first part's editor, where a probe letter shows in the live count."""
+    session.key_and_redraw("Tab")  # to the parts' scroll area
+    session.key_and_redraw("Tab")  # to the first editor
+    session.type("x")
+    session.wait_for("· 1 words")
+    session.keys("BSpace")
+    session.wait_for("· 0 words")
+
+
+def stage_of_the_paper(db) -> str | None:
+    """What the app committed (read-only, beside the running app)."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT stage FROM papers").fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def wait_for_stage(db, stage: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while stage_of_the_paper(db) != stage:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the paper never reached {stage!r}; it is in {stage_of_the_paper(db)!r}")
+        time.sleep(0.05)
 
 
 PAPER_TITLE = "End-to-end paper 端到端 [bold]"
 
 
-def add_paper_and_move_it_twice(session) -> None:
+def add_paper_and_move_it_twice(session, db) -> None:
     session.keys("2")
     session.wait_for("Pipeline")
-    session.keys("n", pause=0.5)  # quick capture
+    session.keys("n")  # quick capture
     session.wait_for("Title, then Enter")
-    time.sleep(0.5)
     session.type(PAPER_TITLE)
-    session.wait_for("End-to-end paper")
-    session.keys("Enter", pause=0.8)
-    screen = session.wait_for("End-to-end paper")
+    session.wait_for("End-to-end paper 端到端")  # in the field: it had the focus
+    session.keys("Enter")
+    wait_for_stage(db, "ideation")
+    screen = session.wait_gone("Title, then Enter")
+    assert "End-to-end paper" in screen
     if session.width >= 120:
         assert "[bold]" in screen  # markup in a title is shown, not applied
-    session.keys(">", pause=0.8)
-    session.keys(">", pause=0.8)
+    session.keys(">")
+    wait_for_stage(db, "design")
+    session.keys(">")
+    wait_for_stage(db, "experiments")
     assert_no_foreign_escapes(session)
 
 
 def review_two_cards(session) -> None:
     session.keys("4")
     session.wait_for("Study all")
-    session.keys("a", pause=0.8)  # study every deck
+    session.keys("a")  # study every deck
     for answered in range(2):
         session.wait_for(f"answered {answered}")
-        session.keys("space", pause=0.5)
+        session.keys("space")
         session.wait_for("Talking points")
-        session.keys("3", pause=0.8)  # Good
-    session.keys("Escape", pause=0.8)
+        session.keys("3")  # Good
+    session.wait_for("answered 2")
+    session.keys("Escape")
+    session.wait_gone("answered 2")
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
-def test_journey_by_keystrokes(width, height, tmp_path, tmux_factory, xvfb_display):
-    db = tmp_path / "e2e.db"
-    open_store(db).close()
+def test_journey_by_keystrokes(width, height, seeded_db, tmux_factory, xvfb_display):
+    db = seeded_db
 
     session = tmux_factory(width, height)
     session.start(paperdeck_argv(db), app_env(xvfb_display))
     session.wait_for("paperdeck", timeout=30)
 
-    add_paper_and_move_it_twice(session)
+    add_paper_and_move_it_twice(session, db)
     review_two_cards(session)
 
     session.keys("5")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,15 +10,7 @@ from textual.widgets import Digits, TextArea
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
-
-
-@pytest.fixture
-def utc_zone(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+from waiting import app_until
 
 
 @pytest.fixture
@@ -31,13 +22,14 @@ def app_for(store) -> PaperdeckApp:
     return PaperdeckApp(store, start_screen="pitch", watch=False)
 
 
-async def test_typing_autosaves_within_a_second(store, paper):
+async def test_typing_autosaves_when_the_typing_pauses(store, paper):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#editor-1")
         await pilot.press(*"Existing RLHF drifts", "enter", *"现有方法")
-        await pilot.pause(1.0)  # the autosave runs 0.6 s after the last keystroke
-        assert store.pitches.bodies(paper.id)["pitch.background"] == "Existing RLHF drifts\n现有方法"
+        # The autosave runs a moment after the last keystroke: nothing else writes here.
+        await app_until(pilot, lambda: store.pitches.bodies(paper.id)["pitch.background"] == "Existing RLHF drifts\n现有方法",
+                        "the autosave of the typed text")
         head = str(app.screen.query_one("#head-1").render())
         assert "3 words" in head and "4 CJK" in head
 
@@ -72,11 +64,10 @@ async def test_rehearsal_laps_per_part_and_timer_colours(store, paper, frozen_cl
         frozen_clock.shift(timedelta(seconds=60))
         await pilot.press("f5")  # lap 1: background, 60 s
         frozen_clock.shift(timedelta(minutes=6, seconds=30))
-        await pilot.pause(0.3)
-        assert timer.has_class("near-end") and not timer.has_class("over")
+        await app_until(pilot, lambda: timer.has_class("near-end"), "the timer's next tick")
+        assert not timer.has_class("over")
         frozen_clock.shift(timedelta(minutes=1))
-        await pilot.pause(0.3)
-        assert timer.has_class("over")
+        await app_until(pilot, lambda: timer.has_class("over"), "the timer's next tick")
         await pilot.press("f6")
     runs = store.pitches.rehearsals(paper.id)
     assert len(runs) == 1 and runs[0].total_ms == 510_000
@@ -166,9 +157,10 @@ async def main():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#editor-3")
         await pilot.press(*"+12% win-rate", "enter", *"成本降低 30%")
-        await pilot.pause(1.2)
+        while store.pitches.bodies(int(sys.argv[2]))["pitch.results"] != "+12% win-rate\\n成本降低 30%":  # the autosave
+            await pilot.pause(0.02)
         print("typed", flush=True)
-        await asyncio.sleep(120)
+        await asyncio.Event().wait()  # idle until the test kills it
 
 asyncio.run(main())
 """
@@ -184,7 +176,7 @@ def test_autosave_in_the_app_survives_sigkill(store, paper, db_path, tmp_path):
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     script = tmp_path / "app_writer.py"
     script.write_text(WRITER_APP)
-    child = subprocess.Popen([sys.executable, str(script), str(db_path)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, str(script), str(db_path), str(paper.id)], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "typed"
     finally:

@@ -4,7 +4,6 @@ bullets, Selected marks, BibTeX import from the screen; snapshot."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,6 @@ from paperdeck.tui.screens.copy_dialog import CopyDialog
 from xdisplay import no_clipboard, read_clipboard, xvfb_display  # noqa: F401  (fixtures)
 
 BIB = Path(__file__).parent / "data" / "bib"
-
-
-@pytest.fixture
-def utc_zone(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

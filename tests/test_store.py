@@ -89,7 +89,7 @@ def test_unwritable_location_gets_a_message(tmp_path):
 
 
 def test_directory_at_the_database_path_gets_a_message(tmp_path):
-    with pytest.raises(DatabaseUnavailable, match="is a directory"):
+    with pytest.raises(DatabaseUnavailable, match="is a folder"):
         open_store(tmp_path)
 
 

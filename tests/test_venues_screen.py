@@ -20,6 +20,13 @@ def prepared(store, frozen_clock):
     return store
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the screen in view rendered its newest view (it loads in a worker)."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 def rows(app, list_id: str) -> list[str]:
     options = app.screen.query_one(list_id).options
     return [str(option.prompt) for option in options]
@@ -28,7 +35,7 @@ def rows(app, list_id: str) -> list[str]:
 async def test_list_sorted_by_next_deadline_with_countdown(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         listed = rows(app, "#venue-table")
         assert listed[0].split()[0] == "NeurIPS" and "2d 2h" in listed[0]  # 2026-12-01 11:59:59Z
         assert "12-01 19:59" in listed[0]  # in local time (UTC+8)
@@ -43,7 +50,7 @@ async def test_list_sorted_by_next_deadline_with_countdown(prepared):
 async def test_filters_favourites_and_my_papers(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         total = len(rows(app, "#venue-table"))
         await pilot.press("s")  # star NeurIPS (highlighted first)
         assert prepared.venues.get("neurips").favourite
@@ -59,7 +66,9 @@ async def test_filters_favourites_and_my_papers(prepared):
 async def test_month_grid_moves_and_jumps_to_today(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("m")
+        await view_shown(pilot)
         grid = app.screen.query_one(MonthGrid)
         assert grid.month == date(2026, 11, 1)
         await pilot.press("right_square_bracket")
@@ -77,15 +86,16 @@ async def test_month_grid_moves_and_jumps_to_today(prepared):
 async def test_add_venue_and_deadline_through_forms(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("a")
         await pilot.pause()
         app.screen.query_one("#field-name").value = "[b]Work 中文"
         app.screen.query_one("#field-name").focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         venue = prepared.venues.find("[b]Work 中文")
         assert venue is not None and venue.name == "[b]Work 中文"
-        app.screen.show_item(venue.key)
+        assert app.screen.selected_venue().key == venue.key  # the venue just added is highlighted
         await pilot.press("d")
         await pilot.pause()
         form = app.screen
@@ -97,7 +107,7 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         form.query_one("#field-tz_label").value = "PT"
         form.query_one("#field-when").focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         [added] = prepared.venues.deadlines(venue.key)
         assert added.on_date == date(2027, 3, 1) and added.at is None and added.tz_label == "PT"
         # Edit it from the detail: a time in PT after the March DST change.
@@ -109,7 +119,7 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         app.screen.query_one("#field-when").value = "2027-03-15 23:59"
         app.screen.query_one("#field-when").focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         edited = prepared.venues.get_deadline(added.id)
         assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
         await pilot.press("x")
@@ -119,8 +129,9 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         await pilot.pause()
         assert prepared.venues.deadlines(venue.key) != []
         await pilot.press("x", "x")  # `x` again confirms
-        await pilot.pause()
+        await view_shown(pilot)
         assert prepared.venues.deadlines(venue.key) == []
+        assert not any((o.id or "").startswith("deadline-") for o in app.screen.query_one("#venue-detail").options)
 
 
 async def test_import_from_the_screen(prepared, tmp_path):
@@ -129,6 +140,7 @@ async def test_import_from_the_screen(prepared, tmp_path):
                     "- title: Broken\n  year: 2027\n  deadline: TBD\n  timezone: AoE\n", "utf-8")
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("i")
         await pilot.pause()
         dialog = app.screen
@@ -140,14 +152,84 @@ async def test_import_from_the_screen(prepared, tmp_path):
         shown = str(dialog.query_one("#import-result").render())
         assert "mine.yml: Broken 2027: deadline: 'TBD' is not a date (skipped)" in shown
         await pilot.press("escape")
-        await pilot.pause()
+        await view_shown(pilot)
         assert any("TinyConf" in r for r in rows(app, "#venue-table"))
 
 
 def test_venues_snapshot(prepared, snap_compare):
-    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), terminal_size=(120, 40))
+    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), terminal_size=(120, 40),
+                        run_before=view_shown)
 
 
 def test_month_grid_snapshot(prepared, snap_compare):
-    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), press=["m"],
-                        terminal_size=(120, 40))
+    async def month_shown(pilot) -> None:
+        await view_shown(pilot)
+        await pilot.press("m")
+        await view_shown(pilot)
+
+    assert snap_compare(PaperdeckApp(prepared, start_screen="venues", watch=False), terminal_size=(120, 40),
+                        run_before=month_shown)
+
+
+async def test_moving_through_the_list_and_the_grid_reads_nothing(prepared):
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("m")  # the grid asks for the papers' milestones once, off the UI thread
+        await view_shown(pilot)
+        assert app.screen.venues_view.milestones is not None
+        await pilot.press("m")
+        statements: list[str] = []
+        prepared.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press("down", "down", "down")
+            await pilot.pause()
+            third = rows(app, "#venue-table")[3].split()[0]
+            assert rows(app, "#venue-detail")[0].startswith(third)  # the detail follows the highlight
+            await pilot.press("f", "v", "v", "f")  # filters, from the view
+            await pilot.press("m", "right_square_bracket", "right_square_bracket", "t", "m")
+            await pilot.pause()
+        finally:
+            prepared.conn.set_trace_callback(None)
+        assert statements == []
+
+
+async def test_the_countdown_tick_reads_again_only_once_a_deadline_closed(prepared, frozen_clock):
+    from datetime import timedelta
+
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        shown = app.screen.venues_view
+        assert "2d 2h" in rows(app, "#venue-table")[0]  # NeurIPS, 2026-12-01 11:59:59Z
+        frozen_clock.shift(timedelta(hours=1))
+        statements: list[str] = []
+        prepared.conn.set_trace_callback(statements.append)
+        try:
+            app.screen._tick()
+            await pilot.pause()
+        finally:
+            prepared.conn.set_trace_callback(None)
+        assert statements == [] and app.screen.venues_view is shown
+        assert "2d 1h" in rows(app, "#venue-table")[0]
+        frozen_clock.move_to(datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc))  # NeurIPS closed
+        app.screen._tick()
+        await view_shown(pilot)
+        assert app.screen.venues_view is not shown
+        assert not rows(app, "#venue-table")[0].startswith("  NeurIPS")
+
+
+async def test_enter_on_a_dashboard_deadline_opens_the_venue_highlighted(prepared):
+    prepared.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 2, 11, 59, tzinfo=timezone.utc))
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        deadlines = app.screen.query_one("#dash-deadlines")
+        deadlines.focus()
+        deadlines.highlighted = next(i for i, o in enumerate(deadlines.options) if (o.id or "").startswith("venue:aaai"))
+        await pilot.press("enter")
+        await view_shown(pilot)
+        await pilot.pause()
+        assert app.current_mode == "venues"
+        assert app.screen.selected_venue().key == "aaai"
+        assert app.screen.query_one("#venue-table").has_focus

@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from paperdeck.store import StoreError, WriteRefused, open_store
+from paperdeck.store import StoreError, WriteRefused
+from waiting import app_until
 
 
 def test_query_only_database_refuses_with_a_message_and_recovers(store):
@@ -35,10 +36,10 @@ def test_full_disk_refuses_and_leaves_no_partial_write(store):
     assert store.scalar("PRAGMA integrity_check") == "ok"
 
 
-def test_a_read_only_connection_refuses_writes_with_a_message(db_path):
+def test_a_read_only_connection_refuses_writes_with_a_message(seeded_db):
     from paperdeck.store.store import Store
 
-    open_store(db_path).close()
+    db_path = seeded_db
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
                            check_same_thread=False)
     conn.row_factory = sqlite3.Row
@@ -63,16 +64,19 @@ async def test_pitch_autosave_on_a_refusing_database_keeps_the_edit_and_retries(
         store.conn.execute("PRAGMA query_only = 1")
         await pilot.click("#editor-1")
         await pilot.press(*"kept on screen")
-        await pilot.pause(1.0)  # the autosave fires and is refused
+
+        def refusals() -> list[str]:
+            return [str(n.message) for n in app._notifications if "cannot save" in str(n.message)]
+
+        await app_until(pilot, refusals, "the autosave's refusal")
         assert app.is_running
         assert app.screen.query_one("#editor-1", TextArea).text == "kept on screen"
-        messages = [str(n.message) for n in app._notifications]
-        assert any("cannot save" in message for message in messages), messages
         assert store.pitches.bodies(paper.id).get("pitch.background", "") == ""
         store.conn.execute("PRAGMA query_only = 0")
         await pilot.press("!")
-        await pilot.pause(1.0)  # the next autosave writes everything that was refused
-        assert store.pitches.bodies(paper.id)["pitch.background"] == "kept on screen!"
+        # The next autosave writes everything that was refused.
+        await app_until(pilot, lambda: store.pitches.bodies(paper.id)["pitch.background"] == "kept on screen!",
+                        "the autosave after the refusal")
 
 
 async def test_quick_capture_on_a_refusing_database_keeps_the_title_to_retry(store):

@@ -1,11 +1,58 @@
 """The system clipboard (pyperclip: xclip/xsel/wl-copy, pbcopy, Windows), for the CLI and the
-TUI alike. The TUI adds OSC 52 through the terminal (tui/clipboard.py). Imports no layer."""
+TUI alike. The TUI adds OSC 52 through the terminal (tui/clipboard.py). Imports no layer.
+
+Every payload, by either route, goes through `clipboard_payload()`: no control character but
+newline and tab reaches the clipboard, so a title holding `ESC[201~` cannot end a shell's
+bracketed paste and run what follows when the user pastes it.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-def copy_to_system(text: str) -> str | None:
-    """Copy with pyperclip. None on success, else why it failed (for the user)."""
+from .textsafe import printable
+
+
+def clipboard_payload(text: str) -> str:
+    """`text` fit for a clipboard: CRLF/CR line ends become newlines; every other control
+    character (C0 but tab and newline, DEL, C1, bidi overrides) becomes a visible stand-in."""
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@contextmanager
+def _output_detached() -> Iterator[None]:
+    """Standard output and error on /dev/null for the copy: xclip and xsel stay running to serve
+    the selection and would hold the command's output open (`paperdeck snippet --copy | less`
+    would never end). Only for the CLI: the TUI's output is the terminal, written meanwhile."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, null):
+            os.close(fd)
+
+
+def copy_to_system(text: str, *, detach_output: bool = False) -> str | None:
+    """Copy with pyperclip. None on success, else why it failed (for the user).
+    `detach_output`: a command-line copy, whose output a pipe may be waiting on to end."""
+    text = clipboard_payload(text)
+    if detach_output:
+        with _output_detached():
+            return _copy(text)
+    return _copy(text)
+
+
+def _copy(text: str) -> str | None:
     try:
         import pyperclip
     except ImportError:  # pragma: no cover - a dependency

@@ -29,9 +29,15 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_db_path()
 
 
+def backups_root(db_path: Path) -> Path:
+    """The `backups` folder beside the database; each database has its own folder inside."""
+    return Path(db_path).parent / "backups"
+
+
 def backups_dir(db_path: Path) -> Path:
-    """Backups sit beside the database they protect."""
-    return db_path.parent / "backups"
+    """Where the backups of this database go: `backups/<its file name>/`, so two databases in
+    one folder never share (nor prune, nor restore) each other's backups."""
+    return backups_root(db_path) / Path(db_path).name
 
 
 def package_resource(name: str) -> Path:

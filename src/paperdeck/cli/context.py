@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 class CliError(Exception):
     """A message for the user and an exit status (2: bad input or an unusable database)."""
 
@@ -22,15 +25,28 @@ class CliError(Exception):
         self.status = status
 
 
-def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True) -> "Store":
-    """Open the store for a command; `daily`: make the day's first automatic backup."""
+def parse_id(text: str, what: str = "paper") -> int:
+    """An id typed on the command line: ASCII digits within SQLite's integer range."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise CliError(f"{what} id must be a number, not {one_line(text)[:60]!r}")
+    value = int(digits)
+    if value > SQLITE_MAX_INTEGER:
+        raise CliError(f"{what} id {digits[:30]}{'…' if len(digits) > 30 else ''} is out of range (ids go up to {SQLITE_MAX_INTEGER})")
+    return value
+
+
+def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True,
+                   reading: bool = False) -> "Store":
+    """Open the store for a command; `daily`: make the day's first automatic backup; `reading`:
+    the command only reads, so a read-only database opens read-only instead of being refused."""
     from ..store import StoreError, open_store
 
     try:
-        store = open_store(getattr(args, "db", None), seed=seed)
+        store = open_store(getattr(args, "db", None), seed=seed, reading=reading)
     except StoreError as error:
         raise CliError(str(error)) from error
-    if daily:
+    if daily and not store.read_only:  # a read-only database cannot change: nothing new to keep
         from ..store.backup import daily_backup
 
         try:
@@ -55,6 +71,9 @@ def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argpa
             raise
         # A read hit a damaged page that the open's cheap checks could not see.
         raise CliError(str(_damage(args, error))) from error
+    except OverflowError as error:
+        # A number from the command line too large for SQLite (an option no check caught).
+        raise CliError(f"a number is out of range: {error}") from error
     except BrokenPipeError:
         # `paperdeck list | head`: the reader left; that is not an error.
         sys.stderr.close()
@@ -74,6 +93,27 @@ def _damage(args: argparse.Namespace, error: Exception) -> Exception:
 
     path = resolve_db_path(getattr(args, "db", None))
     return DatabaseCorrupt.found(path, str(error), latest_good_backup(path))
+
+
+def add_output_options(parser: argparse.ArgumentParser, metavar: str = "FILE", help_text: str = "write to FILE",
+                       *, required: bool = False) -> None:
+    """`-o FILE` and `--force`, the same on every command that writes a file."""
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=help_text)
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def write_file(args: argparse.Namespace, data: bytes | str | None = None, *, produce=None, mode: int | None = None):
+    """Write `-o FILE` through the one safe writer (usecases/output_files.py); CliError if refused."""
+    from ..paths import resolve_db_path
+    from ..usecases.output_files import OutputRefused, write_output, write_output_with
+
+    db_path = resolve_db_path(getattr(args, "db", None))
+    try:
+        if produce is not None:
+            return write_output_with(args.output, produce, db_path=db_path, force=args.force, mode=mode)
+        return write_output(args.output, data or b"", db_path=db_path, force=args.force)
+    except OutputRefused as error:
+        raise CliError(str(error)) from None
 
 
 def out(text: str = "") -> None:

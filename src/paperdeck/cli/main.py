@@ -9,20 +9,32 @@ from importlib import import_module
 
 from .. import __version__
 from . import commands as commands_package
-from ..textsafe import printable
+from ..textsafe import one_line, printable
 from .commands.run import add_screen_option
 from .context import CliError, run_handler
 
 EXIT_USAGE = 2
+MAX_MESSAGE = 400
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr with control characters made visible
+    (argv may hold ESC or an OSC 52 payload) and exit status 2. Sub-commands inherit it."""
+
+    def error(self, message: str):  # type: ignore[override]
+        text = one_line(f"{self.prog}: {message}")
+        if len(text) > MAX_MESSAGE:
+            text = text[:MAX_MESSAGE - 1] + "…"
+        self.exit(EXIT_USAGE, f"{text} (see `{one_line(self.prog)} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS,
         help="database file (default: $PAPERDECK_DB, else paperdeck.db in the user data dir)",
     )
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="paperdeck", parents=[common],
         description="A terminal workbench for papers on their way to top venues. "
         "With no command, starts the app.",
@@ -38,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ..clock import repair_environment_zone
+
+    warning = repair_environment_zone()
+    if warning:
+        print(printable(f"paperdeck: warning: {warning}"), file=sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..models.imports import ImportProblem
+from ..textsafe import printable
 
 COLUMNS = ("deck", "category", "front", "front_zh", "back", "suspended")
 MAX_FRONT = 2000
@@ -19,6 +20,10 @@ MAX_BACK = 20000
 MAX_DECK = 200
 _TRUE = {"1", "true", "yes", "y", "suspended"}
 _FALSE = {"", "0", "false", "no", "n"}
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
+# ("CSV injection"); an exported cell gets a leading ' so it stays text.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISER = "'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +50,29 @@ def delimiter_for(filename: str, explicit: str | None = None) -> str:
     return "\t" if filename.lower().endswith((".tsv", ".tab")) else ","
 
 
-def write_cards(rows: Iterable[dict[str, object]], delimiter: str = ",") -> str:
+def spreadsheet_cell(text: str) -> str:
+    """A cell fit for a spreadsheet and a terminal: control characters but newline and tab as
+    visible stand-ins, and a leading ' before a formula's first character."""
+    text = printable(text)
+    return NEUTRALISER + text if text.startswith(FORMULA_LEADS) else text
+
+
+def stored_cell(text: str) -> str:
+    """The inverse on import: the ' that `spreadsheet_cell` put before a formula lead goes."""
+    if text.startswith(NEUTRALISER) and text[1:].startswith(FORMULA_LEADS):
+        return text[1:]
+    return text
+
+
+def write_cards(rows: Iterable[dict[str, object]], delimiter: str = ",", *, raw: bool = False) -> str:
+    """The cards as CSV/TSV. Not `raw`: every cell through `spreadsheet_cell`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow(["1" if v is True else "0" if v is False else ("" if v is None else v)
-                         for v in (row.get(c) for c in COLUMNS)])
+        cells = ["1" if v is True else "0" if v is False else ("" if v is None else str(v))
+                 for v in (row.get(c) for c in COLUMNS)]
+        writer.writerow(cells if raw else [spreadsheet_cell(cell) for cell in cells])
     return buffer.getvalue()
 
 
@@ -109,7 +130,7 @@ def parse_cards(text: str, delimiter: str = ",", file: str = "") -> CardParse:
         if len(record) != len(names):
             problem(line, f"expected {len(names)} fields, found {len(record)}")
             continue
-        values = {name: cell.strip() for name, cell in zip(names, record)}
+        values = {name: stored_cell(cell.strip()) for name, cell in zip(names, record)}
         message = _check(values)
         if message:
             problem(line, message)
@@ -125,7 +146,8 @@ def parse_cards(text: str, delimiter: str = ",", file: str = "") -> CardParse:
 def _check(values: dict[str, str]) -> str:
     if not values.get("front") and not values.get("front_zh"):
         return "the question is empty (front and front_zh)"
-    for name, limit in (("front", MAX_FRONT), ("front_zh", MAX_FRONT), ("back", MAX_BACK), ("deck", MAX_DECK)):
+    for name, limit in (("front", MAX_FRONT), ("front_zh", MAX_FRONT), ("back", MAX_BACK), ("deck", MAX_DECK),
+                        ("category", MAX_DECK)):
         length = len(values.get(name, ""))
         if length > limit:
             return f"{name} is too long ({length:,} characters; at most {limit:,})"

@@ -17,9 +17,10 @@ it needs `at` (aware UTC or None), `on_date`, `tz_label` and `is_estimate`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .timezones import AOE, UnknownTimezone, resolve, zone_name
 
@@ -29,6 +30,13 @@ class DeadlineLike(Protocol):
     on_date: date | None
     tz_label: str
     is_estimate: bool
+
+
+class EditionDeadline(DeadlineLike, Protocol):
+    edition_year: int
+
+
+D = TypeVar("D", bound=EditionDeadline)
 
 
 # -- days ---------------------------------------------------------------------------------------
@@ -91,6 +99,14 @@ def is_open(deadline: DeadlineLike, now: datetime) -> bool:
     if deadline.at is not None:
         return now <= deadline.at
     return now < closes_at(deadline)
+
+
+def by_edition(deadlines: Iterable[D]) -> dict[int, list[D]]:
+    """Deadlines grouped by edition year, the newest edition first; each keeps the given order."""
+    editions: dict[int, list[D]] = {}
+    for deadline in deadlines:
+        editions.setdefault(deadline.edition_year, []).append(deadline)
+    return dict(sorted(editions.items(), reverse=True))
 
 
 # -- urgency and countdown ----------------------------------------------------------------------

@@ -225,7 +225,7 @@ def _list_tex(groups: list[tuple[str, list[ResumeEntry]]]) -> str:
 def find_entry(entries: Sequence[ResumeEntry], query: str) -> ResumeEntry:
     """By id, exact title, or a unique case-insensitive part of the title. ValueError otherwise."""
     query = query.strip()
-    if query.isdigit():
+    if query.isascii() and query.isdigit():
         for entry in entries:
             if entry.paper_id == int(query):
                 return entry

@@ -1,9 +1,20 @@
 """Backups with SQLite's online backup API, and restoring one.
 
 A backup is a consistent snapshot even while the app writes (the API copies one read
-transaction). Backups live in `paths.backups_dir(db)`, a directory readable by the user
-alone; each is written to a temporary name, checked, then renamed, so a backup file that
-exists is complete. Names sort by time: `paperdeck-YYYYMMDD-HHMMSS[-reason].db` (local time).
+transaction). Each database's backups live in its own folder, `paths.backups_dir(db)` =
+`backups/<database file name>/`, readable by the user alone; each is written to a temporary
+name, checked, then renamed, so a backup file that exists is complete. Names sort by time:
+`paperdeck-YYYYMMDD-HHMMSS[-reason].db` (local time).
+
+- A backup holds its database's id (`database_identity`, made once per database): a damaged
+  database is offered only a backup with its own id, and `restore` of another database's backup
+  needs `force`.
+- Pruning keeps the newest `backups_kept` by count. Which are newest is judged against the
+  backup just made, never the wall clock alone: one made with the clock set years ahead does
+  not outrank it, and the backup just made is never pruned.
+- A backups folder that is a symbolic link is refused: nothing is chmod-ed, written or pruned
+  through it. Backups of the shared `backups/` folder of earlier versions are listed, never
+  offered or pruned automatically (whose they are is unknown); `restore FILE` takes them.
 """
 
 from __future__ import annotations
@@ -11,13 +22,14 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models.common import utcnow
-from ..paths import backups_dir
+from ..paths import backups_dir, backups_root
 from .connection import connect_readonly
 from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase, StoreError
 
@@ -27,6 +39,9 @@ if TYPE_CHECKING:
 BACKUP_NAME = re.compile(r"^paperdeck-(\d{8})-(\d{6})(?:-[a-z0-9-]+)?\.db$")
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+# A backup dated later than this past the one just made was taken with a clock set ahead.
+CLOCK_SLACK = timedelta(days=1)
+OWNER_MARKER = ".database-id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,38 +55,83 @@ class BackupFile:
 
 
 def _local_now() -> datetime:
-    return utcnow().astimezone().replace(tzinfo=None)
+    from ..clock import system_zone
+
+    return utcnow().astimezone(system_zone()).replace(tzinfo=None)
+
+
+def _refuse_link(directory: Path) -> bool:
+    """True when `directory` exists (as a real folder); DatabaseUnavailable when it is a link or
+    not a folder. Never follows a link."""
+    try:
+        mode = os.lstat(directory).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DatabaseUnavailable(f"{directory}: cannot use the backups folder: {error.strerror or error}") from error
+    if stat.S_ISLNK(mode):
+        raise DatabaseUnavailable(f"{directory}: the backups folder is a symbolic link; paperdeck does not "
+                                  "write, chmod or prune through links (make it a real folder)")
+    if not stat.S_ISDIR(mode):
+        raise DatabaseUnavailable(f"{directory}: is not a folder; the backups cannot go there")
+    return True
 
 
 def ensure_backups_dir(db_path: Path) -> Path:
+    """This database's backups folder, made (private) if needed; links refused."""
     directory = backups_dir(Path(db_path))
     try:
-        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        os.chmod(directory, DIR_MODE)
+        for folder in (backups_root(Path(db_path)), directory):
+            if not _refuse_link(folder):
+                folder.mkdir(mode=DIR_MODE)
+            _refuse_link(folder)  # made meanwhile as a link: still refused
+            os.chmod(folder, DIR_MODE)
     except OSError as error:
         raise DatabaseUnavailable(f"{directory}: cannot create the backups directory: {error.strerror or error}") from error
     return directory
 
 
-def list_backups(db_path: Path) -> list[BackupFile]:
-    """Backups beside `db_path`, newest first."""
-    directory = backups_dir(Path(db_path))
-    if not directory.is_dir():
+def _backups_in(directory: Path) -> list[BackupFile]:
+    """Backup files directly in `directory`, newest first by name; links are not followed."""
+    try:
+        if not _refuse_link(directory):
+            return []
+    except DatabaseUnavailable:
         return []
     found = []
-    for entry in directory.iterdir():
-        match = BACKUP_NAME.match(entry.name)
-        if match and entry.is_file():
-            try:
-                taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-            except ValueError:
-                continue
-            found.append(BackupFile(entry, taken))
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            match = BACKUP_NAME.match(entry.name)
+            if match and entry.is_file(follow_symlinks=False):
+                try:
+                    taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+                except ValueError:
+                    continue
+                found.append(BackupFile(Path(entry.path), taken))
     return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
 
 
-def _new_backup_path(db_path: Path, reason: str) -> Path:
+def list_backups(db_path: Path) -> list[BackupFile]:
+    """This database's backups, newest first (by the time in their names)."""
+    try:
+        _refuse_link(backups_root(Path(db_path)))
+    except DatabaseUnavailable:
+        return []
+    return _backups_in(backups_dir(Path(db_path)))
+
+
+def shared_backups(db_path: Path) -> list[BackupFile]:
+    """Backups in the `backups/` folder every database shared before per-database folders."""
+    return _backups_in(backups_root(Path(db_path)))
+
+
+def _new_backup_path(db_path: Path, reason: str, owner: str | None) -> Path:
     directory = ensure_backups_dir(db_path)
+    if owner is not None:
+        try:
+            _mark_folder(directory, owner)
+        except OSError as error:
+            raise DatabaseUnavailable(f"{directory}: cannot write the backups folder: {error.strerror or error}") from error
     stamp = _local_now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
     candidate = directory / f"paperdeck-{stamp}{suffix}.db"
@@ -133,7 +193,12 @@ def _quick_check(conn: sqlite3.Connection) -> str | None:
 
 def backup_store(store: "Store", target: Path | None = None, *, reason: str = "") -> Path:
     """Back up the open database to `target`, or to a new file in the backups directory."""
-    path = Path(target) if target is not None else _new_backup_path(store.path, reason)
+    if target is None:
+        with store._lock:
+            owner = database_id(store.conn)
+        path = _new_backup_path(store.path, reason, owner)
+    else:
+        path = Path(target)
     if target is not None:
         if path.is_dir():
             raise DatabaseUnavailable(f"{path}: is a directory; give a file name for the backup")
@@ -150,17 +215,31 @@ def backup_file(db_path: Path, *, reason: str) -> Path:
     """Back up a database file that is not open here (read-only: the source is never written)."""
     source = connect_readonly(Path(db_path))
     try:
-        target = _new_backup_path(db_path, reason)
+        target = _new_backup_path(db_path, reason, database_id(source))
         _copy_database(source, target)
     finally:
         source.close()
     return target
 
 
-def prune_backups(db_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups (at least one is always kept)."""
+def prune_backups(db_path: Path, keep: int, *, made: Path | None = None) -> list[Path]:
+    """Delete all but the newest `keep` of this database's backups (at least one is kept).
+
+    `made` (the backup just taken) is never deleted, and a backup dated more than a day after
+    it was taken with the clock set ahead: it is counted as older than every correctly dated one.
+    """
+    backups = list_backups(db_path)
+    reference = next((b.taken_at for b in backups if made is not None and b.path == made), None)
+    if reference is None:
+        reference = _local_now()
+
+    def recency(backup: BackupFile) -> tuple[bool, bool, datetime]:
+        trusted = backup.taken_at <= reference + CLOCK_SLACK
+        return (backup.path == made, trusted, backup.taken_at)
+
+    ordered = sorted(backups, key=recency, reverse=True)
     removed = []
-    for backup in list_backups(db_path)[max(1, keep):]:
+    for backup in ordered[max(1, keep):]:
         try:
             backup.path.unlink()
             removed.append(backup.path)
@@ -176,16 +255,37 @@ def daily_backup(store: "Store") -> Path | None:
         return None
     keep = store.settings.load().backups_kept
     made = backup_store(store, reason="")
-    prune_backups(store.path, keep)
+    prune_backups(store.path, keep, made=made)
     return made
+
+
+def database_id(conn: sqlite3.Connection) -> str | None:
+    """The id stored in a database (or a backup of it); None before migration 4 or unreadable."""
+    try:
+        found = conn.execute("SELECT database_id FROM database_identity WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return None if found is None else str(found[0])
+
+
+def file_database_id(path: Path) -> str | None:
+    """`database_id` of a file, read-only; None when it cannot be read."""
+    try:
+        conn = connect_readonly(Path(path))
+    except sqlite3.Error:
+        return None
+    try:
+        return database_id(conn)
+    finally:
+        conn.close()
 
 
 def check_backup_source(source: Path) -> None:
     """Refuse anything that is not a sound paperdeck database, without writing to it."""
-    from .connection import APPLICATION_ID, inspect_existing
+    from .connection import APPLICATION_ID, file_status, inspect_existing
 
     source = Path(source)
-    if not source.is_file():
+    if file_status(source) is None:  # a FIFO or device is refused there, before any open
         raise DatabaseUnavailable(f"{source}: no such file")
     inspect_existing(source)
     conn = connect_readonly(source)
@@ -203,12 +303,44 @@ def check_backup_source(source: Path) -> None:
         conn.close()
 
 
+def _mark_folder(directory: Path, owner: str) -> None:
+    """Record in the folder whose backups it holds (read when the database itself is too damaged
+    to tell): the database that backed up here last."""
+    marker = directory / OWNER_MARKER
+    try:
+        if marker.read_text(encoding="ascii").strip() == owner:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    temporary = directory / f"{OWNER_MARKER}.partial"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(owner + "\n")
+    os.replace(temporary, marker)
+
+
+def _folder_owner(db_path: Path) -> str | None:
+    marker = backups_dir(Path(db_path)) / OWNER_MARKER
+    try:
+        if os.path.islink(marker):
+            return None
+        return marker.read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def latest_good_backup(db_path: Path) -> BackupFile | None:
+    """The newest sound backup of this database: in its folder, and holding its id (read from
+    the database, or when it is too damaged, from the folder's marker)."""
+    own = file_database_id(db_path) if Path(db_path).exists() else None
+    own = own or _folder_owner(db_path)
     for backup in list_backups(db_path):
         try:
             check_backup_source(backup.path)
         except (StoreError, sqlite3.Error, OSError):  # unreadable or damaged: try an older one
             continue
+        if own is not None and file_database_id(backup.path) != own:
+            continue  # another database's backup, moved or copied in here
         return backup
     return None
 
@@ -264,8 +396,11 @@ def _overwrite_live(source: sqlite3.Connection, db_path: Path) -> None:
             Path(f"{staging_path}{suffix}").unlink(missing_ok=True)
 
 
-def restore(db_path: Path, source: Path) -> RestoreResult:
+def restore(db_path: Path, source: Path, *, force: bool = False) -> RestoreResult:
     """Replace the database at `db_path` with the backup `source`.
+
+    A backup holding another database's id is refused unless `force` (a backup of earlier
+    versions holds no id: the user named it, so it is taken).
 
     The current database is first backed up (or, when damaged, moved aside untouched). A sound
     current database is overwritten through SQLite's backup API, so an app that has it open
@@ -277,6 +412,11 @@ def restore(db_path: Path, source: Path) -> RestoreResult:
     check_backup_source(source)
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise DatabaseUnavailable(f"{source}: is the database itself; choose a backup file")
+    if not force and db_path.exists():
+        own, theirs = file_database_id(db_path), file_database_id(source)
+        if own is not None and theirs is not None and own != theirs:
+            raise DatabaseUnavailable(f"{source}: is a backup of another database, not of {db_path}; "
+                                      "add --force to restore it anyway")
     previous = aside = None
     damaged = False
     if db_path.exists() and db_path.stat().st_size > 0:

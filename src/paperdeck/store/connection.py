@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
 from . import integrity
 from .integrity import BackgroundCheck, quick_check, schema_problem, structural_problem
 from .migrate import LATEST_VERSION, migrate
+from .schema_check import remember_schema
 
 # PRAGMA application_id marks a file as ours ("PDCK").
 APPLICATION_ID = 0x5044434B
@@ -24,14 +26,35 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect_readonly(path: Path, **kwargs) -> sqlite3.Connection:
+def file_status(path: Path) -> os.stat_result | None:
+    """The database file's stat, None when it does not exist yet. Anything but a regular file
+    (a folder, FIFO, device, socket) is refused here, before any open or chmod touches it."""
+    from ..domain.file_kinds import not_regular
+
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # the caller says why it cannot be made
+        return None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise DatabaseUnavailable(f"{path}: cannot use it as the database: {reason}") from error
+    refusal = not_regular(status.st_mode)
+    if refusal:
+        raise DatabaseUnavailable(f"{path}: {refusal}")
+    return status
+
+
+def connect_readonly(path: Path, *, immutable: bool = False, **kwargs) -> sqlite3.Connection:
     """A read-only connection. The path goes through `as_uri()`, so `#`, `?` and spaces in it
-    are escaped instead of being read as URI syntax."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, **kwargs)
+    are escaped instead of being read as URI syntax. `immutable`: no locks and no WAL index
+    (for a file in a folder nobody can write, where SQLite cannot make the -shm file)."""
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?{flags}", uri=True, **kwargs)
 
 
 def inspect_existing(path: Path) -> None:
     """Refuse a file that is not ours or is too new, without writing a byte to it."""
+    file_status(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -104,13 +127,14 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
     running: nothing may write through the connection before that check has passed.
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseUnavailable(f"{path}: is a directory, not a database file")
+    status = file_status(path)
+    existed = status is not None and status.st_size > 0
+    if status is not None:
         inspect_existing(path)
-        if not os.access(path, os.W_OK):
-            raise DatabaseUnavailable(f"{path}: cannot write the database: permission denied")
+        why = read_only_reason(path, status)
+        if why:
+            raise DatabaseUnavailable(f"{path}: cannot write the database: {why}; commands that only "
+                                      "read (list, today, show, export ...) still work")
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,6 +149,7 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         pending = _refuse_if_damaged(conn, path, background) if existed else None
+        _refuse_if_drifted(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL keeps every commit across a process crash or kill -9;
         # only an OS crash or power loss can lose the last commits.
@@ -135,10 +160,92 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
     _restrict_permissions(path)
     try:
         migrate(conn, APPLICATION_ID)
+        if pending is None:  # a write: only once the file is known sound (else at a later open)
+            remember_schema(conn)
     except BaseException:
         conn.close()
         raise
     return conn, pending
+
+
+def read_only_reason(path: Path, status: os.stat_result) -> str | None:
+    """Why the database file cannot or must not be written, or None. Judged by its mode bits
+    too: a file chmod-ed 0400 is read-only by its owner's wish even for root, who may write it."""
+    if not status.st_mode & stat.S_IWUSR:
+        return f"the file is read-only (mode {stat.S_IMODE(status.st_mode):04o})"
+    if not os.access(path, os.W_OK):
+        return "permission denied"
+    return None
+
+
+def reads_only(path: Path) -> bool:
+    """Should a command that only reads open `path` read-only? When the file exists and it, or
+    its folder (where the journal goes), cannot be written."""
+    try:
+        status = file_status(path)
+    except DatabaseUnavailable:
+        return False  # the normal open says why
+    if status is None or status.st_size == 0:
+        return False
+    return read_only_reason(path, status) is not None or not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def open_readonly_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
+    """Open an existing database for reading only: no migration, pragma write or chmod.
+
+    For commands that only read, when the file is read-only. A file older than this release's
+    schema cannot be read this way (it needs its migrations): that is said in one line.
+    """
+    path = Path(path)
+    status = file_status(path)
+    if status is None or status.st_size == 0:
+        raise DatabaseUnavailable(f"{path}: no database here yet, and it cannot be created read-only")
+    inspect_existing(path)
+    try:
+        conn = _readable_connection(path)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        pending = _refuse_if_damaged(conn, path, background)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _refuse_if_drifted(conn, path)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseUnavailable(f"{path}: cannot open the database read-only: {error}") from error
+    if version < LATEST_VERSION:
+        conn.close()
+        raise DatabaseUnavailable(
+            f"{path}: is read-only and needs upgrading (schema {version} to {LATEST_VERSION}); make it "
+            "writable once (chmod u+w) so paperdeck can upgrade it"
+        )
+    return conn, pending
+
+
+def _readable_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection that can read. In a folder nobody may write, SQLite cannot make
+    the WAL index (-shm) a WAL file needs: with no WAL content to miss, the file is then read
+    as immutable; with WAL content it cannot be read correctly, and that is said."""
+    conn = connect_readonly(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:  # cannot open or lock: not damage (that is DatabaseError)
+        conn.close()
+        if _wal_has_frames(path):
+            raise DatabaseUnavailable(
+                f"{path}: cannot read it: its folder is read-only and its journal ({path.name}-wal) holds "
+                f"changes not yet in the file ({error}); open it once where it can be written"
+            ) from error
+    return connect_readonly(path, immutable=True, isolation_level=None, check_same_thread=False)
+
+
+def _refuse_if_drifted(conn: sqlite3.Connection, path: Path) -> None:
+    from .errors import SchemaDrift
+    from .schema_check import schema_drift
+
+    problem = schema_drift(conn)
+    if problem is not None:
+        conn.close()
+        raise SchemaDrift.found(path, problem)
 
 
 def _refuse_if_damaged(conn: sqlite3.Connection, path: Path, background: bool) -> BackgroundCheck | None:

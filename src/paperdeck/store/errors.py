@@ -66,6 +66,15 @@ class DatabaseCorrupt(StoreError):
         return cls(message, path, backup)
 
 
+class SchemaDrift(StoreError):
+    """The tables were changed outside paperdeck (by hand, another tool): refused untouched."""
+
+    @classmethod
+    def found(cls, path: "Path", problem: str) -> "SchemaDrift":
+        return cls(f"{path}: the database's tables were changed outside paperdeck ({problem}). It was "
+                   "left untouched; undo the change or restore a backup (paperdeck backup --list).")
+
+
 class ConflictError(StoreError):
     """A save would overwrite a newer version written elsewhere (another window, the CLI)."""
 

@@ -78,6 +78,11 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows("SELECT * FROM papers ORDER BY stage, position, id")
         return [PAPERS.from_row(row) for row in rows]
 
+    def venue_keys(self) -> set[str]:
+        """The venue keys papers name, lower-cased."""
+        return {row[0] for row in self.store.rows(
+            "SELECT DISTINCT lower(venue_key) FROM papers WHERE coalesce(venue_key, '') != ''")}
+
     def by_stage(self, stage: Stage) -> list[Paper]:
         rows = self.store.rows("SELECT * FROM papers WHERE stage = ? ORDER BY position, id", (stage.value,))
         return [PAPERS.from_row(row) for row in rows]

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .connection import BUSY_TIMEOUT_MS, connect_readonly, open_connection
+from .connection import BUSY_TIMEOUT_MS, connect_readonly, open_connection, open_readonly_connection, reads_only
 from .errors import DatabaseCorrupt, DatabaseUnavailable, WriteRefused, is_write_refusal
 from .migrate import current_version
 
@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 class Store:
     """Owns the connection. Every write goes through `transaction()` and commits at its end."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, integrity: "BackgroundCheck | None" = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, integrity: "BackgroundCheck | None" = None,
+                 *, read_only: bool = False):
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # opened read-only (a read-only file, a command that only reads)
         self._lock = threading.RLock()
         self._depth = 0
         self._integrity = integrity  # the full check still running in the background, if any
@@ -73,6 +75,8 @@ class Store:
                     self._depth -= 1
                 return
             self.ensure_sound()  # a damaged file is never written to
+            if self.read_only:
+                raise WriteRefused(f"{self.path}: the database is read-only here; the change was not saved")
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
@@ -238,11 +242,17 @@ class _SnapshotStore(Store):
         raise RuntimeError("the snapshot's connection belongs to the Store that made it")
 
 
-def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
-    """Open the database (default: `paths.resolve_db_path()`), migrate it and seed what is new."""
+def open_store(path: str | Path | None = None, *, seed: bool = True, reading: bool = False) -> Store:
+    """Open the database (default: `paths.resolve_db_path()`), migrate it and seed what is new.
+
+    `reading`: the caller only reads, so a read-only file is opened read-only (no migration or
+    seeding) instead of refused."""
     from ..paths import resolve_db_path
 
     db_path = resolve_db_path(path)
+    if reading and reads_only(db_path):
+        conn, integrity = open_readonly_connection(db_path)
+        return Store(conn, db_path, integrity, read_only=True)
     conn, integrity = open_connection(db_path)
     store = Store(conn, db_path, integrity)
     if seed:

@@ -53,4 +53,5 @@ UNMAPPED = {
     "settings": "store/settings.py: key -> JSON, read into the typed Settings",
     "seed_applied": "store/seed.py: the seed keys ever applied",
     "undo_log": "store/undo.py: the undo journal (rows as JSON)",
+    "database_identity": "store/backup.py (the id backups are matched by), store/schema_check.py (its digest)",
 }

@@ -265,13 +265,12 @@ class VenueRepo:
 
     def editions(self, venue_key: str, now: datetime | None = None) -> dict[int, list[Deadline]]:
         """Every edition of a venue, newest first, with its deadlines (estimates included)."""
-        result: dict[int, list[Deadline]] = {}
+        from ..domain.deadlines import by_edition
+
         deadlines = self.deadlines(venue_key)
         if now is not None:
             deadlines += self.estimates(now, [self.get(venue_key).key])
-        for deadline in deadlines:
-            result.setdefault(deadline.edition_year, []).append(deadline)
-        return dict(sorted(result.items(), reverse=True))
+        return by_edition(deadlines)
 
 
 def _clean(value: str, field: str, *, required: bool = True) -> str:

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from .idle_gc import IdleCollector
     from .watch import DatabaseWatcher
 
+KEY_CAPS = {"esc": "Esc", "space": "Space", "tab": "Tab"}
+
+
 def _screen_factory(entry: ScreenEntry):
     """Import a screen's module only when it is first shown: start-up stays fast."""
 
@@ -97,9 +100,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             self.store.settings.update(theme=name)
 
     def get_key_display(self, binding: "Binding") -> str:
-        """Textual's display of a key, with keys as printed on the keyboard: F5, Esc."""
-        display = super().get_key_display(binding)
-        return re.sub(r"\bf(\d{1,2})\b", r"F\1", display).replace("esc", "Esc")
+        """Textual's display of a key, with keys as printed on the keyboard: F5, Esc, Space."""
+        display = re.sub(r"\bf(\d{1,2})\b", r"F\1", super().get_key_display(binding))
+        return KEY_CAPS.get(display, display)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..clipboard import copy_to_system
+from ..clipboard import clipboard_payload, copy_to_system
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -47,6 +47,7 @@ def osc52_possible(app: "App") -> bool:
 
 def copy_text(app: "App", text: str) -> CopyResult:
     """Copy by every route available; show a notification, or the manual-copy dialog."""
+    text = clipboard_payload(text)  # the same payload by every route, OSC 52 included
     problem = copy_to_system(text)
     osc52 = osc52_possible(app)
     if osc52:

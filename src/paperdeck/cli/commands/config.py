@@ -40,7 +40,7 @@ def register(subparsers, common) -> None:
 def list_settings(args: argparse.Namespace) -> int:
     from ...usecases.settings import setting_rows
 
-    rows = _with_store(args, setting_rows)
+    rows = _with_store(args, setting_rows, reading=True)
     if args.json:
         out_json([row.to_json() for row in rows])
         return 0
@@ -53,7 +53,7 @@ def list_settings(args: argparse.Namespace) -> int:
 def get_setting(args: argparse.Namespace) -> int:
     from ...usecases.settings import setting_row
 
-    row = _with_store(args, lambda store: setting_row(store, args.key))
+    row = _with_store(args, lambda store: setting_row(store, args.key), reading=True)
     if args.json:
         out_json(row.spec.to_json(row.value))
     else:
@@ -72,8 +72,8 @@ def set_setting(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_store(args: argparse.Namespace, ask):
-    store = open_cli_store(args)
+def _with_store(args: argparse.Namespace, ask, *, reading: bool = False):
+    store = open_cli_store(args, reading=reading)
     try:
         return ask(store)
     finally:

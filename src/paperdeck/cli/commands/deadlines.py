@@ -24,7 +24,7 @@ def deadlines(args: argparse.Namespace) -> int:
     if args.days is not None and not 0 <= args.days <= 36600:
         raise CliError(f"--days must be between 0 and 36600, not {args.days}")
     now = utcnow()
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         keys = _venue_keys(store, args.venue)
         zone = store.settings.zone()

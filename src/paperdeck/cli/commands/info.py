@@ -17,7 +17,7 @@ def register(subparsers, common) -> None:
 def info(args: argparse.Namespace) -> int:
     from ...paths import backups_dir, data_dir
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         data = {
             "version": __version__,

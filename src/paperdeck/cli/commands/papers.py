@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..context import CliError, command, open_cli_store, out, out_json
+from ..context import CliError, command, open_cli_store, out, out_json, parse_id
 
 
 def register(subparsers, common) -> None:
@@ -44,9 +44,7 @@ def _stage(text: str):
 
 
 def _paper_id(text: str) -> int:
-    if not text.strip().isdigit():
-        raise CliError(f"paper id must be a number, not {text!r}")
-    return int(text)
+    return parse_id(text, "paper")
 
 
 def _venue_key(store, name: str | None) -> str | None:
@@ -102,7 +100,7 @@ def list_papers(args: argparse.Namespace) -> int:
     from ...models.papers import PaperFilter
 
     stage = _stage(args.stage) if args.stage else None
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         papers = store.papers.filtered(PaperFilter(stage=stage))
     finally:
@@ -147,7 +145,7 @@ def show_paper(args: argparse.Namespace) -> int:
 
     paper_id = _paper_id(args.id)
     now = utcnow()
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         try:
             paper = store.papers.get(paper_id)

@@ -27,7 +27,7 @@ def snippet(args: argparse.Namespace) -> int:
     from ...domain.snippets import find_entry, render, render_list
     from ...usecases.resume import resume_entries
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         found = resume_entries(store)
         entries = found.every if args.every else found.shown
@@ -53,7 +53,7 @@ def snippet(args: argparse.Namespace) -> int:
     if args.copy:
         from ...clipboard import copy_to_system
 
-        problem = copy_to_system(text)
+        problem = copy_to_system(text, detach_output=True)
         if problem:
             print(f"paperdeck: not copied: {problem}; the text is printed above", file=sys.stderr)
             return 1

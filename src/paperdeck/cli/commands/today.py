@@ -85,7 +85,7 @@ def today(args: argparse.Namespace) -> int:
 
     if args.days is not None and not 0 <= args.days <= MAX_DAYS:
         raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         summary = gather(store, utcnow(), args.days)
         language = resolve_language(store.settings.load().language)

@@ -10,7 +10,7 @@ import argparse
 import sys
 import zlib
 
-from ..context import CliError, command, open_cli_store
+from ..context import CliError, add_output_options, command, open_cli_store, write_file
 
 MODEL_ID = 1_730_405_117   # fixed forever: Anki matches notes to this model by id
 MODEL_NAME = "paperdeck interview card"
@@ -21,7 +21,7 @@ CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; } .zh
 def register(kinds, common) -> None:
     parser = command(kinds, "anki", common, "export flashcards as an Anki package (.apkg)")
     parser.add_argument("--deck", metavar="NAME", help="only this deck (its name or key)")
-    parser.add_argument("-o", "--output", metavar="FILE.apkg", required=True, help="the package to write")
+    add_output_options(parser, "FILE.apkg", "the package to write", required=True)
     parser.set_defaults(handler=export_anki)
 
 
@@ -60,7 +60,7 @@ def export_anki(args: argparse.Namespace) -> int:
 
     if not args.output.lower().endswith(".apkg"):
         raise CliError(f"{printable(args.output)}: the output file must end in .apkg")
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         decks = store.cards.decks()
         if args.deck:
@@ -85,9 +85,6 @@ def export_anki(args: argparse.Namespace) -> int:
             packaged.append(anki_deck)
     finally:
         store.close()
-    try:
-        genanki.Package(packaged).write_to_file(args.output)
-    except OSError as error:
-        raise CliError(f"cannot write {printable(args.output)}: {error.strerror or error}") from error
-    print(f"exported {count} notes in {len(packaged)} decks to {printable(args.output)}", file=sys.stderr)
+    path = write_file(args, produce=lambda temporary: genanki.Package(packaged).write_to_file(str(temporary)))
+    print(printable(f"exported {count} notes in {len(packaged)} decks to {path}"), file=sys.stderr)
     return 0

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..context import CliError, command, open_cli_store
+from ..context import CliError, add_output_options, command, open_cli_store, write_file
 
 
 def register(kinds, common) -> None:
     parser = command(kinds, "cards", common, "export flashcards as CSV or TSV (stdout by default)")
     parser.add_argument("--deck", metavar="NAME", help="only this deck (its name or key)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.tsv: tab-separated)")
+    add_output_options(parser, help_text="write to FILE (.tsv: tab-separated)")
     parser.add_argument("--format", choices=("csv", "tsv"), help="csv or tsv (default: from FILE, else csv)")
+    parser.add_argument("--raw", action="store_true",
+                        help="the text exactly as stored: no ' before cells starting with = + - @ "
+                             "(spreadsheets run those as formulas), control characters kept")
     parser.set_defaults(handler=export_cards)
 
 
@@ -20,7 +23,7 @@ def export_cards(args: argparse.Namespace) -> int:
     from ...domain.card_csv import delimiter_for, write_cards
     from ...textsafe import printable
 
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         deck_id = None
         if args.deck:
@@ -37,15 +40,11 @@ def export_cards(args: argparse.Namespace) -> int:
         ]
     finally:
         store.close()
-    text = write_cards(rows, delimiter_for(args.output or "", args.format))
+    text = write_cards(rows, delimiter_for(args.output or "", args.format), raw=args.raw)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise CliError(f"cannot write {printable(args.output)}: {error.strerror}") from error
-        print(f"exported {len(rows)} cards to {printable(args.output)}", file=sys.stderr)
+        path = write_file(args, text)
+        print(printable(f"exported {len(rows)} cards to {path}"), file=sys.stderr)
     else:
-        # A terminal gets control characters made visible; a pipe gets the data as stored.
+        # A terminal never gets a stored control character, even with --raw.
         sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
     return 0

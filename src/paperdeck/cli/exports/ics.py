@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..context import CliError, command, open_cli_store, out
+from ..context import add_output_options, command, open_cli_store, out, write_file
 
 
 def register(subparsers, common) -> None:
@@ -17,7 +16,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--all", action="store_true", help="every stored deadline, past ones too")
     parser.add_argument("--reminders", action="store_true", help="add reminders 7 days and 1 day before")
     parser.add_argument("--no-milestones", action="store_true", help="leave out your papers' milestones")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    add_output_options(parser, help_text="write to FILE (default: standard output)")
     parser.set_defaults(handler=export_ics)
 
 
@@ -29,7 +28,7 @@ def export_ics(args: argparse.Namespace) -> int:
     from ..commands.deadlines import _venue_keys
 
     now = utcnow()
-    store = open_cli_store(args)
+    store = open_cli_store(args, reading=True)
     try:
         keys = _venue_keys(store, args.venue)
         if args.all:
@@ -45,11 +44,7 @@ def export_ics(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    path = Path(args.output)
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise CliError(f"{path}: cannot write: {error.strerror or error}") from error
+    path = write_file(args, data)
     events = data.count(b"BEGIN:VEVENT")
     out(f"wrote {events} events to {path}")
     return 0

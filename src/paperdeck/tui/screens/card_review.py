@@ -148,7 +148,7 @@ class ReviewScreen(PaperdeckScreen):
 
         bar = Text()
         for rating in RATINGS:
-            bar.append(f" {rating} ", "reverse " + RATING_STYLES[rating])
+            bar.append(f" {self.key_hint(f'rate({rating})') or rating} ", "reverse " + RATING_STYLES[rating])
             bar.append(f" {self.pick(*RATING_NAMES[rating])} ", RATING_STYLES[rating])
             if self.cramming:
                 hint = self.pick("稍后再来", "again later") if rating == 1 else ""
@@ -156,7 +156,8 @@ class ReviewScreen(PaperdeckScreen):
                 hint = format_interval(self.outcomes[rating].interval)
             bar.append(f"{hint}   ", "dim" if self.cramming else "")
         if not self.revealed:
-            bar.append(self.pick("  空格 显示要点", "  Space shows the talking points"), "dim")
+            key = self.key_hint("reveal")
+            bar.append(self.pick(f"  {key} 显示要点", f"  {key} shows the talking points"), "dim")
         self.query_one("#review-ratings", Static).update(bar)
 
     def _render_status(self) -> None:

@@ -1,8 +1,10 @@
 """Dashboard: the first screen of the day.
 
 Four lists (deadlines, papers needing attention, flashcards, pitch readiness) and the guide's
-line of the day, all from `services.today.gather`. Each list is an OptionList (line-rendered,
-fast at any size); Enter on a row opens its screen at that item through `app.show_item`.
+line of the day: one `DashboardView` (usecases/dashboard.py, around `today.gather`) loaded in a
+worker. Each list is an OptionList (line-rendered, fast at any size); Enter on a row opens its
+screen at that item through `app.show_item`. The minute's tick shows the countdowns at the new
+clock from the view it holds, and asks for a new view only once that view has expired.
 """
 
 from __future__ import annotations
@@ -15,20 +17,26 @@ from textual.containers import Grid
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.deadlines import URGENCY_STYLE, countdown, when_text
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
 from ...models.common import utcnow
 from ...models.papers import Stage
 from ...models.venues import DeadlineKind
 from ...paths import package_resource
+from ...usecases.dashboard import DashboardView, dashboard_view
 from ...usecases.today import (
     PaperAlert,
     TodaySummary,
-    gather,
     minutes_seconds,
     target_text,
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 MAX_ROWS = 50  # per section: the rest is counted, not listed
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
@@ -52,8 +60,8 @@ class DashboardList(OptionList):
     def on_resize(self) -> None:
         # The deadlines' times wrap by the panel's width: lay them out again at the new width.
         screen = self.screen
-        if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.summary is not None:
-            screen.show_deadlines(screen.summary)
+        if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.dashboard is not None:
+            screen.show_deadlines(screen.dashboard.summary, screen.shown_at)
 
     def show_rows(self, rows: list[Option]) -> None:
         """Replace the rows, keeping the highlighted one (by id) across a live refresh."""
@@ -78,7 +86,8 @@ class DashboardScreen(PaperdeckScreen):
                 tooltip="Re-read everything (it also refreshes by itself)"),
     ]
 
-    summary: TodaySummary | None = None
+    dashboard: DashboardView | None = None  # what is shown; loaded when the screen is shown
+    shown_at: datetime | None = None         # the clock the countdowns were last shown at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,8 +105,14 @@ class DashboardScreen(PaperdeckScreen):
         self.set_interval(60, self._tick)
 
     def _tick(self) -> None:
-        if self.is_current:
-            self.refresh_data()
+        """The countdowns move on: show them at the new clock; a new view once this one expired."""
+        if not self.is_current or self.dashboard is None:
+            return
+        now = utcnow()
+        if self.dashboard.expired(now):
+            self.reload_view()
+        else:
+            self.show_deadlines(self.dashboard.summary, now)
 
     def action_reload(self) -> None:
         self.refresh_data()
@@ -116,11 +131,19 @@ class DashboardScreen(PaperdeckScreen):
 
     # -- rendering ------------------------------------------------------------------------
 
-    def refresh_data(self) -> None:
-        self.summary = summary = gather(self.store, utcnow())
+    def view_request(self) -> datetime:
+        return utcnow()
+
+    @staticmethod
+    def load_view(store: "Store", now: datetime) -> DashboardView:
+        return dashboard_view(store, now)
+
+    def show_view(self, view: DashboardView) -> None:
+        self.dashboard = view
+        summary = view.summary
         self.show_deadlines(summary)
         self._show_attention(summary)
-        self._show_cards(summary)
+        self._show_cards(summary, view.desired_retention)
         self._show_pitch(summary)
         self._show_line(summary)
 
@@ -132,7 +155,11 @@ class DashboardScreen(PaperdeckScreen):
     def _note(self, text: str, note_id: str) -> Option:
         return Option(Text(text, style="dim"), id=note_id, disabled=True)
 
-    def show_deadlines(self, summary: TodaySummary) -> None:
+    def show_deadlines(self, summary: TodaySummary, now: datetime | None = None) -> None:
+        """The deadlines as of `now` (default: when they were read): countdowns and urgency are
+        the deadlines core's, at that clock."""
+        now = now or summary.now
+        self.shown_at = now
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
@@ -144,8 +171,8 @@ class DashboardScreen(PaperdeckScreen):
             line.append(" ")
             line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
             line.append("  ")
-            line.append(countdown(item, summary.now, summary.zone, self.language),
-                        style=URGENCY_STYLE[item.urgency])
+            line.append(countdown(item, now, summary.zone, self.language),
+                        style=URGENCY_STYLE[urgency(item, now, summary.zone)])
             when = when_text(item, summary.zone, self.language)
             if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
                 when = when_text(item, summary.zone, self.language, sep="\n")
@@ -187,19 +214,19 @@ class DashboardScreen(PaperdeckScreen):
             rows.append(self._note(f"… {hidden} more", "more"))
         panel.show_rows(rows)
 
-    def _show_cards(self, summary: TodaySummary) -> None:
+    def _show_cards(self, summary: TodaySummary, target: float) -> None:
         cards = summary.cards
         panel = self._panel("#dash-cards", self.pick("闪卡", "Flashcards"))
         due = Text()
         due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
                    style="bold yellow" if cards.to_study else "bold green")
-        due.append(self.pick("  （r 或回车开始）", "  (r or Enter to start)"), style="dim")
+        key = self.key_hint("review")  # Enter is the list's own key: it opens the row
+        due.append(self.pick(f"  （{key} 或回车开始）", f"  ({key} or Enter to start)"), style="dim")
         due.append(self.pick(f"\n  到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}",
                              f"\n  {cards.due} due · {cards.learning} learning · {cards.new} new"))
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
                                 f"{'day' if cards.streak == 1 else 'days'}"))
         retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
-        target = self.store.settings.load().desired_retention
         kept = Text(self.pick(f"真实记忆率 {retention}（近 {cards.retention_days} 天）",
                               f"True retention: {retention} (last {cards.retention_days} days)"))
         kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")

@@ -137,7 +137,7 @@ class PipelineScreen(PaperdeckScreen):
             return ""
         parts = [f'"{wanted.text}"'] if wanted.text else []
         parts += [p for p in (wanted.venue_key, wanted.topic_key, wanted.stage.label if wanted.stage else None) if p]
-        return self.pick("筛选：", "Filter: ") + " · ".join(parts) + self.pick("（Esc 清除）", " (Esc clears)")
+        return self.pick("筛选：", "Filter: ") + " · ".join(parts) + self.pick(f"（{self.key_hint('clear_filter')} 清除）", f" ({self.key_hint('clear_filter')} clears)")
 
     def _show_detail(self) -> None:
         detail = self.query_one("#pipeline-detail", Static)

@@ -43,7 +43,7 @@ class PitchScreen(PaperdeckScreen):
         Binding("f7", "history", "History", id="pitch.history", priority=True,
                 tooltip="Version history: restore any earlier version"),
         Binding("f8", "export", "Export .md", id="pitch.export", priority=True,
-                tooltip="Write the pitch as Markdown to pitch-<id>.md in the current directory"),
+                tooltip="Write the pitch as Markdown to a file (asks where: pitch-<id>.md here by default)"),
         Binding("f9", "copy", "Copy", id="pitch.copy", priority=True,
                 tooltip="Copy the pitch as Markdown to the clipboard"),
         Binding("escape", "leave_editor", "Leave editor", id="pitch.leave", show=False,
@@ -365,14 +365,17 @@ class PitchScreen(PaperdeckScreen):
             return
         from pathlib import Path
 
+        from .save_dialog import SaveFileDialog
+
         self.flush()
-        path = Path.cwd() / f"pitch-{self.paper_id}.md"
-        try:
-            path.write_text(self.markdown(), encoding="utf-8")
-        except OSError as error:
-            self.notify(f"{path}: {error.strerror}", severity="error")
-            return
-        self.notify(self.pick(f"已导出到 {path}", f"Exported to {path}"))
+        dialog = SaveFileDialog(("导出讲稿（Markdown）", "Export the pitch (Markdown)"),
+                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), self.store.path)
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(self.pick(f"已导出到 {path}", f"Exported to {path}"), markup=False)
+
+        self.app.push_screen(dialog, exported)
 
     def action_copy(self) -> None:
         if self.paper_id is None:

@@ -1,4 +1,7 @@
-"""The Venues screen's actions: filters, favourites, month grid, forms and import."""
+"""The Venues screen's actions: filters, favourites, month grid, forms and import.
+
+Filters and the month grid render from the screen's view; writes go through usecases/venues.py
+(one short transaction), then the view is read again in a worker."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from rich.text import Text
 from textual.widgets import ContentSwitcher, OptionList
 
 from ...models.venues import DeadlineKind
+from ...store.errors import StoreError
 from ...textsafe import one_line
+from ...usecases import venues as venue_cases
 from .venue_forms import FormModal
 
 if TYPE_CHECKING:
@@ -17,29 +22,34 @@ if TYPE_CHECKING:
 
 
 class VenueActionsMixin:
-    """Mixed into VenuesScreen (which provides store, pick, refresh_data, selected_venue, ...)."""
+    """Mixed into VenuesScreen (which provides store, pick, venues_view, show_list,
+    selected_venue, reload_view, ...)."""
 
-    # -- filters and favourites -------------------------------------------------------------
+    # -- filters and favourites (from the view: no read) ------------------------------------
 
     def action_cycle_field(self) -> None:
-        fields = sorted({v.field_en for v in self.store.venues.all() if v.field_en})
-        order = [None, *fields]
+        if self.venues_view is None:
+            return
+        order = [None, *self.venues_view.fields]
         position = order.index(self.field_filter) if self.field_filter in order else 0
         self.field_filter = order[(position + 1) % len(order)]
-        self.refresh_data()
+        self.show_list()
 
     def action_cycle_view(self) -> None:
-        from .venues import VIEWS
-
-        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
-        self.refresh_data()
+        self.show = venue_cases.SHOWS[(venue_cases.SHOWS.index(self.show) + 1) % len(venue_cases.SHOWS)]
+        self.show_list()
 
     def action_toggle_favourite(self) -> None:
         venue = self.selected_venue()
-        if venue is None:
+        if venue is None or self.venues_view is None:
             return
-        self.store.venues.toggle_favourite(venue.key)
-        self.refresh_data()
+        try:
+            changed = venue_cases.toggle_favourite(self.store, venue.key)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.venues_view = self.venues_view.with_venue(changed)  # the write's answer: nothing to re-read
+        self.show_list()
 
     # -- month grid -------------------------------------------------------------------------
 
@@ -51,6 +61,8 @@ class VenueActionsMixin:
         else:
             switcher.current = "venue-month"
             self.show_month()
+            if self.venues_view is not None and self.venues_view.milestones is None:
+                self.reload_view()  # the papers' milestones are read for the grid only
 
     def action_move_month(self, months: int) -> None:
         from ..widgets.month_grid import MonthGrid
@@ -73,7 +85,7 @@ class VenueActionsMixin:
         def done(result: Any) -> None:
             if result:
                 self.notify(message)
-                self.refresh_data()
+                self.reload_view()
 
         self.app.push_screen(modal, done)
 
@@ -82,8 +94,8 @@ class VenueActionsMixin:
                   ("field_en", self.pick("领域", "Field"), ""), ("url", "URL", "")]
 
         def save(values: dict[str, str]) -> Any:
-            venue = self.store.venues.add(values.pop("name"), **values)
-            self.call_after_refresh(self.show_item, venue.key)
+            venue = venue_cases.add_venue(self.store, values.pop("name"), **values)
+            self.wanted_venue = venue.key  # highlighted once the view read again has it
             return venue
 
         self._open(FormModal(self.pick("添加会议", "Add a venue"), fields, save), self.pick("已添加", "Venue added"))
@@ -92,8 +104,11 @@ class VenueActionsMixin:
         detail = self.query_one("#venue-detail", OptionList)
         if detail.has_focus and detail.highlighted_option is not None:
             option_id = detail.highlighted_option.id or ""
-            if option_id.startswith("deadline-"):
-                self._edit_deadline(self.store.venues.get_deadline(int(option_id.removeprefix("deadline-"))))
+            deadline = None
+            if option_id.startswith("deadline-") and self.venues_view is not None:
+                deadline = self.venues_view.deadline(int(option_id.removeprefix("deadline-")))
+            if deadline is not None:
+                self._edit_deadline(deadline)
             return
         venue = self.selected_venue()
         if venue is None:
@@ -102,7 +117,7 @@ class VenueActionsMixin:
                   ("field_en", self.pick("领域", "Field"), venue.field_en), ("url", "URL", venue.url),
                   ("rhythm_en", self.pick("投稿节奏", "Rhythm"), venue.rhythm_en)]
         self._open(FormModal(self.pick("编辑会议", "Edit venue"), fields,
-                             lambda values: self.store.venues.update(venue.key, **values)),
+                             lambda values: venue_cases.update_venue(self.store, venue.key, **values)),
                    self.pick("已保存", "Venue saved"))
 
     def _deadline_fields(self, deadline: "Deadline | None", year: int) -> list[tuple[str, str, str]]:
@@ -148,7 +163,7 @@ class VenueActionsMixin:
         def save(values: dict[str, str]) -> Any:
             fields = self._deadline_values(values)
             year, kind = fields.pop("edition_year"), fields.pop("kind")
-            return self.store.venues.add_deadline(venue.key, year, kind, **fields)
+            return venue_cases.add_deadline(self.store, venue.key, year, kind, **fields)
 
         title = self.pick("添加截稿：", "Add a deadline: ") + one_line(venue.name)
         self._open(FormModal(title, self._deadline_fields(None, datetime.now().year + 1), save),
@@ -156,7 +171,7 @@ class VenueActionsMixin:
 
     def _edit_deadline(self, deadline: "Deadline") -> None:
         def save(values: dict[str, str]) -> Any:
-            return self.store.venues.update_deadline(deadline.id, **self._deadline_values(values))
+            return venue_cases.update_deadline(self.store, deadline.id, **self._deadline_values(values))
 
         self._open(FormModal(self.pick("编辑截稿", "Edit deadline"), self._deadline_fields(deadline, deadline.edition_year), save),
                    self.pick("已保存（导入不会覆盖）", "Saved (imports keep your edit)"))
@@ -174,9 +189,13 @@ class VenueActionsMixin:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.venues.delete_deadline(deadline_id)
+                try:
+                    venue_cases.delete_deadline(self.store, deadline_id)
+                except StoreError as error:
+                    self.notify(str(error), severity="error", markup=False)
+                    return
                 self.notify(self.pick("已删除", "Deadline deleted"))
-                self.refresh_data()
+                self.reload_view()
 
         # Not undoable: ask first. `x` again confirms.
         question = literal(self.pick("删除这个截稿日期？\n", "Delete this deadline?\n"), single_line=False)
@@ -186,4 +205,4 @@ class VenueActionsMixin:
     def action_import_files(self) -> None:
         from .import_dialog import ImportDialog
 
-        self.app.push_screen(ImportDialog("deadlines"), lambda _plan: self.refresh_data())
+        self.app.push_screen(ImportDialog("deadlines"), lambda _plan: self.reload_view())

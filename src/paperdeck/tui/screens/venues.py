@@ -1,9 +1,14 @@
 """Venues: every venue sorted by its next deadline with a live countdown, a detail view of
-each edition's deadlines (past ones and estimates too), filters, a month grid, forms, import."""
+each edition's deadlines (past ones and estimates too), filters, a month grid, forms, import.
+
+Its data is one `VenuesView` (usecases/venues.py) loaded in a worker: moving through the list,
+the filters, the month grid and the countdown's tick all render from it and never ask the
+store; the tick reads again only once a deadline it holds has closed."""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -13,22 +18,24 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.deadlines import (
+    URGENCY_STYLE, countdown, local_day, local_text, local_today, own_text, urgency,
+)
+from ...domain.timezones import zone_name
 from ...models.common import utcnow
 from ...models.venues import Deadline, Venue
 from ...paths import package_resource
-from ...domain.deadlines import (
-    URGENCY_STYLE, countdown, local_day, local_text, local_today, opens_at, own_text, urgency,
-)
-from ...domain.timezones import zone_name
-from ...usecases.paper_targets import paper_milestones
 from ...textsafe import one_line
+from ...usecases.venues import SHOWS, VenuesRequest, VenuesView, venues_view
 from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
 
-VIEWS = ("all", "favourites", "papers")
-VIEW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
+if TYPE_CHECKING:
+    from ...store import Store
+
+SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
 COUNTDOWN_SECONDS = 30
 
 
@@ -76,8 +83,10 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
     ]
 
     field_filter: str | None = None
-    view: str = "all"
-    _zone: tzinfo | None = None
+    show: str = "all"                        # one of SHOWS
+    venues_view: VenuesView | None = None    # what is shown; loaded when the screen is shown
+    shown_at: datetime | None = None         # the clock the countdowns were last shown at
+    wanted_venue: str | None = None          # a venue to highlight once the view has it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,86 +99,98 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The data is read when the screen is shown (PaperdeckScreen.on_screen_resume).
         self.query_one("#venue-table", OptionList).border_title = self.pick("会议", "Venues")
         self.query_one("#venue-detail", OptionList).border_title = self.pick("详情", "Detail")
-        self.refresh_data()
-        self.set_interval(COUNTDOWN_SECONDS, self.refresh_data)
+        self.set_interval(COUNTDOWN_SECONDS, self._tick)
 
-    # -- data -------------------------------------------------------------------------------
+    # -- the view ---------------------------------------------------------------------------
 
-    @property
-    def zone(self) -> tzinfo:
-        """The user's timezone (the `timezone` setting, else the system's); read once a refresh."""
-        if self._zone is None:
-            self._zone = self.store.settings.zone()
-        return self._zone
+    def month_shown(self) -> bool:
+        return self.query_one(ContentSwitcher).current == "venue-month"
 
-    def visible_venues(self) -> list[Venue]:
-        venues = self.store.venues.all()
-        if self.field_filter:
-            venues = [v for v in venues if v.field_en == self.field_filter]
-        if self.view == "favourites":
-            venues = [v for v in venues if v.favourite]
-        elif self.view == "papers":
-            mine = self.paper_venue_keys()
-            venues = [v for v in venues if v.key.lower() in mine]
-        return venues
+    def view_request(self) -> VenuesRequest:
+        return VenuesRequest(now=utcnow(), with_milestones=self.month_shown())
 
-    def paper_venue_keys(self) -> set[str]:
-        return {p.venue_key.lower() for p in self.store.papers.all() if p.venue_key}
+    @staticmethod
+    def load_view(store: "Store", request: VenuesRequest) -> VenuesView:
+        return venues_view(store, request)
 
-    def refresh_data(self) -> None:
-        if not self.is_mounted:
+    def show_view(self, view: VenuesView) -> None:
+        self.venues_view = view
+        self.query_one("#venue-table", OptionList).border_title = self.pick("会议", "Venues")
+        self.query_one("#venue-detail", OptionList).border_title = self.pick("详情", "Detail")
+        self.show_list(view.now)
+        if self.wanted_venue is not None:
+            wanted, self.wanted_venue = self.wanted_venue, None
+            self.show_item(wanted)
+
+    def _tick(self) -> None:
+        """Countdowns move on: shown at the new clock; read again once a held deadline closed."""
+        view = self.venues_view
+        if not self.is_current or view is None:
             return
-        self._zone = None
         now = utcnow()
-        upcoming = self.store.venues.next_deadlines(now)
-        venues = self.visible_venues()
-        far = datetime.max.replace(tzinfo=now.tzinfo)
-        venues.sort(key=lambda v: (v.key not in upcoming, opens_at(upcoming[v.key]) if v.key in upcoming else far, v.name.lower()))
+        if view.expired(now):
+            self.reload_view()
+        else:
+            self.show_list(now)
+
+    def show_list(self, now: datetime | None = None) -> None:
+        """The list, the filters line, the detail and (when shown) the month grid, at `now`."""
+        view = self.venues_view
+        if view is None:
+            return
+        now = now or self.shown_at or view.now
+        self.shown_at = now
+        venues = view.listed(self.field_filter, self.show)
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
-        table.set_options([self.venue_row(v, upcoming.get(v.key), now) for v in venues])
+        table.set_options([self.venue_row(v, view.next.get(v.key), now) for v in venues])
         ids = [f"venue-{v.key}" for v in venues]
         if ids:
             table.highlighted = ids.index(keep) if keep in ids else 0
         self.show_filters(len(venues))
         self.show_detail()
-        if self.query_one(ContentSwitcher).current == "venue-month":
+        if self.month_shown():
             self.show_month()
 
     def show_filters(self, count: int) -> None:
+        view = self.venues_view
         field = self.field_filter or self.pick("全部领域", "all fields")
-        zh, en = VIEW_LABELS[self.view]
+        zh, en = SHOW_LABELS[self.show]
         text = Text()
         text.append(f"{self.pick('领域', 'Field')}: ", style="dim")
         text.append(one_line(field))
         text.append(f"   {self.pick('显示', 'Show')}: ", style="dim")
         text.append(self.pick(zh, en))
         text.append(f"   {count} {self.pick('个会议', 'venues')}   ", style="dim")
-        text.append(f"{self.pick('本地时区', 'Local time')}: {zone_name(self.zone, utcnow())}", style="dim")
+        if view is not None:
+            text.append(f"{self.pick('本地时区', 'Local time')}: {zone_name(view.zone, self.shown_at or view.now)}",
+                        style="dim")
         self.query_one("#venue-filters", Static).update(text)
 
     def venue_row(self, venue: Venue, deadline: Deadline | None, now: datetime) -> Option:
+        zone = self.venues_view.zone  # type: ignore[union-attr]
         text = Text()
         text.append("★ " if venue.favourite else "  ", style="yellow")
         text.append(cells(venue.name, 9), style="bold")
         if deadline is None:
             text.append(self.pick("无截稿信息", "no deadline known"), style="dim")
             return Option(text, id=f"venue-{venue.key}")
-        left = countdown(deadline, now, self.zone, self.language)
-        text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, self.zone)])
+        left = countdown(deadline, now, zone, self.language)
+        text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, zone)])
         text.append(cells(f"{deadline.kind.pick(self.language)} {deadline.edition_year}", 14))
         # Local time (the header names the zone); a date only stays a date (no time invented).
-        when = local_text(deadline, self.zone, "%m-%d %H:%M", "%m-%d", named=False)
+        when = local_text(deadline, zone, "%m-%d %H:%M", "%m-%d", named=False)
         text.append(when, style="italic dim" if deadline.is_estimate else "")
         return Option(text, id=f"venue-{venue.key}")
 
     def selected_venue(self) -> Venue | None:
         option = self.query_one("#venue-table", OptionList).highlighted_option
-        if option is None or not option.id:
+        if option is None or not option.id or self.venues_view is None:
             return None
-        return self.store.venues.find(option.id.removeprefix("venue-"))
+        return self.venues_view.venue(option.id.removeprefix("venue-"))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "venue-table":
@@ -184,10 +205,11 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
     def show_detail(self) -> None:
         detail = self.query_one("#venue-detail", OptionList)
         venue = self.selected_venue()
-        if venue is None:
+        view = self.venues_view
+        if venue is None or view is None:
             detail.set_options([Option(Text(self.pick("没有会议", "No venue here"), style="dim"), disabled=True)])
             return
-        now = utcnow()
+        now = self.shown_at or view.now
         rows: list[Option] = []
 
         def note(label: str, value: str, style: str = "") -> None:
@@ -205,7 +227,7 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         note(self.pick("指南", "Guide"), self.pick(venue.guide_note_zh, venue.guide_note_en), "italic")
         note(self.pick("实际", "Facts"), self.pick(venue.rhythm_zh, venue.rhythm_en))
         note("URL", venue.url)
-        for year, deadlines in self.store.venues.editions(venue.key, now).items():
+        for year, deadlines in view.editions.get(venue.key, {}).items():
             estimated = all(d.is_estimate for d in deadlines)
             title = f"{year}" + (self.pick("（估计）", " (estimated)") if estimated else "")
             rows.append(Option(Text(title, style="bold underline"), disabled=True))
@@ -218,46 +240,50 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
             detail.highlighted = ids.index(keep)
 
     def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
+        zone = self.venues_view.zone  # type: ignore[union-attr]
         text = Text("✎ " if deadline.user_edited else "  ", style="dim")
         text.append(cells(deadline.label or deadline.kind.pick(self.language), 19), style="")
         if deadline.is_estimate:
             text.append(compact_estimate(deadline), style="italic dim")
             return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
-        local, own = local_text(deadline, self.zone), own_text(deadline)
+        local, own = local_text(deadline, zone), own_text(deadline)
         if own == local:
             own = ""
         elif own[:5] == local[:5]:
             own = own[5:]  # the same year: "05-06 23:59 AoE"
         text.append(cells(local, 21))
         text.append(cells(own, 16), style="dim")
-        state = urgency(deadline, now, self.zone)
-        text.append(countdown(deadline, now, self.zone, self.language) if state != "past" else "",
+        state = urgency(deadline, now, zone)
+        text.append(countdown(deadline, now, zone, self.language) if state != "past" else "",
                     style=URGENCY_STYLE[state])
         return Option(text, id=f"deadline-{deadline.id}")
 
     def show_item(self, item: str) -> None:
-        """Open at a venue (the dashboard's Enter)."""
+        """Open at a venue (the dashboard's Enter); once the view has it, if it is loading."""
         table = self.query_one("#venue-table", OptionList)
         for index in range(table.option_count):
             if table.get_option_at_index(index).id == f"venue-{item}":
                 table.highlighted = index
                 table.focus()
                 return
+        if self.venues_view is None or self.venues_view.venue(item) is None:
+            self.wanted_venue = item  # not read yet (a venue just added, or the first load)
 
     # -- month grid -------------------------------------------------------------------------
 
     def show_month(self) -> None:
-        now = utcnow()
-        zone = self.zone
-        keys = {v.key for v in self.visible_venues()}
+        view = self.venues_view
+        if view is None:
+            return
+        now = self.shown_at or view.now
+        zone = view.zone
+        keys = {v.key for v in view.listed(self.field_filter, self.show)}
         marks = []
-        deadlines = [d for d in self.store.venues.deadlines() if d.venue_key in keys]
-        deadlines += self.store.venues.estimates(now, keys)
-        for deadline in deadlines:
+        for deadline in view.month_deadlines(keys):
             name = deadline.venue_name or deadline.venue_key
             style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
             prefix = "~" if deadline.is_estimate else ""
             marks.append(Mark(local_day(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
-        for item in paper_milestones(self.store, now, zone=zone):
+        for item in view.milestones or ():
             marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
         self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)

@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ...domain.file_kinds import not_regular
 from ...textsafe import one_line
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -57,17 +57,7 @@ def read_input(name: str, *, limit: int = MAX_IMPORT_BYTES, stdin: BinaryIO | No
 
 def _kind_of(mode: int) -> str | None:
     """Why a file of this mode is refused, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file; not opened"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file; not opened"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file; not opened"
-    return "is not a regular file; not opened"
+    return not_regular(mode)
 
 
 def _read_path(name: str, limit: int) -> bytes:

@@ -1,0 +1,136 @@
+"""The Pipeline board's questions: its columns of paper tiles with their countdowns and risk,
+for the whole board or only the columns a write touched (a move re-reads two columns, not
+10,000 tiles), the filter's choices, and the writes behind the board's keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..domain.deadlines import countdown
+from ..models.papers import STAGES, Paper, PaperTile, PaperFilter, Stage
+from .paper_targets import paper_targets
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass(frozen=True)
+class BoardRequest:
+    now: datetime
+    language: str
+    paper_filter: PaperFilter = PaperFilter()
+
+
+@dataclass(frozen=True)
+class BoardColumnView:
+    stage: Stage
+    tiles: tuple[PaperTile, ...]
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" to its target
+    at_risk: frozenset[int] = frozenset()                        # paper ids behind their plan
+
+    def without(self, paper_id: int) -> "BoardColumnView":
+        return replace(self, tiles=tuple(tile for tile in self.tiles if tile.id != paper_id))
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """Everything the board shows, read at one instant (columns may be re-read one by one)."""
+
+    request: BoardRequest
+    columns: Mapping[Stage, BoardColumnView]
+    topics: tuple[tuple[str, str], ...]   # (key, label in the request's language), the guide's order
+    venues: tuple[tuple[str, str], ...]   # (name, key): the filter's venue choices
+    wip_limit: int | None
+
+    @property
+    def topic_labels(self) -> dict[str, str]:
+        return dict(self.topics)
+
+    def tile(self, paper_id: int) -> PaperTile | None:
+        return next((tile for column in self.columns.values() for tile in column.tiles if tile.id == paper_id), None)
+
+    def with_columns(self, columns: Mapping[Stage, BoardColumnView]) -> "BoardView":
+        return replace(self, columns={**self.columns, **columns})
+
+
+def board_view(store: "Store", request: BoardRequest) -> BoardView:
+    """The whole board under the request's filter: one query for the tiles."""
+    tiles = store.papers.tiles(request.paper_filter)
+    return BoardView(
+        request=request,
+        columns=_columns(store, request, tiles, STAGES),
+        topics=tuple((item.key, item.pick(request.language)) for item in store.guide.items("topic")),
+        venues=tuple((venue.name, venue.key) for venue in store.venues.all()),
+        wip_limit=store.settings.load().wip_limit,
+    )
+
+
+def board_columns(store: "Store", request: BoardRequest, stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
+    """Only these columns (a write touched them), each read under the request's filter."""
+    wanted = request.paper_filter
+    tiles: list[PaperTile] = []
+    stages = [stage for stage in STAGES if stage in set(stages)]
+    for stage in stages:
+        if wanted.stage is None or wanted.stage is stage:
+            tiles += store.papers.tiles(replace(wanted, stage=stage))
+    return _columns(store, request, tiles, stages)
+
+
+def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
+             stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
+    now, language = request.now, request.language
+    zone = store.settings.zone()
+    countdowns: dict[int, str] = {}
+    at_risk: set[int] = set()
+    for paper_id, target in paper_targets(store, tiles, now, zone).items():
+        if target.deadline is not None:
+            countdowns[paper_id] = countdown(target.deadline, now, zone, language, compact=True)
+        if target.at_risk:
+            at_risk.add(paper_id)
+    by_stage: dict[Stage, list[PaperTile]] = {stage: [] for stage in stages}
+    for tile in tiles:
+        if tile.stage in by_stage:
+            by_stage[tile.stage].append(tile)
+    return {
+        stage: BoardColumnView(
+            stage, tuple(found),
+            {tile.id: countdowns[tile.id] for tile in found if tile.id in countdowns},
+            frozenset(tile.id for tile in found if tile.id in at_risk),
+        )
+        for stage, found in by_stage.items()
+    }
+
+
+# -- writes: one short transaction each, on the UI thread; the board then re-reads what changed --
+
+
+def move_paper(store: "Store", paper_id: int, stage: Stage) -> Stage:
+    """Put the paper at the end of `stage`; returns the stage it left."""
+    source = store.papers.get(paper_id).stage
+    store.papers.move(paper_id, stage)
+    return source
+
+
+def place_paper(store: "Store", paper_id: int, neighbour_id: int, *, after: bool) -> None:
+    """Put the paper just before or after its neighbour in the neighbour's column."""
+    store.papers.place(paper_id, neighbour_id, after=after)
+
+
+def add_paper(store: "Store", title: str, stage: Stage) -> Paper:
+    return store.papers.add(title, stage)
+
+
+def delete_paper(store: "Store", paper_id: int) -> None:
+    store.papers.delete(paper_id)
+
+
+def undo_change(store: "Store") -> str | None:
+    """Undo the last change to the papers; its label, or None when there is nothing to undo."""
+    return store.papers.undo()
+
+
+def redo_change(store: "Store") -> str | None:
+    return store.papers.redo()

@@ -1,0 +1,46 @@
+"""The Dashboard's question: the day's summary (`today.gather`, shared with `paperdeck today`)
+plus what only the screen shows, and until when the clock alone leaves it true."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..domain.deadlines import closes_at, local_today
+from ..domain.scheduling import day_start
+from .today import TodaySummary, gather
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# Some of what the summary lists moves with the clock at no fixed instant (a paper's idle days,
+# a deadline entering the horizon): the view is read again after this long at the latest.
+MAX_VIEW_LIFE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    summary: TodaySummary
+    desired_retention: float       # the flashcards' target, beside their true retention
+    expires_at: datetime           # from then on the clock alone may have changed the lists
+
+    def expired(self, now: datetime) -> bool:
+        return now >= self.expires_at
+
+
+def dashboard_view(store: "Store", now: datetime) -> DashboardView:
+    """The Dashboard's one view. Until `expires_at`, showing it again at a later clock (the
+    countdowns) is all a minute's tick needs; after, read it again."""
+    summary = gather(store, now)
+    settings = store.settings.load()
+    day_ends = [
+        day_start(local_today(now, summary.zone) + timedelta(days=1), summary.zone, 0),  # the day's line, at-risk
+        store.cards.day_bounds(now)[1],  # the study day: cards due today
+    ]
+    closing = [closes_at(item) for item in summary.deadlines]  # a listed deadline leaves the list
+    return DashboardView(
+        summary=summary,
+        desired_retention=settings.desired_retention,
+        expires_at=min([now + MAX_VIEW_LIFE, *day_ends, *closing]),
+    )
