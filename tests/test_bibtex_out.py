@@ -180,7 +180,7 @@ def test_imported_entries_are_written_back_faithfully(store, tmp_path):
     assert bert["title"] == "{BERT}: Pre-training of Deep Bidirectional Transformers"
     assert bert["author"] == "Devlin, Jacob and Chang, Ming-Wei and {van der Goot}, Rob and King, Jr., Martin"
     assert (bert["pages"], bert["doi"], bert["url"], bert["address"]) == (
-        "4171--4186", "10.18653/v1/n19-1423", "https://aclanthology.org/N19-1423", "Minneapolis, Minnesota")
+        "4171--4186", "10.18653/v1/N19-1423", "https://aclanthology.org/N19-1423", "Minneapolis, Minnesota")
     assert "month     = jun," in text  # the month macro stays bare
     assert "abstract" not in bert.fields_dict
     tkde = entries["wu2022tkde"]

@@ -190,15 +190,16 @@ def entry_to_paper(entry) -> BibPaper:
         source={
             "type": entry_type,
             "fields": {name: _tidy(raw[name]) for name in EXPORT_FIELDS if raw.get(name, "").strip()},
-            "title": raw.get("title", ""), "title_text": title,
+            "title": _tidy(raw.get("title", "")), "title_text": title,
             "authors": names.raw, "author_text": names.authors,
         },
     )
 
 
 def _tidy(raw: str) -> str:
-    """A raw value to write back: an HTML entity some exporters leave ("\\&amp;") as LaTeX."""
-    return re.sub(r"\\?&amp;", r"\\&", raw)
+    """A raw value to write back: on one line (BibTeX reads any run of spaces and line breaks
+    as one space), an HTML entity some exporters leave ("\\&amp;") as LaTeX."""
+    return re.sub(r"\\?&amp;", r"\\&", re.sub(r"\s+", " ", raw).strip())
 
 
 @dataclass(slots=True)
@@ -331,7 +332,7 @@ def normalize_doi(doi: str | None) -> str | None:
     if not doi:
         return None
     doi = re.sub(r"^(https?://)?(dx\.)?doi\.org/|^doi:\s*", "", doi.strip(), flags=re.IGNORECASE)
-    return doi.lower() if doi.startswith("10.") else None
+    return doi if doi.startswith("10.") else None  # as written: DOIs compare case-insensitively
 
 
 def _doi_from_url(url: str) -> str | None:

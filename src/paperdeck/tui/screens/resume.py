@@ -40,18 +40,18 @@ class ResumeScreen(PaperdeckScreen):
         Binding("y", "copy_one", "Copy", id="resume.copy", tooltip="Copy the selected paper's snippet"),
         Binding("Y", "copy_all", "Copy list", id="resume.copy-all", tooltip="Copy the whole list (Selected first)"),
         Binding("l", "copy_line", "Copy line", id="resume.copy-line",
-                tooltip="Copy the selected paper as one plain line (for a form field)"),
+                tooltip="Copy the selected paper as one plain line (for a form field)", show=False),
         Binding("f", "cycle_format", "Format", id="resume.format", tooltip="Switch format: txt, md, tex, bib"),
         Binding("g", "cycle_group", "Group", id="resume.group", tooltip="Group the list: Selected + Other, by year, by type"),
         Binding("e,enter", "edit_bullets", "Bullets", id="resume.bullets", tooltip="Edit the selected paper's bullets"),
         Binding("space", "toggle_mark", "Mark", id="resume.mark", tooltip="Mark the paper, to act on several at once"),
-        Binding("a", "toggle_all", "Mark all", id="resume.mark-all", tooltip="Mark every paper in the list, or clear the marks"),
+        Binding("a", "toggle_all", "Mark all", id="resume.mark-all", tooltip="Mark every paper in the list, or clear the marks", show=False),
         Binding("s", "toggle_selected", "Selected", id="resume.selected",
                 tooltip="Mark or unmark the paper (or the marked papers) as Selected Publications"),
         Binding("x", "hide", "Off / on", id="resume.hide",
                 tooltip="Take the paper (or the marked papers) off the resume; among hidden papers, put them back"),
         Binding("h", "toggle_hidden", "Hidden", id="resume.hidden", tooltip="Show the papers kept off the resume"),
-        Binding("u", "undo", "Undo", id="resume.undo", tooltip="Undo the last change (shared with the Pipeline)"),
+        Binding("u", "undo", "Undo", id="resume.undo", tooltip="Undo the last change (shared with the Pipeline)", show=False),
         Binding("i", "import_bib", "Import .bib", id="resume.import", tooltip="Import papers from a BibTeX file"),
     ]
 
@@ -175,7 +175,7 @@ class ResumeScreen(PaperdeckScreen):
         preview = self.query_one("#resume-preview", Panel)
         whole = self.query_one("#resume-whole", Panel)
         one, every = self.key_hint("copy_one"), self.key_hint("copy_all")
-        preview.border_title = self.pick(f"所选论文（{one} 复制）", f"Selected paper ({one} copies)")
+        preview.border_title = self.pick(f"当前论文（{one} 复制）", f"This paper ({one} copies)")
         whole.border_title = self.pick(f"完整列表（{every} 复制）", f"Whole list ({every} copies)")
         entry = self.current
         if entry is None:
