@@ -20,119 +20,29 @@ name, checked, then renamed, so a backup file that exists is complete. Names sor
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-import stat
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..models.common import utcnow
-from ..paths import backups_dir, backups_root
+from .backup_folder import (  # noqa: F401  (BackupFile, list_backups, shared_backups: used from here)
+    FILE_MODE, BackupFile, folder_owner, local_now, mark_folder, ensure_backups_dir, list_backups,
+    prune_backups, shared_backups,
+)
 from .connection import connect_readonly
 from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase, StoreError
 
 if TYPE_CHECKING:
     from .store import Store
 
-BACKUP_NAME = re.compile(r"^paperdeck-(\d{8})-(\d{6})(?:-[a-z0-9-]+)?\.db$")
-DIR_MODE = 0o700
-FILE_MODE = 0o600
-# A backup dated later than this past the one just made was taken with a clock set ahead.
-CLOCK_SLACK = timedelta(days=1)
-OWNER_MARKER = ".database-id"
-
-
-@dataclass(frozen=True, slots=True)
-class BackupFile:
-    path: Path
-    taken_at: datetime  # local, naive: as written in the name
-
-    @property
-    def label(self) -> str:
-        return f"{self.path.name} ({self.taken_at:%Y-%m-%d %H:%M})"
-
-
-def _local_now() -> datetime:
-    from ..clock import system_zone
-
-    return utcnow().astimezone(system_zone()).replace(tzinfo=None)
-
-
-def _refuse_link(directory: Path) -> bool:
-    """True when `directory` exists (as a real folder); DatabaseUnavailable when it is a link or
-    not a folder. Never follows a link."""
-    try:
-        mode = os.lstat(directory).st_mode
-    except FileNotFoundError:
-        return False
-    except OSError as error:
-        raise DatabaseUnavailable(f"{directory}: cannot use the backups folder: {error.strerror or error}") from error
-    if stat.S_ISLNK(mode):
-        raise DatabaseUnavailable(f"{directory}: the backups folder is a symbolic link; paperdeck does not "
-                                  "write, chmod or prune through links (make it a real folder)")
-    if not stat.S_ISDIR(mode):
-        raise DatabaseUnavailable(f"{directory}: is not a folder; the backups cannot go there")
-    return True
-
-
-def ensure_backups_dir(db_path: Path) -> Path:
-    """This database's backups folder, made (private) if needed; links refused."""
-    directory = backups_dir(Path(db_path))
-    try:
-        for folder in (backups_root(Path(db_path)), directory):
-            if not _refuse_link(folder):
-                folder.mkdir(mode=DIR_MODE)
-            _refuse_link(folder)  # made meanwhile as a link: still refused
-            os.chmod(folder, DIR_MODE)
-    except OSError as error:
-        raise DatabaseUnavailable(f"{directory}: cannot create the backups directory: {error.strerror or error}") from error
-    return directory
-
-
-def _backups_in(directory: Path) -> list[BackupFile]:
-    """Backup files directly in `directory`, newest first by name; links are not followed."""
-    try:
-        if not _refuse_link(directory):
-            return []
-    except DatabaseUnavailable:
-        return []
-    found = []
-    with os.scandir(directory) as entries:
-        for entry in entries:
-            match = BACKUP_NAME.match(entry.name)
-            if match and entry.is_file(follow_symlinks=False):
-                try:
-                    taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-                except ValueError:
-                    continue
-                found.append(BackupFile(Path(entry.path), taken))
-    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
-
-
-def list_backups(db_path: Path) -> list[BackupFile]:
-    """This database's backups, newest first (by the time in their names)."""
-    try:
-        _refuse_link(backups_root(Path(db_path)))
-    except DatabaseUnavailable:
-        return []
-    return _backups_in(backups_dir(Path(db_path)))
-
-
-def shared_backups(db_path: Path) -> list[BackupFile]:
-    """Backups in the `backups/` folder every database shared before per-database folders."""
-    return _backups_in(backups_root(Path(db_path)))
-
-
 def _new_backup_path(db_path: Path, reason: str, owner: str | None) -> Path:
     directory = ensure_backups_dir(db_path)
     if owner is not None:
         try:
-            _mark_folder(directory, owner)
+            mark_folder(directory, owner)
         except OSError as error:
             raise DatabaseUnavailable(f"{directory}: cannot write the backups folder: {error.strerror or error}") from error
-    stamp = _local_now().strftime("%Y%m%d-%H%M%S")
+    stamp = local_now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
     candidate = directory / f"paperdeck-{stamp}{suffix}.db"
     counter = 2
@@ -222,35 +132,9 @@ def backup_file(db_path: Path, *, reason: str) -> Path:
     return target
 
 
-def prune_backups(db_path: Path, keep: int, *, made: Path | None = None) -> list[Path]:
-    """Delete all but the newest `keep` of this database's backups (at least one is kept).
-
-    `made` (the backup just taken) is never deleted, and a backup dated more than a day after
-    it was taken with the clock set ahead: it is counted as older than every correctly dated one.
-    """
-    backups = list_backups(db_path)
-    reference = next((b.taken_at for b in backups if made is not None and b.path == made), None)
-    if reference is None:
-        reference = _local_now()
-
-    def recency(backup: BackupFile) -> tuple[bool, bool, datetime]:
-        trusted = backup.taken_at <= reference + CLOCK_SLACK
-        return (backup.path == made, trusted, backup.taken_at)
-
-    ordered = sorted(backups, key=recency, reverse=True)
-    removed = []
-    for backup in ordered[max(1, keep):]:
-        try:
-            backup.path.unlink()
-            removed.append(backup.path)
-        except OSError:
-            pass
-    return removed
-
-
 def daily_backup(store: "Store") -> Path | None:
     """At the first start of a day, back up and keep the newest `backups_kept`. Else None."""
-    today = _local_now().date()
+    today = local_now().date()
     if any(backup.taken_at.date() == today for backup in list_backups(store.path)):
         return None
     keep = store.settings.load().backups_kept
@@ -303,37 +187,11 @@ def check_backup_source(source: Path) -> None:
         conn.close()
 
 
-def _mark_folder(directory: Path, owner: str) -> None:
-    """Record in the folder whose backups it holds (read when the database itself is too damaged
-    to tell): the database that backed up here last."""
-    marker = directory / OWNER_MARKER
-    try:
-        if marker.read_text(encoding="ascii").strip() == owner:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    temporary = directory / f"{OWNER_MARKER}.partial"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(owner + "\n")
-    os.replace(temporary, marker)
-
-
-def _folder_owner(db_path: Path) -> str | None:
-    marker = backups_dir(Path(db_path)) / OWNER_MARKER
-    try:
-        if os.path.islink(marker):
-            return None
-        return marker.read_text(encoding="ascii").strip() or None
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def latest_good_backup(db_path: Path) -> BackupFile | None:
     """The newest sound backup of this database: in its folder, and holding its id (read from
     the database, or when it is too damaged, from the folder's marker)."""
     own = file_database_id(db_path) if Path(db_path).exists() else None
-    own = own or _folder_owner(db_path)
+    own = own or folder_owner(db_path)
     for backup in list_backups(db_path):
         try:
             check_backup_source(backup.path)
@@ -348,7 +206,7 @@ def latest_good_backup(db_path: Path) -> BackupFile | None:
 def set_aside(db_path: Path) -> Path:
     """Move a damaged database (and its -wal/-shm) aside, untouched: `NAME.damaged-STAMP`."""
     db_path = Path(db_path)
-    stamp = _local_now().strftime("%Y%m%d-%H%M%S")
+    stamp = local_now().strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
     counter = 2
     while aside.exists():

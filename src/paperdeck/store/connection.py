@@ -230,11 +230,14 @@ def _readable_connection(path: Path) -> sqlite3.Connection:
         return conn
     except sqlite3.OperationalError as error:  # cannot open or lock: not damage (that is DatabaseError)
         conn.close()
+        if os.access(path.parent, os.W_OK | os.X_OK):  # not the folder: busy, or another cause
+            raise DatabaseUnavailable(f"{path}: cannot read the database: {error}") from error
         if _wal_has_frames(path):
             raise DatabaseUnavailable(
                 f"{path}: cannot read it: its folder is read-only and its journal ({path.name}-wal) holds "
                 f"changes not yet in the file ({error}); open it once where it can be written"
             ) from error
+    # Nobody can write in this folder, so no other connection can be changing the file.
     return connect_readonly(path, immutable=True, isolation_level=None, check_same_thread=False)
 
 

@@ -19,7 +19,7 @@ class SaveFileDialog(PaperdeckModal[Path]):
 
     DEFAULT_CSS = """
     SaveFileDialog Input { margin: 1 0 0 0; }
-    SaveFileDialog .error { margin-top: 1; }
+    SaveFileDialog #save-error { width: 100%; margin-top: 1; }
     """
 
     def __init__(self, title: tuple[str, str], default: Path, data: str, db_path: Path):
@@ -38,16 +38,22 @@ class SaveFileDialog(PaperdeckModal[Path]):
             yield Label("", id="save-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.pick("保存 (Enter)", "Save (Enter)"), id="save-ok", variant="primary")
-                yield Button(self.pick("取消 (Esc)", "Cancel (Esc)"), id="save-cancel")
+                yield Button(self.button_label("取消", "Cancel", "cancel"), id="save-cancel")
 
     def on_mount(self) -> None:
+        self._say("")
         self.query_one("#save-path", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value != self._replace:
             self._replace = None
-            self.query_one("#save-error", Label).update("")
+            self._say("")
             self.remove_class("-warning")
+
+    def _say(self, text: str) -> None:
+        error = self.query_one("#save-error", Label)
+        error.update(text)
+        error.display = bool(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -62,16 +68,15 @@ class SaveFileDialog(PaperdeckModal[Path]):
 
     def save(self) -> None:
         name = self.query_one("#save-path", Input).value.strip()
-        error = self.query_one("#save-error", Label)
         try:
             written = write_output(name, self.data, db_path=self.db_path, force=self._replace == name)
         except OutputRefused as refusal:
             if refusal.exists:
                 self._replace = name
                 self.add_class("-warning")
-                error.update(self.pick(f"{shown(name)} 已存在。再按 Enter 覆盖它，或修改路径。",
-                                       f"{shown(name)} exists. Press Enter again to replace it, or change the path."))
+                self._say(self.pick(f"{shown(name)} 已存在。再按 Enter 覆盖它，或修改路径。",
+                                    f"{shown(name)} exists. Press Enter again to replace it, or change the path."))
             else:
-                error.update(str(refusal))
+                self._say(str(refusal))
             return
         self.dismiss(written)
