@@ -21,6 +21,17 @@ def app_for(store) -> PaperdeckApp:
     return PaperdeckApp(store, start_screen="pipeline", watch=False)
 
 
+async def view_shown(pilot) -> None:
+    """Let posted events run, then wait until the board rendered its newest view (it loads in a
+    worker; a dialog may be open over it)."""
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        ready = getattr(screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+    await pilot.pause()
+
+
 def focused(app) -> BoardColumn:
     assert isinstance(app.focused, BoardColumn)
     return app.focused
@@ -33,13 +44,13 @@ def titles(store, stage):
 async def test_arrows_and_hjkl_move_the_focus(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         assert focused(app).stage is Stage.IDEATION and focused(app).current_tile.title == "Alpha"
         for key, stage, title in [("j", Stage.IDEATION, "Beta"), ("k", Stage.IDEATION, "Alpha"), ("down", Stage.IDEATION, "Beta"),
                                   ("up", Stage.IDEATION, "Alpha"), ("l", Stage.DESIGN, "Gamma"), ("right", Stage.EXPERIMENTS, None),
                                   ("h", Stage.DESIGN, "Gamma"), ("left", Stage.IDEATION, "Alpha")]:
             await pilot.press(key)
-            await pilot.pause()
+            await view_shown(pilot)
             tile = focused(app).current_tile
             assert (focused(app).stage, tile.title if tile else None) == (stage, title), key
 
@@ -48,15 +59,16 @@ async def test_arrows_and_hjkl_move_the_focus(board):
 async def test_moving_a_paper_between_stages(board, forward, back):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press(forward)
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.DESIGN) == ["Gamma", "Alpha"]
         assert focused(app).stage is Stage.DESIGN and focused(app).current_tile.title == "Alpha"
         await pilot.press(forward, forward)
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.WRITING) == ["Alpha"]
         await pilot.press(back)
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.EXPERIMENTS) == ["Alpha"]
         paper = next(p for p in board.papers.all() if p.title == "Alpha")
         assert [m.to_stage for m in board.papers.history(paper.id)][-1] is Stage.EXPERIMENTS
@@ -65,25 +77,27 @@ async def test_moving_a_paper_between_stages(board, forward, back):
 async def test_shift_up_down_reorder_within_a_column(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("shift+down")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Beta", "Alpha"]
         assert focused(app).current_tile.title == "Alpha"
         await pilot.press("shift+up")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
 
 
 async def test_n_captures_a_paper_into_the_focused_stage(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("l", "n")
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("enter")  # an empty title is refused with a message
-        await pilot.pause()
+        await view_shown(pilot)
         assert "required" in str(app.screen.query_one("#capture-error").render())
         await pilot.press(*"[red]新想法[/]", "enter")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.DESIGN) == ["Gamma", "[red]新想法[/]"]
         assert focused(app).current_tile.title == "[red]新想法[/]"
 
@@ -96,8 +110,9 @@ async def test_the_form_validates_and_saves(board, key):
 
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press(key)
-        await pilot.pause()
+        await view_shown(pilot)
         form = app.screen
         assert isinstance(form, PaperFormModal)
         form.query_one("#f-year", Input).value = "20245"
@@ -107,7 +122,7 @@ async def test_the_form_validates_and_saves(board, key):
         form.query_one("#f-my_position", Input).value = "2"
         form.query_one("#f-result", Input).value = "much better"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await view_shown(pilot)
         assert app.screen is form
         assert "four digits" in str(form.query_one("#err-year").render())
         assert "http" in str(form.query_one("#err-link_arxiv").render())
@@ -118,7 +133,7 @@ async def test_the_form_validates_and_saves(board, key):
         form.query_one("#f-result", Input).value = "+12% win-rate on MT-Bench"
         form.query_one("#f-title", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         assert not isinstance(app.screen, PaperFormModal)
         paper = board.papers.by_stage(Stage.IDEATION)[0]
         assert paper.target_year == 2027
@@ -131,13 +146,14 @@ async def test_the_form_ticks_checklist_items(board):
 
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await view_shown(pilot)
         checklist = app.screen.query_one("#form-checklist", SelectionList)
         checklist.focus()
         checklist.highlighted = 0
         await pilot.press("space")
-        await pilot.pause()
+        await view_shown(pilot)
         paper = board.papers.by_stage(Stage.IDEATION)[0]
         assert board.papers.checklist(paper.id, Stage.IDEATION)[0].done
 
@@ -145,55 +161,57 @@ async def test_the_form_ticks_checklist_items(board):
 async def test_d_deletes_after_a_confirm_and_u_U_undo_redo(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("n")  # no: nothing happens
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
         await pilot.press("d")
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Beta"]
         await pilot.press("u")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
         assert [c.title for c in app.screen.column(Stage.IDEATION).tiles] == ["Alpha", "Beta"]
         await pilot.press("U")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Beta"]
         await pilot.press("u", "shift+right")
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press("u")
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.IDEATION) == ["Alpha", "Beta"]
 
 
 async def test_slash_filters_and_escape_clears(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("slash")
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.press(*"gam", "enter")
-        await pilot.pause()
+        await view_shown(pilot)
         shown = {c.title for col in app.screen.columns for c in col.tiles}
         assert shown == {"Gamma"}
         assert "gam" in app.screen.sub_title
         await pilot.press("escape")
-        await pilot.pause()
+        await view_shown(pilot)
         assert {"Alpha", "Beta", "Gamma"} <= {c.title for col in app.screen.columns for c in col.tiles}
 
 
 async def test_mouse_click_selects_and_drag_moves(board):
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         await pilot.click("#col-ideation", offset=(3, 7))  # the second tile (Beta)
-        await pilot.pause()
+        await view_shown(pilot)
         assert focused(app).current_tile.title == "Beta"
         await pilot.mouse_down("#col-ideation", offset=(3, 1))  # press on Alpha ...
         await pilot.mouse_up("#col-writing", offset=(3, 3))   # ... release over Writing
-        await pilot.pause()
+        await view_shown(pilot)
         assert titles(board, Stage.WRITING) == ["Alpha"]
         assert focused(app).stage is Stage.WRITING
 
@@ -202,7 +220,7 @@ async def test_wip_limit_shows_in_the_header(board):
     board.settings.update(wip_limit=1)
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         column = app.screen.column(Stage.IDEATION)
         assert "2/1" in str(column.border_title) and column.has_class("-over-limit")
         assert not app.screen.column(Stage.DESIGN).has_class("-over-limit")
@@ -215,7 +233,7 @@ def test_board_snapshot(store, frozen_clock, snap_compare):
     store.papers.add("A very long title about efficient training of large language models with quantization "
                      "aware low rank adaptation and more", Stage.EXPERIMENTS, venue_key="iclr", target_year=2027)
     store.papers.add("Emoji 🚀 and [red]markup[/red]", Stage.WRITING)
-    assert snap_compare(app_for(store), terminal_size=(120, 40))
+    assert snap_compare(app_for(store), terminal_size=(120, 40), run_before=view_shown)
 
 
 async def test_the_form_records_submissions_and_decisions(board):
@@ -223,27 +241,92 @@ async def test_the_form_records_submissions_and_decisions(board):
 
     app = app_for(board)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await view_shown(pilot)
         form = app.screen
         paper_id = form.paper_id
         form.query_one("#sub-year", Input).value = "20245"
         form.query_one("#sub-venue", Input).value = "ACL ARR"
         form.record_submission()
-        await pilot.pause()
+        await view_shown(pilot)
         assert "four digits" in str(form.query_one("#err-submission").render())
         form.query_one("#sub-year", Input).value = "2026"
         form.query_one("#sub-venue", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await view_shown(pilot)
         assert board.papers.get(paper_id).stage is Stage.UNDER_REVIEW
         form.record_decision("rejected")
-        await pilot.pause()
+        await view_shown(pilot)
         assert board.papers.get(paper_id).stage is Stage.WRITING
         assert "rejected" in str(form.query_one("#form-submissions").render())
         form.query_one("#f-year", Input).value = "2027"
         await pilot.press("ctrl+s")  # saving after the moves does not conflict
-        await pilot.pause()
+        await view_shown(pilot)
         paper = board.papers.get(paper_id)
         assert (paper.target_year, paper.stage) == (2027, Stage.WRITING)
         assert [(s.venue_name, s.year, s.decision) for s in board.papers.submissions(paper_id)] == [("ACL ARR", 2026, "rejected")]
+
+
+async def test_a_move_is_shown_at_once_and_rereads_only_the_two_columns(board):
+    from paperdeck.tui.screens.base import PaperdeckScreen
+
+    loaded: list = []
+
+    def hook(message) -> None:
+        if isinstance(message, PaperdeckScreen.ViewLoaded):
+            loaded.append(message.view)
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await view_shown(pilot)
+        assert loaded[-1].is_whole
+        await pilot.press("shift+right")
+        # Shown before the columns' re-read comes back: the next key already acts on it.
+        assert focused(app).stage is Stage.DESIGN and focused(app).current_tile.title == "Alpha"
+        assert [t.title for t in app.screen.column(Stage.IDEATION).tiles] == ["Beta"]
+        await view_shown(pilot)
+        assert set(loaded[-1].columns) == {Stage.IDEATION, Stage.DESIGN}  # not the whole board
+        shown = {stage: [t.title for t in app.screen.column(stage).tiles] for stage in (Stage.IDEATION, Stage.DESIGN)}
+        assert shown == {stage: titles(board, stage) for stage in shown}
+        moved = app.screen.column(Stage.DESIGN).current_tile
+        assert moved.checklist_total == len(board.papers.checklist(moved.id, Stage.DESIGN))  # as stored
+
+
+async def test_keys_pressed_in_a_row_each_act_on_what_the_one_before_did(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Pressed before the board is first shown: they wait for it.
+        await pilot.press("shift+right", "shift+right", "shift+right", "j")
+        await view_shown(pilot)
+        assert titles(board, Stage.WRITING) == ["Alpha"]
+        assert focused(app).stage is Stage.WRITING and focused(app).current_tile.title == "Alpha"
+        for stage in Stage:
+            assert [t.title for t in app.screen.column(stage).tiles] == titles(board, stage), stage
+        # A new paper, then at once a move: the new paper moves, once the board has it.
+        await pilot.press("h", "n", *"Delta", "enter", "shift+right")
+        await view_shown(pilot)
+        assert "Delta" in titles(board, Stage.WRITING)
+        assert focused(app).current_tile.title == "Delta"
+
+
+async def test_keys_and_the_detail_read_nothing_while_moving_through_the_board(board):
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        statements: list[str] = []
+        board.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press("j", "k", "l", "h", "end", "home", "pagedown")
+            await pilot.pause()
+            assert statements == []
+            assert "Beta" in str(app.screen.query_one("#pipeline-detail").render())  # pagedown: the last
+            await pilot.press("slash")  # the filter's venues and topics come with the board's view
+            await pilot.pause()
+            assert app.screen.query_one("#filter-venue").is_mounted
+            await pilot.press("escape")
+            await pilot.pause()
+        finally:
+            board.conn.set_trace_callback(None)
+        # Shown again after the dialog, the board only asks whether anything changed meanwhile.
+        assert set(statements) <= {"PRAGMA data_version"}

@@ -22,6 +22,7 @@ class BoardRequest:
     now: datetime
     language: str
     paper_filter: PaperFilter = PaperFilter()
+    stages: frozenset[Stage] | None = None  # only these columns (a write touched them); None: all
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class BoardColumnView:
 
 @dataclass(frozen=True)
 class BoardView:
-    """Everything the board shows, read at one instant (columns may be re-read one by one)."""
+    """What the board shows, read at one instant: every column, or (`request.stages`) only
+    those a write touched, to be put in place of the same columns of the board shown."""
 
     request: BoardRequest
     columns: Mapping[Stage, BoardColumnView]
@@ -46,37 +48,44 @@ class BoardView:
     wip_limit: int | None
 
     @property
+    def is_whole(self) -> bool:
+        return all(stage in self.columns for stage in STAGES)
+
+    @property
     def topic_labels(self) -> dict[str, str]:
         return dict(self.topics)
 
     def tile(self, paper_id: int) -> PaperTile | None:
         return next((tile for column in self.columns.values() for tile in column.tiles if tile.id == paper_id), None)
 
+    def updated(self, part: "BoardView") -> "BoardView":
+        """This board with `part`'s columns (and its fresher choices and limit) in place."""
+        return replace(part, request=replace(part.request, stages=None), columns={**self.columns, **part.columns})
+
     def with_columns(self, columns: Mapping[Stage, BoardColumnView]) -> "BoardView":
         return replace(self, columns={**self.columns, **columns})
 
 
 def board_view(store: "Store", request: BoardRequest) -> BoardView:
-    """The whole board under the request's filter: one query for the tiles."""
-    tiles = store.papers.tiles(request.paper_filter)
+    """The board under the request's filter: every column in one query, or only
+    `request.stages`, one query each."""
+    wanted = request.paper_filter
+    if request.stages is None:
+        stages: list[Stage] = list(STAGES)
+        tiles = store.papers.tiles(wanted)
+    else:
+        stages = [stage for stage in STAGES if stage in request.stages]
+        tiles = []
+        for stage in stages:
+            if wanted.stage is None or wanted.stage is stage:
+                tiles += store.papers.tiles(replace(wanted, stage=stage))
     return BoardView(
         request=request,
-        columns=_columns(store, request, tiles, STAGES),
+        columns=_columns(store, request, tiles, stages),
         topics=tuple((item.key, item.pick(request.language)) for item in store.guide.items("topic")),
         venues=tuple((venue.name, venue.key) for venue in store.venues.all()),
         wip_limit=store.settings.load().wip_limit,
     )
-
-
-def board_columns(store: "Store", request: BoardRequest, stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
-    """Only these columns (a write touched them), each read under the request's filter."""
-    wanted = request.paper_filter
-    tiles: list[PaperTile] = []
-    stages = [stage for stage in STAGES if stage in set(stages)]
-    for stage in stages:
-        if wanted.stage is None or wanted.stage is stage:
-            tiles += store.papers.tiles(replace(wanted, stage=stage))
-    return _columns(store, request, tiles, stages)
 
 
 def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],

@@ -1,8 +1,15 @@
-"""Pipeline: the board of papers by stage, with keys and mouse to move them along."""
+"""Pipeline: the board of papers by stage, with keys and mouse to move them along.
+
+Its data is one `BoardView` (usecases/board.py) loaded in a worker. A move or a reorder writes
+once (usecases/board.py), shows its result at once in the view it holds, then re-reads only the
+columns it touched (in a worker, like any load); the other writes re-read the whole board, and
+keys that act on tiles wait until it is shown, so that each key acts on what the one before did."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,17 +17,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
-from ...domain.deadlines import countdown
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
 from ...store.errors import StoreError
-from ...usecases.paper_targets import paper_targets
+from ...usecases.board import (
+    BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
+    redo_change, undo_change,
+)
 from ..widgets.board import BoardColumn, TileContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .choice import confirm_dialog
 from .pipeline_modals import FilterModal, QuickCaptureModal
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
@@ -48,7 +60,16 @@ class PipelineScreen(PaperdeckScreen):
     def __init__(self) -> None:
         super().__init__()
         self.paper_filter = PaperFilter()
+        self.board: BoardView | None = None      # what is shown; loaded when the screen is shown
         self._drag_paper: int | None = None
+        self._keep: int | None = None            # the paper to put the focus on once the board is shown
+        self._next_read: frozenset[Stage] | None = None  # the columns the next load reads (None: all)
+        self._reading: frozenset[Stage] | None = None    # ... and those the load on its way reads
+        self._loading = False
+        # Keys that act on tiles wait while the board is read for the first time, or again after
+        # this screen's own write (not a move's columns: those are shown at once).
+        self._settling = True
+        self._waiting: list[Callable[[], None]] = []  # such keys, run in order once it is shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,10 +80,10 @@ class PipelineScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        # The board is read when the screen is shown (PaperdeckScreen.on_screen_resume).
         self.columns[0].focus()
 
-    # -- data -------------------------------------------------------------------------------
+    # -- the view ---------------------------------------------------------------------------
 
     @property
     def columns(self) -> list[BoardColumn]:
@@ -76,37 +97,48 @@ class PipelineScreen(PaperdeckScreen):
         focused = self.focused
         return focused if isinstance(focused, BoardColumn) else self.columns[0]
 
-    def _tile_context(self, tiles: list) -> TileContext:
-        now = utcnow()
-        topics = {item.key: item.pick(self.language) for item in self.store.guide.items("topic")}
-        context = TileContext(now=now, language=self.language, topics=topics)
-        zone = self.store.settings.zone()
-        for paper_id, target in paper_targets(self.store, tiles, now, zone).items():
-            if target.deadline is not None:
-                context.countdowns[paper_id] = countdown(target.deadline, now, zone, self.language, compact=True)
-            if target.at_risk:
-                context.at_risk.add(paper_id)
-        return context
+    def view_request(self) -> BoardRequest:
+        self._reading, self._next_read = self._next_read, None
+        self._loading = True
+        return BoardRequest(now=utcnow(), language=self.language, paper_filter=self.paper_filter,
+                            stages=self._reading)
 
-    def refresh_data(self, keep: tuple[Stage, int] | None = None) -> None:
-        """Re-read the board. `keep`: put the focus on that paper in that column."""
-        tiles = self.store.papers.tiles(self.paper_filter)
-        context = self._tile_context(tiles)
-        limit = self.store.settings.load().wip_limit
-        by_stage: dict[Stage, list] = {stage: [] for stage in STAGES}
-        for tile in tiles:
-            by_stage[tile.stage].append(tile)
-        empty = self.pick("（空）", "(empty)") if self.paper_filter.is_empty else self.pick("（无匹配）", "(no match)")
-        for stage in STAGES:
-            column = self.column(stage)
-            column.empty_text = empty
-            keep_id = keep[1] if keep and keep[0] is stage else None
-            column.set_tiles(by_stage[stage], context, keep_id)
-            column.border_title = column.header(len(by_stage[stage]), limit)
+    @staticmethod
+    def load_view(store: "Store", request: BoardRequest) -> BoardView:
+        return board_view(store, request)
+
+    def show_view(self, view: BoardView) -> None:
+        self._loading = False
+        whole = view.is_whole or self.board is None
+        self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
+        keep, self._keep = self._keep, None
+        for stage in (STAGES if whole else view.columns):
+            shown = self.board.columns.get(stage)
+            if shown is not None:
+                self._show_column(shown, keep if keep in {tile.id for tile in shown.tiles} else None)
         self.sub_title = self._filter_label()
-        if keep:
-            self.column(keep[0]).focus()
+        if keep is not None:
+            self.show_item(str(keep))
         self._show_detail()
+        self._settled()
+
+    def on_paperdeck_screen_view_failed(self, message: PaperdeckScreen.ViewFailed) -> None:
+        # The base reports the error; keys held for the load run now on what is shown.
+        if message.generation == self._view_generation:
+            self._loading = False
+            self._settled()
+
+    def _show_column(self, shown: BoardColumnView, keep_id: int | None = None) -> None:
+        board = self.board
+        assert board is not None
+        column = self.column(shown.stage)
+        request = board.request
+        column.empty_text = (self.pick("（空）", "(empty)") if request.paper_filter.is_empty
+                             else self.pick("（无匹配）", "(no match)"))
+        context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
+                              topics=board.topic_labels, at_risk=set(shown.at_risk))
+        column.set_tiles(list(shown.tiles), context, keep_id)
+        column.border_title = column.header(len(shown.tiles), board.wip_limit)
 
     def show_item(self, item: str) -> None:
         """From the Dashboard: put the focus on paper `item` (its id) on the board."""
@@ -118,18 +150,59 @@ class PipelineScreen(PaperdeckScreen):
                 column.cursor = index
                 column.focus()
                 return
+        if self.board is None or self._loading:
+            self._keep = int(item)  # not shown yet: once the board is
 
-    def reload_columns(self, stages: set[Stage], keep: tuple[Stage, int]) -> None:
-        """Re-read only these columns (a move touches two): fast on a 10,000-paper board."""
-        limit = self.store.settings.load().wip_limit
-        for stage in stages:
-            tiles = self.store.papers.tiles(replace(self.paper_filter, stage=stage) if not self.paper_filter.stage else self.paper_filter)
-            tiles = [tile for tile in tiles if tile.stage is stage]
-            column = self.column(stage)
-            column.set_tiles(tiles, self._tile_context(tiles), keep[1] if keep[0] is stage else None)
-            column.border_title = column.header(len(tiles), limit)
-        self.column(keep[0]).focus()
+    # -- writes: the view after one ---------------------------------------------------------
+
+    def _reread_board(self, keep: int | None = None, focus: Stage | None = None) -> None:
+        """After a write that may touch any column: read the board again; keys wait for it."""
+        self._keep = keep
+        self._settling = True
+        if focus is not None:
+            self.column(focus).focus()
+        self._next_read = None
+        self.reload_view()
+
+    def _reread_columns(self, stages: set[Stage]) -> None:
+        """After a move or a reorder, already shown from the view: read those columns again (the
+        tiles' checklists, risk and order as stored). A load still on its way is overtaken
+        (and dropped): this one reads its columns too."""
+        if self.board is None or (self._loading and self._reading is None):
+            self._next_read = None
+        else:
+            on_its_way = (self._reading or frozenset()) if self._loading else frozenset()
+            self._next_read = frozenset(stages) | on_its_way
+        self.reload_view()
+
+    def refresh_data(self) -> None:
+        self._next_read = None  # shown again, the language, another window's write: the whole board
+        super().refresh_data()
+
+    def _settled(self) -> None:
+        self._settling = False
+        while self._waiting and not self._settling:
+            self._waiting.pop(0)()
+
+    def _wait_if_settling(self, action: Callable[[], None]) -> bool:
+        """True (and `action` kept for later) while the board re-reads after this screen's write."""
+        if self._settling:
+            self._waiting.append(action)
+            return True
+        return False
+
+    def _show_locally(self, columns: dict[Stage, BoardColumnView], keep: int, focus: Stage) -> None:
+        assert self.board is not None
+        self.board = self.board.with_columns(columns)
+        for column in columns.values():
+            self._show_column(column, keep if any(tile.id == keep for tile in column.tiles) else None)
+        self.column(focus).focus()
         self._show_detail()
+
+    def _report(self, error: StoreError) -> None:
+        self.notify(str(error), severity="error", markup=False)
+
+    # -- the detail line --------------------------------------------------------------------
 
     def _filter_label(self) -> str:
         wanted = self.paper_filter
@@ -166,6 +239,8 @@ class PipelineScreen(PaperdeckScreen):
     # -- keys -------------------------------------------------------------------------------
 
     def action_focus_column(self, delta: int) -> None:
+        if self._wait_if_settling(lambda: self.action_focus_column(delta)):
+            return
         columns = self.columns
         current = self.focused_column
         index = columns.index(current) + delta
@@ -180,10 +255,9 @@ class PipelineScreen(PaperdeckScreen):
             self.app.bell()
         return tile
 
-    def _report(self, error: StoreError) -> None:
-        self.notify(str(error), severity="error", markup=False)
-
     def action_move_paper(self, delta: int) -> None:
+        if self._wait_if_settling(lambda: self.action_move_paper(delta)):
+            return
         tile = self._selected()
         if tile is None:
             return
@@ -195,61 +269,88 @@ class PipelineScreen(PaperdeckScreen):
 
     def _move(self, paper_id: int, stage: Stage) -> None:
         try:
-            source = self.store.papers.get(paper_id).stage
-            self.store.papers.move(paper_id, stage)
+            source = move_paper(self.store, paper_id, stage)
         except StoreError as error:
             self._report(error)
-            self.refresh_data()
+            self._reread_board()
             return
-        self.reload_columns({source, stage}, keep=(stage, paper_id))
+        board = self.board
+        tile = board.tile(paper_id) if board is not None else None
+        if board is None or tile is None:
+            self._reread_board(keep=paper_id, focus=stage)
+            return
+        # Shown at once: the tile leaves its column for the end of the new one (as stored);
+        # its checklist and risk in the new stage come with the columns' re-read.
+        shown_in = tile.stage
+        columns = {shown_in: board.columns[shown_in].without(paper_id)}
+        target = board.columns[stage]
+        if board.request.paper_filter.stage in (None, stage):
+            moved = replace(tile, stage=stage, stage_entered_at=utcnow(), checklist_done=0, checklist_total=0)
+            countdowns = dict(target.countdowns)
+            if paper_id in board.columns[shown_in].countdowns:
+                countdowns[paper_id] = board.columns[shown_in].countdowns[paper_id]
+            target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns)
+        columns[stage] = target
+        self._show_locally(columns, keep=paper_id, focus=stage)
+        self._reread_columns({source, shown_in, stage})
 
     def action_reorder(self, delta: int) -> None:
+        if self._wait_if_settling(lambda: self.action_reorder(delta)):
+            return
         column = self.focused_column
         tile = self._selected()
         neighbour = column.cursor + delta
         if tile is None or not 0 <= neighbour < len(column.tiles):
             return
         try:
-            self.store.papers.place(tile.id, column.tiles[neighbour].id, after=delta > 0)
+            place_paper(self.store, tile.id, column.tiles[neighbour].id, after=delta > 0)
         except StoreError as error:
             self._report(error)
-            self.refresh_data()
+            self._reread_board()
             return
-        self.reload_columns({tile.stage}, keep=(tile.stage, tile.id))
+        if self.board is None:
+            self._reread_board(keep=tile.id)
+            return
+        shown = self.board.columns[tile.stage]
+        order = [t for t in shown.tiles if t.id != tile.id]
+        order.insert(neighbour, tile)  # it and its neighbour swap places, as stored
+        self._show_locally({tile.stage: replace(shown, tiles=tuple(order))}, keep=tile.id, focus=tile.stage)
+        self._reread_columns({tile.stage})
 
     def action_capture(self) -> None:
+        if self._wait_if_settling(self.action_capture):
+            return
         stage = self.focused_column.stage
 
         def added(title: str | None) -> None:
             if title:
                 try:
-                    paper = self.store.papers.add(title, stage)
+                    paper = add_paper(self.store, title, stage)
                 except StoreError as error:
                     self._report(error)
                     # The title stays on screen, so the user can retry once writes work again.
                     self.app.push_screen(QuickCaptureModal(stage, title), added)
                     return
-                self.refresh_data(keep=(stage, paper.id))
+                self._reread_board(keep=paper.id, focus=stage)
 
         self.app.push_screen(QuickCaptureModal(stage), added)
 
     def action_edit(self) -> None:
+        if self._wait_if_settling(self.action_edit):
+            return
         tile = self._selected()
         if tile is None:
             return
         from .paper_form import PaperFormModal
 
         def closed(saved: bool | None) -> None:
-            try:
-                stage = self.store.papers.get(tile.id).stage
-            except StoreError:
-                self.refresh_data()
-                return
-            self.refresh_data(keep=(stage, tile.id))
+            self._reread_board(keep=tile.id)
 
         self.app.push_screen(PaperFormModal(tile.id), closed)
 
     def action_delete(self) -> None:
+        if self._wait_if_settling(self.action_delete):
+            return
         tile = self._selected()
         if tile is None:
             return
@@ -259,24 +360,26 @@ class PipelineScreen(PaperdeckScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.store.papers.delete(tile.id)
+                    delete_paper(self.store, tile.id)
                 except StoreError as error:
                     self._report(error)
-                self.refresh_data()
+                self._reread_board()
                 self.notify(self.pick(f"已删除，按 {undo} 撤销", f"Deleted. Press {undo} to undo."), markup=False)
 
         self.app.push_screen(confirm_dialog(literal(question, single_line=False), yes=("删除", "Delete"), yes_keys="y,d"), answered)
 
     def _step(self, redo: bool) -> None:
+        if self._wait_if_settling(lambda: self._step(redo)):
+            return
         try:
-            label = self.store.papers.redo() if redo else self.store.papers.undo()
+            label = redo_change(self.store) if redo else undo_change(self.store)
         except StoreError as error:
             self._report(error)
             return
         if label is None:
             self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
             return
-        self.refresh_data()
+        self._reread_board()
         self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
 
     def action_undo(self) -> None:
@@ -286,20 +389,27 @@ class PipelineScreen(PaperdeckScreen):
         self._step(redo=True)
 
     def action_filter(self) -> None:
-        venues = [(venue.name, venue.key) for venue in self.store.venues.all()]
-        topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
+        if self._wait_if_settling(self.action_filter):
+            return
+        board = self.board
+        if board is None:
+            self.app.bell()
+            return
+        topics = [(label, key) for key, label in board.topics]
 
         def chosen(wanted: PaperFilter | None) -> None:
             if wanted is not None:
                 self.paper_filter = wanted
-                self.refresh_data()
+                self._reread_board()
 
-        self.app.push_screen(FilterModal(self.paper_filter, venues, topics), chosen)
+        self.app.push_screen(FilterModal(self.paper_filter, list(board.venues), topics), chosen)
 
     def action_clear_filter(self) -> None:
+        if self._wait_if_settling(self.action_clear_filter):
+            return
         if not self.paper_filter.is_empty:
             self.paper_filter = PaperFilter()
-            self.refresh_data()
+            self._reread_board()
 
     # -- mouse ------------------------------------------------------------------------------
 
@@ -309,4 +419,5 @@ class PipelineScreen(PaperdeckScreen):
     def on_board_column_released(self, event: BoardColumn.Released) -> None:
         paper_id, self._drag_paper = self._drag_paper, None
         if paper_id is not None and event.target is not None and event.target is not event.column:
-            self._move(paper_id, event.target.stage)
+            if not self._wait_if_settling(lambda: self._move(paper_id, event.target.stage)):
+                self._move(paper_id, event.target.stage)
