@@ -82,9 +82,12 @@ async def test_stored_hostile_text_on_every_screen(hostile_store, screen, keys, 
     app = PaperdeckApp(hostile_store, start_screen=screen, watch=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
+        await app.screen.view_ready()  # screens load their view off the UI thread
         await assert_clean(app, pilot, screen)
         for key in keys:
             await pilot.press(key)
+            await pilot.pause()
+            await app.screen.view_ready()
             await assert_clean(app, pilot, f"{screen} after {key}")
 
 
@@ -104,6 +107,7 @@ async def test_pasting_hostile_text_into_the_pitch_editors(store, name):
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.screen.view_ready()  # the editors are mounted with the first view
         editor = app.screen.query_one("#editor-1", TextArea)
         editor.focus()
         await pilot.pause()

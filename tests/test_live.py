@@ -211,6 +211,7 @@ async def _open_form(pilot, app, paper_id: int):
     await pilot.press("e")
     await pilot.pause()
     assert isinstance(app.screen, PaperFormModal)
+    await app.screen.view_ready()  # the form loads its paper off the UI thread
     return app.screen
 
 
@@ -249,6 +250,7 @@ async def test_two_windows_editing_one_paper_are_offered_reload_or_keep(seeded_d
         await two.pause()
         await two.pause()
         assert isinstance(second.screen, PaperFormModal)
+        await second.screen.view_ready()
         assert second.screen.query_one("#f-title").value == "Title from window one"
         # Now in step: a save goes through without a question.
         await _retitle(two, second.screen, "Title from window two")

@@ -115,6 +115,7 @@ async def test_the_form_validates_and_saves(board, key):
         await view_shown(pilot)
         form = app.screen
         assert isinstance(form, PaperFormModal)
+        await form.view_ready()  # the form loads its paper off the UI thread
         form.query_one("#f-year", Input).value = "20245"
         form.query_one("#f-link_code", Input).value = "github.com/me/alpha"
         form.query_one("#f-link_arxiv", Input).value = "javascript:alert(1)"
@@ -149,6 +150,7 @@ async def test_the_form_ticks_checklist_items(board):
         await view_shown(pilot)
         await pilot.press("e")
         await view_shown(pilot)
+        await app.screen.view_ready()
         checklist = app.screen.query_one("#form-checklist", SelectionList)
         checklist.focus()
         checklist.highlighted = 0
@@ -245,6 +247,7 @@ async def test_the_form_records_submissions_and_decisions(board):
         await pilot.press("e")
         await view_shown(pilot)
         form = app.screen
+        await form.view_ready()
         paper_id = form.paper_id
         form.query_one("#sub-year", Input).value = "20245"
         form.query_one("#sub-venue", Input).value = "ACL ARR"
@@ -257,6 +260,7 @@ async def test_the_form_records_submissions_and_decisions(board):
         await view_shown(pilot)
         assert board.papers.get(paper_id).stage is Stage.UNDER_REVIEW
         form.record_decision("rejected")
+        await form.view_ready()  # the history and submissions load again
         await view_shown(pilot)
         assert board.papers.get(paper_id).stage is Stage.WRITING
         assert "rejected" in str(form.query_one("#form-submissions").render())
@@ -266,6 +270,23 @@ async def test_the_form_records_submissions_and_decisions(board):
         paper = board.papers.get(paper_id)
         assert (paper.target_year, paper.stage) == (2027, Stage.WRITING)
         assert [(s.venue_name, s.year, s.decision) for s in board.papers.submissions(paper_id)] == [("ACL ARR", 2026, "rejected")]
+
+
+async def test_the_form_of_a_paper_deleted_meanwhile_closes_with_a_message(board):
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+
+    gone = board.papers.add("Deleted in another window")
+    board.papers.delete(gone.id)
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        closed: list[bool | None] = []
+        form = PaperFormModal(gone.id)
+        await app.push_screen(form, closed.append)
+        await form._loads_event().wait()  # the load failed: the form never shows a paper
+        await pilot.pause()
+        assert closed == [False] and not isinstance(app.screen, PaperFormModal)
+        assert any(f"no paper with id {gone.id}" in str(n.message) for n in app._notifications)
 
 
 async def test_a_move_is_shown_at_once_and_rereads_only_the_two_columns(board):

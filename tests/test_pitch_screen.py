@@ -22,9 +22,18 @@ def app_for(store) -> PaperdeckApp:
     return PaperdeckApp(store, start_screen="pitch", watch=False)
 
 
+async def view_shown(pilot) -> None:
+    """Wait until the Pitch screen rendered its newest view (it loads in a worker); the first
+    pause lets a posted event start its load."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
 async def test_typing_autosaves_when_the_typing_pauses(store, paper):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.click("#editor-1")
         await pilot.press(*"Existing RLHF drifts", "enter", *"现有方法")
         # The autosave runs a moment after the last keystroke: nothing else writes here.
@@ -37,6 +46,7 @@ async def test_typing_autosaves_when_the_typing_pauses(store, paper):
 async def test_text_typed_just_before_quit_is_saved(store, paper):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.click("#editor-2")
         await pilot.press(*"[red]literal[/]")
         await app.action_quit()
@@ -47,6 +57,7 @@ async def test_text_typed_just_before_quit_is_saved(store, paper):
 async def test_letters_type_in_the_editor_and_act_as_keys_outside(store, paper):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.click("#editor-1")
         await pilot.press("r", "h")
         assert app.screen.query_one("#editor-1", TextArea).text == "rh"
@@ -59,6 +70,7 @@ async def test_rehearsal_laps_per_part_and_timer_colours(store, paper, frozen_cl
     store.pitches.save_section(paper.id, "pitch.background", "word " * 130)
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         timer = app.screen.query_one("#pitch-timer", Digits)
         await pilot.press("f5")
         frozen_clock.shift(timedelta(seconds=60))
@@ -80,12 +92,13 @@ async def test_measured_rates_replace_the_defaults_in_the_gauge(store, paper, fr
     store.pitches.save_section(paper.id, "pitch.background", "word " * 100)
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         gauge = app.screen.query_one("#pitch-gauge")
         assert "130 wpm" in str(gauge.render()) and "(default)" in str(gauge.render())
         await pilot.press("f5")
         frozen_clock.shift(timedelta(seconds=60))
         await pilot.press("f6")
-        await pilot.pause()
+        await view_shown(pilot)  # the run is saved, then the view (rates, runs) reloads
         assert "100 wpm" in str(gauge.render()) and "(measured)" in str(gauge.render())
 
 
@@ -95,8 +108,9 @@ async def test_history_restores_a_version(store, paper):
     store.pitches.save_section(paper.id, "pitch.background", "new text")
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.press("f7")
-        await pilot.pause()
+        await view_shown(pilot)  # the versions load in a worker, then the dialog opens
         assert app.screen.id == "pitch-history"
         await pilot.press("down", "enter")  # newest first: the 2nd is "old text"
         await pilot.pause()
@@ -110,10 +124,11 @@ async def test_switching_papers_saves_and_loads(store, paper):
     store.pitches.save_section(other.id, "pitch.results", "+12% win-rate")
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
         await pilot.click("#editor-1")
         await pilot.press(*"typed")
         app.screen.show_item(str(other.id))
-        await pilot.pause()
+        await view_shown(pilot)
         assert app.screen.query_one("#editor-3", TextArea).text == "+12% win-rate"
         assert app.screen.query_one("#editor-1", TextArea).text == ""
     assert store.pitches.bodies(paper.id)["pitch.background"] == "typed"
@@ -122,7 +137,7 @@ async def test_switching_papers_saves_and_loads(store, paper):
 async def test_no_papers_is_explained(store):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         assert "No papers yet" in str(app.screen.query_one("#pitch-gauge").render())
         await pilot.press("f5")
         assert app.screen.stopwatch is None
@@ -131,14 +146,14 @@ async def test_no_papers_is_explained(store):
 def test_pitch_snapshot(store, paper, frozen_clock, utc_zone, snap_compare):
     store.pitches.save_section(paper.id, "pitch.background", "现有 RLHF 方法存在 reward drift 问题。" * 3)
     store.pitches.save_section(paper.id, "pitch.method", "We introduce reward-aware prompt sampling. " * 8)
-    assert snap_compare(app_for(store), terminal_size=(120, 40))
+    assert snap_compare(app_for(store), terminal_size=(120, 40), run_before=view_shown)
 
 
 async def test_markup_in_a_title_is_shown_literally(store):
     store.papers.add("[red]Not red[/] [bold]", Stage.WRITING)
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         from textual.widgets import Select
 
         select = app.screen.query_one("#pitch-paper", Select)
@@ -155,6 +170,7 @@ async def main():
     store = open_store(sys.argv[1])
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.view_ready()
         await pilot.click("#editor-3")
         await pilot.press(*"+12% win-rate", "enter", *"成本降低 30%")
         while store.pitches.bodies(int(sys.argv[2]))["pitch.results"] != "+12% win-rate\\n成本降低 30%":  # the autosave
@@ -198,6 +214,99 @@ async def test_rate_settings_are_used_and_malformed_ones_ignored(store, paper):
         conn.execute("INSERT INTO settings(key, value) VALUES ('cjk_chars_per_minute', '\"fast\"')")
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await view_shown(pilot)
         gauge = str(app.screen.query_one("#pitch-gauge").render())
         assert "100 wpm" in gauge and "220 cpm" in gauge
+
+
+@pytest.fixture
+def held_loads(monkeypatch):
+    """Hold the Pitch screen's next view loads after they read, until `release` is set: a
+    load that is slow to land, to type while it is in flight."""
+    import threading
+
+    from paperdeck.tui.screens.pitch import PitchScreen
+
+    read, release = threading.Event(), threading.Event()
+    original = PitchScreen.load_view
+
+    def held(store, request):
+        view = original(store, request)
+        read.set()
+        assert release.wait(10), "the test never released the load"
+        return view
+
+    def hold():
+        monkeypatch.setattr(PitchScreen, "load_view", staticmethod(held))
+
+    return hold, read, release
+
+
+async def test_typing_while_another_windows_text_loads_is_kept(store, paper, held_loads):
+    import asyncio
+
+    hold, read, release = held_loads
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        screen = app.screen
+        hold()
+        screen.refresh_data()  # e.g. another window committed: a load reads the old text ...
+        assert await asyncio.to_thread(read.wait, 10)
+        await pilot.click("#editor-1")
+        await pilot.press(*"mine")  # ... while this is typed and saved
+        screen.flush()
+        release.set()
+        await view_shown(pilot)
+        assert screen.query_one("#editor-1", TextArea).text == "mine"
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "mine"
+
+
+async def test_text_typed_while_switching_papers_stays_with_its_paper(store, paper, held_loads):
+    import asyncio
+
+    other = store.papers.add("Second paper", Stage.IDEATION)
+    store.settings.update(pitch_paper_id=paper.id)
+    store.pitches.save_section(other.id, "pitch.results", "+12% win-rate")
+    hold, read, release = held_loads
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.click("#editor-1")
+        await pilot.press(*"first")
+        hold()
+        app.screen.show_item(str(other.id))
+        assert await asyncio.to_thread(read.wait, 10)
+        await pilot.press(*" more")  # the editors still show the first paper
+        release.set()
+        await view_shown(pilot)
+        assert app.screen.query_one("#editor-1", TextArea).text == ""
+        assert app.screen.query_one("#editor-3", TextArea).text == "+12% win-rate"
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "first more"
+    assert store.pitches.bodies(other.id)["pitch.background"] == ""
+    assert store.settings.load().pitch_paper_id == other.id
+
+
+async def test_keystrokes_and_the_rehearsal_timer_never_query_the_store(store, paper, frozen_clock, monkeypatch):
+    import paperdeck.tui.screens.pitch as pitch_module
+
+    monkeypatch.setattr(pitch_module, "AUTOSAVE_SECONDS", 60)  # the autosave is not a keystroke's
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.click("#editor-1")
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press(*"Existing RLHF drifts 现有方法")
+            await pilot.press("escape", "f5")
+            for _ in range(3):
+                frozen_clock.shift(timedelta(seconds=20))
+                app.screen._render_rehearsal()  # what the 0.25 s tick runs
+            await pilot.pause()
+        finally:
+            store.conn.set_trace_callback(None)
+        assert statements == []
+        head = str(app.screen.query_one("#head-1").render())
+        assert "3 words" in head and "4 CJK" in head
+        assert "1:00" in str(app.screen.query_one("#pitch-laps").render())

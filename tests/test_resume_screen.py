@@ -123,6 +123,8 @@ async def test_edit_bullets_and_selected_marks(papers):
         await pilot.press("x")
         await view_shown(pilot)
         assert len(app.screen.entries) == 2 and not papers.papers.get(review.id).on_resume
+        # The cursor stays where the hidden paper was (the paper now at its place).
+        assert app.screen.current is not None and app.screen.current.title.startswith("Reward-Aware")
 
 
 async def test_bulk_mark_hide_show_hidden_and_put_back(papers):

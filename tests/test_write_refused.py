@@ -61,6 +61,7 @@ async def test_pitch_autosave_on_a_refusing_database_keeps_the_edit_and_retries(
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.screen.view_ready()  # the editors are mounted with the first view
         store.conn.execute("PRAGMA query_only = 1")
         await pilot.click("#editor-1")
         await pilot.press(*"kept on screen")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..models.cards import DeckCounts
@@ -22,6 +22,8 @@ class DeckListView:
     streak_days: int
     desired_retention: float
     new_per_day: int
+    study_day: date                # today, by the study clock (the day starts at its hour)
+    interview_date: date | None    # the interview last crammed for
 
     @property
     def new(self) -> int:
@@ -49,7 +51,24 @@ def deck_list(store: "Store", now: datetime) -> DeckListView:
         streak_days=cards.streak(now),
         desired_retention=settings.desired_retention,
         new_per_day=settings.new_cards_per_day,
+        study_day=cards.study_day(now),
+        interview_date=settings.interview_date,
     )
+
+
+def set_deck_target(store: "Store", deck_id: int, seconds: str) -> None:
+    """The deck's target answer length; ValidationError with a message to show."""
+    store.cards.set_target_seconds(deck_id, seconds.strip())
+
+
+def set_study_setting(store: "Store", key: str, text: str) -> None:
+    """A flashcard setting as typed (desired_retention, new_cards_per_day), checked by the
+    settings catalogue; ValidationError with a message to show."""
+    store.settings.set_text(key, text)
+
+
+def add_deck(store: "Store", name: str) -> None:
+    store.cards.add_deck(name)
 
 
 @dataclass(frozen=True)

@@ -249,13 +249,13 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time,
     at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
-    from ..domain.speaking import estimate_pitch, rates_from_laps
+    from ..domain.speaking import estimate_pitch
+    from .pitch import speaker_rates
 
     pitches = store.pitches
     target = pitches.target_minutes()
     part_keys = [part.key for part in pitches.parts()]
-    defaults = store.settings.load().speaking_rates()
-    rates = rates_from_laps((lap for run in pitches.rehearsals() for lap in run.laps), defaults)
+    rates = speaker_rates(store)
     result = []
     every_saved = pitches.bodies_by_paper()  # one query, not one per paper
     for paper in papers:

@@ -15,14 +15,26 @@ The view protocol (how a screen gets its data):
 commits) and `reload_view()` (after the screen's own writes) start a load in a thread worker
 on a read-only snapshot of the database (`Store.reading()`); the result is posted back and
 rendered on the UI thread. A load that finishes after a newer one was started is dropped.
+`show_view` may return an awaitable (a mount): the load counts as shown once it is done.
 Tests wait with `await screen.view_ready()`.
+
+Data a key asks for once (a dialog's list, a modal's fields) comes from the view object, or
+from its own small use case run the same way: `self.load_then(use_case, then)` runs
+`use_case(snapshot)` in a thread worker and `then(result)` on the UI thread (screens and
+modals alike; `view_ready()` waits for these too).
+
+Writes go through use-case functions: one short write transaction on the UI thread, then
+`reload_view()` or apply the returned model. Nothing here imports the store: the Store type
+and its errors come from `usecases.core`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.message import Message
@@ -30,12 +42,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from ...models.common import utcnow
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
 from ..keys import bindings_of, hint_for
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
     from ..app import PaperdeckApp
+
+T = TypeVar("T")
 
 # A screen shown again re-reads only when the data or the language changed since it last
 # read, or when its reading is this old (due cards, countdowns and "today" move with time).
@@ -43,7 +57,81 @@ MAX_VIEW_AGE = timedelta(seconds=60)
 
 
 class PaperdeckView:
-    """Mixed into screens and modals: the app's store and language, and key hints."""
+    """Mixed into screens and modals: the app's store and language, key hints, one-off loads."""
+
+    class Loaded(Message):
+        """A `load_then` result, posted by its worker thread."""
+
+        def __init__(self, then: Callable[[Any], Any], result: Any):
+            super().__init__()
+            self.then = then
+            self.result = result
+
+    class LoadFailed(Message):
+        def __init__(self, error: StoreError, failed: Callable[[StoreError], Any] | None):
+            super().__init__()
+            self.error = error
+            self.failed = failed
+
+    _loads_pending = 0
+    _loads_idle: asyncio.Event | None = None
+
+    def load_then(self, load: "Callable[[Store], T]", then: Callable[[T], Any], *, name: str = "load",
+                  failed: Callable[[StoreError], Any] | None = None) -> None:
+        """Run `load(snapshot)` (a use case; it sees only its arguments) in a thread worker on a
+        read-only snapshot, then `then(result)` on the UI thread (it may return an awaitable: a
+        recompose). A StoreError goes to `failed`, else it is notified."""
+        store = self.store
+        self._loads_pending += 1
+        self._loads_event().clear()
+        post = self.post_message  # type: ignore[attr-defined]
+
+        def work() -> None:  # the worker thread
+            try:
+                with store.reading() as snapshot:
+                    result = load(snapshot)
+            except StoreError as error:
+                post(PaperdeckView.LoadFailed(error, failed))
+                return
+            post(PaperdeckView.Loaded(then, result))
+
+        self.run_worker(work, thread=True, group="load", name=name)  # type: ignore[attr-defined]
+
+    def _load_finished(self) -> None:
+        self._loads_pending = max(0, self._loads_pending - 1)
+        if self._loads_pending == 0:
+            self._loads_event().set()
+
+    async def on_paperdeck_view_loaded(self, message: "PaperdeckView.Loaded") -> None:
+        message.stop()
+        try:
+            done = message.then(message.result)
+            if inspect.isawaitable(done):
+                await done
+        finally:
+            self._load_finished()
+
+    async def on_paperdeck_view_load_failed(self, message: "PaperdeckView.LoadFailed") -> None:
+        message.stop()
+        try:
+            if message.failed is None:
+                self.notify(str(message.error), severity="error", markup=False)  # type: ignore[attr-defined]
+            else:
+                done = message.failed(message.error)
+                if inspect.isawaitable(done):
+                    await done
+        finally:
+            self._load_finished()
+
+    def _loads_event(self) -> asyncio.Event:
+        if self._loads_idle is None:
+            self._loads_idle = asyncio.Event()
+            self._loads_idle.set()
+        return self._loads_idle
+
+    async def view_ready(self) -> None:
+        """Wait until every `load_then` started so far has been handled: for tests."""
+        await self._loads_event().wait()
 
     @property
     def paperdeck(self) -> "PaperdeckApp":
@@ -111,8 +199,9 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         read-only snapshot: use only the arguments, never a widget or `self`."""
         raise NotImplementedError
 
-    def show_view(self, view: Any) -> None:
-        """Render the view object (UI thread). Never reads the store."""
+    def show_view(self, view: Any) -> Any:
+        """Render the view object (UI thread). Never reads the store. May return an awaitable
+        (widgets being mounted) that the load waits for."""
 
     def reload_view(self) -> None:
         """Start a load; the previous one, if still running, will be dropped when it ends."""
@@ -136,12 +225,15 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
 
-    def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
+    async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
-        self.show_view(message.view)
-        self._idle_event().set()
+        shown = self.show_view(message.view)
+        if inspect.isawaitable(shown):
+            await shown
+        if message.generation == self._view_generation:  # not overtaken while mounting
+            self._idle_event().set()
 
     def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
@@ -157,9 +249,11 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         return self._view_idle
 
     async def view_ready(self) -> None:
-        """Wait until the newest load has been rendered (or failed): for tests."""
+        """Wait until the newest load has been rendered (or failed), and the `load_then`s
+        started so far have been handled: for tests."""
         if self.loads_view:
             await self._idle_event().wait()
+        await super().view_ready()
 
     # -- when to read ---------------------------------------------------------------------------
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,9 +14,14 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from ...models.cards import STATE_NAMES
 from ...paths import package_resource
+from ...usecases.cards import BrowserFilter, CardBrowserView, card_browser, delete_card, set_suspended
+from ...usecases.core import StoreError
 from ..widgets.panel import literal
-from .base import PaperdeckScreen
 from ..widgets.safe_text import SafeInput
+from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...usecases.core import Store
 
 MAX_ROWS = 2000
 
@@ -31,17 +39,16 @@ class CardBrowserScreen(PaperdeckScreen):
 
     def __init__(self, deck_id: int | None = None):
         super().__init__()
-        self.initial_deck = deck_id
+        self.filter = BrowserFilter(deck_id=deck_id)  # what is asked; the Selects follow it
+        self.view: CardBrowserView | None = None
+        self._options: tuple = ()  # the decks and categories the Selects offer
 
     def compose(self) -> ComposeResult:
-        decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
-        categories = [(Text(self.pick(zh, en)), key) for key, zh, en in self.store.cards.categories()]
         yield Header()
         with Horizontal(id="browser-filters"):
             yield SafeInput(placeholder=self.pick("搜索问题或要点…", "Search questions and talking points…"), id="browser-search")
-            yield Select(decks, prompt=self.pick("全部卡组", "All decks"), id="browser-deck",
-                         value=self.initial_deck if self.initial_deck is not None else Select.NULL)
-            yield Select(categories, prompt=self.pick("全部分类", "All categories"), id="browser-category")
+            yield Select([], prompt=self.pick("全部卡组", "All decks"), id="browser-deck")
+            yield Select([], prompt=self.pick("全部分类", "All categories"), id="browser-category")
         yield DataTable(id="browser-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="browser-detail")
         yield Footer()
@@ -52,31 +59,26 @@ class CardBrowserScreen(PaperdeckScreen):
                                    ("question", "问题", "Question", 46), ("state", "状态", "State", 10),
                                    ("due", "到期", "Due", 10)):
             table.add_column(self.pick(zh, en), key=key, width=width)
-        self.refresh_data()
         table.focus()
 
-    # -- data -------------------------------------------------------------------------------
+    # -- the view ---------------------------------------------------------------------------
 
-    def _filters(self) -> tuple[str, int | None, str | None]:
-        deck = self.query_one("#browser-deck", Select).value
-        category = self.query_one("#browser-category", Select).value
-        return (
-            self.query_one("#browser-search", Input).value,
-            None if deck is Select.NULL else int(deck),
-            None if category is Select.NULL else str(category),
-        )
+    def view_request(self) -> BrowserFilter:
+        return self.filter
 
-    def refresh_data(self) -> None:
-        if not self.is_mounted:
-            return
-        text, deck_id, category = self._filters()
-        cards = self.store.cards.search(text, deck_id=deck_id, category_key=category, limit=MAX_ROWS + 1)
-        decks = {d.id: d.pick(self.language) for d in self.store.cards.decks()}
-        names = self.store.cards.category_names()
+    @staticmethod
+    def load_view(store: "Store", wanted: BrowserFilter) -> CardBrowserView:
+        return card_browser(store, wanted, MAX_ROWS)
+
+    def show_view(self, view: CardBrowserView) -> None:
+        self.view = view
+        self._show_filters(view)
+        decks = {deck.id: deck.pick(self.language) for deck in view.decks}
+        names = {key: (zh, en) for key, zh, en in view.categories}
         table = self.query_one("#browser-table", DataTable)
         selected = self.selected_card_id()
         table.clear()
-        for card in cards[:MAX_ROWS]:
+        for card in view.cards:
             zh_en = names.get(card.category_key or "")
             category_name = self.pick(*zh_en) if zh_en else (card.category_key or "")
             state = "suspended" if card.suspended else STATE_NAMES.get(card.state, "?")
@@ -91,12 +93,28 @@ class CardBrowserScreen(PaperdeckScreen):
         if selected is not None:
             try:
                 table.move_cursor(row=table.get_row_index(str(selected)))
-            except RowDoesNotExist:  # filtered out or deleted: the cursor stays where it is
+            except RowDoesNotExist:  # deleted, or filtered out: the cursor stays where it was
                 pass
-        shown = min(len(cards), MAX_ROWS)
-        more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if len(cards) > MAX_ROWS else ""
+        shown = len(view.cards)
+        more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if view.more else ""
         table.border_title = self.pick(f"{shown} 张卡片", f"{shown} cards") + more
         self._show_detail()
+
+    def _show_filters(self, view: CardBrowserView) -> None:
+        """The Selects offer the decks and categories of the view, showing the filter's."""
+        options = (tuple((d.id, d.pick(self.language)) for d in view.decks),
+                   tuple((key, self.pick(zh, en)) for key, zh, en in view.categories))
+        if options == self._options:
+            return
+        self._options = options
+        wanted = self.filter
+        with self.prevent(Select.Changed):
+            for selector, choices, value in (("#browser-deck", options[0], wanted.deck_id),
+                                             ("#browser-category", options[1], wanted.category_key)):
+                select = self.query_one(selector, Select)
+                select.set_options([(Text(label), key) for key, label in choices])
+                if value is not None and any(key == value for key, _label in choices):
+                    select.value = value
 
     def selected_card_id(self) -> int | None:
         table = self.query_one("#browser-table", DataTable)
@@ -107,13 +125,16 @@ class CardBrowserScreen(PaperdeckScreen):
         except CellDoesNotExist:
             return None
 
+    def selected_card(self):
+        card_id = self.selected_card_id()
+        return self.view.card(card_id) if card_id is not None and self.view is not None else None
+
     def _show_detail(self) -> None:
         detail = self.query_one("#browser-detail", Static)
-        card_id = self.selected_card_id()
-        if card_id is None:
+        card = self.selected_card()
+        if card is None:
             detail.update(Text(self.pick("没有匹配的卡片", "No card matches"), style="dim"))
             return
-        card = self.store.cards.get(card_id)
         body = literal(card.front, "bold", single_line=False)
         if card.front_zh:
             body.append("\n")
@@ -125,10 +146,19 @@ class CardBrowserScreen(PaperdeckScreen):
     # -- events and actions -----------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_data()
+        if event.value != self.filter.text:
+            self.filter = replace(self.filter, text=event.value)
+            self.reload_view()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.refresh_data()
+        value = None if event.value is Select.NULL else event.value
+        if event.select.id == "browser-deck":
+            wanted = replace(self.filter, deck_id=None if value is None else int(value))
+        else:
+            wanted = replace(self.filter, category_key=None if value is None else str(value))
+        if wanted != self.filter:
+            self.filter = wanted
+            self.reload_view()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -146,42 +176,50 @@ class CardBrowserScreen(PaperdeckScreen):
     def action_edit(self) -> None:
         from .card_modals import EditCardModal
 
-        card_id = self.selected_card_id()
-        if card_id is not None:
-            modal = EditCardModal(card=self.store.cards.get(card_id))
-            self.app.push_screen(modal, lambda _saved: self.refresh_data())
+        card, view = self.selected_card(), self.view
+        if card is not None and view is not None:
+            modal = EditCardModal(view.decks, view.categories, card=card)
+            self.app.push_screen(modal, lambda _saved: self.reload_view())
 
     def action_add(self) -> None:
         from .card_modals import EditCardModal
 
-        _text, deck_id, _category = self._filters()
+        view = self.view
+        if view is None:
+            return
+        deck_id = self.filter.deck_id
         if deck_id is None:
-            decks = self.store.cards.decks()
-            deck_id = decks[0].id if decks else None
-        self.app.push_screen(EditCardModal(deck_id=deck_id), lambda _saved: self.refresh_data())
+            deck_id = view.decks[0].id if view.decks else None
+        self.app.push_screen(EditCardModal(view.decks, view.categories, deck_id=deck_id), lambda _saved: self.reload_view())
 
     def action_suspend(self) -> None:
-        card_id = self.selected_card_id()
-        if card_id is None:
+        card = self.selected_card()
+        if card is None:
             return
-        card = self.store.cards.get(card_id)
-        self.store.cards.set_suspended(card_id, not card.suspended)
-        self.notify(self.pick("已恢复" if card.suspended else "已暂停", "Unsuspended" if card.suspended else "Suspended"))
-        self.refresh_data()
+        try:
+            set_suspended(self.store, card.id, not card.suspended)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+        else:
+            self.notify(self.pick("已恢复" if card.suspended else "已暂停", "Unsuspended" if card.suspended else "Suspended"))
+        self.reload_view()
 
     def action_delete(self) -> None:
         from .choice import confirm_dialog
 
-        card_id = self.selected_card_id()
-        if card_id is None:
+        card = self.selected_card()
+        if card is None:
             return
-        card = self.store.cards.get(card_id)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.cards.delete(card_id)
-                self.notify(self.pick("已删除", "Deleted"))
-                self.refresh_data()
+                try:
+                    delete_card(self.store, card.id)
+                except StoreError as error:
+                    self.notify(str(error), severity="error", markup=False)
+                else:
+                    self.notify(self.pick("已删除", "Deleted"))
+                self.reload_view()
 
         question = literal(self.pick("删除这张卡片及其复习记录？\n", "Delete this card and its reviews?\n"), single_line=False)
         question.append_text(literal(card.pick(self.language), "bold"))

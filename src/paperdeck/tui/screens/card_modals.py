@@ -1,12 +1,13 @@
 """Modals of the flashcards screens: edit/add a card, a one-line prompt, interview setup.
 
-Each one validates through the store and shows the store's message inline; user text is
-always shown literally. Saving works with Enter on the Save button, not only with Ctrl+S.
+Each one gets the decks and categories it lists from its opener's view, saves through a use
+case and shows its message inline; user text is always shown literally. Saving works with
+Enter on the Save button, not only with Ctrl+S.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from ...paths import package_resource
+from ...usecases.cards import add_card, edit_card, remember_interview_date
+from ...usecases.core import StoreError
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
 
 if TYPE_CHECKING:
-    from ...models.cards import Card
+    from ...models.cards import Card, Deck
 
 CSS = package_resource("styles") / "flashcards.tcss"
 
@@ -52,7 +55,8 @@ class PromptModal(PaperdeckModal[str]):
 
 
 class EditCardModal(PaperdeckModal["Card"]):
-    """Add a card (card=None) or edit one. Editing text never touches the schedule."""
+    """Add a card (card=None) or edit one. Editing text never touches the schedule.
+    `decks` and `categories` ((key, zh, en)) are the choices, from the opener's view."""
 
     CSS_PATH = CSS
     BINDINGS = [
@@ -60,16 +64,18 @@ class EditCardModal(PaperdeckModal["Card"]):
         Binding("ctrl+s", "save", "Save", id="card_edit.save", tooltip="Save the card (or press the Save button)"),
     ]
 
-    def __init__(self, *, card: "Card | None" = None, deck_id: int | None = None):
+    def __init__(self, decks: Sequence["Deck"], categories: Sequence[tuple[str, str, str]], *,
+                 card: "Card | None" = None, deck_id: int | None = None):
         super().__init__(classes="card-modal")
+        self.decks, self.categories = decks, categories
         self.card = card
         self.deck_id = card.deck_id if card else deck_id
 
     def compose(self) -> ComposeResult:
         pick = self.pick
         card = self.card
-        decks = [(Text(d.pick(self.language)), d.id) for d in self.store.cards.decks()]
-        categories = [(Text(self.pick(zh, en)), key) for key, zh, en in self.store.cards.categories()]
+        decks = [(Text(d.pick(self.language)), d.id) for d in self.decks]
+        categories = [(Text(self.pick(zh, en)), key) for key, zh, en in self.categories]
         with Vertical(classes="dialog modal-body card-edit"):
             yield Label(pick("编辑卡片", "Edit card") if card else pick("新卡片", "New card"), classes="modal-title")
             yield Label(pick("问题（英文）", "Question (English)"))
@@ -97,8 +103,6 @@ class EditCardModal(PaperdeckModal["Card"]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        from ...store import StoreError
-
         front = self.query_one("#edit-front", Input).value
         front_zh = self.query_one("#edit-front-zh", Input).value
         back = self.query_one("#edit-back", TextArea).text
@@ -109,12 +113,10 @@ class EditCardModal(PaperdeckModal["Card"]):
             if self.card is None:
                 if deck is Select.NULL:
                     raise ValueError(self.pick("请选择卡组", "Choose a deck"))
-                saved = self.store.cards.add(int(deck), front, front_zh, back, category_key=category_key)
+                saved = add_card(self.store, int(deck), front, front_zh, back, category_key)
             else:
-                saved = self.store.cards.edit(
-                    self.card.id, front=front, front_zh=front_zh, back=back, category_key=category_key or "",
-                    deck_id=None if deck is Select.NULL else int(deck), expected_version=self.card.version,
-                )
+                saved = edit_card(self.store, self.card, front=front, front_zh=front_zh, back=back,
+                                  category_key=category_key, deck_id=None if deck is Select.NULL else int(deck))
         except (StoreError, ValueError) as error:
             self.query_one("#edit-error", Static).update(Text(str(error)))
             return
@@ -129,7 +131,8 @@ def parse_day(text: str) -> date | None:
 
 
 class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
-    """Interview mode: the interview's date and the decks to cram."""
+    """Interview mode: the interview's date and the decks to cram. `decks`, the date last
+    chosen and today's study day come from the deck list's view."""
 
     CSS_PATH = CSS
     BINDINGS = [
@@ -137,14 +140,15 @@ class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
         Binding("ctrl+s", "start", "Start", id="cram.start", tooltip="Start the cram session (or press Start)"),
     ]
 
-    def __init__(self, selected_deck: int | None = None):
+    def __init__(self, decks: Sequence["Deck"], interview_date: date | None, today: date,
+                 selected_deck: int | None = None):
         super().__init__(classes="card-modal")
+        self.decks, self.interview_date, self.today = decks, interview_date, today
         self.selected_deck = selected_deck
 
     def compose(self) -> ComposeResult:
         pick = self.pick
-        stored = self.store.settings.load().interview_date
-        decks = self.store.cards.decks()
+        stored, decks = self.interview_date, self.decks
         chosen = {self.selected_deck} if self.selected_deck is not None else {d.id for d in decks}
         with Vertical(classes="dialog modal-body"):
             yield Label(pick("面试冲刺：面试前把所选卡组全部过一遍，不改变复习计划",
@@ -170,20 +174,21 @@ class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
             self.action_cancel()
 
     def action_start(self) -> None:
-        from ...models.common import utcnow
-
         pick = self.pick
         error = self.query_one("#cram-error", Static)
         day = parse_day(self.query_one("#cram-date", Input).value)
         if day is None:
             error.update(pick("日期格式应为 YYYY-MM-DD，例如 2026-12-15", "Write the date as YYYY-MM-DD, e.g. 2026-12-15"))
             return
-        if day < self.store.cards.study_day(utcnow()):
+        if day < self.today:
             error.update(pick("这个日期已经过去了", "That date is in the past"))
             return
         deck_ids = [int(v) for v in self.query_one("#cram-decks", SelectionList).selected]
         if not deck_ids:
             error.update(pick("至少选择一个卡组", "Choose at least one deck"))
             return
-        self.store.settings.update(interview_date=day)
+        try:
+            remember_interview_date(self.store, day)
+        except StoreError as error:  # the session can start; only the memory of the date is lost
+            self.notify(str(error), severity="warning", markup=False)
         self.dismiss((day, deck_ids))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,12 +19,16 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from ...models.cards import RATING_NAMES, RATINGS, Card, DueSummary, DueTally, Outcome
+from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
-from ...store.errors import NotFound
+from ...usecases.core import StoreError
+from ...usecases.review import ReviewRequest, ReviewView, record_cram_answer, rate_card, review_view, undo_rating
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...usecases.core import Store
 
 RATING_STYLES = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold blue"}
 
@@ -55,6 +60,10 @@ class ReviewScreen(PaperdeckScreen):
         super().__init__()
         self.deck_ids = deck_ids
         self.cram_until = cram_until
+        self.view: ReviewView | None = None  # today's study day, the card's outcomes
+        self.decks: dict[int, Deck] = {}  # names and target times, read once per showing
+        self.categories: tuple[tuple[str, str, str], ...] = ()
+        self.decks_read = False
         self.card: Card | None = None
         self.outcomes: dict[int, Outcome] = {}
         self.revealed = False
@@ -63,6 +72,10 @@ class ReviewScreen(PaperdeckScreen):
         self.cram_queue: list[Card] = []
         self.reviewed = 0
         self.tally: DueTally | None = None  # the status line's counts, kept per rating
+        # The card the next load shows again (a refresh, an undo); None: the next one due.
+        self.wanted_card_id: int | None = None
+        self.show_anew = True  # the next card shown starts its timer and hides its answer
+        self.waiting = True  # a rating's next card is loading: the rating keys wait for it
 
     @property
     def cramming(self) -> bool:
@@ -79,40 +92,78 @@ class ReviewScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.cramming:
-            self.cram_queue = self.store.cards.cram_cards(self.deck_ids or [], self.cram_until, utcnow())
-        self._next()
         self.set_interval(1, self._tick)
 
-    # -- flow -------------------------------------------------------------------------------
+    # -- the view ---------------------------------------------------------------------------
 
-    def _next(self) -> None:
+    def view_request(self) -> ReviewRequest:
+        now = utcnow()
+        return ReviewRequest(
+            now=now,
+            deck_ids=tuple(self.deck_ids) if self.deck_ids is not None else None,
+            card_id=self.wanted_card_id,
+            # Counting the due cards scans the cards table (~200 ms at 100,000 cards): count once
+            # per session and day, then let each rating move its card (DueTally.rated).
+            count=self.tally is None or now >= self.tally.day_end,
+            decks=not self.decks_read,  # the decks, once per showing (not once per rating)
+            cram_until=self.cram_until,
+            cram_queue=self.cramming and self.view is None,
+        )
+
+    @staticmethod
+    def load_view(store: "Store", request: ReviewRequest) -> ReviewView:
+        return review_view(store, request)
+
+    def show_view(self, view: ReviewView) -> None:
+        first = self.view is None
+        self.view = view
+        if view.tally is not None:
+            self.tally = view.tally
+        if view.decks is not None and view.categories is not None:
+            self.decks, self.categories, self.decks_read = dict(view.decks), view.categories, True
         if self.cramming:
-            self._show(self.cram_queue.pop(0) if self.cram_queue else None)
+            if view.cram_queue is not None:
+                self.cram_queue = list(view.cram_queue)
+            # The card shown, as stored now; gone (deleted) or not yet picked: the next in line.
+            card = view.card if view.asked_card_id is not None and not first else None
+            if card is None:
+                card = self.cram_queue.pop(0) if self.cram_queue else None
+                self.show_anew = True
         else:
-            self._show(self.store.cards.next_card(utcnow(), self.deck_ids))
-
-    def _show(self, card: Card | None) -> None:
-        self.card = card
-        self.revealed = False
-        self.shown_at = time.monotonic()
-        self.outcomes = {} if card is None or self.cramming else self.store.cards.preview(card, utcnow())
+            card = view.card
+        if self.show_anew or card is None or self.card is None or card.id != self.card.id:
+            self.revealed = False
+            self.shown_at = time.monotonic()
+        self.card, self.outcomes = card, dict(view.outcomes)
+        self.wanted_card_id = card.id if card is not None else None
+        self.show_anew = self.waiting = False
         self._render_card()
 
     def refresh_data(self) -> None:
-        self.tally = None  # cards changed elsewhere: count again
-        if self.card is not None and self.is_mounted:
-            try:
-                self.card = self.store.cards.get(self.card.id)
-            except NotFound:  # deleted meanwhile
-                self._next()
-                return
-            self._render_card()
+        """Shown again, or cards changed elsewhere: the same card as stored now, counted again."""
+        self.tally, self.decks_read = None, False
+        self.wanted_card_id = self.card.id if self.card is not None else None
+        self.reload_view()
+
+    def _next(self) -> None:
+        """After a rating: the next card (in cram, from the session's queue)."""
+        if self.cramming:
+            self._show(self.cram_queue.pop(0) if self.cram_queue else None)
+            return
+        self.wanted_card_id, self.show_anew, self.waiting = None, True, True
+        self.reload_view()
+
+    def _show(self, card: Card | None) -> None:
+        """Cram: show `card` at once (no outcomes to compute)."""
+        self.card = card
+        self.wanted_card_id = card.id if card is not None else None
+        self.revealed = False
+        self.shown_at = time.monotonic()
+        self._render_card()
 
     def target_seconds(self) -> int:
-        if self.card is None:
-            return 0
-        return self.store.cards.deck(self.card.deck_id).target_seconds
+        deck = self.decks.get(self.card.deck_id) if self.card is not None else None
+        return deck.target_seconds if deck is not None else 0
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -128,8 +179,8 @@ class ReviewScreen(PaperdeckScreen):
             answer.display = False
             self.query_one("#review-ratings", Static).update("")
             return
-        deck = self.store.cards.deck(card.deck_id)
-        question.border_title = deck.pick(self.language)
+        deck = self.decks.get(card.deck_id)
+        question.border_title = deck.pick(self.language) if deck is not None else ""
         body = literal(card.pick(self.language), "bold", single_line=False)
         other = card.front if self.language == "zh" else card.front_zh
         if other and other != card.pick(self.language):
@@ -163,7 +214,7 @@ class ReviewScreen(PaperdeckScreen):
     def _render_status(self) -> None:
         status = Text()
         if self.cramming:
-            days = (self.cram_until - self.store.cards.study_day(utcnow())).days
+            days = (self.cram_until - self.view.study_day).days if self.view is not None else 0
             status.append(self.pick("面试冲刺", "Interview cram"), "bold magenta")
             status.append(self.pick(f"  还剩 {len(self.cram_queue) + (self.card is not None)} 张",
                                     f"  {len(self.cram_queue) + (self.card is not None)} left"))
@@ -181,12 +232,8 @@ class ReviewScreen(PaperdeckScreen):
         self.query_one("#review-status", Static).update(status)
 
     def _due_counts(self) -> DueSummary:
-        # Counting the due cards scans the cards table (~200 ms at 100,000 cards): count once
-        # per session and day, then let each rating move its card (DueTally.rated).
-        now = utcnow()
-        if self.tally is None or now >= self.tally.day_end:
-            self.tally = self.store.cards.due_tally(now, self.deck_ids)
-        return self.tally.summary()
+        # Counted by a load (see view_request), then kept per rating.
+        return self.tally.summary() if self.tally is not None else DueSummary(0, 0, 0)
 
     def _tick(self) -> None:
         timer = self.query_one("#review-timer", Static)
@@ -210,7 +257,7 @@ class ReviewScreen(PaperdeckScreen):
         if self.cramming:
             return self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
                              f"Cram done: {self.reviewed} answers this session. {self.key_hint('close')} to go back.")
-        upcoming = self.store.cards.next_learning_due(self.deck_ids)
+        upcoming = self.view.next_learning_due if self.view is not None else None
         message = self.pick(f"今天的卡片都复习完了（本轮 {self.reviewed} 张）。",
                             f"All caught up for today ({self.reviewed} this session).")
         if upcoming is not None:
@@ -224,29 +271,27 @@ class ReviewScreen(PaperdeckScreen):
     # -- actions ----------------------------------------------------------------------------
 
     def action_reveal(self) -> None:
-        if self.card is not None and not self.revealed:
+        if self.card is not None and not self.revealed and not self.waiting:
             self.revealed = True
             self._render_card()
 
     def action_rate(self, rating: int) -> None:
-        from ...store import StoreError
-
         card = self.card
-        if card is None:
+        if card is None or self.waiting:
             return
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
         try:
             if self.cramming:
-                review_id = self.store.cards.record_cram(card, rating, reviewed_at=utcnow(), duration_ms=duration_ms)
+                review_id = record_cram_answer(self.store, card, rating, reviewed_at=utcnow(), duration_ms=duration_ms)
             else:
-                review_id = self.store.cards.record_review(
-                    card, self.outcomes[rating], reviewed_at=utcnow(), duration_ms=duration_ms)
+                review_id = rate_card(self.store, card, self.outcomes[rating], reviewed_at=utcnow(), duration_ms=duration_ms)
                 if self.tally is not None:
                     self.tally.rated(card, self.outcomes[rating])
-        except StoreError as error:
-            self.notify(str(error), severity="error")
+        except StoreError as error:  # changed or deleted elsewhere, or the disk refused: show it as stored
+            self.notify(str(error), severity="error", markup=False)
             self.tally = None
-            self._show(self.store.cards.get(card.id))
+            self.wanted_card_id, self.show_anew, self.waiting = card.id, True, True
+            self.reload_view()
             return
         requeue = self.cramming and rating == 1
         if requeue:  # in cram, a forgotten card comes back a few cards later
@@ -256,32 +301,34 @@ class ReviewScreen(PaperdeckScreen):
         self._next()
 
     def action_undo(self) -> None:
-        from ...store import StoreError
-
         if not self.history:
             self.notify(self.pick("没有可撤销的评分", "Nothing to undo"))
             return
         last = self.history.pop()
         try:
-            restored = self.store.cards.undo_review(last.review_id)
+            restored = undo_rating(self.store, last.review_id)
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
+        self.reviewed -= 1
+        self.tally = None
         if self.cramming:
             if last.requeued and last.card in self.cram_queue:
                 self.cram_queue.remove(last.card)
             if self.card is not None:
                 self.cram_queue.insert(0, self.card)
-        self.reviewed -= 1
-        self.tally = None
-        self._show(restored)
+            self._show(restored)
+        else:  # the restored card, with its outcomes computed again
+            self.wanted_card_id, self.show_anew, self.waiting = restored.id, True, True
+            self.reload_view()
         self.notify(self.pick("已撤销上一次评分", "Last rating undone"))
 
     def action_edit(self) -> None:
         from .card_modals import EditCardModal
 
-        if self.card is not None:
-            self.app.push_screen(EditCardModal(card=self.card))
+        if self.card is not None and self.view is not None and not self.waiting:
+            # Closing it shows the screen again, which re-reads the card (refresh_data).
+            self.app.push_screen(EditCardModal(list(self.decks.values()), list(self.categories), card=self.card))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -3,7 +3,8 @@ the 14-day due forecast and the review streak."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.table import Table
@@ -16,8 +17,12 @@ from textual.widgets import Footer, Header
 from ...models.cards import CardStats
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...usecases.cards import card_stats
 from ..widgets.panel import Panel
 from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...usecases.core import Store
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -43,16 +48,17 @@ class CardStatsScreen(PaperdeckScreen):
             yield Panel(id="stats-forecast")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
-
     def action_close(self) -> None:
         self.app.pop_screen()
 
-    def refresh_data(self) -> None:
-        if not self.is_mounted:
-            return
-        stats = self.store.cards.stats(utcnow())
+    def view_request(self) -> datetime:
+        return utcnow()
+
+    @staticmethod
+    def load_view(store: "Store", now: datetime) -> CardStats:
+        return card_stats(store, now)
+
+    def show_view(self, stats: CardStats) -> None:
         self._summary(stats)
         self._days(stats.reviews_per_day)
         self._weakest(stats)

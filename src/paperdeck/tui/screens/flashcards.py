@@ -1,7 +1,7 @@
 """Flashcards: decks with their new / learning / due counts; study, browse, stats, cram.
 
 The pattern for screens: its data is one `DeckListView` (usecases/decks.py), loaded in a worker
-(see base.py); actions write through the store, then `reload_view()`."""
+(see base.py); actions write through use cases, then `reload_view()`."""
 
 from __future__ import annotations
 
@@ -18,14 +18,16 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from ...models.common import utcnow
 from ...paths import package_resource
-from ...store.errors import StoreError
 from ...textsafe import one_line
-from ...usecases.decks import DeckListView, deck_list, generate_paper_decks
+from ...usecases.core import StoreError
+from ...usecases.decks import (
+    DeckListView, add_deck, deck_list, generate_paper_decks, set_deck_target, set_study_setting,
+)
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 
 class FlashcardsScreen(PaperdeckScreen):
@@ -158,12 +160,17 @@ class FlashcardsScreen(PaperdeckScreen):
         from .card_modals import CramSetupModal
         from .card_review import ReviewScreen
 
+        view = self.decks_view
+        if view is None:
+            return
+
         def start(choice: tuple | None) -> None:
             if choice:
                 interview_on, deck_ids = choice
                 self.app.push_screen(ReviewScreen(deck_ids, cram_until=interview_on))
 
-        self.app.push_screen(CramSetupModal(self.selected_deck_id()), start)
+        decks = [entry.deck for entry in view.decks]
+        self.app.push_screen(CramSetupModal(decks, view.interview_date, view.study_day, self.selected_deck_id()), start)
 
     def action_generate(self) -> None:
         try:
@@ -201,18 +208,18 @@ class FlashcardsScreen(PaperdeckScreen):
             return
         deck = entry.deck
         prompt = self.pick(f"“{deck.pick('zh')}”的目标回答时长（秒）", f"Target answer length for “{deck.name}” (seconds)")
-        self._prompt(prompt, str(deck.target_seconds), lambda text: self.store.cards.set_target_seconds(deck.id, text.strip()))
+        self._prompt(prompt, str(deck.target_seconds), lambda text: set_deck_target(self.store, deck.id, text))
 
     def action_retention(self) -> None:
         if self.decks_view is not None:
             self._prompt(self.pick("期望记忆率（70%–99%）", "Desired retention (70%-99%)"),
                          f"{self.decks_view.desired_retention:.0%}",
-                         lambda text: self.store.settings.set_text("desired_retention", text))
+                         lambda text: set_study_setting(self.store, "desired_retention", text))
 
     def action_new_limit(self) -> None:
         if self.decks_view is not None:
             self._prompt(self.pick("每天新卡上限", "New cards per day"), str(self.decks_view.new_per_day),
-                         lambda text: self.store.settings.set_text("new_cards_per_day", text))
+                         lambda text: set_study_setting(self.store, "new_cards_per_day", text))
 
     def action_new_deck(self) -> None:
-        self._prompt(self.pick("新卡组名称", "New deck name"), "", self.store.cards.add_deck)
+        self._prompt(self.pick("新卡组名称", "New deck name"), "", lambda text: add_deck(self.store, text))

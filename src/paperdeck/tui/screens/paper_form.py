@@ -1,6 +1,11 @@
-"""The paper form: every field validated with a clear message; checklist, history and plan."""
+"""The paper form: every field validated with a clear message; checklist, history and plan.
+
+Its data is one `PaperFormView` (usecases/paper_form.py), loaded off the UI thread when the
+form opens and again after a submission, a decision or "Reload theirs"."""
 
 from __future__ import annotations
+
+import asyncio
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,10 +14,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from ...domain.validation import clean_paper_form, format_authors
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
-from ...domain.validation import clean_paper_form, format_authors
-from ...store.errors import StoreError
+from ...usecases.core import StoreError
+from ...usecases.paper_form import (
+    PaperFormView, decide_pending_submission, paper_form, record_submission, save_paper, tick_checklist_item,
+)
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
@@ -43,13 +51,22 @@ class PaperFormModal(PaperdeckModal[bool]):
     def __init__(self, paper_id: int):
         super().__init__()
         self.paper_id = paper_id
+        self.view: PaperFormView | None = None  # loaded when the form opens
+        self.paper: Paper | None = None  # the version the form edits (newer after a submission)
+        self._shown = asyncio.Event()  # the first view is on screen
 
     def compose(self) -> ComposeResult:
-        paper = self.paper = self.store.papers.get(self.paper_id)
-        venues = [(venue.name, venue.key) for venue in self.store.venues.all()]
+        view = self.view
+        if view is None:
+            with VerticalScroll(classes="dialog") as box:
+                box.border_title = self.pick("论文", "Paper") + f" #{self.paper_id}"
+                yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
+            return
+        paper = self.paper = view.paper
+        venues = list(view.venues)
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
-        topics = [(item.pick(self.language), item.key) for item in self.store.guide.items("topic")]
+        topics = [(item.pick(self.language), item.key) for item in view.topics]
         with VerticalScroll(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
@@ -97,15 +114,46 @@ class PaperFormModal(PaperdeckModal[bool]):
         yield widget
         yield Label("", id=f"err-{name}", classes="error")
 
+    # -- the view ---------------------------------------------------------------------------
+
     def on_mount(self) -> None:
+        self._load(self._show_form)
+
+    def _load(self, then) -> None:
+        paper_id = self.paper_id
+        self.load_then(lambda store: paper_form(store, paper_id), then, name="paper form", failed=self._gone)
+
+    async def _show_form(self, view: PaperFormView) -> None:
+        """The whole form, from `view` (first opened, or the version saved elsewhere)."""
+        self.view = view
+        await self.recompose()
         self.query_one("#f-title", Input).focus()
         self._load_checklist()
         self._load_history()
+        self._shown.set()
+
+    def _show_parts(self, view: PaperFormView) -> None:
+        """After a submission or a decision: the checklist, history and submissions; the
+        fields keep what is typed."""
+        self.view, self.paper = view, view.paper
+        self._load_checklist()
+        self._load_history()
+
+    def _gone(self, error: StoreError) -> None:  # deleted meanwhile
+        self.notify(str(error), severity="error", markup=False)
+        self.dismiss(False)
+
+    async def view_ready(self) -> None:
+        """Wait until the form shows its paper and later loads landed: for tests."""
+        await self._shown.wait()
+        await super().view_ready()
 
     def _load_checklist(self) -> None:
-        guide = {item.key: item for kind in ("task", "tool", "tip") for item in self.store.guide.items(kind)}
+        view = self.view
+        assert view is not None
+        guide = view.guide
         options = []
-        for item in self.store.papers.checklist(self.paper_id, self.paper.stage):
+        for item in view.checklist:
             text = item.text
             seeded = guide.get(item.seed_key or "")
             if seeded is not None and self.language == "zh":
@@ -116,7 +164,9 @@ class PaperFormModal(PaperdeckModal[bool]):
         checklist.add_options(options)
 
     def _load_history(self) -> None:
-        spans = stage_spans(self.store.papers.history(self.paper_id), utcnow())
+        view = self.view
+        assert view is not None
+        spans = stage_spans(list(view.history), utcnow())
         text = Text()
         for span in spans:
             text.append(f"{span.stage.pick(self.language)}: {span.days:.1f} {self.pick('天', 'days')}")
@@ -125,7 +175,7 @@ class PaperFormModal(PaperdeckModal[bool]):
             text.append("\n")
         self.query_one("#form-history", Static).update(text)
         submissions = Text()
-        for submission in self.store.papers.submissions(self.paper_id):
+        for submission in view.submissions:
             submissions.append_text(literal(f"{submission.label} · {submission.submitted_on or '?'} · {submission.decision or self.pick('待定', 'pending')}"))
             if submission.scores:
                 submissions.append_text(literal(f" · {submission.scores}"))
@@ -136,7 +186,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         item_id = event.selection.value
         done = item_id in event.selection_list.selected
         try:
-            self.store.papers.set_checklist_done(item_id, done)
+            tick_checklist_item(self.store, item_id, done)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
 
@@ -155,6 +205,9 @@ class PaperFormModal(PaperdeckModal[bool]):
         return raw
 
     def action_save(self) -> None:
+        paper = self.paper
+        if paper is None:
+            return  # still loading
         fields, errors = clean_paper_form(self._raw())
         if "links" in fields:  # links the form has no field for (an imported url, pdf) stay
             kept = {kind: url for kind, url in self.paper.links.items() if kind not in LINK_KINDS}
@@ -168,15 +221,15 @@ class PaperFormModal(PaperdeckModal[bool]):
             return
         from .conflict import guarded_save
 
-        papers = self.store.papers
+        store = self.store
         try:
             # Saved elsewhere since this form opened: ask, reload theirs or keep mine.
             guarded_save(
                 self.app,
-                lambda: papers.update(self.paper_id, self.paper.version, **fields),
-                overwrite=lambda: papers.update(self.paper_id, None, **fields),
+                lambda: save_paper(store, self.paper_id, paper.version, fields),
+                overwrite=lambda: save_paper(store, self.paper_id, None, fields),
                 reload=self._reload_theirs,
-                what=self.pick("论文", "Paper") + f" #{self.paper_id} “{self.paper.title}”",
+                what=self.pick("论文", "Paper") + f" #{self.paper_id} “{paper.title}”",
                 on_saved=self._saved,
             )
         except StoreError as error:
@@ -187,9 +240,8 @@ class PaperFormModal(PaperdeckModal[bool]):
         self.dismiss(True)
 
     def _reload_theirs(self) -> None:
-        """Show the version saved elsewhere: the form is rebuilt from the store."""
-        self.refresh(recompose=True)
-        self.call_after_refresh(self.on_mount)
+        """Show the version saved elsewhere: the form is loaded and rebuilt."""
+        self._load(self._show_form)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -222,34 +274,32 @@ class PaperFormModal(PaperdeckModal[bool]):
         except FieldError as error:
             error_label.update(literal(error.message))
             return
-        known = {v.name.lower(): v.key for v in self.store.venues.all()}
+        venue_key = self.view.venue_key(venue) if self.view is not None else None
         try:
-            self.store.papers.submit(self.paper_id, venue, venue_key=known.get(venue.lower()), year=year)
+            paper = record_submission(self.store, self.paper_id, venue, venue_key=venue_key, year=year)
         except StoreError as error:
             error_label.update(literal(str(error)))
             return
         error_label.update("")
-        self._after_submission_change()
+        self._after_submission_change(paper)
 
     def record_decision(self, decision: str) -> None:
         """The latest pending submission gets its decision; a rejection returns to Writing."""
-        pending = [s for s in self.store.papers.submissions(self.paper_id) if not s.decision]
         error_label = self.query_one("#err-submission", Label)
-        if not pending:
-            error_label.update(self.pick("没有待定的投稿", "No pending submission: record one first"))
-            return
         try:
-            self.store.papers.decide(pending[-1].id, decision)
+            paper = decide_pending_submission(self.store, self.paper_id, decision)
         except StoreError as error:
             error_label.update(literal(str(error)))
             return
+        if paper is None:
+            error_label.update(self.pick("没有待定的投稿", "No pending submission: record one first"))
+            return
         error_label.update("")
-        self._after_submission_change()
+        self._after_submission_change(paper)
 
-    def _after_submission_change(self) -> None:
-        self.paper = self.store.papers.get(self.paper_id)  # a new version: later saves must not conflict
-        self._load_history()
-        self._load_checklist()
+    def _after_submission_change(self, paper: Paper) -> None:
+        self.paper = paper  # a new version: later saves must not conflict
+        self._load(self._show_parts)  # the stage's checklist, the history, the submissions
 
     def action_close(self) -> None:
         self.dismiss(False)

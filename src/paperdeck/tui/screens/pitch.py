@@ -9,25 +9,34 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, Select, Static, TextArea
-from textual.widgets.select import InvalidSelectValueError
+from textual.widgets import Footer, Header, Select, Static, TextArea
 
+from ...domain.rehearsal import Stopwatch
+from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
 from ...models.common import utcnow
 from ...models.pitch import Lap, PitchPart
 from ...paths import package_resource
-from ...domain.rehearsal import Stopwatch
-from ...domain.speaking import (
-    Rates, count_speech, estimate_pitch, format_duration, pitch_markdown, rates_from_laps,
+from ...usecases.core import StoreError
+from ...usecases.pitch import (
+    PitchView, pitch_versions, pitch_view, record_rehearsal, remember_pitch_paper, restore_pitch_version, save_pitch,
 )
 from ..widgets.gauge import SpeakingGauge
+from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
-from .base import PaperdeckScreen
 from ..widgets.safe_text import SafeTextArea
+from .base import PaperdeckScreen
+
+if TYPE_CHECKING:
+    from ...usecases.core import Store
 
 AUTOSAVE_SECONDS = 0.6
 SNAPSHOT_EVERY = timedelta(minutes=5)
@@ -62,14 +71,23 @@ class PitchScreen(PaperdeckScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.paper_id: int | None = None
-        self.parts: list[PitchPart] = []
+        self.view: PitchView | None = None  # what is shown; loaded when the screen is shown
+        self.paper_id: int | None = None  # the paper whose text the editors hold
+        self.wanted_paper_id: int | None = None  # the paper asked for (shown once its view lands)
+        self.parts: tuple[PitchPart, ...] = ()
         self.dirty: set[str] = set()
         self.save_timer: Timer | None = None
         self.stopwatch: Stopwatch | None = None
         self.tick_timer: Timer | None = None
         self.rates = Rates()
+        self.target_minutes: tuple[float, float] = (5.0, 8.0)
         self.texts: dict[str, str] = {}  # mirrors the editors: saving on quit needs no DOM
+        # Local changes to the text (edits, restores): a load asked for before one of them
+        # carries older text and must not replace the editors'.
+        self.edits = 0
+        self._edits_at_request = 0
+        self._paper_options: tuple = ()
+        self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -79,62 +97,75 @@ class PitchScreen(PaperdeckScreen):
             yield Select[int]([], prompt="Paper", id="pitch-paper", allow_blank=True)
             yield SpeakingGauge(id="pitch-gauge")
         with Horizontal(id="pitch-body"):
-            self.parts = self.store.pitches.parts()
-            with VerticalScroll(id="pitch-parts"):
-                for number, part in enumerate(self.parts, start=1):
-                    with Vertical(classes="part"):
-                        yield Static(id=f"head-{number}", classes="part-head")
-                        with Horizontal(classes="part-row"):
-                            yield Static(id=f"prompt-{number}", classes="part-prompt")
-                            yield SafeTextArea(id=f"editor-{number}", classes="part-editor", soft_wrap=True)
-            with Vertical(id="pitch-rehearsal"):
-                yield Static(id="pitch-rehearsal-title")
-                yield Digits("0:00", id="pitch-timer")
-                yield Static(id="pitch-laps")
+            yield VerticalScroll(id="pitch-parts")  # the guide's parts, mounted with the first view
+            yield RehearsalPanel(id="pitch-rehearsal")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    def _part_widgets(self, parts: tuple[PitchPart, ...], texts: Mapping[str, str]) -> list[Vertical]:
+        boxes = []
+        for number, part in enumerate(parts, start=1):
+            editor = SafeTextArea(texts.get(part.key, ""), id=f"editor-{number}", classes="part-editor", soft_wrap=True)
+            editor.disabled = self.paper_id is None
+            boxes.append(Vertical(
+                Static(id=f"head-{number}", classes="part-head"),
+                Horizontal(Static(id=f"prompt-{number}", classes="part-prompt"), editor, classes="part-row"),
+                classes="part",
+            ))
+        return boxes
 
-    # -- data -------------------------------------------------------------------------------
+    # -- the view ---------------------------------------------------------------------------
 
-    def refresh_data(self) -> None:
-        papers = self.store.papers.all()
-        select = self.query_one("#pitch-paper", Select)
-        options = [(literal(paper.title[:80] or f"#{paper.id}"), paper.id) for paper in papers]
-        with self.prevent(Select.Changed):
-            select.set_options(options)
-            ids = [paper.id for paper in papers]
-            if self.paper_id not in ids:
-                self.paper_id = self._initial_paper(papers)
-            if self.paper_id is not None:
-                select.value = self.paper_id
-        self.rates = self._rates()
-        if not self.dirty:
-            self._load_paper()
+    def view_request(self) -> int | None:
+        self._edits_at_request = self.edits
+        return self.wanted_paper_id
+
+    @staticmethod
+    def load_view(store: "Store", paper_id: int | None) -> PitchView:
+        return pitch_view(store, paper_id)
+
+    async def show_view(self, view: PitchView) -> None:
+        self.view = view
+        self.rates, self.target_minutes = view.rates, view.target_minutes
+        self.wanted_paper_id = view.paper_id
+        self._show_papers(view)
+        switching = view.paper_id != self.paper_id
+        if switching:
+            self.flush(snapshot=True)  # what was typed into the previous paper while this loaded
+            self._cancel_rehearsal()
+            self.paper_id = view.paper_id
+            self.dirty.clear()
+        # The editors hold the truth once typed in: stored text replaces theirs only for another
+        # paper, or when nothing was typed since this load was asked for (another window's edit).
+        take_stored = switching or (not self.dirty and self.edits == self._edits_at_request)
+        if view.parts != self.parts:
+            texts = view.bodies if take_stored else {**view.bodies, **self.texts}
+            self.parts = view.parts
+            self.texts = {part.key: texts.get(part.key, "") for part in view.parts}
+            container = self.query_one("#pitch-parts", VerticalScroll)
+            await container.remove_children()
+            self._shown_heads.clear()
+            await container.mount_all(self._part_widgets(view.parts, self.texts))
+        elif take_stored:
+            self._load_texts(view.bodies)
         self._render_prompts()
         self._update_counts()
         self._render_rehearsal()
 
-    def _initial_paper(self, papers) -> int | None:
-        """The paper pitched last time, else the one most recently worked on."""
-        remembered = self.store.settings.load().pitch_paper_id
-        if any(paper.id == remembered for paper in papers):
-            return remembered
-        latest = max(papers, key=lambda p: (p.updated_at or p.created_at, p.id), default=None)
-        return latest.id if latest else None
+    def _show_papers(self, view: PitchView) -> None:
+        select = self.query_one("#pitch-paper", Select)
+        options = tuple((paper.title[:80] or f"#{paper.id}", paper.id) for paper in view.papers)
+        with self.prevent(Select.Changed):
+            if options != self._paper_options:
+                self._paper_options = options
+                select.set_options([(literal(title), paper_id) for title, paper_id in options])
+            if view.paper_id is not None and select.value != view.paper_id:
+                select.value = view.paper_id
 
     def show_item(self, item: str) -> None:
         if item.isdigit():
             self._switch_paper(int(item))
 
-    def _rates(self) -> Rates:
-        defaults = self.store.settings.load().speaking_rates()
-        laps = [lap for run in self.store.pitches.rehearsals() for lap in run.laps]
-        return rates_from_laps(laps, defaults)
-
-    def _load_paper(self) -> None:
-        bodies = self.store.pitches.bodies(self.paper_id) if self.paper_id is not None else {}
+    def _load_texts(self, bodies: Mapping[str, str]) -> None:
         for number, part in enumerate(self.parts, start=1):
             editor = self.query_one(f"#editor-{number}", TextArea)
             text = bodies.get(part.key, "")
@@ -159,7 +190,9 @@ class PitchScreen(PaperdeckScreen):
         return {part.key: self.texts.get(part.key, "") for part in self.parts}
 
     def _update_counts(self) -> None:
-        estimate = estimate_pitch(self._texts(), self.rates, self.store.pitches.target_minutes())
+        if self.view is None:
+            return
+        estimate = estimate_pitch(self._texts(), self.rates, self.target_minutes)
         for number, (part, part_estimate) in enumerate(zip(self.parts, estimate.parts), start=1):
             head = Text(f"{number}. ", style="bold")
             head.append_text(literal(part.title(self.language), "bold"))
@@ -167,7 +200,9 @@ class PitchScreen(PaperdeckScreen):
             count = part_estimate.count
             unit = "字" if self.language == "zh" else "CJK"
             head.append(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}", style="dim")
-            self.query_one(f"#head-{number}", Static).update(head)
+            if self._shown_heads.get(number) != head:  # most keystrokes change no count: no repaint
+                self._shown_heads[number] = head
+                self.query_one(f"#head-{number}", Static).update(head)
         self.query_one("#pitch-gauge", SpeakingGauge).show(estimate, self.language)
         if self.paper_id is None:
             self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.pick(
@@ -184,6 +219,7 @@ class PitchScreen(PaperdeckScreen):
             return  # a load, not an edit
         self.texts[key] = event.text_area.text
         self.dirty.add(key)
+        self.edits += 1
         self._update_counts()
         if self.save_timer is not None:
             self.save_timer.stop()
@@ -196,46 +232,45 @@ class PitchScreen(PaperdeckScreen):
             self.save_timer = None
         if self.paper_id is None:
             return
-        from ...store import StoreError
-
+        texts = self._texts()
+        edited = {key: texts[key] for key in self.dirty if key in texts}
         try:
-            if self.dirty:
-                texts = self._texts()
-                self.store.pitches.save_sections(self.paper_id, {key: texts[key] for key in self.dirty if key in texts})
-                self.dirty.clear()
-            self.store.pitches.snapshot(self.paper_id, min_interval=None if snapshot else SNAPSHOT_EVERY)
+            save_pitch(self.store, self.paper_id, edited, snapshot_every=None if snapshot else SNAPSHOT_EVERY)
         except StoreError as error:
             # The text stays in the editor and stays dirty: the next autosave retries.
             self.notify(str(error), title=self.pick("未保存", "Not saved"), severity="error", markup=False)
             if self.save_timer is None and self.dirty and self.is_mounted:
                 self.save_timer = self.set_timer(5, self.flush)
+            return
+        self.dirty.clear()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, int):
             self._switch_paper(event.value)
 
     def _switch_paper(self, paper_id: int) -> None:
-        if paper_id == self.paper_id:
+        """Save this paper's text and load `paper_id`'s; the editors keep this paper's text
+        (and take its edits) until the other's view lands."""
+        if paper_id == self.wanted_paper_id:
             return
         self.flush(snapshot=True)
         self._cancel_rehearsal()
-        self.paper_id = paper_id
-        self.store.settings.update(pitch_paper_id=paper_id)
-        select = self.query_one("#pitch-paper", Select)
-        with self.prevent(Select.Changed):
-            try:
-                select.value = paper_id
-            except InvalidSelectValueError:  # not among the options (deleted meanwhile)
-                pass
-        self._load_paper()
-        self._update_counts()
         self._render_rehearsal()
+        self.wanted_paper_id = paper_id
+        try:
+            remember_pitch_paper(self.store, paper_id)
+        except StoreError as error:  # only the memory of the choice is lost
+            self.notify(str(error), severity="warning", markup=False)
+        if self.view is not None and any(paper.id == paper_id for paper in self.view.papers):
+            with self.prevent(Select.Changed):
+                self.query_one("#pitch-paper", Select).value = paper_id
+        self.reload_view()
 
     def action_cycle_paper(self, step: int) -> None:
-        ids = [paper.id for paper in self.store.papers.all()]
+        ids = [paper.id for paper in self.view.papers] if self.view is not None else []
         if not ids:
             return
-        index = ids.index(self.paper_id) if self.paper_id in ids else -step
+        index = ids.index(self.wanted_paper_id) if self.wanted_paper_id in ids else -step
         self._switch_paper(ids[(index + step) % len(ids)])
 
     def action_leave_editor(self) -> None:
@@ -278,9 +313,13 @@ class PitchScreen(PaperdeckScreen):
             laps.append(Lap(key, ms, count.words, count.cjk_chars))
         self._stop_ticking()
         if laps:
-            self.store.pitches.add_rehearsal(self.paper_id, started, laps, total)
-            self.rates = self._rates()
-            self.notify(self.pick(f"排练已保存：{format_duration(total / 1000)}", f"Rehearsal saved: {format_duration(total / 1000)}"))
+            try:
+                record_rehearsal(self.store, self.paper_id, started, laps, total)
+            except StoreError as error:
+                self.notify(str(error), title=self.pick("排练未保存", "Rehearsal not saved"), severity="error", markup=False)
+            else:
+                self.notify(self.pick(f"排练已保存：{format_duration(total / 1000)}", f"Rehearsal saved: {format_duration(total / 1000)}"))
+                self.reload_view()  # the measured rates and the run count changed
         self._update_counts()
         self._render_rehearsal()
 
@@ -300,63 +339,45 @@ class PitchScreen(PaperdeckScreen):
             self.query_one(f"#head-{number}", Static).scroll_visible()
 
     def _render_rehearsal(self) -> None:
-        timer = self.query_one("#pitch-timer", Digits)
-        low, high = self.store.pitches.target_minutes()
-        watch = self.stopwatch
-        running = watch is not None and watch.running
-        elapsed = watch.elapsed_ms() / 1000 if running and watch else 0.0
-        timer.update(format_duration(elapsed))
-        timer.set_class(running and elapsed >= high * 60, "over")
-        timer.set_class(running and high * 60 - 60 <= elapsed < high * 60, "near-end")
-        timer.set_class(running and low * 60 <= elapsed < high * 60 - 60, "in-range")
-        title = self.query_one("#pitch-rehearsal-title", Static)
-        if running and watch:
-            current = self.parts[watch.current_index] if watch.current_index < len(self.parts) else None
-            text = Text(self.pick("排练中 · ", "Rehearsing · "), style="bold")
-            if current:
-                text.append_text(literal(current.title(self.language)))
-            title.update(text)
-        else:
-            key = self.key_hint("rehearse")
-            title.update(Text(self.pick(f"排练：{key} 开始，每部分再按 {key}", f"Rehearsal: {key} to start, {key} per part"), style="dim"))
-        laps_text = Text()
-        laps = list(watch.laps) if running and watch else []
-        if running and watch and watch.current_key:
-            laps.append((watch.current_key, watch.lap_ms()))
-        names = {part.key: part.title(self.language) for part in self.parts}
-        for index, (key, ms) in enumerate(laps, start=1):
-            laps_text.append(f"{index}. {format_duration(ms / 1000):>5}  ", style="bold" if index == len(laps) and running else "")
-            laps_text.append_text(literal(names.get(key, key)[:18]))
-            laps_text.append("\n")
-        runs = self.store.pitches.rehearsals(self.paper_id) if self.paper_id is not None else []
-        if runs:
-            laps_text.append(self.pick(f"\n上次 {format_duration(runs[0].total_ms / 1000)} · 共 {len(runs)} 次",
-                                       f"\nLast run {format_duration(runs[0].total_ms / 1000)} · {len(runs)} runs"), style="dim")
-        self.query_one("#pitch-laps", Static).update(laps_text)
+        """Four times a second while rehearsing: from memory and the view, no store."""
+        view = self.view
+        shown = view is not None and view.paper_id == self.paper_id
+        self.query_one(RehearsalPanel).show(
+            self.stopwatch, self.parts, self.target_minutes,
+            runs=view.runs if shown and view else 0, last_run_ms=view.last_run_ms if shown and view else None,
+            language=self.language, key=self.key_hint("rehearse"))
 
     # -- history, export, copy --------------------------------------------------------------
 
     def action_history(self) -> None:
-        if self.paper_id is None:
+        paper_id = self.paper_id
+        if paper_id is None:
             return
         from .pitch_history import history_dialog
 
         self.flush(snapshot=True)
-        self.app.push_screen(history_dialog(self.store.pitches.versions(self.paper_id), self.language), self._restore)
+        self.load_then(lambda store: pitch_versions(store, paper_id),
+                       lambda versions: self.app.push_screen(history_dialog(versions, self.language), self._restore),
+                       name="pitch history")
 
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:
             return
-        self.store.pitches.restore(version_id)
+        try:
+            bodies = restore_pitch_version(self.store, version_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         self.dirty.clear()
-        self._load_paper()
+        self.edits += 1  # a load asked for before the restore carries the older text
+        self._load_texts(bodies)
         self._update_counts()
         self.notify(self.pick("已恢复所选版本", "Version restored (the previous text is in the history)"))
 
     def markdown(self) -> str:
-        title = self.store.papers.get(self.paper_id).title if self.paper_id is not None else "Pitch"
+        title = (self.view.title(self.paper_id) if self.view is not None else "") or "Pitch"
         texts = self._texts()
-        estimate = estimate_pitch(texts, self.rates, self.store.pitches.target_minutes())
+        estimate = estimate_pitch(texts, self.rates, self.target_minutes)
         parts = [(part.zh, part.en, texts[part.key]) for part in self.parts]
         return pitch_markdown(title, parts, estimate)
 

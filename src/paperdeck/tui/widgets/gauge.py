@@ -48,6 +48,8 @@ class SpeakingGauge(Static):
         self.language = "en"
 
     def show(self, estimate: PitchEstimate, language: str) -> None:
+        if (estimate, language) == (self.estimate, self.language):
+            return  # typing inside a word changes no count: nothing to repaint
         self.estimate, self.language = estimate, language
         self.update(gauge_text(estimate, max(10, self.size.width or 60), language))
 

@@ -1,0 +1,59 @@
+"""The Pitch screen's rehearsal panel: a stopwatch coloured against the target, the laps per
+part and the paper's earlier runs. Rendered from memory four times a second: it reads nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from ...domain.rehearsal import Stopwatch
+from ...domain.speaking import format_duration
+from ...models.pitch import PitchPart
+from .panel import literal
+
+
+class RehearsalPanel(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static(id="pitch-rehearsal-title")
+        yield Digits("0:00", id="pitch-timer")
+        yield Static(id="pitch-laps")
+
+    def show(self, watch: Stopwatch | None, parts: Sequence[PitchPart], target_minutes: tuple[float, float], *,
+             runs: int, last_run_ms: int | None, language: str, key: str) -> None:
+        """`runs` and `last_run_ms`: the paper's earlier rehearsals; `key`: the key that starts one."""
+        zh = language == "zh"
+        low, high = target_minutes
+        running = watch is not None and watch.running
+        elapsed = watch.elapsed_ms() / 1000 if running and watch else 0.0
+        timer = self.query_one("#pitch-timer", Digits)
+        timer.update(format_duration(elapsed))
+        timer.set_class(running and elapsed >= high * 60, "over")
+        timer.set_class(running and high * 60 - 60 <= elapsed < high * 60, "near-end")
+        timer.set_class(running and low * 60 <= elapsed < high * 60 - 60, "in-range")
+        title = self.query_one("#pitch-rehearsal-title", Static)
+        if running and watch:
+            current = parts[watch.current_index] if watch.current_index < len(parts) else None
+            text = Text("排练中 · " if zh else "Rehearsing · ", style="bold")
+            if current:
+                text.append_text(literal(current.title(language)))
+            title.update(text)
+        else:
+            title.update(Text(f"排练：{key} 开始，每部分再按 {key}" if zh else f"Rehearsal: {key} to start, {key} per part",
+                              style="dim"))
+        laps_text = Text()
+        laps = list(watch.laps) if running and watch else []
+        if running and watch and watch.current_key:
+            laps.append((watch.current_key, watch.lap_ms()))
+        names = {part.key: part.title(language) for part in parts}
+        for index, (part_key, ms) in enumerate(laps, start=1):
+            laps_text.append(f"{index}. {format_duration(ms / 1000):>5}  ", style="bold" if index == len(laps) and running else "")
+            laps_text.append_text(literal(names.get(part_key, part_key)[:18]))
+            laps_text.append("\n")
+        if runs and last_run_ms is not None:
+            last = format_duration(last_run_ms / 1000)
+            laps_text.append(f"\n上次 {last} · 共 {runs} 次" if zh else f"\nLast run {last} · {runs} runs", style="dim")
+        self.query_one("#pitch-laps", Static).update(laps_text)
