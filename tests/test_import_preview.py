@@ -188,3 +188,56 @@ async def test_the_dialog_previews_again_when_the_database_changed(store, bib_fi
         assert store.counts()["papers"] == 1
         rows = [str(option.prompt) for option in dialog.query_one("#import-plan").options]
         assert "same title as paper #1 in the database" in rows[0]
+
+
+# -- encodings ---------------------------------------------------------------------------------
+
+def encoded_files(folder: Path) -> dict[str, Path]:
+    """The same kind of entry in plain UTF-8, UTF-8 with a byte-order mark and Windows-1252."""
+    entry = "@article{{{key}, title={{\u201cSmart\u201d quotes \u2013 caf\u00e9 {key}}}, journal={{TKDE}}, year=2021}}"
+    files = {"plain": ("utf-8", b""), "bom": ("utf-8", b"\xef\xbb\xbf"), "cp1252": ("cp1252", b"")}
+    paths = {}
+    for key, (codec, prefix) in files.items():
+        paths[key] = folder / f"{key}.bib"
+        paths[key].write_bytes(prefix + entry.format(key=key).encode(codec))
+    return paths
+
+
+def test_cli_names_each_files_encoding(cli, db_path, tmp_path):
+    paths = encoded_files(tmp_path)
+    result = cli("import", "bib", "--dry-run", str(paths["plain"]), str(paths["bom"]), str(paths["cp1252"]))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"(dry run) {paths['plain']} (bibtex, UTF-8, 1 entries)") for line in lines)
+    assert any(line.startswith(f"(dry run) {paths['bom']} (bibtex, UTF-8 with BOM, 1 entries)") for line in lines)
+    assert any(line.startswith(f"(dry run) {paths['cp1252']} (bibtex, Windows-1252 (cp1252), 1 entries)") for line in lines)
+    # One file alone: the summary line, and how the file was read when it was not plain UTF-8.
+    alone = cli("import", "bib", "--dry-run", str(paths["bom"]))
+    assert alone.stderr.splitlines() == [f"paperdeck: {paths['bom']}: read as UTF-8 with BOM"]
+    cp1252 = cli("import", "bib", str(paths["cp1252"]))
+    assert cp1252.stderr.splitlines() == [f"paperdeck: {paths['cp1252']}: read as Windows-1252 (cp1252) (not UTF-8)"]
+    plain = cli("import", "bib", "--dry-run", str(paths["plain"]))
+    assert "read as" not in plain.stderr
+
+
+async def test_the_dialog_says_how_a_file_was_read(store, tmp_path):
+    from paperdeck.tui.app import PaperdeckApp
+    from paperdeck.tui.screens.import_dialog import ImportDialog
+
+    path = encoded_files(tmp_path)["cp1252"]
+    app = PaperdeckApp(store, start_screen="resume", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.view_ready()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path").value = str(path)
+        await pilot.press("f3")
+        await asyncio.wait_for(dialog.worker.wait(), timeout=10)
+        await pilot.pause()
+        shown = str(dialog.query_one("#import-result").render())
+        assert f"{path}: read as Windows-1252 (cp1252) (not UTF-8)" in shown
+        rows = [str(option.prompt) for option in dialog.query_one("#import-plan").options]
+        assert "\u201cSmart\u201d quotes \u2013 caf\u00e9" in rows[0]

@@ -183,7 +183,7 @@ def test_a_windows_1252_bib_keeps_its_smart_quotes(tmp_path):
     db = tmp_path / "enc.db"
     result = run(db, "import", "bib", "--json", str(path))
     assert json.loads(result.stdout)["files"][0]["encoding"] == "windows-1252"
-    assert "read as windows-1252" in result.stderr or result.stderr == ""
+    assert result.stderr.splitlines() == [f"paperdeck: {path}: read as Windows-1252 (cp1252) (not UTF-8)"]
     listing = run(db, "snippet", "--format", "bib").stdout
     assert "\u201cSmart\u201d quotes" in listing and "\u0093" not in listing
 

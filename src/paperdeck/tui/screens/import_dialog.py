@@ -252,7 +252,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
         self.query_one("#import-result", Static).update(self._plan_text(plan))
 
     def _plan_text(self, plan: ImportPlan) -> Text:
-        from ...usecases.imports.report import item_line, shown_items, summary
+        from ...usecases.imports.report import encoding_notes, item_line, shown_items, summary
 
         zh = self.language == "zh"
         if plan.applied:
@@ -263,7 +263,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
             head = "没有可导入的内容：" if zh else "Nothing to import: "
         text = Text()
         text.append_text(literal(head + summary(plan, language=self.language), "bold"))
-        for zh_note, en_note in plan.notes:
+        for zh_note, en_note in [*encoding_notes(plan), *plan.notes]:
             text.append("\n")
             text.append_text(literal(zh_note if zh else en_note, "yellow"))
         if plan is self.preview:  # the items are in the list below, to edit

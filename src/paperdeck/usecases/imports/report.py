@@ -97,3 +97,25 @@ def counts(plan: ImportPlan, file: str | None = None) -> dict[str, int]:
     if parent:
         found[f"{parent}s_added"] = plan.count(Action.ADD, parent, file)
     return found
+
+
+# How each decoding is named to the user; plain UTF-8 goes without saying.
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8 with BOM": "UTF-8 with BOM", "utf-16": "UTF-16",
+                  "windows-1252": "Windows-1252 (cp1252)"}
+
+
+def encoding_name(encoding: str) -> str:
+    return ENCODING_NAMES.get(encoding, encoding)
+
+
+def encoding_notes(plan: ImportPlan) -> list[tuple[str, str]]:
+    """(zh, en) one line per file not read as plain UTF-8: how it was read, so smart quotes or
+    accents that look wrong can be traced to the file's encoding."""
+    notes = []
+    for read in plan.files:
+        if read.encoding == "utf-8":
+            continue
+        name = encoding_name(read.encoding)
+        hint_zh, hint_en = ("", "") if read.encoding.startswith("utf-") else ("（不是 UTF-8）", " (not UTF-8)")
+        notes.append((f"{read.name}：按 {name} 读取{hint_zh}", f"{read.name}: read as {name}{hint_en}"))
+    return notes
