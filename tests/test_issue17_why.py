@@ -181,8 +181,9 @@ def test_a_windows_1252_bib_keeps_its_smart_quotes(tmp_path):
     path = tmp_path / "cp1252.bib"
     path.write_bytes("@article{k, title={\u201cSmart\u201d quotes \u2013 caf\u00e9}, journal={TKDE}, year=2021}".encode("cp1252"))
     db = tmp_path / "enc.db"
-    result = run(db, "import", "bib", "--json", str(path))
-    assert json.loads(result.stdout)["files"][0]["encoding"] == "windows-1252"
+    planned = run(db, "import", "bib", "--json", "--dry-run", str(path))
+    assert json.loads(planned.stdout)["files"][0]["encoding"] == "windows-1252"
+    result = run(db, "import", "bib", str(path))
     assert result.stderr.splitlines() == [f"paperdeck: {path}: read as Windows-1252 (cp1252) (not UTF-8)"]
     listing = run(db, "snippet", "--format", "bib").stdout
     assert "\u201cSmart\u201d quotes" in listing and "\u0093" not in listing
