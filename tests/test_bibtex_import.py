@@ -79,10 +79,13 @@ def test_awards_orals_and_roles_from_the_common_fields():
   award_text = {Selected for oral presentation at EMNLP 2024}}
 @inproceedings{e, title = {E}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {Best Paper Award}}
 @inproceedings{f, title = {F}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {to appear}}
+@inproceedings{g, title = {G}, author = {Li, Si}, booktitle = {SIGMOD}, year = 2023,
+  award_name = {(Best Artifact Honorable Mention, 3 out of ~600)}}
 """
     papers = {p.key: p for p in parse_bibtex(text).papers}
     assert {key: p.award for key, p in papers.items()} == {
-        "a": "Oral (1%)", "b": "Spotlight", "c": "Outstanding Paper", "d": "Oral", "e": "Best Paper", "f": None,
+        "a": "Oral, 1%", "b": "Spotlight", "c": "Outstanding Paper", "d": "Oral", "e": "Best Paper", "f": None,
+        "g": "Best Artifact Honorable Mention, 3 out of 600",   # `~` is a tie; the formats add the parentheses
     }
     assert (papers["a"].equal_contribution, papers["a"].corresponding) == ([1], [0])
 

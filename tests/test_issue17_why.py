@@ -156,7 +156,7 @@ def test_roles_awards_grouping_and_links_reach_the_resume(tmp_path):
     run(db, "config", "set", "my_name", "Zhaomin Wu")
     run(db, "import", "bib", str(BIB / "JerryLife_papers.bib"))
     single = run(db, "snippet", "Beyond Prompt-Induced Lies").stdout
-    assert "ICLR 2026 (Oral (1%))" in single                              # award read from `award`
+    assert "ICLR 2026 (Oral, 1%)" in single                             # award read from `award`
     md = run(db, "snippet", "Mining Intrinsic Rewards", "--format", "md").stdout
     assert "**Zhaomin Wu†**" in md and "† corresponding author" in md     # the † mark kept, me in bold
     tex = run(db, "snippet", "VertiBench", "--format", "tex").stdout

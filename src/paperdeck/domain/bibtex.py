@@ -321,11 +321,15 @@ def find_award(fields: dict[str, object], venue_name: str | None, year: int | No
 
 
 def _without_venue(text: str, venue_name: str | None, year: int | None) -> str:
-    """"ICLR 2026 Oral (1%)" -> "Oral (1%)": the label already says ICLR 2026."""
+    """"ICLR 2026 Oral (1%)" -> "Oral, 1%": the label already says ICLR 2026, and every format
+    writes the award in parentheses, where a second pair would nest: "(Oral (1%))"."""
     if venue_name:
         prefix = re.escape(venue_name) + (rf"\s*{year}" if year else "")
         text = re.sub(rf"^{prefix}\s*[:,-]?\s*", "", text, flags=re.IGNORECASE) or text
-    return text.strip()
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return re.sub(r"^([^()]*\S)\s*\(([^()]+)\)$", r"\1, \2", text)
 
 
 def normalize_doi(doi: str | None) -> str | None:
