@@ -140,6 +140,15 @@ def test_a_workshop_paper_is_never_just_a_year():
     assert not re.fullmatch(r"\d{4}", build_entry(paper).label)
 
 
+def test_an_award_in_parentheses_is_never_nested():
+    """An award stored as an import wrote it before ("Oral (1%)") reads "(Oral, 1%)" everywhere."""
+    entry = build_entry(findings_paper(award="Oral (1%)"), venue_names=VENUES)
+    assert render(entry, "txt").splitlines()[0].endswith(", ACL 2025 Findings (Oral, 1%)")
+    assert "] Federated Data-Efficient Instruction Tuning (Oral, 1%)" in render_list([entry], "txt")
+    assert "(Oral, 1\\%)" in render_list([entry], "tex") and "((" not in render_list([entry], "md")
+    assert build_entry(findings_paper(award="(Best Paper)"), venue_names=VENUES).award == "Best Paper"
+
+
 # -- authors ------------------------------------------------------------------------------------
 
 def test_roles_and_my_name_in_every_format():

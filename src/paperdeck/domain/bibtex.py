@@ -17,6 +17,7 @@ from typing import Any
 
 from ..models.imports import ImportProblem
 from .names import parse_name, strip_marks
+from .resume_entry import award_label
 from .venue_catalogue import JOURNAL, PREPRINT, VenueInfo, infer_track as catalogue_track, match_venue, short_venue_name
 
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
@@ -326,10 +327,7 @@ def _without_venue(text: str, venue_name: str | None, year: int | None) -> str:
     if venue_name:
         prefix = re.escape(venue_name) + (rf"\s*{year}" if year else "")
         text = re.sub(rf"^{prefix}\s*[:,-]?\s*", "", text, flags=re.IGNORECASE) or text
-    text = text.strip()
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()
-    return re.sub(r"^([^()]*\S)\s*\(([^()]+)\)$", r"\1, \2", text)
+    return award_label(text)
 
 
 def normalize_doi(doi: str | None) -> str | None:

@@ -10,6 +10,7 @@ single or list, writes this one label, so a Findings or workshop paper reads the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -84,6 +85,15 @@ def derive_bullets(paper: Paper) -> list[str]:
         return [b for b in (str(x).strip() for x in paper.bullets) if b]
     lines = (paper.contribution or "").splitlines() + (paper.result or "").splitlines()
     return [line.strip().lstrip("-•* ").strip() for line in lines if line.strip().lstrip("-•* ").strip()]
+
+
+def award_label(text: str | None) -> str | None:
+    """An award as every format writes it, inside parentheses: "Oral (1%)" -> "Oral, 1%" and
+    "(Oral, 1%)" -> "Oral, 1%", so none reads "(Oral (1%))"."""
+    text = (text or "").strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return re.sub(r"^([^()]*\S)\s*\(([^()]+)\)$", r"\1, \2", text) or None
 
 
 def history_label(submissions: Sequence[Submission], fallback_venue: str | None) -> str:
@@ -193,7 +203,7 @@ def build_entry(
         kind=publication_kind(status, paper.track, venue, source), venue=abbr,
         venue_full=(venue.full_name or None) if venue else None, year=paper.target_year,
         track=track_key(paper.track) if status == ACCEPTED else None,
-        award=(paper.award or "").strip() or None if status == ACCEPTED else None,
+        award=award_label(paper.award) if status == ACCEPTED else None,
         authors=tuple(display_name(name) for name in stored), my_index=my_index,
         equal=frozenset(i for i in paper.equal_contribution if isinstance(i, int)),
         corresponding=frozenset(i for i in paper.corresponding if isinstance(i, int)),
