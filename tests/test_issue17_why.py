@@ -196,3 +196,18 @@ def test_snippet_copy_without_a_clipboard_is_one_clean_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("paperdeck: not copied: no clipboard program found")
     assert "pyperclip" not in result.stderr.lower() and "http" not in result.stderr
+
+
+def test_snippet_copy_with_a_program_but_no_display_says_so(tmp_path):
+    """Over SSH xclip may be installed with no display to reach: telling the user to install
+    it would be wrong."""
+    import shutil
+
+    if not shutil.which("xclip"):
+        pytest.skip("xclip is needed (apt-get install -y xclip)")
+    db = tmp_path / "copy.db"
+    result = run(db, "snippet", "--copy", env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert result.returncode == 1 and result.stdout.startswith("Selected Publication:")
+    assert result.stderr.splitlines() == [
+        "paperdeck: not copied: no display to copy to (xclip is installed, but DISPLAY and WAYLAND_DISPLAY "
+        "are not set); the text is printed above"]
