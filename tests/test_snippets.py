@@ -85,6 +85,22 @@ def test_list_is_the_guides_selected_and_other_layout_with_the_anonymised_line()
     assert render_list([titled], "txt").splitlines()[-1] == "- [ACL ARR x2 / Under Review] Scaling Laws for Reward Models"
 
 
+def test_the_venues_tried_are_named_as_the_database_names_them():
+    """A submission that wrote "NEURIPS" reads "NeurIPS" and counts with the one that wrote
+    "NeurIPS"; a name of its own ("ACL ARR February") is kept."""
+    paper = Paper(id=3, title="T", stage=Stage.UNDER_REVIEW, venue_key="llm4data")
+    history = [
+        Submission(1, 3, "neurips", "NEURIPS", 2024, None, "2024-05-15", "", "rejected", ""),
+        Submission(2, 3, "neurips", "NeurIPS", 2025, None, "2025-05-15", "", "rejected", ""),
+        Submission(3, 3, "arr", "ACL ARR February", 2025, None, "2025-02-15", "", None, ""),
+    ]
+    assert build_entry(paper, history).label == "NeurIPS x2 / ACL ARR February / Under Review"
+    renamed = {"llm4data": "LLM4Data"}
+    assert build_entry(paper, [], venue_names=renamed).label == "LLM4Data / Under Review"
+    written = [Submission(4, 3, "llm4data", "LLM4DATA", 2025, None, "2025-02-15", "", None, "")]
+    assert build_entry(paper, written, venue_names=renamed).label == "LLM4Data / Under Review"
+
+
 def test_the_anonymised_paper_shows_no_title_or_authors_in_any_format():
     paper, history = review_paper()
     entry = build_entry(paper, history, my_names=["Si Li"])

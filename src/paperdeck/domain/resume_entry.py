@@ -96,11 +96,17 @@ def award_label(text: str | None) -> str | None:
     return re.sub(r"^([^()]*\S)\s*\(([^()]+)\)$", r"\1, \2", text) or None
 
 
-def history_label(submissions: Sequence[Submission], fallback_venue: str | None) -> str:
-    """"ACL ARR x2 / Under Review": the venues tried, in order, with repeat counts."""
+def history_label(submissions: Sequence[Submission], fallback_venue: str | None,
+                  names: Mapping[str, "VenueName | str"] | None = None) -> str:
+    """"ACL ARR x2 / Under Review": the venues tried, in order, with repeat counts. A venue is
+    named as the database / catalogue names it ("NeurIPS", though the submission wrote
+    "NEURIPS"), unless the submission wrote another name for it ("ACL ARR February")."""
     counts: dict[str, int] = {}
     for submission in submissions:
-        name = (submission.venue_name or submission.venue_key or "").strip()
+        written = (submission.venue_name or "").strip()
+        known = venue_name(submission.venue_key, names or {}) if submission.venue_key else None
+        name = known.abbr if known and (not written or written.casefold() == known.abbr.casefold()) else written
+        name = name or (submission.venue_key or "").strip()
         if name:
             counts[name] = counts.get(name, 0) + 1
     if not counts and fallback_venue:
@@ -186,7 +192,7 @@ def build_entry(
     if is_accepted(paper):
         status, label = ACCEPTED, venue_label(abbr, paper.target_year, paper.track)
     elif paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
-        status, label = UNDER_REVIEW, history_label(submissions, abbr)
+        status, label = UNDER_REVIEW, history_label(submissions, abbr, names)
     elif arxiv_id or norm(paper.status) == "preprint":
         status = PREPRINT
         label = f"arXiv {paper.target_year}" if arxiv_id and paper.target_year else ("arXiv" if arxiv_id else "Preprint")
