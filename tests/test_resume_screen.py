@@ -67,6 +67,8 @@ async def test_lists_resume_papers_grouped_like_the_copied_list(papers):
         await pilot.press("f2")  # Chinese headings
         await view_shown(pilot)
         assert rows(app)[0] == "会议论文 (2)"
+        bar = str(app.screen.query_one("#resume-format").render())
+        assert "纯文本（指南格式）" in bar and "分组：按类型" in bar and "Plain text" not in bar
 
 
 async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):

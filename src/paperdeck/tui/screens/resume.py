@@ -28,7 +28,7 @@ from ...usecases.resume import (
 )
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
-from .resume_text import GROUP_NAMES, group_heading, row_text
+from .resume_text import FORMAT_NAMES_ZH, GROUP_NAMES, group_heading, row_text
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -168,7 +168,7 @@ class ResumeScreen(PaperdeckScreen):
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
-        bar.append(f"  {FORMAT_NAMES[self.fmt]}", style="italic")
+        bar.append(f"  {self.pick(FORMAT_NAMES_ZH[self.fmt], FORMAT_NAMES[self.fmt])}", style="italic")
         bar.append(self.pick("  分组：", "  Group: "), style="bold")
         bar.append(GROUP_NAMES[self.group][0 if self.language == "zh" else 1])
         self.query_one("#resume-format", Static).update(bar)
