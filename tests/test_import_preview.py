@@ -145,7 +145,8 @@ async def test_the_dialog_previews_edits_and_imports(store, bib_file):
         plan_list = dialog.query_one("#import-plan", PlanList)
         assert plan_list.has_focus and plan_list.display
         rows = [str(option.prompt) for option in plan_list.options]
-        assert rows[0].startswith("[x] ★ ◉ mine1: My First Paper") and rows[2].startswith("[x]     theirs:")
+        assert rows[0].startswith("[x] ★ ◉ [ICLR 2024] mine1: My First Paper")
+        assert rows[2].startswith("[x]     [TKDE 2022] theirs:") and rows[3].startswith("[x] ★ ◉ [arXiv] dup:")
         await pilot.press("space")          # mine1: not imported
         await pilot.press("r")              # mine2: off the resume
         assert "2 mine, 1 on the resume" in str(dialog.query_one("#import-result").render())

@@ -1,9 +1,9 @@
 """A BibTeX import's preview as a list to edit before importing: each entry imported or not
 (a duplicate may be imported anyway), and whether it goes on the resume.
 
-Rows: `[x] ★ ◉ key: Title (why)` — imported, mine, on the resume. The items are the plan's
-own (`PlanItem`), changed in place through the bib use case's edit functions, so what the
-list shows is what `apply_plan` writes.
+Rows: `[x] ★ ◉ [ICLR 2026] key: Title (why)` — imported, mine, on the resume, the venue as
+the resume will name it. The items are the plan's own (`PlanItem`), changed in place through
+the bib use case's edit functions, so what the list shows is what `apply_plan` writes.
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ class PlanList(OptionList):
         row = Text("[x] " if added else "[ ] ", style="bold green" if added else "dim")
         row.append("★ " if mine else "  ", style="yellow")
         row.append("◉ " if shown and added else "  ", style="cyan")
+        label = bib_import.resume_label(item)
+        if label:
+            row.append_text(literal(f"[{label}] ", "bold" if added else "dim"))
         row.append_text(literal(item.subject, "" if added else "dim"))
         if item.why:
             row.append_text(literal(f" ({item.why})", "yellow" if not added else "dim"))

@@ -108,6 +108,26 @@ def on_resume(item: PlanItem) -> bool:
     return bool(item.values.get("on_resume"))
 
 
+def resume_label(item: PlanItem) -> str:
+    """How the resume would name the entry's venue ("ACL 2025 Findings", "TKDE 2022", "arXiv
+    2025"), as the preview shows it: the same rule as every resume format (catalogue names)."""
+    from ...domain.resume_entry import build_entry
+    from ...models.papers import Paper, Stage
+
+    values = item.values
+    if not values:
+        return ""
+    year = values.get("target_year")
+    paper = Paper(
+        id=0, title=str(values.get("title") or ""), stage=Stage.DECISION,
+        venue_key=values.get("venue_key") or None, target_year=year if isinstance(year, int) else None,
+        track=values.get("track") or None, decision=values.get("decision") or None,
+        arxiv_id=values.get("arxiv_id") or None, award=values.get("award") or None,
+    )
+    entry = build_entry(paper)
+    return entry.label + (f" ({entry.award})" if entry.award else "")
+
+
 def summary(plan: ImportPlan, file: str | None = None, language: str = "en") -> str:
     entries = sum(f.entries for f in plan.files if file is None or f.name == file)
     mine_file = [item for item in plan.items if file is None or item.source.file == file]
