@@ -242,3 +242,33 @@ async def test_the_dialog_says_how_a_file_was_read(store, tmp_path):
         assert f"{path}: read as Windows-1252 (cp1252) (not UTF-8)" in shown
         rows = [str(option.prompt) for option in dialog.query_one("#import-plan").options]
         assert "\u201cSmart\u201d quotes \u2013 caf\u00e9" in rows[0]
+
+
+async def test_f3_right_behind_the_typed_path_previews_the_whole_path(store):
+    """A terminal delivers a burst of keys at once (fast typing, a paste without bracketed
+    paste, tmux): F3, a priority binding, must not read the path before its characters landed."""
+    from paperdeck.tui.app import PaperdeckApp
+    from paperdeck.tui.screens.import_dialog import ImportDialog
+
+    from key_burst import burst
+
+    path = str(BIB / "594zyc_papers.bib")
+    app = PaperdeckApp(store, start_screen="resume", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.view_ready()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        burst(app, path, "f3")
+        result = dialog.query_one("#import-result")
+        for _ in range(500):   # until the preview started, or the dialog answered without one
+            await pilot.pause()
+            if dialog.worker is not None or str(result.render()).strip():
+                break
+        if dialog.worker is not None:
+            await asyncio.wait_for(dialog.worker.wait(), timeout=10)
+            await pilot.pause()
+        shown = str(result.render())
+        assert shown.startswith("Preview (nothing changed yet): 13 entries"), shown

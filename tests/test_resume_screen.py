@@ -129,6 +129,29 @@ async def test_edit_bullets_and_selected_marks(papers):
         assert app.screen.current is not None and app.screen.current.title.startswith("Reward-Aware")
 
 
+async def test_bullets_typed_just_before_f10_are_all_saved(papers):
+    """F10 is a priority binding: a fast typist's last keys must still be in the saved text."""
+    from key_burst import burst
+    from paperdeck.tui.screens.resume_dialogs import BulletsDialog
+
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BulletsDialog)
+        burst(app, "Open-sourced the code\n", "f10")   # a new first line, typed fast
+        for _ in range(500):   # until the dialog closed (the save dismisses it)
+            await pilot.pause()
+            if app.screen is not dialog:
+                break
+        await view_shown(pilot)
+        entry = app.screen.current
+        assert papers.papers.get(entry.paper_id).bullets == [
+            "Open-sourced the code", "Proposed a reward-guided prompt distillation framework for scalable RLHF."]
+
+
 async def test_bulk_mark_hide_show_hidden_and_put_back(papers):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:

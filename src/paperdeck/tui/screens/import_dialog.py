@@ -138,7 +138,9 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
         actions[event.button.id or "import-close"]()
 
     def action_preview(self) -> None:
-        self._start(dry_run=True)
+        # F3 is a priority binding: it runs before the path field has taken the keys typed
+        # just ahead of it (a fast typist, a paste). Start once the field's queue reached here.
+        self.query_one("#import-path", Input).call_later(self._start, dry_run=True)
 
     def _start(self, *, dry_run: bool) -> None:
         from ...usecases.imports.files import expand_names
