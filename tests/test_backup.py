@@ -50,10 +50,11 @@ def damage(db: Path, how: str) -> bytes:
 
 
 @pytest.fixture
-def filled(db_path):
-    opened = open_store(db_path)
-    for number in range(200):
-        opened.papers.add(f"Paper {number} 論文 🧪 " + "x" * 200)
+def filled(seeded_db):
+    opened = open_store(seeded_db)
+    with opened.transaction():
+        for number in range(200):
+            opened.papers.add(f"Paper {number} 論文 🧪 " + "x" * 200)
     yield opened
     opened.close()
 
@@ -219,9 +220,14 @@ def test_files_are_private_even_with_a_permissive_umask(db_path, cli):
     assert all(mode(b.path) == 0o600 for b in list_backups(db_path))
 
 
-def test_cli_opens_a_database_the_app_holds_open_with_an_unflushed_wal(store, db_path, cli):
-    """A fresh database's header values may still sit in the WAL: the CLI must not refuse it."""
-    store.papers.add("held open by the app")
-    assert Path(f"{db_path}-wal").stat().st_size > 0
-    result = cli("info", "--db", str(db_path))
-    assert result.returncode == 0, result.stderr
+def test_cli_opens_a_database_the_app_holds_open_with_an_unflushed_wal(db_path, cli):
+    """A fresh database's header values may still sit in the WAL: the CLI must not refuse it.
+    (Created here, not copied from the seeded template, whose header is in the file.)"""
+    store = open_store(db_path)
+    try:
+        store.papers.add("held open by the app")
+        assert Path(f"{db_path}-wal").stat().st_size > 0
+        result = cli("info", "--db", str(db_path))
+        assert result.returncode == 0, result.stderr
+    finally:
+        store.close()

@@ -17,7 +17,7 @@ from hostile import HOSTILE
 from paperdeck.store import open_store
 from paperdeck.tui.app import PaperdeckApp
 from test_bad_input_stored import store_everywhere
-from waiting import app_until
+from waiting import app_until, workers_done
 
 # The app's own output: cursor moves (CSI row;col H) and colours/styles (CSI ... m), hyperlinks
 # Textual makes for its own links (OSC 8) - nothing else may appear.
@@ -43,8 +43,11 @@ async def assert_clean(app, pilot, where: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory):
+def hostile_db(seeded_template, tmp_path_factory):
+    import shutil
+
     path = tmp_path_factory.mktemp("hostile") / "paperdeck.db"
+    shutil.copyfile(seeded_template, path)
     opened = open_store(path)
     store_everywhere(opened)
     opened.close()
@@ -76,19 +79,23 @@ SCREENS_AND_KEYS = [
 ]
 
 
-@pytest.mark.parametrize(("screen", "keys"), SCREENS_AND_KEYS, ids=lambda v: v if isinstance(v, str) else "+".join(v) or "-")
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
-async def test_stored_hostile_text_on_every_screen(hostile_store, screen, keys, size):
-    app = PaperdeckApp(hostile_store, start_screen=screen, watch=False)
+async def test_stored_hostile_text_on_every_screen(hostile_store, size):
+    """One app per size visits every screen and what its keys open (an app per screen only
+    repeated the start-up)."""
+    app = PaperdeckApp(hostile_store, start_screen="dashboard", watch=False)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()  # screens load their view off the UI thread
-        await assert_clean(app, pilot, screen)
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-            await app.screen.view_ready()
-            await assert_clean(app, pilot, f"{screen} after {key}")
+        for screen, keys in SCREENS_AND_KEYS:
+            await app.switch_mode(screen)
+            await workers_done(pilot)
+            await assert_clean(app, pilot, screen)
+            for key in keys:
+                await pilot.press(key)
+                await workers_done(pilot)
+                await assert_clean(app, pilot, f"{screen} after {key}")
+            while len(app.screen_stack) > 1:  # back to the screen itself for the next keys
+                await app.pop_screen()
+                await pilot.pause()
 
 
 def focused_text_widgets(app):

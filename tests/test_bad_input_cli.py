@@ -95,23 +95,10 @@ def problems_of(code: int, stdout: str, stderr: str) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory):
-    from paperdeck.store import open_store
-
-    path = tmp_path_factory.mktemp("template") / "paperdeck.db"
-    open_store(path).close()
-    return path
-
-
 @pytest.fixture
-def work_db(template_db, tmp_path, monkeypatch):
-    import shutil
-
+def work_db(seeded_db, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # arguments taken as file names land here
-    db = tmp_path / "paperdeck.db"
-    shutil.copy(template_db, db)
-    return db
+    return seeded_db
 
 
 @pytest.mark.parametrize(("path", "target"), argument_cases(), ids=lambda v: "-".join(v) if isinstance(v, tuple) else v)

@@ -63,7 +63,8 @@ def test_store_apis_store_literally_or_refuse_with_a_message(store):
         assert not {"markup", "sql", "cjk-emoji-combining", "clear-screen"} & set(names), (where, names)
 
 
-def test_cli_prints_hostile_stored_text_safely(db_path, cli):
+def test_cli_prints_hostile_stored_text_safely(seeded_db, cli):
+    db_path = seeded_db
     opened = open_store(db_path)
     store_everywhere(opened)
     opened.close()
@@ -88,7 +89,8 @@ def bib_entry(key: str, value: str) -> str:
             f"  booktitle = {{{value}}},\n  year = {{{value if value.isdigit() else 2025}}},\n}}\n")
 
 
-def test_imported_bibtex_with_hostile_fields(db_path, tmp_path, cli):
+def test_imported_bibtex_with_hostile_fields(seeded_db, tmp_path, cli):
+    db_path = seeded_db
     bib = tmp_path / "hostile.bib"
     bib.write_text("".join(bib_entry(f"k{n}", v) for n, v in enumerate(HOSTILE.values()) if "\x00" not in v)
                    + "@article{broken, title = {unclosed\n", encoding="utf-8")

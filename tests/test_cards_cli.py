@@ -20,7 +20,7 @@ def notes_in(apkg, tmp_path):
         conn.close()
 
 
-def test_anki_export_holds_every_note_with_stable_guids(cli, tmp_path, db_path):
+def test_anki_export_holds_every_note_with_stable_guids(cli, tmp_path, db_path, seeded_db):
     first = tmp_path / "all.apkg"
     result = cli("export", "anki", "-o", str(first))
     assert result.returncode == 0, result.stderr
@@ -49,7 +49,7 @@ def test_anki_export_escapes_user_text(cli, tmp_path, store):
     assert fields[0] == "&lt;b&gt;[red]x[/]&lt;/b&gt;␛[2J" and fields[2] == "a<br>b"
 
 
-def test_anki_export_bad_arguments(cli, tmp_path):
+def test_anki_export_bad_arguments(cli, tmp_path, seeded_db):
     wrong = cli("export", "anki", "--deck", "No such deck", "-o", str(tmp_path / "x.apkg"))
     assert wrong.returncode == 2 and "no deck named" in wrong.stderr and "Pitch" in wrong.stderr
     assert cli("export", "anki", "-o", str(tmp_path / "x.zip")).returncode == 2
@@ -85,7 +85,7 @@ def test_cards_round_trip_through_tsv(cli, tmp_path, store):
         other.close()
 
 
-def test_csv_import_reports_bad_rows_by_line_and_skips_them(cli, tmp_path):
+def test_csv_import_reports_bad_rows_by_line_and_skips_them(cli, tmp_path, seeded_db):
     source = tmp_path / "in.csv"
     source.write_text(
         "deck,front,front_zh,back,suspended\n"
@@ -105,7 +105,7 @@ def test_csv_import_reports_bad_rows_by_line_and_skips_them(cli, tmp_path):
     assert "line 7: suspended must be" in result.stderr
 
 
-def test_csv_import_refuses_unusable_files(cli, tmp_path):
+def test_csv_import_refuses_unusable_files(cli, tmp_path, seeded_db):
     assert "no such file" in cli("import", "cards", str(tmp_path / "missing.csv")).stderr
     empty = tmp_path / "empty.csv"
     empty.write_text("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,14 +19,43 @@ def _command_names() -> list[str]:
     return sorted(action.choices)
 
 
+# `paperdeck NAME --help` and `NAME --version` for every command, through the real entry point
+# in one real subprocess (a process per command only repeated Python's start-up).
+HELP_AND_VERSION = """
+import contextlib, io, json, sys
+from paperdeck.cli.main import main
+
+answers = {}
+for name in json.loads(sys.argv[1]):
+    for flag in ("--help", "--version"):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([name, flag])
+            except SystemExit as exit_:
+                code = exit_.code
+        answers[f"{name} {flag}"] = [code, out.getvalue(), err.getvalue()]
+print(json.dumps(answers))
+"""
+
+
+@pytest.fixture(scope="module")
+def help_and_version(tmp_path_factory) -> dict[str, list]:
+    env = {**os.environ, "HOME": str(tmp_path_factory.mktemp("home")), "PAPERDECK_DB": "/nonexistent/paperdeck.db"}
+    done = subprocess.run([sys.executable, "-c", HELP_AND_VERSION, json.dumps(_command_names())],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 @pytest.mark.parametrize("name", _command_names())
-def test_every_command_has_help_version_and_db(name, cli):
-    helped = cli(name, "--help")
-    assert helped.returncode == 0, helped.stderr
-    assert "--db" in helped.stdout
-    versioned = cli(name, "--version")
-    assert versioned.returncode == 0
-    assert __version__ in versioned.stdout
+def test_every_command_has_help_version_and_db(name, help_and_version):
+    code, out, err = help_and_version[f"{name} --help"]
+    assert code == 0, err
+    assert "--db" in out
+    code, out, err = help_and_version[f"{name} --version"]
+    assert code == 0, err
+    assert __version__ in out
 
 
 def test_info_json_reports_paths_schema_and_counts(cli, tmp_path):

@@ -123,7 +123,8 @@ def test_journey_by_keystrokes(width, height, seeded_db, tmux_factory, xvfb_disp
     session.wait_for("Why this paper?")
     focus_first_editor(session)
     session.type(PITCH_LINE)
-    screen = session.wait_for("7 words")  # the live count: the line reached the editor
+    # The live count (7 words, 4 CJK; at 80 columns the word "CJK" is cut): the whole line arrived.
+    screen = session.wait_for("7 words · 4")
     if width >= 120:  # wide enough to show the line unwrapped
         assert "[red]not markup[/]" in screen and "奖励漂移" in screen
     session.keys("F9")  # copy the pitch (works from inside the editor)

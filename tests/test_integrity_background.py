@@ -11,6 +11,7 @@ import pytest
 from paperdeck.store import DatabaseCorrupt, open_store
 from paperdeck.store import integrity
 from paperdeck.store.backup import backup_store
+from waiting import app_until
 
 from tests.test_backup import damage
 
@@ -24,20 +25,21 @@ def background_always(monkeypatch):
 
 
 def fill(db_path: Path, papers: int, note_words: int = 0) -> Path:
-    """A database with `papers` papers (long notes make it large) and a backup of it."""
+    """A database with `papers` papers (long notes make it large) and a backup of it.
+    The tests pass `seeded_db`: the file is the seeded template's copy, filled here."""
     opened = open_store(db_path)
     try:
-        for number in range(papers):
-            paper = opened.papers.add(f"Paper {number} 論文 🧪")
-            if note_words:
-                with opened.transaction() as conn:
+        with opened.transaction() as conn:
+            for number in range(papers):
+                paper = opened.papers.add(f"Paper {number} 論文 🧪")
+                if note_words:
                     conn.execute("UPDATE papers SET notes = ? WHERE id = ?", ("note " * note_words, paper.id))
         return backup_store(opened)
     finally:
         opened.close()
 
 
-def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(db_path, background_always):
+def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(seeded_db, db_path, background_always):
     made = fill(db_path, 200)
     damaged = damage(db_path, "garbage")
     opened = open_store(db_path, seed=False)  # the cheap checks pass: the damage is mid-file
@@ -54,7 +56,7 @@ def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(db_pa
     assert db_path.read_bytes() == damaged
 
 
-def test_sound_file_checked_in_background_then_writes_normally(db_path, background_always):
+def test_sound_file_checked_in_background_then_writes_normally(seeded_db, db_path, background_always):
     fill(db_path, 5)
     opened = open_store(db_path)
     try:
@@ -67,7 +69,7 @@ def test_sound_file_checked_in_background_then_writes_normally(db_path, backgrou
 
 
 @pytest.mark.parametrize("how", ["truncated", "zeroed-schema"])
-def test_cheap_checks_refuse_at_open_even_when_the_full_check_is_deferred(db_path, background_always, how):
+def test_cheap_checks_refuse_at_open_even_when_the_full_check_is_deferred(seeded_db, db_path, background_always, how):
     made = fill(db_path, 200)
     damaged = damage(db_path, how)
     with pytest.raises(DatabaseCorrupt) as caught:
@@ -105,7 +107,7 @@ def test_an_open_that_migrates_checks_fully_first(db_path, background_always):
         opened.close()
 
 
-def test_cli_on_a_large_damaged_file(db_path, cli):
+def test_cli_on_a_large_damaged_file(seeded_db, db_path, cli):
     """Large enough for the background path: reads may run, writes are refused, never a traceback."""
     made = fill(db_path, 300, note_words=3000)
     assert db_path.stat().st_size > integrity.SYNC_CHECK_MAX_BYTES
@@ -120,7 +122,7 @@ def test_cli_on_a_large_damaged_file(db_path, cli):
     assert db_path.read_bytes() == damaged
 
 
-async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_offer(db_path, background_always):
+async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_offer(seeded_db, db_path, background_always):
     from paperdeck.tui.app import PaperdeckApp
 
     made = fill(db_path, 3)
@@ -141,11 +143,7 @@ async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_off
     app = PaperdeckApp(store, watch=False)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(100):
-                await pilot.pause(0.05)
-                if app.screen.id == "damaged":
-                    break
-            assert app.screen.id == "damaged"
+            await app_until(pilot, lambda: app.screen.id == "damaged", "the background check's damage dialog")
             shown = str(app.screen.query_one("#choice-message").render())
             assert "damaged" in shown and made.name in shown
             await pilot.press("q")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 
-def test_add_list_move_show_round_trip(cli):
+def test_add_list_move_show_round_trip(cli, seeded_db):
     added = cli("add", "Sparse [bold]attention[/] 稀疏", "--venue", "ICLR", "--year", "2027", "--stage", "writing", "--json")
     assert added.returncode == 0, added.stderr
     paper = json.loads(added.stdout)
@@ -26,7 +26,7 @@ def test_add_list_move_show_round_trip(cli):
     assert "Sparse [bold]attention[/] 稀疏" in text and "Under review" in text
 
 
-def test_bad_arguments_get_a_message_and_status_2(cli):
+def test_bad_arguments_get_a_message_and_status_2(cli, seeded_db):
     for args, message in [
         (("move", "1", "nowhere"), "unknown stage 'nowhere'"),
         (("move", "9999", "writing"), "no paper with id 9999"),

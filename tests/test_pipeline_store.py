@@ -122,10 +122,9 @@ def test_undo_refuses_when_the_paper_changed_since(store):
     store.papers.move(paper.id, Stage.DESIGN)
     store.papers.set_checklist_done(store.papers.checklist(paper.id)[0].id, True)  # journaled too
     store.papers.undo()  # the tick
-    # Another window edits the paper without the journal (e.g. the resume screen).
-    from paperdeck.store.papers import set_resume_fields
-
-    set_resume_fields(store, paper.id, selected=True)
+    # Something edits the paper without the journal (an older paperdeck, a hand-made UPDATE).
+    with store.transaction() as conn:
+        conn.execute("UPDATE papers SET notes = 'by hand', version = version + 1 WHERE id = ?", (paper.id,))
     with pytest.raises(ConflictError, match="changed since"):
         store.papers.undo()
     assert store.papers.get(paper.id).stage is Stage.DESIGN

@@ -171,11 +171,17 @@ async def main():
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.screen.view_ready()
-        await pilot.click("#editor-3")
+        await pilot.pause()
+        app.screen.query_one("#editor-3").focus()  # a click right after the load can land on a stale layout
+        await pilot.pause()
         await pilot.press(*"+12% win-rate", "enter", *"成本降低 30%")
-        while store.pitches.bodies(int(sys.argv[2]))["pitch.results"] != "+12% win-rate\\n成本降低 30%":  # the autosave
+        wanted = "+12% win-rate\\n成本降低 30%"
+        for _ in range(3000):  # the autosave; bounded so a broken save fails the test, never hangs it
+            saved = store.pitches.bodies(int(sys.argv[2]))["pitch.results"]
+            if saved == wanted:
+                break
             await pilot.pause(0.02)
-        print("typed", flush=True)
+        print("typed" if saved == wanted else f"not saved: {saved!r}", flush=True)
         await asyncio.Event().wait()  # idle until the test kills it
 
 asyncio.run(main())

@@ -89,7 +89,7 @@ def test_snippet_copy_without_a_clipboard_says_so_in_one_clean_line(store, cli):
     )
 
 
-def test_import_bib_cli(cli, db_path):
+def test_import_bib_cli(cli, db_path, seeded_db):
     result = cli("import", "bib", str(BIB / "mainlp_papers.bib"))
     assert result.returncode == 1  # the file has a malformed (duplicate-key) entry
     assert "106 entries: 105 imported, 0 duplicates skipped, 1 malformed" in result.stdout
@@ -100,7 +100,7 @@ def test_import_bib_cli(cli, db_path):
     assert json.loads(info.stdout)["counts"]["papers"] == 105
 
 
-def test_import_bib_dry_run_and_bad_files(cli, tmp_path):
+def test_import_bib_dry_run_and_bad_files(cli, tmp_path, seeded_db):
     dry = cli("import", "bib", "--dry-run", str(BIB / "594zyc_papers.bib"))
     assert dry.returncode == 0 and "(dry run) 13 entries: 13 imported" in dry.stdout
     assert '"papers": 0' in cli("info", "--json").stdout

@@ -16,12 +16,16 @@ from paperdeck.store.seed import seed_all
 DATA = Path(__file__).parent / "data"
 
 
-def test_fresh_database_is_at_the_latest_version_with_wal_and_foreign_keys(store):
-    assert store.schema_version == LATEST_VERSION
-    assert store.scalar("PRAGMA journal_mode") == "wal"
-    assert store.scalar("PRAGMA foreign_keys") == 1
-    assert store.scalar("PRAGMA application_id") == APPLICATION_ID
-    assert store.scalar("PRAGMA busy_timeout") >= 1000
+def test_fresh_database_is_at_the_latest_version_with_wal_and_foreign_keys(db_path):
+    store = open_store(db_path)  # created here, not the seeded template's copy
+    try:
+        assert store.schema_version == LATEST_VERSION
+        assert store.scalar("PRAGMA journal_mode") == "wal"
+        assert store.scalar("PRAGMA foreign_keys") == 1
+        assert store.scalar("PRAGMA application_id") == APPLICATION_ID
+        assert store.scalar("PRAGMA busy_timeout") >= 1000
+    finally:
+        store.close()
 
 
 def test_tables_have_explicit_types(store):

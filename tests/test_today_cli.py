@@ -62,7 +62,8 @@ def test_empty_database_exits_zero(tmp_path):
     assert "Line of the day" in result.stdout
 
 
-def test_text_lists_stalled_papers_literally(db_path):
+def test_text_lists_stalled_papers_literally(seeded_db):
+    db_path = seeded_db
     _prepare(db_path)
     result = run_cli("today", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
@@ -76,7 +77,8 @@ def test_text_lists_stalled_papers_literally(db_path):
     assert "Old accepted paper" not in stalled  # decided papers never stall
 
 
-def test_stalled_days_setting_is_respected(db_path):
+def test_stalled_days_setting_is_respected(seeded_db):
+    db_path = seeded_db
     _prepare(db_path)
     from paperdeck.store import open_store
 
@@ -89,7 +91,8 @@ def test_stalled_days_setting_is_respected(db_path):
     assert data["stalled_days"] == 5
 
 
-def test_json_output_is_plain_data(db_path):
+def test_json_output_is_plain_data(seeded_db):
+    db_path = seeded_db
     _prepare(db_path)
     result = run_cli("today", "--json", "--days", "30", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
@@ -104,10 +107,8 @@ def test_json_output_is_plain_data(db_path):
     assert set(data["cards"]) >= {"due", "new", "streak", "retention"}
 
 
-def test_estimates_are_marked_in_text_and_json(db_path, cli):
-    from paperdeck.store import open_store
-
-    open_store(db_path).close()
+def test_estimates_are_marked_in_text_and_json(seeded_db, cli):
+    db_path = seeded_db
     text = cli("today", "--days", "3660", "--db", str(db_path)).stdout
     assert any(line.rstrip().endswith("est.") for line in text.splitlines())
     data = json.loads(cli("today", "--json", "--days", "3660", "--db", str(db_path)).stdout)
@@ -117,7 +118,8 @@ def test_estimates_are_marked_in_text_and_json(db_path, cli):
         assert item["at"] is None or item["at"].endswith("Z")
 
 
-def test_colour_on_a_terminal_but_never_with_no_color(db_path):
+def test_colour_on_a_terminal_but_never_with_no_color(seeded_db):
+    db_path = seeded_db
     _prepare(db_path)
     coloured = run_in_pty(["today", "--db", str(db_path)], {"TERM": "xterm-256color", "NO_COLOR": ""})
     assert ANSI in coloured

@@ -9,7 +9,7 @@ from tests.test_deadline_import import _testdata
 
 
 
-def test_deadlines_json_rows(cli, tmp_path):
+def test_deadlines_json_rows(cli, tmp_path, seeded_db):
     result = cli("deadlines", "--venue", "neurips", "--venue", "ICLR", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -25,7 +25,7 @@ def test_deadlines_json_rows(cli, tmp_path):
     assert paper_2026 == {**paper_2026, "when": "2026-05-07T11:59:59Z", "timezone": "AoE", "is_estimate": False}
 
 
-def test_deadlines_text_and_bad_arguments(cli):
+def test_deadlines_text_and_bad_arguments(cli, seeded_db):
     listed = cli("deadlines", "--all", "--venue", "icml")
     assert listed.returncode == 0 and "ICML 2026" in listed.stdout and "AoE" in listed.stdout
     unknown = cli("deadlines", "--venue", "\x1b[2J[red]nope")
@@ -33,7 +33,7 @@ def test_deadlines_text_and_bad_arguments(cli):
     assert cli("deadlines", "--days", "-3").returncode == 2
 
 
-def test_import_counts_twice_and_force(cli, tmp_path):
+def test_import_counts_twice_and_force(cli, tmp_path, seeded_db):
     data = _testdata()
     files = [str(data / "ccf-deadlines" / "AI" / "acl.yml"), str(data / "huggingface-ai-deadlines" / "kdd.yml")]
     first = cli("import", "deadlines", *files, "--json")
@@ -55,7 +55,7 @@ def test_import_counts_twice_and_force(cli, tmp_path):
     assert moved["updated"] == 1 and moved["added"] == 0
 
 
-def test_import_bad_files(cli, tmp_path):
+def test_import_bad_files(cli, tmp_path, seeded_db):
     missing = cli("import", "deadlines", str(tmp_path / "none.yml"))
     assert missing.returncode == 2 and "none.yml: no such file" in missing.stderr
     garbage = tmp_path / "g.yml"
@@ -64,7 +64,7 @@ def test_import_bad_files(cli, tmp_path):
     assert result.returncode == 1 and "not a deadline list" in result.stderr
 
 
-def test_export_ics_round_trip_with_stable_uids(cli, tmp_path):
+def test_export_ics_round_trip_with_stable_uids(cli, tmp_path, seeded_db):
     from icalendar import Calendar
 
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"

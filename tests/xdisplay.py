@@ -5,20 +5,25 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-from pathlib import Path
 
 import pytest
 
 
-def _free_display() -> int:
-    # Parallel test workers (pytest-xdist) each search their own range: no two pick one number.
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    start = 91 + 40 * (int(worker) if worker.isdigit() else 0)
-    for number in range(start, start + 40):
-        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return number
-    raise RuntimeError("no free X display number")
+def _start_xvfb() -> tuple[subprocess.Popen, int]:
+    """Xvfb picks a free display itself and writes its number (-displayfd): several test runs
+    on one machine (other worktrees, xdist workers) can never pick the same display."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as numbers:
+        line = numbers.readline().strip()  # written once the server accepts connections
+    if not line.isdigit():
+        server.kill()
+        pytest.fail("Xvfb did not start (it wrote no display number)")
+    return server, int(line)
 
 
 @pytest.fixture
@@ -26,18 +31,7 @@ def xvfb_display(monkeypatch):
     """Start Xvfb on a free display, point $DISPLAY at it, stop it afterwards."""
     if not shutil.which("Xvfb") or not shutil.which("xclip"):
         pytest.skip("Xvfb and xclip are needed (apt-get install -y xvfb xclip)")
-    number = _free_display()
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    socket = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 10
-    while not socket.exists():
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(f"Xvfb did not start on :{number}")
-        time.sleep(0.05)
+    server, number = _start_xvfb()
     monkeypatch.setenv("DISPLAY", f":{number}")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     try:

@@ -119,6 +119,7 @@ class Deadline:
     range_end: date | None = None
     based_on: tuple[int, ...] = field(default_factory=tuple)
     updated_at: datetime | None = None
+    version: int = 1
 
     @property
     def is_date_only(self) -> bool:

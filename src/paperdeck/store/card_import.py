@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING
 from ..models.common import to_iso, utcnow
 from ..models.imports import Action, PlanItem
 from . import undo
-from .cards import insert_deck
+from .cards import SCOPE, insert_deck
 
 if TYPE_CHECKING:
     from .store import Store
-
-SCOPE = "cards"
 
 
 def card_identities(store: "Store") -> set[tuple[int, str, str]]:

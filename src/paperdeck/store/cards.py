@@ -16,8 +16,11 @@ from ..models.cards import (
 )
 from ..models.common import from_iso, to_iso, utcnow
 from .card_settings import CardSettings
+from . import undo, versions
 from .errors import ConflictError, NotFound, ValidationError
 from .tables import CARDS, DECKS, REVIEWS
+
+SCOPE = "cards"  # the undo journal of decks and cards (imports' too: store/card_import.py)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -183,8 +186,6 @@ class CardRepo(CardSettings):
              expected_version: int | None = None) -> Card:
         """Change a card's text (or deck, category). Never touches its schedule."""
         card = self.get(card_id)
-        if expected_version is not None and expected_version != card.version:
-            raise ConflictError("this card was changed elsewhere; reopen it", card.version)
         new_front, new_zh = self._checked_fronts(
             card.front if front is None else front, card.front_zh if front_zh is None else front_zh
         )
@@ -193,6 +194,7 @@ class CardRepo(CardSettings):
         if deck_id is not None:
             self.deck(deck_id)
         with self.store.transaction() as conn:
+            versions.require(conn, "cards", card_id, expected_version, "this card")
             conn.execute(
                 "UPDATE cards SET front = ?, front_zh = ?, back = ?, category_key = ?, deck_id = ?, "
                 "user_edited = 1, updated_at = ?, version = version + 1 WHERE id = ?",
@@ -219,7 +221,14 @@ class CardRepo(CardSettings):
                     "INSERT OR IGNORE INTO seed_applied(key, applied_at) VALUES (?, ?)",
                     (f"card:{deck.key}:{card.key}", to_iso(utcnow())),
                 )
-            conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
+            front = card.front if len(card.front) <= 60 else card.front[:59] + "…"
+            undo.journal_delete(conn, SCOPE, f"delete card {front!r}", "cards", [card_id])
+
+    def delete_deck(self, deck_id: int) -> None:
+        """Delete a deck with its cards and their reviews: one undo entry of the cards journal."""
+        deck = self.deck(deck_id)
+        with self.store.transaction() as conn:
+            undo.journal_delete(conn, SCOPE, f"delete deck {deck.name!r}", "decks", [deck_id])
 
     def search(self, text: str = "", *, deck_id: int | None = None, category_key: str | None = None,
                limit: int | None = None) -> list[Card]:

@@ -78,9 +78,10 @@ class SchemaDrift(StoreError):
 class ConflictError(StoreError):
     """A save would overwrite a newer version written elsewhere (another window, the CLI)."""
 
-    def __init__(self, message: str, current_version: int | None = None):
+    def __init__(self, message: str, current_version: int | None = None, theirs: dict | None = None):
         super().__init__(message)
         self.current_version = current_version
+        self.theirs = theirs  # the stored row (column -> value), to show the other side's text
 
 
 class NotFound(StoreError):

@@ -15,7 +15,8 @@ from ..models.papers import (
     DECISIONS, Paper, PaperTile, PaperFilter, Stage, StageMove, Submission, YEAR_MAX, YEAR_MIN,
 )
 from . import undo
-from .errors import ConflictError, NotFound, ValidationError
+from . import versions
+from .errors import NotFound, ValidationError
 from .paper_parts import ChecklistMixin, materialize_checklists
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
@@ -174,16 +175,8 @@ class PaperRepo(ChecklistMixin):
             return undo.step(conn, SCOPE, "papers", redo=True)
 
     def _require(self, conn: "sqlite3.Connection", paper_id: int, expected_version: int | None) -> "sqlite3.Row":
-        row = conn.execute("SELECT * FROM papers WHERE id = ?", (paper_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no paper with id {paper_id}")
-        if expected_version is not None and row["version"] != expected_version:
-            raise ConflictError(
-                f"paper {paper_id} was changed elsewhere (version {row['version']}, you had {expected_version}); "
-                "reload it and apply your change again",
-                current_version=row["version"],
-            )
-        return row
+        return versions.require(conn, "papers", paper_id, expected_version, f"paper {paper_id}",
+                                missing=f"no paper with id {paper_id}")
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -386,9 +379,12 @@ def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
 
 def set_resume_fields(
     store: "Store", paper_id: int, *, bullets: list[str] | None = None,
-    selected: bool | None = None, on_resume: bool | None = None,
-) -> None:
-    """The Resume screen's edits: bullets, the Selected mark, whether it is on the resume."""
+    selected: bool | None = None, on_resume: bool | None = None, expected_version: int | None = None,
+) -> "Paper":
+    """The Resume screen's edits: bullets, the Selected mark, whether it is on the resume.
+
+    One undo entry of the Pipeline's journal (so hiding a paper can be undone); bullets are
+    saved with the version check (`expected_version`: the paper's version the screen showed)."""
     changes: dict[str, object] = {}
     if bullets is not None:
         changes["bullets"] = json.dumps([b.strip() for b in bullets if b.strip()], ensure_ascii=False)
@@ -397,15 +393,18 @@ def set_resume_fields(
     if on_resume is not None:
         changes["on_resume"] = int(on_resume)
     if not changes:
-        return
-    with store.transaction() as conn:
+        return store.papers.get(paper_id)
+    title = store.papers.get(paper_id).title
+    label = (f"take {title!r} off the resume" if on_resume is False else f"put {title!r} on the resume" if on_resume
+             else f"edit the resume bullets of {title!r}" if bullets is not None else f"mark {title!r} selected")
+    with store.papers._journaled(label, [paper_id]) as (conn, _):
+        store.papers._require(conn, paper_id, expected_version)
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        cursor = conn.execute(
+        conn.execute(
             f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 WHERE id = ?",
             [*changes.values(), to_iso(utcnow()), paper_id],
         )
-        if cursor.rowcount == 0:
-            raise NotFound(f"no paper with id {paper_id}")
+    return store.papers.get(paper_id)
 
 
 def set_resume_marks(store: "Store", paper_ids: list[int], *, on_resume: bool | None = None,

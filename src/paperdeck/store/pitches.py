@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..models.common import to_iso, utcnow
 from ..models.pitch import Lap, PitchPart, PitchSection, PitchVersion, Rehearsal
-from .errors import NotFound, ValidationError
+from . import undo, versions
+from .errors import ConflictError, NotFound, ValidationError
 from .tables import GUIDE_ITEMS, PITCH_SECTIONS, PITCH_VERSIONS, REHEARSALS
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ FALLBACK_PARTS = (
     PitchPart("pitch.extensions", "可扩展方向 / 应用落地", "Future directions / Real-world use"),
 )
 MAX_BODY_CHARS = 200_000
+SCOPE = "pitch"  # the undo journal of rehearsals
 VERSIONS_KEPT = 200
 
 
@@ -77,23 +79,49 @@ class PitchRepo:
             bodies.setdefault(key, section.body)
         return bodies
 
-    def save_section(self, paper_id: int, part_key: str, body: str) -> None:
-        """Autosave one part. Unchanged text writes nothing."""
+    def part_versions(self, paper_id: int) -> dict[str, int]:
+        """part key -> version of its saved text (a part never saved is version 0)."""
+        rows = self.store.rows("SELECT part_key, version FROM pitch_sections WHERE paper_id = ?", (paper_id,))
+        return {part_key: version for part_key, version in rows}
+
+    def save_section(self, paper_id: int, part_key: str, body: str, expected_version: int | None = None) -> int:
+        """Autosave one part; returns its version. Unchanged text writes nothing.
+
+        `expected_version` is the version the editor loaded (0: the part had no text saved);
+        if the part was saved elsewhere since, ConflictError carries the stored text. A paper
+        deleted meanwhile raises NotFound: the text is never saved into another paper.
+        """
         if len(body) > MAX_BODY_CHARS:
             raise ValidationError(f"a pitch part is limited to {MAX_BODY_CHARS:,} characters", field="body")
-        self._require_paper(paper_id)
         with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO pitch_sections(paper_id, part_key, body, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(paper_id, part_key) DO UPDATE SET body = excluded.body, "
-                "updated_at = excluded.updated_at, version = version + 1 WHERE body <> excluded.body",
-                (paper_id, part_key, body, to_iso(utcnow())),
-            )
+            self._require_paper(paper_id)
+            row = conn.execute("SELECT * FROM pitch_sections WHERE paper_id = ? AND part_key = ?",
+                               (paper_id, part_key)).fetchone()
+            if row is None:
+                if expected_version:  # it had text when loaded; the row went with a restore or undo
+                    raise ConflictError(f"pitch part {part_key} was changed elsewhere", 0,
+                                        theirs={"part_key": part_key, "body": "", "version": 0})
+                conn.execute("INSERT INTO pitch_sections(paper_id, part_key, body, updated_at) VALUES (?, ?, ?, ?)",
+                             (paper_id, part_key, body, to_iso(utcnow())))
+                return 1
+            # 0 = "it had no text when I loaded it": text saved elsewhere since is a conflict too.
+            versions.require(conn, "pitch_sections", row["id"], -1 if expected_version == 0 else expected_version,
+                             f"pitch part {part_key}")
+            if row["body"] == body:
+                return int(row["version"])
+            conn.execute("UPDATE pitch_sections SET body = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                         (body, to_iso(utcnow()), row["id"]))
+            return int(row["version"]) + 1
 
-    def save_sections(self, paper_id: int, bodies: dict[str, str]) -> None:
+    def save_sections(self, paper_id: int, bodies: dict[str, str],
+                      expected: dict[str, int] | None = None) -> dict[str, int]:
+        """Save several parts in one transaction (all or none); part key -> its new version.
+        `expected`: the versions the editor loaded (parts not named are not checked)."""
+        saved = {}
         with self.store.transaction():
             for key, body in bodies.items():
-                self.save_section(paper_id, key, body)
+                saved[key] = self.save_section(paper_id, key, body, (expected or {}).get(key))
+        return saved
 
     # -- versions ---------------------------------------------------------------------------
 
@@ -164,6 +192,15 @@ class PitchRepo:
         if rehearsal_id is not None:
             sql, params = sql + " AND id = ?", [*params, rehearsal_id]
         return [REHEARSALS.from_row(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
+
+    def delete_rehearsal(self, rehearsal_id: int) -> None:
+        """Delete one rehearsal run: one undo entry of the pitch journal."""
+        run = self.rehearsals(rehearsal_id=rehearsal_id)
+        if not run:
+            raise NotFound(f"no rehearsal #{rehearsal_id}")
+        with self.store.transaction() as conn:
+            undo.journal_delete(conn, SCOPE, f"delete the rehearsal of {run[0].started_at:%Y-%m-%d %H:%M}",
+                                "rehearsals", [rehearsal_id])
 
     def _require_paper(self, paper_id: int) -> None:
         if self.store.scalar("SELECT 1 FROM papers WHERE id = ?", (paper_id,)) is None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .guide import GuideRepo
     from .papers import PaperRepo
     from .pitches import PitchRepo
+    from .drafts import DraftRepo
     from .settings import SettingsRepo
     from .venues import VenueRepo
 
@@ -179,6 +180,16 @@ class Store:
                 if self._reader.in_transaction:
                     self._reader.execute("COMMIT")
 
+    # -- the undo journal -------------------------------------------------------------------
+
+    def undo(self, scope: str, *, redo: bool = False) -> str | None:
+        """Undo (redo) the latest change journaled in `scope` ('pipeline', 'venues', 'cards',
+        'pitch'); its label, None if there is none. ConflictError if its rows changed since."""
+        from . import undo
+
+        with self.transaction() as conn:
+            return undo.step(conn, scope, undo.SCOPE_ROOTS.get(scope), redo=redo)
+
     # -- repositories -----------------------------------------------------------------------
 
     @cached_property
@@ -216,6 +227,12 @@ class Store:
         from .pitches import PitchRepo
 
         return PitchRepo(self)
+
+    @cached_property
+    def drafts(self) -> "DraftRepo":
+        from .drafts import DraftRepo
+
+        return DraftRepo(self)
 
 
 def _open_reader(path: Path) -> sqlite3.Connection:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .mapping import Codec, Mapper
 from ..models.cards import Card, Deck, Review
+from ..models.drafts import Draft
 from ..models.guide import GuideItem
 from ..models.papers import ChecklistItem, Paper, StageMove, Submission
 from ..models.pitch import PitchSection, PitchVersion, Rehearsal
@@ -43,10 +44,11 @@ PITCH_SECTIONS = Mapper(PitchSection, "pitch_sections")
 PITCH_VERSIONS = Mapper(PitchVersion, "pitch_versions")
 REHEARSALS = Mapper(Rehearsal, "rehearsals")
 GUIDE_ITEMS = Mapper(GuideItem, "guide_items")
+DRAFTS = Mapper(Draft, "drafts")
 
 MAPPERS: tuple[Mapper, ...] = (
     PAPERS, STAGE_HISTORY, CHECKLIST_ITEMS, SUBMISSIONS, VENUES, DEADLINES, DECKS, CARDS, REVIEWS,
-    PITCH_SECTIONS, PITCH_VERSIONS, REHEARSALS, GUIDE_ITEMS,
+    PITCH_SECTIONS, PITCH_VERSIONS, REHEARSALS, GUIDE_ITEMS, DRAFTS,
 )
 # Tables that hold no model, and who reads them.
 UNMAPPED = {

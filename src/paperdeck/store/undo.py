@@ -98,6 +98,16 @@ class RowJournal:
             record(self.conn, self.scope, self.label, self.before, after)
 
 
+def journal_delete(conn: sqlite3.Connection, scope: str, label: str, table: str, ids: list[int]) -> None:
+    """Delete these rows of `table` and everything that cascades from them, as one undo entry
+    of `scope`: undo puts every row back exactly (a card with its reviews, a venue with its
+    deadlines), or refuses if one of them was made again since."""
+    before = capture(conn, table, ids)
+    marks = ", ".join("?" for _ in ids)
+    conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", ids)
+    record(conn, scope, label, before, {name: [] for name in before})
+
+
 def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
     columns = list(row)
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column != "id")

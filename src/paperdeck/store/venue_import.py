@@ -14,11 +14,11 @@ from ..models.common import to_iso, utcnow
 from ..models.imports import Action, PlanItem
 from ..models.venues import Deadline
 from . import undo
+from .venues import SCOPE
 
 if TYPE_CHECKING:
     from .store import Store
 
-SCOPE = "venues"
 _DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_label", "note", "source")
 
 
@@ -73,7 +73,7 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
                 journal.changing("deadlines", deadline_id)
                 conn.execute(
                     "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "
-                    "tz_label = ?, note = ?, source = ?, user_edited = 0, updated_at = ? WHERE id = ?",
+                    "tz_label = ?, note = ?, source = ?, user_edited = 0, version = version + 1, updated_at = ? WHERE id = ?",
                     (*row, now, deadline_id),
                 )
         journal.record()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import to_iso, utcnow
 from ..models.venues import Deadline, DeadlineKind, Venue, deadline_uid
+from . import undo, versions
 from .errors import NotFound, ValidationError
 from .tables import DEADLINES, VENUES
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
     from .store import Store
 
+SCOPE = "venues"  # the undo journal of venues and deadlines (imports' too: store/venue_import.py)
 KIND_ORDER = {kind: position for position, kind in enumerate(DeadlineKind)}
 VENUE_FIELDS = (
     "name", "full_name", "field_zh", "field_en", "paper_types_zh", "paper_types_en",
@@ -87,7 +89,8 @@ class VenueRepo:
             )
         return self.get(key)
 
-    def update(self, key: str, **fields: str) -> Venue:
+    def update(self, key: str, expected_version: int | None = None, **fields: str) -> Venue:
+        """Save edited fields; ConflictError if the venue changed since `expected_version`."""
         venue = self.get(key)
         unknown = set(fields) - set(VENUE_FIELDS)
         if unknown:
@@ -101,6 +104,7 @@ class VenueRepo:
             return venue
         assignments = ", ".join(f"{column} = ?" for column in values)
         with self.store.transaction() as conn:
+            versions.require(conn, "venues", venue.id, expected_version, f"venue {venue.name!r}")
             conn.execute(
                 f"UPDATE venues SET {assignments}, user_edited = 1, version = version + 1, updated_at = ? WHERE id = ?",
                 (*values.values(), to_iso(utcnow()), venue.id),
@@ -108,9 +112,10 @@ class VenueRepo:
         return self.get(venue.key)
 
     def delete(self, key: str) -> None:
+        """Delete a venue with its deadlines: one undo entry of the Venues journal."""
         venue = self.get(key)
         with self.store.transaction() as conn:
-            conn.execute("DELETE FROM venues WHERE id = ?", (venue.id,))
+            undo.journal_delete(conn, SCOPE, f"delete venue {venue.name!r}", "venues", [venue.id])
 
     def set_favourite(self, key: str, favourite: bool) -> Venue:
         venue = self.get(key)
@@ -168,8 +173,9 @@ class VenueRepo:
             )
         return self.get_deadline(cursor.lastrowid)
 
-    def update_deadline(self, deadline_id: int, **fields: Any) -> Deadline:
-        """Change a deadline; it becomes the user's (imports keep it unless forced)."""
+    def update_deadline(self, deadline_id: int, expected_version: int | None = None, **fields: Any) -> Deadline:
+        """Change a deadline; it becomes the user's (imports keep it unless forced).
+        ConflictError if it changed since `expected_version`."""
         current = self.get_deadline(deadline_id)
         merged = {
             "edition_year": current.edition_year, "kind": current.kind, "at": current.at,
@@ -188,17 +194,20 @@ class VenueRepo:
         values = _deadline_values(merged["edition_year"], kind, merged["at"], merged["on_date"],
                                   merged["tz_label"], merged["label"], merged["note"])
         with self.store.transaction() as conn:
+            versions.require(conn, "deadlines", deadline_id, expected_version, f"deadline #{deadline_id}")
             conn.execute(
                 "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "
-                "tz_label = ?, note = ?, user_edited = 1, updated_at = ? WHERE id = ?",
+                "tz_label = ?, note = ?, user_edited = 1, version = version + 1, updated_at = ? WHERE id = ?",
                 (*values, to_iso(utcnow()), deadline_id),
             )
         return self.get_deadline(deadline_id)
 
     def delete_deadline(self, deadline_id: int) -> None:
-        self.get_deadline(deadline_id)
+        """Delete one deadline: one undo entry of the Venues journal."""
+        deadline = self.get_deadline(deadline_id)
+        label = f"delete the {deadline.venue_name} {deadline.edition_year} {deadline.label or deadline.kind.value} deadline"
         with self.store.transaction() as conn:
-            conn.execute("DELETE FROM deadlines WHERE id = ?", (deadline_id,))
+            undo.journal_delete(conn, SCOPE, label, "deadlines", [deadline_id])
 
     @staticmethod
     def _free_uid(conn: "sqlite3.Connection", venue_key: str, year: int, kind: DeadlineKind) -> str:

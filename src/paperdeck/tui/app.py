@@ -80,6 +80,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
+            self.catch_hang_up()
 
     def start_idle_collector(self) -> None:
         """Full garbage collections only while the user pauses (see tui/idle_gc.py)."""
@@ -149,6 +150,48 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
                 show(item)
 
         self.call_after_refresh(deliver)
+
+    # -- closing the terminal ------------------------------------------------------------------
+
+    def catch_hang_up(self) -> None:
+        """SIGHUP (the terminal closed, tmux killed) and SIGTERM save what is typed, then exit.
+        Python's default for both ends the process at once: text typed within the autosave
+        delay was lost, while ctrl+q kept it."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, self.save_and_exit, True)
+        loop.add_signal_handler(signal.SIGTERM, self.save_and_exit, False)
+
+    def save_pending(self) -> None:
+        """Every open screen writes what it holds unsaved (`save_pending`, where it has one)."""
+        for screen in list(self.screen_stack):
+            save = getattr(screen, "save_pending", None)
+            if save is not None:
+                save()
+
+    def save_and_exit(self, hang_up: bool) -> None:
+        try:
+            self.save_pending()
+        finally:  # even when a save failed (its screen said so)
+            if hang_up:
+                self._end_without_terminal()
+            self.exit()
+
+    def _end_without_terminal(self) -> None:
+        """The terminal is gone: there is nothing to restore, and Textual's shutdown would wait
+        forever on writing to it. Everything is committed: close the database and end."""
+        import os
+
+        from ..store import StoreError
+
+        self.stop_watching()
+        try:
+            self.store.close()
+        except StoreError:
+            pass  # committed already; closing only tidies the WAL
+        os._exit(0)
 
     # -- integrity --------------------------------------------------------------------------
 

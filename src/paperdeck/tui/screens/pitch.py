@@ -279,6 +279,10 @@ class PitchScreen(PaperdeckScreen):
     def on_screen_suspend(self) -> None:
         self.flush(snapshot=True)
 
+    def save_pending(self) -> None:
+        """The app is closing (SIGHUP, SIGTERM): write what is typed now."""
+        self.flush(snapshot=True)
+
     def on_unmount(self) -> None:
         self.flush(snapshot=True)
 

@@ -1,0 +1,27 @@
+"""Drafts: text kept aside because what it was typed for was deleted elsewhere meanwhile."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models.drafts import Draft
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+def keep_draft(store: "Store", kind: str, about: str, body: str) -> Draft:
+    return store.drafts.keep(kind, about, body)
+
+
+def drafts(store: "Store") -> list[Draft]:
+    """Newest first."""
+    return store.drafts.all()
+
+
+def draft(store: "Store", draft_id: int) -> Draft:
+    return store.drafts.get(draft_id)
+
+
+def delete_draft(store: "Store", draft_id: int) -> None:
+    store.drafts.delete(draft_id)

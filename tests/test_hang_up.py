@@ -1,0 +1,70 @@
+"""Closing the terminal keeps what was typed (issue 14, data loss 4): the pitch is autosaved
+0.6 s after the last key; the session is killed (SIGHUP) or the app sent SIGTERM as soon as
+the typed text shows, well inside that delay, and the text is in the database afterwards."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from test_e2e_tmux import app_env, focus_first_editor
+from tmux_session import paperdeck_argv, tmux_factory  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.tmux
+
+TYPED = "Said before the terminal closed 终端关闭前"
+
+
+def _app_pid(session) -> int:
+    """The app's process: the child of the pane's shell."""
+    shell = session.tmux("display-message", "-p", "-t", session.target, "#{pane_pid}").strip()
+    found = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+    assert found, "the app is not running under the pane's shell"
+    return int(found[0])
+
+
+def _wait_gone(pid: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the app (pid {pid}) is still running after the signal")
+
+
+def _stored_method(db) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = conn.execute("SELECT body FROM pitch_sections WHERE part_key = 'pitch.background'").fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else ""
+
+
+@pytest.mark.parametrize("how", ["kill-session", "SIGHUP", "SIGTERM"])
+def test_text_typed_just_before_the_end_is_saved(how, seeded_db, store, tmux_factory):
+    store.papers.add("Pitched in tmux")
+    store.close()
+    session = tmux_factory(120, 40)
+    session.start([*paperdeck_argv(seeded_db), "--screen", "pitch"], app_env(":0"))
+    session.wait_for("Why this paper?", timeout=30)
+    focus_first_editor(session)
+    pid = _app_pid(session)
+    session.type(TYPED)
+    session.wait_for("Said before the terminal closed")  # in the editor, not yet autosaved
+    if how == "kill-session":
+        session.tmux("kill-session", "-t", "e2e")
+    else:
+        os.kill(pid, getattr(signal, how))
+    _wait_gone(pid)
+    assert _stored_method(seeded_db) == TYPED
+    if how == "SIGTERM":  # the terminal is still there: the app left it cleanly
+        assert session.wait_exit() == "0"
