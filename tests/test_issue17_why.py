@@ -96,6 +96,9 @@ def test_findings_and_workshop_labels_agree_between_single_and_list(everything):
     db, _text = everything
     listing = run(db, "snippet").stdout.splitlines()
     assert not [line for line in listing if re.match(r"- \[\d{4}\]", line)], "a label is never a bare year"
+    # The ACL chapters by their names: NAACL under its old name too (five entries), never its full name.
+    assert not [line for line in listing if "Chapter of the Association" in line]
+    assert sum(line.startswith("- [NAACL 20") for line in listing) >= 6
     findings = next(line for line in listing if line.startswith("- [ACL 2025 Findings] Federated"))
     single = run(db, "snippet", "Federated Data-Efficient Instruction Tuning").stdout.splitlines()[0]
     assert findings and single.endswith('", ACL 2025 Findings')

@@ -19,6 +19,9 @@ from paperdeck.domain.venue_catalogue import CATALOGUE, infer_track, match_venue
      "acl", "srw"),
     ("Proceedings of the 2025 Conference of the Nations of the Americas Chapter of the Association for "
      "Computational Linguistics: Human Language Technologies (Volume 1: Long Papers)", "naacl", "main"),
+    # Its name until 2024 (the shared files have five).
+    ("Proceedings of the 2024 Conference of the North American Chapter of the Association for Computational "
+     "Linguistics: Human Language Technologies (Volume 1: Long Papers)", "naacl", "main"),
     ("Proceedings of the 2024 Joint International Conference on Computational Linguistics, Language Resources and "
      "Evaluation (LREC-COLING 2024)", "lrec-coling", "main"),
     ("Transactions of the Association for Computational Linguistics", "tacl", None),

@@ -82,7 +82,8 @@ CATALOGUE: tuple[VenueInfo, ...] = (
     _v("emnlp", "EMNLP", "Conference on Empirical Methods in Natural Language Processing", CONFERENCE, "nlp",
        r"empirical methods in natural language processing|\bemnlp\b"),
     _v("naacl", "NAACL", "Annual Conference of the Nations of the Americas Chapter of the Association for "
-       "Computational Linguistics", CONFERENCE, "nlp", r"americas? chapter of the association|\bnaacl\b"),
+       "Computational Linguistics", CONFERENCE, "nlp",
+       r"north american chapter of the association|americas chapter of the association|\bnaacl\b"),
     _v("eacl", "EACL", "Conference of the European Chapter of the Association for Computational Linguistics",
        CONFERENCE, "nlp", r"european chapter of the association|\beacl\b"),
     _v("aacl", "AACL", "Conference of the Asia-Pacific Chapter of the Association for Computational Linguistics",
