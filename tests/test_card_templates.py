@@ -63,3 +63,18 @@ def test_generation_is_idempotent_and_keeps_progress(store):
     assert "contrastive reward shaping" in after.front
     assert (after.due, after.stability, after.state) == (outcome.due, outcome.stability, outcome.state)
     assert store.cards.get(edited.id).front == "My own wording"
+
+
+def test_a_paper_without_the_asked_fields_gets_no_deck(store):
+    bare = store.papers.add("Imported from BibTeX")
+    deck, added, updated = store.cards.generate_paper_deck(bare)
+    assert (deck, added, updated) == (None, 0, 0)
+    assert not [d for d in store.cards.decks() if d.paper_id == bare.id]
+
+
+def test_questions_read_naturally_around_a_field_that_is_a_sentence():
+    cards = render({"title": "RAPO", "result": "+12% win-rate on MT-Bench; open-sourced on Hugging Face."})
+    significance = next(c for c in cards if c.key == "tpl.result.significance")
+    assert significance.front == ("What is your headline result (“+12% win-rate on MT-Bench; open-sourced on "
+                                  "Hugging Face”) compared against, and is the gain significant?")
+    assert significance.front_zh.startswith("你的核心结果（“+12% win-rate") and "Face”）是和谁比的？" in significance.front_zh

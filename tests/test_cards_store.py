@@ -183,7 +183,9 @@ def test_search_by_text_deck_and_category(store):
     assert {c.key for c in store.cards.search("PPO", category_key="qcat.theory")} == {"q.theory.vs-ppo"}
     assert store.cards.search("100%_") == []
     assert len(store.cards.search(deck_id=deck.id)) == 11
-    assert [c.key for c in store.cards.search("消融")] == ["q.comparison.ablation"]
+    assert [c.key for c in store.cards.search("有消融实验吗")] == ["q.comparison.ablation"]
+    # Talking points are searched too: the ablation card and the one citing ablations as evidence.
+    assert [c.key for c in store.cards.search("消融")] == ["q.comparison.ablation", "q.training.optimizations"]
 
 
 def test_stats_over_real_reviews(store):
@@ -253,3 +255,26 @@ def test_retention_and_new_limit_settings_are_validated(store):
         with pytest.raises(ValidationError):
             settings.set_text("new_cards_per_day", bad)
     assert settings.load().desired_retention == pytest.approx(0.95)
+
+
+def test_every_seeded_follow_up_question_has_talking_points_in_both_languages(store):
+    from paperdeck.models.cards import INTERVIEW_DECK
+    from paperdeck.store.seed import seed_all
+
+    deck = store.cards.deck_by_key(INTERVIEW_DECK)
+    cards = store.cards.cards(deck.id)
+    assert len(cards) == 11
+    for card in cards:
+        zh, en = card.back.split("\n\n")
+        assert zh.startswith("结构：") and "坑：" in zh, card.key
+        assert en.startswith("Structure:") and "Pitfalls:" in en, card.key
+    ppo = next(card for card in cards if card.key == "q.theory.vs-ppo")
+    assert "reward drift" in ppo.back and "Optuna" in ppo.back  # drawn from the guide's own material
+
+    # The user's own talking points win over a re-seed; an unedited card is refreshed.
+    mine = store.cards.edit(ppo.id, back="my own answer")
+    store.conn.execute("UPDATE cards SET back = '' WHERE id = ?", (cards[0].id,))
+    store.conn.commit()
+    seed_all(store)
+    assert store.cards.get(mine.id).back == "my own answer"
+    assert store.cards.get(cards[0].id).back == cards[0].back

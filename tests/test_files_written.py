@@ -251,4 +251,4 @@ def test_a_200k_category_is_its_rows_problem_and_the_rest_import(cli, tmp_path):
     result = cli("import", "cards", str(source))
     assert result.returncode == 1
     assert "line 2: category is too long (200,000 characters" in result.stderr
-    assert "imported 1 cards" in result.stdout
+    assert "imported 1 card" in result.stdout

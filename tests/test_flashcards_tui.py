@@ -40,11 +40,17 @@ async def test_a_whole_session_by_keys(store, frozen_clock):
         assert first.front in rendered(review.query_one("#review-question"))
         assert not review.query_one("#review-answer").display
         bar = rendered(review.query_one("#review-ratings"))
-        assert "Again 1m" in bar and "Good 10m" in bar and "Easy" in bar
+        assert "show the talking points, then rate" in bar and "Again" not in bar
+        await pilot.press("3")  # no rating before the answer is shown
+        await view_shown(pilot)
+        assert store.scalar("SELECT count(*) FROM reviews") == 0 and review.card.id == first.id
+        assert any("talking points first" in n.message for n in app._notifications)
 
         await pilot.press("space")
         await view_shown(pilot)
         assert review.query_one("#review-answer").display
+        bar = rendered(review.query_one("#review-ratings"))
+        assert "Again 1m" in bar and "Good 10m" in bar and "Easy" in bar
 
         before = raw_cards(store)
         shown = review.outcomes[3]
@@ -63,7 +69,7 @@ async def test_a_whole_session_by_keys(store, frozen_clock):
         assert review.card.id == first.id
 
         for _ in range(11):  # Easy on every card graduates the whole deck
-            await pilot.press("4")
+            await pilot.press("space", "4")
             await view_shown(pilot)
         assert review.card is None
         assert "All caught up" in rendered(review.query_one("#review-question"))
@@ -96,12 +102,12 @@ async def test_interview_cram_never_touches_the_schedule(store, frozen_clock):
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.cramming
         status = rendered(review.query_one("#review-status"))
-        assert "interview in 11 d" in status and "11 left" in status
+        assert "interview in 11 days" in status and "11 left" in status
         first = review.card
-        await pilot.press("1")  # forgotten: it comes back later in the session
+        await pilot.press("space", "1")  # forgotten: it comes back later in the session
         await pilot.pause()
         assert first in review.cram_queue
-        await pilot.press("3", "3")
+        await pilot.press("space", "3", "space", "3")
         await view_shown(pilot)
         await pilot.press("u")
         await view_shown(pilot)
@@ -274,6 +280,7 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
         await pilot.press("enter")
         await view_shown(pilot)
         review = app.screen
+        await pilot.press("space")
         monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
         await pilot.press("3")
         assert await asyncio.to_thread(read.wait, 10)
@@ -285,9 +292,14 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
     assert store.scalar("SELECT count(*) FROM reviews") == 1
 
 
-async def test_an_edit_in_the_review_shows_at_once_and_keeps_the_timer(store, frozen_clock):
+async def test_an_edit_in_the_review_shows_at_once_and_the_timer_pauses_meanwhile(store, frozen_clock, monkeypatch):
+    from types import SimpleNamespace
+
+    from paperdeck.tui.screens import card_review
     from paperdeck.tui.screens.card_review import ReviewScreen
 
+    clock = [1000.0]  # the review's monotonic clock, moved by hand
+    monkeypatch.setattr(card_review, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
@@ -295,12 +307,319 @@ async def test_an_edit_in_the_review_shows_at_once_and_keeps_the_timer(store, fr
         await view_shown(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        card, shown_at = review.card, review.shown_at
+        card = review.card
+        clock[0] += 20  # 20 s thinking
         await pilot.press("space", "e")
         await view_shown(pilot)
+        clock[0] += 300  # five minutes in the editor
+        review._tick()
+        assert review.elapsed() == 20 and "0:20" in rendered(review.query_one("#review-timer"))
         app.screen.query_one("#edit-back").text = "[bold]Edited[/] talking points 🙂"
         await pilot.press("ctrl+s")
         await view_shown(pilot)
         assert app.screen is review and review.card.id == card.id
-        assert review.revealed and review.shown_at == shown_at
+        assert review.revealed and review.elapsed() == 20
+        assert "0:20" in rendered(review.query_one("#review-timer"))
         assert "[bold]Edited[/] talking points 🙂" in rendered(review.query_one("#review-answer"))
+        clock[0] += 5
+        await pilot.press("3")
+        await view_shown(pilot)
+    (duration,) = [row[0] for row in store.rows("SELECT duration_ms FROM reviews")]
+    assert duration == 25_000  # the answer's time, not the editor's
+
+
+async def test_interview_mode_never_offers_a_past_date(store, frozen_clock):
+    from datetime import date
+
+    store.settings.update(interview_date=date(2026, 11, 1))  # an interview already over
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("i")
+        await view_shown(pilot)
+        field = app.screen.query_one("#cram-date")
+        assert field.value == "" and field.placeholder == "2026-12-13"
+    store.settings.update(interview_date=date(2026, 12, 20))
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("i")
+        await view_shown(pilot)
+        assert app.screen.query_one("#cram-date").value == "2026-12-20"
+
+
+async def test_decks_are_renamed_deleted_and_the_delete_undone(store, frozen_clock):
+    from paperdeck.models.cards import EASY
+    from paperdeck.models.common import utcnow
+
+    deck = store.cards.add_deck("Mine")
+    kept = store.cards.add(deck.id, "Reviewed")
+    store.cards.add(deck.id, "Suspended one")
+    store.cards.set_suspended(store.cards.cards(deck.id)[1].id, True)
+    outcome = store.cards.preview(kept, utcnow())[EASY]
+    store.cards.record_review(kept, outcome, reviewed_at=utcnow(), duration_ms=1000)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        table = app.screen.query_one("#decks")
+        row = table.get_row(str(deck.id))
+        columns = [str(column.label) for column in table.columns.values()]
+        assert columns[4:6] == ["Cards", "Suspended"]
+        assert (str(row[4]), str(row[5])) == ("2", "1")  # the suspended card counted in Cards too
+        table.move_cursor(row=table.get_row_index(str(deck.id)))
+
+        await pilot.press("e")
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt-input")
+        prompt.value = "Interview follow-ups"  # another deck's name
+        await pilot.press("enter")
+        await view_shown(pilot)
+        assert "exists already" in rendered(app.screen.query_one("#prompt-error"))
+        prompt.value = "[red]Mine, renamed[/]"
+        await pilot.press("enter")
+        await view_shown(pilot)
+        assert store.cards.deck(deck.id).pick("zh") == "[red]Mine, renamed[/]"
+
+        await pilot.press("d")
+        await view_shown(pilot)
+        assert "with its 2 cards" in rendered(app.screen.query_one("#choice-message"))
+        await pilot.press("y")
+        await view_shown(pilot)
+        assert [d.id for d in store.cards.decks() if d.id == deck.id] == []
+        assert store.scalar("SELECT count(*) FROM reviews") == 0
+        assert table.row_count == 3
+
+        await pilot.press("u")
+        await view_shown(pilot)
+        assert table.row_count == 4
+        assert any(n.message == "Undone: delete deck '[red]Mine, renamed[/]'" for n in app._notifications)
+        await pilot.press("u")  # the rename before it, from the same journal
+        await view_shown(pilot)
+        assert store.cards.deck(deck.id).name == "Mine"
+    restored = store.cards.get(kept.id)
+    assert (restored.due, restored.stability, restored.deck_id) == (outcome.due, outcome.stability, deck.id)
+    assert store.scalar("SELECT count(*) FROM reviews") == 1
+    from paperdeck.usecases.decks import _label_zh
+
+    assert _label_zh("rename deck 'Mine' to '[red]Mine, renamed[/]'") == "卡组“Mine”改名为“[red]Mine, renamed[/]”"
+
+
+async def test_paper_decks_skip_papers_without_their_facts_and_say_so(store, frozen_clock):
+    store.papers.add("RAPO", method="reward-aware sampling", baseline="PPO")
+    store.papers.add("Imported, no facts")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("g")
+        await view_shown(pilot)
+        messages = [n.message for n in app._notifications]
+        assert ("1 paper deck: 6 cards added, 0 updated; 1 paper without a method, baseline or data got no deck "
+                "(fill them in the paper form)") in messages
+        assert [d.name for d in store.cards.decks() if d.paper_id] == ["Paper: RAPO"]
+
+
+def test_undoing_a_deck_delete_never_overwrites_a_card_that_took_its_id(store):
+    from paperdeck.store import ConflictError
+
+    deck = store.cards.add_deck("Last")
+    card = store.cards.add(deck.id, "the newest card")
+    store.cards.delete_deck(deck.id)
+    other = store.cards.decks()[0]
+    newcomer = store.cards.add(other.id, "takes the freed id")
+    assert newcomer.id == card.id  # SQLite reuses the largest freed id
+    try:
+        store.undo("cards")
+    except ConflictError as error:
+        assert "changed since" in str(error)
+    else:
+        raise AssertionError("the undo overwrote a newer card")
+    assert store.cards.get(newcomer.id).front == "takes the freed id"
+
+
+async def test_the_browser_sorts_by_its_columns_and_shows_card_info(store, frozen_clock):
+    from datetime import timedelta
+
+    from paperdeck.models.cards import AGAIN, EASY, GOOD
+    from paperdeck.models.common import utcnow
+    from paperdeck.tui.screens.card_browser import CardBrowserScreen
+    from paperdeck.tui.screens.card_info import CardInfoModal
+
+    deck = store.cards.add_deck("Sorted")
+    once, thrice = store.cards.add(deck.id, "Reviewed once"), store.cards.add(deck.id, "Reviewed three times")
+    store.cards.add(deck.id, "Never reviewed")
+    now = utcnow()
+
+    def rate(card, rating, at):
+        card = store.cards.get(card.id)
+        store.cards.record_review(card, store.cards.preview(card, at)[rating], reviewed_at=at, duration_ms=7000)
+
+    rate(once, GOOD, now - timedelta(days=30))
+    rate(thrice, EASY, now - timedelta(days=30))
+    rate(thrice, AGAIN, store.cards.get(thrice.id).due)  # a lapse
+    rate(thrice, GOOD, store.cards.get(thrice.id).due)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(deck.id)))
+        await pilot.press("b")
+        await view_shown(pilot)
+        browser = app.screen
+        assert isinstance(browser, CardBrowserScreen)
+        browser.query_one("#browser-search").value = "review"
+        await view_shown(pilot)
+        table = browser.query_one("#browser-table")
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Deck ▲", "Category", "Question", "State", "Due", "Interval", "Stability", "Difficulty",
+                          "Lapses", "Reviews"]
+        for _ in range(9):  # o moves the sort to the next column: Reviews is the last
+            await pilot.press("o")
+        await view_shown(pilot)
+        assert str(list(table.columns.values())[-1].label) == "Reviews ▲"
+        fronts = [store.cards.get(int(key.value)).front for key in table.rows]
+        assert fronts == ["Never reviewed", "Reviewed once", "Reviewed three times"]
+        await pilot.press("O")
+        await view_shown(pilot)
+        rows = [table.get_row(key) for key in table.rows]
+        assert [(str(r[8]), str(r[9])) for r in rows] == [("1", "3"), ("0", "1"), ("0", "0")]
+        assert str(rows[2][5]) == "" and str(rows[0][5]).endswith("d")  # new cards have no interval
+
+        table.move_cursor(row=0)
+        await pilot.press("i")
+        await view_shown(pilot)
+        info = app.screen
+        assert isinstance(info, CardInfoModal)
+        shown = rendered_info(info)
+        assert "Reviewed three times" in shown and "Lapses" in shown
+        assert shown.index("Good") < shown.index("Again lapse") < shown.index("Easy")  # newest first
+        assert shown.count("│   7s │") == 3 and "Average answer time  7s" in shown
+        await pilot.press("escape")
+        await view_shown(pilot)
+        assert app.screen is browser
+
+
+def rendered_info(modal) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=120, color_system=None)
+    console.print(modal.query_one("#info-body").content)
+    return console.file.getvalue()
+
+
+async def test_pitch_and_resume_cards_show_the_users_own_text_before_the_guides_example(store, frozen_clock):
+    from paperdeck.models.cards import PITCH_DECK, RESUME_DECK
+    from paperdeck.models.papers import Stage
+    from paperdeck.usecases.own_answers import own_answer
+
+    mine = store.papers.add("Contrastive Reward Shaping", Stage.UNDER_REVIEW, venue_key="acl")
+    store.pitches.save_section(mine.id, "pitch.background", "[red]Reward models[/] drift under shift.")
+    pitch = store.cards.deck_by_key(PITCH_DECK)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(pitch.id)))
+        await pilot.press("enter")
+        await view_shown(pilot)
+        review = app.screen
+        assert review.card.key == "pitch.background"
+        await pilot.press("space")
+        await view_shown(pilot)
+        answer = rendered(review.query_one("#review-answer"))
+        assert "Your pitch (“Contrastive Reward Shaping”)" in answer
+        assert answer.index("[red]Reward models[/] drift under shift.") < answer.index("The guide's example")
+        assert "reward drift" in answer  # the guide's example follows
+    resume = {card.key: card for card in store.cards.cards(store.cards.deck_by_key(RESUME_DECK).id)}
+    single = own_answer(store, resume["resume.single"])
+    assert single.en == "Your resume entry" and "Contrastive Reward Shaping" in single.text
+    assert "Reward-Aware Prompt Optimization" not in own_answer(store, resume["resume.selected"]).text  # the example
+
+
+def _review_history(store, days: int = 60) -> None:
+    """Mature reviews over the last `days` days: Good on most, Again on every fifth."""
+    import json
+    from datetime import datetime, timedelta
+
+    from paperdeck.models.common import to_iso
+
+    now = datetime.fromisoformat("2026-11-29T09:00:00+00:00")
+    card_ids = [card.id for card in store.cards.cards()][:6]
+    with store.transaction() as conn:
+        for day in range(days):
+            for n, card_id in enumerate(card_ids[: 1 + day % 6]):
+                rating = 1 if (day + n) % 5 == 0 else 3
+                conn.execute(
+                    "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, mode, card_before) "
+                    "VALUES (?, ?, ?, 9000, 'fsrs', ?)",
+                    (card_id, rating, to_iso(now - timedelta(days=day, hours=n)), json.dumps({"state": 2})))
+
+
+def test_retention_per_week_counts_mature_reviews(store, frozen_clock):
+    from paperdeck.models.common import utcnow
+
+    _review_history(store)
+    weeks = store.cards.stats(utcnow()).retention_weeks
+    assert len(weeks) == 12 and weeks[0][1] is None and weeks[0][2] == 0  # 12 weeks back: none yet
+    total = sum(n for _week, _share, n in weeks)
+    assert total == store.scalar("SELECT count(*) FROM reviews")
+    recalled = store.scalar("SELECT count(*) FROM reviews WHERE rating > 1")
+    assert sum(round(share * n) for _w, share, n in weeks if share is not None) == recalled
+
+
+def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
+    _review_history(store)
+    app = PaperdeckApp(store, start_screen="flashcards")
+
+    async def open_stats(pilot):
+        await view_shown(pilot)
+        await pilot.press("s")
+        await view_shown(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
+
+
+async def test_an_interview_cram_ends_with_the_cards_missed(store, frozen_clock):
+    from paperdeck.tui.screens.card_review import ReviewScreen
+
+    deck = store.cards.add_deck("Two")
+    store.cards.add(deck.id, "[bold]Forgotten[/] one")
+    store.cards.add(deck.id, "Known one")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        decks = app.screen.query_one("#decks")
+        decks.move_cursor(row=decks.get_row_index(str(deck.id)))
+        await pilot.press("i")
+        await view_shown(pilot)
+        app.screen.query_one("#cram-date").value = "2026-12-10"
+        await pilot.press("enter")
+        await view_shown(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("space", "1", "space", "3", "space", "3")  # missed, known, then the missed one again
+        await view_shown(pilot)
+        done = rendered(review.query_one("#review-question"))
+        assert "Cram done: 3 answers this session" in done
+        assert "Missed (1):\n  · [bold]Forgotten[/] one" in done and "Known one" not in done
+
+
+async def test_the_new_card_limit_is_one_for_all_decks_as_labelled(store, frozen_clock):
+    from paperdeck.models.common import utcnow
+
+    store.settings.update(new_cards_per_day=5)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        summary = rendered(app.screen.query_one("#cards-summary"))
+        assert summary.startswith("Today  5 new (of 5/day, all decks)")  # 11 + 5 + 2 new cards, 5 a day
+        table = app.screen.query_one("#decks")
+        assert [str(table.get_row(key)[1]) for key in table.rows] == ["5", "5", "2"]  # each deck: what it alone gives
+        await pilot.press("a")  # study every deck: five new cards, then none
+        await view_shown(pilot)
+        for _ in range(5):
+            await pilot.press("space", "4")
+            await view_shown(pilot)
+        assert app.screen.card is None
+    assert store.cards.due_summary(utcnow()).new == 0

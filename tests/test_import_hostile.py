@@ -101,4 +101,4 @@ def test_an_unclosed_quote_is_reported_where_it_opens(cli, tmp_path):
     source.write_text('front,back\nGood,ok\n"Broken,starts here\nswallowed,row\n', encoding="utf-8")
     result = cli("import", "cards", str(source))
     one_line_about(result, "quote.csv: line 3: a quoted field opens here and never closes; lines 3-4 not imported")
-    assert "imported 1 cards" in result.stdout
+    assert "imported 1 card" in result.stdout

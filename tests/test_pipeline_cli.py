@@ -48,3 +48,31 @@ def test_control_characters_are_refused_or_shown_harmlessly(cli, store):
     store.papers.add("imported \x1b[2J title")  # e.g. from an old import: stored as is
     listing = cli("list").stdout
     assert "\x1b" not in listing and "␛[2J" in listing
+
+
+def test_edit_sets_the_papers_own_facts_that_its_deck_asks_about(cli, db_path):
+    import json
+
+    from paperdeck.store.store import open_store
+
+    added = json.loads(cli("add", "Bare paper", "--json").stdout)
+    result = cli("edit", str(added["id"]), "--method", "reward-aware prompt sampling", "--baseline", "PPO, DPO",
+                 "--dataset", "UltraFeedback")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"#{added['id']} Bare paper: method set; baseline set; dataset set"
+    shown = cli("show", str(added["id"]))
+    assert "method: reward-aware prompt sampling" in shown.stdout and "baseline: PPO, DPO" in shown.stdout
+    store = open_store(db_path)
+    try:
+        deck, count, _ = store.cards.generate_paper_deck(store.papers.get(added["id"]))
+        assert deck is not None and count == 7  # the method, baseline and data templates
+    finally:
+        store.close()
+    cleared = cli("edit", str(added["id"]), "--dataset", "")
+    assert "dataset cleared" in cleared.stdout
+    assert "dataset:" not in cli("show", str(added["id"])).stdout
+    for bad, message in ((["--result", "better"], "--result: give the result with its numbers"),
+                         (["--method", "a\nb"], "--method: the method must be one line"), ([], "nothing to change")):
+        refused = cli("edit", str(added["id"]), *bad)
+        assert refused.returncode == 2 and message in refused.stderr
+    assert "no paper with id 999" in cli("edit", "999", "--method", "x").stderr

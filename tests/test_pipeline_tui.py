@@ -132,6 +132,8 @@ async def test_the_form_validates_and_saves(board, key):
         form.query_one("#f-year", Input).value = "2027"
         form.query_one("#f-link_arxiv", Input).value = "2401.01234"
         form.query_one("#f-result", Input).value = "+12% win-rate on MT-Bench"
+        form.query_one("#f-method", Input).value = "reward-aware prompt sampling"
+        form.query_one("#f-baseline", Input).value = "PPO, DPO"
         form.query_one("#f-title", Input).focus()
         await pilot.press("enter")
         await view_shown(pilot)
@@ -140,6 +142,7 @@ async def test_the_form_validates_and_saves(board, key):
         assert paper.target_year == 2027
         assert paper.links == {"arxiv": "https://arxiv.org/abs/2401.01234", "code": "https://github.com/me/alpha"}
         assert (paper.authors, paper.equal_contribution, paper.my_author_index) == (["Li Wei", "Me", "Chen"], [0, 1], 1)
+        assert (paper.method, paper.baseline, paper.dataset) == ("reward-aware prompt sampling", "PPO, DPO", "")
 
 
 async def test_the_form_ticks_checklist_items(board):

@@ -131,3 +131,42 @@ def test_study_days_across_daylight_saving_changes():
     first = datetime(2026, 11, 1, 5, 30, tzinfo=timezone.utc)   # 01:30 EDT
     second = datetime(2026, 11, 1, 6, 30, tzinfo=timezone.utc)  # 01:30 EST
     assert study_day(first, NEW_YORK, 4) == study_day(second, NEW_YORK, 4) == date(2026, 10, 31)
+
+
+def _walk(seed: int, steps: int = 8):
+    """A card's states along a random run of ratings and review times (fuzz on)."""
+    import random
+
+    chooser = random.Random(seed)
+    card, at = new_card(), T0
+    for _ in range(steps):
+        outcomes = preview(card, at)
+        yield card, outcomes
+        card = applied(card, outcomes[chooser.choice([AGAIN, HARD, GOOD, GOOD, GOOD, EASY])])
+        at = card.due + timedelta(hours=chooser.choice([0, 5, 24, 24 * 7]))
+
+
+def test_hard_good_easy_are_distinct_and_ordered_over_many_states():
+    seen = 0
+    for seed in range(200):
+        for _card, outcomes in _walk(seed):
+            intervals = [outcomes[rating].interval for rating in (HARD, GOOD, EASY)]
+            assert intervals[0] < intervals[1] < intervals[2], [format_interval(i) for i in intervals]
+            seen += 1
+    assert seen == 1600
+
+
+def test_a_collision_is_bumped_by_a_day_and_keeps_fsrs_stability():
+    # A relearning card whose Good and Easy fsrs both puts at one day (seen as "1d 1d").
+    card = new_card(state=RELEARNING, step=0, stability=0.4, difficulty=7.0,
+                    due=T0, last_review=T0 - timedelta(minutes=10))
+    from paperdeck.domain.scheduling import _fsrs_card, _scheduler
+    from fsrs import Rating
+
+    raw = {r: _scheduler(0.9, False).review_card(_fsrs_card(card), Rating(r), review_datetime=T0)[0]
+           for r in (GOOD, EASY)}
+    assert (raw[GOOD].due - T0).days == (raw[EASY].due - T0).days == 1  # what fsrs alone gives
+    outcomes = preview(card, T0, fuzz=False)
+    assert outcomes[GOOD].interval == timedelta(days=1)
+    assert outcomes[EASY].interval == timedelta(days=2)
+    assert outcomes[EASY].stability == pytest.approx(raw[EASY].stability)

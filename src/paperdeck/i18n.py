@@ -22,3 +22,9 @@ def locale_language() -> str:
 
 def resolve_language(setting: str | None) -> str:
     return setting if setting in LANGUAGES else locale_language()
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 day`, `2 days`, `0 days`: an English count with its noun in the right number.
+    (Chinese needs no plural: write `{count} 天`.)"""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -143,6 +143,12 @@ def parse_cards(text: str, delimiter: str = ",", file: str = "") -> CardParse:
     return result
 
 
+def check_row(row: CardRow) -> str:
+    """What is wrong with a parsed row ("" when nothing): the same checks as a CSV row's."""
+    return _check({"front": row.front, "front_zh": row.front_zh, "back": row.back, "deck": row.deck,
+                   "category": row.category})
+
+
 def _check(values: dict[str, str]) -> str:
     if not values.get("front") and not values.get("front_zh"):
         return "the question is empty (front and front_zh)"

@@ -39,22 +39,22 @@ class TemplateCard:
 
 TEMPLATES: tuple[Template, ...] = (
     Template("tpl.method.explain", "qcat.theory", ("method",),
-             "“{title}”: explain your method ({method}) in two minutes. Why does it work?",
-             "《{title}》：用两分钟讲清你的方法（{method}）。它为什么有效？", "{method}"),
+             "Explain the method of “{title}” ({method}) in two minutes: why does it work?",
+             "用两分钟讲清《{title}》的方法（{method}）：它为什么有效？", "{method}"),
     Template("tpl.method.basis", "qcat.theory", ("method",),
-             "What is the mathematical basis of {method}? Why is it more stable than the usual approach?",
+             "What is the mathematical basis of {method}, and why is it more stable than the usual approach?",
              "{method} 有何数学依据？为什么比常规做法更稳定？"),
     Template("tpl.baseline.compare", "qcat.comparison", ("baseline",),
              "Why does your method beat {baseline}? What exactly is different?",
              "为什么比 {baseline} 更好？关键区别到底是什么？", "Baseline: {baseline}"),
     Template("tpl.result.significance", "qcat.comparison", ("result",),
-             "Your headline result is “{result}”. Against what, and is it significant?",
-             "你的核心结果是“{result}”。和谁比？显著吗？", "{result}"),
+             "What is your headline result (“{result}”) compared against, and is the gain significant?",
+             "你的核心结果（“{result}”）是和谁比的？提升显著吗？", "{result}"),
     Template("tpl.result.ablation", "qcat.comparison", ("result",),
-             "Which ablation shows where the gain (“{result}”) comes from?",
-             "哪个消融实验说明了提升（“{result}”）来自哪里？"),
+             "Which ablation shows where the gain in “{result}” comes from?",
+             "哪个消融实验说明了“{result}”的提升来自哪里？"),
     Template("tpl.dataset.size", "qcat.training", ("dataset",),
-             "How much data from {dataset} did you train and evaluate on, and why that data?",
+             "How much of {dataset} did you train and evaluate on, and why that data?",
              "用了多少 {dataset} 的数据训练和评估？为什么选它？", "Data: {dataset}"),
     Template("tpl.training.details", "qcat.training", ("method",),
              "Training {method}: batch size, optimizer, compute, and which tricks mattered?",
@@ -63,18 +63,20 @@ TEMPLATES: tuple[Template, ...] = (
              "Did you build {method} on TRL/PEFT or implement it yourselves? Can training resume after an interruption?",
              "{method} 是基于 TRL/PEFT 还是自己实现的？支持中断恢复吗？"),
     Template("tpl.deployment.latency", "qcat.deployment", ("method",),
-             "Deploying {method}: how do you keep inference latency under control? Does it support streaming?",
+             "Deploying {method}: how do you keep inference latency under control, and does it stream?",
              "{method} 落地时推理 latency 怎么控制？支持 streaming 吗？"),
     Template("tpl.contribution.one-line", "pitch", ("contribution",),
              "Give the one-line summary of “{title}”.",
              "用一句话总结《{title}》的创新亮点。", "{contribution}"),
 )
+# A field ends mid-sentence in a question: its own closing full stop would read “… Face.”.
+_CLOSING = ".。;；,，:："
 
 
 def _field(value: Any) -> str:
     from rich.cells import cell_len
 
-    text = one_line(str(value or "")).strip()
+    text = one_line(str(value or "")).strip().rstrip(_CLOSING).rstrip()
     if cell_len(text) <= MAX_FIELD_CELLS:
         return text
     while cell_len(text) > MAX_FIELD_CELLS - 1:

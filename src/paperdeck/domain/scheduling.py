@@ -6,12 +6,14 @@ A rating's outcome is computed once by `preview`, shown on the rating bar, and t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from ..models.cards import NEW, RATINGS, Card, Outcome
+from ..models.cards import EASY, GOOD, HARD, NEW, RATINGS, Card, Outcome
 
 MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 LEARN_AHEAD = timedelta(minutes=20)
+ONE_DAY = timedelta(days=1)
 
 
 def _scheduler(desired_retention: float, fuzz: bool):
@@ -59,7 +61,26 @@ def preview(card: Card, now: datetime, desired_retention: float = 0.9, *, fuzz: 
             stability=float(after.stability), difficulty=float(after.difficulty),
             due=due, last_review=at,
         )
-    return outcomes
+    return spread_intervals(outcomes)
+
+
+def _days(outcome: Outcome) -> int | None:
+    """The outcome's interval in whole days, or None while it is shorter than a day."""
+    interval = outcome.interval
+    return interval.days if interval >= ONE_DAY else None
+
+
+def spread_intervals(outcomes: dict[int, Outcome]) -> dict[int, Outcome]:
+    """Hard < Good < Easy, as Anki does: where fsrs (or its fuzz) gives a day-long interval
+    no longer than the harder rating's, it becomes one day more than that one. Only the due
+    date moves; stability and difficulty stay what fsrs computed."""
+    result = dict(outcomes)
+    for harder, easier in ((HARD, GOOD), (GOOD, EASY)):
+        floor, days = _days(result[harder]), _days(result[easier])
+        if floor is not None and days is not None and days <= floor:
+            chosen = result[easier]
+            result[easier] = replace(chosen, due=chosen.last_review + timedelta(days=floor + 1))
+    return result
 
 
 def format_interval(interval: timedelta) -> str:

@@ -65,7 +65,7 @@ class Settings:
         ("流水线每列的软上限，超出时标出；0 表示不限", "A soft limit per Pipeline column, flagged when exceeded; 0: none"))
     new_cards_per_day: int = _setting(
         Whole(0, 9999), 20, "study", ("每天新卡上限", "New cards per day"),
-        ("每个学习日最多引入多少张新卡", "How many new cards a study day introduces at most"))
+        ("每个学习日最多引入多少张新卡（所有卡组合计）", "How many new cards a study day introduces at most, all decks together"))
     desired_retention: float = _setting(
         Number(MIN_RETENTION, MAX_RETENTION, percent=True), 0.9, "study", ("期望记忆率", "Desired retention"),
         ("FSRS 安排复习的目标记忆率，70%–99%", "The recall rate FSRS schedules for, 70%-99%"))

@@ -166,6 +166,11 @@ def clean_notes(text: str) -> str:
     return text
 
 
+# The paper's own facts its interview deck asks about (domain/card_templates.py): form field,
+# and how an error names it.
+PAPER_TEXT_FIELDS = (("method", "the method"), ("baseline", "the baselines"), ("dataset", "the data"))
+
+
 def clean_paper_form(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
     """Every field of the form at once: (fields for PaperRepo.update, {field: message})."""
     fields: dict[str, Any] = {}
@@ -196,6 +201,9 @@ def clean_paper_form(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str
     fields["links"] = links
     attempt("contribution", lambda: fields.__setitem__("contribution", clean_line("contribution", raw.get("contribution", ""), "the contribution")))
     attempt("result", lambda: fields.__setitem__("result", clean_result(raw.get("result", ""))))
+    for name, what in PAPER_TEXT_FIELDS:  # kept as they are when the form does not show them
+        if name in raw:
+            attempt(name, lambda name=name, what=what: fields.__setitem__(name, clean_line(name, raw[name], what)))
     attempt("award", lambda: fields.__setitem__("award", clean_line("award", raw.get("award", ""), "the award", 80) or None))
     attempt("notes", lambda: fields.__setitem__("notes", clean_notes(raw.get("notes", ""))))
     for name in ("venue_key", "track", "topic_key", "status"):

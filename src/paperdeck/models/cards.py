@@ -68,11 +68,31 @@ class Card:
     def is_new(self) -> bool:
         return self.state == NEW
 
+    @property
+    def interval(self) -> timedelta | None:
+        """The time from its last review to its due date (None while new)."""
+        if self.state == NEW or self.last_review is None:
+            return None
+        return self.due - self.last_review
+
     def pick(self, language: str) -> str:
         """The question in the content language, falling back to the other."""
         if language == "zh":
             return self.front_zh or self.front
         return self.front or self.front_zh
+
+
+# How the card browser sorts: its columns' keys.
+SORTS = ("deck", "category", "question", "state", "due", "interval", "stability", "difficulty", "lapses", "reviews")
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsedCard:
+    """A card as the browser lists it, with its review counts."""
+
+    card: Card
+    reviews: int   # every review, cram answers included
+    lapses: int    # FSRS reviews rated Again while the card was in review
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +166,9 @@ class DueTally:
 @dataclass(slots=True)
 class DeckCounts:
     deck: Deck
-    total: int
+    total: int           # every card, suspended ones included
     counts: DueSummary
+    suspended: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +185,7 @@ class CardStats:
     reviews_per_day: list[tuple[date, int]] = field(default_factory=list)
     retention: float | None = None      # None: no review-state reviews in the window
     retention_reviews: int = 0
+    retention_weeks: list[tuple[date, float | None, int]] = field(default_factory=list)  # 12 weeks, oldest first
     target_retention: float = 0.9
     weakest: list[CategoryLapses] = field(default_factory=list)
     forecast: list[tuple[date, int]] = field(default_factory=list)

@@ -92,9 +92,11 @@ def seed_decks(seeder: "Seeder") -> None:
     decks = {key: _ensure_deck(seeder, key, name, name_zh) for key, name, name_zh in SEEDED_DECKS}
     conn = seeder.conn
     if decks[INTERVIEW_DECK]:
+        points = talking_points()
         for item in _guide(conn, "question"):
             upsert_card(seeder, decks[INTERVIEW_DECK], INTERVIEW_DECK, item.key, {
-                "category_key": item.parent_key, "front": item.en, "front_zh": item.zh, "back": "",
+                "category_key": item.parent_key, "front": item.en, "front_zh": item.zh,
+                "back": points.get(item.key, ""),
             })
     pitch_parts = _guide(conn, "pitch_part")
     if decks[PITCH_DECK]:
@@ -115,25 +117,40 @@ def seed_decks(seeder: "Seeder") -> None:
             })
 
 
+def talking_points() -> dict[str, str]:
+    """The seeded talking points (seed/talking_points.yaml) by question key: Chinese, a blank
+    line, then English."""
+    from .seed import load_yaml
+
+    entries = load_yaml("talking_points.yaml") or {}
+    return {key: "\n\n".join(part for part in (str(e.get("zh", "")).strip(), str(e.get("en", "")).strip()) if part)
+            for key, e in entries.items() if isinstance(e, dict)}
+
+
 def _example(data: dict[str, Any]) -> str:
     parts = [str(data.get(name, "")) for name in ("example_zh", "example_en")]
     return "\n".join(part for part in parts if part)
 
 
-def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck, int, int]:
+def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck | None, int, int]:
+    """(deck, added, updated). A paper with none of the fields the templates ask for (method,
+    baseline, data, result, contribution) gets no deck: (None, 0, 0), unless it has one already."""
     from ..domain.card_templates import render
     from .seed import Seeder
 
     title = " ".join(paper.title.split())
     key = paper_deck_key(paper.id)
     added = updated = 0
+    cards = render(paper)
+    if not cards and store.cards.deck_by_key(key) is None:
+        return None, 0, 0
     with store.transaction() as conn:
         seeder = Seeder(conn)
         seeder.now = to_iso(utcnow())
         deck_id = _ensure_deck(seeder, key, f"Paper: {title}", f"论文：{title}", paper_id=paper.id,
                                target_seconds=store.settings.load().answer_seconds)
         assert deck_id is not None
-        for card in render(paper):
+        for card in cards:
             result = upsert_card(seeder, deck_id, key, card.key, {
                 "category_key": card.category_key, "front": card.front, "front_zh": card.front_zh, "back": card.back,
             })

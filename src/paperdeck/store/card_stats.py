@@ -46,6 +46,27 @@ def true_retention(repo: "CardRepo", now: datetime, days: int = 30) -> tuple[flo
     return (passed / total if total else None), total
 
 
+def retention_by_week(repo: "CardRepo", now: datetime, weeks: int = 12) -> list[tuple[date, float | None, int]]:
+    """True retention per week (oldest first): (the week's first study day, share recalled or
+    None without mature reviews, the reviews counted)."""
+    today = repo.study_day(now)
+    first = today - timedelta(days=7 * weeks - 1)
+    zone, hour = repo.study_clock()
+    from ..domain.scheduling import study_day
+
+    totals: Counter[int] = Counter()
+    passed: Counter[int] = Counter()
+    for reviewed_at, rating in repo.store.rows(
+        f"SELECT reviewed_at, rating FROM reviews WHERE reviewed_at >= ? AND mode = 'fsrs' AND {_WAS_REVIEW}",
+        (to_iso(repo.day_start(first)),),
+    ):
+        week = (study_day(from_iso(reviewed_at), zone, hour) - first).days // 7
+        totals[week] += 1
+        passed[week] += rating > 1
+    return [(first + timedelta(days=7 * week), passed[week] / totals[week] if totals[week] else None, totals[week])
+            for week in range(weeks)]
+
+
 def weakest_categories(repo: "CardRepo", limit: int = 5) -> list[CategoryLapses]:
     names = repo.category_names()
     rows = repo.store.rows(
@@ -110,6 +131,7 @@ def stats(repo: "CardRepo", now: datetime) -> CardStats:
         reviews_per_day=reviews_per_day(repo, now),
         retention=retention,
         retention_reviews=retention_reviews,
+        retention_weeks=retention_by_week(repo, now),
         target_retention=repo.store.settings.load().desired_retention,
         weakest=weakest_categories(repo),
         forecast=forecast(repo, now),

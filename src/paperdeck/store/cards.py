@@ -62,6 +62,28 @@ def insert_deck(conn: "sqlite3.Connection", name: str, name_zh: str, seconds: in
     return int(cursor.lastrowid)
 
 
+def search_filter(text: str, deck_id: int | None, category_key: str | None, alias: str = "c") -> tuple[str, list[Any]]:
+    """The WHERE conditions (each starting " AND") of a search over cards aliased `alias`."""
+    sql, params = "", []
+    needle = text.strip()
+    columns = [f"{alias}.{name}" for name in ("front", "front_zh", "back")]
+    if needle and len(needle.encode()) > 20_000:
+        # SQLite refuses LIKE patterns over 50,000 bytes; a needle this long is matched exactly.
+        sql += " AND (" + " OR ".join(f"instr({column}, ?)" for column in columns) + ")"
+        params += [needle] * 3
+    elif needle:
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql += " AND (" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in columns) + ")"
+        params += [pattern] * 3
+    if deck_id is not None:
+        sql += f" AND {alias}.deck_id = ?"
+        params.append(deck_id)
+    if category_key:
+        sql += f" AND {alias}.category_key = ?"
+        params.append(category_key)
+    return sql, params
+
+
 class CardRepo(CardSettings):
     def __init__(self, store: "Store"):
         self.store = store
@@ -125,7 +147,8 @@ class CardRepo(CardSettings):
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         _start, end = self.day_bounds(now)
-        totals = dict(self.store.rows("SELECT deck_id, count(*) FROM cards WHERE suspended = 0 GROUP BY deck_id"))
+        totals = {row[0]: (row[1], row[2] or 0) for row in self.store.rows(
+            "SELECT deck_id, count(*), sum(suspended) FROM cards GROUP BY deck_id")}
         per_deck: dict[int, dict[int, int]] = {}
         for row in self.store.rows(
             "SELECT deck_id, state, count(*) FROM cards WHERE suspended = 0 AND (due < ? OR state = 0) "
@@ -142,8 +165,14 @@ class CardRepo(CardSettings):
                 learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
                 due=states.get(REVIEW, 0),
             )
-            result.append(DeckCounts(deck, totals.get(deck.id, 0), counts))
+            total, suspended = totals.get(deck.id, (0, 0))
+            result.append(DeckCounts(deck, total, counts, suspended))
         return result
+
+    def rename_deck(self, deck_id: int, name: str, language: str) -> Deck:
+        from .deck_edits import rename_deck
+
+        return rename_deck(self, deck_id, name, language)
 
     # -- cards ------------------------------------------------------------------------------
 
@@ -233,24 +262,8 @@ class CardRepo(CardSettings):
     def search(self, text: str = "", *, deck_id: int | None = None, category_key: str | None = None,
                limit: int | None = None) -> list[Card]:
         """Cards whose question (either language) or talking points contain `text`."""
-        sql = "SELECT * FROM cards WHERE 1=1"
-        params: list[Any] = []
-        needle = text.strip()
-        if needle and len(needle.encode()) > 20_000:
-            # SQLite refuses LIKE patterns over 50,000 bytes; a needle this long is matched exactly.
-            sql += " AND (instr(front, ?) OR instr(front_zh, ?) OR instr(back, ?))"
-            params += [needle, needle, needle]
-        elif needle:
-            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql += " AND (front LIKE ? ESCAPE '\\' OR front_zh LIKE ? ESCAPE '\\' OR back LIKE ? ESCAPE '\\')"
-            params += [pattern, pattern, pattern]
-        if deck_id is not None:
-            sql += " AND deck_id = ?"
-            params.append(deck_id)
-        if category_key:
-            sql += " AND category_key = ?"
-            params.append(category_key)
-        sql += " ORDER BY deck_id, id"
+        where, params = search_filter(text, deck_id, category_key)
+        sql = f"SELECT * FROM cards c WHERE 1=1{where} ORDER BY deck_id, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [CARDS.from_row(row) for row in self.store.rows(sql, params)]
@@ -441,8 +454,9 @@ class CardRepo(CardSettings):
 
         return stats(self, now)
 
-    def generate_paper_deck(self, paper: "Paper") -> tuple[Deck, int, int]:
-        """Create or refresh the paper's deck from the question templates: (deck, added, updated)."""
+    def generate_paper_deck(self, paper: "Paper") -> tuple[Deck | None, int, int]:
+        """Create or refresh the paper's deck from the question templates: (deck, added, updated);
+        no deck (None) for a paper without the fields they ask about."""
         from .card_seed import generate_paper_deck
 
         return generate_paper_deck(self.store, paper)

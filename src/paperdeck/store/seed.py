@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from .store import Store
 
-SEED_FILES = ("guide.yaml", "venues.yaml", "deadlines.yaml", "papers.yaml")
+SEED_FILES = ("guide.yaml", "venues.yaml", "deadlines.yaml", "papers.yaml", "talking_points.yaml")
 SEED_HASH_SETTING = "seed_hash"
 # The sections of guide.yaml, their item kind, and the kinds of their nested lists.
 GUIDE_SECTIONS = {

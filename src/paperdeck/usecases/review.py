@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..models.cards import Card, Deck, DueTally, Outcome
+from .own_answers import OwnAnswer, own_answer
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -38,6 +39,7 @@ class ReviewView:
     next_learning_due: datetime | None = None  # when nothing is due now
     cram_queue: tuple[Card, ...] | None = None
     asked_card_id: int | None = None      # the request's card_id
+    own_answer: OwnAnswer | None = None   # a Pitch or Resume card: the user's own pitch part or snippet
 
 
 def review_view(store: "Store", request: ReviewRequest) -> ReviewView:
@@ -66,6 +68,7 @@ def review_view(store: "Store", request: ReviewRequest) -> ReviewView:
         cram_queue=(tuple(cards.cram_cards(deck_ids or [], request.cram_until, request.now))
                     if cramming and request.cram_queue and request.cram_until else None),
         asked_card_id=request.card_id,
+        own_answer=own_answer(store, card) if card is not None else None,
     )
 
 

@@ -28,10 +28,27 @@ def register(subparsers, common) -> None:
     move.add_argument("--json", action="store_true", help="print the moved paper as JSON")
     move.set_defaults(handler=move_paper)
 
+    edit = command(subparsers, "edit", common,
+                   "set a paper's own facts (its interview deck asks about them); an empty value clears one")
+    edit.add_argument("id", help="paper id")
+    for name, help_text in EDIT_FIELDS.items():
+        edit.add_argument(f"--{name}", metavar="TEXT", help=help_text)
+    edit.add_argument("--json", action="store_true", help="print the paper as JSON")
+    edit.set_defaults(handler=edit_paper)
+
     show = command(subparsers, "show", common, "show one paper with its history")
     show.add_argument("id", help="paper id")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=show_paper)
+
+
+EDIT_FIELDS = {
+    "method": "the method, as a short name (e.g. 'reward-aware prompt sampling')",
+    "baseline": "the baselines compared against (e.g. 'PPO, DPO')",
+    "dataset": "the data trained and evaluated on (e.g. 'UltraFeedback')",
+    "result": "the headline result, with its numbers",
+    "contribution": "the one-line contribution",
+}
 
 
 def _stage(text: str):
@@ -137,6 +154,34 @@ def move_paper(args: argparse.Namespace) -> int:
     return 0
 
 
+def edit_paper(args: argparse.Namespace) -> int:
+    from ...domain.validation import FieldError, clean_line, clean_result
+    from ...store.errors import NotFound
+
+    given = {name: getattr(args, name) for name in EDIT_FIELDS if getattr(args, name) is not None}
+    if not given:
+        raise CliError("nothing to change: give at least one of " + ", ".join(f"--{name}" for name in EDIT_FIELDS))
+    try:
+        fields = {name: clean_result(text) if name == "result" else clean_line(name, text, f"the {name}")
+                  for name, text in given.items()}
+    except FieldError as error:
+        raise CliError(f"--{error.field}: {error.message}") from error
+    store = open_cli_store(args)
+    try:
+        try:
+            paper = store.papers.update(_paper_id(args.id), None, **fields)
+        except NotFound as error:
+            raise CliError(str(error)) from error
+    finally:
+        store.close()
+    if args.json:
+        out_json(row(paper) | {name: getattr(paper, name) for name in EDIT_FIELDS})
+    else:
+        out(f"#{paper.id} {paper.title}: " + "; ".join(f"{name} {'cleared' if not value else 'set'}"
+                                                     for name, value in fields.items()))
+    return 0
+
+
 def show_paper(args: argparse.Namespace) -> int:
     from ...models.common import utcnow
     from ...models.papers import stage_spans
@@ -174,7 +219,8 @@ def show_paper(args: argparse.Namespace) -> int:
         return 0
     out(f"#{paper.id}  {paper.title}")
     out(f"stage: {paper.stage.label}" + (f"   venue: {paper.venue_label}" if paper.venue_label else ""))
-    for label, value in (("contribution", paper.contribution), ("result", paper.result)):
+    for label in EDIT_FIELDS:
+        value = getattr(paper, label)
         if value:
             out(f"{label}: {value}")
     for line in _target_lines(target, now, zone):

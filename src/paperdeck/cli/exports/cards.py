@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ...i18n import counted
 from ..context import CliError, add_output_options, command, open_cli_store, write_file
 
 
@@ -43,7 +44,7 @@ def export_cards(args: argparse.Namespace) -> int:
     text = write_cards(rows, delimiter_for(args.output or "", args.format), raw=args.raw)
     if args.output:
         path = write_file(args, text)
-        print(printable(f"exported {len(rows)} cards to {path}"), file=sys.stderr)
+        print(printable(f"exported {counted(len(rows), 'card')} to {path}"), file=sys.stderr)
     else:
         # A terminal never gets a stored control character, even with --raw.
         sys.stdout.write(printable(text) if sys.stdout.isatty() else text)

@@ -12,7 +12,7 @@ from ..import_output import add_plan_arguments, run_cli_import
 def register(kinds, common) -> None:
     from ...usecases.imports.cards import DEFAULT_DECK
 
-    parser = command(kinds, "cards", common, "import flashcards from CSV or TSV (header: deck,category,front,front_zh,back,suspended)")
+    parser = command(kinds, "cards", common, "import flashcards from CSV or TSV (header: deck,category,front,front_zh,back,suspended) or Anki's plain-text notes (#separator: headers)")
     parser.add_argument("files", nargs="+", metavar="FILE", help="the CSV/TSV file ('-' for stdin)")
     parser.add_argument("--format", choices=("csv", "tsv"), help="csv or tsv (default: from FILE's name, else csv)")
     parser.add_argument("--deck", metavar="NAME", help=f"deck for rows without one (default {DEFAULT_DECK!r})")

@@ -1,4 +1,5 @@
-"""The card browser: search by text, deck and category; edit, suspend, add, delete."""
+"""The card browser: search by text, deck and category; sort by any column (o, O, or a click
+on its header); card info with the review history (i); edit, suspend, add, delete."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
-from ...models.cards import STATE_NAMES
+from ...domain.scheduling import format_interval
+from ...models.cards import SORTS, STATE_NAMES
+from ...i18n import counted
 from ...paths import package_resource
 from ...usecases.cards import BrowserFilter, CardBrowserView, card_browser, delete_card, set_suspended
 from ...usecases.core import StoreError
 from ..widgets.panel import literal
+from .card_info import STATE_ZH
 from ..widgets.safe_text import SafeInput
 from .base import PaperdeckScreen
 
@@ -24,6 +28,11 @@ if TYPE_CHECKING:
     from ...usecases.core import Store
 
 MAX_ROWS = 2000
+# (sort key, zh, en, width in cells) per column, in models.cards.SORTS' order.
+COLUMNS = (("deck", "卡组", "Deck", 16), ("category", "分类", "Category", 14), ("question", "问题", "Question", 40),
+           ("state", "状态", "State", 10), ("due", "到期", "Due", 10), ("interval", "间隔", "Interval", 8),
+           ("stability", "稳定度", "Stability", 9), ("difficulty", "难度", "Difficulty", 10),
+           ("lapses", "遗忘", "Lapses", 6), ("reviews", "复习", "Reviews", 7))
 
 
 class CardBrowserScreen(PaperdeckScreen):
@@ -35,6 +44,9 @@ class CardBrowserScreen(PaperdeckScreen):
         Binding("a", "add", "Add", id="browser.add", tooltip="Add a card to the chosen deck"),
         Binding("s", "suspend", "Suspend", id="browser.suspend", tooltip="Suspend or unsuspend the selected card"),
         Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card and its reviews (asks first)"),
+        Binding("i", "info", "Card info", id="browser.info", tooltip="The card's schedule and review history"),
+        Binding("o", "sort", "Sort", id="browser.sort", tooltip="Sort by the next column (or click a column's header)"),
+        Binding("O", "reverse", "Reverse", id="browser.reverse", tooltip="Reverse the sort order"),
     ]
 
     def __init__(self, deck_id: int | None = None):
@@ -54,12 +66,19 @@ class CardBrowserScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._add_columns()
+        self.query_one("#browser-table", DataTable).focus()
+
+    def _add_columns(self) -> None:
+        """The columns, the sorted one marked ▲ (ascending) or ▼."""
         table = self.query_one("#browser-table", DataTable)
-        for key, zh, en, width in (("deck", "卡组", "Deck", 22), ("category", "分类", "Category", 22),
-                                   ("question", "问题", "Question", 46), ("state", "状态", "State", 10),
-                                   ("due", "到期", "Due", 10)):
-            table.add_column(self.pick(zh, en), key=key, width=width)
-        table.focus()
+        table.clear(columns=True)
+        wanted = self.filter
+        for key, zh, en, width in COLUMNS:
+            label = Text(self.pick(zh, en))
+            if key == wanted.sort:
+                label.append(" ▼" if wanted.descending else " ▲", "bold")
+            table.add_column(label, key=key, width=width + 2)
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -77,8 +96,9 @@ class CardBrowserScreen(PaperdeckScreen):
         names = {key: (zh, en) for key, zh, en in view.categories}
         table = self.query_one("#browser-table", DataTable)
         selected = self.selected_card_id()
-        table.clear()
-        for card in view.cards:
+        self._add_columns()
+        for row in view.rows:
+            card = row.card
             zh_en = names.get(card.category_key or "")
             category_name = self.pick(*zh_en) if zh_en else (card.category_key or "")
             state = "suspended" if card.suspended else STATE_NAMES.get(card.state, "?")
@@ -86,8 +106,13 @@ class CardBrowserScreen(PaperdeckScreen):
                 literal(decks.get(card.deck_id, "?"), "dim"),
                 literal(category_name),
                 literal(card.pick(self.language), "dim strike" if card.suspended else ""),
-                Text(state, style="yellow" if card.suspended else ""),
+                Text(self.pick(STATE_ZH.get(state, state), state), style="yellow" if card.suspended else ""),
                 Text("" if card.is_new else card.due.strftime("%Y-%m-%d")),
+                Text(format_interval(card.interval) if card.interval is not None else "", justify="right"),
+                Text("" if card.stability is None else f"{card.stability:.1f}", justify="right"),
+                Text("" if card.difficulty is None else f"{card.difficulty:.1f}", justify="right"),
+                Text(str(row.lapses), style="bold red" if row.lapses else "dim", justify="right"),
+                Text(str(row.reviews), style="" if row.reviews else "dim", justify="right"),
                 key=str(card.id),
             )
         if selected is not None:
@@ -95,9 +120,9 @@ class CardBrowserScreen(PaperdeckScreen):
                 table.move_cursor(row=table.get_row_index(str(selected)))
             except RowDoesNotExist:  # deleted, or filtered out: the cursor stays where it was
                 pass
-        shown = len(view.cards)
+        shown = len(view.rows)
         more = self.pick(f"（只显示前 {MAX_ROWS} 张）", f" (first {MAX_ROWS} shown)") if view.more else ""
-        table.border_title = self.pick(f"{shown} 张卡片", f"{shown} cards") + more
+        table.border_title = self.pick(f"{shown} 张卡片", counted(shown, "card")) + more
         self._show_detail()
 
     def _show_filters(self, view: CardBrowserView) -> None:
@@ -159,6 +184,32 @@ class CardBrowserScreen(PaperdeckScreen):
         if wanted != self.filter:
             self.filter = wanted
             self.reload_view()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        key = str(event.column_key.value)
+        if key in SORTS:
+            same = key == self.filter.sort
+            self._sort(replace(self.filter, sort=key, descending=not self.filter.descending if same else False))
+
+    def action_sort(self) -> None:
+        following = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)] if self.filter.sort in SORTS else SORTS[0]
+        self._sort(replace(self.filter, sort=following, descending=False))
+
+    def action_reverse(self) -> None:
+        self._sort(replace(self.filter, descending=not self.filter.descending))
+
+    def _sort(self, wanted: BrowserFilter) -> None:
+        self.filter = wanted
+        self._add_columns()  # the mark moves at once; the rows follow when read
+        self.reload_view()
+
+    def action_info(self) -> None:
+        from .card_info import CardInfoModal
+
+        card = self.selected_card()
+        if card is not None:
+            self.app.push_screen(CardInfoModal(card.id))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()

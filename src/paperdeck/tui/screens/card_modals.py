@@ -8,7 +8,7 @@ Enter on the Save button, not only with Ctrl+S.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -148,14 +148,17 @@ class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
 
     def compose(self) -> ComposeResult:
         pick = self.pick
-        stored, decks = self.interview_date, self.decks
+        decks = self.decks
+        # The date last crammed for, while it is still ahead; a past one is never offered.
+        stored = self.interview_date if self.interview_date and self.interview_date >= self.today else None
         chosen = {self.selected_deck} if self.selected_deck is not None else {d.id for d in decks}
         with Vertical(classes="dialog modal-body"):
             yield Label(pick("面试冲刺：面试前把所选卡组全部过一遍，不改变复习计划",
                              "Interview mode: go through every card of the chosen decks before the interview; "
                              "the schedule is not touched"), classes="modal-title")
             yield Label(pick("面试日期（YYYY-MM-DD）", "Interview date (YYYY-MM-DD)"))
-            yield SafeInput(stored.isoformat() if stored else "", id="cram-date", placeholder="2026-12-15")
+            yield SafeInput(stored.isoformat() if stored else "", id="cram-date",
+                            placeholder=(self.today + timedelta(days=14)).isoformat())
             yield SelectionList(*[(Text(d.pick(self.language)), d.id, d.id in chosen) for d in decks], id="cram-decks")
             yield Static(id="cram-error", classes="modal-error")
             with Horizontal(classes="modal-row"):

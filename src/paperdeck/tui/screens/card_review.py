@@ -1,5 +1,7 @@
 """A review session: the question, a running timer against the deck's target answer length,
-Space for the talking points, 1-4 to rate (each showing its next interval), u to undo.
+Space for the talking points, then 1-4 to rate (each showing its next interval), u to undo.
+As in Anki, a card is rated only once its answer is shown, and the answer timer stands still
+while a dialog (the card editor, help) covers the screen.
 
 Each card's four outcomes are computed once when it is shown; the one rated is saved as
 shown. In interview (cram) mode every card of the decks is shown once, Again brings it back
@@ -19,9 +21,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from ...i18n import counted
 from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
 from ...paths import package_resource
+from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.review import ReviewRequest, ReviewView, record_cram_answer, rate_card, review_view, undo_rating
 from ..widgets.panel import Panel, literal
@@ -76,6 +80,7 @@ class ReviewScreen(PaperdeckScreen):
         self.wanted_card_id: int | None = None
         self.show_anew = True  # the next card shown starts its timer and hides its answer
         self.waiting = True  # a rating's next card is loading: the rating keys wait for it
+        self.paused_at: float | None = None  # a dialog covers the screen: the timer stands still
 
     @property
     def cramming(self) -> bool:
@@ -93,6 +98,21 @@ class ReviewScreen(PaperdeckScreen):
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
+
+    # Textual calls these and then PaperdeckScreen's own (its handlers run for each class).
+    def on_screen_suspend(self) -> None:
+        if self.paused_at is None:
+            self.paused_at = time.monotonic()
+
+    def on_screen_resume(self) -> None:
+        if self.paused_at is not None:
+            self.shown_at += time.monotonic() - self.paused_at
+            self.paused_at = None
+            self._tick()
+
+    def elapsed(self) -> float:
+        """Seconds the card has been in view, dialogs not counted."""
+        return (self.paused_at or time.monotonic()) - self.shown_at
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -189,15 +209,36 @@ class ReviewScreen(PaperdeckScreen):
         question.update(body)
         answer.display = self.revealed
         answer.border_title = self.pick("要点", "Talking points")
-        answer.update(literal(card.back, single_line=False) if card.back.strip() else Text(
-            self.pick(f"（还没有要点：按 {self.key_hint('edit')} 添加）",
-                      f"(no talking points yet: press {self.key_hint('edit')} to add some)"), style="dim italic"))
+        answer.update(self._answer(card))
         self._render_ratings()
+
+    def _answer(self, card: Card) -> Text:
+        """The talking points; for a Pitch or Resume card the user's own text first, then the
+        card's (the guide's example)."""
+        view = self.view
+        own = view.own_answer if view is not None and view.card is not None and view.card.id == card.id else None
+        if own is None:
+            if card.back.strip():
+                return literal(card.back, single_line=False)
+            return Text(self.pick(f"（还没有要点：按 {self.key_hint('edit')} 添加）",
+                                  f"(no talking points yet: press {self.key_hint('edit')} to add some)"), style="dim italic")
+        text = Text(self.pick(own.zh, own.en) + "\n", "bold")
+        text.append_text(literal(own.text, single_line=False))
+        if card.back.strip():
+            text.append(self.pick("\n\n指南示例\n", "\n\nThe guide's example\n"), "dim bold")
+            text.append_text(literal(card.back, "dim", single_line=False))
+        return text
 
     def _render_ratings(self) -> None:
         from ...domain.scheduling import format_interval
 
         bar = Text()
+        if not self.revealed:  # no rating before the answer is shown
+            key = self.key_hint("reveal")
+            bar.append(f" {key} ", "reverse bold")
+            bar.append(self.pick(" 显示要点，然后评分", " show the talking points, then rate"), "bold")
+            self.query_one("#review-ratings", Static).update(bar)
+            return
         for rating in RATINGS:
             bar.append(f" {self.key_hint(f'rate({rating})') or rating} ", "reverse " + RATING_STYLES[rating])
             bar.append(f" {self.pick(*RATING_NAMES[rating])} ", RATING_STYLES[rating])
@@ -206,9 +247,6 @@ class ReviewScreen(PaperdeckScreen):
             else:
                 hint = format_interval(self.outcomes[rating].interval)
             bar.append(f"{hint}   ", "dim" if self.cramming else "")
-        if not self.revealed:
-            key = self.key_hint("reveal")
-            bar.append(self.pick(f"  {key} 显示要点", f"  {key} shows the talking points"), "dim")
         self.query_one("#review-ratings", Static).update(bar)
 
     def _render_status(self) -> None:
@@ -219,7 +257,7 @@ class ReviewScreen(PaperdeckScreen):
             status.append(self.pick(f"  还剩 {len(self.cram_queue) + (self.card is not None)} 张",
                                     f"  {len(self.cram_queue) + (self.card is not None)} left"))
             status.append(self.pick(f" · 距面试 {days} 天 · 不影响复习计划",
-                                    f" · interview in {days} d · schedule untouched"), "dim")
+                                    f" · interview in {counted(days, 'day')} · schedule untouched"), "dim")
         else:
             counts = self._due_counts()
             status.append(f"{counts.new} ", "bold blue")
@@ -240,7 +278,7 @@ class ReviewScreen(PaperdeckScreen):
         if self.card is None:
             timer.update("")
             return
-        elapsed = time.monotonic() - self.shown_at
+        elapsed = self.elapsed()
         target = self.target_seconds()
         over = elapsed > target
         text = Text()
@@ -253,10 +291,20 @@ class ReviewScreen(PaperdeckScreen):
             text.append(self.pick("  超时：收尾", "  over time: wrap up"), "red")
         timer.update(text)
 
+    def _missed_summary(self) -> str:
+        """The cards forgotten (Again) in this cram session, once each, to look at again."""
+        missed = list({rated.card.id: rated.card for rated in self.history if rated.requeued}.values())
+        if not missed:
+            return self.pick("\n\n没有答不上来的卡片。", "\n\nNo card was missed.")
+        lines = "".join(f"\n  · {one_line(card.pick(self.language))}" for card in missed)
+        return self.pick(f"\n\n答不上来的 {len(missed)} 张：", f"\n\nMissed ({len(missed)}):") + lines
+
     def _done_message(self) -> str:
         if self.cramming:
-            return self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
-                             f"Cram done: {self.reviewed} answers this session. {self.key_hint('close')} to go back.")
+            done = self.pick(f"冲刺完成：本轮回答了 {self.reviewed} 张。按 {self.key_hint('close')} 返回。",
+                             f"Cram done: {counted(self.reviewed, 'answer')} this session. "
+                             f"{self.key_hint('close')} to go back.")
+            return done + self._missed_summary()
         upcoming = self.view.next_learning_due if self.view is not None else None
         message = self.pick(f"今天的卡片都复习完了（本轮 {self.reviewed} 张）。",
                             f"All caught up for today ({self.reviewed} this session).")
@@ -279,7 +327,12 @@ class ReviewScreen(PaperdeckScreen):
         card = self.card
         if card is None or self.waiting:
             return
-        duration_ms = int((time.monotonic() - self.shown_at) * 1000)
+        if not self.revealed:
+            key = self.key_hint("reveal")
+            self.notify(self.pick(f"先按 {key} 看要点，再评分", f"Press {key} to see the talking points first, then rate"),
+                        markup=False)
+            return
+        duration_ms = int(self.elapsed() * 1000)
         try:
             if self.cramming:
                 review_id = record_cram_answer(self.store, card, rating, reviewed_at=utcnow(), duration_ms=duration_ms)

@@ -1,5 +1,5 @@
-"""Flashcard stats: reviews per day (12 weeks), true retention vs target, weakest categories,
-the 14-day due forecast and the review streak."""
+"""Flashcard stats: plots of reviews per day (30 days) and true retention per week against the
+target, the 12-week review calendar, weakest categories, the 14-day due forecast, the streak."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
+from textual_plotext import PlotextPlot
 
+from ...i18n import counted
 from ...models.cards import CardStats
 from ...models.common import utcnow
 from ...paths import package_resource
 from ...usecases.cards import card_stats
+from ..widgets import study_plots as plots
 from ..widgets.panel import Panel
 from .base import PaperdeckScreen
 
@@ -43,6 +46,9 @@ class CardStatsScreen(PaperdeckScreen):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Panel(id="stats-summary")
+            with Horizontal(id="stats-plots"):
+                yield PlotextPlot(id="plot-reviews")
+                yield PlotextPlot(id="plot-retention")
             yield Panel(id="stats-days")
             yield Panel(id="stats-weakest")
             yield Panel(id="stats-forecast")
@@ -60,6 +66,9 @@ class CardStatsScreen(PaperdeckScreen):
 
     def show_view(self, stats: CardStats) -> None:
         self._summary(stats)
+        plots.reviews_per_day(self.query_one("#plot-reviews", PlotextPlot), stats.reviews_per_day[-30:], self.pick)
+        plots.retention_by_week(self.query_one("#plot-retention", PlotextPlot), stats.retention_weeks,
+                                stats.target_retention, self.pick)
         self._days(stats.reviews_per_day)
         self._weakest(stats)
         self._forecast(stats.forecast)
@@ -76,7 +85,7 @@ class CardStatsScreen(PaperdeckScreen):
             text.append(f"{stats.retention:.1%}", "bold green" if good else "bold red")
             text.append(self.pick(f"  目标 {stats.target_retention:.0%}，共 {stats.retention_reviews} 次",
                                   f"  target {stats.target_retention:.0%}, {stats.retention_reviews} reviews"), "dim")
-        text.append(self.pick(f"\n连续复习  {stats.streak} 天", f"\nStreak  {stats.streak} days"), "bold")
+        text.append(self.pick(f"\n连续复习  {stats.streak} 天", f"\nStreak  {counted(stats.streak, 'day')}"), "bold")
         text.append(self.pick(f"\n复习总数  {stats.total_reviews}", f"\nReviews in total  {stats.total_reviews}"))
         panel.update(text)
 

@@ -17,11 +17,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from ...models.common import utcnow
+from ...i18n import counted
 from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.decks import (
-    DeckListView, add_deck, deck_list, generate_paper_decks, set_deck_target, set_study_setting,
+    DeckListView, add_deck, deck_list, delete_deck, generate_paper_decks, paper_decks_message, rename_deck,
+    set_deck_target, set_study_setting, undo_card_change,
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -42,6 +44,9 @@ class FlashcardsScreen(PaperdeckScreen):
         Binding("g", "generate", "Paper decks", id="flashcards.generate", tooltip="Create or refresh a deck per paper from question templates"),
         Binding("t", "target", "Target time", id="flashcards.target", tooltip="Set the selected deck's target answer length in seconds"),
         Binding("n", "new_deck", "New deck", id="flashcards.new_deck", tooltip="Create an empty deck"),
+        Binding("e", "rename_deck", "Rename", id="flashcards.rename", tooltip="Rename the selected deck"),
+        Binding("d", "delete_deck", "Delete deck", id="flashcards.delete", tooltip="Delete the selected deck with its cards (asks first; u undoes)"),
+        Binding("u", "undo", "Undo", id="flashcards.undo", tooltip="Undo the last deck rename or delete, card delete or import"),
         Binding("r", "retention", "Retention", id="flashcards.retention", tooltip="Set the desired retention FSRS aims for (70%-99%)"),
         Binding("l", "new_limit", "New/day", id="flashcards.new_limit", tooltip="Set the daily limit of new cards"),
         Binding("I", "import_cards", "Import", id="flashcards.import", tooltip="Import cards from a CSV or TSV file"),
@@ -70,7 +75,8 @@ class FlashcardsScreen(PaperdeckScreen):
         names = [cell_len(one_line(e.deck.pick(self.language))) for e in view.decks]
         table.add_column(self.pick("卡组", "Deck"), key="deck", width=min(60, max([8, *names])))
         for key, zh, en in (("new", "新卡", "New"), ("learning", "学习中", "Learning"), ("due", "到期", "Due"),
-                            ("cards", "总数", "Cards"), ("target", "目标时长", "Target")):
+                            ("cards", "总数", "Cards"), ("suspended", "已暂停", "Suspended"),
+                            ("target", "目标时长", "Target")):
             table.add_column(self.pick(zh, en), key=key)
         for entry in view.decks:
             counts = entry.counts
@@ -80,6 +86,7 @@ class FlashcardsScreen(PaperdeckScreen):
                 Text(str(counts.learning), style="bold red" if counts.learning else "dim", justify="right"),
                 Text(str(counts.due), style="bold green" if counts.due else "dim", justify="right"),
                 Text(str(entry.total), justify="right"),
+                Text(str(entry.suspended), style="yellow" if entry.suspended else "dim", justify="right"),
                 Text(f"{entry.deck.target_seconds}s", justify="right"),
                 key=str(entry.deck.id),
             )
@@ -91,12 +98,12 @@ class FlashcardsScreen(PaperdeckScreen):
         summary = Text()
         summary.append(self.pick("今日  ", "Today  "), "bold")
         summary.append(f"{view.new} ", "bold blue")
-        summary.append(self.pick("新卡 · ", "new · "))
+        summary.append(self.pick(f"新卡（每日上限 {view.new_per_day} 张，各卡组合计）· ", f"new (of {view.new_per_day}/day, all decks) · "))
         summary.append(f"{view.learning} ", "bold red")
         summary.append(self.pick("学习中 · ", "learning · "))
         summary.append(f"{view.due} ", "bold green")
         summary.append(self.pick("到期", "due"))
-        summary.append(self.pick(f"   连续 {view.streak_days} 天", f"   streak {view.streak_days} d"))
+        summary.append(self.pick(f"   连续 {view.streak_days} 天", f"   streak {counted(view.streak_days, 'day')}"))
         target = view.desired_retention
         if view.retention is None:
             summary.append(self.pick(f"   记忆率 — (目标 {target:.0%})", f"   retention — (target {target:.0%})"), "dim")
@@ -178,12 +185,9 @@ class FlashcardsScreen(PaperdeckScreen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if not result.papers:
-            self.notify(self.pick("还没有论文：先在流程页添加一篇", "No papers yet: add one on the Pipeline screen"))
-            return
-        self.notify(self.pick(f"{result.papers} 篇论文：新增 {result.added} 张，更新 {result.updated} 张",
-                              f"{result.papers} papers: {result.added} cards added, {result.updated} updated"))
-        self.reload_view()
+        self.notify(self.pick(*paper_decks_message(result)), markup=False)
+        if result.papers:
+            self.reload_view()
 
     def _prompt(self, prompt: str, value: str, setter: Callable[[str], object]) -> None:
         """Ask for one value; the store's message (a ValidationError) is shown in the prompt."""
@@ -218,8 +222,54 @@ class FlashcardsScreen(PaperdeckScreen):
 
     def action_new_limit(self) -> None:
         if self.decks_view is not None:
-            self._prompt(self.pick("每天新卡上限", "New cards per day"), str(self.decks_view.new_per_day),
+            self._prompt(self.pick("每天新卡上限（所有卡组合计）", "New cards per day (all decks together)"),
+                         str(self.decks_view.new_per_day),
                          lambda text: set_study_setting(self.store, "new_cards_per_day", text))
+
+    def action_rename_deck(self) -> None:
+        entry = self.decks_view.deck(self.selected_deck_id() or -1) if self.decks_view else None
+        if entry is not None:
+            deck = entry.deck
+            shown = deck.pick(self.language)
+            self._prompt(self.pick(f"重命名卡组“{shown}”", f"Rename the deck “{shown}”"), shown,
+                         lambda text: rename_deck(self.store, deck.id, text, self.language))
+
+    def action_delete_deck(self) -> None:
+        from .choice import confirm_dialog
+
+        entry = self.decks_view.deck(self.selected_deck_id() or -1) if self.decks_view else None
+        if entry is None:
+            return
+        name, undo = entry.deck.pick(self.language), self.key_hint("undo")
+        question = self.pick(f"删除卡组“{name}”及其 {entry.total} 张卡片和复习记录？（{undo} 可撤销）",
+                             f"Delete the deck “{name}” with its {counted(entry.total, 'card')} and their "
+                             f"reviews? ({undo} undoes)")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                delete_deck(self.store, entry.deck.id)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(self.pick(f"已删除卡组，按 {undo} 撤销", f"Deck deleted. Press {undo} to undo."), markup=False)
+            self.reload_view()
+
+        self.app.push_screen(confirm_dialog(literal(question, single_line=False), yes=("删除", "Delete"),
+                                            yes_keys="y,d"), answered)
+
+    def action_undo(self) -> None:
+        try:
+            label = undo_card_change(self.store)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if label is None:
+            self.notify(self.pick("没有可撤销的卡片操作", "Nothing to undo"), markup=False)
+            return
+        self.notify(self.pick(f"已撤销：{label[0]}", f"Undone: {label[1]}"), markup=False)
+        self.reload_view()
 
     def action_new_deck(self) -> None:
         self._prompt(self.pick("新卡组名称", "New deck name"), "", lambda text: add_deck(self.store, text))

@@ -89,6 +89,15 @@ class PaperFormModal(PaperdeckModal[bool]):
                 yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}"))
             yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"), SafeInput(paper.contribution, id="f-contribution"))
             yield from self._field("result", self.pick("核心结果（带数字）", "Result (with its numbers)"), SafeInput(paper.result, id="f-result"))
+            # What the paper's interview deck asks about (Flashcards, g).
+            yield from self._field("method", self.pick("方法（简短名称，如 reward-aware prompt sampling）",
+                                                       "Method (a short name, e.g. reward-aware prompt sampling)"),
+                                   SafeInput(paper.method, id="f-method"))
+            yield from self._field("baseline", self.pick("对比基线（如 PPO、DPO）", "Baselines (e.g. PPO, DPO)"),
+                                   SafeInput(paper.baseline, id="f-baseline"))
+            yield from self._field("dataset", self.pick("数据（训练与评估，如 UltraFeedback）",
+                                                        "Data (trained and evaluated on, e.g. UltraFeedback)"),
+                                   SafeInput(paper.dataset, id="f-dataset"))
             yield from self._field("notes", self.pick("备注", "Notes"), SafeTextArea(paper.notes, id="f-notes"))
             yield Static(id="form-errors")
             with Horizontal(classes="buttons"):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...domain.anki_text import is_anki_text, parse_anki_text
 from ...domain.card_csv import CardParse, delimiter_for, parse_cards
 from ...models.imports import Action, FileRead, ImportPlan, PlanItem, Source
+from ...i18n import counted
 from .files import file_names
 
 if TYPE_CHECKING:
@@ -19,8 +21,21 @@ Parsed = list[tuple["InputText", CardParse]]
 
 
 def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
-    return [(given, parse_cards(given.text, delimiter_for(given.name, options.delimiter), given.name))
-            for given in inputs]
+    return [(given, _parse(given, options)) for given in inputs]
+
+
+def _parse(given: "InputText", options: "ImportOptions") -> CardParse:
+    """Anki's plain-text notes when the file opens with its `#separator:`-style headers, else
+    paperdeck's CSV/TSV."""
+    if options.delimiter is None and is_anki_text(given.text):
+        return parse_anki_text(given.text, given.name)
+    return parse_cards(given.text, delimiter_for(given.name, options.delimiter), given.name)
+
+
+def _format(given: "InputText", options: "ImportOptions") -> str:
+    if options.delimiter is None and is_anki_text(given.text):
+        return "anki"
+    return "tsv" if delimiter_for(given.name, options.delimiter) == "\t" else "csv"
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:
@@ -31,8 +46,7 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
     decks: dict[str, tuple[int | None, str]] = {}   # folded name -> (id, or None for a new deck; name)
     planned: dict[tuple, Source] = {}
     for given, read in parsed:
-        delimiter = "tsv" if delimiter_for(given.name, options.delimiter) == "\t" else "csv"
-        result.files.append(FileRead(given.name, delimiter, read.entries, given.encoding))
+        result.files.append(FileRead(given.name, _format(given, options), read.entries, given.encoding))
         result.problems.extend(read.problems)
         for row in read.rows:
             source = Source(given.name, f"line {row.line}", row.line)
@@ -66,8 +80,7 @@ def _text(value: str) -> str:
 
 
 def label(plan: ImportPlan) -> str:
-    count = plan.count(Action.ADD, "card")
-    return f"{count} card{'s' if count != 1 else ''} from {file_names(plan)}"
+    return f"{counted(plan.count(Action.ADD, 'card'), 'card')} from {file_names(plan)}"
 
 
 def apply(store: "Store", plan: ImportPlan) -> None:
@@ -83,5 +96,5 @@ def summary(plan: ImportPlan, file: str | None = None, language: str = "en") -> 
     if language == "zh":
         text = f"导入 {added} 张卡片；已存在 {present}；格式错误跳过 {malformed} 行"
         return text + (f"；新卡组 {decks}" if decks else "")
-    text = f"imported {added} cards; {present} already present; {malformed} malformed rows skipped"
-    return text + (f"; {decks} new deck{'s' if decks != 1 else ''}" if decks else "")
+    text = f"imported {counted(added, 'card')}; {present} already present; {counted(malformed, 'malformed row')} skipped"
+    return text + (f"; {counted(decks, 'new deck')}" if decks else "")

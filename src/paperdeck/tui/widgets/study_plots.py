@@ -1,0 +1,65 @@
+"""Flashcard plots in the terminal (textual-plotext): reviews per day and retention per week.
+
+Each function draws one plot from plain data; the labels come in the content language. Days
+are labelled as MM-DD so a plot stays readable at 80 columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from textual_plotext import PlotextPlot
+
+PickText = Callable[[str, str], str]
+BAR_COLOR, LINE_COLOR, TARGET_COLOR = "green", "cyan", "red"
+
+
+def _ticks(widget: PlotextPlot, days: Sequence[date]) -> tuple[list[int], list[str]]:
+    """Date labels spaced so they never overlap (plotext would drop colliding ones, and which
+    one it drops varies from run to run): one per ~10 columns of the plot."""
+    room = max(2, ((widget.size.width or 40) - 8) // 10)
+    every = max(1, -(-len(days) // room))
+    positions = list(range(0, len(days), every))
+    return positions, [days[i].strftime("%m-%d") for i in positions]
+
+
+def reviews_per_day(widget: PlotextPlot, days: Sequence[tuple[date, int]], pick: PickText) -> None:
+    """Bars: reviews on each of the days (oldest left)."""
+    plt = widget.plt
+    plt.clear_figure()
+    plt.title(pick("每日复习次数", "Reviews per day"))
+    counts = [count for _day, count in days]
+    plt.bar(list(range(len(days))), counts, color=BAR_COLOR, width=0.6)
+    positions, labels = _ticks(widget, [day for day, _count in days])
+    plt.xticks(positions, labels)
+    plt.xlim(-1, len(days))  # fixed: the first tick never falls on the edge
+    top = max(1, max(counts, default=0))
+    step = max(1, -(-top // 4))  # whole numbers of reviews on the axis
+    plt.yticks(list(range(0, top + step, step)))
+    plt.ylim(0, top)
+    widget.refresh()
+
+
+def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | None, int]], target: float,
+                      pick: PickText) -> None:
+    """A line of true retention per week (weeks without mature reviews left out), with the
+    target as a horizontal line."""
+    plt = widget.plt
+    plt.clear_figure()
+    plt.title(pick(f"每周真实记忆率（目标 {target:.0%}）", f"True retention per week (target {target:.0%})"))
+    known = [(index, share * 100) for index, (_week, share, _n) in enumerate(weeks) if share is not None]
+    if known:
+        plt.plot([i for i, _s in known], [s for _i, s in known], marker="braille", color=LINE_COLOR,
+                 label=pick("记忆率 %", "retention %"))
+    plt.hline(target * 100, TARGET_COLOR)
+    lowest = min([target * 100, *(s for _i, s in known)])
+    floor = max(0, int(lowest - 10) // 10 * 10)
+    plt.yticks(list(range(floor, 101, 10 if 100 - floor <= 50 else 20)))
+    plt.ylim(floor, 100)
+    plt.xlim(0, max(1, len(weeks) - 1))
+    positions, labels = _ticks(widget, [week for week, _share, _n in weeks])
+    plt.xticks(positions, labels)
+    if not known:
+        plt.text(pick("还没有成熟卡片的复习", "no mature reviews yet"), max(0, len(weeks) // 4), (floor + 100) / 2)
+    widget.refresh()
