@@ -1,13 +1,15 @@
 """Realistic databases at fixed sizes, written through the store (open_store + BulkLoader).
 
-Cached under benchmarks/data/ by size, schema version and generator version, so a size is
-generated once per schema. `python -m benchmarks.generate medium` builds one by hand.
+Cached under benchmarks/data/ by size, schema version and generator version: a size is
+generated once per generator version, and migrated (a copy opened by the store) when the
+schema moves on. `python -m benchmarks.generate medium` builds one by hand.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -59,11 +61,29 @@ def ensure_database(size: Size, *, log=print, data_dir: Path | None = None) -> P
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
     started = time.perf_counter()
+    older = _older_schema(size, path.parent)
+    if older is not None:  # the same content at an older schema: migrate a copy (seconds, not minutes)
+        log(f"migrating the cached {size.name} database {older.name} to schema {LATEST_VERSION}...")
+        shutil.copyfile(older, partial)
+        open_store(partial).close()
+        partial.rename(path)
+        log(f"  done in {time.perf_counter() - started:.1f} s: {path}")
+        return path
     log(f"generating the {size.name} database ({size.papers} papers, {size.cards} cards, {size.reviews} reviews)...")
     generate(partial, size)
     partial.rename(path)
     log(f"  done in {time.perf_counter() - started:.1f} s: {path}")
     return path
+
+
+def _older_schema(size: Size, folder: Path) -> Path | None:
+    """The newest cached database of this size and generator at an older schema, if any."""
+    found = []
+    for candidate in folder.glob(f"{size.name}-schema*-gen{GENERATOR_VERSION}.db"):
+        schema = candidate.name[len(f"{size.name}-schema"):].split("-", 1)[0]
+        if schema.isdigit() and int(schema) < LATEST_VERSION:
+            found.append((int(schema), candidate))
+    return max(found)[1] if found else None
 
 
 def generate(path: Path, size: Size, *, seed: int = 20261129) -> None:

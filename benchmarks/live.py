@@ -18,7 +18,7 @@ from .terminal import PtyProcess, TerminalTimeout
 FIRST_FRAME_TIMEOUT = 60.0
 SHOW_TIMEOUT = 10.0
 PROBES_PER_SESSION = 5
-# Most idle of all: the dashboard's attention panel lists it first, whatever the size.
+# Most idle of all: when no paper is at risk, the dashboard's attention panel lists it first.
 LONG_AGO = "2000-01-01T00:00:00Z"
 
 
@@ -33,6 +33,17 @@ def working_copy(db: Path, workdir: Path) -> Path:
     copy = workdir / f"live-{db.name}"
     shutil.copyfile(db, copy)
     return copy
+
+
+def _first_attention_paper(store) -> int | None:
+    """The paper the dashboard's attention panel lists first when any is at risk (the at-risk
+    section comes first and a new paper would land at its end); None: none is, and a new
+    long-idle paper tops the stalled section."""
+    from paperdeck.models.common import utcnow
+    from paperdeck.usecases.dashboard import dashboard_view
+
+    at_risk = dashboard_view(store, utcnow()).summary.at_risk
+    return at_risk[0].paper_id if at_risk else None
 
 
 def live_session(argv: list[str], env: dict[str, str], db: Path) -> tuple[list[float], float | None, str]:
@@ -51,10 +62,14 @@ def live_session(argv: list[str], env: dict[str, str], db: Path) -> tuple[list[f
         process.drain(quiet=0.3, limit=5)
         writer = open_store(db)
         try:
+            shown_first = _first_attention_paper(writer)
             for index in range(PROBES_PER_SESSION):
                 title = f"Live probe {index} {time.time_ns() % 10**6}"
                 mark = len(process.output)
-                writer.papers.add(title, Stage.DESIGN, stage_entered_at=LONG_AGO)
+                if shown_first is not None:  # retitle the paper the attention panel lists first
+                    writer.papers.update(shown_first, None, title=title)
+                else:
+                    writer.papers.add(title, Stage.DESIGN, stage_entered_at=LONG_AGO)
                 committed = time.perf_counter()
                 arrived = process.wait_for_text(title, start=mark, timeout=SHOW_TIMEOUT)
                 shown.append((arrived - committed) * 1000)

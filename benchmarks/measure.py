@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bare_app import READY_TEXT
-from .scenarios import DASHBOARD_READY, SCREEN_KEYS, Scenario
+from .scenarios import DASHBOARD_READY, SCREEN_KEYS, SCREEN_READY, Scenario
 from .stats import Sample
 from .terminal import PtyProcess, TerminalTimeout
 
 FIRST_FRAME_TIMEOUT = 60.0
 KEY_TIMEOUT = 5.0
+COMMAND_TIMEOUT = 120.0
 
 
 def paperdeck_argv() -> list[str]:
@@ -92,7 +93,11 @@ def wall_time(argv: list[str], env: dict[str, str], runs: int) -> Sample:
     values, error = [], ""
     for _ in range(runs):
         started = time.perf_counter()
-        completed = subprocess.run(argv, env=plain_env(env), capture_output=True, timeout=120)
+        try:
+            completed = subprocess.run(argv, env=plain_env(env), capture_output=True, timeout=COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            error = f"still running after {COMMAND_TIMEOUT:.0f} s (stopped)"
+            break
         values.append((time.perf_counter() - started) * 1000)
         if completed.returncode != 0:
             error = completed.stderr.decode("utf-8", "replace").strip()[-300:] or f"exit {completed.returncode}"
@@ -113,7 +118,12 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
         process.wait_for_text(ready_text, timeout=FIRST_FRAME_TIMEOUT)
         process.drain(quiet=0.3, limit=5)
         if scenario is not None:
-            for key in ([SCREEN_KEYS[scenario.screen]] if scenario.screen != "dashboard" else []) + scenario.setup:
+            if scenario.screen != "dashboard":  # open the screen and wait for its data (a large one loads for seconds)
+                mark = len(process.output)
+                process.send(SCREEN_KEYS[scenario.screen])
+                process.wait_for_text(SCREEN_READY[scenario.screen], start=mark, timeout=FIRST_FRAME_TIMEOUT)
+                process.drain(quiet=0.3, limit=5)
+            for key in scenario.setup:
                 _press_unmeasured(process, key)
         for index in range(presses):
             if scenario is None:
@@ -137,6 +147,28 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
     finally:
         exit_ = process.finish()
     return values, exit_.max_rss_kib, error
+
+
+def first_showing(argv: list[str], env: dict[str, str], screen: str, runs: int) -> Sample:
+    """A fresh app per run: from the screen's key, pressed on the drawn dashboard, to the end of
+    the first frame showing the screen's data (its view loaded in a worker, then drawn)."""
+    values, error = [], ""
+    for _ in range(runs):
+        process = PtyProcess(argv, env=env)
+        try:
+            process.wait_for_text(DASHBOARD_READY, timeout=FIRST_FRAME_TIMEOUT)
+            process.drain(quiet=0.3, limit=5)
+            mark = len(process.output)
+            sent = process.send(SCREEN_KEYS[screen])
+            arrived, _ = process.wait_for_frame(mark, lambda text: SCREEN_READY[screen] in text, timeout=FIRST_FRAME_TIMEOUT)
+            values.append((arrived - sent) * 1000)
+        except TerminalTimeout as failure:
+            error = str(failure)
+        finally:
+            process.finish()
+        if error:
+            break
+    return Sample.of_runs(values, error)
 
 
 def _press_unmeasured(process: PtyProcess, key: bytes) -> None:

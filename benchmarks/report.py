@@ -151,8 +151,10 @@ def document(rows: list[Row], settings: str, notes: list[str]) -> str:
         "before it quits). n/a: the key got no answering frame within 5 s (the screen lacks the key,",
         "or it took longer). Live: from another process's COMMIT to the end of the app's first frame",
         "showing the new paper (the database watcher's debounce included); quit: Ctrl+Q to the",
-        "process's exit, with the watcher running.",
+        "process's exit, with the watcher running. First showing: a fresh app each time, from the",
+        "screen's key on the drawn dashboard to the first frame showing that screen's data.",
+        "Imports: entries per second of the whole command (start-up included) on a fresh copy.",
     ]
     if notes:
-        parts += ["", "Notes:", *[f"- {note}" for note in notes]]
+        parts += ["", "## Where the time goes (per missed target)", "", *[f"- {note}" for note in notes]]
     return "\n".join(parts) + "\n"

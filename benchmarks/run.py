@@ -12,24 +12,27 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import live, measure
+from . import commands, live, measure, where
 from .generate import SIZES, ensure_database
 from .report import Row, document, latency_within, ratio_at_most, table
 from .scenarios import SCENARIO_NAMES, SCENARIOS
 from .stats import Sample
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-PARTS = ("startup", "today", "keys", "live")
+PARTS = ("startup", "today", "showing", "keys", "commands", "live")
+SHOWN_SCREENS = ("pipeline", "venues", "flashcards", "pitch", "resume")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="small,medium,large", help="comma-separated: tiny, small, medium, large")
-    parser.add_argument("--runs", type=int, default=7, help="start-up and `today` runs per size (default 7)")
-    parser.add_argument("--key-runs", type=int, default=3, help="app sessions per key action and size (default 3)")
-    parser.add_argument("--presses", type=int, default=20, help="measured presses per session (default 20)")
+    parser.add_argument("--runs", type=int, default=5, help="start-up, `today` and export runs per size (default 5)")
+    parser.add_argument("--key-runs", type=int, default=2, help="app sessions per key action, first showings per screen, per size (default 2)")
+    parser.add_argument("--presses", type=int, default=12, help="measured presses per session (default 12)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {', '.join(PARTS)}")
     parser.add_argument("--actions", default=",".join(SCENARIO_NAMES), help="comma-separated key actions ('' for the bare app's baseline only)")
+    parser.add_argument("--import-scale", type=float, default=1.0,
+                        help="size of the import files, as a share of 30,000 YAML deadline rows and 10,000 .bib entries")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table (default benchmarks/RESULTS.md)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--data-dir", type=Path, default=None, help="where generated databases are cached (default benchmarks/data)")
@@ -84,8 +87,13 @@ def run(args: argparse.Namespace) -> list[Row]:
             rows += startup_rows(args, environments, bare_env, app, bare)
         if "today" in args.only:
             rows += today_rows(args, environments, bare_env, app)
+        if "showing" in args.only:
+            rows += showing_rows(args, environments, app)
         if "keys" in args.only:
-            rows += key_rows(args, environments, bare_env, app, bare)
+            bare_rss = next((row.baseline for row in rows if row.measure == "peak RSS at start"), None)
+            rows += key_rows(args, environments, bare_env, app, bare, bare_rss)
+        if "commands" in args.only:
+            rows += command_rows(args, environments, workdir, app)
         if "live" in args.only:
             rows += live_rows(args, environments, workdir, app)
     return rows
@@ -115,10 +123,11 @@ def startup_rows(args, environments, bare_env, app, bare) -> list[Row]:
     for name, results in per_size.items():
         limit = 2.0 if name == "large" else 1.5
         rows.append(Row("first frame", name, _merge([r.first_frame for r in results]), bare_frame, "bare Textual app",
-                        "ms", f"<= {limit}x bare", ratio_at_most(limit) if name in ("medium", "large") else lambda row: None))
+                        "ms", f"<= {limit}x bare", ratio_at_most(limit) if name in ("small", "medium", "large") else lambda row: None))
     for name, results in per_size.items():
+        limit = 2.5 if name == "large" else 1.6
         rows.append(Row("peak RSS at start", name, _merge([r.rss for r in results]), bare_rss, "bare Textual app",
-                        "MiB", "<= 1.6x bare", ratio_at_most(1.6) if name == "medium" else lambda row: None))
+                        "MiB", f"<= {limit}x bare", ratio_at_most(limit) if name in ("medium", "large") else lambda row: None))
     return rows
 
 
@@ -130,14 +139,45 @@ def today_rows(args, environments, bare_env, app) -> list[Row]:
         lambda environment: measure.wall_time([*app, "today"], environment.env(), 1),
     )
     rich_import = _merge(baseline)
+    limits = {"medium": 2.5, "large": 4.0}
     return [
-        Row("`paperdeck today`", name, _merge(samples), rich_import, "import rich.console", "ms", "<= 2.5x",
-            ratio_at_most(2.5) if name == "medium" else lambda row: None)
+        Row("`paperdeck today`", name, _merge(samples), rich_import, "import rich.console", "ms",
+            f"<= {limits.get(name, 2.5)}x", ratio_at_most(limits[name]) if name in limits else lambda row: None)
         for name, samples in per_size.items()
     ]
 
 
-def key_rows(args, environments, bare_env, app, bare) -> list[Row]:
+def showing_rows(args, environments, app) -> list[Row]:
+    log("first showing of each screen (a fresh app each: its view loaded, then drawn)...")
+    rows = []
+    limits = {"medium": 150, "large": 500}
+    for name, environment in environments.items():
+        for screen in SHOWN_SCREENS:
+            log(f"  {name}: {screen}")
+            sample = measure.first_showing(app, environment.env(), screen, args.key_runs)
+            limit = limits.get(name)
+            rows.append(Row(f"first showing: {screen}", name, sample, None, "", "ms",
+                            f"<= {limit} ms" if limit else "", latency_within(limit, None) if limit else lambda row: None))
+    return rows
+
+
+def command_rows(args, environments, workdir: Path, app) -> list[Row]:
+    log("`export ics --all`; import rates (YAML tracker, .bib) at the largest size...")
+    rows = []
+    for name, environment in environments.items():
+        sample = commands.export_ics(app, environment.env(), args.runs)
+        rows.append(Row("`export ics --all`", name, sample, None, "", "ms", "<= 1000 ms" if name == "large" else "",
+                        latency_within(1000, None) if name == "large" else lambda row: None))
+    name, environment = list(environments.items())[-1]
+    for kind, what in (("deadlines", "deadline rows from a YAML tracker"), ("bib", ".bib entries")):
+        log(f"  {name}: import {kind}")
+        rate = commands.import_rate(app, environment.env(), environment.db, workdir, kind, min(args.runs, 2), args.import_scale)
+        rows.append(Row(f"import: {rate.entries} {what}, per second", name, rate.per_second(), None, "", "/s",
+                        ">= 10000 /s", lambda row: row.value.median >= 10_000))
+    return rows
+
+
+def key_rows(args, environments, bare_env, app, bare, bare_rss: Sample | None) -> list[Row]:
     log("key to frame (bare app `j` baseline)...")
     baseline = Sample()
     for _ in range(args.key_runs):
@@ -159,12 +199,16 @@ def key_rows(args, environments, bare_env, app, bare) -> list[Row]:
                     sample.error = error
                     break
             if name == "large":
-                check, target = latency_within(None, None, 100), "no press > 100 ms"
+                check, target = latency_within(None, None, 250), "no press > 250 ms"
+            elif scenario.name == "switch_screen":
+                check, target = latency_within(50, None), "median <= 50 ms"
             else:
                 check, target = latency_within(25, 60), "median <= 25, p95 <= 60 ms"
             rows.append(Row(f"key: {scenario.title}", name, sample, baseline, "bare app key", "ms", target, check, latency=True))
     for name, kib in session_rss.items():
-        rows.append(Row("peak RSS after the key sessions", name, Sample.of_runs([kib / 1024]), None, "", "MiB", "", lambda row: None))
+        rows.append(Row("peak RSS after the key sessions", name, Sample.of_runs([kib / 1024]), bare_rss,
+                        "bare Textual app at start" if bare_rss else "", "MiB", "<= 2.5x bare" if name == "medium" else "",
+                        ratio_at_most(2.5) if name == "medium" else lambda row: None))
     return rows
 
 
@@ -191,14 +235,61 @@ def _merge(samples: list[Sample]) -> Sample:
     return merged
 
 
+def _command_argv(row: Row, args: argparse.Namespace) -> list[str] | None:
+    """The command behind a command's row, on a scratch copy of that size's database."""
+    from .generate import cached_path
+
+    if row.size not in SIZES or not (row.measure.startswith("`export ics") or row.measure.startswith("import:")):
+        return None
+    scratch = Path(tempfile.mkdtemp(prefix="paperdeck-where-"))
+    db = scratch / "where.db"
+    shutil.copyfile(cached_path(SIZES[row.size], args.data_dir), db)
+    if row.measure.startswith("`export ics"):
+        return ["--db", str(db), "export", "ics", "--all", "-o", str(scratch / "out.ics")]
+    kind = "deadlines" if "YAML" in row.measure else "bib"
+    source, _entries = commands.write_import_file(scratch, kind, args.import_scale)
+    return ["--db", str(db), "import", kind, "--quiet", str(source)]
+
+
+def where_the_time_goes(rows: list[Row], args: argparse.Namespace) -> list[str]:
+    """Per missed target, the use case behind it profiled on that size's database."""
+    from .generate import cached_path
+
+    notes, profiled = [], {}
+    for row in rows:
+        if row.verdict() != "**no**":
+            continue
+        if row.measure.startswith("peak RSS"):
+            notes.append(f"{row.measure} ({row.size}): memory, not time: what the screens built and kept "
+                         "(widgets, their views); not profiled by this harness.")
+            continue
+        name = where.use_case_for(row.measure)
+        argv = _command_argv(row, args)
+        if argv is not None:
+            notes.append(f"{row.measure} ({row.size}): {where.profile_command(argv)}")
+            continue
+        if name is None or row.size not in SIZES:
+            notes.append(f"{row.measure} ({row.size}): no use case behind it to profile here; the time is the app's "
+                         "own (Textual layout and render on the UI thread).")
+            continue
+        key = (row.size, name)
+        if key not in profiled:
+            profiled[key] = where.profile(cached_path(SIZES[row.size], args.data_dir), name)
+        ui = " It runs in a worker: a key's time beyond it is the UI thread's render." if row.measure.startswith("key:") else ""
+        notes.append(f"{row.measure} ({row.size}): {profiled[key]}.{ui}")
+    return notes
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     rows = run(args)
     settings = (f"sizes {','.join(args.sizes)}; {args.runs} runs; key actions: {args.key_runs} sessions x "
                 f"{args.presses} presses")
     print(table(rows))
+    notes = where_the_time_goes(rows, args)
+    print("\n".join(notes))
     if not args.no_write:
-        args.output.write_text(document(rows, settings, []), "utf-8")
+        args.output.write_text(document(rows, settings, notes), "utf-8")
         log(f"wrote {args.output}")
     return 0
 

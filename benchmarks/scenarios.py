@@ -16,10 +16,21 @@ from dataclasses import dataclass, field
 DOWN, UP = b"\x1b[B", b"\x1b[A"
 SHIFT_RIGHT, SHIFT_LEFT = b"\x1b[1;2C", b"\x1b[1;2D"
 ENTER, ESCAPE, TAB = b"\r", b"\x1b", b"\t"
+CTRL_S = b"\x13"
 
 # Text that shows the dashboard has drawn its data (not just the header).
 DASHBOARD_READY = "to study today"
 SCREEN_KEYS = {"dashboard": b"1", "pipeline": b"2", "venues": b"3", "flashcards": b"4", "pitch": b"5", "resume": b"6"}
+# Text each screen shows only once its data is drawn (not its empty shell while the view loads).
+SCREEN_READY = {
+    "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": " days", "flashcards": "streak", "pitch": "wpm",
+    "resume": "On the resume (",
+}
+
+
+def showing(text: str) -> Callable[[str], bool]:
+    """A frame that draws `text` (data that arrives with the view, not the screen's shell)."""
+    return lambda frame: text in frame
 
 
 def substantial(min_chars: int) -> Callable[[str], bool]:
@@ -78,12 +89,28 @@ def _scroll(i: int) -> Step:
     return Step(DOWN if (i // 6) % 2 == 0 else UP)
 
 
+def _open_and_close(key: bytes, ready: str, close: bytes = ESCAPE) -> Callable[[int], Step]:
+    """Open something (a view, a dialog, a screen) until its data shows; close it, unmeasured."""
+    return lambda i: Step(key, showing(ready), after=[close])
+
+
+def _save_form(i: int) -> Step:
+    # Ctrl+S saves and closes the form: the board's frame answers; `e` opens the form again.
+    return Step(CTRL_S, substantial(100), after=[b"e"])
+
+
 SCENARIOS = [
     Scenario("move_card", "move a card (shift+→/←)", "pipeline", _move_card),
     Scenario("open_form", "open the paper form (e)", "pipeline", _open_form),
     Scenario("rate_card", "rate a flashcard (3)", "flashcards", _rate_card, setup=[b"a", b" "]),
     Scenario("switch_screen", "switch screens (1–6)", "dashboard", _switch, setup=[b"2", b"3", b"4", b"5", b"6", b"1"]),
     Scenario("type_pitch", "type in the pitch editor", "pitch", _type, setup=[TAB, TAB]),
-    Scenario("scroll_venues", "scroll the venue list (↓/↑)", "venues", _scroll),
+    Scenario("scroll_venues", "scroll the venue list (↓/↑: each shows that venue's detail)", "venues", _scroll),
+    # The month grid's paper milestones (▸) come with the view it loads when opened.
+    Scenario("month_grid", "open the month grid (m)", "venues", _open_and_close(b"m", "▸", close=b"m")),
+    Scenario("open_stats", "open Stats (s)", "flashcards", _open_and_close(b"s", "Reviews in total")),
+    Scenario("start_review", "start a review (a)", "flashcards", _open_and_close(b"a", "answered")),
+    Scenario("open_resume", "open Resume (6, from the dashboard)", "dashboard", _open_and_close(b"6", "On the resume (", close=b"1")),
+    Scenario("save_form", "save the paper form (ctrl+s)", "pipeline", _save_form, setup=[b"e"]),
 ]
 SCENARIO_NAMES = [scenario.name for scenario in SCENARIOS]

@@ -20,6 +20,7 @@ SAMPLES: dict[str, tuple[object, str]] = {
     "interview_date": (date(2026, 12, 15), "2026-12-15"),
     "words_per_minute": (100.0, "100"),
     "cjk_chars_per_minute": (250.5, "250.5"),
+    "pitch_minutes": ((3.0, 5.0), "3-5"),
     "pitch_paper_id": (7, "7"),
     "language": ("zh", "zh"),
     "theme": ("nord", "nord"),

@@ -42,15 +42,19 @@ def test_runner_measures_and_writes_the_table(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", "tiny", "--runs", "1", "--key-runs", "1",
          "--presses", "2", "--actions", "", "--data-dir", str(tmp_path / "data"),
-         "--output", str(output)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+         "--import-scale", "0.005", "--output", str(output)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     text = output.read_text("utf-8")
     for expected in ("| Measure |", "first frame", "peak RSS", "`paperdeck today`", "key: bare app",
                      "bare Textual app", "live: another process's commit shown", "quit (Ctrl+Q)",
+                     "first showing: resume", "`export ics --all`", "import: 150 deadline rows", "import: 50 .bib entries",
                      "CPU", "Textual", "SQLite"):
         assert expected in text
     first_frame = next(line for line in text.splitlines() if line.startswith("| first frame | tiny"))
     assert " ms (" in first_frame and "n/a" not in first_frame
+    for measure in ("first showing: pipeline", "import: 50 .bib entries"):
+        line = next(line for line in text.splitlines() if line.startswith(f"| {measure}"))
+        assert "n/a" not in line, line
     assert "| Measure |" in completed.stdout

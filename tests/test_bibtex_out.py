@@ -214,7 +214,7 @@ def library(tmp_path_factory):
         patch.setenv("PAPERDECK_NO_SAMPLES", "1")
         db = open_store(tmp_path_factory.mktemp("shared") / "all.db")
     plan = run_import(db, "bib", [str(path) for path in SHARED])
-    found = resume_entries(db)
+    found = resume_entries(db, unplaced=True)
     originals = {p.id: p for p in db.papers.all()}
     yield plan, found.every, render_list(found.every, "bib"), originals
     db.close()

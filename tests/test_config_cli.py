@@ -94,6 +94,15 @@ def test_bad_values_are_refused_in_one_line_with_status_2(cli, db_path):
     assert listed(cli, db_path) == before  # nothing of a refused value was saved
 
 
+def test_reset_puts_a_setting_back_to_its_default(cli, db_path):
+    assert config(cli, db_path, "set", "today_days", "90").returncode == 0
+    result = config(cli, db_path, "reset", "today_days")
+    assert result.returncode == 0 and result.stdout == "today_days = 30\n"
+    assert listed(cli, db_path)["today_days"] == 30
+    refused = config(cli, db_path, "reset", "today_dayz")
+    assert refused.returncode == 2 and "did you mean today_days" in refused.stderr
+
+
 def test_control_characters_in_text_are_stored_and_shown_visible(cli, db_path, store):
     name = "Li\x1b[2J\x07 [red]x[/] 李"
     result = config(cli, db_path, "set", "my_name", name)

@@ -51,7 +51,9 @@ async def test_dashboard_shows_stalled_papers_literally(prepared):
         assert "[bold]Sparse[/] attention at scale" in attention
         assert "Idle idea" in attention
         assert "no move in 89 days" in attention
-        assert "多模态" not in attention  # 4 days in Writing: not stalled
+        stalled = attention.split("Stalled (no move in 14+ days)")[1].split("Next milestones")[0]
+        assert "多模态" not in stalled  # 4 days in Writing: not stalled ...
+        assert "多模态对齐评估 🚀\n  Writing · no target venue" in attention  # ... but one of my papers
         # The most idle first.
         assert attention.index("Idle idea") < attention.index("Sparse")
 
@@ -66,7 +68,10 @@ async def test_deadlines_target_venues_first_with_countdowns(prepared):
         assert rows[2:4] == ["  AAAI 2027 [i]AAAI[/i] main  3d 2h",  # label as typed
                              "  Tue 01 Dec 23:59 AoE · Wed 02 Dec 11:59 UTC"]
         assert not any("Notification" in row for row in rows)  # events are not deadlines
-        assert all("est." not in row for row in rows)
+        inside = rows[:rows.index("Later (the nearest past 30 days)")]
+        assert len(inside) == 4 and all("est." not in row for row in inside)
+        # Two inside the horizon: the field's next (estimated) one past it makes three.
+        assert len(rows) - len(inside) - 1 == 2 and rows[-1].endswith(" est.")
 
 
 async def test_enter_on_a_deadline_opens_its_venue(prepared):

@@ -1,5 +1,10 @@
 """One agreement matrix: every consumer of the deadlines core gives the same answer.
 
+Stage x edition state x clock zone: every venue's 2027 edition has its paper deadline, a
+notification 40 days later and the conference in July, so the clocks fall before a deadline,
+after it and after the notification; papers in Ideation, Writing, Under review and Decision
+wait for what their stage waits for (issue 13), and each consumer must say the same.
+
 Clocks in UTC, Asia/Shanghai and America/Los_Angeles (both sides of November's DST change, and
 the day DST starts in March); deadlines at 23:59 AoE, 23:59 PT (winter and summer time), 00:30
 UTC+8 and a date-only one; papers at several stages. Every clock runs through the Dashboard,
@@ -20,7 +25,7 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,7 +34,9 @@ import time_machine
 from icalendar import Calendar
 
 from paperdeck.domain.deadlines import URGENCY_STYLE, countdown, local_day, urgency, when_text
-from paperdeck.domain.targets import late_text
+from paperdeck.domain.deadlines import local_today
+from paperdeck.domain.target_text import status_text
+from paperdeck.domain.targets import TargetState, late_text, milestone_items
 from paperdeck.domain.timezones import wall_to_utc
 from paperdeck.models.papers import Stage
 from paperdeck.usecases.paper_targets import paper_targets
@@ -44,6 +51,8 @@ VENUES = {  # name -> (wall time, or a date for a date-only deadline; its zone l
     "MxDate": (date(2027, 1, 29), "AoE"),
 }
 STAGES = (Stage.IDEATION, Stage.WRITING, Stage.UNDER_REVIEW, Stage.DECISION)
+NOTIFICATION_AFTER = timedelta(days=40)
+CONFERENCE = (date(2027, 7, 20), date(2027, 7, 25))
 CLOCKS = {
     "UTC": ["2026-11-22T07:00:00+00:00"],
     "Asia/Shanghai": ["2026-11-22T07:00:00+08:00", "2027-01-29T20:00:00+08:00"],
@@ -75,11 +84,32 @@ HAND = {
     # Near the deadlines; a date-only deadline lasts through its day.
     ("2027-01-29T20:00:00+08:00", "MxAoE", Stage.WRITING): ("23h 59m", "urgent", True, "2026-11-21"),
     ("2027-01-29T20:00:00+08:00", "MxDate", Stage.WRITING): ("today", "urgent", True, "2026-11-20"),
-    ("2027-01-29T09:00:00-08:00", "MxDate", Stage.UNDER_REVIEW): ("today", "urgent", False, None),
+    # Under review, a paper waits for its notification (40 days after the deadline), never for
+    # the submission deadline: 10 Mar, a date-only day, is 40 local days from 29 Jan.
+    ("2027-01-29T09:00:00-08:00", "MxDate", Stage.UNDER_REVIEW): ("40 days", "later", False, None),
     ("2027-01-29T09:00:00-08:00", "MxSpr", Stage.IDEATION): ("45d 13h", "later", True, "2027-01-04"),
     # 23:59 PT on 15 Mar is daylight time (06:59 UTC on the 16th).
     ("2027-03-14T12:00:00-07:00", "MxSpr", Stage.WRITING): ("1d 11h", "soon", True, "2027-01-04"),
-    ("2027-03-14T12:00:00-07:00", "MxSpr", Stage.DECISION): (None, None, False, None),
+    # Decided (the decision not recorded): the conference, 20 Jul, 128 local days from 14 Mar.
+    ("2027-03-14T12:00:00-07:00", "MxSpr", Stage.DECISION): ("128 days", "later", False, None),
+}
+# Stage x edition state, worked out by hand: (clock, venue, stage) -> (state, the tile's text).
+HAND_STATE = {
+    ("2026-11-22T07:00:00+08:00", "MxAoE", Stage.IDEATION): ("ahead", "69d"),        # before the deadline
+    # 10 Mar 23:59 AoE (11 Mar 11:59 UTC) from 21 Nov 23:00 UTC: 109 days 12 hours.
+    ("2026-11-22T07:00:00+08:00", "MxAoE", Stage.UNDER_REVIEW): ("ahead", "notif. 109d"),
+    # After the deadline: 23:59 PT on 21 Jan has passed at 09:00 on 29 Jan in Los Angeles.
+    ("2027-01-29T09:00:00-08:00", "MxPT", Stage.WRITING): ("passed", "passed"),
+    ("2027-01-29T09:00:00-08:00", "MxPT", Stage.IDEATION): ("passed", "passed"),
+    # Its notification, 2 Mar 23:59 PST = 3 Mar 07:59 UTC, is 32 days 14 hours away.
+    ("2027-01-29T09:00:00-08:00", "MxPT", Stage.UNDER_REVIEW): ("ahead", "notif. 32d"),
+    # After the notification: the conference (date only, 20 Jul) is 128 local days away.
+    ("2027-03-14T12:00:00-07:00", "MxPT", Stage.UNDER_REVIEW): ("ahead", "conf. 128d"),
+    ("2027-03-14T12:00:00-07:00", "MxAoE", Stage.UNDER_REVIEW): ("ahead", "conf. 128d"),
+    ("2027-03-14T12:00:00-07:00", "MxPT", Stage.DECISION): ("ahead", "conf. 128d"),
+    # Not yet notified: 24 Apr 23:59 PDT (25 Apr 06:59 UTC) from 14 Mar 19:00 UTC: 41 days 12 hours.
+    ("2027-03-14T12:00:00-07:00", "MxSpr", Stage.UNDER_REVIEW): ("ahead", "notif. 41d"),
+    ("2027-03-14T12:00:00-07:00", "MxSpr", Stage.WRITING): ("ahead", "1d"),
 }
 # The Dashboard's second line, each time labelled with the zone it is read in.
 HAND_WHEN = {
@@ -87,6 +117,8 @@ HAND_WHEN = {
     ("2026-11-22T07:00:00+08:00", "MxU8"): "Sat 30 Jan 00:30 UTC+8",
     ("2026-11-01T12:00:00-08:00", "MxPT"): "Thu 21 Jan 23:59 PT",
     ("2026-11-01T12:00:00-08:00", "MxU8"): "Sat 30 Jan 00:30 UTC+8 · Fri 29 Jan 08:30 PST",
+    # Issue 13's "wrong time label": a PT deadline read in Shanghai, each time under its own zone.
+    ("2026-11-22T07:00:00+08:00", "MxPT"): "Thu 21 Jan 23:59 PT · Fri 22 Jan 15:59 CST",
 }
 STYLE_URGENCY = {style: level.value for level, style in URGENCY_STYLE.items() if style}
 
@@ -106,10 +138,15 @@ def build(store, zone: str) -> dict[int, tuple[str, Stage]]:
     papers = {}
     for name, (when, label) in VENUES.items():
         key = store.venues.add(name).key
+        notified = when + NOTIFICATION_AFTER
         if isinstance(when, datetime):
             store.venues.add_deadline(key, 2027, "paper", at=wall_to_utc(when, label), tz_label=label)
+            store.venues.add_deadline(key, 2027, "notification", at=wall_to_utc(notified, label), tz_label=label)
         else:
             store.venues.add_deadline(key, 2027, "paper", on_date=when, tz_label=label)
+            store.venues.add_deadline(key, 2027, "notification", on_date=notified, tz_label=label)
+        store.venues.add_deadline(key, 2027, "conference_start", on_date=CONFERENCE[0])
+        store.venues.add_deadline(key, 2027, "conference_end", on_date=CONFERENCE[1])
         for stage in STAGES:
             paper = store.papers.add(f"{stage.value} {name}", stage, venue_key=key, target_year=2027,
                                      stage_entered_at="2026-10-01T00:00:00Z")
@@ -123,11 +160,15 @@ def expected(store, now: datetime, zone) -> tuple[dict, dict, dict, dict]:
     keys = [name.lower() for name in VENUES]
     per_paper = {}
     for paper_id, target in paper_targets(store, store.papers.all(), now, zone).items():
-        deadline = target.deadline
+        deadline = target.deadline if target.state is TargetState.AHEAD else None
         start = target.milestone("start_by")
         per_paper[paper_id] = {
+            "state": target.state.value,
+            "status": status_text(target, now, zone),
+            "offer": countdown(target.offer, now, zone) if target.offer else None,
+            "milestones": {item.name: item.on_date for item in milestone_items({}, [target], local_today(now, zone))},
             "countdown": countdown(deadline, now, zone) if deadline else None,
-            "tile": countdown(deadline, now, zone, compact=True) if deadline else "",
+            "tile": status_text(target, now, zone, compact=True),
             "urgency": urgency(deadline, now, zone).value if deadline else None,
             "at_risk": target.at_risk,
             "reason": late_text(target),
@@ -220,13 +261,16 @@ async def read_screens(store, papers: dict[int, tuple[str, Stage]]) -> dict:
 
         await app.switch_mode("venues")
         await view_shown(pilot)
+        spans = app.screen.list_columns.spans()  # the rows' columns (all ASCII here: cells are characters)
         for option in app.screen.query_one("#venue-table").options:
             text = option.prompt
-            name = text.plain[2:11].strip()
+            name = text.plain[spans["name"]].strip()
             if name in VENUES:
+                # The columns: countdown, kind and edition, local date ("~" before an estimate's).
                 seen["venues"][name.lower()] = {
-                    "countdown": text.plain[11:21].strip(), "urgency": style_at(text, 11),
-                    "kind_year": text.plain[21:35].strip(), "when": text.plain[35:].strip(),
+                    "countdown": text.plain[spans["countdown"]].strip(), "urgency": style_at(text, spans["countdown"].start),
+                    "kind_year": " ".join(text.plain[spans["kind_year"]].split()),
+                    "when": text.plain[spans["when"]].strip().removeprefix("~"),
                 }
         await pilot.press("m")
         await view_shown(pilot)
@@ -275,6 +319,13 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
             assert (answer["countdown"], answer["urgency"], answer["at_risk"], answer["start_by"]) == (
                 left, level, risky, start), f"{venue} {stage.value} {where}"
             hand_checked += 1
+        for (hand_clock, venue, stage), (state, tile) in HAND_STATE.items():
+            if hand_clock != clock:
+                continue
+            [paper_id] = [i for i, (name, s) in papers.items() if (name, s) == (venue, stage)]
+            assert (per_paper[paper_id]["state"], per_paper[paper_id]["tile"]) == (state, tile), \
+                f"{venue} {stage.value} {where}"
+            hand_checked += 1
         for (hand_clock, venue), text in HAND_WHEN.items():
             if hand_clock == clock:
                 assert per_deadline[(venue.lower(), 2027, "paper")]["when"] == text
@@ -297,17 +348,20 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
             label = f"paper {titles[paper_id]!r} {where}"
             assert seen["tiles"][paper_id] == {"tile": answer["tile"], "at_risk": answer["at_risk"]}, label
             target = shows[paper_id]["target"]
-            if answer["countdown"] is None:
-                assert target is None, label
-            else:
-                assert (target["deadline"]["countdown"], target["deadline"]["urgency"], target["at_risk"]) == (
-                    answer["countdown"], answer["urgency"], answer["at_risk"]), label
-                plan = {item["name"]: item["date"] for item in target["plan"]}
-                assert plan.get("start_by") == answer["start_by"], label
-            ics_start = milestones.get(f"paper-{paper_id}-start_by@paperdeck")
-            assert (ics_start.isoformat() if ics_start else None) == answer["start_by"], label
+            assert (target["state"], target["status"], target["at_risk"]) == (
+                answer["state"], answer["status"], answer["at_risk"]), label
+            if answer["countdown"] is not None:
+                assert (target["deadline"]["countdown"], target["deadline"]["urgency"]) == (
+                    answer["countdown"], answer["urgency"]), label
+            assert (target["next_edition"] or {}).get("countdown") == answer["offer"], label
+            plan = {item["name"]: item["date"] for item in target["plan"]}
+            assert plan.get("start_by") == answer["start_by"], label
+            # The .ics and the month grid carry the plan's milestones still to do, of stages not done.
+            in_ics = {name: day for name in ("start_by", "experiments_done_by", "draft_by", "submit_by")
+                      if (day := milestones.get(f"paper-{paper_id}-{name}@paperdeck")) is not None}
+            assert in_ics == answer["milestones"], label
             grid_start = seen["grid"].get(("start_by", titles[paper_id]))
-            assert (grid_start.isoformat() if grid_start else None) == answer["start_by"], label
+            assert grid_start == answer["milestones"].get("start_by"), label
             if answer["at_risk"]:
                 assert seen["dashboard_risk"][paper_id] == answer["reason"], label
                 [alert] = [a for a in today_json["at_risk"] if a["paper_id"] == paper_id]
@@ -334,11 +388,14 @@ async def test_every_consumer_gives_the_same_answer(store, db_path, tmp_path, sy
             answer = per_venue[venue]
             assert (shown["countdown"], shown["urgency"]) == (answer["countdown"], answer["urgency"]), venue
             assert shown["when"].startswith(f"{answer['local_day']:%m-%d}"), f"{venue} {where}"
-            # The venue's next deadline is the one its papers count down to (Decision: none).
+            # The venue's next deadline is the one its papers before submission count down to, while
+            # their edition's is open; once it has passed, the next edition they are offered.
             for paper_id, (name, stage) in papers.items():
-                if name.lower() == venue and stage is not Stage.DECISION:
-                    assert per_paper[paper_id]["countdown"] == answer["countdown"], f"{venue} {where}"
+                if name.lower() == venue and stage in (Stage.IDEATION, Stage.WRITING):
+                    mine = per_paper[paper_id]
+                    shown_to_paper = mine["countdown"] if mine["state"] == "ahead" else mine["offer"]
+                    assert shown_to_paper == answer["countdown"], f"{venue} {stage.value} {where}"
         for (venue, year, kind, estimate), day in days.items():
             if kind == "paper":
-                assert seen["grid"][(venue, "Paper", estimate)] == day, f"{venue} {year} {where}"
-    assert hand_checked >= sum(1 for key in HAND if key[0] in CLOCKS[zone_name])
+                assert seen["grid"][(venue, f"{year} Paper", estimate)] == day, f"{venue} {year} {where}"
+    assert hand_checked >= sum(1 for key in [*HAND, *HAND_STATE] if key[0] in CLOCKS[zone_name])

@@ -114,7 +114,7 @@ def test_schema_and_types_files_are_refused_as_a_whole(deadlines_dir):
     ("November 28-December 9, 2022", (date(2022, 11, 28), date(2022, 12, 9))),
     ("July 27 - August 1, 2025", (date(2025, 7, 27), date(2025, 8, 1))),
     ("May 01-05, 2026", (date(2026, 5, 1), date(2026, 5, 5))),
-    ("December 6, 2026", (date(2026, 12, 6), date(2026, 12, 6))),
+    ("December 6, 2026", (date(2026, 12, 6), None)),  # a start: no one-day conference invented
     ("TBD", None),
 ])
 def test_conference_date_ranges(text, expected):

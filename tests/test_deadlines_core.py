@@ -10,7 +10,8 @@ import pytest
 from paperdeck.domain.deadlines import (
     closes_at, countdown, is_open, local_day, own_day, own_text, urgency, when_text,
 )
-from paperdeck.domain.targets import next_submission, paper_target
+from paperdeck.domain.editions import VenueEditions
+from paperdeck.domain.targets import TargetState, next_submission, paper_target
 from paperdeck.domain.timezones import wall_to_utc
 from paperdeck.models.papers import Paper, Stage
 from paperdeck.models.venues import Deadline, DeadlineKind
@@ -72,8 +73,10 @@ def test_a_label_no_zone_matches_reads_as_aoe(label):
 
 def test_when_text_in_chinese_and_for_a_date_only_deadline():
     only = deadline(on_date=date(2027, 1, 29), tz_label="UTC+8")
-    assert when_text(only, SHANGHAI, "zh") == "Fri 29 Jan UTC+8（仅日期）"
+    assert when_text(only, SHANGHAI, "zh") == "1月29日 周五 UTC+8（仅日期）"
     assert when_text(only, SHANGHAI) == "Fri 29 Jan UTC+8 (date only)"
+    timed = deadline(at=datetime(2027, 1, 10, 11, 59, tzinfo=UTC), tz_label="AoE")  # 23:59 AoE on the 9th
+    assert when_text(timed, SHANGHAI, "zh") == "1月9日 周六 23:59 AoE · 1月10日 周日 19:59 CST"
 
 
 def test_the_target_prefers_an_announced_deadline_and_skips_closed_ones():
@@ -84,8 +87,10 @@ def test_the_target_prefers_an_announced_deadline_and_skips_closed_ones():
     notification = deadline(at=now + timedelta(days=2), kind=DeadlineKind.NOTIFICATION)
     assert next_submission([closed, estimate, announced, notification], now) is announced
     assert next_submission([closed, estimate, notification], now) is estimate
-    decided = Paper(1, "p", Stage.DECISION, venue_key="v")
-    assert paper_target(decided, [announced], now, UTC).deadline is None  # no countdown after a decision
-    reviewing = Paper(2, "p", Stage.UNDER_REVIEW, venue_key="v")
-    target = paper_target(reviewing, [announced], now, UTC)
-    assert target.deadline is announced and target.plan == () and not target.at_risk
+    decided = Paper(1, "p", Stage.DECISION, venue_key="v", target_year=2027, decision="rejected")
+    venue = VenueEditions("v", [announced])
+    assert paper_target(decided, venue, now, UTC).deadline is None  # nothing ahead once rejected
+    reviewing = Paper(2, "p", Stage.UNDER_REVIEW, venue_key="v", target_year=2027)
+    target = paper_target(reviewing, venue, now, UTC)
+    # Under review, it never counts down to the submission deadline (nothing else is known yet).
+    assert target.deadline is None and target.state is TargetState.UNKNOWN and not target.at_risk

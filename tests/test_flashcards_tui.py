@@ -159,6 +159,10 @@ async def test_browser_add_refuses_empty_and_keeps_markup_literal(store, frozen_
         await view_shown(pilot)
         assert store.cards.search("[red]Why") == []
         assert table.row_count == 0
+        await pilot.press("u")  # undo: the card is back, as it was
+        await view_shown(pilot)
+        assert [c.id for c in store.cards.search("[red]Why")] == [card.id]
+        assert store.cards.get(card.id).suspended
 
 
 async def test_edit_from_the_browser_keeps_the_schedule(store, frozen_clock):

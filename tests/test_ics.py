@@ -44,6 +44,20 @@ def test_milestones_and_hostile_text_survive_the_round_trip():
     assert all(e.decoded("DTSTAMP") == NOW for e in parsed.walk("VEVENT"))
 
 
+def test_long_lines_fold_within_75_octets_without_splitting_a_character():
+    title = "长标题" * 40 + " with; commas, and \\ backslashes 🎉" * 3
+    milestone = MilestoneItem("paper-9-draft_by@paperdeck", 9, title, "neurips", "draft_by", "初稿完成", "Draft by",
+                              date(2027, 4, 30), False)
+    data = to_ics(build_calendar([_deadline(note="x" * 200)], [milestone], now=NOW))
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # each physical line is whole characters
+    events = {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+    assert str(events["paper-9-draft_by@paperdeck"]["SUMMARY"]) == f"Draft by: {title}"
+    assert str(events["neurips-2027-paper-1@paperdeck"]["DESCRIPTION"]).endswith("x" * 200)
+
+
 def test_estimate_is_all_day_and_marked():
     estimate = _deadline(at=None, on_date=date(2027, 5, 15), is_estimate=True, uid="neurips-2027-paper-1@paperdeck")
     [event] = Calendar.from_ical(to_ics(build_calendar([estimate], now=NOW))).walk("VEVENT")

@@ -62,7 +62,8 @@ def test_the_plan_as_json_names_every_item_with_its_source(cli, files):
     moved.write_text(TINY_YAML.replace("2027-02-01 23:59", "2027-02-03 23:59"), "utf-8")
     again = json.loads(cli("import", "deadlines", str(moved), "--json", "--dry-run").stdout)
     [update] = [item for item in again["items"] if item["action"] == "update"]
-    assert update["changes"] == [{"field": "at_utc", "old": "2027-02-02T11:59:00Z", "new": "2027-02-04T11:59:00Z"}]
+    assert update["changes"] == [{"field": "at_utc", "old": "2027-02-02T11:59:00Z", "new": "2027-02-04T11:59:00Z",
+                                  "old_source": "huggingface:tiny.yml", "new_source": "huggingface:moved.yml"}]
     assert not again["applied"] and again["unchanged"] == 1
 
 

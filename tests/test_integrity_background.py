@@ -126,9 +126,9 @@ async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_off
     from paperdeck.tui.app import PaperdeckApp
 
     made = fill(db_path, 3)
-    # Damage a page the dashboard never reads: the check still finds it.
+    # Damage a page the dashboard never reads (the undo journal's index): the check still finds it.
     opened = open_store(db_path, seed=False)
-    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' ORDER BY rootpage DESC LIMIT 1")
+    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = 'undo_log_scope'")
     page_size = opened.scalar("PRAGMA page_size")
     opened.close()
     data = bytearray(db_path.read_bytes())
@@ -153,3 +153,33 @@ async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_off
     finally:
         store.close()
     assert db_path.read_bytes() == damaged
+
+
+def test_a_load_that_meets_a_damaged_page_fails_with_a_message(seeded_db, db_path, background_always):
+    """A screen's load reading a damaged page gets a StoreError with a message (shown as a
+    notice; the background check reports the damage), not a raw sqlite3 error that ends the app."""
+    from paperdeck.store import StoreError
+
+    fill(db_path, 3)
+    opened = open_store(db_path, seed=False)
+    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = 'papers_board'")
+    page_size = opened.scalar("PRAGMA page_size")
+    opened.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    data = bytearray(db_path.read_bytes())
+    start = (index_page - 1) * page_size
+    data[start:start + page_size] = bytes((i * 37 + 11) % 256 for i in range(page_size))
+    db_path.write_bytes(bytes(data))
+
+    store = open_store(db_path, seed=False)
+    try:
+        with pytest.raises(StoreError, match="cannot read the database"):
+            with store.reading() as snapshot:
+                snapshot.rows("SELECT stage, position FROM papers INDEXED BY papers_board WHERE stage = 'ideation'")
+        with pytest.raises(Exception) as mistake:  # a wrong query is not the file's fault: it is not dressed up
+            with store.reading() as snapshot:
+                snapshot.rows("SELECT no_such_column FROM papers")
+        assert not isinstance(mistake.value, StoreError)
+    finally:
+        store.close()

@@ -81,7 +81,7 @@ async def test_the_watcher_survives_the_file_being_replaced(seeded_db, seeded_te
     app = PaperdeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await watching(pilot)
-        assert "Only in the live file" in attention(app)
+        await app_until(pilot, lambda: "Only in the live file" in attention(app), "the dashboard's view")
         staged = tmp_path / "staged.db"
         shutil.copy(backup, staged)
         for suffix in ("-wal", "-shm"):

@@ -11,6 +11,8 @@ from paperdeck.tui.screens.save_dialog import SaveFileDialog
 
 
 async def open_dialog(app, pilot) -> SaveFileDialog:
+    await pilot.pause()
+    await app.screen.view_ready()  # F8 exports the paper shown: wait until the screen shows one
     await pilot.press("f8")
     await pilot.wait_for_scheduled_animations()
     for _ in range(50):

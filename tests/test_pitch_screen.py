@@ -97,7 +97,7 @@ async def test_measured_rates_replace_the_defaults_in_the_gauge(store, paper, fr
         assert "130 wpm" in str(gauge.render()) and "(default)" in str(gauge.render())
         await pilot.press("f5")
         frozen_clock.shift(timedelta(seconds=60))
-        await pilot.press("f6")
+        await pilot.press("f5", "f6")  # the first part done in a minute, then stopped
         await view_shown(pilot)  # the run is saved, then the view (rates, runs) reloads
         assert "100 wpm" in str(gauge.render()) and "(measured)" in str(gauge.render())
 

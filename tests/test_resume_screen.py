@@ -127,6 +127,9 @@ async def test_edit_bullets_and_selected_marks(papers):
         assert len(app.screen.entries) == 2 and not papers.papers.get(review.id).on_resume
         # The cursor stays where the hidden paper was (the paper now at its place).
         assert app.screen.current is not None and app.screen.current.title.startswith("Reward-Aware")
+        await pilot.press("u")  # undo: back on the resume
+        await view_shown(pilot)
+        assert len(app.screen.entries) == 3
 
 
 async def test_bullets_typed_just_before_f10_are_all_saved(papers):

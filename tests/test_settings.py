@@ -28,6 +28,7 @@ REFUSED: dict[str, list[str]] = {
     "clipboard_osc52": ["maybe", ""],
     "my_name": ["line\nbreak", "a\x00b", "x" * 201],
     "pitch_paper_id": ["0", "-3", "paper"],
+    "pitch_minutes": ["0", "8-5", "61", "five", "5-", "nan", ""],
 }
 
 
@@ -64,6 +65,12 @@ def test_bad_text_is_refused_with_one_line_naming_the_setting(key, text):
     assert message.startswith(f"{key} ") and "\n" not in message
     assert len(message) < 300  # a huge input is not echoed whole
     assert "\x1b" not in message  # control characters are quoted, never passed on
+    # In Chinese too, after the setting's label (what the Settings screen shows).
+    spec = setting(key)
+    zh = spec.refusal(caught.value, "zh")
+    assert zh.startswith(spec.label_zh) and "\n" not in zh and "\x1b" not in zh and len(zh) < 300
+    assert zh != spec.label_zh + message.removeprefix(key + " ")  # written in Chinese, not the English
+    assert spec.refusal(caught.value, "en") == f"{spec.label_en} {message.removeprefix(key + ' ')}"
 
 
 def test_values_a_user_writes_several_ways():
@@ -77,6 +84,11 @@ def test_values_a_user_writes_several_ways():
     assert setting("interview_date").parse("none") is None
     assert setting("my_name").parse("  ") == ""  # empty text clears it
     assert setting("my_name").parse("[red]Li[/] \x1b[2J") == "[red]Li[/] \x1b[2J"  # stored as typed
+    assert setting("pitch_minutes").parse("5–8") == (5.0, 8.0)
+    assert setting("pitch_minutes").parse("3 min") == (3.0, 3.0)
+    assert setting("pitch_minutes").parse("10 to 12") == (10.0, 12.0)
+    assert setting("pitch_minutes").parse("guide") is None
+    assert setting("pitch_minutes").show((3.0, 3.0)) == "3"
 
 
 def test_unknown_key_suggests_the_closest():

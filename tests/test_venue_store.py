@@ -147,7 +147,11 @@ def test_importing_every_shared_file_into_a_real_database(store):
     flat = deadlines_dir / "ai-deadlines" / "conferences.yml"
     plan = import_files(store, flat)
     found = counts(plan)
-    assert found[Action.ADD] + found[Action.UNCHANGED] + found[Action.UPDATE] == len(parsed_deadlines(flat))
+    settled = found[Action.ADD] + found[Action.UNCHANGED] + found[Action.UPDATE] + found[Action.KEEP]
+    assert settled == len(parsed_deadlines(flat))
+    # Where the unmaintained paperswithcode file disagrees with the seeded ccfddl facts, they stay.
+    assert {i.why for i in plan.items if i.action is Action.KEEP} == {
+        "ccfddl is trusted over paperswithcode ai-deadlines"}
     assert len(store.venues.all()) == venues_before + found["venues"]
     assert store.venues.find("ECML/PKDD").key == store.venues.find("ECML-PKDD").key
     second = counts(import_files(store, flat))

@@ -41,23 +41,25 @@ async def test_list_sorted_by_next_deadline_with_countdown(prepared):
         assert "12-01 19:59" in listed[0]  # in local time (UTC+8)
         assert listed[-1].strip().endswith("no deadline known")
         detail = "\n".join(rows(app, "#venue-detail"))
-        assert "[red]Mock[/] deadl…" in detail  # literal, not markup; cut to its column
+        assert "[red]Mock[/] deadline 中文\n" in detail  # literal, not markup; whole (longer than the column: values below)
         assert "2026-12-01 19:59 CST" in detail and "11-30 23:59 AoE" in detail
         assert "Guide: Deadline in mid-May" in detail and "Facts: Abstract in early May" in detail
         assert "2028 (estimated)" in detail and "est. 2028-05-" in detail  # the next unannounced edition
 
 
-async def test_filters_favourites_and_my_papers(prepared):
+async def test_filters_followed_my_papers_and_hidden(prepared):
     app = PaperdeckApp(prepared, start_screen="venues", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
         total = len(rows(app, "#venue-table"))
         await pilot.press("s")  # star NeurIPS (highlighted first)
         assert prepared.venues.get("neurips").favourite
-        await pilot.press("v")  # favourites
-        assert [r.split()[1] for r in rows(app, "#venue-table")] == ["NeurIPS"]
+        await pilot.press("v")  # followed: starred, or a paper targets it
+        assert [r.split()[1] for r in rows(app, "#venue-table")] == ["NeurIPS", "ICLR"]  # starred; targeted
         await pilot.press("v")  # venues with my papers
-        assert [r.split()[0] for r in rows(app, "#venue-table")] == ["ICLR"]
+        assert [r.split()[:2] for r in rows(app, "#venue-table")] == [["▸", "ICLR"]]
+        await pilot.press("v")  # hidden: none
+        assert rows(app, "#venue-table") == []
         await pilot.press("v", "f")  # all venues, first field
         fields = len(rows(app, "#venue-table"))
         assert 0 < fields < total
@@ -124,7 +126,8 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         assert edited.at == datetime(2027, 3, 16, 6, 59, tzinfo=timezone.utc) and edited.user_edited
         await pilot.press("x")
         await pilot.pause()
-        assert app.screen.id == "confirm"  # not undoable: asked first
+        assert app.screen.id == "confirm"  # asked first, naming the deadline
+        assert "PT" in str(app.screen.query_one("#choice-message").render()) or venue.name in str(app.screen.query_one("#choice-message").render())
         await pilot.press("escape")
         await pilot.pause()
         assert prepared.venues.deadlines(venue.key) != []
@@ -132,6 +135,10 @@ async def test_add_venue_and_deadline_through_forms(prepared):
         await view_shown(pilot)
         assert prepared.venues.deadlines(venue.key) == []
         assert not any((o.id or "").startswith("deadline-") for o in app.screen.query_one("#venue-detail").options)
+        await pilot.press("u")  # undo brings it back exactly
+        await view_shown(pilot)
+        assert [d.id for d in prepared.venues.deadlines(venue.key)] == [added.id]
+        assert prepared.venues.get_deadline(added.id).at == edited.at
 
 
 async def test_import_from_the_screen(prepared, tmp_path):

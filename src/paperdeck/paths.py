@@ -47,3 +47,17 @@ def package_resource(name: str) -> Path:
     if bundled.is_dir():
         return bundled
     return here.parents[1] / name
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable. Best effort: some file systems refuse it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -121,9 +122,15 @@ def out(text: str = "") -> None:
     sys.stdout.write(printable(text) + "\n")
 
 
+# What json.dumps leaves raw with ensure_ascii=False and a terminal would still act on: DEL, the
+# C1 controls (\x9b is CSI) and the bidirectional overrides. Escaped as \uXXXX: the same JSON.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def out_json(data: Any) -> None:
-    # json.dumps escapes every control character, so JSON output is terminal-safe as is.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # json.dumps escapes the C0 controls; the rest of what a terminal acts on is escaped here.
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def command(subparsers: Any, name: str, parent: argparse.ArgumentParser, help_text: str) -> argparse.ArgumentParser:

@@ -42,6 +42,13 @@ def json_row(deadline: "Deadline", now: datetime, zone: tzinfo) -> dict[str, Any
     }
 
 
+def invalid_row(deadline: "Deadline") -> dict[str, Any]:
+    """A stored row no reader can use, as JSON: what it is, why, and how to remove it."""
+    return {"id": deadline.id, "venue": deadline.venue_key, "venue_name": deadline.venue_name,
+            "edition_year": deadline.edition_year, "kind": deadline.kind.value, "uid": deadline.uid,
+            "invalid": deadline.invalid}
+
+
 def pad(text: str, width: int) -> str:
     """`text` cut or padded to `width` terminal cells (CJK and emoji count double)."""
     from rich.cells import cell_len, set_cell_size
@@ -52,12 +59,16 @@ def pad(text: str, width: int) -> str:
 
 
 def text_rows(deadlines: list["Deadline"], now: datetime, zone: tzinfo) -> list[str]:
+    """A table whose columns are as wide as their longest value: a kind such as "Conference
+    starts" or a tracker's "Abstract submission deadline" is never cut."""
+    from rich.cells import cell_len
+
     from ..domain.deadlines import countdown, local_text, own_text
     from ..domain.estimates import describe
     from ..domain.timezones import zone_name
 
-    header = f"{pad('LEFT', 10)} {pad('VENUE', 16)} {pad('KIND', 16)} {pad('LOCAL (' + zone_name(zone, now) + ')', 22)} OWN TIMEZONE"
-    lines = [header]
+    header = ("LEFT", "VENUE", "KIND", "LOCAL (" + zone_name(zone, now) + ")", "OWN TIMEZONE")
+    rows = [header]
     for deadline in deadlines:
         local, own = local_text(deadline, zone), own_text(deadline)
         if deadline.is_estimate:
@@ -65,5 +76,6 @@ def text_rows(deadlines: list["Deadline"], now: datetime, zone: tzinfo) -> list[
             own = describe(deadline).removeprefix(local).strip(" ()") + f" ({deadline.tz_label}, not announced)"
         venue = one_line(f"{deadline.venue_name or deadline.venue_key} {deadline.edition_year}")
         kind = one_line(deadline.label or deadline.kind.label)
-        lines.append(f"{pad(countdown(deadline, now, zone), 10)} {pad(venue, 16)} {pad(kind, 16)} {pad(local, 22)} {own}")
-    return lines
+        rows.append((countdown(deadline, now, zone), venue, kind, local, own))
+    widths = [max(cell_len(row[column]) for row in rows) for column in range(4)]
+    return ["  ".join(pad(row[column], widths[column]) for column in range(4)) + "  " + row[4] for row in rows]

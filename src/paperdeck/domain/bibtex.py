@@ -155,9 +155,11 @@ def _message(error: Exception) -> str:
 def clean(value: object) -> str:
     """A decoded field as plain text: braces gone, HTML entities and whitespace tidied."""
     text = value if isinstance(value, str) else " ".join(map(str, value)) if isinstance(value, list) else str(value)
-    text = html.unescape(html.unescape(text.replace("{", "").replace("}", "")))
-    text = text.replace("\\&", "&").replace("\\%", "%").replace("--", "–")
-    return re.sub(r"\s+", " ", text).strip()
+    text = text.replace("{", "").replace("}", "")
+    if "&" in text:  # twice: a doubly escaped "&amp;amp;" reads as "&"
+        text = html.unescape(html.unescape(text)).replace("\\&", "&")
+    # str.split() splits on exactly the whitespace \s matches (Unicode spaces included).
+    return " ".join(text.replace("\\%", "%").replace("--", "–").split())
 
 
 def entry_to_paper(entry) -> BibPaper:

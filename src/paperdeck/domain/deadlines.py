@@ -23,6 +23,7 @@ from enum import Enum
 from typing import Protocol, TypeVar
 
 from .timezones import AOE, UnknownTimezone, resolve, zone_name
+from ..i18n_words import ZH_DAY, ZH_MINUTE, in_chinese
 
 
 class DeadlineLike(Protocol):
@@ -250,12 +251,15 @@ def when_text(
 ) -> str:
     """Both readings: "Fri 29 Jan 23:59 AoE · Sat 30 Jan 19:59 CST" (the local one left out
     when it reads the same; `sep` between them); a date-only deadline: "Fri 29 Jan AoE (date
-    only)"."""
+    only)"; in Chinese "1月29日 周五 23:59 AoE"."""
+    if language == "zh":
+        fmt, day_fmt = ZH_MINUTE, ZH_DAY
     if deadline.at is None:
         assert deadline.on_date is not None
         only = "（仅日期）" if language == "zh" else " (date only)"
-        return f"{deadline.on_date:{day_fmt}} {_own(deadline)[1]}{only}"
-    own = own_text(deadline, fmt)
-    if same_wall_time(deadline, zone):
-        return own
-    return f"{own}{sep}{local_text(deadline, zone, fmt)}"
+        text = f"{deadline.on_date:{day_fmt}} {_own(deadline)[1]}{only}"
+    else:
+        text = own_text(deadline, fmt)
+        if not same_wall_time(deadline, zone):
+            text = f"{text}{sep}{local_text(deadline, zone, fmt)}"
+    return in_chinese(text) if language == "zh" else text

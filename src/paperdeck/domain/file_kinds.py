@@ -21,3 +21,13 @@ def not_regular(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return "is a socket, not a regular file; not opened"
     return "is not a regular file; not opened"
+
+
+# The phrases above in Chinese (the TUI shows a refusal in the user's language).
+NOT_REGULAR_ZH = {
+    "is a folder, not a file": "是文件夹，不是文件",
+    "is a named pipe (FIFO), not a regular file; not opened": "是命名管道（FIFO），不是普通文件；未打开",
+    "is a device, not a regular file; not opened": "是设备，不是普通文件；未打开",
+    "is a socket, not a regular file; not opened": "是套接字，不是普通文件；未打开",
+    "is not a regular file; not opened": "不是普通文件；未打开",
+}

@@ -15,3 +15,12 @@ def both_texts(theirs: str, mine: str) -> str:
     if theirs.strip() in mine:
         return mine
     return f"{theirs.rstrip()}\n\n{MARKER}\n{mine.lstrip()}"
+
+
+def both_lines(theirs: str, mine: str) -> str:
+    """Keep both of a one-line field (a title, a result): 'theirs / mine'."""
+    if not theirs.strip() or mine.strip() in theirs:
+        return mine if not theirs.strip() else theirs
+    if theirs.strip() in mine:
+        return mine
+    return f"{theirs.strip()} / {mine.strip()}"

@@ -66,3 +66,9 @@ def overdue_milestone(paper: "Paper", plan: list[Milestone], today: date) -> Mil
     late = [m for m in plan if today > m.date and rank < STAGES.index(STAGE_AFTER[m.name])]
     return late[-1] if late else None
 
+
+def next_milestone(paper: "Paper", plan: list[Milestone], today: date) -> Milestone | None:
+    """The first milestone from today on that the paper's stage has not met yet."""
+    rank = STAGES.index(paper.stage)
+    return next((m for m in plan if m.date >= today and rank < STAGES.index(STAGE_AFTER[m.name])), None)
+

@@ -175,6 +175,19 @@ def entry_links(paper: Paper, arxiv_id: str | None) -> tuple[tuple[str, str], ..
     return tuple(found)
 
 
+def entry_status(paper: Paper, submissions: Sequence[Submission] = (), arxiv_id: str | None = None) -> str:
+    """ACCEPTED, UNDER_REVIEW, PREPRINT or MANUSCRIPT: from the paper's decision, status and
+    stage (no long text), its pending submissions and arXiv id."""
+    if is_accepted(paper):
+        return ACCEPTED
+    pending = any(not (s.decision or "").strip() for s in submissions)
+    if paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
+        return UNDER_REVIEW
+    if arxiv_id or norm(paper.status) == "preprint":
+        return PREPRINT
+    return MANUSCRIPT
+
+
 def build_entry(
     paper: Paper,
     submissions: Sequence[Submission] = (),
@@ -187,17 +200,16 @@ def build_entry(
     names = venue_names or {}
     venue = venue_name(paper.venue_key, names)
     abbr = venue.abbr if venue else None
-    pending = [s for s in submissions if not (s.decision or "").strip()]
     arxiv_id = paper.arxiv_id
-    if is_accepted(paper):
-        status, label = ACCEPTED, venue_label(abbr, paper.target_year, paper.track)
-    elif paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
-        status, label = UNDER_REVIEW, history_label(submissions, abbr, names)
-    elif arxiv_id or norm(paper.status) == "preprint":
-        status = PREPRINT
+    status = entry_status(paper, submissions, arxiv_id)
+    if status == ACCEPTED:
+        label = venue_label(abbr, paper.target_year, paper.track)
+    elif status == UNDER_REVIEW:
+        label = history_label(submissions, abbr, names)
+    elif status == PREPRINT:
         label = f"arXiv {paper.target_year}" if arxiv_id and paper.target_year else ("arXiv" if arxiv_id else "Preprint")
     else:
-        status, label = MANUSCRIPT, "Manuscript"
+        label = "Manuscript"
     mine = [my_names] if isinstance(my_names, str) else list(my_names)
     my_index = paper.my_author_index
     if my_index is None or not 0 <= my_index < len(paper.authors):

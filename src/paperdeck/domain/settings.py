@@ -15,11 +15,14 @@ from typing import Any, Mapping, NamedTuple
 from ..i18n import LANGUAGES
 from ..models.papers import RESUME_FORMATS, RESUME_GROUPS
 from .scheduling import MAX_RETENTION, MIN_RETENTION
-from .setting_kinds import Choice, Day, Flag, Keymap, Names, Nullable, Number, SettingError, Text, Whole, Zone, quote
+from .setting_kinds import (
+    Choice, Day, Flag, Keymap, MinuteRange, Names, Nullable, Number, SettingError, Text, Whole, Zone, describe, quote,
+)
 from .speaking import DEFAULT_CJK_CPM, DEFAULT_WPM, Rates
 
 MAX_HORIZON_DAYS = 3660
 ANSWER_SECONDS = (5, 3600)  # a deck's target answer length, in seconds
+PITCH_MINUTES = (0.5, 60)   # a pitch's target length, in minutes
 
 GROUPS: dict[str, tuple[str, str]] = {  # key -> (zh, en), in the order a screen shows them
     "you": ("你", "You"),
@@ -81,6 +84,10 @@ class Settings:
     cjk_chars_per_minute: float = _setting(
         Number(10, 2000), DEFAULT_CJK_CPM, "pitch", ("中文语速（字/分钟）", "Chinese speaking rate (chars/min)"),
         ("尚未排练时估算中文讲稿时长所用的语速", "The rate a Chinese pitch is timed at before any rehearsal"))
+    pitch_minutes: tuple[float, float] | None = _setting(
+        Nullable(MinuteRange(*PITCH_MINUTES), "guide"), None, "pitch", ("讲稿目标时长（分钟）", "Pitch target (minutes)"),
+        ("讲一篇论文的目标时长，如 5-8、3 或 10；guide 表示指南的 5~8 分钟",
+         "How long a paper's pitch should run, such as 5-8, 3 or 10; guide: the guide's 5-8 minutes"))
     pitch_paper_id: int | None = _setting(
         Nullable(Whole(1, 999_999_999_999), "none"), None, "pitch", ("讲稿论文", "Pitch paper"),
         ("讲稿页面首先打开的论文（编号）", "The paper (id) the Pitch screen opens first"), internal=True)
@@ -173,22 +180,28 @@ class Setting(NamedTuple):
     def choices(self) -> tuple[str, ...] | None:
         return self.kind.choices
 
-    def describe(self) -> str:
-        return self.kind.describe()
+    def describe(self, language: str = "en") -> str:
+        """What the setting accepts."""
+        return describe(self.kind, language)
 
     def parse(self, text: str) -> Any:
-        """The typed value from what a user typed; SettingError("KEY ...") when refused."""
+        """The typed value from what a user typed; SettingError("KEY ...", zh "LABEL ...")."""
         try:
             return self.kind.parse(text)
         except SettingError as error:
-            raise SettingError(f"{self.key} {error}") from None
+            raise error.prefixed(self.key, self.label_zh) from None
 
     def check(self, value: Any) -> Any:
         """The typed value from a typed or stored (JSON) one; SettingError("KEY ...")."""
         try:
             return self.kind.check(value)
         except SettingError as error:
-            raise SettingError(f"{self.key} {error}") from None
+            raise error.prefixed(self.key, self.label_zh) from None
+
+    def refusal(self, error: SettingError, language: str) -> str:
+        """A refusal of the kind after this setting's label, as a screen shows it."""
+        en, zh = error.bare
+        return f"{self.label_zh}{zh}" if language == "zh" else f"{self.label_en} {en}"
 
     def to_json(self, value: Any) -> Any:
         return self.kind.to_json(value)
@@ -215,5 +228,6 @@ def setting(key: str) -> Setting:
 
         close = get_close_matches(text.lower(), list(_BY_KEY), n=1)
         hint = f"; did you mean {close[0]}?" if close else "; `paperdeck config list` shows them all"
-        raise SettingError(f"unknown setting {quote(text)}{hint}")
+        hint_zh = f"；是不是 {close[0]}？" if close else "；`paperdeck config list` 列出全部设置"
+        raise SettingError(f"unknown setting {quote(text)}{hint}", f"没有设置 {quote(text)}{hint_zh}")
     return found

@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
 from ..models.papers import RESUME_FORMATS as FORMATS
 from .bibtex_out import escape_bibtex, render_bib, render_bib_list
 from .resume_entry import (  # noqa: F401  (the resume's names, importable from here)
     ACCEPTED, MANUSCRIPT, PREPRINT, RESUME_STATUSES, UNDER_REVIEW, ResumeEntry, VenueName, build_entry,
-    grouped, norm, sort_entries, split_selected,
+    entry_status, grouped, norm, sort_entries, split_selected,
 )
 
-FORMAT_NAMES = {"txt": "Plain text (guide)", "md": "Markdown", "tex": "LaTeX", "bib": "BibTeX"}
+FORMAT_NAMES = {key: en for key, (_zh, en) in FORMAT_WORDS.items()}  # English; both in i18n_words
 MAIN_NOTE = "Main conference"  # the guide's single-paper line: "EMNLP 2024 (Main conference)"
 
 

@@ -46,8 +46,17 @@ class SpeechCount:
 class Rates:
     words_per_minute: float = DEFAULT_WPM
     cjk_chars_per_minute: float = DEFAULT_CJK_CPM
-    measured: bool = False
+    measured: bool = False       # either rate comes from rehearsals
     samples: int = 0
+    wpm_measured: bool = False   # ... English words/minute, from runs with English in them
+    cpm_measured: bool = False   # ... CJK characters/minute, from runs with CJK in them
+
+    def or_else(self, other: "Rates") -> "Rates":
+        """Per language, this measured rate, else `other`'s (a paper's own runs, else every run)."""
+        wpm = self if self.wpm_measured else other
+        cpm = self if self.cpm_measured else other
+        return Rates(wpm.words_per_minute, cpm.cjk_chars_per_minute, wpm.wpm_measured or cpm.cpm_measured,
+                     max(self.samples, other.samples), wpm.wpm_measured, cpm.cpm_measured)
 
 
 def count_speech(text: str) -> SpeechCount:
@@ -87,9 +96,14 @@ class PitchEstimate:
         return total
 
     @property
+    def band(self) -> tuple[float, float]:
+        """The target as minutes from, to (`target_band`)."""
+        return target_band(self.target_minutes)
+
+    @property
     def verdict(self) -> str:
         """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
-        low, high = self.target_minutes
+        low, high = self.band
         if self.total_seconds <= 0:
             return "empty"
         if self.total_seconds < low * 60:
@@ -103,6 +117,22 @@ class PitchEstimate:
         """The total as a fraction of the target's upper end (may exceed 1)."""
         high = self.target_minutes[1]
         return self.total_seconds / (high * 60) if high > 0 else 0.0
+
+
+# A target of one length ("a 3-minute pitch") is met from this share of it up to the length.
+SINGLE_TARGET_FLOOR = 0.85
+
+
+def target_band(target: tuple[float, float]) -> tuple[float, float]:
+    """Minutes from, to: (5, 8) stays; one length (3, 3) means about 3: (2.55, 3)."""
+    low, high = target
+    return (high * SINGLE_TARGET_FLOOR, high) if low >= high else (low, high)
+
+
+def minutes_span(target: tuple[float, float]) -> str:
+    """(5, 8) -> "5–8"; (10, 10) -> "10"."""
+    low, high = target
+    return f"{high:g}" if low >= high else f"{low:g}–{high:g}"
 
 
 def estimate_pitch(
@@ -134,8 +164,9 @@ def measured_rates(samples: Iterable[SpeechSample], defaults: Rates = Rates()) -
     """The user's own rates from rehearsal laps; `defaults` when there is nothing to go on.
 
     English-only laps give words/minute, CJK-only laps characters/minute directly. When one
-    is missing, mixed laps give it from the time left after the known part; with neither,
-    the defaults are scaled by how much slower or faster the user spoke than they predict.
+    is missing, mixed laps give it from the time left after the known part. A language never
+    rehearsed keeps its default and is not "measured" (English runs say nothing of Chinese).
+    Only mixed laps: both defaults scaled by how much slower or faster the user spoke.
     """
     usable = [s for s in samples if s.ms >= MIN_SAMPLE_MS and (s.words or s.cjk_chars)]
     if not usable:
@@ -149,17 +180,18 @@ def measured_rates(samples: Iterable[SpeechSample], defaults: Rates = Rates()) -
         cpm = _rate_from_rest(mixed, known_rate=wpm, known="words")
     elif cpm and not wpm and mixed:
         wpm = _rate_from_rest(mixed, known_rate=cpm, known="cjk_chars")
-    if not wpm or not cpm:
+    if not wpm and not cpm:
         predicted = sum(speaking_seconds(SpeechCount(s.words, s.cjk_chars), defaults) for s in usable)
         actual = sum(s.ms for s in usable) / 1000.0
         factor = actual / predicted if predicted else 1.0
-        wpm = wpm or defaults.words_per_minute / factor
-        cpm = cpm or defaults.cjk_chars_per_minute / factor
+        wpm, cpm = defaults.words_per_minute / factor, defaults.cjk_chars_per_minute / factor
     return Rates(
-        words_per_minute=_clamp(wpm, RATE_BOUNDS_WPM),
-        cjk_chars_per_minute=_clamp(cpm, RATE_BOUNDS_CPM),
+        words_per_minute=_clamp(wpm, RATE_BOUNDS_WPM) if wpm else defaults.words_per_minute,
+        cjk_chars_per_minute=_clamp(cpm, RATE_BOUNDS_CPM) if cpm else defaults.cjk_chars_per_minute,
         measured=True,
         samples=len(usable),
+        wpm_measured=bool(wpm),
+        cpm_measured=bool(cpm),
     )
 
 
@@ -187,9 +219,11 @@ def format_duration(seconds: float) -> str:
 
 
 def rates_from_laps(laps: Iterable[object], defaults: Rates = Rates()) -> Rates:
-    """`measured_rates` over rehearsal laps (anything with words, cjk_chars and ms)."""
+    """`measured_rates` over rehearsal laps (anything with words, cjk_chars and ms); a partial
+    lap (a part cut short) is left out: what was said in it is itself an estimate."""
     return measured_rates(
-        (SpeechSample(int(getattr(l, "words", 0)), int(getattr(l, "cjk_chars", 0)), int(getattr(l, "ms", 0))) for l in laps),
+        (SpeechSample(int(getattr(l, "words", 0)), int(getattr(l, "cjk_chars", 0)), int(getattr(l, "ms", 0)))
+         for l in laps if not getattr(l, "partial", False)),
         defaults,
     )
 
@@ -199,7 +233,7 @@ def pitch_markdown(title: str, parts: Sequence[tuple[str, str, str]], estimate: 
     low, high = estimate.target_minutes
     lines = [f"# {title.strip() or 'Pitch'}", "",
              f"Estimated speaking time: {format_duration(estimate.total_seconds)} "
-             f"(target {low:g}–{high:g} min)", ""]
+             f"(target {minutes_span(estimate.target_minutes)} min)", ""]
     for (heading, subheading, body), part in zip(parts, estimate.parts):
         label = f"{heading} ({subheading})" if subheading and subheading != heading else heading
         lines += [f"## {label} — {format_duration(part.seconds)}", "", body.strip() or "_(empty)_", ""]

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..models.bounds import OutOfBounds, check_day, check_year
 from ..models.imports import ImportProblem
 from ..models.venues import DeadlineKind, ParsedDeadline
 from .timezones import BadDate, UnknownTimezone, parse_wall, resolve, wall_to_utc
@@ -171,10 +172,10 @@ def _title_year(item: dict[str, Any]) -> tuple[str, int]:
     year = item.get("year")
     if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit():
         raise EntryError(f"bad year {year!r}")
-    year = int(year)
-    if not 1900 <= year <= 2200:
-        raise EntryError(f"year {year} is out of range")
-    return title, year
+    try:
+        return title, check_year(int(year))
+    except OutOfBounds as error:
+        raise EntryError(str(error)) from error
 
 
 def _check_typos(item: dict[str, Any]) -> None:
@@ -197,8 +198,10 @@ def _deadline(
         raise EntryError(f"{what}: no timezone")
     try:
         resolve(tz_label)
-        wall = parse_wall(value)
-    except (UnknownTimezone, BadDate) as error:
+        wall = check_day(parse_wall(value))
+        if isinstance(wall, datetime):
+            check_day(wall.replace(tzinfo=resolve(tz_label)) if wall.tzinfo is None else wall)
+    except (UnknownTimezone, BadDate, OutOfBounds) as error:
         raise EntryError(f"{what}: {error}") from error
     counts[kind] = counts.get(kind, 0) + 1
     common = dict(venue_name=title, edition_year=year, kind=kind, ordinal=counts[kind],
@@ -208,11 +211,13 @@ def _deadline(
     return ParsedDeadline(at=None, on_date=wall, **common)
 
 
-def _conference_dates(start: Any, end: Any) -> tuple[date, date] | None:
+def _conference_dates(start: Any, end: Any) -> tuple[date, date | None] | None:
     if start is None or end is None:
         return None
     try:
-        first, last = parse_wall(start), parse_wall(end)
+        first, last = check_day(parse_wall(start)), check_day(parse_wall(end))
+    except OutOfBounds as error:
+        raise EntryError(f"conference dates: {error}") from error
     except BadDate as error:
         if any(str(v).strip().lower() in PLACEHOLDERS for v in (start, end)):
             return None
@@ -224,13 +229,15 @@ def _conference_dates(start: Any, end: Any) -> tuple[date, date] | None:
     return first, last
 
 
-def _conference_deadlines(title: str, year: int, dates: tuple[date, date] | None) -> list[ParsedDeadline]:
+def _conference_deadlines(title: str, year: int, dates: tuple[date, date | None] | None) -> list[ParsedDeadline]:
+    """The conference's first and last day; a single date given ("December 6, 2026") is its
+    start only: its end is not known, and a one-day conference would be invented."""
     if dates is None:
         return []
-    return [
-        ParsedDeadline(title, year, DeadlineKind.CONFERENCE_START, 1, None, dates[0], "AoE", "Conference starts"),
-        ParsedDeadline(title, year, DeadlineKind.CONFERENCE_END, 1, None, dates[1], "AoE", "Conference ends"),
-    ]
+    found = [ParsedDeadline(title, year, DeadlineKind.CONFERENCE_START, 1, None, dates[0], "AoE", "Conference starts")]
+    if dates[1] is not None:
+        found.append(ParsedDeadline(title, year, DeadlineKind.CONFERENCE_END, 1, None, dates[1], "AoE", "Conference ends"))
+    return found
 
 
 def _warn_abstract_after_paper(parsed: list[ParsedDeadline], entry: str, result: ParseResult) -> None:
@@ -328,8 +335,9 @@ def _is_opening_date(value: Any, comment: str) -> bool:
     return abs((day - opened).days) <= 1
 
 
-def parse_date_range(text: Any, year: int | None = None) -> tuple[date, date] | None:
-    """"November 28-December 9, 2022" -> (2022-11-28, 2022-12-09); None for "TBD" or empty."""
+def parse_date_range(text: Any, year: int | None = None) -> tuple[date, date | None] | None:
+    """"November 28-December 9, 2022" -> (2022-11-28, 2022-12-09); "December 6, 2026" ->
+    (2026-12-06, None): one date is a start, not a one-day conference; None for "TBD"."""
     if text is None or str(text).strip().lower() in PLACEHOLDERS:
         return None
     match = _RANGE.match(str(text).strip())
@@ -342,9 +350,11 @@ def parse_date_range(text: Any, year: int | None = None) -> tuple[date, date] | 
         raise EntryError(f"cannot read the dates {str(text)!r}")
     when = int(year_text)
     try:
-        first = date(when, first_month, int(day1))
-        last = date(when, last_month, int(day2 or day1))
-    except ValueError as error:
+        first = check_day(date(when, first_month, int(day1)))
+        if day2 is None:
+            return first, None
+        last = check_day(date(when, last_month, int(day2)))
+    except (ValueError, OutOfBounds) as error:
         raise EntryError(f"bad dates {str(text)!r}: {error}") from error
     if last < first:
         raise EntryError(f"ends ({last}) before it starts ({first})")

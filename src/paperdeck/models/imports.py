@@ -57,11 +57,14 @@ class ImportProblem:
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One value an update changes. `old` is what the database holds, `new` what the file says."""
+    """One value an update changes. `old` is what the database holds, `new` what the file says;
+    each with its source where the record keeps one (deadlines: "huggingface:iclr.yml")."""
 
     field: str
     old: object
     new: object
+    old_source: str = ""
+    new_source: str = ""
 
 
 @dataclass(slots=True)

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from .bounds import YEAR_MAX, YEAR_MIN  # noqa: F401  (the bounds of a paper's year)
+
 
 class Stage(str, Enum):
     """The guide's five stages, then review and decision."""
@@ -54,6 +56,12 @@ STAGE_LABELS: dict[Stage, tuple[str, str]] = {
 STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
+def venue_label(name: str | None, year: int | None, cycle: int | None = None) -> str:
+    """"ICLR 2027", "KDD 2026 cycle 2", "NeurIPS", "": a paper's target as written everywhere."""
+    text = f"{name or ''} {year or ''}".strip()
+    return f"{text} cycle {cycle}" if cycle and text else text
+
+
 @dataclass(slots=True)
 class Paper:
     id: int
@@ -91,12 +99,19 @@ class Paper:
     corresponding: list[int] = field(default_factory=list)   # author indexes marked † (corresponding)
     cite_key: str | None = None  # the key a .bib gave it: kept on export (None: one is generated)
     bib_entry: dict[str, Any] = field(default_factory=dict)  # the imported entry, for a faithful export
+    target_cycle: int | None = None   # the cycle of its edition, where the venue runs several
+    venue_name: str = ""              # the venue as it writes itself (read from the venue row)
+
+    @property
+    def is_example(self) -> bool:
+        """One of the guide's example papers (seeded, edited or not): shown as an example, never
+        listed or counted as the user's own (dashboard, pitches, resume)."""
+        return bool(self.seed_key)
 
     @property
     def venue_label(self) -> str:
-        """"ICLR 2027" / "ICLR" / "" as shown on a board tile and in lists."""
-        name = (self.venue_key or "").upper()
-        return f"{name} {self.target_year}".strip() if self.target_year else name
+        """"ICLR 2027" / "NeurIPS" / "" as shown on a board tile and in lists."""
+        return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
 
 
 @dataclass(slots=True)
@@ -117,11 +132,13 @@ class PaperTile:
     checklist_total: int = 0
     decision: str | None = None
     track: str | None = None
+    target_cycle: int | None = None
+    venue_name: str = ""
+    is_example: bool = False      # one of the guide's example papers (Paper.is_example)
 
     @property
     def venue_label(self) -> str:
-        name = (self.venue_key or "").upper()
-        return f"{name} {self.target_year}".strip() if self.target_year else name
+        return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
 
     def days_in_stage(self, now: datetime) -> int:
         if self.stage_entered_at is None:
@@ -143,7 +160,6 @@ class PaperFilter:
         return not (self.text.strip() or self.venue_key or self.topic_key or self.stage)
 
 
-YEAR_MIN, YEAR_MAX = 1950, 2100
 DECISIONS = ("accepted", "rejected", "withdrawn")
 TRACKS = ("main", "findings", "workshop")
 STATUSES = ("active", "paused", "dropped")
@@ -208,6 +224,7 @@ class Submission:
     scores: str
     decision: str | None
     notes: str
+    cycle: int | None = None
 
     @property
     def label(self) -> str:

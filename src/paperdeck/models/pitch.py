@@ -45,10 +45,15 @@ class PitchVersion:
 
 @dataclass(frozen=True, slots=True)
 class Lap:
+    """One part of a rehearsal: how long it took and what was said. A `partial` lap is the part
+    being spoken when the run was stopped: its counts are the share spoken in that time, and it
+    tells nothing about the speaker's rate."""
+
     part_key: str
     ms: int
     words: int = 0
     cjk_chars: int = 0
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)

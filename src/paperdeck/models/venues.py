@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
 
+from ..i18n_words import has_chinese
+
 
 class DeadlineKind(str, Enum):
     ABSTRACT = "abstract"
@@ -89,6 +91,9 @@ class Venue:
     aliases: list[str] = field(default_factory=list)  # other names in public deadline data
     seed_key: str | None = None
     updated_at: datetime | None = None
+    hidden: bool = False         # out of every list (papers may still target it)
+    field_sources: dict[str, str] = field(default_factory=dict)   # field -> the tracker it came from
+    tracker_paths: dict[str, str] = field(default_factory=dict)   # tracker -> the venue's file there
 
 
 @dataclass(slots=True)
@@ -119,6 +124,8 @@ class Deadline:
     range_end: date | None = None
     based_on: tuple[int, ...] = field(default_factory=tuple)
     updated_at: datetime | None = None
+    field_sources: dict[str, str] = field(default_factory=dict)  # "when"/"label"/"note" -> source
+    invalid: str = ""            # why a stored row cannot be read (a date out of range): shown, deletable
     version: int = 1
 
     @property
@@ -126,7 +133,15 @@ class Deadline:
         return self.at is None
 
     def display_name(self, language: str = "en") -> str:
-        return self.label or self.kind.pick(language)
+        return deadline_name(self.label, self.kind, language)
+
+
+def deadline_name(label: str, kind: DeadlineKind, language: str = "en") -> str:
+    """A deadline's label; in Chinese, a label with no Chinese in it (a tracker's "Abstract
+    submission deadline") gives way to the kind's Chinese name."""
+    if language == "zh" and not has_chinese(label):
+        return kind.label_zh
+    return label or kind.pick(language)
 
 
 def deadline_uid(venue_key: str, edition_year: int, kind: DeadlineKind | str, ordinal: int = 1) -> str:

@@ -29,6 +29,7 @@ from .backup_folder import (  # noqa: F401  (BackupFile, list_backups, shared_ba
     FILE_MODE, BackupFile, folder_owner, local_now, mark_folder, ensure_backups_dir, list_backups,
     prune_backups, shared_backups,
 )
+from ..paths import fsync_folder
 from .connection import connect_readonly
 from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase, StoreError
 
@@ -74,24 +75,12 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
     except OSError as error:
         raise DatabaseUnavailable(f"{target}: cannot write the backup: {error.strerror or error}") from error
     finally:
         temporary.unlink(missing_ok=True)
 
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:

@@ -84,7 +84,7 @@ def _guide(conn: "sqlite3.Connection", kind: str) -> list[GuideItem]:
         "WHERE g.kind = ? ORDER BY coalesce(p.position, 0), g.position, g.id",
         (kind,),
     ).fetchall()
-    return [GUIDE_ITEMS.from_row(row) for row in rows]
+    return GUIDE_ITEMS.from_rows(rows)
 
 
 def seed_decks(seeder: "Seeder") -> None:

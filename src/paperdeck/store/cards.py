@@ -91,7 +91,7 @@ class CardRepo(CardSettings):
     # -- decks ------------------------------------------------------------------------------
 
     def decks(self) -> list[Deck]:
-        return [DECKS.from_row(row) for row in self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id")]
+        return DECKS.from_rows(self.store.rows("SELECT * FROM decks ORDER BY paper_id IS NOT NULL, id"))
 
     def deck(self, deck_id: int) -> Deck:
         row = self.store.row("SELECT * FROM decks WHERE id = ?", (deck_id,))
@@ -187,7 +187,7 @@ class CardRepo(CardSettings):
             rows = self.store.rows("SELECT * FROM cards ORDER BY deck_id, id")
         else:
             rows = self.store.rows("SELECT * FROM cards WHERE deck_id = ? ORDER BY id", (deck_id,))
-        return [CARDS.from_row(row) for row in rows]
+        return CARDS.from_rows(rows)
 
     def _checked_fronts(self, front: str | None, front_zh: str | None) -> tuple[str, str]:
         front = clean_text(front, MAX_FRONT, "question")
@@ -266,7 +266,7 @@ class CardRepo(CardSettings):
         sql = f"SELECT * FROM cards c WHERE 1=1{where} ORDER BY deck_id, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [CARDS.from_row(row) for row in self.store.rows(sql, params)]
+        return CARDS.from_rows(self.store.rows(sql, params))
 
     def categories(self) -> list[tuple[str, str, str]]:
         """(key, zh, en) of every category in use, with the guide's names where known."""
@@ -420,7 +420,7 @@ class CardRepo(CardSettings):
             "ORDER BY (due >= ?) DESC, coalesce(stability, 0), deck_id, id",
             [*params, cutoff],
         )
-        return [CARDS.from_row(row) for row in rows]
+        return CARDS.from_rows(rows)
 
     # -- stats (card_stats.py) and generation (card_seed.py) ---------------------------------
 

@@ -26,7 +26,7 @@ class GuideRepo:
             sql += " AND parent_key = ?"
             params.append(parent_key)
         sql += " ORDER BY position, id"
-        return [GUIDE_ITEMS.from_row(row) for row in self.store.rows(sql, params)]
+        return GUIDE_ITEMS.from_rows(self.store.rows(sql, params))
 
     def get(self, key: str) -> GuideItem:
         row = self.store.row("SELECT * FROM guide_items WHERE key = ?", (key,))

@@ -42,10 +42,14 @@ def checklist_templates(conn: "sqlite3.Connection") -> list[tuple[Stage, str, st
     return templates
 
 
-def materialize_checklists(conn: "sqlite3.Connection", paper_id: int) -> None:
+def materialize_checklists(conn: "sqlite3.Connection", paper_id: int,
+                           templates: list[tuple[Stage, str, str]] | None = None) -> None:
+    """The paper's checklists from the templates (read here unless given: an import of
+    10,000 papers reads them once)."""
     conn.executemany(
         "INSERT INTO checklist_items(paper_id, stage, seed_key, text, position) VALUES (?, ?, ?, ?, ?)",
-        [(paper_id, stage.value, key, text, n) for n, (stage, key, text) in enumerate(checklist_templates(conn))],
+        [(paper_id, stage.value, key, text, n)
+         for n, (stage, key, text) in enumerate(checklist_templates(conn) if templates is None else templates)],
     )
 
 
@@ -70,7 +74,7 @@ class ChecklistMixin:
             sql += " AND stage = ?"
             params.append(stage.value)
         rows = self.store.rows(sql + " ORDER BY position, id", params)
-        return [CHECKLIST_ITEMS.from_row(row) for row in rows]
+        return CHECKLIST_ITEMS.from_rows(rows)
 
     def _item_paper(self, item_id: int) -> int:
         paper_id = self.store.scalar("SELECT paper_id FROM checklist_items WHERE id = ?", (item_id,))

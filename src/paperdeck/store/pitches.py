@@ -50,6 +50,10 @@ class PitchRepo:
         return parts or list(FALLBACK_PARTS)
 
     def target_minutes(self) -> tuple[float, float]:
+        """The pitch's target in minutes: the `pitch_minutes` setting, else the guide's (5-8)."""
+        chosen = self.store.settings.load().pitch_minutes
+        if chosen is not None:
+            return chosen
         raw = self.store.scalar("SELECT data FROM guide_items WHERE key = 'pitch.intro'")
         data = json.loads(raw or "{}")
         try:
@@ -70,6 +74,14 @@ class PitchRepo:
         for paper_id, part_key, body in self.store.rows("SELECT paper_id, part_key, body FROM pitch_sections"):
             found.setdefault(paper_id, {})[part_key] = body
         return found
+
+    def last_edited_paper(self, among: set[int]) -> int | None:
+        """Of these papers, the one whose pitch text was saved last (None: none has any)."""
+        for paper_id, in self.store.rows(
+                "SELECT paper_id FROM pitch_sections WHERE body <> '' ORDER BY updated_at DESC, id DESC"):
+            if paper_id in among:
+                return paper_id
+        return None
 
     def bodies(self, paper_id: int) -> dict[str, str]:
         """part key -> text, for every part of the guide (empty when not written yet)."""
@@ -148,7 +160,7 @@ class PitchRepo:
     def versions(self, paper_id: int) -> list[PitchVersion]:
         """Newest first."""
         rows = self.store.rows("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC", (paper_id,))
-        return [PITCH_VERSIONS.from_row(row) for row in rows]
+        return PITCH_VERSIONS.from_rows(rows)
 
     def latest_version(self, paper_id: int) -> PitchVersion | None:
         row = self.store.row("SELECT * FROM pitch_versions WHERE paper_id = ? ORDER BY id DESC LIMIT 1", (paper_id,))
@@ -191,7 +203,7 @@ class PitchRepo:
             sql, params = sql + " AND paper_id = ?", [*params, paper_id]
         if rehearsal_id is not None:
             sql, params = sql + " AND id = ?", [*params, rehearsal_id]
-        return [REHEARSALS.from_row(row) for row in self.store.rows(sql + " ORDER BY id DESC", params)]
+        return REHEARSALS.from_rows(self.store.rows(sql + " ORDER BY id DESC", params))
 
     def delete_rehearsal(self, rehearsal_id: int) -> None:
         """Delete one rehearsal run: one undo entry of the pitch journal."""

@@ -50,6 +50,15 @@ class SettingsRepo:
             )
         return self.load()
 
+    def reset(self, key: str) -> None:
+        """Forget the stored value of `key`: it reads as its default."""
+        try:
+            setting(key)  # an unknown key is refused, never deleted blindly
+        except SettingError as error:
+            raise ValidationError(str(error), field=key) from None
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     def set_text(self, key: str, text: str) -> Any:
         """Save what a user typed for `key` (a form, a prompt, `paperdeck config set`);
         returns the typed value saved. ValidationError with one line when refused."""

@@ -176,9 +176,27 @@ class Store:
                 raise DatabaseUnavailable(f"{self.path}: cannot read the database ({error})") from error
             try:
                 yield _SnapshotStore(self._reader, self.path)
+            except sqlite3.DatabaseError as error:
+                if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in _UNREADABLE:
+                    raise  # a mistake in a query, not the file: let it show
+                raise DatabaseUnavailable(f"{self.path}: cannot read the database ({error})") from error
             finally:
-                if self._reader.in_transaction:
-                    self._reader.execute("COMMIT")
+                self._end_read()
+
+    def _end_read(self) -> None:
+        """End the snapshot's read transaction; a reader that cannot (its file damaged) is
+        closed, and the next load opens a fresh one."""
+        reader = self._reader
+        if reader is None or not reader.in_transaction:
+            return
+        try:
+            reader.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            self._reader = None
+            try:
+                reader.close()
+            except sqlite3.Error:
+                pass  # closing a connection to a damaged file: nothing is left to save
 
     # -- the undo journal -------------------------------------------------------------------
 
@@ -233,6 +251,11 @@ class Store:
         from .drafts import DraftRepo
 
         return DraftRepo(self)
+
+
+# A damaged page (SQLITE_CORRUPT), not a database (SQLITE_NOTADB), a failing disk (SQLITE_IOERR):
+# a load that meets one fails with a message (the background check reports the damage itself).
+_UNREADABLE = (11, 26, 10)
 
 
 def _open_reader(path: Path) -> sqlite3.Connection:

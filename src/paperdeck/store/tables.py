@@ -24,7 +24,7 @@ def _deadline_kind(value: str) -> DeadlineKind:
         return DeadlineKind.OTHER
 
 
-PAPERS = Mapper(Paper, "papers")
+PAPERS = Mapper(Paper, "papers", joined={"venue_name"})  # the venue's name (papers.PAPER_SELECT)
 STAGE_HISTORY = Mapper(StageMove, "stage_history")
 CHECKLIST_ITEMS = Mapper(ChecklistItem, "checklist_items")
 SUBMISSIONS = Mapper(Submission, "submissions")
@@ -33,7 +33,8 @@ DEADLINES = Mapper(
     Deadline, "deadlines",
     columns={"at": "at_utc"},
     joined={"venue_key", "venue_name"},              # joined from the venue row (venues._DEADLINE_SELECT)
-    computed={"range_start", "range_end", "based_on"},  # estimates only, never stored
+    computed={"range_start", "range_end", "based_on",  # estimates only, never stored
+              "invalid"},                               # set by venues.deadline_from_row
     store_only={"venue_id"},                         # the model names its venue by key
     codecs={"kind": Codec(_deadline_kind, lambda kind: kind.value)},
 )
@@ -52,6 +53,7 @@ MAPPERS: tuple[Mapper, ...] = (
 )
 # Tables that hold no model, and who reads them.
 UNMAPPED = {
+    "tracker_cache": "store/trackers.py: each tracker file's ETag and Last-Modified",
     "settings": "store/settings.py: key -> JSON, read into the typed Settings",
     "seed_applied": "store/seed.py: the seed keys ever applied",
     "undo_log": "store/undo.py: the undo journal (rows as JSON)",

@@ -7,6 +7,7 @@ this writes it in one transaction with one undo entry (scope 'venues').
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -19,16 +20,17 @@ from .venues import SCOPE
 if TYPE_CHECKING:
     from .store import Store
 
-_DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_label", "note", "source")
+_DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_label", "note", "source", "field_sources")
 
 
 def stored_deadlines(store: "Store") -> dict[str, Deadline]:
-    """Every stored deadline by uid (what a plan compares a file against)."""
-    from .tables import DEADLINES
+    """Every stored deadline by uid (what a plan compares a file against); an invalid row is
+    left out (an import adds its uid again as a new, valid one: see apply)."""
+    from .venues import deadline_from_row
 
     rows = store.rows("SELECT d.*, v.key AS venue_key, v.name AS venue_name FROM deadlines d "
                       "JOIN venues v ON v.id = d.venue_id")
-    return {row["uid"]: DEADLINES.from_row(row) for row in rows}
+    return {deadline.uid: deadline for deadline in map(deadline_from_row, rows) if not deadline.invalid}
 
 
 def free_venue_key(store: "Store", key: str, taken: Iterable[str] = ()) -> str:
@@ -47,33 +49,45 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
     with store.transaction() as conn:
         journal = undo.RowJournal(conn, SCOPE, label, ["venues", "deadlines"])
         for item in items:
+            values = item.values
             if item.kind == "venue" and item.action is Action.ADD:
-                values = item.values
                 cursor = conn.execute(
-                    "INSERT INTO venues (key, name, full_name, updated_at) VALUES (?, ?, ?, ?)",
-                    (values["key"], values["name"], str(values.get("full_name") or "")[:2000], now),
+                    "INSERT INTO venues (key, name, full_name, field_sources, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    (values["key"], values["name"], str(values.get("full_name") or "")[:2000],
+                     values.get("field_sources", "{}"), now),
                 )
                 journal.added("venues", cursor.lastrowid)
+            elif item.kind == "venue" and item.action is Action.UPDATE:
+                venue_id = conn.execute("SELECT id FROM venues WHERE key = ?", (values["key"],)).fetchone()[0]
+                journal.changing("venues", venue_id)
+                sources = json.loads(conn.execute("SELECT field_sources FROM venues WHERE id = ?",
+                                                  (venue_id,)).fetchone()[0] or "{}")
+                sources.update(json.loads(str(values.get("field_sources") or "{}")))
+                conn.execute("UPDATE venues SET full_name = ?, field_sources = ?, updated_at = ? WHERE id = ?",
+                             (values["full_name"], json.dumps(sources), now, venue_id))
         for item in items:
             if item.kind != "deadline" or item.action not in (Action.ADD, Action.UPDATE):
                 continue
             values = item.values
             row = tuple(values[column] for column in _DEADLINE_COLUMNS)
-            if item.action is Action.ADD:
+            # An invalid stored row (a date out of range) with this uid is replaced, not duplicated.
+            found = conn.execute("SELECT id FROM deadlines WHERE uid = ?", (values["uid"],)).fetchone()
+            if item.action is Action.ADD and found is None:
                 venue_id = conn.execute("SELECT id FROM venues WHERE key = ?", (values["venue_key"],)).fetchone()[0]
                 cursor = conn.execute(
                     "INSERT INTO deadlines (venue_id, edition_year, kind, label, at_utc, on_date, tz_label, note, "
-                    "source, uid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "source, field_sources, uid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (venue_id, *row, values["uid"], now),
                 )
                 journal.added("deadlines", cursor.lastrowid)
             else:
                 # By uid: a later file of the same import may update a deadline an earlier one added.
-                deadline_id = conn.execute("SELECT id FROM deadlines WHERE uid = ?", (values["uid"],)).fetchone()[0]
+                deadline_id = found[0]
                 journal.changing("deadlines", deadline_id)
                 conn.execute(
                     "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "
-                    "tz_label = ?, note = ?, source = ?, user_edited = 0, version = version + 1, updated_at = ? WHERE id = ?",
+                    "tz_label = ?, note = ?, source = ?, field_sources = ?, user_edited = 0, version = version + 1, "
+                    "updated_at = ? WHERE id = ?",
                     (*row, now, deadline_id),
                 )
         journal.record()

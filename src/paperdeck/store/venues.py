@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..models.common import to_iso, utcnow
+from ..models.common import from_iso, to_iso, utcnow
 from ..models.venues import Deadline, DeadlineKind, Venue, deadline_uid
 from . import undo, versions
 from .errors import NotFound, ValidationError
@@ -36,6 +36,38 @@ _DEADLINE_SELECT = (
 )
 
 
+def deadline_from_row(row: "sqlite3.Row | dict[str, Any]") -> Deadline:
+    """A stored deadline. A row no reader can use (a date out of 1970-2100, text that is no
+    date) comes back `invalid`, with why, for the lists to show and offer to delete; it never
+    raises."""
+    invalid = _unreadable(row)
+    if not invalid:
+        return DEADLINES.from_row(row)
+    values = dict(row)
+    values.update(at_utc=None, on_date="2000-01-01")  # a placeholder no list shows: the row is invalid
+    deadline = DEADLINES.from_row(values)
+    deadline.invalid = invalid
+    return deadline
+
+
+def _unreadable(row: "sqlite3.Row | dict[str, Any]") -> str:
+    """Why a stored deadline cannot be read, or ""."""
+    from ..models.bounds import OutOfBounds, check_day, check_year
+
+    try:
+        check_year(int(row["edition_year"]), "edition year")
+        at = from_iso(row["at_utc"])
+        on_date = date.fromisoformat(row["on_date"]) if row["on_date"] else None
+        for value in (at, on_date):
+            if value is not None:
+                check_day(value)
+        if (at is None) == (on_date is None):
+            return "neither a time nor a date"
+    except (OutOfBounds, ValueError, TypeError) as error:
+        return str(error) or "unreadable"
+    return ""
+
+
 def slug(name: str) -> str:
     """A venue key from its name: lower case ASCII letters, digits and dashes ("" if none)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
@@ -48,7 +80,7 @@ class VenueRepo:
     # -- venues -----------------------------------------------------------------------------
 
     def all(self) -> list[Venue]:
-        return [VENUES.from_row(row) for row in self.store.rows("SELECT * FROM venues ORDER BY id")]
+        return VENUES.from_rows(self.store.rows("SELECT * FROM venues ORDER BY id"))
 
     def get(self, key: str) -> Venue:
         found = self.find(key)
@@ -112,10 +144,33 @@ class VenueRepo:
         return self.get(venue.key)
 
     def delete(self, key: str) -> None:
-        """Delete a venue with its deadlines: one undo entry of the Venues journal."""
+        """Delete a venue with its deadlines (papers keep their target's name): one undo entry of
+        the Venues journal."""
         venue = self.get(key)
         with self.store.transaction() as conn:
             undo.journal_delete(conn, SCOPE, f"delete venue {venue.name!r}", "venues", [venue.id])
+
+    def set_hidden(self, key: str, hidden: bool) -> Venue:
+        """Hide the venue from every list (its deadlines too), or show it again; undoable."""
+        venue = self.get(key)
+        if venue.hidden == hidden:
+            return venue
+        with self.store.transaction() as conn:
+            journal = undo.RowJournal(conn, SCOPE, f"{'hide' if hidden else 'show'} venue {venue.name}", ["venues"])
+            journal.changing("venues", venue.id)
+            conn.execute("UPDATE venues SET hidden = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                         (int(hidden), to_iso(utcnow()), venue.id))
+            journal.record()
+        return self.get(venue.key)
+
+    def undo(self, *, redo: bool = False) -> str | None:
+        """Undo (or redo) the latest change to venues: a hide, a delete, an import. Its label,
+        or None; ConflictError when the rows were changed since."""
+        with self.store.transaction() as conn:
+            return undo.step(conn, SCOPE, None, redo=redo)
+
+    def hidden_keys(self) -> set[str]:
+        return {row["key"] for row in self.store.rows("SELECT key FROM venues WHERE hidden = 1")}
 
     def set_favourite(self, key: str, favourite: bool) -> Venue:
         venue = self.get(key)
@@ -145,15 +200,23 @@ class VenueRepo:
             sql += " WHERE " + " AND ".join(clauses)
         from ..domain.deadlines import opens_at
 
-        found = [DEADLINES.from_row(row) for row in self.store.rows(sql, params)]
+        found = [d for d in map(deadline_from_row, self.store.rows(sql, params)) if not d.invalid]
         found.sort(key=lambda d: (opens_at(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
+
+    def invalid_deadlines(self, venue_key: str | None = None) -> list[Deadline]:
+        """Stored rows no list can show (a date out of 1970-2100...), each with why: to delete."""
+        sql, params = _DEADLINE_SELECT, []
+        if venue_key is not None:
+            sql += " WHERE v.id = ?"
+            params.append(self.get(venue_key).id)
+        return [d for d in map(deadline_from_row, self.store.rows(sql + " ORDER BY d.id", params)) if d.invalid]
 
     def get_deadline(self, deadline_id: int) -> Deadline:
         row = self.store.row(_DEADLINE_SELECT + " WHERE d.id = ?", (deadline_id,))
         if row is None:
             raise NotFound(f"no deadline #{deadline_id}")
-        return DEADLINES.from_row(row)
+        return deadline_from_row(row)
 
     def add_deadline(
         self, venue_key: str, edition_year: int, kind: DeadlineKind | str, *,
@@ -257,14 +320,16 @@ class VenueRepo:
 
     def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Deadlines still open at `now` (starting within `days` if given), announced and
-        estimated, in time order. A date-only deadline stays open through its day."""
+        estimated, in time order. A date-only deadline stays open through its day. Hidden
+        venues' deadlines are left out unless `venue_keys` names them."""
         from ..domain.deadlines import is_open, opens_at
 
         keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
+        hidden = self.hidden_keys() if keys is None else set()
         end = now + timedelta(days=days) if days is not None else None
         found = []
         for deadline in [*self.deadlines(), *self.estimates(now, keys)]:
-            if keys is not None and deadline.venue_key.lower() not in keys:
+            if (keys is not None and deadline.venue_key.lower() not in keys) or deadline.venue_key in hidden:
                 continue
             if not is_open(deadline, now) or (end is not None and opens_at(deadline) > end):
                 continue
@@ -297,16 +362,21 @@ def _deadline_values(
 ) -> tuple[Any, ...]:
     from ..domain.timezones import UnknownTimezone, resolve
 
+    from ..models.bounds import OutOfBounds, check_day, check_year
+
     try:
         year = int(edition_year)
     except (TypeError, ValueError) as error:
         raise ValidationError(f"edition year must be a number, not {edition_year!r}", field="edition_year") from error
-    if not 1900 <= year <= 2200:
-        raise ValidationError(f"edition year {year} is out of range (1900-2200)", field="edition_year")
     if (at is None) == (on_date is None):
         raise ValidationError("give either a time or a date, not both or neither", field="at")
     if at is not None and at.tzinfo is None:
         raise ValidationError("a deadline time needs its timezone", field="at")
+    try:
+        check_year(year, "edition year")
+        check_day(at if at is not None else on_date)  # type: ignore[arg-type]
+    except OutOfBounds as error:
+        raise ValidationError(str(error), field="edition_year" if "edition" in str(error) else "at") from error
     tz_text = (tz_label or "").strip() or "AoE"
     try:
         resolve(tz_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -11,15 +12,24 @@ from textual.reactive import reactive
 
 from ..i18n import resolve_language
 from ..paths import package_resource
+from ..usecases.core import StoreError
+from ..usecases.session import (
+    app_settings, close_database, database_path, integrity_pending, reading, remember_language, remember_theme,
+    wait_for_integrity,
+)
 from .actions import app_bindings
 from .commands import PaperdeckCommands
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
     from textual.binding import Binding
     from textual.screen import Screen
 
-    from ..store import DatabaseCorrupt, Store
+    from ..domain.settings import Settings
+    from ..usecases.core import DatabaseCorrupt, Store
     from .idle_gc import IdleCollector
     from .watch import DatabaseWatcher
 
@@ -63,16 +73,14 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
-        self.set_reactive(PaperdeckApp.language, resolve_language(store.settings.load().language))
+        # Read once, before the first frame (language, theme and keymap shape it); read again off
+        # the UI thread when another process changes the database (`refresh_screens`).
+        self.settings: "Settings" = app_settings(store)
+        self.set_reactive(PaperdeckApp.language, resolve_language(self.settings.language))
 
     def on_mount(self) -> None:
-        settings = self.store.settings.load()
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
+        self._apply_look(self.settings)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if settings.keymap:
-            self.user_keymap = dict(settings.keymap)
-            self.set_keymap(self.user_keymap)
         self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
@@ -95,15 +103,65 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             self.idle_collector.input_seen()
         await super().on_event(event)
 
+    # -- settings, applied live ------------------------------------------------------------
+
+    def _apply_look(self, settings: "Settings") -> bool:
+        """The theme and the keymap as `settings` say; True when something changed."""
+        changed = False
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme  # an unknown name (set from the CLI) keeps the current theme
+            changed = True
+        keymap = dict(settings.keymap)
+        if keymap != self.user_keymap:
+            self.user_keymap = keymap
+            self.set_keymap(keymap)
+            changed = True
+        return changed
+
+    def apply_settings(self) -> None:
+        """Settings changed (the Settings screen, or `paperdeck config set` in another process):
+        theme, keymap and language take effect now; every screen reads the rest when it next
+        loads, and the screen in view re-reads at once."""
+        settings = self.settings = app_settings(self.store)  # one small read, when settings changed
+        self._apply_look(settings)
+        language = resolve_language(settings.language)
+        if language != self.language:
+            # Not through `watch_language`: that would store the resolved language over "auto".
+            self.set_reactive(PaperdeckApp.language, language)
+        self.refresh_screens()
+
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and name != self.store.settings.load().theme:
-            self.store.settings.update(theme=name)
+        if name and name != self.settings.theme:
+            self._save_setting(remember_theme, name)
 
     def get_key_display(self, binding: "Binding") -> str:
         """Textual's display of a key, with keys as printed on the keyboard: F5, Esc, Space."""
         display = re.sub(r"\bf(\d{1,2})\b", r"F\1", super().get_key_display(binding))
         return KEY_CAPS.get(display, display)
+
+    # -- the command palette, in the app's language -------------------------------------------
+
+    def get_system_commands(self, screen: "Screen") -> "Iterable[SystemCommand]":
+        from .system_commands import system_commands
+
+        return system_commands(self, screen, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .system_commands import SEARCH_COMMANDS, placeholder
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder(self, SEARCH_COMMANDS)))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        from .system_commands import SEARCH_THEMES, placeholder
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder(self, SEARCH_THEMES)))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -135,8 +193,16 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self, language: str) -> None:
-        self.store.settings.update(language=language)
+        self._save_setting(remember_language, language)
         self.refresh_screens()
+        self.screen.refresh_bindings()  # the footer relabels its keys in the new language
+
+    def _save_setting(self, remember: "Callable[[Store, str], Settings]", value: str) -> None:
+        """A choice the user just made (a theme, the language), saved for the next start."""
+        try:
+            self.settings = remember(self.store, value)
+        except StoreError as error:  # a read-only or damaged file: the choice holds for this run
+            self.notify(str(error), severity="warning", markup=False)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -184,11 +250,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         forever on writing to it. Everything is committed: close the database and end."""
         import os
 
-        from ..store import StoreError
-
         self.stop_watching()
         try:
-            self.store.close()
+            close_database(self.store)
         except StoreError:
             pass  # committed already; closing only tidies the WAL
         os._exit(0)
@@ -198,14 +262,14 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     def watch_integrity(self) -> None:
         """The store's full integrity check may still run in the background: report damage."""
         store = self.store
-        if not store.integrity_pending:
+        if not integrity_pending(store):
             return
 
         def wait() -> None:
-            from ..store import DatabaseCorrupt
+            from ..usecases.core import DatabaseCorrupt
 
             try:
-                store.ensure_sound()
+                wait_for_integrity(store)
             except DatabaseCorrupt as damage:
                 self.call_from_thread(self.show_damage, damage)
 
@@ -225,7 +289,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     def start_watching(self) -> None:
         from .watch import DatabaseWatcher
 
-        self.database_watcher = DatabaseWatcher(lambda: self.store, self.refresh_screens, self.reopen_store)
+        self.database_watcher = DatabaseWatcher(lambda: self.store, self.apply_settings, self.reopen_store)
         self.run_worker(self.database_watcher.run(), name="database-watcher", group="watch", exit_on_error=False)
 
     def stop_watching(self) -> None:
@@ -243,24 +307,37 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     def reopen_store(self) -> bool:
         """The database file was replaced (a restore): open the new one. False to retry later."""
-        from ..store import StoreError, open_store
+        from ..usecases.session import open_database
 
         try:
-            fresh = open_store(self.store.path)
+            fresh = open_database(database_path(self.store))
         except StoreError:
             return False  # still being written, or not usable: the watcher tries again
         old, self.store = self.store, fresh
         try:
-            old.close()
+            close_database(old)
         except StoreError:
             pass  # the old file is gone or broken: nothing of it is needed any more
-        self.notify("The database file was replaced; showing its data now.")
+        self.notify("数据库文件已被替换；现在显示它的数据。" if self.language == "zh"
+                    else "The database file was replaced; showing its data now.")
         self.watch_integrity()
-        self.refresh_screens()
+        self.apply_settings()
         return True
 
     def refresh_screens(self) -> None:
-        """Data or language changed: the screen in view re-reads; others do when shown."""
+        """Data or language changed: the screen in view re-reads; others do when shown. The
+        app's settings are read again too, off the UI thread."""
+        store = self.store
+
+        def read_settings() -> None:  # a worker thread
+            try:
+                with reading(store) as snapshot:
+                    settings = app_settings(snapshot)
+            except StoreError:
+                return  # unreadable for now: the next change reads again
+            self.call_from_thread(setattr, self, "settings", settings)
+
+        self.run_worker(read_settings, thread=True, group="app-settings", exclusive=True, exit_on_error=False)
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_data", None)
             if refresh is not None:

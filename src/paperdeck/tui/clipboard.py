@@ -37,10 +37,19 @@ class CopyResult:
         return "无法复制" if language == "zh" else "Could not copy"
 
 
+def problem_text(problem: str, language: str) -> str:
+    """Why the system clipboard failed, for the user: pyperclip's own English, or in Chinese."""
+    if language != "zh":
+        return problem
+    if "copy/paste mechanism" in problem:  # pyperclip finds no xclip, xsel, wl-copy, ...
+        return "找不到系统的复制工具（如 xclip、xsel、wl-clipboard）"
+    return "系统剪贴板出错"
+
+
 def osc52_possible(app: "App") -> bool:
     """OSC 52 needs a real terminal behind the app (not headless) and the user's consent."""
-    store = getattr(app, "store", None)
-    if store is not None and not store.settings.load().clipboard_osc52:
+    settings = getattr(app, "settings", None)  # the app's, read at start and on outside changes
+    if settings is not None and not settings.clipboard_osc52:
         return False
     return not app.is_headless and app._driver is not None
 

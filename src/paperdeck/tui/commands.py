@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .actions import APP_ACTIONS
-from .keys import class_bindings, key_label
+from .keys import binding_text, class_bindings, key_label
 from .registry import SCREENS, ScreenEntry
 
 
@@ -56,9 +56,10 @@ class PaperdeckCommands(Provider):
         for entry, bindings in self._screen_bindings:
             label = entry.label(language)
             for binding in bindings:
+                short, long = binding_text(app, binding)
                 commands.append(Command(
-                    f"{label}: {binding.tooltip or binding.description}",
-                    f"{key_label(app, binding)}  {binding.description}",
+                    f"{label}: {long}",
+                    f"{key_label(app, binding)}  {short}",
                     partial(app.run_screen_action, entry.name, binding.action),  # type: ignore[attr-defined]
                     here=entry.class_name == here,
                 ))
@@ -66,17 +67,21 @@ class PaperdeckCommands(Provider):
             # A sub-screen in view (review, browser, stats): its own actions, run where it is.
             screen = self.screen
             for binding in _unique_actions(class_bindings(type(screen))):
+                short, long = binding_text(app, binding)
                 commands.append(Command(
-                    binding.tooltip or binding.description, f"{key_label(app, binding)}  {binding.description}",
+                    long, f"{key_label(app, binding)}  {short}",
                     partial(app.run_action, binding.action, screen), here=True,
                 ))
         for action in APP_ACTIONS:
             if action.id.startswith("screen."):
                 entry = next(e for e in SCREENS if f"screen.{e.name}" == action.id)
                 name = ("转到 " if language == "zh" else "Go to ") + entry.label(language)
+                help_text = binding_text(app, Binding(action.key, action.action, action.description, id=action.id,
+                                                      tooltip=action.tooltip))[1]
             else:
-                name = action.description
-            commands.append(Command(name, action.tooltip, partial(app.run_action, action.action)))
+                name, help_text = binding_text(app, Binding(action.key, action.action, action.description,
+                                                            id=action.id, tooltip=action.tooltip))
+            commands.append(Command(name, help_text, partial(app.run_action, action.action)))
         return sorted(commands, key=lambda command: not command.here)
 
     async def discover(self) -> Hits:

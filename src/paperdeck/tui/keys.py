@@ -57,3 +57,23 @@ def hint_for(app: "App", bindings: Iterable[Binding], action: str) -> str:
 def with_hint(label: str, key: str) -> str:
     """A button's label with its key: "Delete (y)"."""
     return f"{label} ({key})" if key else label
+
+
+def binding_text(app: "App", binding: Binding) -> tuple[str, str]:
+    """(label, help) of `binding` in the app's language: the footer, `?` and the palette
+    show these (the Chinese is in paperdeck/i18n_keys.py; the screens' names in the registry)."""
+    from ..i18n_keys import GO_TO_ZH, OPEN_SCREEN_ZH, key_text
+    from .registry import screen_entry
+
+    language = getattr(app, "language", "en")
+    label, help_text = binding.description, binding.tooltip or binding.description
+    if binding.id and binding.id.startswith("screen."):
+        try:
+            entry = screen_entry(binding.id.removeprefix("screen."))
+        except KeyError:
+            return label, help_text
+        if language == "zh":
+            return entry.zh, OPEN_SCREEN_ZH.format(name=entry.zh)
+        return entry.en, help_text
+    binding_id = binding.id or ("command_palette" if binding.action == "command_palette" else None)
+    return key_text(binding_id, label, help_text, language)

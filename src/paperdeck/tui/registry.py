@@ -41,6 +41,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("flashcards", "闪卡", "Flashcards", "flashcards", "FlashcardsScreen"),
     ScreenEntry("pitch", "讲稿", "Pitch", "pitch", "PitchScreen"),
     ScreenEntry("resume", "简历", "Resume", "resume", "ResumeScreen"),
+    ScreenEntry("settings", "设置", "Settings", "settings", "SettingsScreen"),
 )
 SCREEN_NAMES: tuple[str, ...] = tuple(entry.name for entry in SCREENS)
 DEFAULT_SCREEN = SCREENS[0].name

@@ -14,18 +14,20 @@ from pathlib import Path
 
 
 async def capture(output: Path, screen: str, size: tuple[int, int], db: Path) -> None:
-    from ..store import open_store
+    from ..usecases.session import close_database, open_database
     from .app import PaperdeckApp
 
-    store = open_store(db)
+    store = open_database(db)
     try:
         app = PaperdeckApp(store, start_screen=screen)
         async with app.run_test(size=size) as pilot:
-            await pilot.pause(0.5)
+            await pilot.pause()
+            await app.screen.view_ready()  # the screen's data, loaded in a worker
+            await pilot.pause()
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(app.export_screenshot(title=f"paperdeck — {screen}"), "utf-8")
     finally:
-        store.close()
+        close_database(store)
 
 
 def main() -> None:

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..store.errors import StoreError
+from ..usecases.core import StoreError
+from ..usecases.session import data_version, database_path
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..usecases.core import Store
 
 # Wake at most this long after a burst of writes began, and after this much quiet.
 DEBOUNCE_MS = 250
@@ -53,7 +54,7 @@ class DatabaseWatcher:
         self._store = store
         self.on_change = on_change
         self.on_replaced = on_replaced
-        self.path = Path(store().path).resolve()
+        self.path = Path(database_path(store())).resolve()
         self.identity = file_identity(self.path)
         self.data_version = self._read_data_version()
         self.stop_event = asyncio.Event()
@@ -61,7 +62,7 @@ class DatabaseWatcher:
 
     def _read_data_version(self) -> int | None:
         try:
-            return self._store().data_version()
+            return data_version(self._store())
         except StoreError:  # a closed or broken connection: the next check reopens
             return None
 

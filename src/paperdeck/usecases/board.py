@@ -4,12 +4,14 @@ for the whole board or only the columns a write touched (a move re-reads two col
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..domain.deadlines import countdown
+from ..domain.target_text import status_text, target_line
+from ..i18n_words import DECISION_NAMES, word
 from ..models.papers import STAGES, Paper, PaperTile, PaperFilter, Stage
 from .paper_targets import paper_targets
 
@@ -29,7 +31,8 @@ class BoardRequest:
 class BoardColumnView:
     stage: Stage
     tiles: tuple[PaperTile, ...]
-    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" to its target
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
     at_risk: frozenset[int] = frozenset()                        # paper ids behind their plan
 
     def without(self, paper_id: int) -> "BoardColumnView":
@@ -93,10 +96,15 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
     now, language = request.now, request.language
     zone = store.settings.zone()
     countdowns: dict[int, str] = {}
+    lines: dict[int, str] = {}
     at_risk: set[int] = set()
     for paper_id, target in paper_targets(store, tiles, now, zone).items():
-        if target.deadline is not None:
-            countdowns[paper_id] = countdown(target.deadline, now, zone, language, compact=True)
+        status = status_text(target, now, zone, language, compact=True)
+        if status:
+            countdowns[paper_id] = status
+        line = target_line(target, now, zone, language)
+        if line:
+            lines[paper_id] = line
         if target.at_risk:
             at_risk.add(paper_id)
     by_stage: dict[Stage, list[PaperTile]] = {stage: [] for stage in stages}
@@ -107,6 +115,7 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
         stage: BoardColumnView(
             stage, tuple(found),
             {tile.id: countdowns[tile.id] for tile in found if tile.id in countdowns},
+            {tile.id: lines[tile.id] for tile in found if tile.id in lines},
             frozenset(tile.id for tile in found if tile.id in at_risk),
         )
         for stage, found in by_stage.items()
@@ -134,6 +143,39 @@ def add_paper(store: "Store", title: str, stage: Stage) -> Paper:
 
 def delete_paper(store: "Store", paper_id: int) -> None:
     store.papers.delete(paper_id)
+
+
+# The papers' undo labels (store/papers.py, store/paper_parts.py), stored in English: their Chinese.
+_UNDO_ZH = [
+    (re.compile(r"^add (?P<rest>.+)$"), "添加 {rest}"),
+    (re.compile(r"^delete (?P<rest>'.+'|\".+\")$"), "删除 {rest}"),
+    (re.compile(r"^move to (?P<stage>.+)$"), "移到「{stage}」"),
+    (re.compile(r"^submit to (?P<rest>.+)$"), "投稿到 {rest}"),
+    (re.compile(r"^decision: (?P<decision>.+)$"), "结果：{decision}"),
+]
+_UNDO_WORDS_ZH = {
+    "edit": "编辑", "reorder": "调整顺序", "add checklist item": "添加清单项", "tick checklist item": "勾选清单项",
+    "untick checklist item": "取消勾选清单项", "edit checklist item": "编辑清单项", "delete checklist item": "删除清单项",
+}
+
+
+def change_label(label: str, language: str) -> str:
+    """An undo label as the user reads it: "move to Writing" -> "移到「写作」" in Chinese."""
+    if language != "zh":
+        return label
+    if label in _UNDO_WORDS_ZH:
+        return _UNDO_WORDS_ZH[label]
+    for pattern, chinese in _UNDO_ZH:
+        found = pattern.match(label)
+        if found:
+            values = found.groupdict()
+            if "stage" in values:
+                stage = next((s for s in Stage if s.label == values["stage"]), None)
+                values["stage"] = stage.label_zh if stage is not None else values["stage"]
+            if "decision" in values:
+                values["decision"] = word(DECISION_NAMES, values["decision"], language)
+            return chinese.format(**values)
+    return label
 
 
 def undo_change(store: "Store") -> str | None:

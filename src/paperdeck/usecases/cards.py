@@ -111,11 +111,13 @@ def add_card(store: "Store", deck_id: int, front: str, front_zh: str, back: str,
 
 
 def edit_card(store: "Store", card: Card, *, front: str, front_zh: str, back: str, category_key: str | None,
-              deck_id: int | None) -> Card:
+              deck_id: int | None, expected_version: int | None | str = "shown") -> Card:
     """Change the card's text, deck or category, never its schedule. ConflictError when it was
-    changed elsewhere since `card` was read."""
+    changed elsewhere since `card` was read (expected_version: that of `card` by default; a
+    conflict's answer passes the stored one, or None to save over it)."""
+    expected = card.version if expected_version == "shown" else expected_version
     return store.cards.edit(card.id, front=front, front_zh=front_zh, back=back, category_key=category_key or "",
-                            deck_id=deck_id, expected_version=card.version)
+                            deck_id=deck_id, expected_version=expected)
 
 
 def set_suspended(store: "Store", card_id: int, suspended: bool) -> Card:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.file_kinds import not_regular
-from ..paths import backups_root
+from ..paths import backups_root, fsync_folder
 from ..textsafe import one_line
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -102,7 +102,7 @@ def write_output_with(target: str | os.PathLike[str], produce: Callable[[Path], 
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
         _move_into_place(temporary, path, name, force)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as error:
         raise OutputRefused(name, f"cannot write: {error.strerror or error}") from None
     finally:
@@ -166,15 +166,3 @@ def _refuse_protected(path: Path, status: os.stat_result | None, db_path: Path, 
 def _backup_files(backups: Path) -> list[Path]:
     return [Path(folder) / file for folder, _, files in os.walk(backups) for file in files]
 
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

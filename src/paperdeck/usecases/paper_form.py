@@ -47,8 +47,19 @@ def paper_form(store: "Store", paper_id: int) -> PaperFormView:
 
 
 def save_paper(store: "Store", paper_id: int, expected_version: int | None, fields: Mapping[str, Any]) -> Paper:
-    """Save the form's cleaned fields. ConflictError when the paper changed since
-    `expected_version` (None: save over it, the user chose to keep theirs)."""
+    """Save the form's changed fields. ConflictError when the paper changed since
+    `expected_version` (None: save over it, the user chose to keep mine); NotFound when it
+    was deleted. `links` names only the kinds edited (None: removed): the others - those
+    the form has no field for, such as an imported url, pdf or website - stay as stored."""
+    fields = dict(fields)
+    if "links" in fields:
+        links = dict(store.papers.get(paper_id).links)
+        for kind, url in fields["links"].items():
+            if url:
+                links[kind] = url
+            else:
+                links.pop(kind, None)
+        fields["links"] = links
     return store.papers.update(paper_id, expected_version, **fields)
 
 

@@ -1,17 +1,49 @@
-"""Papers' targets from the store: the deadline each paper works toward, its plan and whether it
-is behind, for many papers at once (the venues' next deadlines are read once, not per paper).
-Every screen and command that shows a paper's countdown, risk or milestones asks here."""
+"""Papers' targets from the store: the edition each paper works toward, what it waits for next,
+its plan and whether it is behind, for many papers at once (each venue's deadlines are read and
+its editions built once, not per paper). Every screen and command that shows a paper's
+countdown, risk or milestones asks here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, time, timezone, tzinfo
 from typing import TYPE_CHECKING
 
+from ..domain.deadlines import local_today
+from ..domain.editions import VenueEditions
 from ..domain.targets import MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target
 
 if TYPE_CHECKING:
     from ..store import Store
+
+
+def venue_editions(store: "Store", keys: Iterable[str] | None = None) -> dict[str, VenueEditions]:
+    """venue key (lower case) -> its editions, for these venues (default: every venue)."""
+    wanted = {key.lower() for key in keys} if keys is not None else None
+    names = {venue.key.lower(): venue.name for venue in store.venues.all()}
+    by_venue: dict[str, list] = {}
+    for deadline in store.venues.deadlines():
+        key = deadline.venue_key.lower()
+        if wanted is None or key in wanted:
+            by_venue.setdefault(key, []).append(deadline)
+    return {key: VenueEditions(key, by_venue.get(key, []), name) for key, name in names.items()
+            if wanted is None or key in wanted}
+
+
+def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
+    """paper id -> when its latest submission was made (the day's start, UTC)."""
+    from ..store.papers import submissions_by_paper
+
+    found = {}
+    for paper_id, submissions in submissions_by_paper(store).items():
+        if paper_id not in paper_ids or not submissions or not submissions[-1].submitted_on:
+            continue
+        try:
+            day = datetime.fromisoformat(str(submissions[-1].submitted_on)).date()
+        except ValueError:
+            continue
+        found[paper_id] = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return found
 
 
 def paper_targets(
@@ -21,23 +53,24 @@ def paper_targets(
     papers = list(papers)
     if zone is None:
         zone = store.settings.zone()
-    if not any(paper.venue_key for paper in papers):
-        return {paper.id: paper_target(paper, (), now, zone) for paper in papers}
-    nexts = {key.lower(): deadline for key, deadline in store.venues.next_deadlines(now).items()}
-    result = {}
-    for paper in papers:
-        found = nexts.get((paper.venue_key or "").lower())
-        result[paper.id] = paper_target(paper, [found] if found is not None else [], now, zone)
-    return result
+    keys = {paper.venue_key.lower() for paper in papers if paper.venue_key}
+    venues = venue_editions(store, keys) if keys else {}
+    submitted = _submitted_at(store, {p.id for p in papers if p.venue_key and p.stage.value in ("under_review", "decision")})
+    return {paper.id: paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
+                                   submitted.get(paper.id))
+            for paper in papers}
 
 
 def paper_milestones(
     store: "Store", now: datetime, venue_keys: Sequence[str] | None = None, zone: tzinfo | None = None,
 ) -> list[MilestoneItem]:
-    """Every working paper's plan milestones (only toward these venues, if given)."""
-    papers = store.papers.all()
+    """Every working paper's plan milestones still to do, from today on (only toward these
+    venues, if given)."""
+    if zone is None:
+        zone = store.settings.zone()
+    papers = store.papers.outlines()
     targets = paper_targets(store, papers, now, zone).values()
     if venue_keys is not None:
         wanted = {key.lower() for key in venue_keys}
         targets = [t for t in targets if t.deadline is not None and t.deadline.venue_key.lower() in wanted]
-    return milestone_items({paper.id: paper.title for paper in papers}, targets)
+    return milestone_items({paper.id: paper.title for paper in papers}, targets, local_today(now, zone))

@@ -3,11 +3,14 @@ Resume screen's view and writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.bibtex_out import assign_cite_keys
-from ..domain.resume_entry import RESUME_STATUSES, ResumeEntry, VenueName, build_entry, norm, sort_entries
+from ..domain.resume_entry import (
+    RESUME_STATUSES, ResumeEntry, VenueName, build_entry, entry_status, norm, sort_entries,
+)
 from ..domain.venue_catalogue import JOURNAL, venue_by_key
 
 if TYPE_CHECKING:
@@ -29,34 +32,47 @@ def venue_names(store: "Store") -> dict[str, VenueName]:
 class ResumeEntries:
     shown: list[ResumeEntry]       # on the resume, in resume order
     hidden: list[ResumeEntry]      # taken off it (or never put on), same order
-    unplaced: list[ResumeEntry]    # neither accepted, under review nor on arXiv (not dropped)
+    unplaced: list[ResumeEntry]    # neither accepted, under review nor on arXiv (read only when asked)
+    versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> version read (shown and hidden)
 
     @property
     def every(self) -> list[ResumeEntry]:
         return sort_entries([*self.shown, *self.hidden, *self.unplaced])
 
 
-def resume_entries(store: "Store") -> ResumeEntries:
-    """Every paper but the dropped ones, split by whether it is on the resume (accepted, under
-    review or on arXiv, and not taken off); cite keys unique across the whole database."""
+def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
+    """The user's papers but the dropped ones, split by whether they are on the resume
+    (accepted, under review or on arXiv, and not taken off); cite keys unique across the
+    whole database. The guide's example papers never belong: they are not the user's
+    publications. Which papers belong is decided from their outlines; only those are read
+    whole (`unplaced`: the others too)."""
     from ..store.papers import submissions_by_paper
 
     settings = store.settings.load()
-    names = venue_names(store)
     history = submissions_by_paper(store)
-    papers = store.papers.all()
-    keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in papers)
-    shown, hidden, unplaced = [], [], []
-    for paper in papers:
-        if norm(paper.status) == "dropped":
+    on, off, other, versions = [], [], [], {}
+    for paper in store.papers.outlines():
+        if paper.is_example or norm(paper.status) == "dropped":
             continue
-        entry = build_entry(paper, history.get(paper.id, ()), names, settings.my_names,
-                            review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
-        if entry.status in RESUME_STATUSES:
-            (shown if paper.on_resume else hidden).append(entry)
+        if entry_status(paper, history.get(paper.id, ()), paper.arxiv_id) in RESUME_STATUSES:
+            (on if paper.on_resume else off).append(paper.id)
+            versions[paper.id] = paper.version
         else:
-            unplaced.append(entry)
-    return ResumeEntries(sort_entries(shown), sort_entries(hidden), sort_entries(unplaced))
+            other.append(paper.id)
+    wanted = set(on) | set(off) | (set(other) if unplaced else set())
+    papers = store.papers.by_ids(sorted(wanted))
+    keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in store.papers.key_outlines())
+    names = venue_names(store)
+    found: dict[int, ResumeEntry] = {
+        paper.id: build_entry(paper, history.get(paper.id, ()), names, settings.my_names,
+                              review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
+        for paper in papers
+    }
+
+    def entries(ids: list[int]) -> list[ResumeEntry]:
+        return sort_entries([found[i] for i in ids if i in found])
+
+    return ResumeEntries(entries(on), entries(off), entries(other) if unplaced else [], versions)
 
 
 def entries_from_store(store: "Store") -> list[ResumeEntry]:
@@ -73,12 +89,14 @@ class ResumeView:
     hidden: tuple[ResumeEntry, ...]
     format: str
     group: str
+    versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> the version shown (bullets save against it)
 
 
 def resume_view(store: "Store") -> ResumeView:
     found = resume_entries(store)
     settings = store.settings.load()
-    return ResumeView(tuple(found.shown), tuple(found.hidden), settings.resume_format, settings.resume_group)
+    return ResumeView(tuple(found.shown), tuple(found.hidden), settings.resume_format, settings.resume_group,
+                      found.versions)
 
 
 def set_resume_format(store: "Store", fmt: str) -> None:
@@ -89,10 +107,12 @@ def set_resume_group(store: "Store", group: str) -> None:
     store.settings.update(resume_group=group)
 
 
-def set_bullets(store: "Store", paper_id: int, bullets: list[str]) -> None:
+def set_bullets(store: "Store", paper_id: int, bullets: list[str], expected_version: int | None = None) -> list[str]:
+    """Save the bullets; ConflictError (with the stored ones) when the paper was saved
+    elsewhere since `expected_version` (None: save over it). The bullets as stored."""
     from ..store.papers import set_resume_fields
 
-    set_resume_fields(store, paper_id, bullets=bullets)
+    return list(set_resume_fields(store, paper_id, bullets=bullets, expected_version=expected_version).bullets)
 
 
 def mark_selected(store: "Store", paper_ids: list[int], selected: bool) -> int:
@@ -108,7 +128,3 @@ def put_on_resume(store: "Store", paper_ids: list[int], on_resume: bool) -> int:
 
     return set_resume_marks(store, paper_ids, on_resume=on_resume)
 
-
-def undo_last_change(store: "Store") -> str | None:
-    """Undo the latest change of the papers (the Resume's marks share the Pipeline's journal)."""
-    return store.papers.undo()

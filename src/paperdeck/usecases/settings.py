@@ -1,5 +1,5 @@
-"""Settings as rows to list, show and change: what `paperdeck config` (and a Settings screen)
-asks. Reading, checking and saving are the store's (`store.settings`); the catalogue is
+"""Settings as rows to list, show and change: what `paperdeck config` and the Settings screen
+ask. Reading, checking and saving are the store's (`store.settings`); the catalogue is
 `domain/settings.py`."""
 
 from __future__ import annotations
@@ -54,6 +54,38 @@ def setting_rows(store: "Store") -> list[SettingRow]:
 def setting_row(store: "Store", key: str) -> SettingRow:
     """One setting; ValidationError for a key the catalogue does not know."""
     spec = _spec(key)
+    return SettingRow(spec, getattr(store.settings.load(), spec.key))
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsView:
+    """The Settings screen's rows: every setting a user sets (not the app's own bookkeeping),
+    in catalogue order, which is group order."""
+
+    rows: tuple[SettingRow, ...]
+
+    def row(self, key: str) -> SettingRow | None:
+        return next((row for row in self.rows if row.key == key), None)
+
+
+def settings_view(store: "Store") -> SettingsView:
+    return SettingsView(tuple(row for row in setting_rows(store) if not row.spec.internal))
+
+
+def save_typed_text(store: "Store", key: str, text: str) -> SettingRow:
+    """Save what a user typed on the Settings screen. A refusal is the kind's SettingError in
+    both languages, without the key (the screen names the setting by its label); nothing is
+    saved then."""
+    spec = setting(key)
+    value = spec.kind.parse(text)
+    store.settings.update(**{spec.key: value})
+    return SettingRow(spec, getattr(store.settings.load(), spec.key))
+
+
+def reset_setting(store: "Store", key: str) -> SettingRow:
+    """Back to the default (the stored value is removed, so a later default applies too)."""
+    spec = _spec(key)
+    store.settings.reset(spec.key)
     return SettingRow(spec, getattr(store.settings.load(), spec.key))
 
 

@@ -10,38 +10,24 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from ..domain.deadlines import countdown, local_today, opens_at, urgency
+from ..domain.deadlines import local_today
 from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
-from ..domain.targets import PLANNED_STAGES, late_text
+from ..domain.targets import PLANNED_STAGES, PaperTarget, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
+from .deadline_list import DeadlineItem, gather_deadlines
+from .my_papers import FirstRunHint, MyPapers, first_run_hint, my_papers
 from .paper_targets import paper_targets
 
 if TYPE_CHECKING:
     from ..store import Store
 
 # Stages in which a paper is still being worked on: it can stall or fall behind its plan.
-WORKING_STAGES = PLANNED_STAGES
+WORKING_STAGES = PLANNED_STAGES  # (also deadline_list's)
 # Stages in which a paper may be pitched in an interview.
 PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
 RETENTION_DAYS = 30
-
-
-@dataclass(slots=True)
-class DeadlineItem:
-    venue_key: str
-    venue_name: str
-    edition_year: int
-    kind: str
-    label: str
-    at: datetime | None          # an instant (UTC), or None for a date-only deadline
-    on_date: date | None
-    tz_label: str
-    is_estimate: bool
-    is_target: bool              # a venue one of my papers targets, or a favourite
-    countdown: str               # domain.deadlines.countdown, in English
-    urgency: str                 # domain.deadlines.Urgency
 
 
 @dataclass(slots=True)
@@ -107,10 +93,22 @@ class TodaySummary:
     pitch_target_minutes: tuple[float, float] = (5.0, 8.0)
     line: GuideLine | None = None
     zone: tzinfo = timezone.utc      # the user's zone: every local time and day shown is in it
+    mine: MyPapers = field(default_factory=MyPapers)   # the user's own papers (never the guide's examples)
+    first_run: FirstRunHint | None = None              # what to do first, while there is no paper of one's own
 
     @property
     def is_empty(self) -> bool:
         return not (self.deadlines or self.at_risk or self.stalled or self.pitch or self.cards.to_study)
+
+    @property
+    def within(self) -> list[DeadlineItem]:
+        """The deadlines inside the horizon."""
+        return [item for item in self.deadlines if not item.later]
+
+    @property
+    def later(self) -> list[DeadlineItem]:
+        """The deadlines past the horizon that are listed anyway (`gather_deadlines`)."""
+        return [item for item in self.deadlines if item.later]
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types: instants as ISO 8601 UTC with Z, dates as YYYY-MM-DD."""
@@ -139,9 +137,10 @@ def minutes_seconds(seconds: int) -> str:
 
 
 def target_text(target: tuple[float, float]) -> str:
-    """(5.0, 8.0) -> '5–8 min'."""
-    low, high = (f"{value:g}" for value in target)
-    return f"{low}–{high} min"
+    """(5.0, 8.0) -> '5–8 min'; (10.0, 10.0) -> '10 min'."""
+    from ..domain.speaking import minutes_span
+
+    return f"{minutes_span(target)} min"
 
 
 # -- gathering ------------------------------------------------------------------------------
@@ -163,48 +162,22 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     zone = store.settings.zone(settings)
     today = local_today(now, zone)
     stalled_days = settings.stalled_days
-    papers = store.papers.all()
+    every = store.papers.outlines()  # id, title, stage, venue, dates: all that is read below
+    papers = [paper for paper in every if not paper.is_example]  # the user's own
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
     summary.deadlines = gather_deadlines(store, papers, now, days, zone)
-    summary.at_risk = gather_at_risk(store, papers, now, zone)
+    targets = paper_targets(store, papers, now, zone)
+    summary.at_risk = gather_at_risk(papers, targets, now)
     risky = {alert.paper_id for alert in summary.at_risk}
     summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
     summary.cards = gather_cards(store, now)
     summary.pitch, summary.pitch_target_minutes = gather_pitch(store, papers)
     summary.line = guide_line(store, today)
-    return summary
-
-
-def target_venue_keys(store: "Store", papers: list[Paper]) -> set[str]:
-    keys = {paper.venue_key.lower() for paper in papers if paper.venue_key and paper.stage in WORKING_STAGES}
-    keys |= {venue.key.lower() for venue in store.venues.all() if venue.favourite}
-    return keys
-
-
-def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
-    """Submission deadlines (not notifications or conference days) within the horizon,
-    the user's target venues and favourites first, each group in time order."""
-    targets = target_venue_keys(store, papers)
     names = {venue.key: venue.name for venue in store.venues.all()}
-    found = [d for d in store.venues.upcoming(now, days) if d.kind.is_submission]
-    found.sort(key=lambda d: (d.venue_key.lower() not in targets, opens_at(d)))
-    return [
-        DeadlineItem(
-            venue_key=deadline.venue_key,
-            venue_name=names.get(deadline.venue_key, deadline.venue_key),
-            edition_year=deadline.edition_year,
-            kind=deadline.kind.value,
-            label=deadline.label,
-            at=deadline.at,
-            on_date=deadline.on_date,
-            tz_label=deadline.tz_label,
-            is_estimate=deadline.is_estimate,
-            is_target=deadline.venue_key.lower() in targets,
-            countdown=countdown(deadline, now, zone),
-            urgency=urgency(deadline, now, zone).value,
-        )
-        for deadline in found
-    ]
+    summary.mine = my_papers(papers, targets, now, zone, names)
+    if not papers:
+        summary.first_run = first_run_hint(store, examples=len(every) - len(papers))
+    return summary
 
 
 def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> list[PaperAlert]:
@@ -221,14 +194,13 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
     return alerts
 
 
-def gather_at_risk(store: "Store", papers: list[Paper], now: datetime, zone: tzinfo) -> list[PaperAlert]:
+def gather_at_risk(papers: list[Paper], targets: dict[int, PaperTarget], now: datetime) -> list[PaperAlert]:
     """Papers whose stage is behind the backward plan to their target deadline."""
-    by_id = {paper.id: paper for paper in papers}
     alerts = []
-    for paper_id, target in sorted(paper_targets(store, papers, now, zone).items()):
-        if not target.at_risk:
+    for paper in sorted(papers, key=lambda paper: paper.id):
+        target = targets.get(paper.id)
+        if target is None or not target.at_risk:
             continue
-        paper = by_id[paper_id]
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
         alerts.append(PaperAlert(
             paper.id, paper.title, paper.stage.value, idle, late_text(target), late_text(target, "zh"),
@@ -247,15 +219,15 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 
 
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
-    """Per paper far enough along (or with a pitch begun): parts written and speaking time,
-    at the user's measured rates once they rehearsed, against the guide's 5-8 minutes."""
+    """Per paper far enough along (or with a pitch begun): parts written and speaking time
+    against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
     from ..domain.speaking import estimate_pitch
-    from .pitch import speaker_rates
+    from .pitch import rates_by_paper
 
     pitches = store.pitches
     target = pitches.target_minutes()
     part_keys = [part.key for part in pitches.parts()]
-    rates = speaker_rates(store)
+    pooled, by_paper = rates_by_paper(store)
     result = []
     every_saved = pitches.bodies_by_paper()  # one query, not one per paper
     for paper in papers:
@@ -263,6 +235,7 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
         filled = sum(1 for key in part_keys if saved.get(key, "").strip())
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
+        rates = by_paper.get(paper.id, pooled)
         estimate = estimate_pitch({key: saved.get(key, "") for key in part_keys}, rates, target)
         result.append(PitchReadiness(
             paper.id, paper.title, filled, len(part_keys), int(round(estimate.total_seconds)), estimate.verdict,

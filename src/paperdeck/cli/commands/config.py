@@ -1,4 +1,4 @@
-"""`paperdeck config list|get KEY|set KEY VALUE [--json]`: read and change the settings.
+"""`paperdeck config list|get KEY|set KEY VALUE|reset KEY [--json]`: read and change the settings.
 
 Every value is checked by the settings catalogue (domain/settings.py); a refusal is one line
 on stderr and exit status 2. Values are shown as a user writes them, control characters made
@@ -36,6 +36,10 @@ def register(subparsers, common) -> None:
     change.add_argument("--json", action="store_true", help="VALUE is JSON; print the saved value as JSON")
     change.set_defaults(handler=set_setting)
 
+    reset = command(actions, "reset", common, "put one setting back to its default")
+    reset.add_argument("key", metavar="KEY", help="a setting's key")
+    reset.set_defaults(handler=reset_setting)
+
 
 def list_settings(args: argparse.Namespace) -> int:
     from ...usecases.settings import setting_rows
@@ -69,6 +73,13 @@ def set_setting(args: argparse.Namespace) -> int:
         out_json({row.key: row.spec.to_json(row.value)})
     else:
         out(_line(row))
+    return 0
+
+
+def reset_setting(args: argparse.Namespace) -> int:
+    from ...usecases.settings import reset_setting as reset
+
+    out(_line(_with_store(args, lambda store: reset(store, args.key))))
     return 0
 
 

@@ -14,6 +14,8 @@ def register(subparsers, common) -> None:
     add.add_argument("--venue", metavar="NAME", help="target venue (e.g. ICLR)")
     add.add_argument("--year", metavar="N", help="target year (four digits)")
     add.add_argument("--stage", metavar="STAGE", default="ideation", help="stage by English name (default: Ideation)")
+    add.add_argument("--cycle", type=int, metavar="N", help="cycle of the edition, where the venue runs several")
+    add.add_argument("--track", choices=("main", "findings", "workshop"), help="track (a workshop plans 6 weeks, not 10)")
     add.add_argument("--json", action="store_true", help="print the new paper as JSON")
     add.set_defaults(handler=add_paper)
 
@@ -65,31 +67,31 @@ def _paper_id(text: str) -> int:
 
 
 def _venue_key(store, name: str | None) -> str | None:
-    from ...store.errors import NotFound
+    from ...usecases.submissions import SubmissionError, find_venue
 
     if not name:
         return None
-    name = name.strip()
     try:
-        return store.venues.get(name).key
-    except NotFound:
-        known = ", ".join(venue.name for venue in store.venues.all())
-        raise CliError(f"unknown venue {name!r}; known venues: {known}") from None
+        return find_venue(store, name.strip()).key
+    except SubmissionError as error:
+        raise CliError(str(error)) from None
 
 
 def row(paper) -> dict[str, Any]:
     return {
         "id": paper.id, "title": paper.title, "stage": paper.stage.value,
-        "venue": paper.venue_key, "year": paper.target_year, "track": paper.track,
+        "venue": paper.venue_key, "venue_name": paper.venue_name or None, "year": paper.target_year,
+        "cycle": paper.target_cycle, "track": paper.track,
         "topic": paper.topic_key, "decision": paper.decision, "award": paper.award,
         "stage_entered_at": paper.stage_entered_at.isoformat() if paper.stage_entered_at else None,
-        "version": paper.version,
+        "version": paper.version, "example": paper.is_example,
     }
 
 
 def _line(paper) -> str:
     venue = f"  [{paper.venue_label}]" if paper.venue_label else ""
-    return f"{paper.id:>5}  {paper.stage.label:<13} {paper.title}{venue}"
+    example = "  (the guide's example, not yours)" if paper.is_example else ""
+    return f"{paper.id:>5}  {paper.stage.label:<13} {paper.title}{venue}{example}"
 
 
 def add_paper(args: argparse.Namespace) -> int:
@@ -101,9 +103,12 @@ def add_paper(args: argparse.Namespace) -> int:
         year = clean_year(args.year or "")
     except FieldError as error:
         raise CliError(error.message) from error
+    if args.cycle is not None and not 0 <= args.cycle <= 12:
+        raise CliError(f"--cycle must be between 1 and 12, not {args.cycle}")
     store = open_cli_store(args)
     try:
-        paper = store.papers.add(title, stage, venue_key=_venue_key(store, args.venue), target_year=year)
+        paper = store.papers.add(title, stage, venue_key=_venue_key(store, args.venue), target_year=year,
+                                 target_cycle=args.cycle or None, track=args.track)
     finally:
         store.close()
     if args.json:
@@ -236,19 +241,28 @@ def show_paper(args: argparse.Namespace) -> int:
 
 
 def _target_json(target, now, zone) -> dict[str, Any] | None:
-    """The deadline the paper works toward, with its plan and risk (None: no known deadline)."""
-    from ...domain.targets import late_text
+    """The edition the paper works toward, what it waits for next, its plan and risk (None: no
+    venue)."""
+    from ...domain.target_text import status_text, target_line
+    from ...domain.targets import TargetState, late_text, remaining_plan
     from ..deadline_rows import json_row
 
-    if target.deadline is None:
+    if target.state is TargetState.NONE:
         return None
 
     def milestone(item) -> dict[str, Any] | None:
         return None if item is None else {"name": item.name, "label": item.label(), "date": item.date.isoformat()}
 
+    remaining = {item.name for item in remaining_plan(target)}
     return {
-        "deadline": json_row(target.deadline, now, zone),
-        "plan": [milestone(item) for item in target.plan],
+        "state": target.state.value,
+        "edition": {"venue": target.venue_key, "year": target.edition_year, "cycle": target.cycle or None,
+                    "chosen_for_you": target.chosen},
+        "deadline": json_row(target.deadline, now, zone) if target.deadline is not None else None,
+        "status": status_text(target, now, zone),
+        "text": target_line(target, now, zone),
+        "next_edition": json_row(target.offer, now, zone) if target.offer is not None else None,
+        "plan": [{**milestone(item), "done": item.name not in remaining} for item in target.plan],
         "next_milestone": milestone(target.next),
         "at_risk": target.at_risk,
         "late_milestone": milestone(target.late),
@@ -257,18 +271,15 @@ def _target_json(target, now, zone) -> dict[str, Any] | None:
 
 
 def _target_lines(target, now, zone) -> list[str]:
-    from ...domain.deadlines import countdown, when_text
-    from ...domain.targets import late_text
+    from ...domain.target_text import target_line
+    from ...domain.targets import TargetState, late_text, remaining_plan
 
-    deadline = target.deadline
-    if deadline is None:
+    if target.state is TargetState.NONE:
         return []
-    name = f"{deadline.venue_name or deadline.venue_key} {deadline.edition_year}"
-    what = deadline.label or deadline.kind.label
-    lines = [f"deadline: {name} {what} · {countdown(deadline, now, zone)} · {when_text(deadline, zone)}"
-             + (" (estimate)" if deadline.is_estimate else "")]
-    if target.plan:
-        lines.append("plan: " + " · ".join(f"{item.label()} {item.date.isoformat()}" for item in target.plan))
-    if target.at_risk:
+    lines = [f"target: {target_line(target, now, zone)}"]
+    remaining = remaining_plan(target)
+    if remaining:
+        lines.append("plan: " + " · ".join(f"{item.label()} {item.date.isoformat()}" for item in remaining))
+    if target.late is not None and target.state is not TargetState.PASSED:
         lines.append(f"at risk: {late_text(target)}")
     return lines

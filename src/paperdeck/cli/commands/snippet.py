@@ -29,7 +29,7 @@ def snippet(args: argparse.Namespace) -> int:
 
     store = open_cli_store(args, reading=True)
     try:
-        found = resume_entries(store)
+        found = resume_entries(store, unplaced=args.every)
         entries = found.every if args.every else found.shown
         group = args.group or store.settings.load().resume_group
     finally:

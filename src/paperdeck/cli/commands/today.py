@@ -100,10 +100,22 @@ def today(args: argparse.Namespace) -> int:
     return 0
 
 
+def deadline_rows(items, summary, language: str, paint: Painter) -> list[str]:
+    from ...domain.deadlines import URGENCY_STYLE, when_text
+
+    rows = []
+    for item in items:
+        mark = "★" if item.is_target else " "
+        venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
+        kind = pad(fit(item.display_name(language), 14), 14)
+        when = fit(when_text(item, summary.zone), 60)
+        row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), URGENCY_STYLE[item.urgency])}  {when}"
+        rows.append(row + (" " + paint("est.", "magenta") if item.is_estimate else ""))
+    return rows
+
+
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
-    from ...models.venues import DeadlineKind
-    from ...domain.deadlines import URGENCY_STYLE, when_text
     from ...usecases.today import minutes_seconds, target_text
 
     now = summary.now
@@ -111,21 +123,33 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     lines = [paint("paperdeck today", "bold") + paint(f" — {local_now:%a %d %b %Y}", "dim"), ""]
 
     lines.append(paint(f"Deadlines (next {summary.days} days)", "bold"))
-    if not summary.deadlines:
+    within, later = summary.within, summary.later
+    if not within:
         lines.append(paint(f"  none in the next {summary.days} days", "dim"))
-    for item in summary.deadlines[:SHOWN_DEADLINES]:
-        mark = "★" if item.is_target else " "
-        venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
-        kind = pad(fit(item.label or DeadlineKind(item.kind).pick(language), 14), 14)
-        when = fit(when_text(item, summary.zone), 60)
-        style = URGENCY_STYLE[item.urgency]
-        row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), style)}  {when}"
-        if item.is_estimate:
-            row += " " + paint("est.", "magenta")
-        lines.append(row)
-    if len(summary.deadlines) > SHOWN_DEADLINES:
-        lines.append(paint(f"  … and {len(summary.deadlines) - SHOWN_DEADLINES} more (--json for all)", "dim"))
+    lines += deadline_rows(within[:SHOWN_DEADLINES], summary, language, paint)
+    if len(within) > SHOWN_DEADLINES:
+        lines.append(paint(f"  … and {len(within) - SHOWN_DEADLINES} more (--json for all)", "dim"))
+    if later:
+        lines.append(paint(f"Later (the nearest past {summary.days} days)", "bold"))
+        lines += deadline_rows(later[:SHOWN_DEADLINES], summary, language, paint)
     lines.append("")
+
+    if summary.first_run is not None:
+        lines.append(paint("Getting started", "bold"))
+        hint = summary.first_run.lines("en", add='paperdeck add "TITLE" --venue ICML, or n on the Pipeline')
+        lines += ["  " + fit(line, 200) for line in hint]
+        lines.append("")
+    elif summary.mine.by_stage:
+        lines.append(paint("My papers", "bold") + "  " + " · ".join(
+            f"{count} {Stage(stage).label.lower()}" for stage, count in summary.mine.by_stage))
+        for paper in summary.mine.working[:SHOWN_ROWS]:
+            target = f"{paper.venue} {paper.countdown}" if paper.venue else "no target venue"
+            step = f", {paper.next_en} {paper.next_on:%d %b}" if paper.next_on else ""
+            lines.append(f"  #{paper.paper_id:<4} {pad(fit(paper.title, TITLE_CELLS), TITLE_CELLS)} "
+                         f"{paint(Stage(paper.stage).label, 'cyan')}, {fit(target + step, 60)}")
+        if len(summary.mine.working) > SHOWN_ROWS:
+            lines.append(paint(f"  … and {len(summary.mine.working) - SHOWN_ROWS} more", "dim"))
+        lines.append("")
 
     def paper_rows(alerts, style: str) -> None:
         for alert in alerts[:SHOWN_ROWS]:

@@ -43,6 +43,7 @@ from textual.widget import Widget
 
 from ...models.common import utcnow
 from ...usecases.core import StoreError
+from ...usecases.session import change_stamp, reading
 from ..keys import bindings_of, hint_for
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class PaperdeckView:
 
         def work() -> None:  # the worker thread
             try:
-                with store.reading() as snapshot:
+                with reading(store) as snapshot:
                     result = load(snapshot)
             except StoreError as error:
                 post(PaperdeckView.LoadFailed(error, failed))
@@ -216,7 +217,7 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
 
         def load() -> None:  # the worker thread
             try:
-                with store.reading() as snapshot:
+                with reading(store) as snapshot:
                     view = self.load_view(snapshot, request)
             except StoreError as error:
                 self.post_message(self.ViewFailed(generation, error))
@@ -269,7 +270,7 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         return (app.theme, app.pseudo_classes, app._css_update_count, app.size)
 
     def _view_key(self) -> tuple:
-        return (id(self.store), self.store.change_stamp(), self.language)
+        return (id(self.store), change_stamp(self.store), self.language)
 
     def view_is_current(self) -> bool:
         """True when nothing the screen shows can have changed since it was hidden."""

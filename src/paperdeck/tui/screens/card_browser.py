@@ -44,6 +44,7 @@ class CardBrowserScreen(PaperdeckScreen):
         Binding("a", "add", "Add", id="browser.add", tooltip="Add a card to the chosen deck"),
         Binding("s", "suspend", "Suspend", id="browser.suspend", tooltip="Suspend or unsuspend the selected card"),
         Binding("d", "delete", "Delete", id="browser.delete", tooltip="Delete the selected card and its reviews (asks first)"),
+        Binding("u", "undo", "Undo", id="browser.undo", show=False, tooltip="Undo the latest delete (the card comes back with its reviews)"),
         Binding("i", "info", "Card info", id="browser.info", tooltip="The card's schedule and review history"),
         Binding("o", "sort", "Sort", id="browser.sort", tooltip="Sort by the next column (or click a column's header)"),
         Binding("O", "reverse", "Reverse", id="browser.reverse", tooltip="Reverse the sort order"),
@@ -257,6 +258,7 @@ class CardBrowserScreen(PaperdeckScreen):
 
     def action_delete(self) -> None:
         from .choice import confirm_dialog
+        from .undo_key import deleted_message
 
         card = self.selected_card()
         if card is None:
@@ -269,10 +271,16 @@ class CardBrowserScreen(PaperdeckScreen):
                 except StoreError as error:
                     self.notify(str(error), severity="error", markup=False)
                 else:
-                    self.notify(self.pick("已删除", "Deleted"))
+                    self.notify(deleted_message(self, card.pick(self.language)[:60]), markup=False)
                 self.reload_view()
 
         question = literal(self.pick("删除这张卡片及其复习记录？\n", "Delete this card and its reviews?\n"), single_line=False)
         question.append_text(literal(card.pick(self.language), "bold"))
-        # `d` again confirms, as `d d` always did.
+        # `d` again confirms, as `d d` always did, but only with the card's name in view; `u` undoes.
         self.app.push_screen(confirm_dialog(question, yes=("删除", "Delete"), yes_keys="y,d"), answered)
+
+    def action_undo(self) -> None:
+        from ...usecases.undo import CARDS
+        from .undo_key import undo_on
+
+        undo_on(self, CARDS, self.reload_view)

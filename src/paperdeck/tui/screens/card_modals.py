@@ -7,6 +7,8 @@ Enter on the Save button, not only with Ctrl+S.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -69,6 +71,7 @@ class EditCardModal(PaperdeckModal["Card"]):
         super().__init__(classes="card-modal")
         self.decks, self.categories = decks, categories
         self.card = card
+        self._theirs: dict | None = None  # the stored card a conflict found
         self.deck_id = card.deck_id if card else deck_id
 
     def compose(self) -> ComposeResult:
@@ -115,12 +118,45 @@ class EditCardModal(PaperdeckModal["Card"]):
                     raise ValueError(self.pick("请选择卡组", "Choose a deck"))
                 saved = add_card(self.store, int(deck), front, front_zh, back, category_key)
             else:
-                saved = edit_card(self.store, self.card, front=front, front_zh=front_zh, back=back,
-                                  category_key=category_key, deck_id=None if deck is Select.NULL else int(deck))
+                self._save_edit(front, front_zh, back, category_key, None if deck is Select.NULL else int(deck))
+                return
         except (StoreError, ValueError) as error:
             self.query_one("#edit-error", Static).update(Text(str(error)))
             return
         self.dismiss(saved)
+
+    def _save_edit(self, front: str, front_zh: str, back: str, category_key: str | None, deck_id: int | None) -> None:
+        """Saved elsewhere since this opened: keep mine / take theirs / keep both (the store
+        checks the version; the dialog shows both sides)."""
+        from ...domain.merge import both_lines, both_texts
+        from .conflict import guarded_save
+
+        card, store = self.card, self.store
+        assert card is not None
+
+        def save(expected, mine_front=front, mine_back=back):
+            return edit_card(store, card, front=mine_front, front_zh=front_zh, back=mine_back,
+                             category_key=category_key, deck_id=deck_id, expected_version=expected)
+
+        def take_theirs() -> None:  # the stored text in the form; saving again saves over it
+            theirs = self._theirs or {}
+            self.query_one("#edit-front", Input).value = str(theirs.get("front", ""))
+            self.query_one("#edit-front-zh", Input).value = str(theirs.get("front_zh", ""))
+            self.query_one("#edit-back", TextArea).load_text(str(theirs.get("back", "")))
+            self.card = replace(card, version=int(theirs.get("version", card.version)))
+
+        def differences(conflict):
+            self._theirs = conflict.theirs
+            return [(label, str(conflict.theirs.get(name, "")), mine) for name, label, mine in
+                    (("front", self.pick("问题", "Question"), front), ("back", self.pick("要点", "Talking points"), back))
+                    if str(conflict.theirs.get(name, "")) != mine]
+
+        guarded_save(
+            self.app, lambda: save("shown"), overwrite=lambda: save(None), reload=take_theirs,
+            what=self.pick("这张卡片", "This card"), on_saved=self.dismiss, differences=differences,
+            both=lambda conflict: save(conflict.current_version, both_lines(str(conflict.theirs["front"]), front),
+                                       both_texts(str(conflict.theirs["back"]), back)),
+        )
 
 
 def parse_day(text: str) -> date | None:

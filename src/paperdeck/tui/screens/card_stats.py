@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header
 from textual_plotext import PlotextPlot
 
 from ...i18n import counted
+from ...i18n_words import short_weekday
 from ...models.cards import CardStats
 from ...models.common import utcnow
 from ...paths import package_resource
@@ -130,7 +131,7 @@ class CardStatsScreen(PaperdeckScreen):
         peak = max((n for _d, n in forecast), default=0)
         text = Text()
         for index, (day, count) in enumerate(forecast):
-            label = self.pick("今天", "today") if index == 0 else day.strftime("%m-%d %a")
+            label = self.pick("今天", "today") if index == 0 else f"{day:%m-%d} {short_weekday(day, self.language)}"
             bar = "█" * (round(count / peak * 40) if peak else 0)
             text.append(" " * max(0, 10 - cell_len(label)) + label + " ", "dim")
             text.append(bar, "cyan")

@@ -40,6 +40,10 @@ SHOWN_LINES = 6     # of each side's text, per field
 Difference = tuple[str, str, str]
 
 
+class _AskedAgain(Exception):
+    """Changed yet again while the dialog was open: a new dialog asks."""
+
+
 def _excerpt(text: str) -> str:
     lines = text.splitlines() or [""]
     shown = "\n".join(line[:200] for line in lines[:SHOWN_LINES])
@@ -91,39 +95,50 @@ def guarded_save(
     on_saved: Callable[[T], None] | None = None,
     differences: Callable[[ConflictError], Sequence[Difference]] | None = None,
     both: Callable[[ConflictError], T] | None = None,
+    after: Callable[[], None] | None = None,
 ) -> bool:
     """Run `save`; on a conflict ask the user. Returns True when saved at once.
 
     `overwrite` saves over the newer version; `reload` shows the stored version; `both`
     (given the conflict: the stored row and its version) saves one text holding both;
-    `differences` says what to show of each side. `on_saved` runs after any successful save.
+    `differences` says what to show of each side. `on_saved` runs after any successful save;
+    `after` once the dialog is closed, whatever was chosen (not when saved at once).
     """
+    zh = getattr(app, "language", "en") == "zh"
     try:
         result = save()
-    except ConflictError as error:
+    except ConflictError as raised:
+        error = raised  # `raised` is unbound once the except block ends; the dialog answers later
+
         def saved_by(attempt: Callable[[], T], done: str) -> None:
             try:
                 saved = attempt()
             except ConflictError:
                 # Changed yet again while the dialog was open: ask again.
                 guarded_save(app, attempt, overwrite=overwrite, reload=reload, what=what, on_saved=on_saved,
-                             differences=differences, both=both)
-                return
+                             differences=differences, both=both, after=after)
+                raise _AskedAgain from None
             except StoreError as failure:  # deleted meanwhile, disk refused: say so, keep the edit
-                app.notify(str(failure), title="Not saved", severity="error", markup=False)
+                app.notify(str(failure), title="未保存" if zh else "Not saved", severity="error", markup=False)
                 return
             app.notify(done)
             if on_saved is not None:
                 on_saved(saved)
 
         def decide(choice: str | None) -> None:
-            if choice == RELOAD:
-                reload()
-                app.notify("Took the version saved elsewhere.")
-            elif choice == KEEP:
-                saved_by(overwrite, "Saved: your version replaced the other one.")
-            elif choice == BOTH and both is not None:
-                saved_by(lambda: both(error), "Saved: both versions are kept in one text.")
+            try:
+                if choice == RELOAD:
+                    reload()
+                    app.notify("已采用别处保存的版本。" if zh else "Took the version saved elsewhere.")
+                elif choice == KEEP:
+                    saved_by(overwrite, "已保存：你的版本替换了另一个。" if zh else "Saved: your version replaced the other one.")
+                elif choice == BOTH and both is not None:
+                    saved_by(lambda: both(error), "已保存：两个版本合在一段文字中。" if zh
+                             else "Saved: both versions are kept in one text.")
+            except _AskedAgain:
+                return  # the new dialog runs `after` when it closes
+            if after is not None:
+                after()
 
         shown = differences(error) if differences is not None and error.theirs else ()
         app.push_screen(conflict_dialog(what, error, getattr(app, "language", "en"), differences=shown,

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Label, TextArea
 
 from ...textsafe import one_line, printable
+from ..clipboard import problem_text
 from .modal import PaperdeckModal
 
 
@@ -29,7 +30,7 @@ class CopyDialog(PaperdeckModal[None]):
         zh = self.language == "zh"
         with Vertical(classes="dialog") as box:
             box.border_title = "手动复制" if zh else "Copy by hand"
-            why = f" ({one_line(self.problem)})" if self.problem else ""
+            why = f" ({one_line(problem_text(self.problem, self.language))})" if self.problem else ""
             message = ("无法访问剪贴板" + why + "。请选中下面的文本并用终端复制。") if zh else (
                 "No clipboard could be reached" + why + ". Select the text below and copy it with your terminal.")
             yield Label(message, markup=False)

@@ -7,7 +7,7 @@ restore the backup (cli/recovery.py), keeping the damaged file aside, as at star
 
 from __future__ import annotations
 
-from ...store.errors import DatabaseCorrupt
+from ...usecases.core import DatabaseCorrupt
 from ..widgets.panel import literal
 from .choice import Choice, ChoiceDialog
 

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
 from ...models.common import utcnow
 from ...models.papers import Stage
-from ...models.venues import DeadlineKind
 from ...paths import package_resource
 from ...usecases.dashboard import DashboardView, dashboard_view
+from ...usecases.my_papers import MyPaper
 from ...usecases.today import (
+    DeadlineItem,
     PaperAlert,
     TodaySummary,
     minutes_seconds,
@@ -36,12 +37,13 @@ from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 MAX_ROWS = 50  # per section: the rest is counted, not listed
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
-TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch"}
+TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch",
+                  "pipeline": "pipeline"}
 
 
 class DashboardList(OptionList):
@@ -84,6 +86,8 @@ class DashboardScreen(PaperdeckScreen):
                 tooltip="Start a flashcard session with the cards due today"),
         Binding("f5", "reload", "Refresh", id="dashboard.refresh",
                 tooltip="Re-read everything (it also refreshes by itself)"),
+        Binding("h", "horizon", "Horizon", id="dashboard.horizon",
+                tooltip="How many days ahead deadlines are listed (the today_days setting)"),
     ]
 
     dashboard: DashboardView | None = None  # what is shown; loaded when the screen is shown
@@ -116,6 +120,16 @@ class DashboardScreen(PaperdeckScreen):
 
     def action_reload(self) -> None:
         self.refresh_data()
+
+    def action_horizon(self) -> None:
+        from ...usecases.settings import setting_row
+        from .setting_editor import SettingEditor
+
+        def saved(row: object) -> None:
+            if row is not None:
+                self.paperdeck.apply_settings()  # re-reads this screen
+
+        self.app.push_screen(SettingEditor(setting_row(self.store, "today_days")), saved)
 
     def action_review(self) -> None:
         self.paperdeck.show_item("flashcards", "review")
@@ -164,30 +178,40 @@ class DashboardScreen(PaperdeckScreen):
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
         width = panel.scrollable_content_region.width
-        for index, item in enumerate(summary.deadlines[:MAX_ROWS]):
-            line = Text()
-            line.append("★ " if item.is_target else "  ", style="yellow")
-            line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
-            line.append(" ")
-            line.append_text(literal(item.label or DeadlineKind(item.kind).pick(self.language)))
-            line.append("  ")
-            line.append(countdown(item, now, summary.zone, self.language),
-                        style=URGENCY_STYLE[urgency(item, now, summary.zone)])
-            when = when_text(item, summary.zone, self.language)
-            if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
-                when = when_text(item, summary.zone, self.language, sep="\n")
-            for part in when.split("\n"):
-                line.append("\n  ")
-                line.append_text(literal(part, "dim"))
-            if item.is_estimate:
-                line.append(self.pick(" 估计", " est."), style="magenta")
-            rows.append(Option(line, id=f"venue:{item.venue_key}#{index}"))
-        if not rows:
-            rows.append(self._note(self.pick(
-                f"{summary.days} 天内没有截止日期", f"No deadline in the next {summary.days} days"), "none"))
-        elif len(summary.deadlines) > MAX_ROWS:
-            rows.append(self._note(f"… {len(summary.deadlines) - MAX_ROWS} more", "more"))
+        within, later = summary.within, summary.later
+        if not within:
+            rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
+                                   "none"))
+        for index, item in enumerate(within[:MAX_ROWS]):
+            rows.append(self._deadline_row(item, index, summary, now, width))
+        if len(within) > MAX_ROWS:
+            rows.append(self._note(f"… {len(within) - MAX_ROWS} more", "more"))
+        if later:
+            rows.append(Option(Text(self.pick(f"之后（{summary.days} 天以后最近的）",
+                                              f"Later (the nearest past {summary.days} days)"), style="bold"),
+                               id="head-later", disabled=True))
+        for index, item in enumerate(later[:MAX_ROWS], start=len(within)):
+            rows.append(self._deadline_row(item, index, summary, now, width))
         panel.show_rows(rows)
+
+    def _deadline_row(self, item: DeadlineItem, index: int, summary: TodaySummary, now: datetime, width: int) -> Option:
+        line = Text()
+        line.append("★ " if item.is_target else "  ", style="yellow")
+        line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
+        line.append(" ")
+        line.append_text(literal(item.display_name(self.language)))
+        line.append("  ")
+        line.append(countdown(item, now, summary.zone, self.language),
+                    style=URGENCY_STYLE[urgency(item, now, summary.zone)])
+        when = when_text(item, summary.zone, self.language)
+        if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
+            when = when_text(item, summary.zone, self.language, sep="\n")
+        for part in when.split("\n"):
+            line.append("\n  ")
+            line.append_text(literal(part, "dim"))
+        if item.is_estimate:
+            line.append(self.pick(" 估计", " est."), style="magenta")
+        return Option(line, id=f"venue:{item.venue_key}#{index}")
 
     def _alert_row(self, alert: PaperAlert, style: str, section: str) -> Option:
         line = Text()
@@ -197,8 +221,20 @@ class DashboardScreen(PaperdeckScreen):
         return Option(line, id=f"paper:{alert.paper_id}#{section}")
 
     def _show_attention(self, summary: TodaySummary) -> None:
-        panel = self._panel("#dash-attention", self.pick("需要关注的论文", "Papers needing attention"))
-        rows: list[Option] = [Option(Text(self.pick("进度落后", "At risk (behind the backward plan)"), style="bold"),
+        """The user's own papers (never the guide's examples): by stage, those behind their plan
+        or stalled, then each one's next milestone; what to do first while there is none."""
+        panel = self._panel("#dash-attention", self.pick("我的论文", "My papers"))
+        if summary.first_run is not None:
+            add = self.pick("论文流程 2，再按 n", "Pipeline 2, then n")
+            lines = summary.first_run.lines(self.language, add=add)
+            rows = [Option(Text(lines[0], style="bold"), id="hint:0", disabled=True)]
+            rows += [Option(literal(line), id=f"pipeline:new#{n}") for n, line in enumerate(lines[1:], start=1)]
+            panel.show_rows(rows)
+            return
+        mine = summary.mine
+        stages = " · ".join(f"{count} {Stage(stage).pick(self.language)}" for stage, count in mine.by_stage)
+        rows: list[Option] = [Option(Text(stages), id="head-stages", disabled=True),
+                              Option(Text(self.pick("进度落后", "At risk (behind the backward plan)"), style="bold"),
                                      id="head-risk", disabled=True)]
         rows += [self._alert_row(alert, "red", "risk") for alert in summary.at_risk[:MAX_ROWS]]
         if not summary.at_risk:
@@ -209,10 +245,29 @@ class DashboardScreen(PaperdeckScreen):
         rows += [self._alert_row(alert, "yellow", "stalled") for alert in summary.stalled[:MAX_ROWS]]
         if not summary.stalled:
             rows.append(self._note(self.pick("  没有", "  none"), "none-stalled"))
-        hidden = max(0, len(summary.at_risk) - MAX_ROWS) + max(0, len(summary.stalled) - MAX_ROWS)
+        flagged = {alert.paper_id for alert in summary.at_risk + summary.stalled}
+        rest = [paper for paper in mine.working if paper.paper_id not in flagged]
+        if rest:
+            rows.append(Option(Text(self.pick("下一步", "Next milestones"), style="bold"), id="head-next", disabled=True))
+        rows += [self._paper_row(paper) for paper in rest[:MAX_ROWS]]
+        hidden = sum(max(0, len(group) - MAX_ROWS) for group in (summary.at_risk, summary.stalled, rest))
         if hidden:
             rows.append(self._note(f"… {hidden} more", "more"))
         panel.show_rows(rows)
+
+    def _paper_row(self, paper: MyPaper) -> Option:
+        line = Text()
+        line.append_text(literal(paper.title, "bold"))
+        line.append(f"\n  {Stage(paper.stage).pick(self.language)}", style="dim")
+        if paper.venue:
+            line.append(" · ", style="dim")
+            line.append_text(literal(f"{paper.venue} {paper.countdown_in(self.language)}"))
+        if paper.next_on is not None:
+            day = f"{paper.next_on.month}月{paper.next_on.day}日" if self.language == "zh" else f"{paper.next_on:%d %b}"
+            line.append(f" · {paper.next_label(self.language)} {day}", style="cyan")
+        elif not paper.venue:
+            line.append(self.pick(" · 未设目标会议", " · no target venue"), style="dim")
+        return Option(line, id=f"paper:{paper.paper_id}#next")
 
     def _show_cards(self, summary: TodaySummary, target: float) -> None:
         cards = summary.cards

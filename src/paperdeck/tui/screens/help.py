@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..keys import binding_text
 from ..registry import SCREENS
 from .modal import PaperdeckModal
 
@@ -34,11 +35,11 @@ class HelpScreen(PaperdeckModal[None]):
         for key, active in self.target.active_bindings.items():
             binding = active.binding
             label = binding.description or binding.action
-            if (key, label) in seen or not binding.description:
-                continue
+            if (key, label) in seen or not binding.description or not binding.id:
+                continue  # a binding without an id is a widget's own (scrolling, copying): not the app's keys
             seen.add((key, label))
             # Active bindings carry the keys after the user's keymap: show them as they are.
-            table.add_row(Text(self.app.get_key_display(binding)), Text(binding.tooltip or label))
+            table.add_row(Text(self.app.get_key_display(binding)), Text(binding_text(self.app, binding)[1] or label))
         with VerticalScroll(classes="dialog") as scroll:
             scroll.border_title = self.pick("按键 — ", "Keys — ") + self._screen_name()
             yield Static(table)

@@ -166,7 +166,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
     def _run(self, app, names: list[str], dry_run: bool) -> None:
         """In a thread: read, parse, plan and apply. `app` is passed in, since the dialog may
         be gone (cancelled) by the time this ends."""
-        from ...store import StoreError
+        from ...usecases.core import StoreError
         from ...usecases.imports import ImportCancelled, ImportRefused, execute, prepare
 
         try:
@@ -178,7 +178,8 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
             return
         except (ImportRefused, StoreError, ValueError) as error:
             if not self.cancelled:
-                app.call_from_thread(self._failed, str(error))
+                shown = error.message(self.language) if isinstance(error, ImportRefused) else str(error)
+                app.call_from_thread(self._failed, shown)
             return
         if self.cancelled:
             if plan.applied:  # writing had begun when Esc came: it finished whole; say so
@@ -215,7 +216,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
                                           group="import", exit_on_error=False)
 
     def _run_apply(self, app, prepared, plan: ImportPlan) -> None:
-        from ...store import StoreError
+        from ...usecases.core import StoreError
         from ...usecases.imports import PlanOutdated, apply_plan
 
         try:
@@ -295,7 +296,7 @@ class ImportDialog(PaperdeckModal[ImportPlan]):
     # -- after ---------------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        from ...store import StoreError
+        from ...usecases.core import StoreError
         from ...usecases.imports import undo_last_import
 
         if self.applied is None:

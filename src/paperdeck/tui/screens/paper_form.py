@@ -14,10 +14,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from ...domain.validation import clean_paper_form, format_authors
+from ...domain.merge import both_lines, both_texts
+from ...domain.validation import clean_paper_form_changes, format_authors
 from ...models.common import utcnow
 from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
-from ...usecases.core import StoreError
+from ...i18n_words import SELECT_PROMPT, STATUS_NAMES, pick, word
+from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.drafts import keep_draft
 from ...usecases.paper_form import (
     PaperFormView, decide_pending_submission, paper_form, record_submission, save_paper, tick_checklist_item,
 )
@@ -32,7 +35,8 @@ LINK_LABELS = {
 
 
 class PaperFormModal(PaperdeckModal[bool]):
-    """Edit one paper. Enter in a field or the Save button saves; Escape closes unsaved."""
+    """Edit one paper. Enter in a field or the Save button saves only what was changed;
+    Escape closes, asking first when there are unsaved edits."""
 
     DEFAULT_CSS = """
     PaperFormModal > .dialog { width: 100; max-width: 98%; height: 90%; padding: 0 2; }
@@ -44,7 +48,7 @@ class PaperFormModal(PaperdeckModal[bool]):
     PaperFormModal .section { margin-top: 1; text-style: bold; }
     """
     BINDINGS = [
-        Binding("escape", "close", "Close", id="form.close", tooltip="Close without saving"),
+        Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
     ]
 
@@ -54,6 +58,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         self.view: PaperFormView | None = None  # loaded when the form opens
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
+        self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -67,6 +72,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
         topics = [(item.pick(self.language), item.key) for item in view.topics]
+        choose = pick(SELECT_PROMPT, self.language)
         with VerticalScroll(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
@@ -75,14 +81,17 @@ class PaperFormModal(PaperdeckModal[bool]):
             position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
             yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
             yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key"))
+                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", prompt=choose))
             yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year"))
             yield from self._field("track", self.pick("类别", "Track"),
-                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track"))
+                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track",
+                                          prompt=choose))
             yield from self._field("topic_key", self.pick("方向", "Topic"),
-                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key"))
+                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", prompt=choose))
             yield from self._field("status", self.pick("状态", "Status"),
-                                   Select([(s, s) for s in STATUSES], value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status"))
+                                   Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
+                                          value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status",
+                                          prompt=choose))
             yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
                                    SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
             for kind in LINK_KINDS:
@@ -136,6 +145,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         """The whole form, from `view` (first opened, or the version saved elsewhere)."""
         self.view = view
         await self.recompose()
+        self.loaded = self._raw()
         self.query_one("#f-title", Input).focus()
         self._load_checklist()
         self._load_history()
@@ -149,8 +159,34 @@ class PaperFormModal(PaperdeckModal[bool]):
         self._load_history()
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
-        self.notify(str(error), severity="error", markup=False)
+        kept = self._keep_as_draft()
+        self.notify(str(error) + kept, severity="error", markup=False)
         self.dismiss(False)
+
+    def _edited(self) -> dict[str, str]:
+        """The fields' text that differs from what the form was filled with."""
+        if not self.loaded:
+            return {}
+        return {name: text for name, text in self._raw().items() if self.loaded.get(name) != text}
+
+    def save_pending(self) -> None:
+        """The app is closing (SIGHUP, SIGTERM): unsaved edits become a draft (the user has
+        not chosen to save them over the paper)."""
+        self._keep_as_draft()
+
+    def _keep_as_draft(self) -> str:
+        """The paper is gone: unsaved edits become a draft. Says where (or "")."""
+        edited = self._edited()
+        if not edited:
+            return ""
+        title = self.paper.title if self.paper is not None else f"#{self.paper_id}"
+        body = "\n\n".join(f"## {name}\n{text}" for name, text in edited.items())
+        try:
+            draft = keep_draft(self.store, "paper", f"paper “{title}”", body)
+        except StoreError as error:
+            return self.pick(f"（草稿未保存：{error}）", f" (the draft was not saved: {error})")
+        return self.pick(f" 未保存的修改已存为草稿 #{draft.id}（paperdeck drafts --show {draft.id}）。",
+                         f" Your unsaved edits are kept as draft #{draft.id} (paperdeck drafts --show {draft.id}).")
 
     async def view_ready(self) -> None:
         """Wait until the form shows its paper and later loads landed: for tests."""
@@ -217,10 +253,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         paper = self.paper
         if paper is None:
             return  # still loading
-        fields, errors = clean_paper_form(self._raw())
-        if "links" in fields:  # links the form has no field for (an imported url, pdf) stay
-            kept = {kind: url for kind, url in self.paper.links.items() if kind not in LINK_KINDS}
-            fields["links"] = {**kept, **fields["links"]}
+        fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
         for label in self.query(".error"):
             if label.id and label.id.startswith("err-"):
                 label.update(literal(errors.get(label.id[4:], "")))
@@ -228,11 +261,15 @@ class PaperFormModal(PaperdeckModal[bool]):
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
             return
+        if not fields:  # saved unchanged: nothing is written
+            self.dismiss(False)
+            return
         from .conflict import guarded_save
 
         store = self.store
         try:
-            # Saved elsewhere since this form opened: ask, reload theirs or keep mine.
+            # Saved elsewhere since this form opened: ask keep mine / take theirs / keep both.
+            # Only the changed fields are saved, so "keep mine" keeps their other changes.
             guarded_save(
                 self.app,
                 lambda: save_paper(store, self.paper_id, paper.version, fields),
@@ -240,12 +277,17 @@ class PaperFormModal(PaperdeckModal[bool]):
                 reload=self._reload_theirs,
                 what=self.pick("论文", "Paper") + f" #{self.paper_id} “{paper.title}”",
                 on_saved=self._saved,
+                differences=lambda conflict: _differences(conflict, fields),
+                both=lambda conflict: save_paper(store, self.paper_id, conflict.current_version, _both(conflict, fields)),
             )
+        except NotFound as error:
+            summary.update(literal(str(error) + self._keep_as_draft(), single_line=False))
         except StoreError as error:
             summary.update(literal(str(error)))
 
     def _saved(self, paper) -> None:
         self.paper = paper
+        self.loaded = self._raw()
         self.dismiss(True)
 
     def _reload_theirs(self) -> None:
@@ -281,7 +323,7 @@ class PaperFormModal(PaperdeckModal[bool]):
             if not venue:
                 raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
         except FieldError as error:
-            error_label.update(literal(error.message))
+            error_label.update(literal(error.say(self.language)))
             return
         venue_key = self.view.venue_key(venue) if self.view is not None else None
         try:
@@ -311,4 +353,42 @@ class PaperFormModal(PaperdeckModal[bool]):
         self._load(self._show_parts)  # the stage's checklist, the history, the submissions
 
     def action_close(self) -> None:
-        self.dismiss(False)
+        if not self._edited():
+            self.dismiss(False)
+            return
+        from .choice import Choice, ChoiceDialog
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(False)
+
+        names = ", ".join(self._edited())
+        self.app.push_screen(ChoiceDialog(self.pick("未保存的修改", "Unsaved edits"), literal(self.pick(
+            f"放弃对以下字段的修改？{names}", f"Discard your edits to {names}?"), single_line=False), [
+            Choice("save", "保存", "Save", "s", id="discard.save", variant="primary", tooltip="Save the edits, then close"),
+            Choice("discard", "放弃修改", "Discard", "d", id="discard.yes", variant="error", tooltip="Close without saving"),
+            Choice(None, "继续编辑", "Keep editing", "escape", id="discard.back", tooltip="Back to the form"),
+        ], focus="discard.back", id="discard-edits"), answered)
+
+
+# The paper's text fields a conflict shows and keep-both joins (the others: mine is kept).
+_TEXT_FIELDS = {"title": "Title", "contribution": "Contribution", "result": "Result", "award": "Award", "method": "Method",
+                "baseline": "Baselines", "dataset": "Data", "notes": "Notes"}
+
+
+def _differences(conflict: ConflictError, fields: dict) -> list[tuple[str, str, str]]:
+    theirs = conflict.theirs or {}
+    return [(label, str(theirs.get(name) or ""), str(fields[name] or ""))
+            for name, label in _TEXT_FIELDS.items() if name in fields and (theirs.get(name) or "") != (fields[name] or "")]
+
+
+def _both(conflict: ConflictError, fields: dict) -> dict:
+    """My changed fields, with the text fields holding their text and mine."""
+    theirs, merged = conflict.theirs or {}, dict(fields)
+    for name in _TEXT_FIELDS:
+        if name in fields and theirs.get(name) and fields[name]:
+            join = both_texts if name == "notes" else both_lines
+            merged[name] = join(str(theirs[name]), str(fields[name]))
+    return merged

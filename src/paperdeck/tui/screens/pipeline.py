@@ -20,11 +20,11 @@ from textual.widgets import Footer, Header, Static
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
-from ...store.errors import StoreError
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
-    redo_change, undo_change,
+    change_label, redo_change, undo_change,
 )
+from ...usecases.core import StoreError
 from ..widgets.board import BoardColumn, TileContext
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -32,7 +32,7 @@ from .choice import confirm_dialog
 from .pipeline_modals import FilterModal, QuickCaptureModal
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
 
 def _binding(keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True) -> Binding:
@@ -136,12 +136,15 @@ class PipelineScreen(PaperdeckScreen):
         column.empty_text = (self.pick("（空）", "(empty)") if request.paper_filter.is_empty
                              else self.pick("（无匹配）", "(no match)"))
         context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
-                              topics=board.topic_labels, at_risk=set(shown.at_risk))
+                              targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
         column.set_tiles(list(shown.tiles), context, keep_id)
-        column.border_title = column.header(len(shown.tiles), board.wip_limit)
+        column.border_title = column.header(sum(not tile.is_example for tile in shown.tiles), board.wip_limit)
 
     def show_item(self, item: str) -> None:
-        """From the Dashboard: put the focus on paper `item` (its id) on the board."""
+        """From the Dashboard: put the focus on paper `item` (its id) on the board; "new": capture one."""
+        if item == "new":
+            self.action_capture()
+            return
         if not item.isdigit():
             return
         for column in self.columns:
@@ -222,10 +225,8 @@ class PipelineScreen(PaperdeckScreen):
             return
         text = literal(tile.title, "bold")
         venue = tile.venue_label
-        meta = [venue] if venue else []
-        left = self.focused_column.context.countdowns.get(tile.id)
-        if left:
-            meta.append(self.pick(f"截止 {left}", f"deadline in {left}"))
+        target = self.focused_column.context.targets.get(tile.id)
+        meta = [target] if target else [venue] if venue else []
         meta.append(self.pick(f"本阶段 {tile.days_in_stage(utcnow())} 天", f"{tile.days_in_stage(utcnow())} days in stage"))
         if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
@@ -286,10 +287,14 @@ class PipelineScreen(PaperdeckScreen):
         target = board.columns[stage]
         if board.request.paper_filter.stage in (None, stage):
             moved = replace(tile, stage=stage, stage_entered_at=utcnow(), checklist_done=0, checklist_total=0)
-            countdowns = dict(target.countdowns)
-            if paper_id in board.columns[shown_in].countdowns:
-                countdowns[paper_id] = board.columns[shown_in].countdowns[paper_id]
-            target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns)
+            left = board.columns[shown_in]
+            countdowns, targets = dict(target.countdowns), dict(target.targets)
+            if paper_id in left.countdowns:
+                countdowns[paper_id] = left.countdowns[paper_id]
+            if paper_id in left.targets:
+                targets[paper_id] = left.targets[paper_id]
+            target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns,
+                             targets=targets)
         columns[stage] = target
         self._show_locally(columns, keep=paper_id, focus=stage)
         self._reread_columns({source, shown_in, stage})
@@ -380,7 +385,8 @@ class PipelineScreen(PaperdeckScreen):
             self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
             return
         self._reread_board()
-        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + label, markup=False)
+        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + change_label(label, self.language),
+                    markup=False)
 
     def action_undo(self) -> None:
         self._step(redo=False)

@@ -36,7 +36,7 @@ class QuickCaptureModal(PaperdeckModal[str]):
         try:
             title = clean_title(event.value)
         except FieldError as error:
-            self.query_one("#capture-error", Label).update(literal(error.message))
+            self.query_one("#capture-error", Label).update(literal(error.say(self.language)))
             return
         self.dismiss(title)
 

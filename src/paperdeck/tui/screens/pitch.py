@@ -7,8 +7,6 @@ second of the last keystroke, when you leave the screen or switch paper, and on 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -20,15 +18,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Select, Static, TextArea
 
-from ...domain.rehearsal import Stopwatch
+from ...domain.rehearsal import Stopwatch, spoken_laps
 from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
 from ...models.common import utcnow
-from ...models.pitch import Lap, PitchPart
+from ...models.pitch import PitchPart
 from ...paths import package_resource
-from ...usecases.core import StoreError
+from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.session import database_path
 from ...usecases.pitch import (
-    PitchView, pitch_versions, pitch_view, record_rehearsal, remember_pitch_paper, restore_pitch_version, save_pitch,
+    PitchView, pitch_versions, pitch_view, record_rehearsal, rehearsal_list, remember_pitch_paper, restore_pitch_version,
+    save_pitch,
 )
+from .pitch_guard import PitchGuard
 from ..widgets.gauge import SpeakingGauge
 from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
@@ -49,6 +50,8 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Start a rehearsal; again to end the current part's lap"),
         Binding("f6", "stop_rehearsal", "Stop", id="pitch.stop", priority=True,
                 tooltip="Stop the rehearsal and save the run"),
+        Binding("f4", "runs", "Runs", id="pitch.runs", priority=True,
+                tooltip="This paper's rehearsals against the target: d deletes one, u brings it back"),
         Binding("f7", "history", "History", id="pitch.history", priority=True,
                 tooltip="Version history: restore any earlier version"),
         Binding("f8", "export", "Export .md", id="pitch.export", priority=True,
@@ -61,6 +64,8 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Outside an editor: start a rehearsal / next lap"),
         Binding("h", "history", "History", id="pitch.history-letter", show=False,
                 tooltip="Outside an editor: version history"),
+        Binding("l", "runs", "Runs", id="pitch.runs-letter", show=False,
+                tooltip="Outside an editor: the paper's rehearsals"),
         Binding("y", "copy", "Copy", id="pitch.copy-letter", show=False,
                 tooltip="Outside an editor: copy the pitch as Markdown"),
         Binding("left_square_bracket", "cycle_paper(-1)", "Previous paper", id="pitch.prev", show=False,
@@ -82,6 +87,8 @@ class PitchScreen(PaperdeckScreen):
         self.rates = Rates()
         self.target_minutes: tuple[float, float] = (5.0, 8.0)
         self.texts: dict[str, str] = {}  # mirrors the editors: saving on quit needs no DOM
+        self.versions: dict[str, int] = {}  # each part's stored version the editors started from
+        self.guard = PitchGuard(self)  # conflicts, a paper deleted elsewhere, a rehearsal cut short
         # Local changes to the text (edits, restores): a load asked for before one of them
         # carries older text and must not replace the editors'.
         self.edits = 0
@@ -123,20 +130,37 @@ class PitchScreen(PaperdeckScreen):
     def load_view(store: "Store", paper_id: int | None) -> PitchView:
         return pitch_view(store, paper_id)
 
+    @property
+    def shown_title(self) -> str:
+        """The title of the paper whose text the editors hold (from the view it came with)."""
+        return self.view.title(self.paper_id) if self.view is not None and self.paper_id is not None else ""
+
     async def show_view(self, view: PitchView) -> None:
+        if self.paper_id is not None and not any(paper.id == self.paper_id for paper in view.papers):
+            self.guard.paper_gone()  # deleted elsewhere: its text becomes a draft, editing stops
         self.view = view
         self.rates, self.target_minutes = view.rates, view.target_minutes
+        if self.guard.stopped:  # until the user picks a paper: never edit another one instead
+            self._show_papers(view, select=False)
+            self._render_rehearsal()
+            return
         self.wanted_paper_id = view.paper_id
         self._show_papers(view)
         switching = view.paper_id != self.paper_id
         if switching:
             self.flush(snapshot=True)  # what was typed into the previous paper while this loaded
+            if self.guard.stopped:
+                return
             self._cancel_rehearsal()
             self.paper_id = view.paper_id
             self.dirty.clear()
         # The editors hold the truth once typed in: stored text replaces theirs only for another
         # paper, or when nothing was typed since this load was asked for (another window's edit).
         take_stored = switching or (not self.dirty and self.edits == self._edits_at_request)
+        if take_stored:
+            self.versions = dict(view.versions)
+        else:  # parts saved meanwhile by this screen keep the versions it got back
+            self.versions = {**view.versions, **{key: self.versions[key] for key in self.dirty if key in self.versions}}
         if view.parts != self.parts:
             texts = view.bodies if take_stored else {**view.bodies, **self.texts}
             self.parts = view.parts
@@ -151,15 +175,19 @@ class PitchScreen(PaperdeckScreen):
         self._update_counts()
         self._render_rehearsal()
 
-    def _show_papers(self, view: PitchView) -> None:
-        select = self.query_one("#pitch-paper", Select)
-        options = tuple((paper.title[:80] or f"#{paper.id}", paper.id) for paper in view.papers)
+    def _show_papers(self, view: PitchView, *, select: bool = True) -> None:
+        chooser = self.query_one("#pitch-paper", Select)
+        example = self.pick("示例 · ", "example · ")
+        options = tuple(((example if paper.is_example else "") + (paper.title[:80] or f"#{paper.id}"), paper.id)
+                        for paper in view.papers)
         with self.prevent(Select.Changed):
             if options != self._paper_options:
                 self._paper_options = options
-                select.set_options([(literal(title), paper_id) for title, paper_id in options])
-            if view.paper_id is not None and select.value != view.paper_id:
-                select.value = view.paper_id
+                chooser.set_options([(literal(title), paper_id) for title, paper_id in options])
+            if not select:
+                chooser.clear()
+            elif view.paper_id is not None and chooser.value != view.paper_id:
+                chooser.value = view.paper_id
 
     def show_item(self, item: str) -> None:
         if item.isdigit():
@@ -204,7 +232,9 @@ class PitchScreen(PaperdeckScreen):
                 self._shown_heads[number] = head
                 self.query_one(f"#head-{number}", Static).update(head)
         self.query_one("#pitch-gauge", SpeakingGauge).show(estimate, self.language)
-        if self.paper_id is None:
+        if self.guard.stopped:
+            self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.guard.message()))
+        elif self.paper_id is None:
             self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.pick(
                 "还没有论文：先在论文流程（2）中添加一篇。", "No papers yet: add one on the Pipeline screen (2) first.")))
 
@@ -226,22 +256,31 @@ class PitchScreen(PaperdeckScreen):
         self.save_timer = self.set_timer(AUTOSAVE_SECONDS, self.flush)
 
     def flush(self, *, snapshot: bool = False) -> None:
-        """Write the edited parts now (and take a version when asked or when one is due)."""
+        """Write the edited parts now (and take a version when asked or when one is due).
+        Each part is saved against the version it was loaded at (see PitchGuard)."""
         if self.save_timer is not None:
             self.save_timer.stop()
             self.save_timer = None
-        if self.paper_id is None:
+        if self.paper_id is None or self.guard.asking:
             return
         texts = self._texts()
         edited = {key: texts[key] for key in self.dirty if key in texts}
         try:
-            save_pitch(self.store, self.paper_id, edited, snapshot_every=None if snapshot else SNAPSHOT_EVERY)
+            saved = save_pitch(self.store, self.paper_id, edited, snapshot_every=None if snapshot else SNAPSHOT_EVERY,
+                               expected={key: self.versions.get(key, 0) for key in edited})
+        except ConflictError as error:
+            self.guard.conflict(error)
+            return
+        except NotFound:
+            self.guard.paper_gone()
+            return
         except StoreError as error:
             # The text stays in the editor and stays dirty: the next autosave retries.
             self.notify(str(error), title=self.pick("未保存", "Not saved"), severity="error", markup=False)
             if self.save_timer is None and self.dirty and self.is_mounted:
                 self.save_timer = self.set_timer(5, self.flush)
             return
+        self.versions.update(saved)
         self.dirty.clear()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -251,9 +290,14 @@ class PitchScreen(PaperdeckScreen):
     def _switch_paper(self, paper_id: int) -> None:
         """Save this paper's text and load `paper_id`'s; the editors keep this paper's text
         (and take its edits) until the other's view lands."""
-        if paper_id == self.wanted_paper_id:
+        if paper_id == self.wanted_paper_id and not self.guard.stopped:
+            return
+        if self.stopwatch is not None and self.stopwatch.running:
+            self.guard.ask_to_end_rehearsal(lambda: self._switch_paper(paper_id))
             return
         self.flush(snapshot=True)
+        if self.guard.stopped:
+            self.guard.resume()
         self._cancel_rehearsal()
         self._render_rehearsal()
         self.wanted_paper_id = paper_id
@@ -280,7 +324,11 @@ class PitchScreen(PaperdeckScreen):
         self.flush(snapshot=True)
 
     def save_pending(self) -> None:
-        """The app is closing (SIGHUP, SIGTERM): write what is typed now."""
+        """The app is closing (SIGHUP, SIGTERM): write what is typed now (while a conflict
+        is being asked about, the unsaved text becomes a draft: nothing is overwritten)."""
+        if self.guard.asking:
+            self.guard.keep_draft()
+            return
         self.flush(snapshot=True)
 
     def on_unmount(self) -> None:
@@ -310,11 +358,9 @@ class PitchScreen(PaperdeckScreen):
         assert self.stopwatch is not None and self.paper_id is not None
         started = self.stopwatch.started_at or utcnow()
         total = self.stopwatch.elapsed_ms()
-        texts = self._texts()
-        laps = []
-        for key, ms in self.stopwatch.stop():
-            count = count_speech(texts.get(key, ""))
-            laps.append(Lap(key, ms, count.words, count.cjk_chars))
+        counts = {key: count_speech(text) for key, text in self._texts().items()}
+        timed = self.stopwatch.stop()
+        laps = spoken_laps(timed, counts, self.rates, last_partial=self.stopwatch.stopped_partway)
         self._stop_ticking()
         if laps:
             try:
@@ -364,14 +410,29 @@ class PitchScreen(PaperdeckScreen):
                        lambda versions: self.app.push_screen(history_dialog(versions, self.language), self._restore),
                        name="pitch history")
 
+    def action_runs(self) -> None:
+        paper_id = self.paper_id
+        if paper_id is None:
+            return
+        from .rehearsal_list import RehearsalList
+
+        def changed(deleted: bool | None) -> None:
+            if deleted:
+                self.reload_view()  # the rates and the run count
+
+        self.load_then(lambda store: rehearsal_list(store, paper_id),
+                       lambda runs: self.app.push_screen(RehearsalList(paper_id, runs, self.parts, self.target_minutes), changed),
+                       name="pitch rehearsals")
+
     def _restore(self, version_id: int | None) -> None:
         if version_id is None:
             return
         try:
-            bodies = restore_pitch_version(self.store, version_id)
+            bodies, versions = restore_pitch_version(self.store, version_id)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        self.versions = versions
         self.dirty.clear()
         self.edits += 1  # a load asked for before the restore carries the older text
         self._load_texts(bodies)
@@ -394,7 +455,7 @@ class PitchScreen(PaperdeckScreen):
 
         self.flush()
         dialog = SaveFileDialog(("导出讲稿（Markdown）", "Export the pitch (Markdown)"),
-                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), self.store.path)
+                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), database_path(self.store))
 
         def exported(path: Path | None) -> None:
             if path is not None:

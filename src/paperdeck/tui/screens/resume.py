@@ -18,17 +18,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...domain.snippets import FORMAT_NAMES, FORMATS, ResumeEntry, grouped, one_line, render, render_list
+from ...domain.snippets import FORMATS, ResumeEntry, grouped, one_line, render, render_list
+from ...i18n_words import FORMAT_NAMES, RESUME_GROUP_NAMES, word
 from ...models.papers import RESUME_GROUPS
 from ...paths import package_resource
 from ...usecases.core import StoreError
 from ...usecases.resume import (
     ResumeView, mark_selected, put_on_resume, resume_view, set_bullets, set_resume_format, set_resume_group,
-    undo_last_change,
 )
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
-from .resume_text import FORMAT_NAMES_ZH, GROUP_NAMES, group_heading, row_text
+from .resume_text import group_heading, row_text
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -64,6 +64,7 @@ class ResumeScreen(PaperdeckScreen):
         self.showing_hidden = False
         self.marked: set[int] = set()
         self.pending_item: str | None = None  # show_item before the first view landed
+        self.versions: dict[int, int] = {}  # paper id -> version shown: bullets save against it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,6 +78,16 @@ class ResumeScreen(PaperdeckScreen):
                     yield Panel(id="resume-whole")
         yield Footer()
 
+    # Below this many columns the list and the preview are stacked, each the whole width: side
+    # by side at 80 columns each would get ~38, titles cut and the snippet wrapped every few words.
+    STACK_BELOW = 100
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < self.STACK_BELOW, "-stacked")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
+
     # -- the view ---------------------------------------------------------------------------
 
     @staticmethod
@@ -86,6 +97,7 @@ class ResumeScreen(PaperdeckScreen):
     def show_view(self, view: ResumeView) -> None:
         first = self.view is None
         self.view = view
+        self.versions = dict(view.versions)
         if first:
             self.fmt, self.group = view.format, view.group
         known = {e.paper_id for e in (*view.entries, *view.hidden)}
@@ -168,9 +180,9 @@ class ResumeScreen(PaperdeckScreen):
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
-        bar.append(f"  {self.pick(FORMAT_NAMES_ZH[self.fmt], FORMAT_NAMES[self.fmt])}", style="italic")
+        bar.append(f"  {word(FORMAT_NAMES, self.fmt, self.language)}", style="italic")
         bar.append(self.pick("  分组：", "  Group: "), style="bold")
-        bar.append(GROUP_NAMES[self.group][0 if self.language == "zh" else 1])
+        bar.append(word(RESUME_GROUP_NAMES, self.group, self.language))
         self.query_one("#resume-format", Static).update(bar)
         preview = self.query_one("#resume-preview", Panel)
         whole = self.query_one("#resume-whole", Panel)
@@ -293,14 +305,10 @@ class ResumeScreen(PaperdeckScreen):
         self._fill_list()
 
     def action_undo(self) -> None:
-        try:
-            label = undo_last_change(self.store)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify(literal(self.pick("已撤销：", "Undone: ") + label).plain if label else
-                    self.pick("没有可撤销的改动", "Nothing to undo"))
-        self.reload_view()
+        from ...usecases.undo import PIPELINE
+        from .undo_key import undo_on
+
+        undo_on(self, PIPELINE, self.reload_view)
 
     def action_edit_bullets(self) -> None:
         entry = self.current
@@ -309,13 +317,30 @@ class ResumeScreen(PaperdeckScreen):
         from .resume_dialogs import BulletsDialog
 
         def save(bullets: list[str] | None) -> None:
-            if bullets is not None:
-                try:
-                    set_bullets(self.store, entry.paper_id, bullets)
-                except StoreError as error:
-                    self.notify(str(error), severity="error", markup=False)
-                    return
-                self.reload_view()
+            if bullets is None:
+                return
+            from .conflict import guarded_save
+
+            store, paper_id, version = self.store, entry.paper_id, self.versions.get(entry.paper_id)
+
+            def theirs(conflict) -> list[str]:
+                import json
+
+                return list(json.loads(conflict.theirs.get("bullets") or "[]"))
+
+            try:  # saved elsewhere since shown: keep mine / take theirs / keep both
+                guarded_save(
+                    self.app, lambda: set_bullets(store, paper_id, bullets, version),
+                    overwrite=lambda: set_bullets(store, paper_id, bullets, None),
+                    reload=self.reload_view,
+                    what=self.pick(f"“{entry.title}”的要点", f"The bullets of “{entry.title}”"),
+                    on_saved=lambda _stored: self.reload_view(),
+                    differences=lambda conflict: [(self.pick("要点", "Bullets"), "\n".join(theirs(conflict)), "\n".join(bullets))],
+                    both=lambda conflict: set_bullets(store, paper_id, [*theirs(conflict), *(b for b in bullets if b not in theirs(conflict))],
+                                                      conflict.current_version),
+                )
+            except StoreError as error:  # deleted meanwhile, the disk refused
+                self.notify(str(error), severity="error", markup=False)
 
         self.app.push_screen(BulletsDialog(entry.title, list(entry.bullets)), save)
 

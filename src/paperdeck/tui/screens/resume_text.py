@@ -8,11 +8,6 @@ from ...domain.snippets import ResumeEntry
 from ..widgets.panel import literal
 
 STATUS_STYLES = {"accepted": "green", "under_review": "yellow", "preprint": "cyan"}
-# (zh, en) name of each grouping, as the format bar shows it.
-GROUP_NAMES = {"selected": ("精选 + 其余", "Selected + Other"), "year": ("按年份", "by year"),
-               "type": ("按类型", "by type")}
-# The format bar's name of each format, in Chinese (English: domain.snippets.FORMAT_NAMES).
-FORMAT_NAMES_ZH = {"txt": "纯文本（指南格式）", "md": "Markdown", "tex": "LaTeX", "bib": "BibTeX"}
 HEADINGS_ZH = {
     "Selected Publication": "精选论文", "Other": "其余", "Under Review": "审稿中", "Undated": "未注明年份",
     "Conference Papers": "会议论文", "Journal Articles": "期刊论文", "Workshop Papers": "研讨会论文",

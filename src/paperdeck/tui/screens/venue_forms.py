@@ -62,7 +62,7 @@ class FormModal(PaperdeckModal[Any]):
             self.dismiss(None)
 
     def submit(self) -> None:
-        from ...store import StoreError
+        from ...usecases.core import StoreError
 
         try:
             result = self.save(self.values())

@@ -1,5 +1,6 @@
 """Venues: every venue sorted by its next deadline with a live countdown, a detail view of
-each edition's deadlines (past ones and estimates too), filters, a month grid, forms, import.
+each edition's deadlines (past ones and estimates too), search, filters, a month grid, forms,
+import, and the trackers' update. Following, hiding and deleting venues: venue_actions.py.
 
 Its data is one `VenuesView` (usecases/venues.py) loaded in a worker: moving through the list,
 the filters, the month grid and the countdown's tick all render from it and never ask the
@@ -10,61 +11,64 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.deadlines import (
-    URGENCY_STYLE, countdown, local_day, local_text, local_today, own_text, urgency,
-)
 from ...domain.timezones import zone_name
 from ...models.common import utcnow
-from ...models.venues import Deadline, Venue
+from ...models.venues import Venue
 from ...paths import package_resource
 from ...textsafe import one_line
-from ...usecases.venues import SHOWS, VenuesRequest, VenuesView, venues_view
-from ..widgets.month_grid import Mark, MonthGrid
+from ...usecases.venues import VenuesRequest, VenuesView, venues_view
+from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
+from .venue_month import VenueMonthMixin
+from .venue_rows import LIST_CHROME, ListColumns, ListedVenue, deadline_row, label_width, list_columns, past_note, venue_row
+from .venue_update import VenueUpdateMixin
 
 if TYPE_CHECKING:
-    from ...store import Store
+    from ...usecases.core import Store
 
-SHOW_LABELS = {"all": ("全部", "all venues"), "favourites": ("收藏", "favourites"), "papers": ("我的论文", "with my papers")}
+SHOW_LABELS = {"all": ("全部", "all venues"), "followed": ("关注的", "followed"), "papers": ("我的论文", "with my papers"),
+               "hidden": ("已隐藏", "hidden")}
 COUNTDOWN_SECONDS = 30
 
 
-def compact_estimate(deadline: Deadline) -> str:
-    """"est. 2027-01-28  01-26…02-01  2023–2026": the date, its range and the editions used."""
-    text = f"est. {deadline.on_date}"
-    low, high = deadline.range_start, deadline.range_end
-    if low and high and low != high:
-        text += f"  {low:%m-%d}…{high:%m-%d}"
-    years = deadline.based_on
-    if years:
-        text += f"  {years[0]}" + (f"–{years[-1]}" if len(years) > 1 else "")
-    return text
+class SearchInput(Input):
+    """The list's search: narrows it as you type; Enter goes to the list, Esc clears it."""
+
+    BINDINGS = [Binding("escape", "clear_search", "Clear search", id="venues.clear_search",
+                        tooltip="Clear the search and go back to the list")]
+
+    def action_clear_search(self) -> None:
+        self.screen.close_search()  # type: ignore[attr-defined]
 
 
-def cells(text: str, width: int) -> str:
-    """`text` cut or padded to exactly `width` terminal cells."""
-    text = one_line(text)
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return text + " " * (width - cell_len(text))
-
-
-class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
+class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "venues.tcss"
+    AUTO_FOCUS = "#venue-table"  # not the search, hidden until `/`
     BINDINGS = [
+        Binding("slash", "search", "Search", id="venues.search", tooltip="Search venues by name, full name or alias",
+                priority=True),
+        Binding("escape", "clear_search", "Clear search", id="venues.clear", show=False,
+                tooltip="Clear the search (from the list too)"),
         Binding("f", "cycle_field", "Field", id="venues.field", tooltip="Filter by field: all, General ML, NLP, ..."),
-        Binding("v", "cycle_view", "Show", id="venues.view", tooltip="All venues, favourites, or venues with my papers"),
-        Binding("s", "toggle_favourite", "Star", id="venues.favourite", tooltip="Mark or unmark the venue as a favourite"),
+        Binding("v", "cycle_view", "Show", id="venues.view",
+                tooltip="All venues, the ones you follow, the ones with my papers, or the hidden ones"),
+        Binding("s", "toggle_favourite", "Follow", id="venues.favourite",
+                tooltip="Follow (star) the venue or stop; deadlines update reads the venues you follow"),
+        Binding("h", "toggle_hidden", "Hide", id="venues.hide", tooltip="Hide the venue from every list, or show it again (u undoes)"),
+        Binding("D", "delete_venue", "Delete venue", id="venues.delete", tooltip="Delete the venue and its deadlines (u undoes)"),
+        Binding("u", "undo", "Undo", id="venues.undo", tooltip="Undo the last hide, delete or import of venues"),
+        Binding("r", "update_deadlines", "Update", id="venues.update",
+                tooltip="Fetch the trackers' current deadlines for the venues you follow (deadlines update)"),
         Binding("m", "toggle_month", "Month", id="venues.month", tooltip="Month grid of deadlines and paper milestones"),
         Binding("left_square_bracket", "move_month(-1)", "Prev month", id="venues.prev_month",
                 tooltip="Month grid: previous month"),
@@ -78,24 +82,35 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
                 tooltip="Add a deadline to the selected venue"),
         Binding("x", "delete_deadline", "Delete deadline", id="venues.delete_deadline",
                 tooltip="Delete the highlighted deadline (detail)"),
+        Binding("u", "undo", "Undo", id="venues.undo", show=False,
+                tooltip="Undo the latest delete of a deadline or venue (or import)"),
         Binding("i", "import_files", "Import", id="venues.import",
                 tooltip="Import ccfddl / Hugging Face / ai-deadlines YAML files"),
     ]
 
     field_filter: str | None = None
     show: str = "all"                        # one of SHOWS
+    search: str = ""                         # the search's words ("": none)
     venues_view: VenuesView | None = None    # what is shown; loaded when the screen is shown
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
     wanted_venue: str | None = None          # a venue to highlight once the view has it
+    list_columns: ListColumns | None = None  # the list's column widths, as last shown
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="venue-filters")
+        search = SearchInput(placeholder="/", id="venue-search")
+        search.display = False  # shown by `/`
+        yield search
         with ContentSwitcher(initial="venue-lists", id="venue-switcher"):
             with Horizontal(id="venue-lists"):
                 yield OptionList(id="venue-table")
                 yield OptionList(id="venue-detail")
-            yield MonthGrid(id="venue-month")
+            with Horizontal(id="venue-month"):
+                yield MonthGrid(id="venue-grid")
+                with Vertical(id="venue-agenda-box"):
+                    yield Static(id="venue-agenda")
+                    yield Static(id="venue-legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,6 +118,9 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         self.query_one("#venue-table", OptionList).border_title = self.pick("会议", "Venues")
         self.query_one("#venue-detail", OptionList).border_title = self.pick("详情", "Detail")
         self.set_interval(COUNTDOWN_SECONDS, self._tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.show_list)  # the names' column follows the list's width
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -143,10 +161,19 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
             return
         now = now or self.shown_at or view.now
         self.shown_at = now
-        venues = view.listed(self.field_filter, self.show)
+        venues = view.listed(self.field_filter, self.show, self.search)
         table = self.query_one("#venue-table", OptionList)
         keep = table.highlighted_option.id if table.highlighted_option is not None else None
-        table.set_options([self.venue_row(v, view.next.get(v.key), now) for v in venues])
+        listed = [ListedVenue(v, next_one=view.next.get(v.key), last=view.last.get(v.key),
+                              if_running=view.if_running.get(v.key), followed=v.key in view.followed)
+                  for v in venues]
+        columns = self.list_columns = list_columns(listed, now, view.zone, self.language,
+                                                   room=self.size.width - LIST_CHROME)
+        self.fit_lists(columns.width + LIST_CHROME)
+        table.set_options([
+            Option(venue_row(line, now, view.zone, self.language, columns), id=f"venue-{line.venue.key}")
+            for line in listed
+        ])
         ids = [f"venue-{v.key}" for v in venues]
         if ids:
             table.highlighted = ids.index(keep) if keep in ids else 0
@@ -164,27 +191,30 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         text.append(one_line(field))
         text.append(f"   {self.pick('显示', 'Show')}: ", style="dim")
         text.append(self.pick(zh, en))
+        if self.search.strip():
+            text.append(f"   {self.pick('搜索', 'Search')}: ", style="dim")
+            text.append(one_line(self.search))
         text.append(f"   {count} {self.pick('个会议', 'venues')}   ", style="dim")
         if view is not None:
             text.append(f"{self.pick('本地时区', 'Local time')}: {zone_name(view.zone, self.shown_at or view.now)}",
                         style="dim")
         self.query_one("#venue-filters", Static).update(text)
 
-    def venue_row(self, venue: Venue, deadline: Deadline | None, now: datetime) -> Option:
-        zone = self.venues_view.zone  # type: ignore[union-attr]
-        text = Text()
-        text.append("★ " if venue.favourite else "  ", style="yellow")
-        text.append(cells(venue.name, 9), style="bold")
-        if deadline is None:
-            text.append(self.pick("无截稿信息", "no deadline known"), style="dim")
-            return Option(text, id=f"venue-{venue.key}")
-        left = countdown(deadline, now, zone, self.language)
-        text.append(cells(left, 10), style=URGENCY_STYLE[urgency(deadline, now, zone)])
-        text.append(cells(f"{deadline.kind.pick(self.language)} {deadline.edition_year}", 14))
-        # Local time (the header names the zone); a date only stays a date (no time invented).
-        when = local_text(deadline, zone, "%m-%d %H:%M", "%m-%d", named=False)
-        text.append(when, style="italic dim" if deadline.is_estimate else "")
-        return Option(text, id=f"venue-{venue.key}")
+    # Below this many columns for the detail, the list and the detail are stacked.
+    DETAIL_MIN = 56
+
+    def fit_lists(self, list_width: int) -> None:
+        """The list exactly as wide as its rows, the detail beside it, or both stacked (the
+        whole width each) when the screen is too narrow for both."""
+        stacked = self.size.width - list_width < self.DETAIL_MIN
+        self.set_class(stacked, "-stacked")
+        self.query_one("#venue-table", OptionList).styles.width = "100%" if stacked else list_width
+
+    def detail_width(self) -> int:
+        """The detail's room for text (known before it is laid out: the rows are built first)."""
+        table = self.query_one("#venue-table", OptionList)
+        used = 0 if self.has_class("-stacked") else int(table.styles.width.value) if table.styles.width else 0
+        return max(20, self.size.width - used - LIST_CHROME)
 
     def selected_venue(self) -> Venue | None:
         option = self.query_one("#venue-table", OptionList).highlighted_option
@@ -227,36 +257,26 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
         note(self.pick("指南", "Guide"), self.pick(venue.guide_note_zh, venue.guide_note_en), "italic")
         note(self.pick("实际", "Facts"), self.pick(venue.rhythm_zh, venue.rhythm_en))
         note("URL", venue.url)
-        for year, deadlines in view.editions.get(venue.key, {}).items():
+        if venue.hidden:
+            note(self.pick("状态", "State"), self.pick("已隐藏（h 取消隐藏）", "hidden (h shows it again)"))
+        last = view.last.get(venue.key)
+        if last is not None:
+            note(self.pick("已过", "Past"), past_note(last, view.if_running.get(venue.key), view.zone, self.language))
+        editions = view.editions.get(venue.key, {})
+        label = label_width([d for deadlines in editions.values() for d in deadlines], self.language)
+        for year, deadlines in editions.items():
             estimated = all(d.is_estimate for d in deadlines)
             title = f"{year}" + (self.pick("（估计）", " (estimated)") if estimated else "")
             rows.append(Option(Text(title, style="bold underline"), disabled=True))
             for deadline in deadlines:
-                rows.append(self.deadline_row(deadline, now))
+                row = deadline_row(deadline, now, view.zone, self.language, label, self.detail_width())
+                option_id = f"estimate-{deadline.uid}" if deadline.is_estimate else f"deadline-{deadline.id}"
+                rows.append(Option(row, id=option_id, disabled=deadline.is_estimate))
         keep = detail.highlighted_option.id if detail.highlighted_option is not None else None
         detail.set_options(rows)
         ids = [row.id for row in rows]
         if keep is not None and keep in ids:
             detail.highlighted = ids.index(keep)
-
-    def deadline_row(self, deadline: Deadline, now: datetime) -> Option:
-        zone = self.venues_view.zone  # type: ignore[union-attr]
-        text = Text("✎ " if deadline.user_edited else "  ", style="dim")
-        text.append(cells(deadline.label or deadline.kind.pick(self.language), 19), style="")
-        if deadline.is_estimate:
-            text.append(compact_estimate(deadline), style="italic dim")
-            return Option(text, id=f"estimate-{deadline.uid}", disabled=True)
-        local, own = local_text(deadline, zone), own_text(deadline)
-        if own == local:
-            own = ""
-        elif own[:5] == local[:5]:
-            own = own[5:]  # the same year: "05-06 23:59 AoE"
-        text.append(cells(local, 21))
-        text.append(cells(own, 16), style="dim")
-        state = urgency(deadline, now, zone)
-        text.append(countdown(deadline, now, zone, self.language) if state != "past" else "",
-                    style=URGENCY_STYLE[state])
-        return Option(text, id=f"deadline-{deadline.id}")
 
     def show_item(self, item: str) -> None:
         """Open at a venue (the dashboard's Enter); once the view has it, if it is loading."""
@@ -268,22 +288,3 @@ class VenuesScreen(VenueActionsMixin, PaperdeckScreen):
                 return
         if self.venues_view is None or self.venues_view.venue(item) is None:
             self.wanted_venue = item  # not read yet (a venue just added, or the first load)
-
-    # -- month grid -------------------------------------------------------------------------
-
-    def show_month(self) -> None:
-        view = self.venues_view
-        if view is None:
-            return
-        now = self.shown_at or view.now
-        zone = view.zone
-        keys = {v.key for v in view.listed(self.field_filter, self.show)}
-        marks = []
-        for deadline in view.month_deadlines(keys):
-            name = deadline.venue_name or deadline.venue_key
-            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
-            prefix = "~" if deadline.is_estimate else ""
-            marks.append(Mark(local_day(deadline, zone), f"{prefix}{name} {deadline.kind.pick(self.language)}", style))
-        for item in view.milestones or ():
-            marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        self.query_one(MonthGrid).set_marks(marks, local_today(now, zone), self.language)

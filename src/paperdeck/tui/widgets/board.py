@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
+from ...i18n_words import DECISION_NAMES, word
 
 TILE_LINES = 5
 TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
@@ -36,7 +37,8 @@ class TileContext:
 
     now: datetime
     language: str = "en"
-    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d"
+    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: dict[int, str] = field(default_factory=dict)      # paper id -> the whole target line (the detail)
     topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
     at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
 
@@ -258,12 +260,15 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         countdown = context.countdowns.get(tile.id, "")
         venue_line = f"{venue} {countdown}" if countdown else venue
         if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
-            venue_line = f"{(tile.venue_key or '').upper()} {countdown}"
+            venue_line = f"{tile.venue_name or tile.venue_key or ''} {countdown}"
         topic = context.topics.get(tile.topic_key or "", "")
         days = tile.days_in_stage(context.now)
-        progress = f"{days}d" + (f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
+        progress = (f"{days}天" if zh else f"{days}d") + (
+            f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
         if tile.decision:
-            progress += f" · {tile.decision}"
+            progress += f" · {word(DECISION_NAMES, tile.decision, context.language)}"
+        if tile.is_example:  # the guide's example: not the user's paper, not counted
+            progress = ("示例 · " if zh else "example · ") + progress
         flagged = tile.id in context.at_risk
         lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
@@ -275,6 +280,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         ]
 
     def header(self, count: int, limit: int | None) -> Text:
+        """`count`: the user's own papers in the column (the guide's examples are not counted)."""
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
         self.set_class(over, "-over-limit")

@@ -9,9 +9,14 @@ shown keys (key, label, enabled, tooltip) differ from what it shows.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # Textual exports no public name for it
+
+from ..keys import binding_text
 
 
 class QuietFooter(Footer):
@@ -40,7 +45,23 @@ class QuietFooter(Footer):
             for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         )
-        return (shown, self.compact, self.show_command_palette, self.combine_groups)
+        language = getattr(self.app, "language", "en")
+        return (shown, language, self.compact, self.show_command_palette, self.combine_groups)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, each labelled in the app's language (paperdeck/i18n_keys.py)."""
+        # The binding each key shows is the first shown one of its action, as Footer.compose picks.
+        by_action: dict[str, Binding] = {}
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show or binding.action == "command_palette":
+                by_action.setdefault(binding.action, binding)
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in by_action:
+                label, help_text = binding_text(self.app, by_action[widget.action])
+                if widget.description:
+                    widget.description = label
+                widget.tooltip = help_text
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

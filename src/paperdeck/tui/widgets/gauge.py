@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...domain.speaking import PitchEstimate, format_duration
+from ...domain.speaking import PitchEstimate, format_duration, minutes_span
 
 VERDICT_STYLES = {"empty": "dim", "short": "yellow", "ok": "green", "long": "bold red"}
 
 
 def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Text:
-    low, high = estimate.target_minutes
+    low, high = estimate.band
+    span = minutes_span(estimate.target_minutes)
     scale = high * 60 * 1.25
     width = max(10, width)
     filled = min(width, round(estimate.total_seconds / scale * width)) if scale else 0
@@ -27,15 +28,31 @@ def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Tex
             bar.append("░" if low_at < cell < high_at else "·", style="dim")
     count = estimate.count
     rates = estimate.rates
-    source = ("实测" if language == "zh" else "measured") if rates.measured else ("默认" if language == "zh" else "default")
+    zh = language == "zh"
+
+    def source(measured: bool) -> str:
+        return ("实测" if zh else "measured") if measured else ("默认" if zh else "default")
+
+    # The rate of each language the text is in (both while it is empty): measured only from
+    # rehearsals that had that language in them.
+    shown = [(count.words or not count.cjk_chars, rates.words_per_minute, "词/分" if zh else "wpm", rates.wpm_measured),
+             (count.cjk_chars or not count.words, rates.cjk_chars_per_minute, "字/分" if zh else "cpm", rates.cpm_measured)]
+    shown = [(f"{rate:.0f} {unit}", measured) for wanted, rate, unit, measured in shown if wanted]
+    sources = {measured for _, measured in shown}
+
+    def labelled(text: str, measured: bool) -> str:
+        return f"{text}（{source(measured)}）" if zh else f"{text} ({source(measured)})"
+
+    if len(sources) == 1:  # one source: said once
+        paces = labelled(" · ".join(text for text, _ in shown), sources.pop())
+    else:
+        paces = " · ".join(labelled(text, measured) for text, measured in shown)
     line = Text()
     line.append(format_duration(estimate.total_seconds), style=f"bold {style}")
-    if language == "zh":
-        line.append(f" / {low:g}–{high:g} 分钟 · {count.words} 词 · {count.cjk_chars} 字 · "
-                    f"{rates.words_per_minute:.0f} 词/分 · {rates.cjk_chars_per_minute:.0f} 字/分（{source}）")
+    if zh:
+        line.append(f" / {span} 分钟 · {count.words} 词 · {count.cjk_chars} 字 · {paces}")
     else:
-        line.append(f" / {low:g}–{high:g} min · {count.words} words · {count.cjk_chars} CJK · "
-                    f"{rates.words_per_minute:.0f} wpm · {rates.cjk_chars_per_minute:.0f} cpm ({source})")
+        line.append(f" / {span} min · {count.words} words · {count.cjk_chars} CJK · {paces}")
     return Text("\n").join([bar, line])
 
 

@@ -1,26 +1,31 @@
-"""A month calendar grid: deadlines and paper milestones on their days.
+"""A month calendar grid with a day cursor: deadlines and paper milestones on their days.
 
-Marks are given as plain data (day, text, style); text is user data and shown literally.
-Move by month with `previous_month`/`next_month`, back to today with `go_today`.
+Marks are plain data (day, text, style); their text is user data, shown literally. The grid is
+drawn at its real size every time it renders (never from a width guessed before layout), and
+gives each day as many lines as the height allows. The arrows move the day cursor (across
+months too); `[` `]` and `t` are the screen's. `DayChosen` tells the screen which day the
+cursor is on, for its agenda and for adding a deadline on that day.
 """
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
+from ...i18n_words import WEEKDAYS_ZH
 from ...textsafe import one_line
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
-MARKS_PER_DAY = 3
+NO_MONTH = date(2000, 1, 1)  # not shown yet: the first marks set the month to today's
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +47,31 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(0, width - 1)) + "…"
 
 
-class MonthGrid(Static):
-    DEFAULT_CSS = """
-    MonthGrid { height: auto; padding: 0 1; }
-    """
+def month_title(first: date, language: str) -> str:
+    return f"{first.year}年{first.month}月" if language == "zh" else f"{calendar.month_name[first.month]} {first.year}"
 
-    month: reactive[date] = reactive(date(2000, 1, 1), init=False)
+
+class MonthGrid(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    MonthGrid { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("left", "move_day(-1)", "Previous day", show=False, id="month.left", tooltip="The day before"),
+        Binding("right", "move_day(1)", "Next day", show=False, id="month.right", tooltip="The day after"),
+        Binding("up", "move_day(-7)", "Week before", show=False, id="month.up", tooltip="The same day a week before"),
+        Binding("down", "move_day(7)", "Week after", show=False, id="month.down", tooltip="The same day a week after"),
+    ]
+
+    month: reactive[date] = reactive(NO_MONTH, init=False)
+    cursor: reactive[date] = reactive(NO_MONTH, init=False)
+
+    class DayChosen(Message):
+        def __init__(self, day: date):
+            super().__init__()
+            self.day = day
 
     def __init__(self, *, id: str | None = None, classes: str | None = None):
-        super().__init__("", id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.today = date.today()
         self.marks: dict[date, list[Mark]] = {}
         self.language = "en"
@@ -60,9 +81,16 @@ class MonthGrid(Static):
         self.marks = {}
         for mark in marks:
             self.marks.setdefault(mark.day, []).append(mark)
-        if self.month == date(2000, 1, 1):
+        if self.month == NO_MONTH:
             self.set_reactive(MonthGrid.month, today.replace(day=1))
-        self.refresh_grid()
+            self.set_reactive(MonthGrid.cursor, today)
+            self.post_message(self.DayChosen(today))
+        self.refresh()
+
+    def day_marks(self, day: date) -> list[Mark]:
+        return self.marks.get(day, [])
+
+    # -- moving -------------------------------------------------------------------------------
 
     def previous_month(self) -> None:
         self.month = shift_month(self.month, -1)
@@ -73,35 +101,69 @@ class MonthGrid(Static):
     def go_today(self) -> None:
         self.month = self.today.replace(day=1)
 
-    def watch_month(self) -> None:
-        self.refresh_grid()
+    def action_move_day(self, days: int) -> None:
+        self.cursor = self.cursor + timedelta(days=days)
 
-    def refresh_grid(self) -> None:
-        self.update(self.render_month())
+    def watch_month(self, month: date) -> None:
+        # The cursor stays on its day of the month where it can ("[" from the 31st: the 30th).
+        if (self.cursor.year, self.cursor.month) != (month.year, month.month):
+            day = self.today.day if (self.today.year, self.today.month) == (month.year, month.month) else self.cursor.day
+            last = calendar.monthrange(month.year, month.month)[1]
+            self.cursor = month.replace(day=min(day, last))
+        self.refresh()
 
-    def render_month(self) -> Table:
-        width = max(8, (self.size.width or 84) // 7 - 2)
-        first = self.month if self.month != date(2000, 1, 1) else self.today.replace(day=1)
-        title = f"{first.year}年{first.month}月" if self.language == "zh" else f"{calendar.month_name[first.month]} {first.year}"
-        table = Table(title=title, expand=True, show_lines=True, padding=(0, 0))
-        names = WEEKDAYS_ZH if self.language == "zh" else WEEKDAYS
-        for name in names:
+    def watch_cursor(self, cursor: date) -> None:
+        if (cursor.year, cursor.month) != (self.month.year, self.month.month):
+            self.month = cursor.replace(day=1)
+        self.post_message(self.DayChosen(cursor))
+        self.refresh()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def render(self) -> Table:
+        first = self.month if self.month != NO_MONTH else self.today.replace(day=1)
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+        width = max(4, (self.content_region.width - 8) // 7)  # 8 = the table's 8 vertical rules
+        # Rows: the title, the header, its rule and the two borders; then a rule between weeks
+        # when there is room for it and two lines a day (else one line a day: the day and a count).
+        free = self.content_region.height - 5
+        ruled = (free - (len(weeks) - 1)) // len(weeks) >= 2
+        lines = max(1, (free - (len(weeks) - 1 if ruled else 0)) // len(weeks))
+        table = Table(title=month_title(first, self.language), expand=True, show_lines=ruled, padding=(0, 0))
+        for name in WEEKDAYS_ZH if self.language == "zh" else WEEKDAYS:
             table.add_column(name, ratio=1, no_wrap=True, overflow="ellipsis")
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
-            table.add_row(*(self._cell(day, first.month, width) for day in week))
+        for week in weeks:
+            table.add_row(*(self._cell(day, first.month, width, lines) for day in week))
         return table
 
-    def _cell(self, day: date, month: int, width: int) -> Text:
-        style = "dim" if day.month != month else ""
-        number = f"{day.day:>2}"
-        cell = Text(number, style="reverse bold" if day == self.today else style or "bold")
-        marks = self.marks.get(day, []) if day.month == month else []
-        for mark in marks[:MARKS_PER_DAY]:
+    def _cell(self, day: date, month: int, width: int, lines: int) -> Text:
+        outside = day.month != month
+        if day == self.cursor:
+            style = "reverse bold" if self.has_focus else "reverse"
+        elif day == self.today:
+            style = "bold underline"
+        else:
+            style = "dim" if outside else "bold"
+        cell = Text(f"{day.day:>2}", style=style)
+        if day == self.today:
+            cell.append(" ●", style="bold")
+        marks = [] if outside else self.marks.get(day, [])
+        if lines == 1:  # no room for a mark's text: how many (the agenda lists them)
+            if marks:
+                cell.append(f" ·{len(marks)}", style=marks[0].style or "bold")
+            return cell
+        room = lines - 1
+        shown = marks if len(marks) <= room else marks[: max(0, room - 1)]
+        for mark in shown:
             cell.append("\n")
             cell.append(fit(mark.text, width), style=mark.style)
-        if len(marks) > MARKS_PER_DAY:
-            cell.append(f"\n+{len(marks) - MARKS_PER_DAY}", style="dim")
-        rows = MARKS_PER_DAY + 1 - cell.plain.count("\n") - 1
-        if rows > 0 and day.month == month:
-            cell.append("\n" * rows)
+        if len(shown) < len(marks):
+            cell.append(f"\n+{len(marks) - len(shown)}", style="dim")
+        cell.append("\n" * max(0, lines - 1 - cell.plain.count("\n")))
         return cell
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

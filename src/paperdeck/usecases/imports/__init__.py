@@ -40,6 +40,9 @@ class ImportRefused(ValueError):
         super().__init__("\n".join(str(refusal) for refusal in refusals))
         self.refusals = list(refusals)
 
+    def message(self, language: str = "en") -> str:
+        return "\n".join(refusal.message(language) for refusal in self.refusals)
+
 
 class ImportCancelled(Exception):
     """The user cancelled before anything was written."""

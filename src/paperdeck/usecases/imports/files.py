@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ...domain.file_kinds import not_regular
+from ...domain.file_kinds import NOT_REGULAR_ZH, not_regular
 from ...textsafe import one_line
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -24,12 +24,27 @@ STDIN = "-"
 
 
 class FileRefused(ValueError):
-    """A file that is not read at all; str() is one line naming the file."""
+    """A file that is not read at all; str() is one line naming the file (English);
+    `message("zh")` the same line in Chinese."""
 
-    def __init__(self, name: str, reason: str):
+    def __init__(self, name: str, reason: str, reason_zh: str = ""):
         super().__init__(f"{shown_name(name)}: {reason}")
         self.name = name
         self.reason = reason
+        self.reason_zh = reason_zh or NOT_REGULAR_ZH.get(reason, "")
+
+    def message(self, language: str = "en") -> str:
+        if language == "zh" and self.reason_zh:
+            return f"{shown_name(self.name)}：{self.reason_zh}"
+        return str(self)
+
+
+NO_SUCH_FILE = ("no such file", "没有这个文件")
+
+
+def _cannot_read(error: OSError) -> tuple[str, str]:
+    why = error.strerror or str(error)
+    return f"cannot read: {why}", f"无法读取：{why}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +77,14 @@ def _kind_of(mode: int) -> str | None:
 
 def _read_path(name: str, limit: int) -> bytes:
     if "\x00" in name:
-        raise FileRefused(name, "no such file")
+        raise FileRefused(name, *NO_SUCH_FILE)
     path = Path(name).expanduser()
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise FileRefused(name, "no such file") from None
+        raise FileRefused(name, *NO_SUCH_FILE) from None
     except OSError as error:
-        raise FileRefused(name, f"cannot read: {error.strerror or error}") from None
+        raise FileRefused(name, *_cannot_read(error)) from None
     refusal = _kind_of(mode)
     if refusal:
         raise FileRefused(name, refusal)
@@ -77,7 +92,7 @@ def _read_path(name: str, limit: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise FileRefused(name, f"cannot read: {error.strerror or error}") from None
+        raise FileRefused(name, *_cannot_read(error)) from None
     with os.fdopen(fd, "rb", buffering=0) as handle:
         refusal = _kind_of(os.fstat(fd).st_mode)  # the path may have been swapped since stat
         if refusal:
@@ -85,7 +100,7 @@ def _read_path(name: str, limit: int) -> bytes:
         try:
             return _read_capped(handle.read, name, limit)
         except OSError as error:
-            raise FileRefused(name, f"cannot read: {error.strerror or error}") from None
+            raise FileRefused(name, *_cannot_read(error)) from None
 
 
 def _read_capped(read, name: str, limit: int) -> bytes:
@@ -98,7 +113,8 @@ def _read_capped(read, name: str, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise FileRefused(name, f"larger than {_size(limit)} (the import limit); not imported")
+            raise FileRefused(name, f"larger than {_size(limit)} (the import limit); not imported",
+                              f"大于 {_size(limit)}（导入上限）；未导入")
 
 
 def _size(count: int) -> str:
@@ -111,14 +127,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise FileRefused(name, "not text: it starts like UTF-16 but is not; save it as UTF-8") from None
+            raise FileRefused(name, "not text: it starts like UTF-16 but is not; save it as UTF-8",
+                              "不是文本：开头像 UTF-16 但并不是；请存为 UTF-8") from None
     if b"\x00" in data:
-        raise FileRefused(name, "not a text file (it holds NUL bytes); save it as UTF-8 text")
+        raise FileRefused(name, "not a text file (it holds NUL bytes); save it as UTF-8 text",
+                          "不是文本文件（含 NUL 字节）；请存为 UTF-8 文本")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8 with BOM"
         except UnicodeDecodeError as error:
-            raise FileRefused(name, f"not UTF-8 text ({_where(data, error.start + 3)}); save it as UTF-8") from None
+            where = _where(data, error.start + 3)
+            raise FileRefused(name, f"not UTF-8 text ({where}); save it as UTF-8",
+                              f"不是 UTF-8 文本（{where}）；请存为 UTF-8") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -126,7 +146,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
-        raise FileRefused(name, f"not UTF-8 text ({_where(data, first_bad)}); save it as UTF-8") from None
+        where = _where(data, first_bad)
+        raise FileRefused(name, f"not UTF-8 text ({where}); save it as UTF-8",
+                          f"不是 UTF-8 文本（{where}）；请存为 UTF-8") from None
 
 
 def _where(data: bytes, offset: int) -> str:

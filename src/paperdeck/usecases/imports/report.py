@@ -28,7 +28,15 @@ def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> st
     verb = VERBS[item.action][2 if language == "zh" else 1 if done else 0]
     text = f"{verb:<8} {item.subject}"
     if item.changes:
-        text += ": " + "; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in item.changes)
+        # A value only confirmed by a more trusted source is in the JSON, not in the line.
+        shown = [c for c in item.changes if not c.field.endswith(" source")]
+        text += ": " + ("; ".join(f"{c.field} {_value(c.old)} -> {_value(c.new)}" for c in shown) or "confirmed")
+        first = item.changes[0]
+        if item.action is Action.UPDATE and first.new_source:
+            from ...domain.provenance import source_name
+
+            text += f" (from {source_name(first.new_source)}" + (
+                f"; was {source_name(first.old_source)})" if first.old_source else ")")
     if item.why:
         text += f" ({item.why})"
     if item.kind == "paper" and item.action is Action.ADD and item.values:
@@ -54,7 +62,8 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
             "action": entry.action.value, "kind": entry.kind, "subject": entry.subject,
             "file": entry.source.file, "entry": entry.source.entry, "line": entry.source.line,
             "why": entry.why, "target_id": entry.target_id, **_extra(plan.kind, entry),
-            "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
+            "changes": [{"field": c.field, "old": c.old, "new": c.new, "old_source": c.old_source,
+                         "new_source": c.new_source} for c in entry.changes],
         }
 
     def problem(entry: ImportProblem) -> dict[str, Any]:
