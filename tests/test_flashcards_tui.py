@@ -573,6 +573,9 @@ def test_retention_per_week_counts_mature_reviews(store, frozen_clock):
 
 
 def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
+    import pytest
+
+    pytest.importorskip("textual_plotext")  # a dependency; an older .venv shows sparklines instead
     _review_history(store)
     app = PaperdeckApp(store, start_screen="flashcards")
 

@@ -38,7 +38,8 @@ def dashboard_view(store: "Store", now: datetime) -> DashboardView:
         day_start(local_today(now, summary.zone) + timedelta(days=1), summary.zone, 0),  # the day's line, at-risk
         store.cards.day_bounds(now)[1],  # the study day: cards due today
     ]
-    closing = [closes_at(item) for item in summary.deadlines]  # a listed deadline leaves the list
+    # A listed deadline leaves the list (and the agenda) once it closes.
+    closing = [closes_at(item) for item in [*summary.deadlines, *summary.agenda] if item.at is not None]
     return DashboardView(
         summary=summary,
         desired_retention=settings.desired_retention,

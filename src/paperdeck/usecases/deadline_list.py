@@ -4,6 +4,7 @@ while few are listed, the field's next ones. Never "no deadline" while one is kn
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -49,18 +50,24 @@ def targeted(store: "Store", papers: list[Paper]) -> set[tuple[str, int | None]]
     return found | {(venue.key.lower(), None) for venue in store.venues.all() if venue.favourite}
 
 
-def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
-    """Submission deadlines (not notifications or conference days) within the horizon, the
-    editions my papers target and my favourite venues first (never another edition of a
-    paper's venue), each group in time order. Then, past the horizon (`later`): the next
-    deadline of each target with none inside it, and the field's next ones (one per venue)
-    while fewer than FEWEST_DEADLINES are listed."""
+def target_test(store: "Store", papers: list[Paper]) -> Callable[[Deadline], bool]:
+    """Whether a deadline is of an edition my working papers target or of a favourite venue."""
     wanted = targeted(store, papers)
 
     def is_target(deadline: Deadline) -> bool:
         key = deadline.venue_key.lower()
         return (key, None) in wanted or (key, deadline.edition_year) in wanted
 
+    return is_target
+
+
+def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
+    """Submission deadlines (not notifications or conference days) within the horizon, the
+    editions my papers target and my favourite venues first (never another edition of a
+    paper's venue), each group in time order. Then, past the horizon (`later`): the next
+    deadline of each target with none inside it, and the field's next ones (one per venue)
+    while fewer than FEWEST_DEADLINES are listed."""
+    is_target = target_test(store, papers)
     names = {venue.key: venue.name for venue in store.venues.all()}
     end = now + timedelta(days=days)
     every = [d for d in store.venues.upcoming(now) if d.kind.is_submission]  # in time order

@@ -16,6 +16,7 @@ from ..domain.targets import PLANNED_STAGES, PaperTarget, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
+from .agenda import AgendaItem, week_agenda
 from .deadline_list import DeadlineItem, gather_deadlines
 from .my_papers import FirstRunHint, MyPapers, first_run_hint, my_papers
 from .paper_targets import paper_targets
@@ -95,10 +96,11 @@ class TodaySummary:
     zone: tzinfo = timezone.utc      # the user's zone: every local time and day shown is in it
     mine: MyPapers = field(default_factory=MyPapers)   # the user's own papers (never the guide's examples)
     first_run: FirstRunHint | None = None              # what to do first, while there is no paper of one's own
+    agenda: list[AgendaItem] = field(default_factory=list)  # this week, day by day (usecases/agenda.py)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.deadlines or self.at_risk or self.stalled or self.pitch or self.cards.to_study)
+        return not (self.deadlines or self.agenda or self.at_risk or self.stalled or self.pitch or self.cards.to_study)
 
     @property
     def within(self) -> list[DeadlineItem]:
@@ -175,6 +177,7 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     summary.line = guide_line(store, today)
     names = {venue.key: venue.name for venue in store.venues.all()}
     summary.mine = my_papers(papers, targets, now, zone, names)
+    summary.agenda = week_agenda(store, papers, targets, now, zone, summary.cards.to_study)
     if not papers:
         summary.first_run = first_run_hint(store, examples=len(every) - len(papers))
     return summary

@@ -114,6 +114,32 @@ def deadline_rows(items, summary, language: str, paint: Painter) -> list[str]:
     return rows
 
 
+_ROLE_STYLE = {"mark": "yellow", "subject": "", "label": "", "time": "dim", "estimate": "magenta"}
+DAY_CELLS = 20
+
+
+def agenda_rows(summary, language: str, paint: Painter) -> list[str]:
+    """This week, day by day, in the content language (usecases/agenda.py words every row)."""
+    from ...domain.deadlines import local_today
+    from ...usecases.agenda import agenda_by_day, agenda_pieces, day_heading
+
+    today = local_today(summary.now, summary.zone)
+    lines = [paint("本周" if language == "zh" else "This week", "bold")]
+    if not summary.agenda:
+        lines.append(paint("  本周没有安排" if language == "zh" else "  nothing this week", "dim"))
+    for day, items in agenda_by_day(summary.agenda):
+        heading = pad(day_heading(day, today, language), DAY_CELLS)
+        for index, item in enumerate(items[:SHOWN_ROWS]):
+            text = "".join(paint(fit(piece, TITLE_CELLS) if role == "subject" else piece, _ROLE_STYLE[role])
+                           for piece, role in agenda_pieces(item, language, summary.zone))
+            lines.append(f"  {paint(heading, 'cyan') if index == 0 else ' ' * DAY_CELLS}{text}")
+        if len(items) > SHOWN_ROWS:
+            more = len(items) - SHOWN_ROWS
+            lines.append(" " * (DAY_CELLS + 2) + paint(f"  … 还有 {more} 项" if language == "zh" else f"  … and {more} more", "dim"))
+    lines.append("")
+    return lines
+
+
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     from ...models.papers import Stage
     from ...usecases.today import minutes_seconds, target_text
@@ -133,6 +159,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         lines.append(paint(f"Later (the nearest past {summary.days} days)", "bold"))
         lines += deadline_rows(later[:SHOWN_DEADLINES], summary, language, paint)
     lines.append("")
+    lines += agenda_rows(summary, language, paint)
 
     if summary.first_run is not None:
         lines.append(paint("Getting started", "bold"))

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
-from textual_plotext import PlotextPlot
 
 from ...i18n import counted
 from ...i18n_words import short_weekday
@@ -21,7 +20,7 @@ from ...models.cards import CardStats
 from ...models.common import utcnow
 from ...paths import package_resource
 from ...usecases.cards import card_stats
-from ..widgets import study_plots as plots
+from ..widgets.study_plots import plot_widgets, show_plots
 from ..widgets.panel import Panel
 from .base import PaperdeckScreen
 
@@ -48,8 +47,7 @@ class CardStatsScreen(PaperdeckScreen):
         with VerticalScroll(id="stats-body"):
             yield Panel(id="stats-summary")
             with Horizontal(id="stats-plots"):
-                yield PlotextPlot(id="plot-reviews")
-                yield PlotextPlot(id="plot-retention")
+                yield from plot_widgets()
             yield Panel(id="stats-days")
             yield Panel(id="stats-weakest")
             yield Panel(id="stats-forecast")
@@ -67,9 +65,7 @@ class CardStatsScreen(PaperdeckScreen):
 
     def show_view(self, stats: CardStats) -> None:
         self._summary(stats)
-        plots.reviews_per_day(self.query_one("#plot-reviews", PlotextPlot), stats.reviews_per_day[-30:], self.pick)
-        plots.retention_by_week(self.query_one("#plot-retention", PlotextPlot), stats.retention_weeks,
-                                stats.target_retention, self.pick)
+        show_plots(self, stats)
         self._days(stats.reviews_per_day)
         self._weakest(stats)
         self._forecast(stats.forecast)

@@ -1,6 +1,6 @@
 """Dashboard: the first screen of the day.
 
-Four lists (deadlines, papers needing attention, flashcards, pitch readiness) and the guide's
+Five lists (deadlines, my papers, this week's agenda, flashcards, pitch readiness) and the guide's
 line of the day: one `DashboardView` (usecases/dashboard.py, around `today.gather`) loaded in a
 worker. Each list is an OptionList (line-rendered, fast at any size); Enter on a row opens its
 screen at that item through `app.show_item`. The minute's tick shows the countdowns at the new
@@ -35,6 +35,7 @@ from ...usecases.today import (
 )
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from .dashboard_agenda import agenda_options
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -98,6 +99,7 @@ class DashboardScreen(PaperdeckScreen):
         with Grid(id="dashboard-grid"):
             yield DashboardList(id="dash-deadlines")
             yield DashboardList(id="dash-attention")
+            yield DashboardList(id="dash-agenda")
             yield DashboardList(id="dash-cards")
             yield DashboardList(id="dash-pitch")
             yield Static(id="dash-line")
@@ -157,6 +159,8 @@ class DashboardScreen(PaperdeckScreen):
         summary = view.summary
         self.show_deadlines(summary)
         self._show_attention(summary)
+        self._panel("#dash-agenda", self.pick("本周", "This week")).show_rows(
+            agenda_options(summary, self.language, self.pick))
         self._show_cards(summary, view.desired_retention)
         self._show_pitch(summary)
         self._show_line(summary)

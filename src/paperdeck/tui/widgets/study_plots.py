@@ -1,7 +1,8 @@
 """Flashcard plots in the terminal (textual-plotext): reviews per day and retention per week.
 
 Each function draws one plot from plain data; the labels come in the content language. Days
-are labelled as MM-DD so a plot stays readable at 80 columns.
+are labelled as MM-DD so a plot stays readable at 80 columns. Without textual-plotext (an
+environment installed before it became a dependency) the same data shows as sparklines.
 """
 
 from __future__ import annotations
@@ -9,8 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from textual_plotext import PlotextPlot
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+from textual.widgets import Static
+
+try:
+    from textual_plotext import PlotextPlot
+    PLOTS = True
+except ImportError:  # not installed in this environment: sparklines instead
+    PlotextPlot = Any  # type: ignore[misc,assignment]
+    PLOTS = False
+
+if TYPE_CHECKING:
+    from ...models.cards import CardStats
+
+LEVELS = " ▁▂▃▄▅▆▇█"
 PickText = Callable[[str, str], str]
 BAR_COLOR, LINE_COLOR, TARGET_COLOR = "green", "cyan", "red"
 
@@ -63,3 +78,33 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     if not known:
         plt.text(pick("还没有成熟卡片的复习", "no mature reviews yet"), max(0, len(weeks) // 4), (floor + 100) / 2)
     widget.refresh()
+
+
+def plot_widgets():
+    """The two plot widgets (or sparkline panels), for a screen's compose."""
+    if PLOTS:
+        yield PlotextPlot(id="plot-reviews")
+        yield PlotextPlot(id="plot-retention")
+    else:
+        yield Static(id="plot-reviews")
+        yield Static(id="plot-retention")
+
+
+def show_plots(screen, stats: "CardStats") -> None:
+    """Draw the stats' plots on `screen` (its pick() gives the language)."""
+    reviews, retention = screen.query_one("#plot-reviews"), screen.query_one("#plot-retention")
+    if PLOTS:
+        reviews_per_day(reviews, stats.reviews_per_day[-30:], screen.pick)
+        retention_by_week(retention, stats.retention_weeks, stats.target_retention, screen.pick)
+        return
+    days = stats.reviews_per_day[-30:]
+    peak = max((n for _d, n in days), default=0)
+    line = Text(screen.pick("每日复习次数\n", "Reviews per day\n"), "bold")
+    line.append("".join(LEVELS[round(n / peak * 8)] if peak else " " for _d, n in days), BAR_COLOR)
+    line.append(screen.pick(f"\n最多 {peak}", f"\npeak {peak}"), "dim")
+    reviews.update(line)
+    shares = Text(screen.pick(f"每周真实记忆率（目标 {stats.target_retention:.0%}）\n",
+                              f"True retention per week (target {stats.target_retention:.0%})\n"), "bold")
+    shares.append("".join("·" if share is None else LEVELS[max(1, round(share * 8))]
+                          for _w, share, _n in stats.retention_weeks), LINE_COLOR)
+    retention.update(shares)
