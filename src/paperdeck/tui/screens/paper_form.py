@@ -32,9 +32,10 @@ from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
 
-LINK_LABELS = {
-    "arxiv": "arXiv", "code": "Code (GitHub)", "project": "Project page", "huggingface": "Hugging Face",
-    "openreview": "OpenReview", "paperswithcode": "PapersWithCode",
+LINK_LABELS = {  # (zh, en); names of sites are the same in both
+    "arxiv": ("arXiv", "arXiv"), "code": ("代码（GitHub）", "Code (GitHub)"), "project": ("项目主页", "Project page"),
+    "huggingface": ("Hugging Face", "Hugging Face"), "openreview": ("OpenReview", "OpenReview"),
+    "paperswithcode": ("PapersWithCode", "PapersWithCode"),
 }
 
 
@@ -103,7 +104,7 @@ class PaperFormModal(PaperdeckModal[bool]):
                     yield from self._submissions(view, paper)
                 with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
                     for kind in LINK_KINDS:
-                        yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
+                        yield from self._field(f"link_{kind}", pick(LINK_LABELS[kind], self.language), SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
