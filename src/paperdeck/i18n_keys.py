@@ -43,6 +43,8 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "pipeline.redo": ("重做", "重做刚撤销的更改"),
     "pipeline.filter": ("筛选", "按文字、会议、方向或阶段筛选"),
     "pipeline.clear_filter": ("清除筛选", "重新显示全部论文"),
+    "pipeline.stage_days": ("阶段用时", "我的论文在各阶段停留多少天（图表）"),
+    "stage_days.close": ("关闭", "关闭图表"),
     "filter.cancel": ("取消", "保留当前筛选"),
     "capture.cancel": ("取消", "关闭，不添加"),
     "board.up": ("上", "上一篇论文"),

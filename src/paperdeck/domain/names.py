@@ -176,6 +176,11 @@ def same_person(author: str, me: str) -> bool:
     return bool(last_a) and last_a == last_b and _initials_fit(_tokens(b.first), _tokens(a.first))
 
 
+def split_names(text: str) -> list[str]:
+    """A name and its other spellings after ";" ("San Zhang; Zhang S.; 张三"), each trimmed."""
+    return [name.strip() for name in (text or "").split(";") if name.strip()]
+
+
 def find_me(authors: Sequence[str], names: Iterable[str]) -> int | None:
     """The index of the first author that is one of `names` (my name and its aliases)."""
     wanted = [name for name in names if name and name.strip()]

@@ -43,8 +43,10 @@ def _setting(kind: Any, default: Any, group: str, label: tuple[str, str], help: 
 @dataclass(frozen=True, slots=True)
 class Settings:
     my_name: str = _setting(
-        Text(200), "", "you", ("我的名字", "My name"),
-        ("在简历与 BibTeX 导入中标出我的作者位置", "Marks my author position in the resume and in BibTeX imports"))
+        Text(200), "", "you", ("我的名字（及别名）", "My name (and aliases)"),
+        ("在简历与 BibTeX 导入中标出我的作者位置；别的写法用 ; 隔开，如 San Zhang; Zhang S.; 张三",
+         "Marks my author position in the resume and in BibTeX imports; other spellings after ;, "
+         "such as San Zhang; Zhang S.; 张三"))
     my_aliases: tuple[str, ...] = _setting(
         Names(), (), "you", ("我的其他署名", "Other forms of my name"),
         ("论文里我的名字的其他写法，用 ; 分隔（如 Z. Wu; 吴兆民）；用来认出我的论文并加粗",
@@ -124,7 +126,10 @@ class Settings:
     @property
     def my_names(self) -> tuple[str, ...]:
         """My name and its other forms: who is me in an author list."""
-        return tuple(name for name in (self.my_name, *self.my_aliases) if name.strip())
+        from .names import split_names
+
+        names = [*split_names(self.my_name), *self.my_aliases]
+        return tuple(name for index, name in enumerate(names) if name.strip() and name not in names[:index])
 
     def zone(self, system: tzinfo) -> tzinfo:
         """The user's zone: the `timezone` setting, else `system`."""

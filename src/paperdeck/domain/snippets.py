@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
 from ..models.papers import RESUME_FORMATS as FORMATS
 from .bibtex_out import escape_bibtex, render_bib, render_bib_list
+from .names import find_me, split_names
 from .resume_entry import (  # noqa: F401  (the resume's names, importable from here)
     ACCEPTED, MANUSCRIPT, PREPRINT, RESUME_STATUSES, UNDER_REVIEW, ResumeEntry, VenueName, build_entry,
     entry_status, grouped, norm, sort_entries, split_selected,
@@ -24,6 +25,17 @@ from .resume_entry import (  # noqa: F401  (the resume's names, importable from 
 
 FORMAT_NAMES = {key: en for key, (_zh, en) in FORMAT_WORDS.items()}  # English; both in i18n_words
 MAIN_NOTE = "Main conference"  # the guide's single-paper line: "EMNLP 2024 (Main conference)"
+
+
+def my_names(my_name: str) -> list[str]:
+    """The `my_name` setting's names: my name, then its other spellings after ";"
+    ("San Zhang; Zhang S.; 张三")."""
+    return split_names(my_name)
+
+
+def find_my_index(authors: Sequence[str], my_name: str) -> int | None:
+    """My position in `authors`: the first author who is me under my name or one of its aliases."""
+    return find_me(authors, my_names(my_name))
 
 
 def venue_phrase(entry: ResumeEntry) -> str:

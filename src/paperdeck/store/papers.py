@@ -193,6 +193,13 @@ class PaperRepo(ChecklistMixin):
         rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
         return STAGE_HISTORY.from_rows(rows)
 
+    def histories(self) -> dict[int, list[StageMove]]:
+        """Every paper's stage moves, in one query: paper id -> its moves in time order."""
+        found: dict[int, list[StageMove]] = {}
+        for move in STAGE_HISTORY.from_rows(self.store.rows("SELECT * FROM stage_history ORDER BY paper_id, at, id")):
+            found.setdefault(move.paper_id, []).append(move)
+        return found
+
     def submissions(self, paper_id: int) -> list[Submission]:
         rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
         return SUBMISSIONS.from_rows(rows)
