@@ -51,7 +51,7 @@ class ResumeView:
 
 
 def resume_view(store: "Store") -> ResumeView:
-    versions = {paper.id: paper.version for paper in store.papers.all()}
+    versions = {paper.id: paper.version for paper in store.papers.outlines()}
     return ResumeView(tuple(entries_from_store(store)), store.settings.load().resume_format, versions)
 
 
