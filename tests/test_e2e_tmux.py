@@ -42,10 +42,9 @@ def assert_no_foreign_escapes(session) -> None:
 
 
 def focus_first_editor(session) -> None:
-    """The screen opens on the paper selector; two Tabs (each seen to move the focus) reach the
-    first part's editor, where a probe letter shows in the live count."""
-    session.key_and_redraw("Tab")  # to the parts' scroll area
-    session.key_and_redraw("Tab")  # to the first editor
+    """Entering Pitch puts the focus in the first part's editor (the footer says so): a probe
+    letter shows in the live count."""
+    session.wait_for("✎ Editing")
     session.type("x")
     session.wait_for("· 1 words")
     session.keys("BSpace")
@@ -75,7 +74,7 @@ PAPER_TITLE = "End-to-end paper 端到端 [bold]"
 
 def add_paper_and_move_it_twice(session, db) -> None:
     session.keys("2")
-    session.wait_for("Pipeline")
+    session.wait_for("Stage ▶")  # the Pipeline's own keys in the footer
     session.keys("n")  # quick capture
     session.wait_for("Title, then Enter")
     session.type(PAPER_TITLE)

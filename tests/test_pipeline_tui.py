@@ -252,12 +252,13 @@ async def test_the_form_records_submissions_and_decisions(board):
         form = app.screen
         await form.view_ready()
         paper_id = form.paper_id
-        form.query_one("#sub-year", Input).value = "20245"
+        form.query_one("#sub-date", Input).value = "2026-13-45"
         form.query_one("#sub-venue", Input).value = "ACL ARR"
         form.record_submission()
         await view_shown(pilot)
-        assert "four digits" in str(form.query_one("#err-submission").render())
-        form.query_one("#sub-year", Input).value = "2026"
+        assert "YYYY-MM-DD" in str(form.query_one("#err-submission").render())
+        form.query_one("#sub-date", Input).value = "2026-02-15"
+        form.query_one("#sub-edition").value = 2026
         form.query_one("#sub-venue", Input).focus()
         await pilot.press("enter")
         await view_shown(pilot)

@@ -14,6 +14,8 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "app.help": ("按键", "列出本屏幕的所有按键"),
     "app.language": ("中/EN", "切换内容语言（中文/英文）"),
     "app.quit": ("退出", "退出 paperdeck"),
+    "app.focus_next": ("下一项", "移到下一个输入框"),
+    "app.focus_previous": ("上一项", "移到上一个输入框"),
     "command_palette": ("命令", "打开命令面板"),
     # dialogs shared by many screens
     "dialog.cancel": ("取消", "关闭，不做任何更改"),
@@ -50,8 +52,10 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "board.page_up": ("上一页", "向上翻一页"),
     "board.page_down": ("下一页", "向下翻一页"),
     # paper form
-    "form.close": ("关闭", "关闭，不保存"),
+    "form.close": ("关闭", "关闭（有未保存的修改时先询问）"),
     "form.save": ("保存", "保存（也可在输入框中按回车，或按保存按钮）"),
+    "form.next_tab": ("下一页签", "下一个页签：详情、清单、投稿、链接"),
+    "form.previous_tab": ("上一页签", "上一个页签"),
     # venues
     "venues.field": ("领域", "按领域筛选：全部、通用机器学习、自然语言处理……"),
     "venues.search": ("搜索", "按名称、全称或别名搜索会议"),
@@ -124,7 +128,9 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "pitch.history": ("历史", "版本历史：恢复任一早先版本"),
     "pitch.export": ("导出 .md", "把讲稿写成 Markdown 文件（先询问位置：默认为当前目录的 pitch-<id>.md）"),
     "pitch.copy": ("复制", "把讲稿以 Markdown 复制到剪贴板"),
-    "pitch.leave": ("离开编辑", "离开编辑框（之后字母键作为命令）"),
+    "pitch.leave": ("✎ 编辑中", "编辑中：字母是文字。Esc 离开编辑框，之后字母键作为命令"),
+    "pitch.edit": ("⌘ 命令：编辑", "命令模式：字母键作为命令。i 或 e 回到当前部分的编辑框"),
+    "pitch.examples": ("示例", "显示或隐藏每部分上方指南的提示与示例"),
     "pitch.rehearse-letter": ("排练", "编辑框外：开始排练 / 下一段"),
     "pitch.history-letter": ("历史", "编辑框外：版本历史"),
     "pitch.copy-letter": ("复制", "编辑框外：把讲稿以 Markdown 复制"),

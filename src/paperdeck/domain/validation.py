@@ -73,6 +73,22 @@ def clean_year(text: str) -> int | None:
     return year
 
 
+def clean_day(field: str, text: str) -> str | None:
+    """A calendar day typed as YYYY-MM-DD (ISO text back), or None when empty."""
+    from datetime import date
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise FieldError(field, f"the date must be YYYY-MM-DD, such as 2026-05-19 (got {text[:20]!r})") from None
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise FieldError(field, f"the year must be between {YEAR_MIN} and {YEAR_MAX}")
+    return day.isoformat()
+
+
 def clean_url(kind: str, text: str) -> str | None:
     """A link with its scheme: 'github.com/x/y' becomes 'https://github.com/x/y'.
 

@@ -220,6 +220,7 @@ class Submission:
     decision: str | None
     notes: str
     cycle: int | None = None
+    forum_id: str = ""  # the OpenReview forum or ARR submission id
 
     @property
     def label(self) -> str:

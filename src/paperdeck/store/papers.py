@@ -213,6 +213,14 @@ class PaperRepo(ChecklistMixin):
         with self.store.transaction() as conn:
             return undo.step(conn, SCOPE, "papers", redo=True)
 
+    def step_with_papers(self, *, redo: bool) -> tuple[str, list[int]] | None:
+        """Undo (or redo) the latest pipeline change: its label and the papers it changed
+        (for the board to put the focus on), or None when there is nothing to step."""
+        with self.store.transaction() as conn:
+            ids = undo.next_ids(conn, SCOPE, "papers", redo=redo)
+            label = undo.step(conn, SCOPE, "papers", redo=redo)
+        return None if label is None else (label, ids)
+
     def _require(self, conn: "sqlite3.Connection", paper_id: int, expected_version: int | None) -> "sqlite3.Row":
         return versions.require(conn, "papers", paper_id, expected_version, f"paper {paper_id}",
                                 missing=f"no paper with id {paper_id}")
@@ -328,7 +336,7 @@ class PaperRepo(ChecklistMixin):
 
     def submit(self, paper_id: int, venue_name: str, *, venue_key: str | None = None, year: int | None = None,
                track: str | None = None, submitted_on: str | None = None, notes: str = "",
-               cycle: int | None = None) -> Submission:
+               cycle: int | None = None, forum_id: str = "", scores: str = "") -> Submission:
         """Record a submission and move the paper to Under review. The paper now targets that
         edition (venue, year, cycle, track): a resubmission retargets it."""
         venue_name = venue_name.strip()
@@ -342,9 +350,9 @@ class PaperRepo(ChecklistMixin):
         with self._journaled(f"submit to {venue_name}", [paper_id]) as (conn, _):
             row = self._require(conn, paper_id, None)
             cursor = conn.execute(
-                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle),
+                "INSERT INTO submissions(paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle, "
+                "forum_id, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (paper_id, venue_key, venue_name, year, track, submitted_on, notes, cycle, forum_id.strip(), scores.strip()),
             )
             submission_id = cursor.lastrowid
             target: dict[str, Any] = {"decision": None, "award": None, "target_year": year, "target_cycle": cycle}

@@ -168,6 +168,15 @@ def latest(conn: sqlite3.Connection, scope: str, *, redo: bool = False) -> sqlit
     return conn.execute("SELECT * FROM undo_log WHERE scope = ? AND undone = 0 ORDER BY id DESC LIMIT 1", (scope,)).fetchone()
 
 
+def next_ids(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> list[int]:
+    """The `root` rows (ids) the next undo (or redo) of `scope` would change."""
+    entry = latest(conn, scope, redo=redo)
+    if entry is None:
+        return []
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    return sorted({*_versions(before, root), *_versions(after, root)})
+
+
 def step(conn: sqlite3.Connection, scope: str, root: str | None, *, redo: bool) -> str | None:
     """Undo (or redo) the latest (or next) change of `scope`. Returns its label, None if none.
 

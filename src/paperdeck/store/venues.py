@@ -282,6 +282,15 @@ class VenueRepo:
 
     # -- what is coming ---------------------------------------------------------------------
 
+    def edition_years(self) -> dict[str, list[int]]:
+        """Every venue's stored editions (years), newest first, by venue key."""
+        years: dict[str, list[int]] = {}
+        rows = self.store.rows("SELECT DISTINCT v.key, d.edition_year FROM deadlines d JOIN venues v ON v.id = d.venue_id "
+                               "ORDER BY v.key, d.edition_year DESC")
+        for row in rows:
+            years.setdefault(row[0], []).append(row[1])
+        return years
+
     def estimates(self, now: datetime, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
         """Estimated deadlines of each venue's next unannounced edition (is_estimate=True)."""
         from ..domain.estimates import estimate_next_edition

@@ -23,7 +23,8 @@ APP_ACTIONS: tuple[AppAction, ...] = (
     *(
         AppAction(
             id=f"screen.{entry.name}", key=str(number), action=f"app.show('{entry.name}')",
-            description=entry.en, tooltip=f"Open the {entry.en} screen",
+            # Listed by `?` and the palette; the footer's one line keeps the screen's own keys.
+            description=entry.en, tooltip=f"Open the {entry.en} screen", show=False,
         )
         for number, entry in enumerate(SCREENS, start=1)
     ),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.reactive import reactive
 
 from ..i18n import resolve_language
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from textual.app import SystemCommand
-    from textual.binding import Binding
     from textual.screen import Screen
 
     from ..domain.settings import Settings
@@ -60,7 +60,16 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     TITLE = "paperdeck"
     CSS_PATH = [package_resource("styles") / "app.tcss"]
     MODES = {entry.name: _screen_factory(entry) for entry in SCREENS}
-    BINDINGS = app_bindings()
+    # Tab and Shift+Tab move the focus before the next key is read: the app hands other keys
+    # to the focused widget's own queue, so text typed right after a (non-priority) Tab reached
+    # the field it was leaving.
+    BINDINGS = [
+        *app_bindings(),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.focus_next",
+                tooltip="Move to the next field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+                id="app.focus_previous", tooltip="Move to the previous field"),
+    ]
     COMMANDS = App.COMMANDS | {PaperdeckCommands}
 
     language: reactive[str] = reactive("en", init=False)

@@ -26,6 +26,13 @@ class Command:
     help: str
     run: Callable[[], object]
     here: bool = False  # an action of the screen in view: listed first
+    terms: str = ""  # more words it is found by: its short and long names in both languages
+
+
+def terms_of(binding: Binding, *names: str) -> str:
+    """What a binding is searched by besides its shown name: its label and help as written
+    (English) and any other names given (the screen's name in both languages)."""
+    return " ".join(dict.fromkeys(part for part in (binding.description, binding.tooltip or "", *names) if part))
 
 
 def _unique_actions(bindings: list[Binding]) -> list[Binding]:
@@ -61,7 +68,7 @@ class PaperdeckCommands(Provider):
                     f"{label}: {long}",
                     f"{key_label(app, binding)}  {short}",
                     partial(app.run_screen_action, entry.name, binding.action),  # type: ignore[attr-defined]
-                    here=entry.class_name == here,
+                    here=entry.class_name == here, terms=terms_of(binding, entry.zh, entry.en),
                 ))
         if not any(entry.class_name == here for entry in SCREENS):
             # A sub-screen in view (review, browser, stats): its own actions, run where it is.
@@ -70,7 +77,7 @@ class PaperdeckCommands(Provider):
                 short, long = binding_text(app, binding)
                 commands.append(Command(
                     long, f"{key_label(app, binding)}  {short}",
-                    partial(app.run_action, binding.action, screen), here=True,
+                    partial(app.run_action, binding.action, screen), here=True, terms=terms_of(binding),
                 ))
         for action in APP_ACTIONS:
             if action.id.startswith("screen."):
@@ -91,6 +98,8 @@ class PaperdeckCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score = matcher.match(command.name)
+            # Found by its shown name, or (a little lower) by its other names: `export` finds
+            # "Pitch: Write the pitch as Markdown to a file", whose key is labelled "Export .md".
+            score = max(matcher.match(command.name), matcher.match(command.terms) * 0.9 if command.terms else 0)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)

@@ -185,3 +185,8 @@ def undo_change(store: "Store") -> str | None:
 
 def redo_change(store: "Store") -> str | None:
     return store.papers.redo()
+
+
+def step_change(store: "Store", *, redo: bool) -> tuple[str, list[int]] | None:
+    """Undo (or redo) the last change to the papers: its label and the papers it changed."""
+    return store.papers.step_with_papers(redo=redo)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...i18n import counted
@@ -53,7 +53,8 @@ class ReviewScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "flashcards.tcss"
     BINDINGS = [
         Binding("space", "reveal", "Reveal", id="review.reveal", tooltip="Show the talking points"),
-        *(Binding(str(r), f"rate({r})", RATING_NAMES[r][1], id=f"review.rate{r}",
+        # The ratings show under the card with their next intervals, not in the footer.
+        *(Binding(str(r), f"rate({r})", RATING_NAMES[r][1], id=f"review.rate{r}", show=False,
                   tooltip=f"Rate {RATING_NAMES[r][1]} ({r})") for r in RATINGS),
         Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last rating: the card is restored exactly"),
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit this card's question and talking points"),
@@ -87,13 +88,16 @@ class ReviewScreen(PaperdeckScreen):
         return self.cram_until is not None
 
     def compose(self) -> ComposeResult:
+        # The card in the middle of the screen, its timer above it and the four ratings (with
+        # their next intervals) below it; the footer is the one line of keys.
         yield Header()
         yield Static(id="review-status")
-        yield Static(id="review-timer")
         with VerticalScroll(id="review-body"):
-            yield Panel(id="review-question")
-            yield Panel(id="review-answer")
-        yield Static(id="review-ratings")
+            with Vertical(id="review-card"):
+                yield Static(id="review-timer")
+                yield Panel(id="review-question")
+                yield Panel(id="review-answer")
+                yield Static(id="review-ratings")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -284,7 +288,7 @@ class ReviewScreen(PaperdeckScreen):
         text = Text()
         text.append(format_clock(elapsed), "bold red" if over else "bold")
         text.append(f" / {format_clock(target)}", "dim")
-        width = 30
+        width = 24
         filled = min(width, int(width * elapsed / target)) if target else 0
         text.append("  " + "█" * filled + "░" * (width - filled), "red" if over else "green")
         if over:

@@ -1,5 +1,9 @@
 """The paper form: every field validated with a clear message; checklist, history and plan.
 
+Four tabs (Details · Checklist · Submissions · Links) over one line that stays in view: the
+errors, Save and Close. The fields save with Save (or Enter in a field); a checklist tick, a
+submission and a decision save at once, as their tabs say.
+
 Its data is one `PaperFormView` (usecases/paper_form.py), loaded off the UI thread when the
 form opens and again after a submission, a decision or "Reload theirs"."""
 
@@ -10,9 +14,9 @@ import asyncio
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane, TextArea
 
 from ...domain.merge import both_lines, both_texts
 from ...domain.validation import clean_paper_form_changes, format_authors
@@ -39,17 +43,33 @@ class PaperFormModal(PaperdeckModal[bool]):
     Escape closes, asking first when there are unsaved edits."""
 
     DEFAULT_CSS = """
-    PaperFormModal > .dialog { width: 100; max-width: 98%; height: 90%; padding: 0 2; }
-    PaperFormModal Label.field { margin-top: 1; color: $text-muted; }
-    PaperFormModal #form-errors { color: $error; height: auto; margin-top: 1; }
-    PaperFormModal TextArea { height: 6; }
+    PaperFormModal > .dialog { width: 100; max-width: 98%; height: 90%; padding: 0 1; }
+    PaperFormModal TabbedContent { height: 1fr; }
+    PaperFormModal TabPane { padding: 0; height: 1fr; }
+    PaperFormModal TabPane > VerticalScroll { height: 1fr; padding: 0 1 0 0; }
+    PaperFormModal .row { height: auto; }
+    PaperFormModal .row > Label.field { width: 26; color: $text-muted; padding: 0 1 0 0; }
+    PaperFormModal .row > Input, PaperFormModal .row > Select { width: 1fr; }
+    PaperFormModal .error { display: none; }
+    PaperFormModal .error.-shown { display: block; }
+    PaperFormModal Label.field { color: $text-muted; }
+    PaperFormModal TextArea { height: 5; }
     PaperFormModal SelectionList { height: auto; max-height: 12; }
-    PaperFormModal .buttons { margin: 1 0; }
+    PaperFormModal .buttons { height: auto; margin: 1 0 0 0; }
+    PaperFormModal .buttons Button { margin-right: 2; }
     PaperFormModal .section { margin-top: 1; text-style: bold; }
+    PaperFormModal .note { color: $text-muted; }
+    PaperFormModal #form-actions { height: auto; border-top: solid $primary 40%; }
+    PaperFormModal #form-actions Button { margin-left: 2; }
+    PaperFormModal #form-errors { color: $error; width: 1fr; height: auto; }
     """
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
+        Binding("alt+right,ctrl+pagedown", "next_tab(1)", "Next tab", id="form.next_tab",
+                tooltip="The next tab: Details, Checklist, Submissions, Links"),
+        Binding("alt+left,ctrl+pageup", "next_tab(-1)", "Previous tab", id="form.previous_tab",
+                tooltip="The previous tab"),
     ]
 
     def __init__(self, paper_id: int):
@@ -68,68 +88,114 @@ class PaperFormModal(PaperdeckModal[bool]):
                 yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
             return
         paper = self.paper = view.paper
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
+            with TabbedContent(id="form-tabs"):
+                with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
+                    yield from self._details(view, paper)
+                with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
+                    yield Label(self.pick("本阶段清单：空格勾选，立即保存", "This stage's checklist: Space ticks, saved at once"),
+                                classes="note")
+                    yield SelectionList[int](id="form-checklist")
+                    yield Label(self.pick("各阶段天数", "Days in each stage"), classes="section")
+                    yield Static(id="form-history")
+                with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
+                    yield from self._submissions(view, paper)
+                with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
+                    for kind in LINK_KINDS:
+                        yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
+            with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
+                yield Static(id="form-errors")
+                yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
+                yield Button(self.pick("关闭", "Close"), id="form-close", compact=True)
+
+    def _details(self, view: PaperFormView, paper: Paper) -> ComposeResult:
         venues = list(view.venues)
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
         topics = [(item.pick(self.language), item.key) for item in view.topics]
         choose = pick(SELECT_PROMPT, self.language)
-        with VerticalScroll(classes="dialog") as box:
-            box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
-            yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title"))
-            yield from self._field("authors", self.pick("作者（逗号分隔，* 表示共同一作）", "Authors (comma-separated; * marks equal contribution)"),
-                                   SafeInput(format_authors(paper.authors, paper.equal_contribution), id="f-authors"))
-            position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
-            yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first author)"), SafeInput(position, id="f-my_position"))
-            yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                                   Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", prompt=choose))
-            yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year"))
-            yield from self._field("track", self.pick("类别", "Track"),
-                                   Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL, id="f-track",
-                                          prompt=choose))
-            yield from self._field("topic_key", self.pick("方向", "Topic"),
-                                   Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", prompt=choose))
-            yield from self._field("status", self.pick("状态", "Status"),
-                                   Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
-                                          value=paper.status if paper.status in STATUSES else Select.NULL, id="f-status",
-                                          prompt=choose))
-            yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, Spotlight, ...)"),
-                                   SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False), id="f-award"))
-            for kind in LINK_KINDS:
-                yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}"))
-            yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"), SafeInput(paper.contribution, id="f-contribution"))
-            yield from self._field("result", self.pick("核心结果（带数字）", "Result (with its numbers)"), SafeInput(paper.result, id="f-result"))
-            # What the paper's interview deck asks about (Flashcards, g).
-            yield from self._field("method", self.pick("方法（简短名称，如 reward-aware prompt sampling）",
-                                                       "Method (a short name, e.g. reward-aware prompt sampling)"),
-                                   SafeInput(paper.method, id="f-method"))
-            yield from self._field("baseline", self.pick("对比基线（如 PPO、DPO）", "Baselines (e.g. PPO, DPO)"),
-                                   SafeInput(paper.baseline, id="f-baseline"))
-            yield from self._field("dataset", self.pick("数据（训练与评估，如 UltraFeedback）",
-                                                        "Data (trained and evaluated on, e.g. UltraFeedback)"),
-                                   SafeInput(paper.dataset, id="f-dataset"))
-            yield from self._field("notes", self.pick("备注", "Notes"), SafeTextArea(paper.notes, id="f-notes"))
-            yield Static(id="form-errors")
-            with Horizontal(classes="buttons"):
-                yield Button(self.pick("保存", "Save"), variant="primary", id="form-save")
-                yield Button(self.pick("关闭", "Close"), id="form-close")
-            yield Label(self.pick("本阶段清单（空格勾选）", "Checklist for this stage (space ticks)"), classes="section")
-            yield SelectionList[int](id="form-checklist")
-            yield Label(self.pick("各阶段天数", "Days in each stage"), classes="section")
-            yield Static(id="form-history")
-            yield Label(self.pick("投稿记录", "Submissions"), classes="section")
-            yield Static(id="form-submissions")
-            with Horizontal(classes="buttons"):
-                yield SafeInput(placeholder=self.pick("投稿会议，如 ACL ARR", "Venue, e.g. ACL ARR"), id="sub-venue")
-                yield SafeInput(placeholder=self.pick("年份", "Year"), id="sub-year")
-                yield Button(self.pick("记录投稿", "Record submission"), id="sub-record")
-            with Horizontal(classes="buttons"):
-                for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
-                    yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}")
-            yield Label("", id="err-submission", classes="error")
+        yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title", compact=True))
+        yield from self._field("authors", self.pick("作者（逗号分隔，* 共同一作）", "Authors (a, b*, c)"),
+                               SafeInput(format_authors(paper.authors, paper.equal_contribution), id="f-authors", compact=True,
+                                         placeholder=self.pick("逗号分隔；* 表示共同一作", "comma-separated; * marks equal contribution")))
+        position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
+        yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first)"),
+                               SafeInput(position, id="f-my_position", compact=True))
+        yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
+                               Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", compact=True,
+                                      prompt=choose))
+        yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year", compact=True))
+        yield from self._field("track", self.pick("类别", "Track"),
+                               Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL,
+                                      id="f-track", compact=True, prompt=choose))
+        yield from self._field("topic_key", self.pick("方向", "Topic"),
+                               Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", compact=True, prompt=choose))
+        yield from self._field("status", self.pick("状态", "Status"),
+                               Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
+                                      value=paper.status if paper.status in STATUSES else Select.NULL,
+                                      id="f-status", compact=True, prompt=choose))
+        yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, ...)"),
+                               SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False),
+                                         id="f-award", compact=True))
+        yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"),
+                               SafeInput(paper.contribution, id="f-contribution", compact=True))
+        yield from self._field("result", self.pick("核心结果（带数字）", "Result (with numbers)"),
+                               SafeInput(paper.result, id="f-result", compact=True))
+        # What the paper's interview deck asks about (Flashcards, g).
+        yield from self._field("method", self.pick("方法（简短名称）", "Method (a short name)"),
+                               SafeInput(paper.method, id="f-method", compact=True,
+                                         placeholder=self.pick("如 reward-aware prompt sampling", "e.g. reward-aware prompt sampling")))
+        yield from self._field("baseline", self.pick("对比基线", "Baselines"),
+                               SafeInput(paper.baseline, id="f-baseline", compact=True,
+                                         placeholder=self.pick("如 PPO、DPO", "e.g. PPO, DPO")))
+        yield from self._field("dataset", self.pick("数据（训练与评估）", "Data (train / eval)"),
+                               SafeInput(paper.dataset, id="f-dataset", compact=True,
+                                         placeholder=self.pick("如 UltraFeedback", "e.g. UltraFeedback")))
+        yield Label(self.pick("备注", "Notes"), classes="field")
+        yield SafeTextArea(paper.notes, id="f-notes")
+        yield Label("", id="err-notes", classes="error")
+
+    def _submissions(self, view: PaperFormView, paper: Paper) -> ComposeResult:
+        """The record of each submission, and a new one: venue, edition (from the venue's
+        editions), date, forum / ARR id, scores; then the decision on the pending one."""
+        yield Static(id="form-submissions")
+        yield Label(self.pick("记录投稿（立即保存）", "Record a submission (saved at once)"), classes="section")
+        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
+        names = [name for name, _ in view.venues]
+        yield from self._row(self.pick("会议", "Venue"), SafeInput(
+            venue_name, id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR"),
+            suggester=SuggestFromList(names, case_sensitive=False)))
+        years = view.edition_choices(venue_name)
+        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
+        yield from self._row(self.pick("届（年份）", "Edition"), Select(
+            [(str(year), year) for year in years], value=wanted, id="sub-edition", compact=True, allow_blank=False))
+        yield from self._row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(view.today, id="sub-date", compact=True))
+        yield from self._row(self.pick("论坛 / ARR 编号", "Forum / ARR id"), SafeInput(
+            id="sub-forum", compact=True, placeholder=self.pick("OpenReview 论坛或 ARR 投稿号", "OpenReview forum or ARR number")))
+        yield from self._row(self.pick("审稿分数", "Scores"), SafeInput(
+            id="sub-scores", compact=True, placeholder=self.pick("如 3/3.5/4，随决定一起保存", "e.g. 3/3.5/4 (kept with the decision)")))
+        with Horizontal(classes="buttons"):
+            yield Button(self.pick("记录投稿", "Record submission"), id="sub-record", compact=True)
+        yield Label(self.pick("待定投稿的决定", "Decision on the pending submission"), classes="section")
+        with Horizontal(classes="buttons"):
+            for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
+                yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}", compact=True)
+        yield Label("", id="err-submission", classes="error")
+
+    @staticmethod
+    def _show_error(label: Label, message: str) -> None:
+        """An error under its field; an empty one takes no line."""
+        label.update(literal(message, single_line=False) if message else "")
+        label.set_class(bool(message), "-shown")
+
+    def _row(self, label: str, widget) -> ComposeResult:
+        with Horizontal(classes="row"):
+            yield Label(label, classes="field")
+            yield widget
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:
-        yield Label(label, classes="field")
-        yield widget
+        yield from self._row(label, widget)
         yield Label("", id=f"err-{name}", classes="error")
 
     # -- the view ---------------------------------------------------------------------------
@@ -205,8 +271,11 @@ class PaperFormModal(PaperdeckModal[bool]):
                 text = ("工具：" if seeded.kind == "tool" else "") + seeded.zh
             options.append((literal(text), item.id, item.done))
         checklist = self.query_one("#form-checklist", SelectionList)
+        highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options(options)
+        if options:  # a highlighted item from the start: the first Space ticks it
+            checklist.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _load_history(self) -> None:
         view = self.view
@@ -222,8 +291,10 @@ class PaperFormModal(PaperdeckModal[bool]):
         submissions = Text()
         for submission in view.submissions:
             submissions.append_text(literal(f"{submission.label} · {submission.submitted_on or '?'} · {submission.decision or self.pick('待定', 'pending')}"))
+            if submission.forum_id:
+                submissions.append_text(literal(f" · {submission.forum_id}"))
             if submission.scores:
-                submissions.append_text(literal(f" · {submission.scores}"))
+                submissions.append_text(literal(f" · {self.pick('分数', 'scores')} {submission.scores}"))
             submissions.append("\n")
         self.query_one("#form-submissions", Static).update(submissions or Text(self.pick("（无）", "(none)"), style="dim"))
 
@@ -254,13 +325,15 @@ class PaperFormModal(PaperdeckModal[bool]):
         if paper is None:
             return  # still loading
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
-        for label in self.query(".error"):
+        for label in self.query(".error").results(Label):
             if label.id and label.id.startswith("err-"):
-                label.update(literal(errors.get(label.id[4:], "")))
+                self._show_error(label, errors.get(label.id[4:], ""))
         summary = self.query_one("#form-errors", Static)
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
+            self._show_tab_of(next(iter(errors)))
             return
+        summary.update("")
         if not fields:  # saved unchanged: nothing is written
             self.dismiss(False)
             return
@@ -284,6 +357,21 @@ class PaperFormModal(PaperdeckModal[bool]):
             summary.update(literal(str(error) + self._keep_as_draft(), single_line=False))
         except StoreError as error:
             summary.update(literal(str(error)))
+
+    TABS = ("tab-details", "tab-checklist", "tab-submissions", "tab-links")
+
+    def action_next_tab(self, step: int) -> None:
+        tabs = self.query(TabbedContent)
+        if tabs:
+            index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
+            tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
+
+    def _show_tab_of(self, field: str) -> None:
+        """Bring the tab holding `field`'s error into view (Save is seen from every tab)."""
+        for label in self.query(f"#err-{field}"):
+            pane = next((node for node in label.ancestors if isinstance(node, TabPane)), None)
+            if pane is not None and pane.id:
+                self.query_one(TabbedContent).active = pane.id
 
     def _saved(self, paper) -> None:
         self.paper = paper
@@ -314,38 +402,64 @@ class PaperFormModal(PaperdeckModal[bool]):
 
     def record_submission(self) -> None:
         """Submit to a venue: the paper moves to Under review; its history keeps the entry."""
-        from ...domain.validation import FieldError, clean_line, clean_year
+        from ...domain.validation import FieldError, clean_day, clean_line
 
         error_label = self.query_one("#err-submission", Label)
         try:
             venue = clean_line("submission", self.query_one("#sub-venue", Input).value, self.pick("会议", "the venue"), 80)
-            year = clean_year(self.query_one("#sub-year", Input).value)
             if not venue:
                 raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
+            edition = self.query_one("#sub-edition", Select).value
+            day = clean_day("submission", self.query_one("#sub-date", Input).value)
+            forum = clean_line("submission", self.query_one("#sub-forum", Input).value, self.pick("编号", "the forum id"), 120)
+            scores = clean_line("submission", self.query_one("#sub-scores", Input).value, self.pick("分数", "the scores"), 120)
         except FieldError as error:
-            error_label.update(literal(error.say(self.language)))
+            self._show_error(error_label, error.say(self.language))
             return
         venue_key = self.view.venue_key(venue) if self.view is not None else None
+        year = edition if isinstance(edition, int) else None
         try:
-            paper = record_submission(self.store, self.paper_id, venue, venue_key=venue_key, year=year)
+            paper = record_submission(self.store, self.paper_id, venue, venue_key=venue_key, year=year,
+                                      submitted_on=day, forum_id=forum, scores=scores)
         except StoreError as error:
-            error_label.update(literal(str(error)))
+            self._show_error(error_label, str(error))
             return
-        error_label.update("")
+        self._show_error(error_label, "")
+        for field in ("#sub-forum", "#sub-scores"):
+            self.query_one(field, Input).value = ""
         self._after_submission_change(paper)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A submission's venue typed: its editions to pick from."""
+        if event.input.id != "sub-venue" or self.view is None:
+            return
+        years = self.view.edition_choices(event.value)
+        edition = self.query_one("#sub-edition", Select)
+        current = edition.value
+        edition.set_options([(str(year), year) for year in years])
+        if current in years:
+            edition.value = current
+
     def record_decision(self, decision: str) -> None:
-        """The latest pending submission gets its decision; a rejection returns to Writing."""
+        """The latest pending submission gets its decision (and the scores typed, if any); a
+        rejection returns to Writing."""
+        from ...domain.validation import FieldError, clean_line
+
         error_label = self.query_one("#err-submission", Label)
         try:
-            paper = decide_pending_submission(self.store, self.paper_id, decision)
+            scores = clean_line("submission", self.query_one("#sub-scores", Input).value, self.pick("分数", "the scores"), 120)
+            paper = decide_pending_submission(self.store, self.paper_id, decision, scores)
+        except FieldError as error:
+            self._show_error(error_label, error.say(self.language))
+            return
         except StoreError as error:
-            error_label.update(literal(str(error)))
+            self._show_error(error_label, str(error))
             return
         if paper is None:
-            error_label.update(self.pick("没有待定的投稿", "No pending submission: record one first"))
+            self._show_error(error_label, self.pick("没有待定的投稿", "No pending submission: record one first"))
             return
-        error_label.update("")
+        self._show_error(error_label, "")
+        self.query_one("#sub-scores", Input).value = ""
         self._after_submission_change(paper)
 
     def _after_submission_change(self, paper: Paper) -> None:

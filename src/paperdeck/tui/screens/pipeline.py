@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
@@ -22,10 +23,11 @@ from ...models.papers import STAGES, PaperFilter, Stage
 from ...paths import package_resource
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
-    change_label, redo_change, undo_change,
+    change_label, step_change,
 )
 from ...usecases.core import StoreError
-from ..widgets.board import BoardColumn, TileContext
+from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
+from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .choice import confirm_dialog
@@ -73,7 +75,7 @@ class PipelineScreen(PaperdeckScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="board"):
+        with BoardScroll(id="board"):
             for stage in STAGES:
                 yield BoardColumn(stage, id=f"col-{stage.value}")
         yield Static(id="pipeline-detail")
@@ -119,6 +121,7 @@ class PipelineScreen(PaperdeckScreen):
         self.sub_title = self._filter_label()
         if keep is not None:
             self.show_item(str(keep))
+        self._fit_columns()
         self._show_detail()
         self._settled()
 
@@ -138,7 +141,6 @@ class PipelineScreen(PaperdeckScreen):
         context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
                               targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
         column.set_tiles(list(shown.tiles), context, keep_id)
-        column.border_title = column.header(sum(not tile.is_example for tile in shown.tiles), board.wip_limit)
 
     def show_item(self, item: str) -> None:
         """From the Dashboard: put the focus on paper `item` (its id) on the board; "new": capture one."""
@@ -151,7 +153,7 @@ class PipelineScreen(PaperdeckScreen):
             index = column.index_of(int(item))
             if index is not None:
                 column.cursor = index
-                column.focus()
+                self._focus(column)
                 return
         if self.board is None or self._loading:
             self._keep = int(item)  # not shown yet: once the board is
@@ -163,7 +165,7 @@ class PipelineScreen(PaperdeckScreen):
         self._keep = keep
         self._settling = True
         if focus is not None:
-            self.column(focus).focus()
+            self._focus(self.column(focus))
         self._next_read = None
         self.reload_view()
 
@@ -199,8 +201,52 @@ class PipelineScreen(PaperdeckScreen):
         self.board = self.board.with_columns(columns)
         for column in columns.values():
             self._show_column(column, keep if any(tile.id == keep for tile in column.tiles) else None)
-        self.column(focus).focus()
+        self._focus(self.column(focus))
+        self._fit_columns()
         self._show_detail()
+
+    # -- layout: columns across the width, the focused one whole -----------------------------
+
+    def _focus(self, column: BoardColumn) -> None:
+        """Focus `column` now: `Widget.focus()` waits a refresh, so keys sent in one burst would
+        act on the column focused before (six quick `h` moved one column; `>` `>` moved two
+        papers). Screen.set_focus changes `self.focused` at once."""
+        if self.focused is not column:
+            self.set_focus(column, scroll_visible=False)
+            self._fit_columns()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, BoardColumn):  # a click, or the focus set in _focus()
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Size the columns for the board's width (see widgets/board_layout.py), keep every
+        header's count, and scroll the focused column whole into view."""
+        board = self.query_one("#board", BoardScroll)
+        available = board.size.width
+        columns = self.columns
+        focused = self.focused_column
+        limit = self.board.wip_limit if self.board is not None else None
+        collapsed: list[int | None] = []
+        for column in columns:
+            column.collapsed = self.board is not None and not column.tiles and column is not focused
+            width = cell_len(column.header(column.own_count, limit).plain) + HEADER_FRAME
+            collapsed.append(width if column.collapsed else None)
+        if available <= 0:
+            return
+        for column, width in zip(columns, fit_columns(available, collapsed)):
+            if column.styles.width is None or column.styles.width.cells != width:
+                column.styles.width = width
+            column.border_title = column.header(column.own_count, limit, width)
+        self.call_after_refresh(self._scroll_to_focused)
+
+    def _scroll_to_focused(self) -> None:
+        column = self.focused_column
+        if column.is_attached:
+            self.query_one("#board", BoardScroll).scroll_to_widget(column, animate=False, top=False)
 
     def _report(self, error: StoreError) -> None:
         self.notify(str(error), severity="error", markup=False)
@@ -248,7 +294,7 @@ class PipelineScreen(PaperdeckScreen):
         if 0 <= index < len(columns):
             target = columns[index]
             target.cursor = min(current.cursor, max(0, len(target.tiles) - 1))
-            target.focus()
+            self._focus(target)
 
     def _selected(self):
         tile = self.focused_column.current_tile
@@ -377,16 +423,18 @@ class PipelineScreen(PaperdeckScreen):
         if self._wait_if_settling(lambda: self._step(redo)):
             return
         try:
-            label = redo_change(self.store) if redo else undo_change(self.store)
+            stepped = step_change(self.store, redo=redo)
         except StoreError as error:
             self._report(error)
             return
-        if label is None:
+        if stepped is None:
             self.notify(self.pick("没有可重做的操作" if redo else "没有可撤销的操作", "Nothing to redo" if redo else "Nothing to undo"), markup=False)
             return
-        self._reread_board()
-        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: ")) + change_label(label, self.language),
-                    markup=False)
+        label, paper_ids = stepped
+        # The focus follows the paper the step moved, restored or edited (a removed one: stays).
+        self._reread_board(keep=paper_ids[0] if paper_ids else None)
+        self.notify((self.pick("已重做：", "Redone: ") if redo else self.pick("已撤销：", "Undone: "))
+                    + change_label(label, self.language), markup=False)
 
     def action_undo(self) -> None:
         self._step(redo=False)

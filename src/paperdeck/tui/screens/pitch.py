@@ -1,12 +1,17 @@
 """Pitch: the guide's five-part, 5-8 minute paper pitch, per paper.
 
-Each part has its editor with the guide's prompt and example beside it; counts and speaking
+Each part has its editor with the guide's prompt and example (beside it from SIDE_BY_SIDE
+columns, above it below; below EXAMPLES_SHOWN columns they wait behind F3); counts and speaking
 time update as you type; a rehearsal stopwatch takes a lap per part. Text is saved within a
 second of the last keystroke, when you leave the screen or switch paper, and on quit.
+
+Two modes, shown in the footer: editing (an editor has the focus: letters are text) and
+commands (Esc: letters are keys). Entering the screen puts the focus in the current part's editor.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -41,11 +46,20 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 0.6
 SNAPSHOT_EVERY = timedelta(minutes=5)
+EXAMPLES_SHOWN = 120  # from this width the guide's examples show without F3
+SIDE_BY_SIDE = 170    # from this width they sit beside the editors (which keep EDITOR_SHARE)
+EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
+PROMPT_MIN = 28       # narrower than this, an example column is not worth having
 
 
 class PitchScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "pitch.tcss"
     BINDINGS = [
+        # The mode, first in the footer: "Esc ✎ Editing" in an editor, "i ⌘ Keys: edit" outside.
+        Binding("escape", "leave_editor", "✎ Editing", id="pitch.leave", priority=True,
+                tooltip="Editing: letters are text. Esc leaves the editor: letters then act as keys"),
+        Binding("i,e", "edit_part", "⌘ Keys: edit", id="pitch.edit", priority=True,
+                tooltip="Keys mode: letters act as keys. i or e goes back into the current part's editor"),
         Binding("f5,ctrl+r", "rehearse", "Rehearse/lap", id="pitch.rehearse", priority=True,
                 tooltip="Start a rehearsal; again to end the current part's lap"),
         Binding("f6", "stop_rehearsal", "Stop", id="pitch.stop", priority=True,
@@ -58,8 +72,9 @@ class PitchScreen(PaperdeckScreen):
                 tooltip="Write the pitch as Markdown to a file (asks where: pitch-<id>.md here by default)"),
         Binding("f9", "copy", "Copy", id="pitch.copy", priority=True,
                 tooltip="Copy the pitch as Markdown to the clipboard"),
-        Binding("escape", "leave_editor", "Leave editor", id="pitch.leave", show=False,
-                tooltip="Leave the editor (letters then act as keys)"),
+        Binding("f3", "toggle_examples", "Examples", id="pitch.examples", priority=True,
+                tooltip="Show or hide the guide's prompt and example above each part"),
+
         Binding("r", "rehearse", "Rehearse", id="pitch.rehearse-letter", show=False,
                 tooltip="Outside an editor: start a rehearsal / next lap"),
         Binding("h", "history", "History", id="pitch.history-letter", show=False,
@@ -95,6 +110,11 @@ class PitchScreen(PaperdeckScreen):
         self._edits_at_request = 0
         self._paper_options: tuple = ()
         self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
+        self.current_part = 1  # the part whose editor had the focus last
+        self.examples_wanted: bool | None = None  # F3's choice; None: by the width
+        self._entered = True  # the focus goes into an editor once the parts are shown
+        self._typed_early: list[str] = []  # text typed before the editors were there
+        self._covered = False  # suspended under a dialog (not left for another screen)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -174,6 +194,17 @@ class PitchScreen(PaperdeckScreen):
         self._render_prompts()
         self._update_counts()
         self._render_rehearsal()
+        self._fit_layout()
+        if self._entered:
+            self._entered = False
+            self.refresh_bindings()  # the letter keys are keys again (check_action)
+            editor = self._focus_editor(self.current_part)
+            early, self._typed_early = "".join(self._typed_early), []
+            if early and editor is not None:  # typed while the first view loaded: it was text
+                editor.move_cursor(editor.insert(early).end_location)
+            if editor is not None and self.focused is not editor:
+                # Just mounted, it may not take the focus yet: once it is laid out.
+                self.call_after_refresh(self._focus_editor, self.current_part)
 
     def _show_papers(self, view: PitchView, *, select: bool = True) -> None:
         chooser = self.query_one("#pitch-paper", Select)
@@ -317,10 +348,111 @@ class PitchScreen(PaperdeckScreen):
         index = ids.index(self.wanted_paper_id) if self.wanted_paper_id in ids else -step
         self._switch_paper(ids[(index + step) % len(ids)])
 
+    # -- modes: editing and keys ------------------------------------------------------------
+
+    def editing(self) -> bool:
+        return isinstance(self.focused, TextArea)
+
+    def _keys_mode(self) -> bool:
+        """The screen's own widgets (not an editor, not an open paper list) have the focus."""
+        return self.focused is None or isinstance(self.focused, (Select, VerticalScroll))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The mode bindings are priority ones (first in the footer); they apply only in their
+        # mode, so Esc still closes the paper list and letters still type in an editor.
+        if action == "leave_editor":
+            return self.editing()
+        if action == "edit_part":
+            return self._keys_mode() and self.paper_id is not None
+        if self._entered and action in self.LETTER_ACTIONS:
+            return False  # the editors are not there yet: a letter typed now is text (on_key)
+        return True
+
+    LETTER_ACTIONS = frozenset({"rehearse", "history", "runs", "copy", "cycle_paper"})
+
+    def on_key(self, event) -> None:
+        if self._entered and event.is_printable and event.character:
+            self._typed_early.append(event.character)
+            event.stop()
+            event.prevent_default()
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, TextArea) and (widget.id or "").startswith("editor-"):
+            self.current_part = int(widget.id.split("-")[1])
+        self.refresh_bindings()
+
+    def on_descendant_blur(self, event) -> None:
+        self.refresh_bindings()
+
+    def _focus_editor(self, number: int) -> TextArea | None:
+        """Into part `number`'s editor, at once (keys typed next land there); the editor."""
+        editors = list(self.query(".part-editor").results(TextArea))
+        if not editors or self.paper_id is None:
+            return None
+        index = max(0, min(number, len(editors)) - 1)
+        editor = editors[index]
+        # Scrolled once laid out (the examples may appear above it): the part's heading too.
+        self.set_focus(editor, scroll_visible=False)
+        self.call_after_refresh(self._show_part, index + 1)
+        return editor
+
+    def _show_part(self, number: int) -> None:
+        """Part `number`'s editor in view, with its heading when both fit."""
+        editors = list(self.query(".part-editor").results(TextArea))
+        if number <= len(editors):
+            editors[number - 1].scroll_visible(animate=False, immediate=True)
+            for head in self.query(f"#head-{number}"):
+                head.scroll_visible(animate=False, immediate=True)
+
     def action_leave_editor(self) -> None:
-        self.query_one("#pitch-paper", Select).focus()
+        self.set_focus(self.query_one("#pitch-paper", Select))
+
+    def action_edit_part(self) -> None:
+        self._focus_editor(self.current_part)
+
+    def on_screen_resume(self, event) -> None:
+        super().on_screen_resume(event)
+        if self._covered:  # back from a dialog over Pitch: the focus (and the mode) as it was
+            self._covered = False
+            return
+        if self.parts:
+            self._focus_editor(self.current_part)
+        else:
+            self._entered = True
+
+    # -- layout: three widths ---------------------------------------------------------------
+
+    def on_resize(self, event) -> None:
+        self._fit_layout()
+
+    def action_toggle_examples(self) -> None:
+        self.examples_wanted = not self._examples_shown()
+        self._fit_layout()
+
+    def _examples_shown(self) -> bool:
+        width = self.size.width
+        return self.examples_wanted if self.examples_wanted is not None else width >= EXAMPLES_SHOWN
+
+    def _fit_layout(self) -> None:
+        """Below EXAMPLES_SHOWN columns the examples wait behind F3 and the editors take the
+        width; from SIDE_BY_SIDE they sit beside the editors, which keep EDITOR_SHARE of it."""
+        width = self.size.width
+        if width <= 0:
+            return
+        panel = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
+        self.query_one(RehearsalPanel).styles.width = panel
+        parts_inner = width - panel - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
+        prompt = parts_inner - math.ceil(width * EDITOR_SHARE)
+        side = self._examples_shown() and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
+        self.set_class(self._examples_shown(), "-examples")
+        self.set_class(side, "-side")
+        for widget in self.query(".part-prompt"):
+            widget.styles.width = prompt if side else "1fr"
 
     def on_screen_suspend(self) -> None:
+        # A dialog opened over Pitch (history, runs, palette) rather than another screen shown.
+        self._covered = self.app.screen is not self and self.app.screen.is_modal
         self.flush(snapshot=True)
 
     def save_pending(self) -> None:

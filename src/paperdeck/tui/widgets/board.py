@@ -1,7 +1,9 @@
 """A pipeline column drawn with the line API: only the visible lines are ever rendered.
 
 A widget per tile costs seconds at 10,000 papers; here a tile is TILE_HEIGHT lines computed
-on demand (and cached), so start-up and moves stay fast at any board size.
+on demand (and cached), so start-up and moves stay fast at any board size. The focused tile
+of the focused column grows to show its whole title (up to MAX_TITLE_LINES lines); the tiles
+below it shift down by that many lines.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.containers import HorizontalScroll
 from textual.errors import NoWidget
 from textual.events import MouseDown, MouseUp
 from textual.geometry import Size
@@ -29,6 +32,8 @@ from ...i18n_words import DECISION_NAMES, word
 
 TILE_LINES = 5
 TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
+TITLE_LINES = 2  # a tile's title lines, unless it is the focused one
+MAX_TITLE_LINES = 8  # the focused tile's title, whole up to this many lines
 
 
 @dataclass
@@ -143,7 +148,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.tiles: list[PaperTile] = []
         self.context = TileContext(now=datetime.now())
         self.empty_text = ""
+        self.collapsed = False  # an empty column not in focus: only its header shows
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
+        self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -154,10 +161,47 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.tiles = tiles
         self.context = context
         self._lines.clear()
-        self.virtual_size = Size(1, len(tiles) * TILE_HEIGHT)
         index = next((i for i, tile in enumerate(tiles) if tile.id == wanted), None)
         self.cursor = min(self.cursor, max(0, len(tiles) - 1)) if index is None else index
         self.refresh()
+
+    @property
+    def own_count(self) -> int:
+        """The user's own papers in the column: the guide's examples are not counted."""
+        return sum(not tile.is_example for tile in self.tiles)
+
+    # -- geometry: the focused tile is taller -----------------------------------------------
+
+    def _title_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - 2)
+
+    def _update_extra(self, focused: bool | None = None) -> None:
+        """The focused tile's extra title lines, and the column's virtual height with them.
+        `focused`: given by the focus handlers, which run before Textual sets `has_focus`."""
+        tile = self.current_tile
+        extra = 0
+        if tile is not None and (self.has_focus if focused is None else focused):
+            wrapped = len(wrap_cells(one_line(tile.title).strip(), self._title_width()))
+            extra = max(0, min(wrapped, MAX_TITLE_LINES) - TITLE_LINES)
+        self._extra = extra
+        self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT + extra)
+
+    def tile_top(self, index: int) -> int:
+        """The virtual line a tile starts on."""
+        return index * TILE_HEIGHT + (self._extra if index > self.cursor else 0)
+
+    def tile_lines(self, index: int) -> int:
+        return TILE_LINES + (self._extra if index == self.cursor else 0)
+
+    def _locate(self, line: int) -> tuple[int, int]:
+        """(tile index, row within the tile) of a virtual line; a row past the tile's lines is
+        the blank line below it."""
+        top = self.cursor * TILE_HEIGHT
+        if line < top:
+            return divmod(line, TILE_HEIGHT)
+        if line < top + TILE_HEIGHT + self._extra:
+            return self.cursor, line - top
+        return divmod(line - self._extra, TILE_HEIGHT)
 
     @property
     def current_tile(self) -> PaperTile | None:
@@ -182,6 +226,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.tile = tile
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._update_extra()
         self.scroll_to_region_of(new)
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_tile))
@@ -190,7 +235,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         from textual.geometry import Region
 
         if self.tiles:
-            self.scroll_to_region(Region(0, index * TILE_HEIGHT, 1, TILE_LINES), animate=False, force=True)
+            self.scroll_to_region(Region(0, self.tile_top(index), 1, self.tile_lines(index)), animate=False, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.cursor += delta
@@ -204,8 +249,8 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     # -- mouse ------------------------------------------------------------------------------
 
     def _index_at(self, y: int) -> int | None:
-        index, row = divmod(int(self.scroll_offset.y) + y, TILE_HEIGHT)
-        return index if row < TILE_LINES and 0 <= index < len(self.tiles) else None
+        index, row = self._locate(int(self.scroll_offset.y) + y)
+        return index if row < self.tile_lines(index) and 0 <= index < len(self.tiles) else None
 
     def on_mouse_down(self, event: MouseDown) -> None:
         self.focus()
@@ -233,22 +278,23 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index, row = divmod(int(self.scroll_offset.y) + y, TILE_HEIGHT)
-        if not self.tiles and y == 0:
+        index, row = self._locate(int(self.scroll_offset.y) + y)
+        if not self.tiles and y == 0 and not self.collapsed:
             style = self.rich_style + self.get_component_rich_style("board-column--empty", partial=True)
             return Strip([Segment(ellipsize(" " + self.empty_text, width), style)]).adjust_cell_length(width, self.rich_style)
-        if index >= len(self.tiles) or row >= TILE_LINES:
+        if index >= len(self.tiles) or row >= self.tile_lines(index):
             return Strip.blank(width, self.rich_style)
         tile = self.tiles[index]
         selected = index == self.cursor and self.has_focus
-        key = (tile.id, width, selected, self.has_focus, self.context.language)
+        title_lines_shown = TITLE_LINES + (self._extra if selected else 0)
+        key = (tile.id, width, selected, self.has_focus, self.context.language, title_lines_shown)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._render_tile(tile, width, selected)
+            lines = self._render_tile(tile, width, selected, title_lines_shown)
             self._lines[key] = lines
-        return lines[row]
+        return lines[row] if row < len(lines) else Strip.blank(width, self.rich_style)
 
-    def _render_tile(self, tile: PaperTile, width: int, selected: bool) -> list[Strip]:
+    def _render_tile(self, tile: PaperTile, width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
         base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
         title = base + self.get_component_rich_style("board-column--title", partial=True)
         meta = base + self.get_component_rich_style("board-column--meta", partial=True)
@@ -270,7 +316,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if tile.is_example:  # the guide's example: not the user's paper, not counted
             progress = ("示例 · " if zh else "example · ") + progress
         flagged = tile.id in context.at_risk
-        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner)]
+        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner, title_count)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
         lines.append([Segment(ellipsize(one_line(topic), inner), meta)])
         lines.append([Segment(ellipsize(("⚠ " if flagged else "") + progress, inner), risk if flagged else meta)])
@@ -279,25 +325,46 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             for segments in lines
         ]
 
-    def header(self, count: int, limit: int | None) -> Text:
-        """`count`: the user's own papers in the column (the guide's examples are not counted)."""
+    def header(self, count: int, limit: int | None, width: int | None = None) -> Text:
+        """The stage's name and `count`, the user's own papers in the column (the guide's
+        examples are not counted); in `width` cells (the column's), the name gives way first:
+        the count always shows."""
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
         self.set_class(over, "-over-limit")
-        text = Text(f"{label} {count}/{limit}⚠" if over else f"{label} {count}")
-        return text
+        count_text = f"{count}/{limit}⚠" if over else str(count)
+        if width is not None:
+            room = header_room(width) - cell_len(count_text) - 1
+            label = ellipsize(label, max(1, room))
+        return Text(f"{label} {count_text}")
 
     def on_resize(self) -> None:
         self._lines.clear()
-        self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT)
+        self._update_extra()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
 
     def on_focus(self) -> None:
+        self._update_extra(focused=True)
+        self.scroll_to_region_of(self.cursor)
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_tile))
 
     def on_blur(self) -> None:
+        self._update_extra(focused=False)
         self.refresh()
+
+
+class BoardScroll(HorizontalScroll, can_focus=False, inherit_bindings=False):
+    """The columns side by side, scrolled sideways by the screen (never by its own keys: the
+    arrows move the focus between columns)."""
+
+
+def header_room(width: int) -> int:
+    """Cells a border title gets in a column `width` cells wide: `╭─ ` and ` ─╮` take six."""
+    return max(1, width - HEADER_FRAME)
+
+
+HEADER_FRAME = 6

@@ -41,9 +41,10 @@ class RehearsalPanel(Vertical):
             if current:
                 text.append_text(literal(current.title(language)))
             title.update(text)
-        else:
-            title.update(Text(f"排练：{key} 开始，每部分再按 {key}" if zh else f"Rehearsal: {key} to start, {key} per part",
-                              style="dim"))
+        else:  # two short lines that never wrap (the panel is 24 cells at 80 columns)
+            title.update(Text.assemble(
+                ("排练" if zh else "Rehearsal", "bold"), "\n",
+                (f"{key} 开始 · {key} 下一部分" if zh else f"{key} start · {key} next part", "dim")))
         laps_text = Text()
         laps = list(watch.laps) if running and watch else []
         if running and watch and watch.current_key:
