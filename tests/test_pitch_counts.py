@@ -1,4 +1,4 @@
-"""The speaking counts stored with each pitch section (migration 0009) stay equal to counting
+"""The speaking counts stored with each pitch section (migration 0010) stay equal to counting
 the saved text: after saves, edits, undo, an older journal's undo, a bulk load, and the
 upgrade of an existing database; and the Dashboard times pitches exactly as before."""
 
@@ -32,7 +32,7 @@ def counted(text: str) -> tuple[int, int]:
 
 
 def expected_pitch(store, papers) -> list[tuple[int, int, int, str]]:
-    """(paper, parts filled, seconds, verdict) by counting every body now, as before 0009."""
+    """(paper, parts filled, seconds, verdict) by counting every body now, as before 0010."""
     parts = [part.key for part in store.pitches.parts()]
     target = store.pitches.target_minutes()
     found = []

@@ -72,7 +72,7 @@ class PitchRepo:
 
     def counts_by_paper(self) -> dict[int, dict[str, tuple[bool, "SpeechCount"]]]:
         """paper id -> {part key: (has text, its speaking count)} of its saved parts, for every
-        paper, in one query: the stored counts (migration 0009), else counted here."""
+        paper, in one query: the stored counts (migration 0010), else counted here."""
         from ..domain.speaking import SpeechCount, count_speech
 
         found: dict[int, dict[str, tuple[bool, SpeechCount]]] = {}

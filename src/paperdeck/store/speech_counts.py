@@ -1,8 +1,8 @@
-"""The stored speaking counts of pitch sections (migration 0009): words and CJK characters,
+"""The stored speaking counts of pitch sections (migration 0010): words and CJK characters,
 counted from the body when it is saved (`counted`), so that timing every pitch (the Dashboard, `paperdeck
 today`) reads two numbers instead of running two regexes over every text.
 
-NULL counts mean "not counted" (rows written before 0009, by a bulk load, or a body changed
+NULL counts mean "not counted" (rows written before 0010, by a bulk load, or a body changed
 without its counts: the trigger clears them). Readers count such a body themselves
 (`PitchRepo.counts_by_paper`); a writer's open fills them in (`fill_missing`).
 """
