@@ -86,7 +86,7 @@ class PaperRepo(ChecklistMixin):
     # What the plan, the countdowns and the alerts read; not the long texts and JSON lists.
     _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.track, p.topic_key, p.status, "
                 "p.decision, p.on_resume, p.selected, p.stage_entered_at, p.created_at, p.updated_at, p.version, "
-                "p.seed_key, v.name AS venue_name")
+                "p.seed_key, p.arxiv_id, v.name AS venue_name")
 
     def outlines(self) -> list[Paper]:
         """Every paper in board order with only its outline columns read (_OUTLINE); the
@@ -95,6 +95,11 @@ class PaperRepo(ChecklistMixin):
         return PAPERS.from_rows(self.store.rows(
             f"SELECT {self._OUTLINE} FROM papers p LEFT JOIN venues v ON v.key = p.venue_key "
             f"ORDER BY {STAGE_RANK}, p.position, p.id"))
+
+    def key_outlines(self) -> list[Paper]:
+        """Every paper with only what its cite key is made from (id, cite key, authors, year,
+        title): keys unique across the database without reading whole papers."""
+        return PAPERS.from_rows(self.store.rows("SELECT p.id, p.stage, p.cite_key, p.authors, p.target_year, p.title FROM papers p"))
 
     def by_ids(self, ids: list[int]) -> list[Paper]:
         """These papers whole, in the order of `all()` (ids not found are left out)."""
@@ -260,8 +265,11 @@ class PaperRepo(ChecklistMixin):
         now = to_iso(utcnow())
         with self._journaled(label, []) as (conn, touched):
             templates = checklist_templates(conn)
+            # Each column's end read once, not per paper (10,000 papers: a query each).
+            ends = dict(conn.execute("SELECT stage, max(position) FROM papers GROUP BY stage").fetchall())
             for title, stage, encoded in prepared:
-                touched.append(insert_paper(conn, title, stage, encoded, now, templates=templates))
+                position = ends[stage.value] = (ends.get(stage.value) or 0) + 1
+                touched.append(insert_paper(conn, title, stage, encoded, now, templates=templates, position=position))
         return touched
 
     @staticmethod
@@ -392,10 +400,14 @@ class PaperRepo(ChecklistMixin):
 
 
 def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
-                 *, entered: str | None = None, templates: list[tuple[Stage, str, str]] | None = None) -> int:
-    """Insert a paper at the end of its column, with its first history row and checklists."""
+                 *, entered: str | None = None, templates: list[tuple[Stage, str, str]] | None = None,
+                 position: int | None = None) -> int:
+    """Insert a paper at the end of its column (`position`, when the caller knows it), with
+    its first history row and checklists."""
     entered = entered or now
-    position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?", (stage.value,)).fetchone()[0]
+    if position is None:
+        position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?",
+                                (stage.value,)).fetchone()[0]
     columns = {
         "title": title, "stage": stage.value, "position": position,
         "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
@@ -436,10 +448,6 @@ def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | N
             for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
 
 
-def paper_ids_doi_arxiv(store: "Store") -> dict[int, tuple[str | None, str | None]]:
-    return {row["id"]: (row["doi"], row["arxiv_id"]) for row in store.rows("SELECT id, doi, arxiv_id FROM papers")}
-
-
 def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     """Every paper's submission history, oldest first."""
     history: dict[int, list[Submission]] = {}
@@ -477,3 +485,35 @@ def set_resume_fields(
             [*changes.values(), to_iso(utcnow()), paper_id],
         )
     return store.papers.get(paper_id)
+
+
+def set_resume_marks(store: "Store", paper_ids: list[int], *, on_resume: bool | None = None,
+                     selected: bool | None = None) -> int:
+    """Put several papers on or off the resume, or mark them Selected, as one change that the
+    Pipeline's undo takes back whole. Returns how many papers changed."""
+    changes: dict[str, object] = {}
+    if on_resume is not None:
+        changes["on_resume"] = int(on_resume)
+    if selected is not None:
+        changes["selected"] = int(selected)
+    ids = sorted(set(paper_ids))
+    if not changes or not ids:
+        return 0
+    what = "on the resume" if on_resume else "off the resume" if on_resume is not None else (
+        "selected" if selected else "not selected")
+    label = f"{len(ids)} paper{'s' if len(ids) != 1 else ''} {what}"
+    changed = 0
+    with store.papers._journaled(label, ids) as (conn, _touched):
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        differs = " OR ".join(f"{column} IS NOT ?" for column in changes)
+        now = to_iso(utcnow())
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            cursor = conn.execute(
+                f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 "
+                f"WHERE id IN ({marks}) AND ({differs})",
+                [*changes.values(), now, *chunk, *changes.values()],
+            )
+            changed += cursor.rowcount
+    return changed
