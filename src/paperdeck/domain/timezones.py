@@ -11,6 +11,7 @@ means (its day, countdown, how it is written) is in `domain/deadlines.py`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -38,8 +39,10 @@ class BadDate(ValueError):
     pass
 
 
+@lru_cache(maxsize=512)
 def resolve(label: str) -> tzinfo:
-    """The zone a label names. Raises UnknownTimezone with a message fit for a user."""
+    """The zone a label names. Raises UnknownTimezone with a message fit for a user.
+    Remembered per label: every deadline on every screen asks, for a handful of labels."""
     text = (label or "").strip()
     if not text:
         raise UnknownTimezone("empty timezone")
