@@ -128,7 +128,7 @@ def generate_paper_decks(store: "Store") -> PaperDecksResult:
 
 def paper_decks_message(result: PaperDecksResult) -> tuple[str, str]:
     """What `g` says, (zh, en): how many decks, cards added and updated, and which papers need
-    their method, baseline or data first."""
+    their problem, method, baselines, data, result or limitations first."""
     from ..i18n import counted
 
     if not result.papers and not result.without:
@@ -139,7 +139,7 @@ def paper_decks_message(result: PaperDecksResult) -> tuple[str, str]:
         en = (f"{counted(result.papers, 'paper deck')}: {counted(result.added, 'card')} added, "
               f"{result.updated} updated")
     if result.without:
-        zh += ("；" if zh else "") + f"{result.without} 篇论文还没有方法、基线或数据，未建卡组（在论文表单中填写）"
-        en += ("; " if en else "") + (f"{counted(result.without, 'paper')} without a method, baseline or data "
-                                      "got no deck (fill them in the paper form)")
+        zh += ("；" if zh else "") + f"{result.without} 篇论文还没有问题、方法、基线、数据、结果或局限，未建卡组（在论文表单中填写）"
+        en += ("; " if en else "") + (f"{counted(result.without, 'paper')} without a problem, method, baselines, data, "
+                                      "result or limitations got no deck (fill them in the paper form)")
     return zh, en
