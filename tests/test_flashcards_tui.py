@@ -417,7 +417,7 @@ async def test_paper_decks_skip_papers_without_their_facts_and_say_so(store, fro
         await pilot.press("g")
         await view_shown(pilot)
         messages = [n.message for n in app._notifications]
-        assert ("1 paper deck: 6 cards added, 0 updated; 1 paper without a method, baseline or data got no deck "
+        assert ("1 paper deck: 6 cards added, 0 updated; 1 paper without a problem, method, baselines, data, result or limitations got no deck "
                 "(fill them in the paper form)") in messages
         assert [d.name for d in store.cards.decks() if d.paper_id] == ["Paper: RAPO"]
 
