@@ -155,3 +155,21 @@ def test_today_cli_lists_this_week_in_both_languages(seeded_db):
     week_zh = chinese.split("本周\n")[1].split("\n\n")[0]
     assert week_zh.startswith("  今天 · ") and "张卡片待学" in week_zh
     assert "论文截止" in week_zh and "Main [x]" not in week_zh  # an English label gives way to the kind's name
+
+
+def test_cards_due_fall_on_their_own_day_between_midnight_and_the_rollover(store, utc_zone):
+    """At 2 am the study day is still yesterday's (it starts at the rollover hour, 4 am):
+    a card due on Tue 1 Dec is still listed on Tue 1 Dec, not a day late."""
+    import time_machine
+
+    from paperdeck.domain.scheduling import preview
+
+    night = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
+    with time_machine.travel(night, tick=False):
+        card = store.cards.cards()[0]
+        interval = preview(card, night, fuzz=False)[4].due - night
+        rated_at = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc) - interval
+        store.cards.record_review(card, preview(card, rated_at, fuzz=False)[4], reviewed_at=rated_at, duration_ms=1000)
+        due_rows = [(item.day, item.label_en) for item in gather(store, utcnow()).agenda
+                    if item.kind == "reviews" and item.day != date(2026, 11, 30)]
+    assert due_rows == [(date(2026, 12, 1), "1 card due")]

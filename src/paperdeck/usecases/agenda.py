@@ -123,11 +123,13 @@ def _milestones(papers: list[Paper], targets: Mapping[int, PaperTarget], today: 
 
 def _reviews(store: "Store", now: datetime, today: date, days: int, to_study_today: int) -> list[AgendaItem]:
     """Cards falling due on each study day (the Stats forecast); today, what there is to study."""
-    # The forecast counts study days from the current one: its n-th is the agenda's n-th day.
-    counts = [count for _day, count in store.cards.forecast(now, days)] if days > 1 else []
+    # The forecast is by study day (it starts at the rollover hour); the agenda by calendar day.
+    # Between midnight and the rollover the current study day is yesterday's date, so match
+    # the two by date, not by position (one more study day covers the agenda's last day).
+    due_on = dict(store.cards.forecast(now, days + 1)) if days > 1 else {}
     found = []
     for offset, day in enumerate(agenda_days(today, days)):
-        count = to_study_today if offset == 0 else (counts[offset] if offset < len(counts) else 0)
+        count = to_study_today if offset == 0 else due_on.get(day, 0)
         if count <= 0:
             continue
         found.append(AgendaItem(
