@@ -30,6 +30,15 @@ PickText = Callable[[str, str], str]
 BAR_COLOR, LINE_COLOR, TARGET_COLOR = "green", "cyan", "red"
 
 
+def _cells(text: str) -> str:
+    """`text` for plotext, which gives each character one cell: a wide (CJK) character is
+    followed by a zero-width space, so the two plotext cells it takes are the two it covers
+    (otherwise a Chinese title or label pushes the plot's right edge onto the next line)."""
+    from rich.cells import get_character_cell_size
+
+    return "".join(char + "\u200b" * (get_character_cell_size(char) - 1) for char in text)
+
+
 def _ticks(widget: PlotextPlot, days: Sequence[date]) -> tuple[list[int], list[str]]:
     """Date labels spaced so they never overlap (plotext would drop colliding ones, and which
     one it drops varies from run to run): one per ~10 columns of the plot."""
@@ -43,7 +52,7 @@ def reviews_per_day(widget: PlotextPlot, days: Sequence[tuple[date, int]], pick:
     """Bars: reviews on each of the days (oldest left)."""
     plt = widget.plt
     plt.clear_figure()
-    plt.title(pick("每日复习次数", "Reviews per day"))
+    plt.title(_cells(pick("每日复习次数", "Reviews per day")))
     counts = [count for _day, count in days]
     plt.bar(list(range(len(days))), counts, color=BAR_COLOR, width=0.6)
     positions, labels = _ticks(widget, [day for day, _count in days])
@@ -62,11 +71,11 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     target as a horizontal line."""
     plt = widget.plt
     plt.clear_figure()
-    plt.title(pick(f"每周真实记忆率（目标 {target:.0%}）", f"True retention per week (target {target:.0%})"))
+    plt.title(_cells(pick(f"每周真实记忆率（目标 {target:.0%}）", f"True retention per week (target {target:.0%})")))
     known = [(index, share * 100) for index, (_week, share, _n) in enumerate(weeks) if share is not None]
     if known:
         plt.plot([i for i, _s in known], [s for _i, s in known], marker="braille", color=LINE_COLOR,
-                 label=pick("记忆率 %", "retention %"))
+                 label=_cells(pick("记忆率 %", "retention %")))
     plt.hline(target * 100, TARGET_COLOR)
     lowest = min([target * 100, *(s for _i, s in known)])
     floor = max(0, int(lowest - 10) // 10 * 10)
@@ -76,7 +85,8 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     positions, labels = _ticks(widget, [week for week, _share, _n in weeks])
     plt.xticks(positions, labels)
     if not known:
-        plt.text(pick("还没有成熟卡片的复习", "no mature reviews yet"), max(0, len(weeks) // 4), (floor + 100) / 2)
+        plt.text(_cells(pick("还没有成熟卡片的复习", "no mature reviews yet")), max(1, len(weeks) - 1) / 2,
+                 (floor + 100) / 2, alignment="center")
     widget.refresh()
 
 
