@@ -8,6 +8,7 @@ from datetime import date
 # Adding a setting without a sample here fails `test_every_setting_has_a_sample`.
 SAMPLES: dict[str, tuple[object, str]] = {
     "my_name": ("Si Li", "Si Li"),
+    "my_aliases": (("S. Li", "李四"), "S. Li; 李四"),
     "timezone": ("Asia/Shanghai", "Asia/Shanghai"),
     "day_rollover_hour": (0, "0"),
     "today_days": (60, "60"),
@@ -25,6 +26,8 @@ SAMPLES: dict[str, tuple[object, str]] = {
     "theme": ("nord", "nord"),
     "keymap": ((("help", "f1"), ("pitch.copy", "f9,ctrl+y")), "pitch.copy=f9,ctrl+y; help=f1"),
     "resume_format": ("md", "md"),
+    "resume_group": ("year", "year"),
+    "resume_review_titles": (True, "true"),
     "clipboard_osc52": (False, "off"),
     "backups_kept": (3, "3"),
 }

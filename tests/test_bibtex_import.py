@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from paperdeck.domain.bibtex import parse_bibtex, split_duplicates
+from paperdeck.domain.bib_import import split_duplicates
+from paperdeck.domain.bibtex import parse_bibtex
 from paperdeck.models.imports import Action
 from paperdeck.usecases.imports import run_import
 
@@ -55,12 +56,49 @@ def test_mainlp_duplicate_key_is_reported_with_key_and_line(store):
 
 
 def test_latex_accents_and_von_names_are_decoded(store):
+    from paperdeck.domain.names import display_name, parse_name
+
     import_file(store, BIB / "mainlp_papers.bib")
-    authors = {a for paper in store.papers.all() for a in paper.authors}
-    assert "Özge Alacam" in authors or any(a.startswith("Özge") for a in authors)
-    assert any("Zarrieß" in a for a in authors)
-    assert "Rob van der Goot" in authors
-    assert not any("\\" in a or "{" in a for a in authors)
+    stored = {a for paper in store.papers.all() for a in paper.authors}
+    shown = {display_name(a) for a in stored}
+    assert any(a.startswith("Özge") for a in shown)
+    assert any("Zarrieß" in a for a in shown)
+    assert "Rob van der Goot" in shown
+    goot = next(a for a in stored if display_name(a) == "Rob van der Goot")
+    assert parse_name(goot).last == "van der Goot"  # {van der Goot} stays one last name
+    assert not any("\\" in a for a in stored)
+
+
+def test_awards_orals_and_roles_from_the_common_fields():
+    text = r"""
+@inproceedings{a, title = {A}, author = {Wu†, Zhaomin and Li*, Si}, booktitle = {ICLR}, year = 2026,
+  award = {ICLR 2026 Oral (1\%)}, award_text = {This paper was selected for oral presentation}}
+@inproceedings{b, title = {B}, author = {Li, Si}, booktitle = {NeurIPS}, year = 2024, note = {Spotlight presentation}}
+@inproceedings{c, title = {C}, author = {Li, Si}, booktitle = {ACL}, year = 2024, annotation = {Outstanding Paper Award}}
+@inproceedings{d, title = {D}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024,
+  award_text = {Selected for oral presentation at EMNLP 2024}}
+@inproceedings{e, title = {E}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {Best Paper Award}}
+@inproceedings{f, title = {F}, author = {Li, Si}, booktitle = {EMNLP}, year = 2024, note = {to appear}}
+@inproceedings{g, title = {G}, author = {Li, Si}, booktitle = {SIGMOD}, year = 2023,
+  award_name = {(Best Artifact Honorable Mention, 3 out of ~600)}}
+"""
+    papers = {p.key: p for p in parse_bibtex(text).papers}
+    assert {key: p.award for key, p in papers.items()} == {
+        "a": "Oral, 1%", "b": "Spotlight", "c": "Outstanding Paper", "d": "Oral", "e": "Best Paper", "f": None,
+        "g": "Best Artifact Honorable Mention, 3 out of 600",   # `~` is a tie; the formats add the parentheses
+    }
+    assert (papers["a"].equal_contribution, papers["a"].corresponding) == ([1], [0])
+
+
+def test_a_windows_1252_file_is_read_as_such_and_said(store, tmp_path):
+    path = tmp_path / "cp1252.bib"
+    path.write_bytes('@article{k, title = {\u201cQuoted\u201d \u2013 caf\u00e9}, author = {M\u00fcller, J\u00fcrgen}, '
+                     'journal = {TKDE}, year = 2021}'.encode("cp1252"))
+    plan = import_file(store, path)
+    assert plan.files[0].encoding == "windows-1252"
+    paper = store.papers.all()[0]
+    assert paper.title == "\u201cQuoted\u201d \u2013 café" and paper.authors == ["Jürgen Müller"]
+    assert "\u0093" not in paper.title
 
 
 def test_venues_and_tracks_are_inferred():
@@ -92,19 +130,22 @@ def test_arxiv_only_entries_are_preprints():
     assert sum(p.status == "preprint" for p in yerba.values()) >= 72
 
 
-def test_duplicates_by_doi_arxiv_and_title_are_skipped():
+def test_duplicates_need_an_id_and_a_similar_title_or_the_same_title():
     text = """
 @inproceedings{a, title = {Same Paper}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {10.1/X}}
-@inproceedings{b, title = {Other Title}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {https://doi.org/10.1/x}}
-@misc{c, title = {Third}, eprint = {2401.00001v2}, archivePrefix = {arXiv}}
-@article{d, title = {Third, renamed}, journal = {arXiv preprint arXiv:2401.00001}}
+@inproceedings{b, title = {Same paper.}, author = {A, B}, booktitle = {ICLR}, year = 2024, doi = {https://doi.org/10.1/x}}
+@misc{c, title = {Third Paper on Scaling Laws}, eprint = {2401.00001v2}, archivePrefix = {arXiv}}
+@article{d, title = {Third Paper on Scaling Law}, journal = {arXiv preprint arXiv:2401.00001}}
 @misc{e, title = {{S}ame {P}aper.}}
+@misc{f, title = {A Different Paper Entirely}, eprint = {2401.00001}, archivePrefix = {arXiv}}
 """
     split = split_duplicates(parse_bibtex(text).papers, [(7, "Another paper", None, None)])
-    assert [p.key for p in split.new] == ["a", "c"]
+    assert [p.key for p in split.new] == ["a", "c", "f"]
     assert [(d.paper.key, d.why.split(" as ")[0]) for d in split.duplicates] == [
-        ("b", "same DOI"), ("d", "same arXiv id"), ("e", "same title"),
+        ("b", "same DOI and title"), ("d", "same arXiv id and title"), ("e", "same title"),
     ]
+    kept = next(p for p in split.new if p.key == "f")
+    assert "shares its arXiv id 2401.00001 with entry c but not its title" in split.notes[id(kept)]
     in_db = split_duplicates(parse_bibtex(text).papers, [(7, "Same paper", None, None)])
     assert (in_db.duplicates[0].paper.key, in_db.duplicates[0].paper_id) == ("a", 7)
     assert "paper #7 in the database" in in_db.duplicates[0].why
@@ -138,7 +179,7 @@ def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
     elastic = papers["dai2021elastic"]  # journal = Applied Sciences, arxiv = 1811.01331
     assert (elastic.status, elastic.venue_name, elastic.arxiv_id) == ("published", "Applied Sciences", "1811.01331")
     jerry = {p.key: p for p in parse_bibtex(read("JerryLife_papers.bib")).papers}
-    assert jerry["hu2022oarf"].venue_name == "TIST 2022"
+    assert (jerry["hu2022oarf"].venue_key, jerry["hu2022oarf"].venue_name) == ("tist", "TIST")
     import_file(store, BIB / "JerryLife_papers.bib")
     from paperdeck.usecases.resume import entries_from_store
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from paperdeck.tui.clipboard import CopyResult, copy_to_system
 
 from xdisplay import no_clipboard, read_clipboard, xvfb_display  # noqa: F401  (fixtures)
@@ -13,9 +17,18 @@ def test_copy_reaches_the_x_clipboard(xvfb_display):
     assert read_clipboard() == text
 
 
-def test_without_a_backend_the_reason_is_returned(no_clipboard):
+def test_without_a_backend_the_reason_is_returned(no_clipboard, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no xclip, xsel or wl-copy either
     problem = copy_to_system("anything")
-    assert problem and "copy/paste mechanism" in problem
+    # One clean line saying what to install, not pyperclip's text with its URL.
+    assert problem == "no clipboard program found (on Linux: install xclip, xsel or wl-clipboard)"
+
+
+def test_a_program_without_a_display_is_not_told_to_install_one(no_clipboard):
+    if not shutil.which("xclip"):
+        pytest.skip("xclip is needed (apt-get install -y xclip)")
+    problem = copy_to_system("anything")
+    assert problem.startswith("no display to copy to (xclip is installed") and "install xclip" not in problem
 
 
 def test_messages_say_which_route_worked():

@@ -84,23 +84,24 @@ async def test_editing_one_field_keeps_links_and_authors_as_they_were(seeded_db,
     _import(cli, seeded_db, bib)
     store = open_store(seeded_db)
     [paper] = store.papers.all()
-    assert paper.authors[1] == "Martin Luther King, Jr." and paper.equal_contribution == [0, 1]
+    # Stored first name first, the Jr part last (domain/names.py): "King, Jr., Martin Luther".
+    assert paper.authors[1] == "Martin Luther King Jr." and paper.equal_contribution == [0, 1]
     app = PaperdeckApp(store, watch=False)
     async with app.run_test(size=(120, 50)) as pilot:
         form = PaperFormModal(paper.id)
         app.push_screen(form)
         await form.view_ready()
         authors = form.query_one("#f-authors").value
-        assert authors == "Anna Li* and Martin Luther King, Jr.* and Rob van der Goot and Bo Chen"
+        assert authors == "Anna Li*, Martin Luther King Jr.*, Rob {van der Goot}, Bo Chen"  # braces: one last name
         form.query_one("#f-notes").load_text("edited notes")
-        form.query_one("#f-authors").value = authors + " and Wu, Jr., Zhaomin*"
+        form.query_one("#f-authors").value = authors + ", Zhaomin Wu Jr.*"
         await pilot.press("ctrl+s")
         await app_until(pilot, lambda: app.screen is not form, "the form closing")
     saved = store.papers.get(paper.id)
     store.close()
     assert saved.notes == "edited notes"
-    assert saved.links == paper.links and {"url", "pdf", "website", "code"} <= set(saved.links)
-    assert saved.authors == [*paper.authors, "Wu, Jr., Zhaomin"]
+    assert saved.links == paper.links and {"url", "project", "code"} <= set(saved.links)  # website: the project page
+    assert saved.authors == [*paper.authors, "Zhaomin Wu Jr."]
     assert saved.equal_contribution == [0, 1, 4]
 
 

@@ -105,7 +105,7 @@ def test_each_import_is_undone_as_one_step_newest_first(cli, files, db_path):
         assert cli("import", kind, str(files[kind])).returncode == 0
     undone = [cli("import", "undo").stdout.strip() for _ in range(3)]
     assert undone == ["undone: import 3 cards from cards.csv", "undone: import deadlines from tiny.yml",
-                      "undone: import 12 papers from 594zyc_papers.bib"]
+                      "undone: import 13 papers from 594zyc_papers.bib"]
     nothing = cli("import", "undo")
     assert nothing.returncode == 1 and nothing.stderr.strip() == "paperdeck: no import to undo"
     store = open_store(db_path)
@@ -128,10 +128,10 @@ def test_undo_refuses_when_an_imported_row_changed_since(store, files):
 
 def test_a_bib_import_is_one_step_of_the_pipeline_undo(store, files):
     plan = run_import(store, "bib", [str(files["bib"])])
-    assert store.counts()["papers"] == 12
+    assert store.counts()["papers"] == 13
     assert store.papers.undo() == plan.undo_label
     assert store.counts()["papers"] == 0
-    assert store.papers.redo() == plan.undo_label and store.counts()["papers"] == 12
+    assert store.papers.redo() == plan.undo_label and store.counts()["papers"] == 13
     store.papers.add("Added by hand afterwards")
     with pytest.raises(ConflictError, match="a later change .*comes after it"):
         undo_last_import(store)

@@ -44,16 +44,31 @@ async def view_shown(pilot) -> None:
     await pilot.pause()
 
 
-async def test_lists_resume_papers_with_pipeline_status(papers):
+def rows(app) -> list[str]:
+    return [str(option.prompt).strip() for option in app.screen.query_one("#resume-list").options]
+
+
+async def test_lists_resume_papers_grouped_like_the_copied_list(papers):
     app = app_for(papers)
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
-        rows = [str(option.prompt) for option in app.screen.query_one("#resume-list").options]
-        assert [row.strip() for row in rows] == [
+        assert rows(app) == [
+            "Selected Publication (2)",
             "[EMNLP 2024] Reward-Aware Prompt Optimization for LLM Alignment",
             "[ICLR 2023] [red]Efficient[/] LLM Training 中文 🚀 (Spotlight)",
+            "Other (1)",
             "[ACL / Under Review] Scaling Laws for Reward Models",
         ]
+        await pilot.press("g")  # by year
+        assert rows(app)[0] == "Under Review (1)" and "2024 (1)" in rows(app) and "2023 (1)" in rows(app)
+        await pilot.press("g")  # by type
+        assert rows(app)[0] == "Conference Papers (2)" and rows(app)[3] == "Under Review (1)"
+        assert papers.settings.load().resume_group == "type"
+        await pilot.press("f2")  # Chinese headings
+        await view_shown(pilot)
+        assert rows(app)[0] == "会议论文 (2)"
+        bar = str(app.screen.query_one("#resume-format").render())
+        assert "纯文本（指南格式）" in bar and "分组：按类型" in bar and "Plain text" not in bar
 
 
 async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):
@@ -70,10 +85,13 @@ async def test_y_copies_the_snippet_to_the_x_clipboard(papers, xvfb_display):
         await pilot.press("f", "down", "y")  # Markdown, second paper: my name in bold
         await pilot.pause()
         assert "San Zhang\\*, **Si Li\\***" in read_clipboard()
-        await pilot.press("f", "f", "f", "Y")  # back to txt, whole list
+        await pilot.press("l")  # one plain line
+        await pilot.pause()
+        assert read_clipboard() == "[ICLR 2023] [red]Efficient[/] LLM Training 中文 🚀 (Spotlight)"
+        await pilot.press("f", "f", "f", "Y")  # back to txt, whole list: the guide's anonymised line
         await pilot.pause()
         assert read_clipboard().splitlines()[0] == "Selected Publication:"
-        assert "- [ACL / Under Review] Scaling Laws for Reward Models" in read_clipboard()
+        assert read_clipboard().splitlines()[-2:] == ["Other:", "- ACL / Under Review"]
 
 
 async def test_without_any_clipboard_a_dialog_shows_the_text(papers, no_clipboard):
@@ -103,16 +121,60 @@ async def test_edit_bullets_and_selected_marks(papers):
         await pilot.press("s")
         await view_shown(pilot)
         assert next(p for p in papers.papers.all() if p.id == review.id).selected
-        listing = app.screen.query_one("#resume-list")
-        assert str(listing.get_option_at_index(listing.highlighted).prompt).startswith("★")
+        assert app.screen.current.paper_id == review.id and rows(app)[0] == "Selected Publication (1)"
         await pilot.press("x")
         await view_shown(pilot)
-        assert len(app.screen.entries) == 2
-        # The cursor stays where the hidden paper was (the last row now).
-        assert app.screen.current.title.startswith("[red]Efficient")
+        assert len(app.screen.entries) == 2 and not papers.papers.get(review.id).on_resume
+        # The cursor stays where the hidden paper was (the paper now at its place).
+        assert app.screen.current is not None and app.screen.current.title.startswith("Reward-Aware")
         await pilot.press("u")  # undo: back on the resume
         await view_shown(pilot)
         assert len(app.screen.entries) == 3
+
+
+async def test_bullets_typed_just_before_f10_are_all_saved(papers):
+    """F10 is a priority binding: a fast typist's last keys must still be in the saved text."""
+    from key_burst import burst
+    from paperdeck.tui.screens.resume_dialogs import BulletsDialog
+
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BulletsDialog)
+        burst(app, "Open-sourced the code\n", "f10")   # a new first line, typed fast
+        for _ in range(500):   # until the dialog closed (the save dismisses it)
+            await pilot.pause()
+            if app.screen is not dialog:
+                break
+        await view_shown(pilot)
+        entry = app.screen.current
+        assert papers.papers.get(entry.paper_id).bullets == [
+            "Open-sourced the code", "Proposed a reward-guided prompt distillation framework for scalable RLHF."]
+
+
+async def test_bulk_mark_hide_show_hidden_and_put_back(papers):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("space", "space")           # mark the two accepted papers
+        assert app.screen.marked and len(app.screen.marked) == 2
+        assert rows(app)[1].startswith("■") and rows(app)[2].startswith("■")
+        await pilot.press("x")
+        await view_shown(pilot)
+        assert [e.title for e in app.screen.entries] == ["Scaling Laws for Reward Models"]
+        assert any("2 taken off the resume" in n.message for n in app._notifications)
+        await pilot.press("h")                         # the hidden papers
+        assert len(app.screen.entries) == 2 and "Off the resume (2)" in app.screen.query_one("#resume-list").border_title
+        await pilot.press("a", "x")                    # mark all, put back
+        await view_shown(pilot)
+        assert app.screen.entries == [] and all(p.on_resume for p in papers.papers.all())
+        await pilot.press("u")                         # undo: both off again, as one step
+        await view_shown(pilot)
+        assert len(app.screen.entries) == 2
+        assert sum(p.on_resume for p in papers.papers.all()) == 2  # the review paper and the idea
 
 
 async def test_import_bib_from_the_screen(store):
@@ -129,10 +191,10 @@ async def test_import_bib_from_the_screen(store):
         await pilot.press("enter")
         await dialog.worker.wait()
         await pilot.pause()
-        assert "13 entries: 12 imported" in str(dialog.query_one("#import-result").render())
+        assert "13 entries: 13 imported" in str(dialog.query_one("#import-result").render())
         await pilot.press("escape")
         await view_shown(pilot)  # the Resume screen loads its entries again
-        assert len(app.screen.entries) == 12
+        assert len(app.screen.entries) == 13
 
 
 def test_resume_snapshot(papers, frozen_clock, utc_zone, snap_compare):

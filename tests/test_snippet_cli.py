@@ -43,12 +43,20 @@ def test_snippet_formats_and_whole_list(store, cli):
     listing = cli("snippet")
     assert listing.stdout.splitlines() == [
         "Selected Publication:", "- [EMNLP 2024] Reward-Aware Prompt Optimization for LLM Alignment",
-        "Other:", "- [ACL / Under Review] Under review paper",
+        "Other:", "- ACL / Under Review",  # the guide's anonymised line
     ]
+    by_type = cli("snippet", "--group", "type")
+    assert by_type.stdout.splitlines() == [
+        "Conference Papers:", "- [EMNLP 2024] Reward-Aware Prompt Optimization for LLM Alignment",
+        "Under Review:", "- ACL / Under Review",
+    ]
+    assert cli("config", "set", "resume_review_titles", "true").returncode == 0
+    assert cli("snippet").stdout.splitlines()[-1] == "- [ACL / Under Review] Under review paper"
     tex = cli("snippet", "reward", "--format", "tex")
     assert tex.stdout.startswith("\\textbf{Reward-Aware Prompt Optimization for LLM Alignment}, EMNLP 2024")
     bib = cli("snippet", "--format", "bib")
     assert bib.stdout.count("@") == 2 and "@unpublished{" in bib.stdout
+    assert "2 entries have no author" in bib.stderr and "my_name" in bib.stderr
 
 
 def test_snippet_errors_are_clear(store, cli):
@@ -64,17 +72,21 @@ def test_snippet_errors_are_clear(store, cli):
 
 def test_snippet_never_prints_escape_codes(store, cli):
     store.papers.add("Evil \x1b[2J title", Stage.UNDER_REVIEW)
+    store.settings.update(resume_review_titles=True)
     settle(store)
     result = cli("snippet")
     assert "\x1b" not in result.stdout and "␛[2J" in result.stdout
 
 
-def test_snippet_copy_without_a_clipboard_says_so(store, cli):
+def test_snippet_copy_without_a_clipboard_says_so_in_one_clean_line(store, cli):
     add_guide_paper(store)
-    result = cli("snippet", "1", "--copy", env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    result = cli("snippet", "1", "--copy", env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "PATH": "/nonexistent"})
     assert result.returncode == 1
     assert result.stdout.startswith('Paper: "Reward-Aware')  # still printed
-    assert "not copied" in result.stderr
+    assert result.stderr == (
+        "paperdeck: not copied: no clipboard program found (on Linux: install xclip, xsel or wl-clipboard); "
+        "the text is printed above\n"
+    )
 
 
 def test_import_bib_cli(cli, db_path, seeded_db):
@@ -90,7 +102,7 @@ def test_import_bib_cli(cli, db_path, seeded_db):
 
 def test_import_bib_dry_run_and_bad_files(cli, tmp_path, seeded_db):
     dry = cli("import", "bib", "--dry-run", str(BIB / "594zyc_papers.bib"))
-    assert dry.returncode == 0 and "(dry run) 13 entries: 12 imported" in dry.stdout
+    assert dry.returncode == 0 and "(dry run) 13 entries: 13 imported" in dry.stdout
     assert '"papers": 0' in cli("info", "--json").stdout
     missing = cli("import", "bib", str(tmp_path / "nope.bib"))
     assert missing.returncode == 2 and "no such file" in missing.stderr

@@ -195,3 +195,21 @@ def test_papers_behind_their_backward_plan_are_at_risk(store, frozen_clock):
     assert [alert.paper_id for alert in summary.at_risk] == [late.id]
     assert "passed" in summary.at_risk[0].reason
     assert [alert.title for alert in summary.stalled] == ["Stale but no venue"]
+
+
+def test_text_in_chinese_when_the_language_is_chinese(seeded_db):
+    """Every heading, count and date in the content language; stored titles as typed."""
+    _prepare(seeded_db)
+    assert run_cli("config", "set", "language", "zh", "--db", str(seeded_db)).returncode == 0
+    result = run_cli("today", "--db", str(seeded_db))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("截止日期（30 天内）", "本周", "我的论文", "进度落后", "停滞（14 天以上未推进）", "闪卡",
+                    "讲稿准备（目标 5–8 分钟）", "今日一句（指南）"):
+        assert heading in out, heading
+    for english in ("Deadlines", "This week", "My papers", "Stalled", "Flashcards", "Pitch readiness",
+                    "to study today", "none"):
+        assert english not in out, english
+    stalled = out.split("停滞")[1].split("闪卡")[0]
+    assert "[red]Reward-Aware[/] prompts" in stalled and "实验" in stalled and "天未推进" in stalled
+    assert "今日待学" in out and "年" in out.splitlines()[0]

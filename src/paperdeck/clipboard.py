@@ -65,6 +65,38 @@ def _copy(text: str) -> str | None:
     # Windows' API), each failing with its own errors; every failure becomes the message shown
     # to the user, who then gets OSC 52 or the text to copy by hand. Nothing is lost.
     except Exception as error:
-        message = str(error).strip().splitlines()
-        return message[0] if message else type(error).__name__
+        return clean_problem(error)
     return None
+
+
+NO_CLIPBOARD = "no clipboard program found (on Linux: install xclip, xsel or wl-clipboard)"
+NO_DISPLAY = "no display to copy to ({program} is installed, but DISPLAY and WAYLAND_DISPLAY are not set)"
+LINUX_PROGRAMS = ("xclip", "xsel", "wl-copy")
+
+
+def no_clipboard_reason() -> str:
+    """Why pyperclip found no way to copy: no program, or (over SSH, in a container) a program
+    but no display for it to reach; installing one more would not help then."""
+    import shutil
+
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        program = next((name for name in LINUX_PROGRAMS if shutil.which(name)), None)
+        if program:
+            return NO_DISPLAY.format(program=program)
+    return NO_CLIPBOARD
+
+
+def clean_problem(error: Exception) -> str:
+    """Why a copy failed, in one short line: pyperclip's "could not find a copy/paste
+    mechanism ... please visit https://..." becomes what to install; other errors keep their
+    first line, without its URL."""
+    import re
+
+    from .textsafe import one_line
+
+    text = str(error).strip()
+    if "could not find a copy/paste mechanism" in text.lower():
+        return no_clipboard_reason()
+    first = text.splitlines()[0] if text else type(error).__name__
+    first = re.sub(r"\s*(for more information, )?(please )?(visit|see) https?://\S+", "", first, flags=re.IGNORECASE)
+    return one_line(first.strip(" .") or type(error).__name__)[:160]

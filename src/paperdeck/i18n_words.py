@@ -26,6 +26,11 @@ FORMAT_NAMES: dict[str, tuple[str, str]] = {
     "tex": ("LaTeX", "LaTeX"),
     "bib": ("BibTeX", "BibTeX"),
 }
+RESUME_GROUP_NAMES: dict[str, tuple[str, str]] = {  # how the resume list is grouped
+    "selected": ("精选 + 其余", "Selected + Other"),
+    "year": ("按年份", "by year"),
+    "type": ("按类型", "by type"),
+}
 WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 ESTIMATE = ("估计", "est.")
 SELECT_PROMPT = ("请选择", "Select")

@@ -31,7 +31,7 @@ def err(text: str) -> None:
 def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], options: "ImportOptions",
                    *, list_items: bool, nothing_found: str = "") -> int:
     from ..usecases.imports import ImportRefused, execute, prepare
-    from ..usecases.imports.report import as_json, item_line, shown_items, summary
+    from ..usecases.imports.report import as_json, encoding_name, encoding_notes, item_line, shown_items, summary
 
     try:
         prepared = prepare(kind, names, options=options, stdin=_binary_stdin() if "-" in names else None)
@@ -50,18 +50,20 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
                 out(one_line(item_line(item, done=plan.applied)))
         for problem in plan.problems:
             err(f"paperdeck: {problem}")
-        for read in plan.files:
-            if read.encoding not in ("utf-8", "utf-8 with BOM"):
-                err(f"paperdeck: {read.name}: read as {read.encoding} (not UTF-8)")
+        for _zh, note in encoding_notes(plan):
+            err(f"paperdeck: {note}")
         prefix = "(dry run) " if args.dry_run else ""
         if len(plan.files) > 1 or kind == "deadlines":
             for read in plan.files:
-                label = f"{read.format}, {read.entries} entries" if read.format else "not imported"
+                label = (f"{read.format}, {encoding_name(read.encoding)}, {read.entries} entries" if read.format
+                         else "not imported")
                 out(f"{prefix}{one_line(read.name)} ({label}): {summary(plan, read.name)}")
             if len(plan.files) > 1:
                 out(f"{prefix}total: {summary(plan)}")
         else:
             out(prefix + summary(plan))
+        for _zh, note in plan.notes:
+            err(f"paperdeck: {note}")
         if plan.applied and not args.quiet:
             out("(undo it with: paperdeck import undo)")
     malformed = any(p.skipped for p in plan.problems)

@@ -1,59 +1,40 @@
-"""BibTeX import, the parsing half: entries -> papers, with venue, track and status inferred.
+"""BibTeX import, the parsing half: entries -> papers, with venue, track, status and roles.
 
-bibtexparser v2 parses; LaTeX accents are decoded ({\\"O}zge -> Özge); the venue and track
-come from booktitle/journal (and al-folio's `abbr`); arXiv-only entries are preprints. Each
-malformed entry is reported with its key and line, and the rest still import. Duplicates (same
-DOI, arXiv id or title) are found by `split_duplicates` against what the database already holds.
+bibtexparser v2 parses; LaTeX accents are decoded ({\\"O}zge -> Özge); names are split by
+BibTeX's rules (domain/names.py); the venue and track come from booktitle / journal / al-folio's
+`abbr` through the venue catalogue; arXiv-only entries are preprints; oral / spotlight /
+awards come from `award`, `award_name`, `note` and `award_text`. Each entry also keeps what a
+faithful BibTeX export needs (`BibPaper.source`: its type, cite key, raw fields and names).
+Each malformed entry is reported with its key and line, and the rest still import.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..models.imports import ImportProblem
+from .names import parse_name, strip_marks
+from .resume_entry import award_label
+from .venue_catalogue import JOURNAL, PREPRINT, VenueInfo, infer_track as catalogue_track, match_venue, short_venue_name
 
-# (venue key, display name, pattern on booktitle/journal/abbr). Order matters: the ACL-family
-# names contain "Association for Computational Linguistics" too, so they come before ACL.
-VENUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("neurips", "NeurIPS", r"neural information processing systems|\bneurips\b|\bnips\b"),
-    ("iclr", "ICLR", r"international conference on learning representations|\biclr\b"),
-    ("icml", "ICML", r"international conference on machine learning|\bicml\b"),
-    ("emnlp", "EMNLP", r"empirical methods in natural language processing|\bemnlp\b"),
-    ("naacl", "NAACL", r"(north )?americas? chapter of the association|\bnaacl\b"),
-    ("eacl", "EACL", r"european chapter of the association|\beacl\b"),
-    ("tacl", "TACL", r"transactions of the association for computational linguistics|\btacl\b"),
-    ("coling", "COLING", r"\bcoling\b|international conference on computational linguistics"),
-    ("acl", "ACL", r"annual meeting of the association for computational linguistics|\bacl\b"),
-    ("colm", "COLM", r"conference on language modeling|\bcolm\b"),
-    ("aaai", "AAAI", r"\baaai\b"),
-    ("ijcai", "IJCAI", r"\bijcai\b|international joint conference on artificial intelligence"),
-    ("mlsys", "MLSys", r"machine learning and systems|\bmlsys\b"),
-    ("cvpr", "CVPR", r"computer vision and pattern recognition|\bcvpr\b"),
-    ("iccv", "ICCV", r"international conference on computer vision|\biccv\b"),
-    ("kdd", "KDD", r"knowledge discovery and data mining|\bkdd\b"),
-    ("www", "WWW", r"\bweb conference\b|\bwww\b"),
-    ("sigmod", "SIGMOD", r"\bsigmod\b|proc\. acm manag\. data"),
-    ("icde", "ICDE", r"international conference on data engineering|\bicde\b"),
-    ("interspeech", "Interspeech", r"\binterspeech\b"),
-    ("conll", "CoNLL", r"computational natural language learning|\bconll\b"),
-    ("lrec", "LREC", r"language resources and evaluation|\blrec\b"),
-    ("semeval", "SemEval", r"\bsemeval\b"),
-)
-TRACK_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("findings", r"\bfindings\b"),
-    ("srw", r"student research workshop"),
-    ("workshop", r"\bworkshop\b"),
-    ("industry", r"industry track"),
-    ("demo", r"system demonstrations|\bdemo"),
-    ("datasets-benchmarks", r"datasets and benchmarks"),
-)
-ACL_FAMILY = {"acl", "emnlp", "naacl", "eacl", "coling"}
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
-AUTHOR_MARKS = "*†‡§¶#"
+TRUE_WORDS = ("true", "yes", "1")
+
+# Fields a faithful export writes back as they were (raw LaTeX). Title, authors, year, DOI,
+# arXiv id and links are the paper's own fields (editable), so they are written from it.
+EXPORT_FIELDS = (
+    "booktitle", "journal", "editor", "volume", "number", "pages", "publisher", "address", "organization",
+    "school", "institution", "series", "edition", "chapter", "month", "isbn", "issn", "howpublished", "note",
+    "primaryclass", "eprintclass", "type",
+)
+READ_FIELDS = frozenset({
+    "title", "year", "doi", "url", "pdf", "code", "html", "website", "project", "eprint", "archiveprefix",
+    "eprinttype", "arxiv", "abbr", "selected", "cv_selected", "award", "award_name", "award_text", "annote",
+    "annotation", *EXPORT_FIELDS,
+})
 
 
 @dataclass(slots=True)
@@ -64,15 +45,19 @@ class BibPaper:
     title: str
     authors: list[str] = field(default_factory=list)
     equal_contribution: list[int] = field(default_factory=list)
+    corresponding: list[int] = field(default_factory=list)
     year: int | None = None
-    venue_key: str | None = None
-    venue_name: str | None = None
+    venue_key: str | None = None       # a catalogue key, or None
+    venue_name: str | None = None      # the catalogue abbreviation, or the venue's own short name
     track: str | None = None
     status: str | None = None          # 'published' or 'preprint'
     doi: str | None = None
     arxiv_id: str | None = None
     links: dict[str, str] = field(default_factory=dict)
     selected: bool = False
+    award: str | None = None
+    journal: bool = False              # a journal article (not a conference paper)
+    source: dict[str, Any] = field(default_factory=dict)  # what a faithful export writes back
 
 
 @dataclass(slots=True)
@@ -89,12 +74,8 @@ class BibParse:
 def parse_bibtex(text: str, file: str = "") -> BibParse:
     """Every entry of `text` as a paper, or as a problem naming `file`, the key and the line."""
     import bibtexparser
-    from bibtexparser import middlewares
 
-    library = bibtexparser.parse_string(
-        text,
-        append_middleware=[_KeepUsedFields(), _FastLatexDecoding(), middlewares.SeparateCoAuthors()],
-    )
+    library = bibtexparser.parse_string(text, append_middleware=[_KeepRaw(), _fast_latex_decoding()])
     papers: list[BibPaper] = []
     problems: list[ImportProblem] = []
     for block in library.failed_blocks:
@@ -111,29 +92,28 @@ def parse_bibtex(text: str, file: str = "") -> BibParse:
     return BibParse(papers, problems)
 
 
-USED_FIELDS = frozenset({
-    "title", "author", "booktitle", "journal", "howpublished", "abbr", "year", "doi", "url", "pdf",
-    "code", "html", "website", "eprint", "archiveprefix", "eprinttype", "arxiv", "volume", "note", "selected",
-})
-
-
-def _KeepUsedFields():
-    """A middleware dropping fields we never read (abstracts...) before the slow LaTeX decoding."""
+def _KeepRaw():
+    """A middleware that keeps each entry's raw values (for a faithful export) and its author
+    list (split by BibTeX's rules here, not decoded as one string), and drops the fields never
+    read (abstracts...) before the slow LaTeX decoding."""
     from bibtexparser.middlewares.middleware import BlockMiddleware
     from bibtexparser.model import Entry
 
-    class KeepUsedFields(BlockMiddleware):
+    class KeepRaw(BlockMiddleware):
         def transform_entry(self, entry: Entry, library) -> Entry:
-            entry.fields = [f for f in entry.fields if f.key.lower() in USED_FIELDS]
+            raw = {f.key.lower(): f.value for f in entry.fields if isinstance(f.value, str)}
+            entry.paperdeck_raw = raw  # type: ignore[attr-defined]
+            entry.fields = [f for f in entry.fields if f.key.lower() in READ_FIELDS]
             return entry
 
-    return KeepUsedFields(allow_inplace_modification=True)
+    return KeepRaw(allow_inplace_modification=True)
 
 
 _NEEDS_LATEX = re.compile(r"[\\$~%]|--|``|''")
+_DECODER = None
 
 
-def _FastLatexDecoding():
+def _fast_latex_decoding():
     """bibtexparser's LaTeX decoding (pylatexenc, ~5 ms a value), skipped for values that hold
     no LaTeX at all: for those, decoding only drops the braces."""
     from bibtexparser.middlewares import LatexDecodingMiddleware
@@ -145,6 +125,17 @@ def _FastLatexDecoding():
             return super()._transform_python_value_string(python_string)
 
     return FastLatexDecoding()
+
+
+def decode_latex(text: str) -> str:
+    """One raw value as text, by the same decoder the parse uses."""
+    global _DECODER
+    if not _NEEDS_LATEX.search(text):
+        return text.replace("{", "").replace("}", "")
+    if _DECODER is None:
+        _DECODER = _fast_latex_decoding()
+    decoded, _error = _DECODER._transform_python_value_string(text)
+    return decoded
 
 
 def _line(start_line: int | None) -> int | None:
@@ -165,61 +156,86 @@ def clean(value: object) -> str:
     """A decoded field as plain text: braces gone, HTML entities and whitespace tidied."""
     text = value if isinstance(value, str) else " ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = text.replace("{", "").replace("}", "")
-    if "&" in text:
-        text = html.unescape(text).replace("\\&", "&")
+    if "&" in text:  # twice: a doubly escaped "&amp;amp;" reads as "&"
+        text = html.unescape(html.unescape(text)).replace("\\&", "&")
     # str.split() splits on exactly the whitespace \s matches (Unicode spaces included).
-    return " ".join(text.replace("--", "–").split())
+    return " ".join(text.replace("\\%", "%").replace("--", "–").split())
 
 
 def entry_to_paper(entry) -> BibPaper:
     fields = {k.lower(): v for k, v in entry.items() if k.lower() not in ("id", "entrytype")}
+    raw: dict[str, str] = getattr(entry, "paperdeck_raw", {})
     title = clean(fields.get("title", ""))
     if not title:
         raise ValueError("no title")
-    authors, equal = parse_authors(fields.get("author", []))
-    venue_text = " ".join(clean(fields.get(name, "")) for name in ("booktitle", "journal", "howpublished", "abbr"))
+    names = parse_author_field(raw.get("author", ""))
+    texts = {name: clean(fields.get(name, "")) for name in ("booktitle", "journal", "howpublished", "abbr")}
     arxiv_id = find_arxiv_id(fields)
-    venue_key, venue_name = infer_venue(venue_text)
-    track = infer_track(venue_text, venue_key)
-    where = " ".join(clean(fields.get(name, "")) for name in ("booktitle", "journal", "howpublished")).strip()
-    on_arxiv = "arxiv" in venue_text.lower() or clean(fields.get("journal", "")).lower() == "corr"
-    # Published: a known venue, or any booktitle/journal that is not arXiv itself.
-    published = venue_key is not None or bool(where and "arxiv" not in where.lower() and not on_arxiv)
+    venue = infer_venue(texts)
+    on_arxiv = venue is not None and venue.kind == PREPRINT
+    where = " ".join(texts[name] for name in ("booktitle", "journal", "howpublished")).strip()
+    published = (venue is not None and not on_arxiv) or bool(where and "arxiv" not in where.lower())
     status = "published" if published else ("preprint" if arxiv_id or on_arxiv else None)
-    if venue_key is None and published:
-        venue_name = clean(fields.get("abbr", "")) or clean(fields.get("booktitle", "")) or clean(fields.get("journal", "")) or None
-    links = {name: clean(fields[name]) for name in ("url", "pdf", "code", "html", "website") if clean(fields.get(name, ""))}
+    known = venue if venue is not None and not on_arxiv else None
+    venue_name = known.abbr if known else (_own_venue_name(texts) if published else None)
+    entry_type = entry.entry_type.lower()
+    year = parse_year(fields.get("year"))
     return BibPaper(
-        key=entry.key, line=_line(entry.start_line), entry_type=entry.entry_type.lower(), title=title,
-        authors=authors, equal_contribution=equal, year=parse_year(fields.get("year")),
-        venue_key=venue_key, venue_name=venue_name, track=track, status=status,
+        key=entry.key, line=_line(entry.start_line), entry_type=entry_type, title=title,
+        authors=names.authors, equal_contribution=names.equal, corresponding=names.corresponding, year=year,
+        venue_key=known.key if known else None, venue_name=venue_name,
+        track=catalogue_track(" ".join(texts.values()), known) if published else None, status=status,
         doi=normalize_doi(clean(fields.get("doi", "")) or _doi_from_url(clean(fields.get("url", "")))),
-        arxiv_id=arxiv_id, links=links, selected=clean(fields.get("selected", "")).lower() in ("true", "yes", "1"),
+        arxiv_id=arxiv_id, links=find_links(fields),
+        selected=any(clean(fields.get(name, "")).lower() in TRUE_WORDS for name in ("selected", "cv_selected")),
+        award=find_award(fields, venue_name, year),
+        journal=published and (known.kind == JOURNAL if known else entry_type == "article" and bool(texts["journal"])),
+        source={
+            "type": entry_type,
+            "fields": {name: _tidy(raw[name]) for name in EXPORT_FIELDS if raw.get(name, "").strip()},
+            "title": _tidy(raw.get("title", "")), "title_text": title,
+            "authors": names.raw, "author_text": names.authors,
+        },
     )
 
 
-def parse_authors(value: object) -> tuple[list[str], list[int]]:
-    """"Wu*, Zhaomin" -> "Zhaomin Wu" with index 0 marked equal; "{van der Goot}, Rob" kept whole."""
-    names = value if isinstance(value, list) else re.split(r"\s+and\s+", str(value or ""))
-    authors: list[str] = []
-    equal: list[int] = []
-    for raw in names:
-        name = clean(raw)
-        if not name:
+def _tidy(raw: str) -> str:
+    """A raw value to write back: on one line (BibTeX reads any run of spaces and line breaks
+    as one space), an HTML entity some exporters leave ("\\&amp;") as LaTeX."""
+    return re.sub(r"\\?&amp;", r"\\&", re.sub(r"\s+", " ", raw).strip())
+
+
+@dataclass(slots=True)
+class AuthorField:
+    authors: list[str]           # as paperdeck stores them: "Zhaomin Wu", "Per {Brinch Hansen}"
+    raw: list[str]               # as the file wrote them, marks taken off: "Wu, Zhaomin"
+    equal: list[int]
+    corresponding: list[int]
+
+
+def parse_author_field(value: str) -> AuthorField:
+    """"Guo, Jizhou and Wu†, Zhaomin" -> names first-name-first, raw names, role indices.
+    Names split by BibTeX's rules: "and" inside braces stays, {van der Goot} stays whole."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    result = AuthorField([], [], [], [])
+    for raw in split_multiple_persons_names(value or "") if (value or "").strip() else []:
+        marked = strip_marks(raw)
+        if not marked.text:
             continue
-        if name.lower() == "others":
-            authors.append("et al.")
+        if marked.text.lower() == "others":
+            result.authors.append("et al.")
+            result.raw.append("others")
             continue
-        if "*" in name:
-            equal.append(len(authors))
-        name = name.translate({ord(c): None for c in AUTHOR_MARKS}).strip()
-        parts = [p.strip() for p in name.split(",")]
-        if len(parts) == 2 and all(parts):
-            name = f"{parts[1]} {parts[0]}"
-        elif len(parts) == 3 and parts[0] and parts[2]:
-            name = f"{parts[2]} {parts[0]}, {parts[1]}"
-        authors.append(re.sub(r"\s+", " ", name).strip())
-    return authors, equal
+        index = len(result.authors)
+        if marked.equal:
+            result.equal.append(index)
+        if marked.corresponding:
+            result.corresponding.append(index)
+        name = parse_name(marked.text, decode=decode_latex)
+        result.authors.append(name.stored.strip() or clean(decode_latex(marked.text)))
+        result.raw.append(marked.text)
+    return result
 
 
 def parse_year(value: object) -> int | None:
@@ -227,20 +243,21 @@ def parse_year(value: object) -> int | None:
     return int(found.group(0)) if found else None
 
 
-def infer_venue(text: str) -> tuple[str | None, str | None]:
-    lowered = text.lower()
-    for key, name, pattern in VENUE_PATTERNS:
-        if re.search(pattern, lowered):
-            return key, name
-    return None, None
+def infer_venue(texts: dict[str, str]) -> VenueInfo | None:
+    """The catalogue venue of an entry: its booktitle, journal, al-folio abbr, howpublished."""
+    for name in ("booktitle", "journal", "abbr", "howpublished"):
+        venue = match_venue(texts.get(name, ""))
+        if venue is not None:
+            return venue
+    return None
 
 
-def infer_track(text: str, venue_key: str | None) -> str | None:
-    lowered = text.lower()
-    for track, pattern in TRACK_PATTERNS:
-        if re.search(pattern, lowered):
-            return track
-    return "main" if venue_key in ACL_FAMILY else None
+def _own_venue_name(texts: dict[str, str]) -> str | None:
+    """An unknown venue's short name: al-folio's abbr without its year, else from the name."""
+    abbr = re.sub(r"\b(19|20)\d{2}\b", "", texts.get("abbr", "")).strip()
+    if abbr:
+        return abbr
+    return short_venue_name(texts.get("booktitle", "") or texts.get("journal", "") or texts.get("howpublished", ""))
 
 
 def find_arxiv_id(fields: dict[str, object]) -> str | None:
@@ -260,92 +277,67 @@ def find_arxiv_id(fields: dict[str, object]) -> str | None:
     return None
 
 
+# (link kind, the fields it is read from, first non-empty wins)
+LINK_FIELDS = (("code", ("code", "github")), ("project", ("website", "project", "html")), ("pdf", ("pdf",)),
+               ("url", ("url",)))
+
+
+def find_links(fields: dict[str, object]) -> dict[str, str]:
+    links = {}
+    for kind, names in LINK_FIELDS:
+        for name in names:
+            url = clean(fields.get(name, ""))
+            if url.lower().startswith(("http://", "https://")):
+                links[kind] = url
+                break
+    url = links.get("url", "")
+    if "openreview.net" in url:
+        links["openreview"] = url
+    return links
+
+
+# Recognised in note / annotation / award_text: what a CV shows in parentheses.
+AWARD_WORDS = (
+    (r"best (student |long |short )?paper( award)?( honou?rable mention)?", None),
+    (r"outstanding paper( award)?", "Outstanding Paper"),
+    (r"honou?rable mention", "Honorable Mention"),
+    (r"distinguished paper", "Distinguished Paper"),
+    (r"\boral\b", "Oral"),
+    (r"\bspotlight\b", "Spotlight"),
+)
+
+
+def find_award(fields: dict[str, object], venue_name: str | None, year: int | None) -> str | None:
+    """`award` / `award_name` as written (without a repeated "ICLR 2026"), else an oral,
+    spotlight or award named in `note`, `annotation` or `award_text`."""
+    for name in ("award", "award_name"):
+        text = clean(fields.get(name, ""))
+        if text:
+            return _without_venue(text, venue_name, year)[:80]
+    for name in ("note", "annote", "annotation", "award_text"):
+        text = clean(fields.get(name, "")).lower()
+        for pattern, label in AWARD_WORDS:
+            found = re.search(pattern, text)
+            if found:
+                return label or found.group(0).title().replace("Award", "").strip()
+    return None
+
+
+def _without_venue(text: str, venue_name: str | None, year: int | None) -> str:
+    """"ICLR 2026 Oral (1%)" -> "Oral, 1%": the label already says ICLR 2026, and every format
+    writes the award in parentheses, where a second pair would nest: "(Oral (1%))"."""
+    if venue_name:
+        prefix = re.escape(venue_name) + (rf"\s*{year}" if year else "")
+        text = re.sub(rf"^{prefix}\s*[:,-]?\s*", "", text, flags=re.IGNORECASE) or text
+    return award_label(text)
+
+
 def normalize_doi(doi: str | None) -> str | None:
     if not doi:
         return None
     doi = re.sub(r"^(https?://)?(dx\.)?doi\.org/|^doi:\s*", "", doi.strip(), flags=re.IGNORECASE)
-    return doi.lower() if doi.startswith("10.") else None
+    return doi if doi.startswith("10.") else None  # as written: DOIs compare case-insensitively
 
 
 def _doi_from_url(url: str) -> str | None:
     return url if "doi.org/10." in url.lower() else None
-
-
-def normalize_title(title: str) -> str:
-    """Case, accents, braces and punctuation do not make two titles different."""
-    plain = unicodedata.normalize("NFKD", title)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"\w+", plain))
-
-
-def identity_keys(title: str, doi: str | None, arxiv_id: str | None) -> set[str]:
-    keys = {f"title:{normalize_title(title)}"} if normalize_title(title) else set()
-    if doi:
-        keys.add(f"doi:{doi.lower()}")
-    if arxiv_id:
-        keys.add(f"arxiv:{arxiv_id.lower()}")
-    return keys
-
-
-@dataclass(frozen=True, slots=True)
-class Duplicate:
-    paper: BibPaper
-    why: str                     # "same DOI as paper #12 in the database", "same title as entry k"
-    paper_id: int | None         # the database's paper it duplicates, if any
-
-
-@dataclass(slots=True)
-class DuplicateSplit:
-    new: list[BibPaper]
-    duplicates: list[Duplicate]
-
-
-def split_duplicates(
-    papers: Iterable[BibPaper], existing: Iterable[tuple[int, str, str | None, str | None]],
-) -> DuplicateSplit:
-    """Split `papers` into new ones and duplicates of `existing` (id, title, doi, arxiv) or of each other."""
-    seen: dict[str, tuple[str, int | None]] = {}
-    for paper_id, title, doi, arxiv_id in existing:
-        for key in identity_keys(title, doi, arxiv_id):
-            seen[key] = (f"paper #{paper_id} in the database", paper_id)
-    split = DuplicateSplit([], [])
-    for paper in papers:
-        keys = identity_keys(paper.title, paper.doi, paper.arxiv_id)
-        clash = next((k for k in sorted(keys) if k in seen), None)
-        if clash:
-            what = clash.split(":", 1)[0].replace("doi", "DOI").replace("arxiv", "arXiv id")
-            other, paper_id = seen[clash]
-            split.duplicates.append(Duplicate(paper, f"same {what} as {other}", paper_id))
-            continue
-        for key in keys:
-            seen[key] = (f"entry {paper.key}", None)
-        split.new.append(paper)
-    return split
-
-
-KNOWN_VENUE_NAMES = {key: name for key, name, _ in VENUE_PATTERNS}
-
-
-def paper_columns(paper: BibPaper, my_name: str = "") -> dict[str, object]:
-    """The papers-table row for an imported entry: finished work, so it sits at Decision."""
-    from .snippets import find_my_index
-
-    venue_key = paper.venue_key
-    if venue_key is None and paper.venue_name and len(paper.venue_name) <= 24:
-        # An unknown venue keeps its own short name ("TIST", "Applied Sciences") as its key.
-        venue_key = re.sub(r"\s+", " ", re.sub(r"\b(19|20)\d{2}\b", "", paper.venue_name)).strip() or None
-    my_index = find_my_index(paper.authors, my_name)
-    source = f"Imported from BibTeX entry {paper.key}"
-    if paper.venue_name and paper.venue_key is None:
-        source += f"; venue: {paper.venue_name}"
-    return {
-        "title": paper.title, "stage": "decision", "authors": paper.authors,
-        "equal_contribution": paper.equal_contribution, "my_author_index": my_index,
-        "venue_key": venue_key, "target_year": paper.year, "track": paper.track,
-        "decision": "accepted" if paper.status == "published" else None,
-        "doi": paper.doi, "arxiv_id": paper.arxiv_id, "links": paper.links,
-        "selected": int(paper.selected),
-        # With the user's name known, only their own papers go on the resume.
-        "on_resume": int(my_index is not None or not my_name.strip()),
-        "notes": source,
-    }

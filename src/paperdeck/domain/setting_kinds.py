@@ -300,6 +300,51 @@ class Text:
         return value
 
 
+class Names:
+    """A few names (other ways my name is written): text `Z. Wu; 吴兆民`, or a JSON list; none clears."""
+
+    choices = None
+    most = 20
+
+    def describe(self) -> str:
+        return "names separated by ';' (such as 'Z. Wu; 吴兆民'), or none"
+
+    def describe_zh(self) -> str:
+        return "以 ';' 分隔的名字（如 'Z. Wu; 吴兆民'），或 none"
+
+    def parse(self, text: str) -> tuple[str, ...]:
+        raw = _one_line_input(text)
+        if not raw or raw.lower() == "none":
+            return ()
+        return self.check([part for part in raw.split(";")])
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return self.parse(value)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            raise _not(self, shown(value))
+        names: list[str] = []
+        for item in value:
+            name = item.strip()
+            if not name:
+                continue
+            if len(name) > 200 or any(ch in name for ch in "\n\r\x00"):
+                raise SettingError(f"has a name that is not one short line: {quote(name)}",
+                                   f"有一个名字不是简短的一行：{quote(name)}")
+            if name not in names:
+                names.append(name)
+        if len(names) > self.most:
+            raise SettingError(f"has too many names ({len(names)}; at most {self.most})",
+                               f"名字太多（{len(names)} 个；最多 {self.most} 个）")
+        return tuple(names)
+
+    def to_json(self, value: tuple[str, ...]) -> Any:
+        return list(value)
+
+    def show(self, value: tuple[str, ...]) -> str:
+        return "; ".join(value) or "none"
+
+
 class Choice:
     """One of a few words."""
 

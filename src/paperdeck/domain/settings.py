@@ -13,10 +13,10 @@ from datetime import date, tzinfo
 from typing import Any, Mapping, NamedTuple
 
 from ..i18n import LANGUAGES
-from ..models.papers import RESUME_FORMATS
+from ..models.papers import RESUME_FORMATS, RESUME_GROUPS
 from .scheduling import MAX_RETENTION, MIN_RETENTION
 from .setting_kinds import (
-    Choice, Day, Flag, Keymap, MinuteRange, Nullable, Number, SettingError, Text, Whole, Zone, describe, quote,
+    Choice, Day, Flag, Keymap, MinuteRange, Names, Nullable, Number, SettingError, Text, Whole, Zone, describe, quote,
 )
 from .speaking import DEFAULT_CJK_CPM, DEFAULT_WPM, Rates
 
@@ -43,8 +43,14 @@ def _setting(kind: Any, default: Any, group: str, label: tuple[str, str], help: 
 @dataclass(frozen=True, slots=True)
 class Settings:
     my_name: str = _setting(
-        Text(200), "", "you", ("我的名字", "My name"),
-        ("在简历与 BibTeX 导入中标出我的作者位置", "Marks my author position in the resume and in BibTeX imports"))
+        Text(200), "", "you", ("我的名字（及别名）", "My name (and aliases)"),
+        ("在简历与 BibTeX 导入中标出我的作者位置；别的写法用 ; 隔开，如 San Zhang; Zhang S.; 张三",
+         "Marks my author position in the resume and in BibTeX imports; other spellings after ;, "
+         "such as San Zhang; Zhang S.; 张三"))
+    my_aliases: tuple[str, ...] = _setting(
+        Names(), (), "you", ("我的其他署名", "Other forms of my name"),
+        ("论文里我的名字的其他写法，用 ; 分隔（如 Z. Wu; 吴兆民）；用来认出我的论文并加粗",
+         "How else papers write my name, separated by ';' (such as Z. Wu; 吴兆民): finds my papers and sets me in bold"))
     timezone: str | None = _setting(
         Nullable(Zone(), "system"), None, "time", ("时区", "Time zone"),
         ("截止日期与学习日按此时区显示；system 表示跟随系统",
@@ -101,12 +107,29 @@ class Settings:
     resume_format: str = _setting(
         Choice(RESUME_FORMATS), "txt", "app", ("简历格式", "Resume format"),
         ("简历页面使用的格式", "The format the Resume screen shows"))
+    resume_group: str = _setting(
+        Choice(RESUME_GROUPS), "selected", "app", ("简历分组", "Resume grouping"),
+        ("精选论文在前，其余：selected 合为 Other，year 按年份，type 按类型（会议、期刊、研讨会、预印本）",
+         "Selected papers first, then the rest: selected as one Other list, year by year, type by kind "
+         "(conference, journal, workshop, preprint)"))
+    resume_review_titles: bool = _setting(
+        Flag(), False, "app", ("简历显示在审论文标题", "Show titles of papers under review"),
+        ("false：按指南匿名写作 “ACL ARR x2 / Under Review”；true：同时写出标题与作者",
+         "false: the guide's anonymised line \"ACL ARR x2 / Under Review\"; true: with the title and authors"))
     clipboard_osc52: bool = _setting(
         Flag(), True, "app", ("经终端复制（OSC 52）", "Copy through the terminal (OSC 52)"),
         ("也通过终端复制，SSH 下同样可用", "Also copy through the terminal, which works over SSH"))
     backups_kept: int = _setting(
         Whole(1, 1000), 10, "app", ("保留备份数", "Backups kept"),
         ("每日自动备份保留的份数", "How many daily automatic backups are kept"))
+
+    @property
+    def my_names(self) -> tuple[str, ...]:
+        """My name and its other forms: who is me in an author list."""
+        from .names import split_names
+
+        names = [*split_names(self.my_name), *self.my_aliases]
+        return tuple(name for index, name in enumerate(names) if name.strip() and name not in names[:index])
 
     def zone(self, system: tzinfo) -> tzinfo:
         """The user's zone: the `timezone` setting, else `system`."""

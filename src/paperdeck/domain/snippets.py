@@ -1,169 +1,47 @@
 """Resume snippets: the guide's formats (one paper with bullets; Selected + Other list),
-Markdown, LaTeX and BibTeX, built from a paper, its submission history and the user's name.
+Markdown, LaTeX and BibTeX, rendered from `ResumeEntry` (domain/resume_entry.py decides what
+each paper says; this module only writes it).
 
-Pure: takes dataclasses, returns strings. `build_entry` decides what the pipeline says about a
-paper (accepted -> venue and year; submitted -> "Under Review", with the history of venues
-before it: "ACL ARR x2 / Under Review"); the `render_*` functions only format.
+The same label ("ACL 2025 Findings", "ICLR 2023", "ACL ARR x2 / Under Review") appears in
+every format, single or list. Authors carry * (equal contribution) and † (corresponding);
+my name is in bold in Markdown and LaTeX. Markdown and LaTeX carry the arXiv, code and project
+links. A paper under review is the guide's anonymised line unless titles are asked for.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
-from ..models.papers import RESUME_FORMATS as FORMATS, Paper, Stage, Submission
+from ..models.papers import RESUME_FORMATS as FORMATS
+from .bibtex_out import escape_bibtex, render_bib, render_bib_list
+from .names import find_me, split_names
+from .resume_entry import (  # noqa: F401  (the resume's names, importable from here)
+    ACCEPTED, MANUSCRIPT, PREPRINT, RESUME_STATUSES, UNDER_REVIEW, ResumeEntry, VenueName, build_entry,
+    entry_status, grouped, norm, sort_entries, split_selected,
+)
 
 FORMAT_NAMES = {key: en for key, (_zh, en) in FORMAT_WORDS.items()}  # English; both in i18n_words
-
-TRACK_LABELS = {
-    "main": "Main conference",
-    "findings": "Findings",
-    "workshop": "Workshop",
-    "industry": "Industry Track",
-    "demo": "System Demonstrations",
-    "short": "Short paper",
-    "datasets-benchmarks": "Datasets and Benchmarks",
-    "srw": "Student Research Workshop",
-}
-ACCEPTED, UNDER_REVIEW, PREPRINT, MANUSCRIPT = "accepted", "under_review", "preprint", "manuscript"
-STATUS_ORDER = {ACCEPTED: 0, UNDER_REVIEW: 1, PREPRINT: 2, MANUSCRIPT: 3}
+MAIN_NOTE = "Main conference"  # the guide's single-paper line: "EMNLP 2024 (Main conference)"
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeEntry:
-    paper_id: int
-    title: str
-    status: str                     # accepted | under_review | preprint | manuscript
-    label: str                      # "EMNLP 2024", "ACL ARR x2 / Under Review", "arXiv 2024"
-    venue: str | None = None
-    year: int | None = None
-    track: str | None = None        # display text: "Main conference", "Findings", ...
-    award: str | None = None
-    authors: tuple[str, ...] = ()
-    my_index: int | None = None
-    equal: frozenset[int] = field(default_factory=frozenset)
-    bullets: tuple[str, ...] = ()
-    selected: bool = False
-    doi: str | None = None
-    arxiv_id: str | None = None
-    venue_full: str | None = None
-
-
-def norm(text: str | None) -> str:
-    return (text or "").strip().lower().replace("_", " ").replace("-", " ")
-
-
-def is_accepted(paper: Paper) -> bool:
-    return norm(paper.decision).startswith("accept") or norm(paper.status) in ("accepted", "published")
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """Order- and accent-insensitive tokens: "Zhang, San" == "San Zhang" == "san zhang"."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return tuple(sorted(t for t in re.split(r"[\s,.{}*†‡]+", plain) if t))
+def my_names(my_name: str) -> list[str]:
+    """The `my_name` setting's names: my name, then its other spellings after ";"
+    ("San Zhang; Zhang S.; 张三")."""
+    return split_names(my_name)
 
 
 def find_my_index(authors: Sequence[str], my_name: str) -> int | None:
-    wanted = name_key(my_name) if my_name.strip() else ()
-    if not wanted:
-        return None
-    for index, author in enumerate(authors):
-        if name_key(author) == wanted:
-            return index
-    return None
+    """My position in `authors`: the first author who is me under my name or one of its aliases."""
+    return find_me(authors, my_names(my_name))
 
-
-def derive_bullets(paper: Paper) -> list[str]:
-    """The paper's own bullets, else one per line of its contribution and result."""
-    if paper.bullets:
-        return [b for b in (str(x).strip() for x in paper.bullets) if b]
-    lines = (paper.contribution or "").splitlines() + (paper.result or "").splitlines()
-    return [line.strip().lstrip("-•* ").strip() for line in lines if line.strip().lstrip("-•* ").strip()]
-
-
-def history_label(submissions: Sequence[Submission], fallback_venue: str | None) -> str:
-    """"ACL ARR x2 / Under Review": the venues tried, in order, with repeat counts."""
-    counts: dict[str, int] = {}
-    for submission in submissions:
-        name = (submission.venue_name or submission.venue_key or "").strip()
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    if not counts and fallback_venue:
-        counts[fallback_venue] = 1
-    parts = [f"{name} x{n}" if n > 1 else name for name, n in counts.items()]
-    return " / ".join([*parts, "Under Review"])
-
-
-def entry_status(paper: Paper, submissions: Sequence[Submission] = (), arxiv_id: str | None = None) -> str:
-    """ACCEPTED, UNDER_REVIEW, PREPRINT or MANUSCRIPT: from the paper's decision, status and
-    stage (no long text), its pending submissions and arXiv id."""
-    if is_accepted(paper):
-        return ACCEPTED
-    pending = any(not (s.decision or "").strip() for s in submissions)
-    if paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
-        return UNDER_REVIEW
-    if arxiv_id or norm(paper.status) == "preprint":
-        return PREPRINT
-    return MANUSCRIPT
-
-
-def build_entry(
-    paper: Paper,
-    submissions: Sequence[Submission] = (),
-    venue_names: Mapping[str, str] | None = None,
-    my_name: str = "",
-    doi: str | None = None,
-    arxiv_id: str | None = None,
-    venue_full_names: Mapping[str, str] | None = None,
-) -> ResumeEntry:
-    venue_names = venue_names or {}
-    key = paper.venue_key or ""
-    # A seeded key ("emnlp") has a name; a free-text one ("Applied Sciences") is its own name.
-    venue = venue_names.get(key) or (key.upper() if key.islower() and " " not in key else key) or None
-    status = entry_status(paper, submissions, arxiv_id)
-    if status == ACCEPTED:
-        label = " ".join(x for x in (venue, str(paper.target_year or "")) if x) or "Accepted"
-    elif status == UNDER_REVIEW:
-        label = history_label(submissions, venue)
-    elif status == PREPRINT:
-        label = f"arXiv {paper.target_year}" if arxiv_id and paper.target_year else ("arXiv" if arxiv_id else "Preprint")
-    else:
-        label = "Manuscript"
-    my_index = paper.my_author_index
-    if my_index is None or not 0 <= my_index < len(paper.authors):
-        my_index = find_my_index(paper.authors, my_name)
-    track = TRACK_LABELS.get(norm(paper.track).replace(" ", "-"), paper.track) if paper.track else None
-    return ResumeEntry(
-        paper_id=paper.id, title=paper.title.strip(), status=status, label=label, venue=venue,
-        year=paper.target_year, track=track if status == ACCEPTED else None,
-        award=(paper.award or "").strip() or None, authors=tuple(paper.authors), my_index=my_index,
-        equal=frozenset(i for i in paper.equal_contribution if isinstance(i, int)),
-        bullets=tuple(derive_bullets(paper)), selected=paper.selected, doi=doi, arxiv_id=arxiv_id,
-        venue_full=(venue_full_names or {}).get(paper.venue_key or ""),
-    )
-
-
-def sort_entries(entries: Sequence[ResumeEntry]) -> list[ResumeEntry]:
-    return sorted(entries, key=lambda e: (STATUS_ORDER.get(e.status, 9), -(e.year or 0), e.title.lower()))
-
-
-def split_selected(entries: Sequence[ResumeEntry]) -> tuple[list[ResumeEntry], list[ResumeEntry]]:
-    """The guide's Selected / Other split; with nothing marked selected, accepted papers lead."""
-    ordered = sort_entries(entries)
-    if any(e.selected for e in ordered):
-        return [e for e in ordered if e.selected], [e for e in ordered if not e.selected]
-    return [e for e in ordered if e.status == ACCEPTED], [e for e in ordered if e.status != ACCEPTED]
-
-
-# -- one entry -------------------------------------------------------------------------------
 
 def venue_phrase(entry: ResumeEntry) -> str:
-    """`EMNLP 2024 (Main conference)`, `ICLR 2023 (Spotlight)`, `ACL ARR x2 / Under Review`."""
-    extras = [x for x in (entry.track, entry.award) if x]
+    """The single-paper line's venue: `EMNLP 2024 (Main conference)`, `ICLR 2023 (Spotlight)`,
+    `ACL 2025 Findings (Oral)`, `ACL ARR x2 / Under Review`."""
+    extras = [x for x in (MAIN_NOTE if entry.track == "main" else None, entry.award) if x]
     return f"{entry.label} ({', '.join(extras)})" if extras else entry.label
 
 
@@ -171,12 +49,17 @@ def render(entry: ResumeEntry, fmt: str) -> str:
     return {"txt": render_txt, "md": render_md, "tex": render_tex, "bib": render_bib}[_check(fmt)](entry)
 
 
-def render_list(entries: Sequence[ResumeEntry], fmt: str) -> str:
+def render_list(entries: Sequence[ResumeEntry], fmt: str, group: str = "selected") -> str:
     fmt = _check(fmt)
     if fmt == "bib":
-        return "\n\n".join(render_bib(e) for e in sort_entries(entries))
-    selected, other = split_selected(entries)
-    return {"txt": _list_txt, "md": _list_md, "tex": _list_tex}[fmt](selected, other)
+        return render_bib_list(sort_entries(entries))
+    groups = grouped(entries, group)
+    return {"txt": _list_txt, "md": _list_md, "tex": _list_tex}[fmt](groups)
+
+
+def one_line(entry: ResumeEntry) -> str:
+    """The paper as one plain line (the list's line): what a form field or a chat takes."""
+    return _list_line_txt(entry)[2:]
 
 
 def _check(fmt: str) -> str:
@@ -185,38 +68,58 @@ def _check(fmt: str) -> str:
     return fmt
 
 
-def _authors(entry: ResumeEntry, bold, star: str) -> str:
+# -- authors ---------------------------------------------------------------------------------
+
+class Style:
+    """How one format writes the author marks, my name and escapes."""
+
+    def __init__(self, escape: Callable[[str], str], bold: Callable[[str], str], star: str, dagger: str):
+        self.escape, self.bold, self.star, self.dagger = escape, bold, star, dagger
+
+
+def _authors(entry: ResumeEntry, style: Style) -> str:
     names = []
     for index, name in enumerate(entry.authors):
-        text = name + (star if index in entry.equal else "")
-        names.append(bold(text) if index == entry.my_index else text)
+        text = style.escape(name) + (style.star if index in entry.equal else "") + (
+            style.dagger if index in entry.corresponding else "")
+        names.append(style.bold(text) if index == entry.my_index else text)
     return ", ".join(names)
 
 
-def _equal_note(entry: ResumeEntry, star: str) -> str:
-    return f" ({star} equal contribution)" if entry.equal and entry.authors else ""
+def _roles_note(entry: ResumeEntry, style: Style) -> str:
+    notes = []
+    if entry.equal:
+        notes.append(f"{style.star} equal contribution")
+    if entry.corresponding:
+        notes.append(f"{style.dagger} corresponding author")
+    return f" ({', '.join(notes)})" if notes and entry.authors else ""
+
+
+# -- plain text (the guide's) ------------------------------------------------------------------
+
+TXT = Style(lambda s: s, lambda s: s, "*", "†")
 
 
 def render_txt(entry: ResumeEntry) -> str:
-    lines = [f'Paper: "{entry.title}", {venue_phrase(entry)}']
-    if entry.authors:
-        lines.append("Authors: " + _authors(entry, lambda s: s, "*") + _equal_note(entry, "*"))
+    if entry.anonymous:
+        lines = [f"Paper: {entry.label}"]
+    else:
+        lines = [f'Paper: "{entry.title}", {venue_phrase(entry)}']
+        if entry.authors:
+            lines.append("Authors: " + _authors(entry, TXT) + _roles_note(entry, TXT))
     lines += [f"- {bullet}" for bullet in entry.bullets]
     return "\n".join(lines)
 
 
 def _list_line_txt(entry: ResumeEntry) -> str:
+    if entry.anonymous:
+        return f"- {entry.label}"
     award = f" ({entry.award})" if entry.award else ""
     return f"- [{entry.label}] {entry.title}{award}"
 
 
-def _list_txt(selected: list[ResumeEntry], other: list[ResumeEntry]) -> str:
-    blocks = []
-    if selected:
-        blocks.append("\n".join(["Selected Publication:", *map(_list_line_txt, selected)]))
-    if other:
-        blocks.append("\n".join(["Other:", *map(_list_line_txt, other)]))
-    return "\n".join(blocks)
+def _list_txt(groups: list[tuple[str, list[ResumeEntry]]]) -> str:
+    return "\n".join("\n".join([f"{heading}:", *map(_list_line_txt, group)]) for heading, group in groups)
 
 
 # -- Markdown --------------------------------------------------------------------------------
@@ -228,35 +131,44 @@ def escape_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def md_url(url: str) -> str:
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+MD = Style(escape_md, lambda s: f"**{s}**", "\\*", "†")
+
+
+def _md_links(entry: ResumeEntry) -> str:
+    return " ".join(f"[[{label}]({md_url(url)})]" for label, url in entry.links)
+
+
 def render_md(entry: ResumeEntry) -> str:
-    lines = [f"**{escape_md(entry.title)}**  ", f"*{escape_md(venue_phrase(entry))}*"]
-    if entry.authors:
-        lines[-1] += "  "
-        lines.append(_authors(_escaped(entry, escape_md), lambda s: f"**{s}**", "\\*") + _equal_note(entry, "\\*"))
+    if entry.anonymous:
+        lines = [f"*{escape_md(entry.label)}*"]
+    else:
+        lines = [f"**{escape_md(entry.title)}**  ", f"*{escape_md(venue_phrase(entry))}*"]
+        if entry.authors:
+            lines[-1] += "  "
+            lines.append(_authors(entry, MD) + _roles_note(entry, MD))
+        if entry.links:
+            lines[-1] += "  "
+            lines.append(_md_links(entry))
     lines += [f"- {escape_md(bullet)}" for bullet in entry.bullets]
     return "\n".join(lines)
 
 
-def _list_md(selected: list[ResumeEntry], other: list[ResumeEntry]) -> str:
+def _list_md(groups: list[tuple[str, list[ResumeEntry]]]) -> str:
     def line(entry: ResumeEntry) -> str:
+        if entry.anonymous:
+            return f"- {escape_md(entry.label)}"
         award = f" ({escape_md(entry.award)})" if entry.award else ""
-        text = f"- **\\[{escape_md(entry.label)}\\]** {escape_md(entry.title)}{award}"
+        links = f" {_md_links(entry)}" if entry.links else ""
+        text = f"- **\\[{escape_md(entry.label)}\\]** {escape_md(entry.title)}{award}{links}"
         if entry.authors:
-            text += "  \n  " + _authors(_escaped(entry, escape_md), lambda s: f"**{s}**", "\\*")
+            text += "  \n  " + _authors(entry, MD)
         return text
 
-    blocks = []
-    if selected:
-        blocks.append("\n".join(["**Selected Publication**", "", *map(line, selected)]))
-    if other:
-        blocks.append("\n".join(["**Other**", "", *map(line, other)]))
-    return "\n\n".join(blocks)
-
-
-def _escaped(entry: ResumeEntry, escape) -> ResumeEntry:
-    from dataclasses import replace
-
-    return replace(entry, authors=tuple(escape(a) for a in entry.authors))
+    return "\n\n".join("\n".join([f"**{heading}**", "", *map(line, group)]) for heading, group in groups)
 
 
 # -- LaTeX -----------------------------------------------------------------------------------
@@ -265,23 +177,37 @@ _LATEX = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
 }
-# In BibTeX, braces count for balancing even after a backslash: use brace-free commands.
-_BIBTEX = {**_LATEX, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 
 
 def escape_latex(text: str) -> str:
     return "".join(_LATEX.get(char, char) for char in text)
 
 
-def escape_bibtex(text: str) -> str:
-    return "".join(_BIBTEX.get(char, char) for char in text)
+def tex_url(url: str) -> str:
+    """A URL inside \\href{...}: characters TeX would read percent-encoded, % # & escaped."""
+    for char, code in (("\\", "%5C"), ("{", "%7B"), ("}", "%7D"), ("~", "%7E"), ("^", "%5E"), (" ", "%20")):
+        url = url.replace(char, code)
+    return url.replace("%", r"\%").replace("#", r"\#").replace("&", r"\&")
+
+
+TEX = Style(escape_latex, lambda s: f"\\textbf{{{s}}}", "$^*$", "$^\\dagger$")
+
+
+def _tex_links(entry: ResumeEntry) -> str:
+    return " ".join(f"\\href{{{tex_url(url)}}}{{[{label}]}}" for label, url in entry.links)
 
 
 def render_tex(entry: ResumeEntry) -> str:
-    lines = [f"\\textbf{{{escape_latex(entry.title)}}}, {escape_latex(venue_phrase(entry))}"]
-    if entry.authors:
-        lines[-1] += r"\\"
-        lines.append(_authors(_escaped(entry, escape_latex), lambda s: f"\\textbf{{{s}}}", "$^*$") + _equal_note(entry, "$^*$"))
+    if entry.anonymous:
+        lines = [escape_latex(entry.label)]
+    else:
+        lines = [f"\\textbf{{{escape_latex(entry.title)}}}, {escape_latex(venue_phrase(entry))}"]
+        if entry.authors:
+            lines[-1] += r"\\"
+            lines.append(_authors(entry, TEX) + _roles_note(entry, TEX))
+        if entry.links:
+            lines[-1] += r"\\" if not lines[-1].endswith(r"\\") else ""
+            lines.append(_tex_links(entry))
     if entry.bullets:
         lines.append(r"\begin{itemize}")
         lines += [f"  \\item {escape_latex(bullet)}" for bullet in entry.bullets]
@@ -289,68 +215,25 @@ def render_tex(entry: ResumeEntry) -> str:
     return "\n".join(lines)
 
 
-def _list_tex(selected: list[ResumeEntry], other: list[ResumeEntry]) -> str:
+def _list_tex(groups: list[tuple[str, list[ResumeEntry]]]) -> str:
     def line(entry: ResumeEntry) -> str:
+        if entry.anonymous:
+            return f"  \\item {escape_latex(entry.label)}"
         # \textbf first: a bare `\item [` would be read as \item's optional argument.
         award = f" ({escape_latex(entry.award)})" if entry.award else ""
-        text = f"  \\item \\textbf{{[{escape_latex(entry.label)}]}} {escape_latex(entry.title)}{award}"
+        links = f" {_tex_links(entry)}" if entry.links else ""
+        text = f"  \\item \\textbf{{[{escape_latex(entry.label)}]}} {escape_latex(entry.title)}{award}{links}"
         if entry.authors:
-            text += r"\\ " + _authors(_escaped(entry, escape_latex), lambda s: f"\\textbf{{{s}}}", "$^*$")
+            text += r"\\ " + _authors(entry, TEX)
         return text
 
-    blocks = []
-    for heading, group in (("Selected Publication", selected), ("Other", other)):
-        if group:
-            blocks.append("\n".join([f"\\section*{{{heading}}}", r"\begin{itemize}", *map(line, group), r"\end{itemize}"]))
-    return "\n".join(blocks)
+    return "\n".join(
+        "\n".join([f"\\section*{{{escape_latex(heading)}}}", r"\begin{itemize}", *map(line, group), r"\end{itemize}"])
+        for heading, group in groups
+    )
 
 
-# -- BibTeX ----------------------------------------------------------------------------------
-
-def bib_key(entry: ResumeEntry) -> str:
-    first = entry.authors[0] if entry.authors else ""
-    surname = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(entry.title)) if len(w) > 3 or w.isdigit()]
-    key = f"{_ascii(surname)}{entry.year or ''}{words[0] if words else ''}".lower()
-    key = re.sub(r"[^a-z0-9]", "", key)
-    return key if re.match(r"[a-z]", key) else f"paper{entry.paper_id}{key}"
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def render_bib(entry: ResumeEntry) -> str:
-    fields: list[tuple[str, str]] = [("title", "{" + escape_bibtex(entry.title) + "}")]
-    if entry.authors:
-        fields.append(("author", " and ".join(escape_bibtex(a) for a in entry.authors)))
-    if entry.status == ACCEPTED:
-        kind = "inproceedings"
-        fields.append(("booktitle", escape_bibtex(entry.venue_full or entry.venue or entry.label)))
-    elif entry.status == PREPRINT and entry.arxiv_id:
-        kind = "misc"
-    else:
-        kind = "unpublished"
-    if entry.year:
-        fields.append(("year", str(entry.year)))
-    if entry.doi:
-        fields.append(("doi", escape_bibtex(entry.doi)))
-    if entry.arxiv_id:
-        fields += [("eprint", escape_bibtex(entry.arxiv_id)), ("archivePrefix", "arXiv")]
-    notes = [x for x in (entry.track, entry.award) if x]
-    if entry.status == UNDER_REVIEW:
-        notes.append(entry.label)
-    elif kind == "unpublished":
-        notes.append(entry.label)
-    if notes:
-        fields.append(("note", escape_bibtex(", ".join(notes))))
-    width = max(len(name) for name, _ in fields)
-    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{bib_key(entry)},\n{body}\n}}"
-
-
-RESUME_STATUSES = (ACCEPTED, UNDER_REVIEW, PREPRINT)
-
+# -- finding a paper ---------------------------------------------------------------------------
 
 def find_entry(entries: Sequence[ResumeEntry], query: str) -> ResumeEntry:
     """By id, exact title, or a unique case-insensitive part of the title. ValueError otherwise."""
@@ -370,3 +253,10 @@ def find_entry(entries: Sequence[ResumeEntry], query: str) -> ResumeEntry:
         raise ValueError(f"no paper on the resume matches {query!r}")
     listed = "; ".join(f"{e.paper_id}: {e.title}" for e in matches[:8])
     raise ValueError(f"{len(matches)} papers match {query!r} ({listed}); give the id")
+
+
+__all__ = [
+    "FORMATS", "FORMAT_NAMES", "ResumeEntry", "VenueName", "build_entry", "escape_bibtex", "escape_latex",
+    "escape_md", "find_entry", "grouped", "norm", "one_line", "render", "render_list", "sort_entries",
+    "split_selected", "venue_phrase",
+]

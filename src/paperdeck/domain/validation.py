@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -129,39 +130,55 @@ _COMMAS = re.compile(r"[,;，；\n]")
 
 
 def clean_authors(text: str) -> tuple[list[str], list[int]]:
-    """'A. Li*, B. Chen*, C. Wu' -> names and the indexes marked '*' (equal contribution).
+    """'A. Li*, B. Chen*, C. Wu' -> names and the indexes marked '*' (equal contribution)."""
+    names, equal, _corresponding = clean_marked_authors(text)
+    return names, equal
+
+
+def clean_marked_authors(text: str) -> tuple[list[str], list[int], list[int]]:
+    """'A. Li*, B. Chen*†, C. Wu' -> names, the indexes marked '*' (equal contribution) and
+    those marked '†' (corresponding author), in either order.
 
     Names are separated by commas, or by ' and ' as in BibTeX: once ' and ' separates them,
     a comma belongs to a name ('A. Li and Martin Luther King, Jr.*' is two authors)."""
     text = (text or "").strip()
     if not text:
-        return [], []
+        return [], [], []
     _no_controls("authors", text, "the author list")
-    names, equal = [], []
+    names: list[str] = []
+    equal: list[int] = []
+    corresponding: list[int] = []
     separator = _AND if re.search(r"\s+and\s+", text) else _COMMAS
     for index, raw in enumerate(separator.split(text)):
         name = raw.strip()
         if not name:
             raise FieldError("authors", f"author {index + 1} is empty (two commas in a row?)",
                              f"第 {index + 1} 位作者为空（连续两个逗号？）")
-        if name.endswith("*"):
+        marks = name[len(name.rstrip("*†")):]
+        if "*" in marks:
             equal.append(len(names))
-            name = name.rstrip("*").strip()
-            if not name:
-                raise FieldError("authors", f"author {index + 1} is only a '*'", f"第 {index + 1} 位作者只有一个 '*'")
+        if "†" in marks:
+            corresponding.append(len(names))
+        name = name.rstrip("*†").strip()
+        if not name:
+            raise FieldError("authors", f"author {index + 1} is only a mark ('*' or '†')",
+                             f"第 {index + 1} 位作者只有一个标记（'*' 或 '†'）")
         if len(name) > MAX_LINE:
             raise FieldError("authors", f"author {index + 1} is too long", f"第 {index + 1} 位作者太长")
         names.append(name)
     if len(names) > MAX_AUTHORS:
         raise FieldError("authors", f"at most {MAX_AUTHORS} authors", f"最多 {MAX_AUTHORS} 位作者")
-    return names, equal
+    return names, equal, corresponding
 
 
-def format_authors(names: list[str], equal: list[int]) -> str:
-    """The text clean_authors reads back as the same names and marks: comma-separated, or
-    ' and '-separated when a name holds a comma or the word 'and' itself."""
+def format_authors(names: list[str], equal: list[int], corresponding: Sequence[int] = ()) -> str:
+    """The text clean_marked_authors reads back as the same names and marks: comma-separated,
+    or ' and '-separated when a name holds a comma or the word 'and' itself."""
     separator = " and " if any(_COMMAS.search(name) or re.search(r"\s+and\s+", f" {name} ") for name in names) else ", "
-    return separator.join(f"{name}*" if index in equal else name for index, name in enumerate(names))
+    return separator.join(
+        name + ("*" if index in equal else "") + ("†" if index in corresponding else "")
+        for index, name in enumerate(names)
+    )
 
 
 def clean_position(text: str, author_count: int) -> int | None:
@@ -223,7 +240,7 @@ def clean_paper_form_changes(raw: dict[str, str], loaded: dict[str, str],
     fields, errors = clean_paper_form(raw, language)
     if changed & {"authors", "my_position"}:
         changed |= {"authors", "my_position"}  # the position counts the authors
-    owners = {"year": ("target_year",), "authors": ("authors", "equal_contribution"), "my_position": ("my_author_index",)}
+    owners = {"year": ("target_year",), "authors": ("authors", "equal_contribution", "corresponding"), "my_position": ("my_author_index",)}
     wanted = {field for name in changed for field in owners.get(name, (name,))}
     links = {name.removeprefix("link_") for name in changed if name.startswith("link_")}
     kept = {name: value for name, value in fields.items() if name in wanted}
@@ -252,8 +269,8 @@ def clean_paper_form(raw: dict[str, str], language: str = "en") -> tuple[dict[st
     attempt("year", lambda: fields.__setitem__("target_year", clean_year(raw.get("year", ""))))
 
     def authors() -> None:
-        names, equal = clean_authors(raw.get("authors", ""))
-        fields.update(authors=names, equal_contribution=equal)
+        names, equal, corresponding = clean_marked_authors(raw.get("authors", ""))
+        fields.update(authors=names, equal_contribution=equal, corresponding=corresponding)
         fields["my_author_index"] = clean_position(raw.get("my_position", ""), len(names))
 
     attempt("authors", authors)

@@ -104,6 +104,8 @@ class ImportPlan:
     problems: list[ImportProblem] = field(default_factory=list)
     applied: bool = False
     undo_label: str = ""         # the journal entry an applied import can be undone by
+    basis: str = ""              # a preview's plan as planned (usecases.imports.plan_basis)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) advice after the summary
 
     def count(self, action: Action, kind: str | None = None, file: str | None = None) -> int:
         return sum(1 for item in self.items if item.action is action

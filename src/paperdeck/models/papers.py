@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from .bounds import YEAR_MAX, YEAR_MIN  # noqa: F401  (the bounds of a paper's year)
 
@@ -95,6 +96,9 @@ class Paper:
     doi: str | None = None
     arxiv_id: str | None = None
     user_edited: bool = False    # a seeded sample the user changed: a newer seed leaves it alone
+    corresponding: list[int] = field(default_factory=list)   # author indexes marked † (corresponding)
+    cite_key: str | None = None  # the key a .bib gave it: kept on export (None: one is generated)
+    bib_entry: dict[str, Any] = field(default_factory=dict)  # the imported entry, for a faithful export
     target_cycle: int | None = None   # the cycle of its edition, where the venue runs several
     venue_name: str = ""              # the venue as it writes itself (read from the venue row)
 
@@ -161,8 +165,9 @@ TRACKS = ("main", "findings", "workshop")
 STATUSES = ("active", "paused", "dropped")
 AWARDS = ("Oral", "Spotlight", "Poster", "Best Paper", "Outstanding Paper", "Honorable Mention")
 RESUME_FORMATS = ("txt", "md", "tex", "bib")  # how a resume snippet is written
+RESUME_GROUPS = ("selected", "year", "type")  # how the resume list is grouped after Selected
 # The guide's showcase platforms, plus the code repository: link kinds on the paper form.
-LINK_KINDS = ("arxiv", "code", "huggingface", "openreview", "paperswithcode")
+LINK_KINDS = ("arxiv", "code", "project", "huggingface", "openreview", "paperswithcode")
 
 
 @dataclass(slots=True)

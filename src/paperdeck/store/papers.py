@@ -86,7 +86,7 @@ class PaperRepo(ChecklistMixin):
     # What the plan, the countdowns and the alerts read; not the long texts and JSON lists.
     _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.track, p.topic_key, p.status, "
                 "p.decision, p.on_resume, p.selected, p.stage_entered_at, p.created_at, p.updated_at, p.version, "
-                "p.seed_key, v.name AS venue_name")
+                "p.seed_key, p.arxiv_id, v.name AS venue_name")
 
     def outlines(self) -> list[Paper]:
         """Every paper in board order with only its outline columns read (_OUTLINE); the
@@ -95,6 +95,11 @@ class PaperRepo(ChecklistMixin):
         return PAPERS.from_rows(self.store.rows(
             f"SELECT {self._OUTLINE} FROM papers p LEFT JOIN venues v ON v.key = p.venue_key "
             f"ORDER BY {STAGE_RANK}, p.position, p.id"))
+
+    def key_outlines(self) -> list[Paper]:
+        """Every paper with only what its cite key is made from (id, cite key, authors, year,
+        title): keys unique across the database without reading whole papers."""
+        return PAPERS.from_rows(self.store.rows("SELECT p.id, p.stage, p.cite_key, p.authors, p.target_year, p.title FROM papers p"))
 
     def by_ids(self, ids: list[int]) -> list[Paper]:
         """These papers whole, in the order of `all()` (ids not found are left out)."""
@@ -187,6 +192,13 @@ class PaperRepo(ChecklistMixin):
     def history(self, paper_id: int) -> list[StageMove]:
         rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
         return STAGE_HISTORY.from_rows(rows)
+
+    def histories(self) -> dict[int, list[StageMove]]:
+        """Every paper's stage moves, in one query: paper id -> its moves in time order."""
+        found: dict[int, list[StageMove]] = {}
+        for move in STAGE_HISTORY.from_rows(self.store.rows("SELECT * FROM stage_history ORDER BY paper_id, at, id")):
+            found.setdefault(move.paper_id, []).append(move)
+        return found
 
     def submissions(self, paper_id: int) -> list[Submission]:
         rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
@@ -429,10 +441,6 @@ def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | N
             for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
 
 
-def paper_ids_doi_arxiv(store: "Store") -> dict[int, tuple[str | None, str | None]]:
-    return {row["id"]: (row["doi"], row["arxiv_id"]) for row in store.rows("SELECT id, doi, arxiv_id FROM papers")}
-
-
 def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     """Every paper's submission history, oldest first."""
     history: dict[int, list[Submission]] = {}
@@ -470,3 +478,35 @@ def set_resume_fields(
             [*changes.values(), to_iso(utcnow()), paper_id],
         )
     return store.papers.get(paper_id)
+
+
+def set_resume_marks(store: "Store", paper_ids: list[int], *, on_resume: bool | None = None,
+                     selected: bool | None = None) -> int:
+    """Put several papers on or off the resume, or mark them Selected, as one change that the
+    Pipeline's undo takes back whole. Returns how many papers changed."""
+    changes: dict[str, object] = {}
+    if on_resume is not None:
+        changes["on_resume"] = int(on_resume)
+    if selected is not None:
+        changes["selected"] = int(selected)
+    ids = sorted(set(paper_ids))
+    if not changes or not ids:
+        return 0
+    what = "on the resume" if on_resume else "off the resume" if on_resume is not None else (
+        "selected" if selected else "not selected")
+    label = f"{len(ids)} paper{'s' if len(ids) != 1 else ''} {what}"
+    changed = 0
+    with store.papers._journaled(label, ids) as (conn, _touched):
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        differs = " OR ".join(f"{column} IS NOT ?" for column in changes)
+        now = to_iso(utcnow())
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            cursor = conn.execute(
+                f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 "
+                f"WHERE id IN ({marks}) AND ({differs})",
+                [*changes.values(), now, *chunk, *changes.values()],
+            )
+            changed += cursor.rowcount
+    return changed

@@ -48,11 +48,15 @@ def _own_pitch_part(store: "Store", part_key: str) -> OwnAnswer | None:
 
 
 def _own_resume(store: "Store", format_key: str) -> OwnAnswer | None:
+    from dataclasses import replace
+
     from ..domain.snippets import render, render_list
     from .resume import entries_from_store
 
     seeded = {row[0] for row in store.rows("SELECT id FROM papers WHERE seed_key IS NOT NULL")}
-    entries = [entry for entry in entries_from_store(store) if entry.paper_id not in seeded]
+    # A study card is private: a paper under review shows its title here, though the resume's
+    # copied text anonymises it ("ACL ARR x2 / Under Review") unless resume_review_titles is on.
+    entries = [replace(entry, anonymous=False) for entry in entries_from_store(store) if entry.paper_id not in seeded]
     if not entries:
         return None
     if format_key == "resume.single":

@@ -1,4 +1,5 @@
-"""The resume's entries, read from the store and built by the domain's snippet rules."""
+"""The resume's entries, read from the store and built by the domain's resume rules, and the
+Resume screen's view and writes."""
 
 from __future__ import annotations
 
@@ -6,57 +7,104 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..domain.bibtex import KNOWN_VENUE_NAMES
-from ..domain.snippets import RESUME_STATUSES, ResumeEntry, build_entry, entry_status, norm, sort_entries
+from ..domain.bibtex_out import assign_cite_keys
+from ..domain.resume_entry import (
+    RESUME_STATUSES, ResumeEntry, VenueName, build_entry, entry_status, norm, sort_entries,
+)
+from ..domain.venue_catalogue import JOURNAL, venue_by_key
 
 if TYPE_CHECKING:
     from ..store import Store
 
 
-def entries_from_store(store: "Store", *, only_resume: bool = True) -> list[ResumeEntry]:
-    """The papers that belong on a resume (on_resume, not dropped, accepted / in review /
-    on arXiv), as entries, in resume order. The guide's example papers never do: they are
-    not the user's publications."""
-    from ..store.papers import paper_ids_doi_arxiv, submissions_by_paper
+def venue_names(store: "Store") -> dict[str, VenueName]:
+    """The database's venues as the resume names them (a renamed venue keeps its new name)."""
+    names = {}
+    for venue in store.venues.all():
+        known = venue_by_key(venue.key)
+        names[venue.key] = VenueName(venue.name or (known.abbr if known else venue.key),
+                                     venue.full_name or (known.full_name if known else ""),
+                                     bool(known and known.kind == JOURNAL))
+    return names
 
-    venues = store.venues.all()
-    names = {**KNOWN_VENUE_NAMES, **{v.key: v.name for v in venues}}
-    full_names = {v.key: v.full_name for v in venues if v.full_name}
+
+@dataclass(frozen=True, slots=True)
+class ResumeEntries:
+    shown: list[ResumeEntry]       # on the resume, in resume order
+    hidden: list[ResumeEntry]      # taken off it (or never put on), same order
+    unplaced: list[ResumeEntry]    # neither accepted, under review nor on arXiv (read only when asked)
+    versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> version read (shown and hidden)
+
+    @property
+    def every(self) -> list[ResumeEntry]:
+        return sort_entries([*self.shown, *self.hidden, *self.unplaced])
+
+
+def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
+    """The user's papers but the dropped ones, split by whether they are on the resume
+    (accepted, under review or on arXiv, and not taken off); cite keys unique across the
+    whole database. The guide's example papers never belong: they are not the user's
+    publications. Which papers belong is decided from their outlines; only those are read
+    whole (`unplaced`: the others too)."""
+    from ..store.papers import submissions_by_paper
+
+    settings = store.settings.load()
     history = submissions_by_paper(store)
-    ids = paper_ids_doi_arxiv(store)
-    my_name = store.settings.load().my_name
-    if only_resume:  # decide from the outlines which papers belong; read only those whole
-        wanted = [
-            paper.id for paper in store.papers.outlines()
-            if paper.on_resume and not paper.is_example and norm(paper.status) != "dropped"
-            and entry_status(paper, history.get(paper.id, ()), ids.get(paper.id, (None, None))[1]) in RESUME_STATUSES
-        ]
-        papers = store.papers.by_ids(wanted)
-    else:
-        papers = [paper for paper in store.papers.all() if not paper.is_example]
-    entries = []
-    for paper in papers:
-        doi, arxiv_id = ids.get(paper.id, (None, None))
-        entries.append(build_entry(paper, history.get(paper.id, ()), names, my_name, doi, arxiv_id, full_names))
-    return sort_entries(entries)
+    on, off, other, versions = [], [], [], {}
+    for paper in store.papers.outlines():
+        if paper.is_example or norm(paper.status) == "dropped":
+            continue
+        if entry_status(paper, history.get(paper.id, ()), paper.arxiv_id) in RESUME_STATUSES:
+            (on if paper.on_resume else off).append(paper.id)
+            versions[paper.id] = paper.version
+        else:
+            other.append(paper.id)
+    wanted = set(on) | set(off) | (set(other) if unplaced else set())
+    papers = store.papers.by_ids(sorted(wanted))
+    keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in store.papers.key_outlines())
+    names = venue_names(store)
+    found: dict[int, ResumeEntry] = {
+        paper.id: build_entry(paper, history.get(paper.id, ()), names, settings.my_names,
+                              review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
+        for paper in papers
+    }
+
+    def entries(ids: list[int]) -> list[ResumeEntry]:
+        return sort_entries([found[i] for i in ids if i in found])
+
+    return ResumeEntries(entries(on), entries(off), entries(other) if unplaced else [], versions)
+
+
+def entries_from_store(store: "Store") -> list[ResumeEntry]:
+    """The papers on the resume, as entries, in resume order."""
+    return resume_entries(store).shown
 
 
 @dataclass(frozen=True)
 class ResumeView:
-    """What the Resume screen shows: the entries in resume order and the format last chosen."""
+    """What the Resume screen shows: the entries in resume order, the papers kept off it, the
+    format and grouping last chosen."""
 
     entries: tuple[ResumeEntry, ...]
+    hidden: tuple[ResumeEntry, ...]
     format: str
+    group: str
     versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> the version shown (bullets save against it)
 
 
 def resume_view(store: "Store") -> ResumeView:
-    versions = {paper.id: paper.version for paper in store.papers.all()}
-    return ResumeView(tuple(entries_from_store(store)), store.settings.load().resume_format, versions)
+    found = resume_entries(store)
+    settings = store.settings.load()
+    return ResumeView(tuple(found.shown), tuple(found.hidden), settings.resume_format, settings.resume_group,
+                      found.versions)
 
 
 def set_resume_format(store: "Store", fmt: str) -> None:
     store.settings.update(resume_format=fmt)
+
+
+def set_resume_group(store: "Store", group: str) -> None:
+    store.settings.update(resume_group=group)
 
 
 def set_bullets(store: "Store", paper_id: int, bullets: list[str], expected_version: int | None = None) -> list[str]:
@@ -67,15 +115,16 @@ def set_bullets(store: "Store", paper_id: int, bullets: list[str], expected_vers
     return list(set_resume_fields(store, paper_id, bullets=bullets, expected_version=expected_version).bullets)
 
 
-def mark_selected(store: "Store", paper_id: int, selected: bool) -> None:
-    """Mark (or unmark) the paper as a Selected Publication."""
-    from ..store.papers import set_resume_fields
+def mark_selected(store: "Store", paper_ids: list[int], selected: bool) -> int:
+    """Mark (or unmark) papers as Selected Publications: one undoable change."""
+    from ..store.papers import set_resume_marks
 
-    set_resume_fields(store, paper_id, selected=selected)
+    return set_resume_marks(store, paper_ids, selected=selected)
 
 
-def take_off_resume(store: "Store", paper_id: int) -> None:
-    """The Pipeline can put it back."""
-    from ..store.papers import set_resume_fields
+def put_on_resume(store: "Store", paper_ids: list[int], on_resume: bool) -> int:
+    """Take papers off the resume, or put them back: one undoable change."""
+    from ..store.papers import set_resume_marks
 
-    set_resume_fields(store, paper_id, on_resume=False)
+    return set_resume_marks(store, paper_ids, on_resume=on_resume)
+

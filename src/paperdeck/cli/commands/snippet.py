@@ -13,17 +13,25 @@ def register(subparsers, common) -> None:
     parser.add_argument("paper", nargs="?", metavar="PAPER", help="paper id or part of its title (default: the whole list)")
     parser.add_argument("--format", "-f", dest="fmt", default="txt", choices=("txt", "md", "tex", "bib"),
                         help="txt: the guide's format (default); md, tex, bib")
+    parser.add_argument("--group", "-g", choices=("selected", "year", "type"), default=None,
+                        help="the list after Selected: selected (the guide's Other), year, type "
+                             "(default: the resume_group setting)")
+    parser.add_argument("--all", action="store_true", dest="every",
+                        help="every paper (not dropped), also those kept off the resume or not yet accepted, "
+                             "under review or on arXiv: with --format bib, the whole library")
     parser.add_argument("--copy", action="store_true", help="also copy it to the system clipboard")
     parser.set_defaults(handler=snippet)
 
 
 def snippet(args: argparse.Namespace) -> int:
     from ...domain.snippets import find_entry, render, render_list
-    from ...usecases.resume import entries_from_store
+    from ...usecases.resume import resume_entries
 
     store = open_cli_store(args, reading=True)
     try:
-        entries = entries_from_store(store)
+        found = resume_entries(store, unplaced=args.every)
+        entries = found.every if args.every else found.shown
+        group = args.group or store.settings.load().resume_group
     finally:
         store.close()
     if args.paper is not None:
@@ -34,14 +42,20 @@ def snippet(args: argparse.Namespace) -> int:
     elif not entries:
         raise CliError("no paper belongs on the resume yet (accepted, under review or on arXiv)", status=1)
     else:
-        text = render_list(entries, args.fmt)
+        text = render_list(entries, args.fmt, group)
     out(text)
+    if args.fmt == "bib":
+        nameless = [e for e in entries if not e.stored_authors and not e.me]
+        if nameless:
+            print(f"paperdeck: {len(nameless)} entr{'y has' if len(nameless) == 1 else 'ies have'} no author "
+                  "(add the authors in the paper form, or set your name: paperdeck config set my_name \"...\")",
+                  file=sys.stderr)
     if args.copy:
         from ...clipboard import copy_to_system
 
         problem = copy_to_system(text, detach_output=True)
         if problem:
-            print(f"paperdeck: not copied: {problem}", file=sys.stderr)
+            print(f"paperdeck: not copied: {problem}; the text is printed above", file=sys.stderr)
             return 1
         print("paperdeck: copied to the clipboard", file=sys.stderr)
     return 0

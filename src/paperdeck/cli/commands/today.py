@@ -101,16 +101,18 @@ def today(args: argparse.Namespace) -> int:
 
 
 def deadline_rows(items, summary, language: str, paint: Painter) -> list[str]:
-    from ...domain.deadlines import URGENCY_STYLE, when_text
+    from ...domain.deadlines import URGENCY_STYLE, countdown, when_text
 
     rows = []
     for item in items:
         mark = "★" if item.is_target else " "
         venue = pad(fit(f"{item.venue_name} {item.edition_year}", 16), 16)
         kind = pad(fit(item.display_name(language), 14), 14)
-        when = fit(when_text(item, summary.zone), 60)
-        row = f"  {mark} {venue} {kind} {paint(pad(item.countdown, 8), URGENCY_STYLE[item.urgency])}  {when}"
-        rows.append(row + (" " + paint("est.", "magenta") if item.is_estimate else ""))
+        when = fit(when_text(item, summary.zone, language), 60)
+        left = countdown(item, summary.now, summary.zone, language)
+        row = f"  {mark} {venue} {kind} {paint(pad(left, 8), URGENCY_STYLE[item.urgency])}  {when}"
+        estimate = "估计" if language == "zh" else "est."
+        rows.append(row + (" " + paint(estimate, "magenta") if item.is_estimate else ""))
     return rows
 
 
@@ -140,90 +142,121 @@ def agenda_rows(summary, language: str, paint: Painter) -> list[str]:
     return lines
 
 
+VERDICT_ZH = {"empty": "未开始", "short": "偏短", "ok": "合适", "long": "偏长"}
+
+
 def render_text(summary, language: str, paint: Painter) -> list[str]:
+    """The summary in the content language (headings, counts and dates; stored text as typed)."""
     from ...models.papers import Stage
     from ...usecases.today import minutes_seconds, target_text
 
+    zh = language == "zh"
+
+    def say(chinese: str, english: str) -> str:
+        return chinese if zh else english
+
     now = summary.now
     local_now = now.astimezone(summary.zone)
-    lines = [paint("paperdeck today", "bold") + paint(f" — {local_now:%a %d %b %Y}", "dim"), ""]
+    today = f"{local_now.year}年{local_now.month}月{local_now.day}日" if zh else f"{local_now:%a %d %b %Y}"
+    lines = [paint("paperdeck today", "bold") + paint(f" — {today}", "dim"), ""]
 
-    lines.append(paint(f"Deadlines (next {summary.days} days)", "bold"))
+    days = summary.days
+    lines.append(paint(say(f"截止日期（{days} 天内）", f"Deadlines (next {days} days)"), "bold"))
     within, later = summary.within, summary.later
     if not within:
-        lines.append(paint(f"  none in the next {summary.days} days", "dim"))
+        lines.append(paint(say(f"  {days} 天内没有截止日期", f"  none in the next {days} days"), "dim"))
     lines += deadline_rows(within[:SHOWN_DEADLINES], summary, language, paint)
     if len(within) > SHOWN_DEADLINES:
-        lines.append(paint(f"  … and {len(within) - SHOWN_DEADLINES} more (--json for all)", "dim"))
+        more = len(within) - SHOWN_DEADLINES
+        lines.append(paint(say(f"  … 还有 {more} 个（--json 查看全部）", f"  … and {more} more (--json for all)"), "dim"))
     if later:
-        lines.append(paint(f"Later (the nearest past {summary.days} days)", "bold"))
+        lines.append(paint(say(f"之后（{days} 天以后最近的）", f"Later (the nearest past {days} days)"), "bold"))
         lines += deadline_rows(later[:SHOWN_DEADLINES], summary, language, paint)
     lines.append("")
     lines += agenda_rows(summary, language, paint)
 
     if summary.first_run is not None:
-        lines.append(paint("Getting started", "bold"))
-        hint = summary.first_run.lines("en", add='paperdeck add "TITLE" --venue ICML, or n on the Pipeline')
-        lines += ["  " + fit(line, 200) for line in hint]
+        lines.append(paint(say("从这里开始", "Getting started"), "bold"))
+        add = say('paperdeck add "标题" --venue ICML，或在论文流程按 n',
+                  'paperdeck add "TITLE" --venue ICML, or n on the Pipeline')
+        lines += ["  " + fit(line, 200) for line in summary.first_run.lines(language, add=add)]
         lines.append("")
     elif summary.mine.by_stage:
-        lines.append(paint("My papers", "bold") + "  " + " · ".join(
-            f"{count} {Stage(stage).label.lower()}" for stage, count in summary.mine.by_stage))
+        stages = " · ".join(f"{count} {Stage(stage).label_zh if zh else Stage(stage).label.lower()}"
+                            for stage, count in summary.mine.by_stage)
+        lines.append(paint(say("我的论文", "My papers"), "bold") + "  " + stages)
         for paper in summary.mine.working[:SHOWN_ROWS]:
-            target = f"{paper.venue} {paper.countdown}" if paper.venue else "no target venue"
-            step = f", {paper.next_en} {paper.next_on:%d %b}" if paper.next_on else ""
+            target = f"{paper.venue} {paper.countdown_in(language)}" if paper.venue else say("未设目标会议", "no target venue")
+            step = ""
+            if paper.next_on:
+                day = f"{paper.next_on.month}月{paper.next_on.day}日" if zh else f"{paper.next_on:%d %b}"
+                step = say(f"，{paper.next_label(language)} {day}", f", {paper.next_label(language)} {day}")
             lines.append(f"  #{paper.paper_id:<4} {pad(fit(paper.title, TITLE_CELLS), TITLE_CELLS)} "
-                         f"{paint(Stage(paper.stage).label, 'cyan')}, {fit(target + step, 60)}")
+                         f"{paint(Stage(paper.stage).pick(language), 'cyan')}{say('，', ', ')}{fit(target + step, 60)}")
         if len(summary.mine.working) > SHOWN_ROWS:
-            lines.append(paint(f"  … and {len(summary.mine.working) - SHOWN_ROWS} more", "dim"))
+            more = len(summary.mine.working) - SHOWN_ROWS
+            lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
         lines.append("")
 
     def paper_rows(alerts, style: str) -> None:
         for alert in alerts[:SHOWN_ROWS]:
             stage = Stage(alert.stage).pick(language)
+            reason = alert.reason_zh if zh and alert.reason_zh else alert.reason
             lines.append(f"  #{alert.paper_id:<4} {pad(fit(alert.title, TITLE_CELLS), TITLE_CELLS)} "
-                         f"{paint(stage, 'cyan')}, {paint(fit(alert.reason, 60), style)}")
+                         f"{paint(stage, 'cyan')}{say('，', ', ')}{paint(fit(reason, 60), style)}")
         if len(alerts) > SHOWN_ROWS:
-            lines.append(paint(f"  … and {len(alerts) - SHOWN_ROWS} more", "dim"))
+            more = len(alerts) - SHOWN_ROWS
+            lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
 
-    lines.append(paint("Papers at risk", "bold"))
+    lines.append(paint(say("进度落后", "Papers at risk"), "bold"))
     if not summary.at_risk:
-        lines.append(paint("  none behind their plan", "dim"))
+        lines.append(paint(say("  没有落后于计划的论文", "  none behind their plan"), "dim"))
     paper_rows(summary.at_risk, "red")
-    lines.append(paint(f"Stalled (no move in {summary.stalled_days}+ days)", "bold"))
+    stalled_days = summary.stalled_days
+    lines.append(paint(say(f"停滞（{stalled_days} 天以上未推进）", f"Stalled (no move in {stalled_days}+ days)"), "bold"))
     if not summary.stalled:
-        lines.append(paint("  none", "dim"))
+        lines.append(paint(say("  没有", "  none"), "dim"))
     paper_rows(summary.stalled, "yellow")
     lines.append("")
 
     cards = summary.cards
-    lines.append(paint("Flashcards", "bold"))
+    lines.append(paint(say("闪卡", "Flashcards"), "bold"))
     retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
     due_style = "yellow" if cards.to_study else "green"
-    lines.append(
-        f"  {paint(f'{cards.to_study} to study today', due_style)} "
-        f"({cards.due} due · {cards.learning} learning · {cards.new} new) · "
-        f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'} · "
-        f"true retention {retention} ({cards.retention_days} days)"
-    )
+    if zh:
+        lines.append(
+            f"  {paint(f'今日待学 {cards.to_study}', due_style)}"
+            f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）· "
+            f"连续复习 {cards.streak} 天 · 真实记忆率 {retention}（近 {cards.retention_days} 天）"
+        )
+    else:
+        lines.append(
+            f"  {paint(f'{cards.to_study} to study today', due_style)} "
+            f"({cards.due} due · {cards.learning} learning · {cards.new} new) · "
+            f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'} · "
+            f"true retention {retention} ({cards.retention_days} days)"
+        )
     lines.append("")
 
-    lines.append(paint(f"Pitch readiness (target {target_text(summary.pitch_target_minutes)})", "bold"))
+    target = target_text(summary.pitch_target_minutes)
+    lines.append(paint(say(f"讲稿准备（目标 {target.replace('min', '分钟')}）", f"Pitch readiness (target {target})"), "bold"))
     if not summary.pitch:
-        lines.append(paint("  no paper far enough along to pitch", "dim"))
+        lines.append(paint(say("  还没有可以讲的论文", "  no paper far enough along to pitch"), "dim"))
     for item in summary.pitch[:SHOWN_ROWS]:
+        verdict = VERDICT_ZH[item.verdict] if zh else item.verdict
         lines.append(
             f"  #{item.paper_id:<4} {pad(fit(item.title, TITLE_CELLS), TITLE_CELLS)} "
-            f"{item.parts_filled}/{item.parts_total} parts  {minutes_seconds(item.seconds)}  "
-            f"{paint(item.verdict, _VERDICT_STYLE[item.verdict])}"
+            f"{item.parts_filled}/{item.parts_total} {say('部分', 'parts')}  {minutes_seconds(item.seconds)}  "
+            f"{paint(verdict, _VERDICT_STYLE[item.verdict])}"
         )
     if len(summary.pitch) > SHOWN_ROWS:
-        lines.append(paint(f"  … and {len(summary.pitch) - SHOWN_ROWS} more", "dim"))
+        more = len(summary.pitch) - SHOWN_ROWS
+        lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
 
     if summary.line is not None:
         lines.append("")
         title = summary.line.title(language)
         text = summary.line.text(language)
-        lines.append(paint("Line of the day", "bold"))
+        lines.append(paint(say("今日一句（指南）", "Line of the day"), "bold"))
         lines.append("  " + (paint(fit(title, 40), "cyan") + " — " if title else "") + fit(text, 200))
     return lines

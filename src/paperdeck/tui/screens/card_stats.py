@@ -1,5 +1,5 @@
 """Flashcard stats: plots of reviews per day (30 days) and true retention per week against the
-target, the 12-week review calendar, weakest categories, the 14-day due forecast, the streak."""
+target, the 12-week review calendar, weakest categories, the 14-day due forecast (a plot), the streak."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from ...models.cards import CardStats
 from ...models.common import utcnow
 from ...paths import package_resource
 from ...usecases.cards import card_stats
-from ..widgets.study_plots import plot_widgets, show_plots
+from ..widgets.plotting import PLOTS, plot_widget
+from ..widgets.study_plots import forecast as forecast_plot, plot_widgets, show_plots
 from ..widgets.panel import Panel
 from .base import PaperdeckScreen
 
@@ -50,7 +51,7 @@ class CardStatsScreen(PaperdeckScreen):
                 yield from plot_widgets()
             yield Panel(id="stats-days")
             yield Panel(id="stats-weakest")
-            yield Panel(id="stats-forecast")
+            yield plot_widget("stats-forecast") if PLOTS else Panel(id="stats-forecast")
         yield Footer()
 
     def action_close(self) -> None:
@@ -122,8 +123,14 @@ class CardStatsScreen(PaperdeckScreen):
         panel.update(table)
 
     def _forecast(self, forecast: list[tuple[date, int]]) -> None:
+        title = self.pick("未来 14 天到期（今天含逾期）", "Due in the next 14 days (today includes overdue)")
+        if PLOTS:
+            plot = self.query_one("#stats-forecast")
+            plot.border_title = title
+            forecast_plot(plot, forecast, self.pick)
+            return
         panel = self.query_one("#stats-forecast", Panel)
-        panel.border_title = self.pick("未来 14 天到期", "Due in the next 14 days")
+        panel.border_title = title
         peak = max((n for _d, n in forecast), default=0)
         text = Text()
         for index, (day, count) in enumerate(forecast):

@@ -32,9 +32,10 @@ from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
 
-LINK_LABELS = {
-    "arxiv": "arXiv", "code": "Code (GitHub)", "huggingface": "Hugging Face",
-    "openreview": "OpenReview", "paperswithcode": "PapersWithCode",
+LINK_LABELS = {  # (zh, en); names of sites are the same in both
+    "arxiv": ("arXiv", "arXiv"), "code": ("代码（GitHub）", "Code (GitHub)"), "project": ("项目主页", "Project page"),
+    "huggingface": ("Hugging Face", "Hugging Face"), "openreview": ("OpenReview", "OpenReview"),
+    "paperswithcode": ("PapersWithCode", "PapersWithCode"),
 }
 
 
@@ -103,7 +104,7 @@ class PaperFormModal(PaperdeckModal[bool]):
                     yield from self._submissions(view, paper)
                 with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
                     for kind in LINK_KINDS:
-                        yield from self._field(f"link_{kind}", LINK_LABELS[kind], SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
+                        yield from self._field(f"link_{kind}", pick(LINK_LABELS[kind], self.language), SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
@@ -116,9 +117,11 @@ class PaperFormModal(PaperdeckModal[bool]):
         topics = [(item.pick(self.language), item.key) for item in view.topics]
         choose = pick(SELECT_PROMPT, self.language)
         yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title", compact=True))
-        yield from self._field("authors", self.pick("作者（逗号分隔，* 共同一作）", "Authors (a, b*, c)"),
-                               SafeInput(format_authors(paper.authors, paper.equal_contribution), id="f-authors", compact=True,
-                                         placeholder=self.pick("逗号分隔；* 表示共同一作", "comma-separated; * marks equal contribution")))
+        yield from self._field("authors", self.pick("作者（逗号分隔，* 共同一作，† 通讯）", "Authors (a, b*, c†)"),
+                               SafeInput(format_authors(paper.authors, paper.equal_contribution, paper.corresponding),
+                                         id="f-authors", compact=True,
+                                         placeholder=self.pick("逗号分隔；* 共同一作，† 通讯作者",
+                                                               "comma-separated; * equal contribution, † corresponding")))
         position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
         yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first)"),
                                SafeInput(position, id="f-my_position", compact=True))

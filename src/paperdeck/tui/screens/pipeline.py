@@ -57,6 +57,7 @@ class PipelineScreen(PaperdeckScreen):
         _binding("U", "redo", "Redo", "redo", "Redo the change just undone"),
         _binding("slash", "filter", "Filter", "filter", "Filter by text, venue, topic or stage"),
         _binding("escape", "clear_filter", "Clear filter", "clear_filter", "Show every paper again", show=False),
+        _binding("t", "stage_days", "Days/stage", "stage_days", "How many days my papers spend in each stage (a chart)"),
     ]
 
     def __init__(self) -> None:
@@ -441,6 +442,14 @@ class PipelineScreen(PaperdeckScreen):
 
     def action_redo(self) -> None:
         self._step(redo=True)
+
+    def action_stage_days(self) -> None:
+        from ...usecases.stage_days import stage_days
+        from .stage_days import StageDaysModal
+
+        now = utcnow()
+        self.load_then(lambda store: stage_days(store, now), lambda rows: self.app.push_screen(StageDaysModal(rows)),
+                       name="stage days")
 
     def action_filter(self) -> None:
         if self._wait_if_settling(self.action_filter):

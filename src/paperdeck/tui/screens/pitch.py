@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Select, Static, TextArea
 
+from ...domain.pitch_shares import part_targets
 from ...domain.rehearsal import Stopwatch, spoken_laps
 from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
 from ...models.common import utcnow
@@ -35,7 +36,7 @@ from ...usecases.pitch import (
     save_pitch,
 )
 from .pitch_guard import PitchGuard
-from ..widgets.gauge import SpeakingGauge
+from ..widgets.gauge import SpeakingGauge, part_time_text
 from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeTextArea
@@ -252,10 +253,12 @@ class PitchScreen(PaperdeckScreen):
         if self.view is None:
             return
         estimate = estimate_pitch(self._texts(), self.rates, self.target_minutes)
+        targets = part_targets([part.key for part in self.parts], self.target_minutes)
         for number, (part, part_estimate) in enumerate(zip(self.parts, estimate.parts), start=1):
             head = Text(f"{number}. ", style="bold")
             head.append_text(literal(part.title(self.language), "bold"))
-            head.append(f"   {format_duration(part_estimate.seconds)} · {part_estimate.share:.0%}", style="cyan")
+            head.append("   ")
+            head.append_text(part_time_text(part_estimate.seconds, targets.get(part.key)))
             count = part_estimate.count
             unit = "字" if self.language == "zh" else "CJK"
             head.append(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}", style="dim")

@@ -1,6 +1,7 @@
-"""A paper's rehearsals, newest first, against the pitch's target: d deletes the highlighted
-run, u brings the last deleted back. Dismisses with True when a run was deleted (the rates and
-the run count then change), else None."""
+"""A paper's rehearsals, newest first, against the pitch's target: the highlighted run's laps
+against each part's share of the target, and a plot of every run's length against the target
+band. d deletes the highlighted run, u brings the last deleted back. Dismisses with True when a
+run was deleted (the rates and the run count then change), else None."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.pitch_shares import lap_timings, part_targets
 from ...domain.speaking import format_duration, minutes_span, target_band
 from ...models.pitch import PitchPart, Rehearsal
 from ...usecases.core import StoreError
 from ...usecases.pitch import delete_rehearsal, rehearsal_list, undo_rehearsal_delete
+from ..widgets.plotting import PLOTS, plot_widget
+from ..widgets.rehearsal_plots import durations_plot, durations_sparkline, laps_text
 from .modal import PaperdeckModal
 
 VERDICT = {"short": ("偏短", "short", "yellow"), "ok": ("达标", "on target", "green"), "long": ("偏长", "long", "red")}
@@ -31,8 +35,11 @@ def run_verdict(run: Rehearsal, target_minutes: tuple[float, float]) -> str:
 
 class RehearsalList(PaperdeckModal[bool]):
     DEFAULT_CSS = """
-    RehearsalList #runs { height: auto; max-height: 20; }
+    RehearsalList > .dialog { width: 84; }
+    RehearsalList #runs { height: auto; max-height: 8; }
+    RehearsalList #run-laps { margin-top: 1; height: auto; }
     RehearsalList #runs-help { margin-top: 1; height: auto; }
+    RehearsalList #runs-plot { margin-top: 1; height: 11; }
     """
     BINDINGS = [
         Binding("escape", "close", "Close", id="runs.close", tooltip="Close the list"),
@@ -51,11 +58,13 @@ class RehearsalList(PaperdeckModal[bool]):
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
+        with VerticalScroll(classes="dialog") as box:
             span = minutes_span(self.target_minutes)
             box.border_title = self.pick(f"排练记录（目标 {span} 分钟）", f"Rehearsals (target {span} min)")
             yield OptionList(id="runs")
+            yield Static(id="run-laps")
             yield Static(id="runs-help")
+            yield plot_widget("runs-plot")
 
     def on_mount(self) -> None:
         self._show()
@@ -87,6 +96,29 @@ class RehearsalList(PaperdeckModal[bool]):
                          f"{self.key_hint('delete')} delete · {self.key_hint('undelete')} undo · Esc close")
         help_text.append(("\n" if help_text.plain else "") + keys, style="dim")
         self.query_one("#runs-help", Static).update(help_text)
+        self._show_laps()
+        plot = self.query_one("#runs-plot")
+        plot.display = bool(self.runs)
+        if not self.runs:
+            return
+        if PLOTS:
+            durations_plot(plot, self.runs, self.target_minutes, self.pick)
+        else:
+            plot.update(durations_sparkline(self.runs, self.target_minutes, self.pick))
+
+    def _show_laps(self) -> None:
+        """The highlighted run's laps, each against its part's share of the target."""
+        index = self.query_one("#runs", OptionList).highlighted
+        laps = self.query_one("#run-laps", Static)
+        laps.display = index is not None and bool(self.runs)
+        if not laps.display:
+            return
+        targets = part_targets([part.key for part in self.parts], self.target_minutes)
+        laps.update(laps_text(lap_timings(self.runs[index].laps, targets), self.parts, self.language))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_laps()
 
     def action_delete(self) -> None:
         index = self.query_one("#runs", OptionList).highlighted

@@ -1,4 +1,10 @@
-"""Resume: the papers that belong on a resume, in the guide's formats, copied with one key."""
+"""Resume: the papers that belong on a resume, in the guide's formats, copied with one key.
+
+The list is grouped as the copied list is (Selected first, then Other, by year or by type);
+space marks papers so `x` (off the resume) and `s` (Selected) act on all of them at once; `h`
+shows the papers kept off the resume, where `x` puts them back. The data comes as one view
+object loaded in a worker (the view protocol in base.py); writes go through usecases/resume.py.
+"""
 
 from __future__ import annotations
 
@@ -10,40 +16,53 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ...domain.snippets import FORMATS, ResumeEntry, grouped, one_line, render, render_list
+from ...i18n_words import FORMAT_NAMES, RESUME_GROUP_NAMES, word
+from ...models.papers import RESUME_GROUPS
 from ...paths import package_resource
-from ...domain.snippets import FORMATS, ResumeEntry, render, render_list
-from ...i18n_words import FORMAT_NAMES, word
 from ...usecases.core import StoreError
-from ...usecases.resume import ResumeView, mark_selected, resume_view, set_bullets, set_resume_format, take_off_resume
+from ...usecases.resume import (
+    ResumeView, mark_selected, put_on_resume, resume_view, set_bullets, set_resume_format, set_resume_group,
+)
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
+from .resume_text import group_heading, row_text
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
-
-STATUS_STYLES = {"accepted": "green", "under_review": "yellow", "preprint": "cyan"}
 
 
 class ResumeScreen(PaperdeckScreen):
     CSS_PATH = package_resource("styles") / "resume.tcss"
     BINDINGS = [
         Binding("y", "copy_one", "Copy", id="resume.copy", tooltip="Copy the selected paper's snippet"),
-        Binding("Y", "copy_all", "Copy list", id="resume.copy-all", tooltip="Copy the whole list (Selected + Other)"),
+        Binding("Y", "copy_all", "Copy list", id="resume.copy-all", tooltip="Copy the whole list (Selected first)"),
+        Binding("l", "copy_line", "Copy line", id="resume.copy-line",
+                tooltip="Copy the selected paper as one plain line (for a form field)", show=False),
         Binding("f", "cycle_format", "Format", id="resume.format", tooltip="Switch format: txt, md, tex, bib"),
+        Binding("g", "cycle_group", "Group", id="resume.group", tooltip="Group the list: Selected + Other, by year, by type"),
         Binding("e,enter", "edit_bullets", "Bullets", id="resume.bullets", tooltip="Edit the selected paper's bullets"),
+        Binding("space", "toggle_mark", "Mark", id="resume.mark", tooltip="Mark the paper, to act on several at once"),
+        Binding("a", "toggle_all", "Mark all", id="resume.mark-all", tooltip="Mark every paper in the list, or clear the marks", show=False),
         Binding("s", "toggle_selected", "Selected", id="resume.selected",
-                tooltip="Mark or unmark the paper as a Selected Publication"),
-        Binding("x", "hide", "Hide", id="resume.hide", tooltip="Take the paper off the resume (u undoes)"),
-        Binding("u", "undo", "Undo", id="resume.undo", show=False, tooltip="Undo the latest change to a paper (taking one off the resume, bullets)"),
+                tooltip="Mark or unmark the paper (or the marked papers) as Selected Publications"),
+        Binding("x", "hide", "Off / on", id="resume.hide",
+                tooltip="Take the paper (or the marked papers) off the resume; among hidden papers, put them back"),
+        Binding("h", "toggle_hidden", "Hidden", id="resume.hidden", tooltip="Show the papers kept off the resume"),
+        Binding("u", "undo", "Undo", id="resume.undo", tooltip="Undo the last change (shared with the Pipeline)", show=False),
         Binding("i", "import_bib", "Import .bib", id="resume.import", tooltip="Import papers from a BibTeX file"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[ResumeEntry] = []
+        self.view: ResumeView | None = None
+        self.entries: list[ResumeEntry] = []       # the list in view, in its shown order
         self.fmt: str | None = None  # the stored format, once the first view lands; then `f` cycles it
+        self.group: str = "selected"
+        self.showing_hidden = False
+        self.marked: set[int] = set()
         self.pending_item: str | None = None  # show_item before the first view landed
         self.versions: dict[int, int] = {}  # paper id -> version shown: bullets save against it
 
@@ -76,46 +95,77 @@ class ResumeScreen(PaperdeckScreen):
         return resume_view(store)
 
     def show_view(self, view: ResumeView) -> None:
-        listing = self.query_one("#resume-list", OptionList)
-        previous, position = self.current, listing.highlighted or 0
-        self.entries = list(view.entries)
+        first = self.view is None
+        self.view = view
         self.versions = dict(view.versions)
-        if self.fmt is None:
-            self.fmt = view.format
-        listing.clear_options()
-        listing.add_options([Option(self._row(entry), id=str(entry.paper_id)) for entry in self.entries])
-        listing.border_title = self.pick(f"简历上的论文（{len(self.entries)}）", f"On the resume ({len(self.entries)})")
-        if self.entries:
-            # The same paper; when it left the list (hidden), the one now at its place.
-            same = (i for i, e in enumerate(self.entries) if previous and e.paper_id == previous.paper_id)
-            listing.highlighted = next(same, min(position, len(self.entries) - 1))
+        if first:
+            self.fmt, self.group = view.format, view.group
+        known = {e.paper_id for e in (*view.entries, *view.hidden)}
+        self.marked &= known
+        self._fill_list()
         if self.pending_item is not None:
             item, self.pending_item = self.pending_item, None
             self.show_item(item)
+
+    def _fill_list(self) -> None:
+        """The list in view, grouped like the copied list; the cursor stays on its paper (or,
+        when that paper left the list, at its place)."""
+        view = self.view
+        if view is None:
+            return
+        listing = self.query_one("#resume-list", OptionList)
+        previous, position = self.current, listing.highlighted or 0
+        source = view.hidden if self.showing_hidden else view.entries
+        groups = [("", list(source))] if self.showing_hidden else grouped(source, self.group)
+        options: list[Option | None] = []
+        self.entries = []
+        for heading, members in groups:
+            if heading:
+                options.append(Option(group_heading(heading, len(members), self.language), id=f"group:{heading}",
+                                      disabled=True))
+            for entry in members:
+                options.append(Option(row_text(entry, entry.paper_id in self.marked), id=str(entry.paper_id)))
+                self.entries.append(entry)
+        listing.clear_options()
+        listing.add_options(options)
+        listing.border_title = self._list_title()
+        if self.entries:
+            wanted = previous.paper_id if previous else None
+            index = next((i for i, o in enumerate(options) if o and o.id == str(wanted)), None)
+            if index is None:
+                selectable = [i for i, o in enumerate(options) if o and not o.disabled]
+                index = min(selectable, key=lambda i: abs(i - position))
+            listing.highlighted = index
         self._render_preview()
 
-    def _row(self, entry: ResumeEntry) -> Text:
-        row = Text("★ " if entry.selected else "  ", style="yellow")
-        row.append_text(literal(f"[{entry.label}]", STATUS_STYLES.get(entry.status, "")))
-        row.append(" ")
-        row.append_text(literal(entry.title))
-        if entry.award:
-            row.append_text(literal(f" ({entry.award})", "magenta"))
-        return row
+    def _list_title(self) -> str:
+        count = len(self.entries)
+        if self.showing_hidden:
+            text = self.pick(f"不在简历上的论文（{count}）", f"Off the resume ({count})")
+        else:
+            text = self.pick(f"简历上的论文（{count}）", f"On the resume ({count})")
+        if self.marked:
+            text += self.pick(f" · 已标记 {len(self.marked)}", f" · {len(self.marked)} marked")
+        return text
 
     @property
     def current(self) -> ResumeEntry | None:
         listing = self.query_one("#resume-list", OptionList)
         index = listing.highlighted
-        return self.entries[index] if index is not None and 0 <= index < len(self.entries) else None
+        if index is None or not 0 <= index < listing.option_count:
+            return None
+        option_id = listing.get_option_at_index(index).id or ""
+        return next((e for e in self.entries if str(e.paper_id) == option_id), None)
 
     def show_item(self, item: str) -> None:
-        if self.fmt is None:  # the first view has not landed yet
+        if self.view is None:  # the first view has not landed yet
             self.pending_item = item
             return
-        for index, entry in enumerate(self.entries):
-            if str(entry.paper_id) == item:
-                self.query_one("#resume-list", OptionList).highlighted = index
+        listing = self.query_one("#resume-list", OptionList)
+        try:
+            listing.highlighted = listing.get_option_index(item)
+        except OptionDoesNotExist:  # a paper not in the list in view
+            return
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._render_preview()
@@ -125,19 +175,19 @@ class ResumeScreen(PaperdeckScreen):
         self.action_edit_bullets()
 
     def _render_preview(self) -> None:
-        if self.fmt is None:
+        if self.fmt is None or self.view is None:
             return
         bar = Text(self.pick("格式：", "Format: "), style="bold")
         for fmt in FORMATS:
             bar.append(f" {fmt} ", style="reverse bold" if fmt == self.fmt else "dim")
-        bar.append(f"  {word(FORMAT_NAMES, self.fmt, self.language)}  ", style="italic")
-        key = self.key_hint("cycle_format")
-        bar.append(self.pick(f"({key} 切换)", f"({key} switches)"), style="dim")
+        bar.append(f"  {word(FORMAT_NAMES, self.fmt, self.language)}", style="italic")
+        bar.append(self.pick("  分组：", "  Group: "), style="bold")
+        bar.append(word(RESUME_GROUP_NAMES, self.group, self.language))
         self.query_one("#resume-format", Static).update(bar)
         preview = self.query_one("#resume-preview", Panel)
         whole = self.query_one("#resume-whole", Panel)
         one, every = self.key_hint("copy_one"), self.key_hint("copy_all")
-        preview.border_title = self.pick(f"所选论文（{one} 复制）", f"Selected paper ({one} copies)")
+        preview.border_title = self.pick(f"当前论文（{one} 复制）", f"This paper ({one} copies)")
         whole.border_title = self.pick(f"完整列表（{every} 复制）", f"Whole list ({every} copies)")
         entry = self.current
         if entry is None:
@@ -145,11 +195,11 @@ class ResumeScreen(PaperdeckScreen):
             preview.update(Text(self.pick(
                 f"还没有可上简历的论文：被接收、审稿中或已上 arXiv 的论文会出现在这里。按 {key} 导入 BibTeX。",
                 f"No paper belongs on the resume yet: accepted, under review or on arXiv. Press {key} to import a BibTeX file.",
-            )))
-            whole.update("")
-            return
-        preview.update(literal(render(entry, self.fmt), single_line=False))
-        whole.update(literal(render_list(self.entries, self.fmt), single_line=False))
+            ) if not self.showing_hidden else self.pick("没有不在简历上的论文。", "No paper is kept off the resume.")))
+        else:
+            preview.update(literal(render(entry, self.fmt), single_line=False))
+        shown = list(self.view.entries)
+        whole.update(literal(render_list(shown, self.fmt, self.group), single_line=False) if shown else "")
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -157,50 +207,102 @@ class ResumeScreen(PaperdeckScreen):
         if self.fmt is None:
             return
         self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
+        self._remember(lambda: set_resume_format(self.store, self.fmt or "txt"))
+        self._render_preview()
+
+    def action_cycle_group(self) -> None:
+        if self.view is None:
+            return
+        self.group = RESUME_GROUPS[(RESUME_GROUPS.index(self.group) + 1) % len(RESUME_GROUPS)]
+        self._remember(lambda: set_resume_group(self.store, self.group))
+        self._fill_list()
+
+    def _remember(self, write: Callable[[], object]) -> None:
         try:
-            set_resume_format(self.store, self.fmt)
+            write()
         except StoreError as error:  # shown anyway; only the memory of the choice is lost
             self.notify(str(error), severity="warning", markup=False)
-        self._render_preview()
+
+    def _copy(self, text: str | None) -> None:
+        if not text:
+            self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
+            return
+        from ..clipboard import copy_text
+
+        copy_text(self.app, text)
 
     def action_copy_one(self) -> None:
         entry = self.current
-        if entry is None or self.fmt is None:
-            self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
-            return
-        from ..clipboard import copy_text
+        self._copy(render(entry, self.fmt) if entry is not None and self.fmt else None)
 
-        copy_text(self.app, render(entry, self.fmt))
+    def action_copy_line(self) -> None:
+        entry = self.current
+        self._copy(one_line(entry) if entry is not None else None)
 
     def action_copy_all(self) -> None:
-        if not self.entries or self.fmt is None:
-            self.notify(self.pick("没有可复制的论文", "Nothing to copy"), severity="warning")
+        entries = list(self.view.entries) if self.view else []
+        self._copy(render_list(entries, self.fmt, self.group) if entries and self.fmt else None)
+
+    def _targets(self) -> list[int]:
+        """The marked papers in view, else the one under the cursor."""
+        in_view = [e.paper_id for e in self.entries if e.paper_id in self.marked]
+        if in_view:
+            return in_view
+        entry = self.current
+        return [entry.paper_id] if entry is not None else []
+
+    def action_toggle_mark(self) -> None:
+        entry = self.current
+        if entry is None:
             return
-        from ..clipboard import copy_text
+        self.marked ^= {entry.paper_id}
+        listing = self.query_one("#resume-list", OptionList)
+        listing.replace_option_prompt(str(entry.paper_id), row_text(entry, entry.paper_id in self.marked))
+        listing.border_title = self._list_title()
+        if listing.highlighted is not None and listing.highlighted + 1 < listing.option_count:
+            listing.action_cursor_down()
 
-        copy_text(self.app, render_list(self.entries, self.fmt))
+    def action_toggle_all(self) -> None:
+        ids = {e.paper_id for e in self.entries}
+        self.marked = set() if self.marked & ids else ids
+        self._fill_list()
 
-    def _write(self, write: Callable[[], object]) -> bool:
-        """Run one write (a use case); on success the view reloads."""
+    def _write(self, write: Callable[[], int], done: tuple[str, str]) -> None:
+        """Run one write (a use case); on success the marks clear and the view reloads."""
         try:
-            write()
+            count = write()
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
-            return False
+            return
+        self.marked.clear()
+        undo = self.key_hint("undo")
+        self.notify(self.pick(done[0].format(n=count, undo=undo), done[1].format(n=count, undo=undo)))
         self.reload_view()
-        return True
 
     def action_toggle_selected(self) -> None:
-        entry = self.current
-        if entry is not None:
-            self._write(lambda: mark_selected(self.store, entry.paper_id, not entry.selected))
+        targets = self._targets()
+        if not targets:
+            return
+        wanted = not all(e.selected for e in self.entries if e.paper_id in targets)
+        self._write(lambda: mark_selected(self.store, targets, wanted),
+                    ("{n} 篇标为精选（{undo} 撤销）", "{n} marked Selected ({undo} undoes)") if wanted else
+                    ("{n} 篇取消精选（{undo} 撤销）", "{n} no longer Selected ({undo} undoes)"))
 
     def action_hide(self) -> None:
-        entry = self.current
-        if entry is not None and self._write(lambda: take_off_resume(self.store, entry.paper_id)):
-            key = self.key_hint("undo")
-            self.notify(self.pick(f"已将「{entry.title}」从简历移除，按 {key} 撤销",
-                                  f"Took “{entry.title}” off the resume. Press {key} to undo."), markup=False)
+        targets = self._targets()
+        if not targets:
+            return
+        back = self.showing_hidden
+        self._write(lambda: put_on_resume(self.store, targets, back),
+                    ("{n} 篇放回简历（{undo} 撤销）", "{n} put back on the resume ({undo} undoes)") if back else
+                    ("{n} 篇移出简历（{undo} 撤销；h 查看）", "{n} taken off the resume ({undo} undoes; h shows them)"))
+
+    def action_toggle_hidden(self) -> None:
+        if self.view is None:
+            return
+        self.showing_hidden = not self.showing_hidden
+        self.marked.clear()
+        self._fill_list()
 
     def action_undo(self) -> None:
         from ...usecases.undo import PIPELINE
@@ -245,4 +347,4 @@ class ResumeScreen(PaperdeckScreen):
     def action_import_bib(self) -> None:
         from .import_dialog import ImportDialog
 
-        self.app.push_screen(ImportDialog("bib"), lambda _plan: self.refresh_data())
+        self.app.push_screen(ImportDialog("bib"), lambda _plan: self.reload_view())

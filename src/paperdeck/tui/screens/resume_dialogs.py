@@ -51,5 +51,10 @@ class BulletsDialog(PaperdeckModal[list[str]]):
         self.action_save() if event.button.id == "bullets-save" else self.action_cancel()
 
     def action_save(self) -> None:
+        # F10 / Ctrl+S are priority bindings: they run before the editor has taken the keys
+        # typed just ahead of them. Save once the editor's queue reached here, so none is lost.
+        self.query_one("#bullets-text", TextArea).call_later(self._save)
+
+    def _save(self) -> None:
         text = self.query_one("#bullets-text", TextArea).text
         self.dismiss([line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()])

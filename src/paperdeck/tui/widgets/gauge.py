@@ -6,9 +6,19 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from ...domain.pitch_shares import PartTarget
 from ...domain.speaking import PitchEstimate, format_duration, minutes_span
 
 VERDICT_STYLES = {"empty": "dim", "short": "yellow", "ok": "green", "long": "bold red"}
+
+
+def part_time_text(seconds: float, target: PartTarget | None) -> Text:
+    """A part's time against its share of the target: "0:50 (1:00–1:36)", the time coloured
+    short / on target / long. Without a target, the time alone."""
+    text = Text(format_duration(seconds), style=VERDICT_STYLES[target.verdict(seconds)] if target else "cyan")
+    if target is not None:
+        text.append(f" ({format_duration(target.low_seconds)}–{format_duration(target.high_seconds)})", style="dim")
+    return text
 
 
 def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Text:

@@ -10,10 +10,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
+from ...domain.pitch_shares import part_targets
 from ...domain.rehearsal import Stopwatch
 from ...domain.speaking import format_duration
 from ...models.pitch import PitchPart
 from .panel import literal
+
+LAP_STYLES = {"short": "yellow", "ok": "green", "long": "red"}
 
 
 class RehearsalPanel(Vertical):
@@ -50,9 +53,23 @@ class RehearsalPanel(Vertical):
         if running and watch and watch.current_key:
             laps.append((watch.current_key, watch.lap_ms()))
         names = {part.key: part.title(language) for part in parts}
+        targets = part_targets([part.key for part in parts], target_minutes)
         for index, (part_key, ms) in enumerate(laps, start=1):
-            laps_text.append(f"{index}. {format_duration(ms / 1000):>5}  ", style="bold" if index == len(laps) and running else "")
-            laps_text.append_text(literal(names.get(part_key, part_key)[:18]))
+            # The lap against its part's share: "1.  0:48/1:36 Why this paper?", the time
+            # coloured once it is over the share's high end (a running lap) or by its verdict.
+            target = targets.get(part_key)
+            current = index == len(laps) and running and watch is not None and watch.current_key == part_key
+            verdict = target.verdict(ms / 1000) if target else "empty"
+            style = "bold red" if verdict == "long" else "bold" if current else LAP_STYLES.get(verdict, "")
+            laps_text.append(f"{index}. ", style="bold" if current else "")
+            laps_text.append(f"{format_duration(ms / 1000):>5}", style=style)
+            if target is not None:
+                laps_text.append(f"/{format_duration(target.high_seconds)}", style="dim")
+            laps_text.append(" ")
+            name = literal(names.get(part_key, part_key))
+            used = 4 + 5 + (6 if target is not None else 0)  # "1. ", the time, "/1:36", a space
+            name.truncate(max(4, (self.size.width or 24) - 1 - used), overflow="ellipsis")
+            laps_text.append_text(name)
             laps_text.append("\n")
         if runs and last_run_ms is not None:
             last = format_duration(last_run_ms / 1000)

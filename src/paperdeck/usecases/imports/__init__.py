@@ -30,6 +30,7 @@ class ImportOptions:
     force: bool = False          # deadlines: overwrite the user's own edits
     deck: str | None = None      # cards: the deck of rows that name none
     delimiter: str | None = None  # cards: "csv" or "tsv" (default: from the file's name)
+    on_resume: str | None = None  # bib: "mine", "all" or "none" (default: mine once my name is set, else all)
 
 
 class ImportRefused(ValueError):
@@ -45,6 +46,10 @@ class ImportRefused(ValueError):
 
 class ImportCancelled(Exception):
     """The user cancelled before anything was written."""
+
+
+class PlanOutdated(ValueError):
+    """The database changed since the preview: the edited plan was not applied."""
 
 
 def format_module(kind: str):
@@ -94,7 +99,9 @@ def execute(store: "Store", prepared: Prepared, *, dry_run: bool = False,
     if cancelled():
         raise ImportCancelled
     if dry_run:
-        return module.plan(store, prepared.parsed, prepared.options)
+        plan = module.plan(store, prepared.parsed, prepared.options)
+        plan.basis = plan_basis(plan)
+        return plan
     with store.transaction():
         plan = module.plan(store, prepared.parsed, prepared.options)
         if cancelled():
@@ -104,6 +111,35 @@ def execute(store: "Store", prepared: Prepared, *, dry_run: bool = False,
             module.apply(store, plan)
             plan.applied = True
     return plan
+
+
+def plan_basis(plan: ImportPlan) -> str:
+    """What a plan was made of, as the planner made it: compared again before an edited plan
+    is applied."""
+    import json
+
+    items = [(item.action.value, item.kind, item.subject, str(item.source), item.target_id, item.why,
+              [(c.field, repr(c.old), repr(c.new)) for c in item.changes], item.values) for item in plan.items]
+    return json.dumps([items, [str(p) for p in plan.problems]], sort_keys=True, default=repr, ensure_ascii=False)
+
+
+def apply_plan(store: "Store", prepared: Prepared, edited: ImportPlan) -> ImportPlan:
+    """Apply a previewed plan as the user edited it (items skipped or included, values such as
+    on-resume changed). Inside the write transaction the plan is made again: if the database
+    changed what the preview said (a paper added elsewhere, a setting changed), nothing is
+    written and PlanOutdated asks for a new preview."""
+    module = format_module(prepared.kind)
+    if edited.applied:
+        raise ValueError("this plan was applied already")
+    with store.transaction():
+        fresh = module.plan(store, prepared.parsed, prepared.options)
+        if not edited.basis or plan_basis(fresh) != edited.basis:
+            raise PlanOutdated("the database changed since the preview; preview again (nothing was imported)")
+        if edited.changes_anything:
+            edited.undo_label = LABEL_PREFIX + module.label(edited)
+            module.apply(store, edited)
+            edited.applied = True
+    return edited
 
 
 def run_import(

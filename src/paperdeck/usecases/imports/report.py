@@ -39,6 +39,10 @@ def item_line(item: PlanItem, language: str = "en", *, done: bool = False) -> st
                 f"; was {source_name(first.old_source)})" if first.old_source else ")")
     if item.why:
         text += f" ({item.why})"
+    if item.kind == "paper" and item.action is Action.ADD and item.values:
+        tags = [("我的", "mine")] if item.values.get("my_author_index") is not None else []
+        tags.append(("上简历", "on the resume") if item.values.get("on_resume") else ("不上简历", "off the resume"))
+        text += " [" + ", ".join(zh if language == "zh" else en for zh, en in tags) + "]"
     return text
 
 
@@ -57,7 +61,7 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
         return {
             "action": entry.action.value, "kind": entry.kind, "subject": entry.subject,
             "file": entry.source.file, "entry": entry.source.entry, "line": entry.source.line,
-            "why": entry.why, "target_id": entry.target_id,
+            "why": entry.why, "target_id": entry.target_id, **_extra(plan.kind, entry),
             "changes": [{"field": c.field, "old": c.old, "new": c.new, "old_source": c.old_source,
                          "new_source": c.new_source} for c in entry.changes],
         }
@@ -77,7 +81,15 @@ def as_json(plan: ImportPlan) -> dict[str, Any]:
         **counts(plan), "summary": summary(plan),
         "items": [item(entry) for entry in plan.items],
         "problems": [problem(entry) for entry in plan.problems],
+        "notes": [note for _zh, note in plan.notes],
     }
+
+
+def _extra(kind: str, entry: PlanItem) -> dict[str, Any]:
+    """Per-format facts a preview needs: for a paper, whether it is mine and goes on the resume."""
+    if kind != "bib" or not entry.values:
+        return {}
+    return {"mine": entry.values.get("my_author_index") is not None, "on_resume": bool(entry.values.get("on_resume"))}
 
 
 # The record each format is about, and the parent rows it may add along the way.
@@ -94,3 +106,25 @@ def counts(plan: ImportPlan, file: str | None = None) -> dict[str, int]:
     if parent:
         found[f"{parent}s_added"] = plan.count(Action.ADD, parent, file)
     return found
+
+
+# How each decoding is named to the user; plain UTF-8 goes without saying.
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8 with BOM": "UTF-8 with BOM", "utf-16": "UTF-16",
+                  "windows-1252": "Windows-1252 (cp1252)"}
+
+
+def encoding_name(encoding: str) -> str:
+    return ENCODING_NAMES.get(encoding, encoding)
+
+
+def encoding_notes(plan: ImportPlan) -> list[tuple[str, str]]:
+    """(zh, en) one line per file not read as plain UTF-8: how it was read, so smart quotes or
+    accents that look wrong can be traced to the file's encoding."""
+    notes = []
+    for read in plan.files:
+        if read.encoding == "utf-8":
+            continue
+        name = encoding_name(read.encoding)
+        hint_zh, hint_en = ("", "") if read.encoding.startswith("utf-") else ("（不是 UTF-8）", " (not UTF-8)")
+        notes.append((f"{read.name}：按 {name} 读取{hint_zh}", f"{read.name}: read as {name}{hint_en}"))
+    return notes

@@ -1,0 +1,157 @@
+"""BibTeX import, the deciding half: which entries are new, which are duplicates and why,
+which are mine, and the papers-table row each new entry becomes.
+
+A duplicate needs evidence that it is the same paper: the same DOI or arXiv id *and* a similar
+title, or the same title with no identifier that tells them apart. Two entries that share an
+arXiv id but not their title (a copy-paste slip in someone's .bib) are both kept, with a note;
+so are two papers of the same title with different DOIs (a journal version of a conference
+paper is its own line on a CV).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .bibtex import BibPaper
+from .names import find_me
+
+SIMILAR_TITLE = 0.8   # SequenceMatcher ratio of two normalized titles
+
+
+def normalize_title(title: str) -> str:
+    """Case, accents, braces and punctuation do not make two titles different."""
+    plain = unicodedata.normalize("NFKD", title)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"\w+", plain))
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """The same title give or take a typo, a subtitle or a trailing word."""
+    x, y = normalize_title(a), normalize_title(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter.split()) >= 4 and (longer.startswith(shorter + " ") or longer.startswith(shorter + ":")):
+        return True
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= SIMILAR_TITLE
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A paper the import compares against: in the database (paper_id) or an earlier entry."""
+
+    title: str
+    doi: str | None
+    arxiv_id: str | None
+    where: str                    # "paper #12 in the database", "entry dai2021elastic"
+    paper_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    paper: BibPaper
+    why: str                     # "same DOI and title as paper #12 in the database"
+    paper_id: int | None         # the database's paper it duplicates, if any
+
+
+@dataclass(slots=True)
+class DuplicateSplit:
+    new: list[BibPaper]
+    duplicates: list[Duplicate]
+    notes: dict[int, str] = field(default_factory=dict)  # id(paper) -> why it was kept though it looked alike
+
+
+def split_duplicates(
+    papers: Iterable[BibPaper], existing: Iterable[tuple[int, str, str | None, str | None]],
+) -> DuplicateSplit:
+    """Split `papers` into new ones and duplicates of `existing` (id, title, doi, arxiv) or of
+    an earlier entry. Candidates are found by identifier or exact title, so this stays linear."""
+    index: dict[str, list[Known]] = {}
+
+    def remember(known: Known) -> None:
+        for key in _keys(known.title, known.doi, known.arxiv_id):
+            index.setdefault(key, []).append(known)
+
+    for paper_id, title, doi, arxiv_id in existing:
+        remember(Known(title, doi, arxiv_id, f"paper #{paper_id} in the database", paper_id))
+    split = DuplicateSplit([], [])
+    for paper in papers:
+        candidates = []
+        for key in sorted(_keys(paper.title, paper.doi, paper.arxiv_id)):
+            candidates += [known for known in index.get(key, []) if known not in candidates]
+        verdict, note = _judge(paper, candidates)
+        if verdict is not None:
+            split.duplicates.append(verdict)
+            continue
+        if note:
+            split.notes[id(paper)] = note
+        remember(Known(paper.title, paper.doi, paper.arxiv_id, f"entry {paper.key}"))
+        split.new.append(paper)
+    return split
+
+
+def _keys(title: str, doi: str | None, arxiv_id: str | None) -> set[str]:
+    keys = {f"title:{normalize_title(title)}"} if normalize_title(title) else set()
+    if doi:
+        keys.add(f"doi:{doi.lower()}")
+    if arxiv_id:
+        keys.add(f"arxiv:{arxiv_id.lower()}")
+    return keys
+
+
+def _judge(paper: BibPaper, candidates: list[Known]) -> tuple[Duplicate | None, str]:
+    note = ""
+    for known in candidates:
+        same_doi = bool(paper.doi and known.doi and paper.doi.lower() == known.doi.lower())
+        same_arxiv = bool(paper.arxiv_id and known.arxiv_id and paper.arxiv_id.lower() == known.arxiv_id.lower())
+        alike = similar_titles(paper.title, known.title)
+        if (same_doi or same_arxiv) and alike:
+            what = "DOI" if same_doi else "arXiv id"
+            return Duplicate(paper, f"same {what} and title as {known.where}", known.paper_id), ""
+        if same_doi or same_arxiv:
+            what = f"DOI {paper.doi}" if same_doi else f"arXiv id {paper.arxiv_id}"
+            note = note or f"shares its {what} with {known.where} but not its title; kept as a separate paper"
+            continue
+        conflicting = (paper.doi and known.doi and paper.doi.lower() != known.doi.lower()) or (
+            paper.arxiv_id and known.arxiv_id and paper.arxiv_id.lower() != known.arxiv_id.lower())
+        if conflicting:
+            note = note or f"same title as {known.where} but a different DOI / arXiv id; kept as a separate paper"
+            continue
+        return Duplicate(paper, f"same title as {known.where}", known.paper_id), ""
+    return None, note
+
+
+# -- the row ---------------------------------------------------------------------------------
+
+def paper_columns(paper: BibPaper, my_names: Sequence[str] = ()) -> dict[str, object]:
+    """The papers-table row for an imported entry: finished work, so it sits at Decision.
+
+    `my_names` (my name and its aliases) find my author position; with any name given, only my
+    own papers go on the resume (a preview may change that per entry)."""
+    my_index = find_me(paper.authors, my_names)
+    source = f"Imported from BibTeX entry {paper.key}"
+    if paper.venue_name and paper.venue_key is None:
+        source += f"; venue: {paper.venue_name}"
+    return {
+        "title": paper.title, "stage": "decision", "authors": paper.authors,
+        "equal_contribution": paper.equal_contribution, "corresponding": paper.corresponding,
+        "my_author_index": my_index,
+        # An unknown venue keeps its own short name ("TIST", "NoDaLiDa") as its key.
+        "venue_key": paper.venue_key or paper.venue_name, "target_year": paper.year, "track": paper.track,
+        "decision": "accepted" if paper.status == "published" else None,
+        "award": paper.award, "doi": paper.doi, "arxiv_id": paper.arxiv_id, "links": paper.links,
+        "selected": int(paper.selected),
+        "on_resume": int(my_index is not None or not any(name.strip() for name in my_names)),
+        "cite_key": paper.key, "bib_entry": paper.source,
+        "notes": source,
+    }
+
+
+def is_mine(values: dict[str, object]) -> bool:
+    return values.get("my_author_index") is not None
