@@ -32,6 +32,7 @@ NAMES = {
     "front", "back", "front_zh", "zh", "suspended", "deck", "category",  # the card file's column names
     "xclip", "xsel", "wl", "clipboard",  # clipboard tools (wl-clipboard)
     "OSC", "textual", "dark", "light",  # OSC 52; theme names (textual-dark)
+    "San", "Zhang",  # the example spelling of a name (San Zhang; Zhang S.; 张三)
     "Oral", "Spotlight", "UltraFeedback", "PPO", "DPO",  # award and method names the form's examples use
 }
 KEYS = {"Esc", "Tab", "Space", "Enter", "Home", "End", "PgUp", "PgDn", "ctrl", "shift", "alt", "Del", "Backspace"}

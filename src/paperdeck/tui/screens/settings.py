@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.setting_kinds import Flag, Keymap, Nullable
+from ...domain.setting_kinds import Flag, Keymap, Names, Nullable
 from ...domain.settings import GROUPS
 from ...usecases.core import StoreError
 from ...i18n_words import SETTING_WORDS, word
@@ -101,7 +101,7 @@ class SettingsScreen(PaperdeckScreen):
         return text
 
     def _value(self, text: str, kind: object) -> Text:
-        if isinstance(kind, (Flag, Nullable, Keymap)) and text in SETTING_WORDS:  # yes / no, none, system, auto
+        if isinstance(kind, (Flag, Nullable, Keymap, Names)) and text in SETTING_WORDS:  # yes / no, none, system, auto
             return Text(word(SETTING_WORDS, text, self.language))
         return literal(text) if text else Text(self.pick("（空）", "(empty)"), style="italic")
 
