@@ -21,11 +21,12 @@ from paperdeck.models.papers import STAGES, Stage
 from paperdeck.store import open_store
 from paperdeck.store.bulk import BulkLoader
 from paperdeck.store.migrate import LATEST_VERSION
+from paperdeck.store.speech_counts import fill_missing
 
 from . import corpus
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-GENERATOR_VERSION = 2  # bump when the generated content changes
+GENERATOR_VERSION = 3  # bump when the generated content changes
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def generate(path: Path, size: Size, *, seed: int = 20261129) -> None:
             pitched = [row[0] for row in store.rows(
                 "SELECT id FROM papers WHERE stage IN ('writing', 'submission', 'under_review', 'decision')")]
             loader.insert("pitch_sections", _pitch_sections(rng, now, pitched))
+        fill_missing(store.conn)  # as a save stores them (a bulk load leaves them to the next open)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.conn.execute("ANALYZE")
     finally:
@@ -188,8 +190,17 @@ def _reviews(rng, size: Size, now, card_ids: list[int]):
         yield {
             "card_id": card_ids[n % len(card_ids)], "rating": rng.choices([1, 2, 3, 4], [10, 15, 60, 15])[0],
             "reviewed_at": _ago(now, rng, 365), "duration_ms": rng.randint(8_000, 150_000),
-            "mode": "fsrs", "card_before": "{}",
+            "mode": "fsrs", "card_before": _state_before(rng),
         }
+
+
+# The card's state before a review, as a user's history has them (new, learning, review,
+# relearning): true retention and the weakest categories count the reviews of review cards.
+_STATES_BEFORE = ['{"state": 0}', '{"state": 1}', '{"state": 2}', '{"state": 3}']
+
+
+def _state_before(rng) -> str:
+    return rng.choices(_STATES_BEFORE, [10, 10, 75, 5])[0]
 
 
 def _pitch_sections(rng, now, paper_ids: list[int]):

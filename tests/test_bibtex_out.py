@@ -3,12 +3,13 @@ as they were, and every shared .bib file imported and exported re-parsing cleanl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
 import pytest
 
-from paperdeck.domain.bibtex_out import assign_cite_keys, generated_key
+from paperdeck.domain.bibtex_out import assign_cite_keys, generated_key, render_bib
 from paperdeck.domain.snippets import build_entry, render, render_list
 from paperdeck.models.imports import Action
 from paperdeck.models.papers import Paper, Stage, Submission
@@ -245,3 +246,17 @@ def test_journal_articles_export_as_article_and_preprints_as_misc(library):
     assert out["li2024survey"]["eprint"] == "2412.19442"
     assert all("booktitle" not in entry.fields_dict or not entry["booktitle"].strip().isdigit()
                for entry in out.values()), "a year is never a booktitle"
+
+
+def test_a_conference_published_as_a_journal_keeps_its_article(library):
+    """SIGMOD's papers appear in PACMMOD: the CV says SIGMOD, but the citation is the journal's
+    @article (volume and number are the journal's), never an @inproceedings with them."""
+    _plan, entries, text, _originals = library
+    deltaboost = next(e for e in entries if e.cite_key == "wu2023deltaboost")
+    assert deltaboost.label == "SIGMOD 2023"
+    out = {entry.key: entry for entry in bibtexparser.parse_string(text).entries}["wu2023deltaboost"]
+    assert out.entry_type == "article" and out["journal"] == "Proc. ACM Manag. Data"
+    assert "booktitle" not in out.fields_dict and (out["volume"], out["number"]) == ("1", "2")
+    # Scholar's NeurIPS "@article" (its journal a conference's name) is still a conference paper.
+    assert render_bib(replace(deltaboost, source={"type": "article", "fields": {
+        "journal": "Advances in Neural Information Processing Systems"}})).startswith("@inproceedings{")

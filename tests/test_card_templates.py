@@ -11,6 +11,7 @@ NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
 FIELDS = dict(
     method="reward-aware prompt sampling", baseline="PPO", dataset="UltraFeedback",
     result="+12% MT-Bench win-rate", contribution="DPO via policy distillation under a real RM",
+    problem="reward drift in RLHF", limitations="English-only evaluation",
 )
 
 
@@ -41,12 +42,12 @@ def test_generation_is_idempotent_and_keeps_progress(store):
     deck, added, updated = store.cards.generate_paper_deck(paper)
     assert (added, updated) == (len(TEMPLATES), 0)
     assert deck.key == paper_deck_key(paper.id) and deck.paper_id == paper.id
-    cards = store.cards.cards(deck.id)
-    reviewed = cards[0]
+    cards = {card.key: card for card in store.cards.cards(deck.id)}
+    reviewed = cards["tpl.method.explain"]
     outcome = store.cards.preview(reviewed, NOW)[EASY]
     store.cards.record_review(reviewed, outcome, reviewed_at=NOW, duration_ms=1)
-    edited = store.cards.edit(cards[1].id, front="My own wording")
-    store.cards.delete(cards[2].id)
+    edited = store.cards.edit(cards["tpl.method.basis"].id, front="My own wording")
+    store.cards.delete(cards["tpl.baseline.compare"].id)
 
     again, added, updated = store.cards.generate_paper_deck(paper)
     assert again.id == deck.id and (added, updated) == (0, 0)
@@ -78,3 +79,14 @@ def test_questions_read_naturally_around_a_field_that_is_a_sentence():
     assert significance.front == ("What is your headline result (“+12% win-rate on MT-Bench; open-sourced on "
                                   "Hugging Face”) compared against, and is the gain significant?")
     assert significance.front_zh.startswith("你的核心结果（“+12% win-rate") and "Face”）是和谁比的？" in significance.front_zh
+
+
+def test_problem_and_limitations_are_asked_about():
+    cards = {c.key: c for c in render({"title": "RAPO", "problem": "reward drift in RLHF.",
+                                       "limitations": "English-only evaluation"})}
+    assert set(cards) == {"tpl.problem.why", "tpl.limitations.next"}
+    assert cards["tpl.problem.why"].front == (
+        "What problem does “RAPO” solve (reward drift in RLHF), and why does it matter now?")
+    assert cards["tpl.problem.why"].front_zh == "《RAPO》要解决什么问题（reward drift in RLHF）？为什么现在值得做？"
+    assert cards["tpl.limitations.next"].back == "English-only evaluation"
+    assert cards["tpl.limitations.next"].category_key == "qcat.comparison"

@@ -278,3 +278,18 @@ def test_every_seeded_follow_up_question_has_talking_points_in_both_languages(st
     seed_all(store)
     assert store.cards.get(mine.id).back == "my own answer"
     assert store.cards.get(cards[0].id).back == cards[0].back
+
+
+def test_weakest_categories_count_lapses_and_the_cards_that_lapsed(store):
+    """Two lapses of one card and one of another: three lapses, two cards."""
+    day = timedelta(days=1)
+    theory = [card for card in store.cards.cards() if card.category_key == store.cards.cards()[0].category_key]
+    first, second = theory[0], theory[1]
+    for card, lapses in ((first, 2), (second, 1)):
+        at = NOW - 60 * day
+        for _ in range(lapses):
+            _, outcome = review(store, store.cards.get(card.id), EASY, at)  # into the review state
+            _, outcome = review(store, store.cards.get(card.id), AGAIN, outcome.due)  # a lapse
+            at = outcome.due + day
+    weakest = store.cards.weakest_categories()
+    assert (weakest[0].category_key, weakest[0].lapses, weakest[0].cards) == (first.category_key or "", 3, 2)

@@ -49,17 +49,17 @@ def test_every_table_has_a_mapper_and_every_column_its_field(empty):
 
 
 def test_a_column_without_a_field_is_caught(empty):
-    empty.conn.execute("ALTER TABLE papers ADD COLUMN problem TEXT NOT NULL DEFAULT ''")
-    assert schema_mismatches(empty.conn, MAPPERS) == ["papers.problem has no field in Paper"]
+    empty.conn.execute("ALTER TABLE papers ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
+    assert schema_mismatches(empty.conn, MAPPERS) == ["papers.mood has no field in Paper"]
 
 
 def test_a_field_without_a_column_is_caught(empty):
     @dataclasses.dataclass
-    class PaperWithProblem(Paper):
-        problem: str = ""
+    class PaperWithMood(Paper):
+        mood: str = ""
 
-    mappers = [m for m in MAPPERS if m is not PAPERS] + [Mapper(PaperWithProblem, "papers", joined={"venue_name"})]
-    assert schema_mismatches(empty.conn, mappers) == ["PaperWithProblem maps problem but papers has no such column"]
+    mappers = [m for m in MAPPERS if m is not PAPERS] + [Mapper(PaperWithMood, "papers", joined={"venue_name"})]
+    assert schema_mismatches(empty.conn, mappers) == ["PaperWithMood maps mood but papers has no such column"]
 
 
 def test_a_table_without_a_mapper_is_caught(empty):

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .names import bibtex_name, parse_name
+from .venue_catalogue import is_proceedings_journal
 
 if TYPE_CHECKING:
     from .resume_entry import ResumeEntry
@@ -109,6 +110,9 @@ def entry_type(entry: "ResumeEntry") -> str:
     from .resume_entry import CONFERENCE, JOURNAL_ARTICLE, OTHER, PREPRINT_KIND, REVIEW_KIND, WORKSHOP
 
     original = str(entry.source.get("type") or "").lower()
+    raw = entry.source.get("fields") if isinstance(entry.source.get("fields"), Mapping) else {}
+    if entry.kind == CONFERENCE and original == "article" and is_proceedings_journal(str(raw.get("journal") or "")):
+        return "article"         # PACMMOD, PVLDB: the CV says SIGMOD, the citation stays the journal's
     if entry.kind in (CONFERENCE, WORKSHOP):
         return "inproceedings"
     if entry.kind == JOURNAL_ARTICLE:

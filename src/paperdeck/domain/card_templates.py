@@ -13,7 +13,7 @@ from typing import Any
 
 from ..textsafe import one_line
 
-FIELDS = ("title", "method", "baseline", "dataset", "result", "contribution")
+FIELDS = ("title", "problem", "method", "baseline", "dataset", "result", "contribution", "limitations")
 MAX_FIELD_CELLS = 160
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -38,6 +38,9 @@ class TemplateCard:
 
 
 TEMPLATES: tuple[Template, ...] = (
+    Template("tpl.problem.why", "pitch", ("problem",),
+             "What problem does “{title}” solve ({problem}), and why does it matter now?",
+             "《{title}》要解决什么问题（{problem}）？为什么现在值得做？", "{problem}"),
     Template("tpl.method.explain", "qcat.theory", ("method",),
              "Explain the method of “{title}” ({method}) in two minutes: why does it work?",
              "用两分钟讲清《{title}》的方法（{method}）：它为什么有效？", "{method}"),
@@ -65,6 +68,9 @@ TEMPLATES: tuple[Template, ...] = (
     Template("tpl.deployment.latency", "qcat.deployment", ("method",),
              "Deploying {method}: how do you keep inference latency under control, and does it stream?",
              "{method} 落地时推理 latency 怎么控制？支持 streaming 吗？"),
+    Template("tpl.limitations.next", "qcat.comparison", ("limitations",),
+             "What are the limitations of “{title}” ({limitations}), and what would you try next?",
+             "《{title}》有哪些局限（{limitations}）？下一步你会怎么做？", "{limitations}"),
     Template("tpl.contribution.one-line", "pitch", ("contribution",),
              "Give the one-line summary of “{title}”.",
              "用一句话总结《{title}》的创新亮点。", "{contribution}"),

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Marks in raw BibTeX (LaTeX) and decoded form. Order matters: \dagger before \dag.
 _EQUAL = re.compile(r"\$\^\{?\\?\*\}?\$|\\textsuperscript\{\\?\*\}|\^\{?\*\}?|\*")
@@ -103,15 +104,22 @@ def _split_commas(text: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=16384)
+def _parsed(stored: str) -> Name:
+    """parse_name of a stored (decoded) name, remembered: a resume of a few hundred papers
+    asks about the same few thousand names again and again."""
+    return parse_name(stored)
+
+
 def display_name(stored: str) -> str:
     """A stored author as the CV shows it."""
-    name = parse_name(stored)
+    name = _parsed(stored)
     return name.display or stored.strip()
 
 
 def bibtex_name(stored: str) -> str:
     """A stored author in BibTeX's "von Last, Jr, First" form (one word stays as it is)."""
-    name = parse_name(stored)
+    name = _parsed(stored)
     return name.bibtex or stored.strip()
 
 
@@ -141,8 +149,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s,.{}\-'’*†‡]+", _fold(text)) if t]
+_SEPARATORS = re.compile(r"[\s,.{}\-'’*†‡]+")
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _SEPARATORS.split(_fold(text)) if t)
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -150,7 +162,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(_tokens(name)))
 
 
-def _initials_fit(mine: list[str], theirs: list[str]) -> bool:
+def _initials_fit(mine: Sequence[str], theirs: Sequence[str]) -> bool:
     """First names agree, one side possibly as initials: "Philip S." ~ "P. S." ~ "P."."""
     if not mine or not theirs:
         return False
@@ -160,7 +172,7 @@ def _initials_fit(mine: list[str], theirs: list[str]) -> bool:
         if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
             continue
         return False
-    abbreviated = any(len(t) == 1 for t in mine + theirs)
+    abbreviated = any(len(t) == 1 for t in (*mine, *theirs))
     return abbreviated or len(mine) == len(theirs)
 
 
@@ -171,9 +183,13 @@ def same_person(author: str, me: str) -> bool:
         return False
     if name_key(author) == name_key(me):
         return True
-    a, b = parse_name(author), parse_name(me)
-    last_a, last_b = _tokens(f"{a.von} {a.last}"), _tokens(f"{b.von} {b.last}")
-    return bool(last_a) and last_a == last_b and _initials_fit(_tokens(b.first), _tokens(a.first))
+    b = _parsed(me)
+    last_b = _tokens(f"{b.von} {b.last}")
+    if not last_b or not set(last_b) <= set(_tokens(author)):
+        return False  # my last name is not among its words: not me, without parsing it
+    a = _parsed(author)
+    last_a = _tokens(f"{a.von} {a.last}")
+    return last_a == last_b and _initials_fit(_tokens(b.first), _tokens(a.first))
 
 
 def split_names(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 DEFAULT_WPM = 130.0
 DEFAULT_CJK_CPM = 220.0
@@ -24,9 +25,16 @@ _CJK = (
     "\uac00-\ud7af\u1100-\u11ff"                # Hangul
     "\U00020000-\U0003134f"                     # Han extensions B-H
 )
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = f"[{_CJK}]"
 # A word: letters/digits (Latin, Greek, Cyrillic...), joined by ' - . inside ("MT-Bench", "don't", "3.5").
-_WORD = re.compile(rf"[^\W_{_CJK}]+(?:['’.\-][^\W_{_CJK}]+)*")
+_WORD = rf"[^\W_{_CJK}]+(?:['’.\-][^\W_{_CJK}]+)*"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(word, CJK character), compiled on the first count: compiling them costs every start
+    that imports this module (the settings do) ~15 ms, and stored counts mean most never count."""
+    return re.compile(_WORD), re.compile(_CJK_CHAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +69,8 @@ class Rates:
 
 def count_speech(text: str) -> SpeechCount:
     """English (and other alphabetic) words and CJK characters in `text`."""
-    return SpeechCount(words=len(_WORD.findall(text)), cjk_chars=len(_CJK_CHAR.findall(text)))
+    word, cjk_char = _patterns()
+    return SpeechCount(words=len(word.findall(text)), cjk_chars=len(cjk_char.findall(text)))
 
 
 def speaking_seconds(count: SpeechCount, rates: Rates) -> float:
@@ -103,14 +112,7 @@ class PitchEstimate:
     @property
     def verdict(self) -> str:
         """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
-        low, high = self.band
-        if self.total_seconds <= 0:
-            return "empty"
-        if self.total_seconds < low * 60:
-            return "short"
-        if self.total_seconds > high * 60:
-            return "long"
-        return "ok"
+        return verdict_of(self.total_seconds, self.target_minutes)
 
     @property
     def fill(self) -> float:
@@ -127,6 +129,23 @@ def target_band(target: tuple[float, float]) -> tuple[float, float]:
     """Minutes from, to: (5, 8) stays; one length (3, 3) means about 3: (2.55, 3)."""
     low, high = target
     return (high * SINGLE_TARGET_FLOOR, high) if low >= high else (low, high)
+
+
+def verdict_of(total_seconds: float, target_minutes: tuple[float, float]) -> str:
+    """'empty', 'short' (under the target), 'ok' or 'long' (over it)."""
+    low, high = target_band(target_minutes)
+    if total_seconds <= 0:
+        return "empty"
+    if total_seconds < low * 60:
+        return "short"
+    if total_seconds > high * 60:
+        return "long"
+    return "ok"
+
+
+def pitch_seconds(counts: Iterable[SpeechCount], rates: Rates = Rates()) -> float:
+    """The whole pitch's speaking time from its parts' counts (`estimate_pitch`'s total)."""
+    return sum(speaking_seconds(count, rates) for count in counts)
 
 
 def minutes_span(target: tuple[float, float]) -> str:

@@ -34,7 +34,7 @@ class FieldError(ValueError):
 # The fields' names inside messages, in Chinese.
 LABELS_ZH = {"the title": "标题", "the link": "链接", "the author list": "作者列表", "the result line": "结果",
              "the contribution": "贡献", "the award": "奖项", "the method": "方法", "the baselines": "基线",
-             "the data": "数据"}
+             "the data": "数据", "the problem": "问题", "the limitations": "局限"}
 
 
 def _zh(label: str) -> str:
@@ -251,7 +251,8 @@ def clean_paper_form_changes(raw: dict[str, str], loaded: dict[str, str],
 
 # The paper's own facts its interview deck asks about (domain/card_templates.py): form field,
 # and how an error names it.
-PAPER_TEXT_FIELDS = (("method", "the method"), ("baseline", "the baselines"), ("dataset", "the data"))
+PAPER_TEXT_FIELDS = (("problem", "the problem"), ("method", "the method"), ("baseline", "the baselines"),
+                     ("dataset", "the data"), ("limitations", "the limitations"))
 
 
 def clean_paper_form(raw: dict[str, str], language: str = "en") -> tuple[dict[str, Any], dict[str, str]]:

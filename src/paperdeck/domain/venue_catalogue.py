@@ -181,6 +181,17 @@ _BY_KEY = {venue.key: venue for venue in CATALOGUE}
 _COMPILED = tuple((venue, re.compile(venue.pattern)) for venue in CATALOGUE)
 
 
+# Journals that are a conference's proceedings (SIGMOD's PACMMOD, VLDB's PVLDB, ACM's PACM
+# series): the CV names the conference, but the publisher's citation is an @article there.
+_PROCEEDINGS_JOURNAL = re.compile(
+    r"proc\. acm manag\. data|proceedings of the acm on|\bpacm[a-z]*\b"
+    r"|proc\. vldb endow|proceedings of the vldb endowment|\bpvldb\b")
+
+
+def is_proceedings_journal(text: str) -> bool:
+    return bool(_PROCEEDINGS_JOURNAL.search(re.sub(r"\s+", " ", (text or "").lower()).strip()))
+
+
 def venue_by_key(key: str | None) -> VenueInfo | None:
     return _BY_KEY.get((key or "").strip().lower())
 

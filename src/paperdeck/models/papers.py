@@ -84,6 +84,8 @@ class Paper:
     method: str = ""
     baseline: str = ""
     dataset: str = ""
+    problem: str = ""        # the problem it solves, in a line
+    limitations: str = ""    # what it does not do, in a line
     notes: str = ""
     bullets: list[str] = field(default_factory=list)
     on_resume: bool = True

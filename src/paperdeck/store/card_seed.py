@@ -133,8 +133,9 @@ def _example(data: dict[str, Any]) -> str:
 
 
 def generate_paper_deck(store: "Store", paper: "Paper") -> tuple[Deck | None, int, int]:
-    """(deck, added, updated). A paper with none of the fields the templates ask for (method,
-    baseline, data, result, contribution) gets no deck: (None, 0, 0), unless it has one already."""
+    """(deck, added, updated). A paper with none of the fields the templates ask for (problem,
+    method, baseline, data, result, contribution, limitations) gets no deck: (None, 0, 0),
+    unless it has one already."""
     from ..domain.card_templates import render
     from .seed import Seeder
 

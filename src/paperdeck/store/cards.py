@@ -1,6 +1,6 @@
 """Decks, cards and reviews: CRUD, the due queue, review logging with exact undo.
 
-Due queries filter on `suspended = 0 AND due < ?`, which the `cards_due` index serves.
+Due queries filter on `suspended = 0 AND due < ?`, which the `cards_due_state` index serves.
 Stats live in card_stats.py, seeding and per-paper generation in card_seed.py.
 """
 

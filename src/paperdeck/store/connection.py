@@ -14,11 +14,12 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase
+from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase, is_write_refusal
 from . import integrity
 from .integrity import BackgroundCheck, quick_check, schema_problem, structural_problem
 from .migrate import LATEST_VERSION, migrate
 from .schema_check import remember_schema
+from .speech_counts import fill_missing
 
 # PRAGMA application_id marks a file as ours ("PDCK").
 APPLICATION_ID = 0x5044434B
@@ -162,10 +163,22 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
         migrate(conn, APPLICATION_ID)
         if pending is None:  # a write: only once the file is known sound (else at a later open)
             remember_schema(conn)
+            _count_pitch_speech(conn)
     except BaseException:
         conn.close()
         raise
     return conn, pending
+
+
+def _count_pitch_speech(conn: sqlite3.Connection) -> None:
+    """Fill the pitch sections' missing speaking counts (`speech_counts.fill_missing`). A refused
+    write (locked by another process, disk full): left for a later open; readers count those
+    bodies themselves meanwhile."""
+    try:
+        fill_missing(conn)
+    except sqlite3.OperationalError as error:
+        if not is_write_refusal(error):
+            raise
 
 
 def read_only_reason(path: Path, status: os.stat_result) -> str | None:

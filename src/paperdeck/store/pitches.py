@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from ..models.common import to_iso, utcnow
 from ..models.pitch import Lap, PitchPart, PitchSection, PitchVersion, Rehearsal
 from . import undo, versions
+from .speech_counts import counted
 from .errors import ConflictError, NotFound, ValidationError
 from .tables import GUIDE_ITEMS, PITCH_SECTIONS, PITCH_VERSIONS, REHEARSALS
 
 if TYPE_CHECKING:
+    from ..domain.speaking import SpeechCount
     from .store import Store
 
 # The guide's five parts, used when the guide items were deleted or never seeded.
@@ -68,11 +70,16 @@ class PitchRepo:
         rows = self.store.rows("SELECT * FROM pitch_sections WHERE paper_id = ?", (paper_id,))
         return {row["part_key"]: PITCH_SECTIONS.from_row(row) for row in rows}
 
-    def bodies_by_paper(self) -> dict[int, dict[str, str]]:
-        """paper id -> {part key: text} of its saved parts, for every paper, in one query."""
-        found: dict[int, dict[str, str]] = {}
-        for paper_id, part_key, body in self.store.rows("SELECT paper_id, part_key, body FROM pitch_sections"):
-            found.setdefault(paper_id, {})[part_key] = body
+    def counts_by_paper(self) -> dict[int, dict[str, tuple[bool, "SpeechCount"]]]:
+        """paper id -> {part key: (has text, its speaking count)} of its saved parts, for every
+        paper, in one query: the stored counts (migration 0010), else counted here."""
+        from ..domain.speaking import SpeechCount, count_speech
+
+        found: dict[int, dict[str, tuple[bool, SpeechCount]]] = {}
+        for paper_id, part_key, body, words, cjk_chars in self.store.rows(
+                "SELECT paper_id, part_key, body, words, cjk_chars FROM pitch_sections"):
+            count = count_speech(body) if words is None or cjk_chars is None else SpeechCount(words, cjk_chars)
+            found.setdefault(paper_id, {})[part_key] = (bool(body.strip()), count)
         return found
 
     def last_edited_paper(self, among: set[int]) -> int | None:
@@ -113,16 +120,20 @@ class PitchRepo:
                 if expected_version:  # it had text when loaded; the row went with a restore or undo
                     raise ConflictError(f"pitch part {part_key} was changed elsewhere", 0,
                                         theirs={"part_key": part_key, "body": "", "version": 0})
-                conn.execute("INSERT INTO pitch_sections(paper_id, part_key, body, updated_at) VALUES (?, ?, ?, ?)",
-                             (paper_id, part_key, body, to_iso(utcnow())))
+                count = counted(body)
+                conn.execute("INSERT INTO pitch_sections(paper_id, part_key, body, updated_at, words, cjk_chars) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (paper_id, part_key, body, to_iso(utcnow()), count["words"], count["cjk_chars"]))
                 return 1
             # 0 = "it had no text when I loaded it": text saved elsewhere since is a conflict too.
             versions.require(conn, "pitch_sections", row["id"], -1 if expected_version == 0 else expected_version,
                              f"pitch part {part_key}")
             if row["body"] == body:
                 return int(row["version"])
-            conn.execute("UPDATE pitch_sections SET body = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                         (body, to_iso(utcnow()), row["id"]))
+            count = counted(body)
+            conn.execute("UPDATE pitch_sections SET body = ?, updated_at = ?, version = version + 1, words = ?, "
+                         "cjk_chars = ? WHERE id = ?",
+                         (body, to_iso(utcnow()), count["words"], count["cjk_chars"], row["id"]))
             return int(row["version"]) + 1
 
     def save_sections(self, paper_id: int, bodies: dict[str, str],

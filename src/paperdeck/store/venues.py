@@ -200,7 +200,8 @@ class VenueRepo:
             sql += " WHERE " + " AND ".join(clauses)
         from ..domain.deadlines import opens_at
 
-        found = [d for d in map(deadline_from_row, self.store.rows(sql, params)) if not d.invalid]
+        # The readable rows in one batch (`from_rows`); an unreadable one is left out here.
+        found = DEADLINES.from_rows([row for row in self.store.rows(sql, params) if not _unreadable(row)])
         found.sort(key=lambda d: (opens_at(d), d.edition_year, KIND_ORDER[d.kind], d.uid))
         return found
 
@@ -291,11 +292,14 @@ class VenueRepo:
             years.setdefault(row[0], []).append(row[1])
         return years
 
-    def estimates(self, now: datetime, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
-        """Estimated deadlines of each venue's next unannounced edition (is_estimate=True)."""
+    def estimates(self, now: datetime, venue_keys: Iterable[str] | None = None,
+                  stored: list[Deadline] | None = None) -> list[Deadline]:
+        """Estimated deadlines of each venue's next unannounced edition (is_estimate=True).
+        `stored`: `deadlines()` when the caller has just read them."""
         from ..domain.estimates import estimate_next_edition
 
-        stored = self.deadlines()
+        if stored is None:
+            stored = self.deadlines()
         wanted = {key.lower() for key in venue_keys} if venue_keys is not None else None
         by_venue: dict[str, list[Deadline]] = {}
         for deadline in stored:
@@ -322,7 +326,8 @@ class VenueRepo:
         from ..domain.targets import next_submission
 
         by_venue: dict[str, list[Deadline]] = {}
-        for deadline in [*self.deadlines(), *self.estimates(now)]:
+        stored = self.deadlines()
+        for deadline in [*stored, *self.estimates(now, stored=stored)]:
             by_venue.setdefault(deadline.venue_key, []).append(deadline)
         found = {key: next_submission(deadlines, now) for key, deadlines in by_venue.items()}
         return {key: deadline for key, deadline in found.items() if deadline is not None}
@@ -337,7 +342,8 @@ class VenueRepo:
         hidden = self.hidden_keys() if keys is None else set()
         end = now + timedelta(days=days) if days is not None else None
         found = []
-        for deadline in [*self.deadlines(), *self.estimates(now, keys)]:
+        stored = self.deadlines()
+        for deadline in [*stored, *self.estimates(now, keys, stored)]:
             if (keys is not None and deadline.venue_key.lower() not in keys) or deadline.venue_key in hidden:
                 continue
             if not is_open(deadline, now) or (end is not None and opens_at(deadline) > end):

@@ -115,8 +115,8 @@ class PaperDecksResult:
 
 
 def generate_paper_decks(store: "Store") -> PaperDecksResult:
-    """Create or refresh a deck per paper that has method, baseline, data, result or
-    contribution (progress kept); a paper with none of them gets no (empty) deck."""
+    """Create or refresh a deck per paper that has a problem, method, baseline, data, result,
+    contribution or limitations (progress kept); a paper with none of them gets no (empty) deck."""
     papers = store.papers.all()
     with_deck = added = updated = 0
     for paper in papers:

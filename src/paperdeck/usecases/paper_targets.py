@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..domain.deadlines import local_today
 from ..domain.editions import VenueEditions
-from ..domain.targets import MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target
+from ..domain.targets import (
+    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, target_for, target_key,
+)
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -56,9 +58,18 @@ def paper_targets(
     keys = {paper.venue_key.lower() for paper in papers if paper.venue_key}
     venues = venue_editions(store, keys) if keys else {}
     submitted = _submitted_at(store, {p.id for p in papers if p.venue_key and p.stage.value in ("under_review", "decision")})
-    return {paper.id: paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
-                                   submitted.get(paper.id))
-            for paper in papers}
+    # Papers alike (same venue, year, stage, ...: 170 kinds among 10,000 papers) share one
+    # computed target, copied with each paper's id.
+    alike: dict[tuple, PaperTarget] = {}
+    targets = {}
+    for paper in papers:
+        key = target_key(paper, submitted.get(paper.id))
+        found = alike.get(key)
+        if found is None:
+            found = alike[key] = paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
+                                              submitted.get(paper.id))
+        targets[paper.id] = found if found.paper_id == paper.id else target_for(found, paper.id)
+    return targets
 
 
 def paper_milestones(

@@ -88,7 +88,7 @@ def opening_paper(store: "Store", papers: Sequence["Paper"]) -> int | None:
 
 def pitch_view(store: "Store", paper_id: int | None) -> PitchView:
     """The view for `paper_id` (None, or a paper deleted meanwhile: `opening_paper`)."""
-    papers = store.papers.all()
+    papers = store.papers.outlines()  # ids, titles, stages and dates: all that is read below
     if paper_id not in {paper.id for paper in papers}:
         paper_id = opening_paper(store, papers)
     pitches = store.pitches

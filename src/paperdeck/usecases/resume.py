@@ -62,9 +62,9 @@ def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
     wanted = set(on) | set(off) | (set(other) if unplaced else set())
     papers = store.papers.by_ids(sorted(wanted))
     keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in store.papers.key_outlines())
-    names = venue_names(store)
+    names, mine = venue_names(store), settings.my_names
     found: dict[int, ResumeEntry] = {
-        paper.id: build_entry(paper, history.get(paper.id, ()), names, settings.my_names,
+        paper.id: build_entry(paper, history.get(paper.id, ()), names, mine,
                               review_titles=settings.resume_review_titles, cite_key=keys.get(paper.id))
         for paper in papers
     }

@@ -224,7 +224,7 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
 def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time
     against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
-    from ..domain.speaking import estimate_pitch
+    from ..domain.speaking import SpeechCount, pitch_seconds, verdict_of
     from .pitch import rates_by_paper
 
     pitches = store.pitches
@@ -232,16 +232,17 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
     part_keys = [part.key for part in pitches.parts()]
     pooled, by_paper = rates_by_paper(store)
     result = []
-    every_saved = pitches.bodies_by_paper()  # one query, not one per paper
+    unsaved = (False, SpeechCount())
+    every_saved = pitches.counts_by_paper()  # one query, not one per paper; counted when saved
     for paper in papers:
         saved = every_saved.get(paper.id, {})
-        filled = sum(1 for key in part_keys if saved.get(key, "").strip())
+        filled = sum(1 for key in part_keys if saved.get(key, unsaved)[0])
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
         rates = by_paper.get(paper.id, pooled)
-        estimate = estimate_pitch({key: saved.get(key, "") for key in part_keys}, rates, target)
+        seconds = pitch_seconds((saved.get(key, unsaved)[1] for key in part_keys), rates)  # as estimate_pitch
         result.append(PitchReadiness(
-            paper.id, paper.title, filled, len(part_keys), int(round(estimate.total_seconds)), estimate.verdict,
+            paper.id, paper.title, filled, len(part_keys), int(round(seconds)), verdict_of(seconds, target),
         ))
     result.sort(key=lambda item: (item.parts_filled, item.seconds, item.paper_id))
     return result, target

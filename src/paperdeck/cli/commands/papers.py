@@ -45,11 +45,13 @@ def register(subparsers, common) -> None:
 
 
 EDIT_FIELDS = {
+    "problem": "the problem it solves, in a line (e.g. 'reward drift in RLHF')",
     "method": "the method, as a short name (e.g. 'reward-aware prompt sampling')",
     "baseline": "the baselines compared against (e.g. 'PPO, DPO')",
     "dataset": "the data trained and evaluated on (e.g. 'UltraFeedback')",
     "result": "the headline result, with its numbers",
     "contribution": "the one-line contribution",
+    "limitations": "what it does not do yet, in a line (e.g. 'English-only evaluation')",
 }
 
 

@@ -146,6 +146,9 @@ class PaperFormModal(PaperdeckModal[bool]):
         yield from self._field("result", self.pick("核心结果（带数字）", "Result (with numbers)"),
                                SafeInput(paper.result, id="f-result", compact=True))
         # What the paper's interview deck asks about (Flashcards, g).
+        yield from self._field("problem", self.pick("问题（一句话）", "Problem (in a line)"),
+                               SafeInput(paper.problem, id="f-problem", compact=True,
+                                         placeholder=self.pick("如 RLHF 中的 reward drift", "e.g. reward drift in RLHF")))
         yield from self._field("method", self.pick("方法（简短名称）", "Method (a short name)"),
                                SafeInput(paper.method, id="f-method", compact=True,
                                          placeholder=self.pick("如 reward-aware prompt sampling", "e.g. reward-aware prompt sampling")))
@@ -155,6 +158,9 @@ class PaperFormModal(PaperdeckModal[bool]):
         yield from self._field("dataset", self.pick("数据（训练与评估）", "Data (train / eval)"),
                                SafeInput(paper.dataset, id="f-dataset", compact=True,
                                          placeholder=self.pick("如 UltraFeedback", "e.g. UltraFeedback")))
+        yield from self._field("limitations", self.pick("局限（一句话）", "Limitations (in a line)"),
+                               SafeInput(paper.limitations, id="f-limitations", compact=True,
+                                         placeholder=self.pick("如 只在英文上评估", "e.g. English-only evaluation")))
         yield Label(self.pick("备注", "Notes"), classes="field")
         yield SafeTextArea(paper.notes, id="f-notes")
         yield Label("", id="err-notes", classes="error")
@@ -492,7 +498,8 @@ class PaperFormModal(PaperdeckModal[bool]):
 
 # The paper's text fields a conflict shows and keep-both joins (the others: mine is kept).
 _TEXT_FIELDS = {"title": "Title", "contribution": "Contribution", "result": "Result", "award": "Award", "method": "Method",
-                "baseline": "Baselines", "dataset": "Data", "notes": "Notes"}
+                "baseline": "Baselines", "dataset": "Data", "problem": "Problem", "limitations": "Limitations",
+                "notes": "Notes"}
 
 
 def _differences(conflict: ConflictError, fields: dict) -> list[tuple[str, str, str]]:

@@ -1,0 +1,37 @@
+"""Papers alike share one computed target (`paper_targets`): each paper's target must equal
+the one computed for it alone, whatever its venue, year, cycle, stage, track, decision and
+submission."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timezone
+
+from paperdeck.domain.targets import paper_target
+from paperdeck.models.papers import Stage
+from paperdeck.usecases.paper_targets import _submitted_at, paper_targets, venue_editions
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+
+
+def test_each_paper_gets_the_target_computed_for_it_alone(store):
+    venues = ["iclr", "NeurIPS", "acl", "nowhere", None]
+    stages = [Stage.IDEATION, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION]
+    kinds = itertools.product(venues, [None, 2026, 2027], [None, "workshop"], stages)
+    for n, (venue, year, track, stage) in enumerate(kinds):
+        for twin in range(2):  # two papers of each kind: the second gets the first's, copied
+            paper = store.papers.add(f"P{n}.{twin}", stage, venue_key=venue, target_year=year, track=track)
+            if stage is Stage.DECISION and n % 2:
+                store.papers.update(paper.id, None, decision="rejected")
+            if stage is Stage.UNDER_REVIEW and venue and twin:
+                store.papers.submit(paper.id, venue, venue_key=venue.lower(), year=year)
+    papers = store.papers.outlines()
+    zone = timezone.utc
+    found = paper_targets(store, papers, NOW, zone)
+    editions = venue_editions(store)
+    submitted = _submitted_at(store, {paper.id for paper in papers})
+    alone = {paper.id: paper_target(paper, editions.get((paper.venue_key or "").lower()), NOW, zone,
+                                    submitted.get(paper.id)) for paper in papers}
+    assert found == alone
+    assert len({target.state for target in found.values()}) >= 3  # the kinds reach different states
+    assert all(target.paper_id == paper_id for paper_id, target in found.items())
