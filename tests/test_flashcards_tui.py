@@ -587,6 +587,28 @@ def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
 
 
+async def test_chinese_plot_labels_keep_the_plot_on_its_own_rows(frozen_clock, store):
+    """plotext gives each character one cell: a Chinese label pushed the retention plot's
+    right edge onto the next row at 80x24 (`90├────还没有成熟卡片的复习────` then `───┤`)."""
+    import pytest
+
+    pytest.importorskip("textual_plotext")
+    from screen_text import screen_lines
+
+    store.settings.update(language="zh")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("s")
+        await view_shown(pilot)
+        await pilot.pause()
+        lines = [line.replace("\u200b", "") for line in screen_lines(app)]
+        label = next(line for line in lines if "还没有成熟卡片的复习" in line)
+        assert label.rstrip().endswith("┤"), label
+        title = next(line for line in lines if "每周真实记忆率" in line)
+        assert title.rstrip().endswith("90%）"), title
+
+
 async def test_an_interview_cram_ends_with_the_cards_missed(store, frozen_clock):
     from paperdeck.tui.screens.card_review import ReviewScreen
 

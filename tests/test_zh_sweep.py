@@ -31,6 +31,8 @@ NAMES = {
     "YYYY", "MM", "DD", "HH", "IANA", "PT", "CST", "PST", "PDT", "EST", "EDT", "CET", "CEST",  # date and zone notation
     "front", "back", "front_zh", "zh", "suspended", "deck", "category",  # the card file's column names
     "xclip", "xsel", "wl", "clipboard",  # clipboard tools (wl-clipboard)
+    "OSC", "textual", "dark", "light",  # OSC 52; theme names (textual-dark)
+    "San", "Zhang",  # the example spelling of a name (San Zhang; Zhang S.; 张三)
     "Oral", "Spotlight", "UltraFeedback", "PPO", "DPO",  # award and method names the form's examples use
 }
 KEYS = {"Esc", "Tab", "Space", "Enter", "Home", "End", "PgUp", "PgDn", "ctrl", "shift", "alt", "Del", "Backspace"}
@@ -43,6 +45,7 @@ ENGLISH_COLUMNS = {
     ("decks", "name"), ("reviews", "mode"), ("reviews", "card_before"),
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
+IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # a setting's key in a command (my_name): typed as is
 
 
 def data_words(path) -> set[str]:
@@ -93,7 +96,7 @@ def english_labels(app, allowed: set[str]) -> list[str]:
         lines = blank_region(lines, region.x, region.y, region.width, region.height)
     found = []
     for line in lines:
-        for word in WORD.findall(line):
+        for word in WORD.findall(IDENTIFIER.sub("", line)):
             if word not in allowed and word.lower() not in allowed:
                 found.append(word)
     return found
@@ -128,6 +131,7 @@ VISITS = [
     ("5", "", ""), ("5", "f7", "escape"), ("5", "f8", "escape"), ("5", "f4", "escape"),
     ("5", "escape question_mark", "escape"),  # Esc first: in the editor, ? is text
     ("6", "", ""), ("6", "e", "escape"), ("6", "i", "escape"), ("6", "question_mark", "escape"),
+    ("7", "", ""), ("7", "e", "escape"), ("7", "question_mark", "escape"),
     # actions that answer with a toast
     ("6", "y", ""), ("6", "s", "s"), ("3", "s", "s"), ("2", "shift+right", "u"), ("5", "f9", ""),
     ("4", "g", ""), ("5", "f3", "f3"), ("5", "escape", ""),  # Pitch: the examples shown otherwise; keys mode

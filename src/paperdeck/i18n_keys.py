@@ -58,6 +58,9 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "form.save": ("保存", "保存（也可在输入框中按回车，或按保存按钮）"),
     "form.next_tab": ("下一页签", "下一个页签：详情、清单、投稿、链接"),
     "form.previous_tab": ("上一页签", "上一个页签"),
+    # settings
+    "settings.change": ("修改", "修改选中的设置"),
+    "settings.reset": ("默认", "把选中的设置恢复为默认值"),
     # venues
     "venues.field": ("领域", "按领域筛选：全部、通用机器学习、自然语言处理……"),
     "venues.search": ("搜索", "按名称、全称或别名搜索会议"),

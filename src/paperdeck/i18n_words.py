@@ -35,6 +35,14 @@ WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周�
 ESTIMATE = ("估计", "est.")
 SELECT_PROMPT = ("请选择", "Select")
 NONE_CHOSEN = ("（无）", "(none)")
+# A setting's value words (what `paperdeck config set` reads), as the Settings list shows them.
+SETTING_WORDS: dict[str, tuple[str, str]] = {
+    "true": ("是", "true"),
+    "false": ("否", "false"),
+    "none": ("无", "none"),
+    "system": ("跟随系统", "system"),
+    "auto": ("自动", "auto"),
+}
 
 
 def has_chinese(text: str) -> bool:

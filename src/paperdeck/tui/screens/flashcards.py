@@ -103,14 +103,23 @@ class FlashcardsScreen(PaperdeckScreen):
         summary.append(self.pick("学习中 · ", "learning · "))
         summary.append(f"{view.due} ", "bold green")
         summary.append(self.pick("到期", "due"))
-        summary.append(self.pick(f"   连续 {view.streak_days} 天", f"   streak {counted(view.streak_days, 'day')}"))
+        more = Text(self.pick(f"连续 {view.streak_days} 天", f"streak {counted(view.streak_days, 'day')}"))
         target = view.desired_retention
         if view.retention is None:
-            summary.append(self.pick(f"   记忆率 — (目标 {target:.0%})", f"   retention — (target {target:.0%})"), "dim")
+            more.append(self.pick(f"   记忆率 — (目标 {target:.0%})", f"   retention — (target {target:.0%})"), "dim")
         else:
-            summary.append(self.pick(f"   记忆率 {view.retention:.0%} (目标 {target:.0%}, {view.reviewed} 次)",
-                                     f"   retention {view.retention:.0%} (target {target:.0%}, {view.reviewed} reviews)"))
-        return summary
+            more.append(self.pick(f"   记忆率 {view.retention:.0%} (目标 {target:.0%}, {view.reviewed} 次)",
+                                  f"   retention {view.retention:.0%} (target {target:.0%}, {view.reviewed} reviews)"))
+        # The streak and retention on the same line when all fits, else a line of their own
+        # (at 80 columns the one line wrapped through them: "连续 366" / "天").
+        room = self.size.width - 2  # the summary's padding
+        summary.append("   " if summary.cell_len + 3 + more.cell_len <= room else "\n")
+        return summary + more
+
+    def on_resize(self) -> None:
+        view = self.decks_view
+        if view is not None:
+            self.query_one("#cards-summary", Static).update(self._summary(view))
 
     def selected_deck_id(self) -> int | None:
         table = self.query_one("#decks", DataTable)

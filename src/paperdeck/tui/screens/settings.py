@@ -20,9 +20,10 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.setting_kinds import Flag
+from ...domain.setting_kinds import Flag, Keymap, Names, Nullable
 from ...domain.settings import GROUPS
 from ...usecases.core import StoreError
+from ...i18n_words import SETTING_WORDS, word
 from ...textsafe import one_line
 from ...usecases.settings import SettingRow, SettingsView, reset_setting, settings_view
 from ..widgets.panel import literal
@@ -90,7 +91,7 @@ class SettingsScreen(PaperdeckScreen):
         text = Text("  ")
         text.append(label)
         text.append(" " * max(1, width - cell_len(label)))
-        value = self._value(row.text)
+        value = self._value(row.text, row.spec.kind)
         value.truncate(VALUE_CELLS, overflow="ellipsis")
         if row.is_default:
             value.stylize("dim")
@@ -99,7 +100,9 @@ class SettingsScreen(PaperdeckScreen):
         text.append_text(value)
         return text
 
-    def _value(self, text: str) -> Text:
+    def _value(self, text: str, kind: object) -> Text:
+        if isinstance(kind, (Flag, Nullable, Keymap, Names)) and text in SETTING_WORDS:  # yes / no, none, system, auto
+            return Text(word(SETTING_WORDS, text, self.language))
         return literal(text) if text else Text(self.pick("（空）", "(empty)"), style="italic")
 
     def highlighted_key(self) -> str | None:
@@ -132,7 +135,7 @@ class SettingsScreen(PaperdeckScreen):
         text.append("\n" + self.pick("可填：", "Accepts: "), style="dim")
         text.append_text(literal(spec.describe(self.language)))
         text.append("\n" + self.pick("默认：", "Default: "), style="dim")
-        text.append_text(self._value(spec.show(spec.default)))
+        text.append_text(self._value(spec.show(spec.default), spec.kind))
         text.append(f"  ·  paperdeck config set {spec.key} …", style="dim")
         help_box.update(text)
 

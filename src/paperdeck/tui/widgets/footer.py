@@ -9,6 +9,8 @@ shown keys (key, label, enabled, tooltip) differ from what it shows.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports no public name for it
 
-from ..keys import binding_text
+from ..keys import binding_text, class_bindings
 
 
 class QuietFooter(Footer):
@@ -46,7 +48,36 @@ class QuietFooter(Footer):
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         )
         language = getattr(self.app, "language", "en")
-        return (shown, language, self.compact, self.show_command_palette, self.combine_groups)
+        return (shown, language, self.compact, self.show_command_palette, self.combine_groups, self._width())
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def _key_width(self, key: FooterKey) -> int:
+        """The cells a key takes (Footer's CSS: key padded 0 1, description padded right 1,
+        or compact: one space between, a margin after; the palette key's border and padding
+        fall within that width, as measured)."""
+        shown = cell_len(key.key_display) + (cell_len(key.description) + 1 if key.description else 0)
+        return shown + 1 if self.compact else shown + 2
+
+    def _fitting(self, widgets: list[Widget]) -> list[Widget]:
+        """The keys that fit whole beside the palette key, in order; `?` (every key) is kept
+        before the others. A key that does not fit is left out rather than drawn under the
+        palette key (half a label, or a wide character cut through)."""
+        room = self._width()
+        keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+        if not room:
+            return widgets  # not laid out yet
+        room -= sum(self._key_width(w) for w in widgets if w.has_class("-command-palette"))
+        kept: set[int] = set()
+        for key in sorted(keys, key=lambda key: key.action != "app.help"):
+            width = self._key_width(key)
+            if width <= room:
+                kept.add(id(key))
+                room -= width
+            elif key.action != "app.help":
+                break  # the rest in order: none after a key that did not fit
+        return [w for w in widgets if id(w) in kept or w.has_class("-command-palette")]
 
     def compose(self) -> ComposeResult:
         """Textual's keys, each labelled in the app's language (paperdeck/i18n_keys.py)."""
@@ -55,13 +86,40 @@ class QuietFooter(Footer):
         for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show or binding.action == "command_palette":
                 by_action.setdefault(binding.action, binding)
-        for widget in super().compose():
+        if any(binding.group is not None for binding in by_action.values()):
+            yield from super().compose()  # key groups nest (compose's `with`): not collected first
+            return
+        widgets = list(super().compose())
+        for widget in widgets:
             if isinstance(widget, FooterKey) and widget.action in by_action:
                 label, help_text = binding_text(self.app, by_action[widget.action])
                 if widget.description:
                     widget.description = label
                 widget.tooltip = help_text
-            yield widget
+        yield from self._fitting(self._in_screen_order(widgets, by_action))
+
+    def _in_screen_order(self, widgets: list[Widget], by_action: dict[str, Binding]) -> list[Widget]:
+        """The screen's priority keys in the order its BINDINGS list them. A focused widget
+        binding the same key first (TextArea's F6 and F7) would otherwise put them first."""
+        order: dict[str, int] = {}
+        for index, binding in enumerate(class_bindings(type(self.screen))):
+            order.setdefault(binding.action, index)
+
+        def ranked(widget: Widget) -> bool:
+            binding = by_action.get(getattr(widget, "action", ""))
+            return binding is not None and binding.priority and binding.action in order
+
+        slots = [index for index, widget in enumerate(widgets) if ranked(widget)]
+        moved = sorted((widgets[index] for index in slots), key=lambda widget: order[widget.action])
+        result = list(widgets)
+        for index, widget in zip(slots, moved):
+            result[index] = widget
+        return result
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_attached and not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self._recompose_if_changed)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -60,14 +61,18 @@ def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Tex
     line = Text()
     line.append(format_duration(estimate.total_seconds), style=f"bold {style}")
     if zh:
-        line.append(f" / {span} 分钟 · {count.words} 词 · {count.cjk_chars} 字 · {paces}")
+        line.append(f" / {span} 分钟 · {count.words} 词 · {count.cjk_chars} 字")
     else:
-        line.append(f" / {span} min · {count.words} words · {count.cjk_chars} CJK · {paces}")
-    return Text("\n").join([bar, line])
+        line.append(f" / {span} min · {count.words} words · {count.cjk_chars} CJK")
+    # The speaking rates on the same line when they fit, else on the next (never cut).
+    if line.cell_len + 3 + cell_len(paces) <= width:
+        line.append(f" · {paces}")
+        return Text("\n").join([bar, line])
+    return Text("\n").join([bar, line, Text(paces)])
 
 
 class SpeakingGauge(Static):
-    DEFAULT_CSS = "SpeakingGauge { height: 2; }"
+    DEFAULT_CSS = "SpeakingGauge { height: 3; }"  # the bar, the counts, the rates when narrow
 
     def __init__(self, *, id: str | None = None):
         super().__init__("", id=id)

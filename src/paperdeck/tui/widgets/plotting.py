@@ -34,6 +34,15 @@ def sparkline(values: Sequence[float | None]) -> str:
     return "".join("·" if v is None else LEVELS[round(v / peak * 8)] if peak else " " for v in values)
 
 
+def plot_text(text: str) -> str:
+    """`text` for plotext, which gives each character one cell: a wide (CJK) character is
+    followed by a zero-width space, so the two plotext cells it takes are the two it covers
+    (otherwise a Chinese title or label pushes the plot's right edge onto the next line)."""
+    from rich.cells import get_character_cell_size
+
+    return "".join(char + "\u200b" * (get_character_cell_size(char) - 1) for char in text)
+
+
 def date_ticks(widget: PlotextPlot, days: Sequence[date]) -> tuple[list[int], list[str]]:
     """Date labels spaced so they never overlap (plotext would drop colliding ones, and which
     one it drops varies from run to run): one per ~10 columns of the plot."""

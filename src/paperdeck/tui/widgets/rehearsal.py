@@ -47,7 +47,7 @@ class RehearsalPanel(Vertical):
         else:  # two short lines that never wrap (the panel is 24 cells at 80 columns)
             title.update(Text.assemble(
                 ("排练" if zh else "Rehearsal", "bold"), "\n",
-                (f"{key} 开始 · {key} 下一部分" if zh else f"{key} start · {key} next part", "dim")))
+                (f"{key} 开始 · {key} 下一部分" if zh else f"{key} start / next part", "dim")))
         laps_text = Text()
         laps = list(watch.laps) if running and watch else []
         if running and watch and watch.current_key:

@@ -12,7 +12,7 @@ from ...domain.pitch_shares import LapTiming
 from ...domain.speaking import format_duration, target_band
 from ...models.pitch import PitchPart, Rehearsal
 from .panel import literal
-from .plotting import PickText, PlotextPlot, date_ticks, sparkline
+from .plotting import PickText, PlotextPlot, date_ticks, plot_text, sparkline
 
 FULL_COLOR, STOPPED_COLOR, BAND_COLOR = "green", "gray", "red"
 VERDICT_STYLE = {"short": "yellow", "ok": "green", "long": "red", "partial": "dim", "": "", "empty": "dim"}
@@ -28,7 +28,7 @@ def durations_plot(widget: PlotextPlot, runs: Sequence[Rehearsal], target_minute
     plt = widget.plt
     plt.clear_figure()
     # No legend: plotext draws it over the bars, and cuts a Chinese one short.
-    plt.title(pick("每次排练时长（分钟；灰：中途停止）", "Minutes per rehearsal (grey: stopped part-way)"))
+    plt.title(plot_text(pick("每次排练时长（分钟；灰：中途停止）", "Minutes per rehearsal (grey: stopped part-way)")))
     full = [(i, run.total_ms / 60000) for i, run in enumerate(ordered) if not any(lap.partial for lap in run.laps)]
     stopped = [(i, run.total_ms / 60000) for i, run in enumerate(ordered) if any(lap.partial for lap in run.laps)]
     for points, color in ((full, FULL_COLOR), (stopped, STOPPED_COLOR)):

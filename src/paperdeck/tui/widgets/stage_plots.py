@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...domain.stage_days import StageDays
-from .plotting import PickText, PlotextPlot, whole_ticks
+from .plotting import PickText, PlotextPlot, plot_text, whole_ticks
 
 BAR_COLOR = "cyan"
 SHORT_EN = {"ideation": "Idea", "design": "Design", "experiments": "Exper.", "writing": "Writing",
@@ -17,10 +17,10 @@ SHORT_EN = {"ideation": "Idea", "design": "Design", "experiments": "Exper.", "wr
 def median_days_plot(widget: PlotextPlot, rows: Sequence[StageDays], language: str, pick: PickText) -> None:
     plt = widget.plt
     plt.clear_figure()
-    plt.title(pick("各阶段中位天数", "Median days per stage"))
+    plt.title(plot_text(pick("各阶段中位天数", "Median days per stage")))
     values = [round(row.median_days, 1) for row in rows]
     plt.bar(list(range(len(rows))), values, color=BAR_COLOR, width=0.6)
-    plt.xticks(list(range(len(rows))), [bar_label(row, index, language) for index, row in enumerate(rows)])
+    plt.xticks(list(range(len(rows))), [plot_text(bar_label(row, index, language)) for index, row in enumerate(rows)])
     plt.xlim(-1, len(rows))
     whole_ticks(plt, max(values, default=0))
     widget.refresh()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from .plotting import LEVELS, PLOTS, PickText, PlotextPlot, date_ticks, plot_widget, sparkline, whole_ticks
+from .plotting import LEVELS, PLOTS, PickText, PlotextPlot, date_ticks, plot_text, plot_widget, sparkline, whole_ticks
 
 if TYPE_CHECKING:
     from ...models.cards import CardStats
@@ -27,7 +27,7 @@ def reviews_per_day(widget: PlotextPlot, days: Sequence[tuple[date, int]], pick:
     """Bars: reviews on each of the days (oldest left)."""
     plt = widget.plt
     plt.clear_figure()
-    plt.title(pick("每日复习次数", "Reviews per day"))
+    plt.title(plot_text(pick("每日复习次数", "Reviews per day")))
     counts = [count for _day, count in days]
     plt.bar(list(range(len(days))), counts, color=BAR_COLOR, width=0.6)
     positions, labels = _ticks(widget, [day for day, _count in days])
@@ -46,7 +46,7 @@ def forecast(widget: PlotextPlot, days: Sequence[tuple[date, int]], pick: PickTe
     plt.bar(list(range(len(days))), counts, color=FORECAST_COLOR, width=0.6)
     positions, labels = _ticks(widget, [day for day, _count in days])
     if positions and positions[0] == 0:
-        labels[0] = pick("今天", "today")
+        labels[0] = plot_text(pick("今天", "today"))
     plt.xticks(positions, labels)
     plt.xlim(-1, len(days))
     whole_ticks(plt, max(counts, default=0))
@@ -59,11 +59,11 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     target as a horizontal line."""
     plt = widget.plt
     plt.clear_figure()
-    plt.title(pick(f"每周真实记忆率（目标 {target:.0%}）", f"True retention per week (target {target:.0%})"))
+    plt.title(plot_text(pick(f"每周真实记忆率（目标 {target:.0%}）", f"True retention per week (target {target:.0%})")))
     known = [(index, share * 100) for index, (_week, share, _n) in enumerate(weeks) if share is not None]
     if known:
         plt.plot([i for i, _s in known], [s for _i, s in known], marker="braille", color=LINE_COLOR,
-                 label=pick("记忆率 %", "retention %"))
+                 label=plot_text(pick("记忆率 %", "retention %")))
     plt.hline(target * 100, TARGET_COLOR)
     lowest = min([target * 100, *(s for _i, s in known)])
     floor = max(0, int(lowest - 10) // 10 * 10)
@@ -73,7 +73,8 @@ def retention_by_week(widget: PlotextPlot, weeks: Sequence[tuple[date, float | N
     positions, labels = _ticks(widget, [week for week, _share, _n in weeks])
     plt.xticks(positions, labels)
     if not known:
-        plt.text(pick("还没有成熟卡片的复习", "no mature reviews yet"), max(0, len(weeks) // 4), (floor + 100) / 2)
+        plt.text(plot_text(pick("还没有成熟卡片的复习", "no mature reviews yet")), max(1, len(weeks) - 1) / 2,
+                 (floor + 100) / 2, alignment="center")
     widget.refresh()
 
 
