@@ -221,3 +221,17 @@ async def test_the_tick_reads_again_once_a_listed_deadline_closed(prepared, froz
         await view_shown(pilot)
         assert "AAAI" not in panel_text(app, "#dash-deadlines")
         assert "MLSys 2027 Abstract  17d 19h" in panel_text(app, "#dash-deadlines")
+
+
+async def test_short_panels_open_at_their_top_with_the_first_row_highlighted(store, frozen_clock):
+    """At 80x24 a panel is three rows high: highlighting its first row must not scroll the
+    headings above it ("None in the next 30 days", "Later ...", the stage counts) out of view."""
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await view_shown(pilot)
+        await pilot.pause()
+        for panel_id in ("#dash-deadlines", "#dash-attention"):
+            panel = app.screen.query_one(panel_id)
+            first = next(i for i, option in enumerate(panel.options) if not option.disabled)
+            assert panel.options[0].disabled, panel_id  # a heading comes first
+            assert panel.highlighted == first and panel.scroll_y == 0, panel_id

@@ -71,13 +71,13 @@ class DashboardList(OptionList):
         current = self.highlighted_option
         keep = current.id if current is not None else None
         self.set_options(rows)
-        if keep is not None:
-            for index, option in enumerate(rows):
-                if option.id == keep:
-                    self.highlighted = index
-                    return
         first = next((i for i, option in enumerate(rows) if not option.disabled), None)
-        self.highlighted = first
+        kept = next((i for i, option in enumerate(rows) if keep is not None and option.id == keep), None)
+        self.highlighted = first if kept is None else kept
+        if self.highlighted == first:
+            # Highlighting scrolls the row into view, past the headings above it ("None in the
+            # next 30 days", "Later ..."): a short panel at 80x24 showed rows without them.
+            self.call_after_refresh(self.scroll_home, animate=False)
 
 
 class DashboardScreen(PaperdeckScreen):
