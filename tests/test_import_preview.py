@@ -30,6 +30,27 @@ def bib_file(tmp_path):
     return path
 
 
+async def open_import_dialog(app, pilot):
+    """The Resume screen's import dialog, opened once the screen shows its view."""
+    from paperdeck.tui.screens.import_dialog import ImportDialog
+
+    await pilot.pause()
+    await app.screen.view_ready()
+    await pilot.press("i")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ImportDialog)
+    return dialog
+
+
+async def preview_in(dialog, pilot, path) -> None:
+    """Type `path` into the dialog and wait for its preview (F3)."""
+    dialog.query_one("#import-path").value = str(path)
+    await pilot.press("f3")
+    await asyncio.wait_for(dialog.worker.wait(), timeout=10)
+    await pilot.pause()
+
+
 def preview(store, path):
     prepared = prepare("bib", [str(path)])
     return prepared, execute(store, prepared, dry_run=True)
@@ -126,22 +147,13 @@ def test_cli_without_my_name_says_how_to_keep_others_off(cli, db_path):
 
 async def test_the_dialog_previews_edits_and_imports(store, bib_file):
     from paperdeck.tui.app import PaperdeckApp
-    from paperdeck.tui.screens.import_dialog import ImportDialog
     from paperdeck.tui.widgets.plan_list import PlanList
 
     store.settings.update(my_name="Zhaomin Wu")
     app = PaperdeckApp(store, start_screen="resume", watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#import-path").value = str(bib_file)
-        await pilot.press("f3")
-        await asyncio.wait_for(dialog.worker.wait(), timeout=10)
-        await pilot.pause()
+        dialog = await open_import_dialog(app, pilot)
+        await preview_in(dialog, pilot, bib_file)
         plan_list = dialog.query_one("#import-plan", PlanList)
         assert plan_list.has_focus and plan_list.display
         rows = [str(option.prompt) for option in plan_list.options]
@@ -166,19 +178,11 @@ async def test_the_dialog_previews_edits_and_imports(store, bib_file):
 
 async def test_the_dialog_previews_again_when_the_database_changed(store, bib_file):
     from paperdeck.tui.app import PaperdeckApp
-    from paperdeck.tui.screens.import_dialog import ImportDialog
 
     app = PaperdeckApp(store, start_screen="resume", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#import-path").value = str(bib_file)
-        await pilot.press("f3")
-        await asyncio.wait_for(dialog.worker.wait(), timeout=10)
-        await pilot.pause()
+        dialog = await open_import_dialog(app, pilot)
+        await preview_in(dialog, pilot, bib_file)
         store.papers.add("My First Paper", Stage.IDEATION)   # another window adds it meanwhile
         await pilot.press("enter")
         await asyncio.wait_for(dialog.worker.wait(), timeout=10)
@@ -223,21 +227,12 @@ def test_cli_names_each_files_encoding(cli, db_path, tmp_path):
 
 async def test_the_dialog_says_how_a_file_was_read(store, tmp_path):
     from paperdeck.tui.app import PaperdeckApp
-    from paperdeck.tui.screens.import_dialog import ImportDialog
 
     path = encoded_files(tmp_path)["cp1252"]
     app = PaperdeckApp(store, start_screen="resume", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#import-path").value = str(path)
-        await pilot.press("f3")
-        await asyncio.wait_for(dialog.worker.wait(), timeout=10)
-        await pilot.pause()
+        dialog = await open_import_dialog(app, pilot)
+        await preview_in(dialog, pilot, path)
         shown = str(dialog.query_one("#import-result").render())
         assert f"{path}: read as Windows-1252 (cp1252) (not UTF-8)" in shown
         rows = [str(option.prompt) for option in dialog.query_one("#import-plan").options]
@@ -248,19 +243,13 @@ async def test_f3_right_behind_the_typed_path_previews_the_whole_path(store):
     """A terminal delivers a burst of keys at once (fast typing, a paste without bracketed
     paste, tmux): F3, a priority binding, must not read the path before its characters landed."""
     from paperdeck.tui.app import PaperdeckApp
-    from paperdeck.tui.screens.import_dialog import ImportDialog
 
     from key_burst import burst
 
     path = str(BIB / "594zyc_papers.bib")
     app = PaperdeckApp(store, start_screen="resume", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
+        dialog = await open_import_dialog(app, pilot)
         burst(app, path, "f3")
         result = dialog.query_one("#import-result")
         for _ in range(500):   # until the preview started, or the dialog answered without one

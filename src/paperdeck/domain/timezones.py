@@ -11,8 +11,8 @@ means (its day, countdown, how it is written) is in `domain/deadlines.py`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 AOE = ZoneInfo("Etc/GMT+12")
