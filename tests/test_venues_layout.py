@@ -141,3 +141,23 @@ def test_the_cli_kind_column_is_never_cut(prepared, db_path, cli):
     header, *rows = result.stdout.splitlines()
     kind_at = header.index("KIND")
     assert all(row[kind_at - 2:kind_at] == "  " for row in rows if row.strip())  # one column for every row
+
+
+async def test_a_periods_start_and_end_read_apart_in_chinese(prepared):
+    """A tracker's "Rebuttal period starts" / "... ends" have no Chinese: both rows used to read
+    "Rebuttal"; now the English label's start or end is said in Chinese."""
+    venue = prepared.venues.find(LONG_NAME)
+    for label, day in (("Author rebuttal period starts", 3), ("Author rebuttal period ends", 10)):
+        prepared.venues.add_deadline(venue.key, 2027, "rebuttal", at=datetime(2027, 3, day, 11, 59, tzinfo=timezone.utc),
+                                     tz_label="AoE", label=label)
+    prepared.settings.update(language="zh")
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await venues_shown(pilot)
+        table, detail = app.screen.query_one("#venue-table"), app.screen.query_one("#venue-detail")
+        await pilot.press(*["down"] * [o.id for o in table.options].index(f"venue-{venue.key}"))
+        await pilot.pause()
+        rows = [str(option.prompt)[2:] for option in detail.options if (option.id or "").startswith("deadline-")]
+        names = [row.split("  ")[0] for row in rows]
+        assert "Rebuttal 开始" in names and "Rebuttal 结束" in names, rows
+        assert "论文截止" in names  # a kind whose Chinese name says when gets nothing more

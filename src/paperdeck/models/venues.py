@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
@@ -140,8 +141,23 @@ def deadline_name(label: str, kind: DeadlineKind, language: str = "en") -> str:
     """A deadline's label; in Chinese, a label with no Chinese in it (a tracker's "Abstract
     submission deadline") gives way to the kind's Chinese name."""
     if language == "zh" and not has_chinese(label):
-        return kind.label_zh
+        return with_phase_zh(kind.label_zh, label)
     return label or kind.pick(language)
+
+
+# A tracker's English label that opens or closes a period ("Rebuttal period starts",
+# "Author response end"): without this the two rows of a period read alike in Chinese.
+_STARTS = re.compile(r"\b(start|starts|begin|begins|opens?)\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(end|ends|close|closes)\b", re.IGNORECASE)
+
+
+def with_phase_zh(name_zh: str, label: str) -> str:
+    """`name_zh` with "开始" / "结束" when the English `label` names a period's start / end
+    and the Chinese name does not already say when ("论文截止", "会议开始")."""
+    phase = "开始" if _STARTS.search(label) else "结束" if _ENDS.search(label) else ""
+    if not phase or name_zh.endswith(("开始", "结束", "截止")):
+        return name_zh
+    return name_zh + (" " if name_zh[-1].isascii() else "") + phase
 
 
 def deadline_uid(venue_key: str, edition_year: int, kind: DeadlineKind | str, ordinal: int = 1) -> str:
