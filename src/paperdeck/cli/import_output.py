@@ -30,16 +30,18 @@ def err(text: str) -> None:
 
 def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], options: "ImportOptions",
                    *, list_items: bool, nothing_found: str = "") -> int:
-    from ..usecases.imports import ImportRefused, execute, prepare
+    from ..usecases.imports import ImportRefused, execute, parse_inputs, read_all
     from ..usecases.imports.report import as_json, encoding_name, encoding_notes, item_line, shown_items, summary
 
-    try:
-        prepared = prepare(kind, names, options=options, stdin=_binary_stdin() if "-" in names else None)
+    try:  # every file read before the database is opened: a refused one stops the import first
+        inputs = read_all(names, _binary_stdin() if "-" in names else None)
     except ImportRefused as refused:
         raise CliError("\npaperdeck: ".join(one_line(str(r)) for r in refused.refusals)) from None
+    # Then the store, so that its integrity check (a read of the whole file, ~1 s at 280 MB,
+    # which the first write waits for) runs in its thread while the files are parsed.
     store = open_cli_store(args)
     try:
-        plan = execute(store, prepared, dry_run=args.dry_run)
+        plan = execute(store, parse_inputs(kind, inputs, options), dry_run=args.dry_run)
     finally:
         store.close()
     if args.json:

@@ -198,18 +198,17 @@ def _deadline(
     if not tz_label:
         raise EntryError(f"{what}: no timezone")
     try:
-        resolve(tz_label)
+        zone = resolve(tz_label)
         wall = check_day(parse_wall(value))
+        aware = None
         if isinstance(wall, datetime):
-            check_day(wall.replace(tzinfo=resolve(tz_label)) if wall.tzinfo is None else wall)
+            aware = check_day(wall.replace(tzinfo=zone) if wall.tzinfo is None else wall)
     except (UnknownTimezone, BadDate, OutOfBounds) as error:
         raise EntryError(f"{what}: {error}") from error
-    counts[kind] = counts.get(kind, 0) + 1
-    common = dict(venue_name=title, edition_year=year, kind=kind, ordinal=counts[kind],
-                  tz_label=tz_label, label=label, note=note)
-    if isinstance(wall, datetime):
-        return ParsedDeadline(at=wall_to_utc(wall, tz_label), on_date=None, **common)
-    return ParsedDeadline(at=None, on_date=wall, **common)
+    ordinal = counts[kind] = counts.get(kind, 0) + 1
+    if aware is not None:  # the wall time in the label's zone, already placed there
+        return ParsedDeadline(title, year, kind, ordinal, wall_to_utc(aware, tz_label), None, tz_label, label, note)
+    return ParsedDeadline(title, year, kind, ordinal, None, wall, tz_label, label, note)
 
 
 def _conference_dates(start: Any, end: Any) -> tuple[date, date | None] | None:

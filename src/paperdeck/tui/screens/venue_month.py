@@ -5,7 +5,8 @@ chosen day (venue_actions.py)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,6 +16,9 @@ from ...i18n_words import day_text
 from ...textsafe import one_line
 from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
+
+if TYPE_CHECKING:
+    from ...usecases.venues import VenuesView
 
 # Below this width the agenda goes under the grid instead of beside it (styles/venues.tcss).
 AGENDA_BESIDE_MIN = 150
@@ -36,11 +40,31 @@ class VenueMonthMixin:
     """Mixed into VenuesScreen (which provides venues_view, shown_at, field_filter, show, search, pick,
     language, query_one, set_class, size)."""
 
+    # (the view, the clock, filters and language they were made at, the marks): `m` again on
+    # the same view draws the same marks.
+    _month_marks: tuple[object, tuple, list[Mark]] | None = None
+
     def show_month(self) -> None:
         view = self.venues_view
         if view is None:
             return
         now = self.shown_at or view.now
+        zone = view.zone
+        made_at = (now, self.field_filter, self.show, self.search, self.language)
+        cached = self._month_marks
+        if cached is not None and cached[0] is view and cached[1] == made_at:
+            marks = cached[2]
+        else:
+            marks = self.month_marks(view, now)
+            self._month_marks = (view, made_at, marks)
+        self.set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
+        grid = self.query_one(MonthGrid)
+        grid.set_marks(marks, local_today(now, zone), self.language)
+        self.show_agenda(grid.cursor)
+        self.query_one("#venue-legend").update(self.legend())
+
+    def month_marks(self, view: "VenuesView", now: datetime) -> list[Mark]:
+        """The grid's marks: the listed venues' deadlines and estimates, the papers' milestones."""
         zone = view.zone
         keys = {v.key for v in view.listed(self.field_filter, self.show, self.search)}
         marks = []
@@ -57,11 +81,7 @@ class VenueMonthMixin:
         for item in view.milestones or ():
             if not narrowed or item.venue_key.lower() in lowered:
                 marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        self.set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
-        grid = self.query_one(MonthGrid)
-        grid.set_marks(marks, local_today(now, zone), self.language)
-        self.show_agenda(grid.cursor)
-        self.query_one("#venue-legend").update(self.legend())
+        return marks
 
     def on_month_grid_day_chosen(self, message: MonthGrid.DayChosen) -> None:
         message.stop()

@@ -74,9 +74,13 @@ class MonthGrid(Widget, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.today = date.today()
         self.marks: dict[date, list[Mark]] = {}
+        self._given: list[Mark] | None = None  # the list the marks were last set from
         self.language = "en"
 
     def set_marks(self, marks: list[Mark], today: date, language: str = "en") -> None:
+        if marks is self._given and (today, language) == (self.today, self.language) and self.month != NO_MONTH:
+            return  # the same marks again (the grid shown again): nothing to redraw
+        self._given = marks
         self.today, self.language = today, language
         self.marks = {}
         for mark in marks:

@@ -85,7 +85,12 @@ class Prepared:
 def prepare(kind: str, names: Sequence[str], *, options: ImportOptions = ImportOptions(),
             stdin: BinaryIO | None = None) -> Prepared:
     """Read and parse every file (pure work: no database). Raises ImportRefused."""
-    return Prepared(kind, options, format_module(kind).parse(read_all(names, stdin), options))
+    return parse_inputs(kind, read_all(names, stdin), options)
+
+
+def parse_inputs(kind: str, inputs: list[InputText], options: ImportOptions = ImportOptions()) -> Prepared:
+    """Parse files read by `read_all` (pure work: no database)."""
+    return Prepared(kind, options, format_module(kind).parse(inputs, options))
 
 
 def execute(store: "Store", prepared: Prepared, *, dry_run: bool = False,
