@@ -332,18 +332,23 @@ class VenueRepo:
         found = {key: next_submission(deadlines, now) for key, deadlines in by_venue.items()}
         return {key: deadline for key, deadline in found.items() if deadline is not None}
 
-    def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
+    def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None, *,
+                 stored: list[Deadline] | None = None, estimated: list[Deadline] | None = None) -> list[Deadline]:
         """Deadlines still open at `now` (starting within `days` if given), announced and
         estimated, in time order. A date-only deadline stays open through its day. Hidden
-        venues' deadlines are left out unless `venue_keys` names them."""
+        venues' deadlines are left out unless `venue_keys` names them. `stored` and
+        `estimated`: `deadlines()` and `estimates(now, stored=...)` when the caller has them."""
         from ..domain.deadlines import is_open, opens_at
 
         keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
         hidden = self.hidden_keys() if keys is None else set()
         end = now + timedelta(days=days) if days is not None else None
         found = []
-        stored = self.deadlines()
-        for deadline in [*stored, *self.estimates(now, keys, stored)]:
+        if stored is None:
+            stored = self.deadlines()
+        if estimated is None:
+            estimated = self.estimates(now, keys, stored)
+        for deadline in [*stored, *estimated]:
             if (keys is not None and deadline.venue_key.lower() not in keys) or deadline.venue_key in hidden:
                 continue
             if not is_open(deadline, now) or (end is not None and opens_at(deadline) > end):
