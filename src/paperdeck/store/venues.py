@@ -7,7 +7,6 @@ announced date replaces its estimate the moment it is saved or imported.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -108,7 +107,7 @@ class VenueRepo:
 
     def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:
         name = _clean(name, "name")
-        key = slug(key or name) or "venue-" + uuid.uuid4().hex[:8]
+        key = slug(key or name) or "venue-" + _random_hex()[:8]
         if self.store.scalar("SELECT 1 FROM venues WHERE key = ?", (key,)) or self.find(name):
             raise ValidationError(f"a venue named {name!r} already exists", field="name")
         values = {column: _clean(str(fields.get(column, "")), column, required=False)
@@ -279,7 +278,7 @@ class VenueRepo:
             uid = deadline_uid(venue_key, year, kind, ordinal)
             if conn.execute("SELECT 1 FROM deadlines WHERE uid = ?", (uid,)).fetchone() is None:
                 return uid
-        return f"{venue_key}-{year}-{kind.value}-{uuid.uuid4().hex}@paperdeck"
+        return f"{venue_key}-{year}-{kind.value}-{_random_hex()}@paperdeck"
 
     # -- what is coming ---------------------------------------------------------------------
 
@@ -409,3 +408,9 @@ def _deadline_values(
         tz_text, _clean(note, "note", required=False),
     )
 
+
+def _random_hex() -> str:
+    """A random uuid4 as hex. uuid is imported here, not at start-up: it imports `platform`."""
+    import uuid
+
+    return uuid.uuid4().hex
