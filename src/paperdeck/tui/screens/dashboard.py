@@ -97,7 +97,7 @@ class DashboardList(OptionList):
 
 
 class DashboardScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "dashboard.tcss"
+    # styles/dashboard.tcss is read with the app's CSS (app.py): it is the first screen shown.
     BINDINGS = [
         Binding("r", "review", "Review cards", id="dashboard.review",
                 tooltip="Start a flashcard session with the cards due today"),
