@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import to_iso, utcnow
 from ..paths import package_resource
+from .venue_seed import seed_deadlines
 
 if TYPE_CHECKING:
     import sqlite3
@@ -90,7 +91,6 @@ def load_yaml(name: str) -> Any:
 def seed_all(store: "Store") -> None:
     from .card_seed import seed_decks
     from .paper_seed import seed_sample_papers
-    from .venue_seed import seed_deadlines
 
     with store.transaction() as conn:
         seeder = Seeder(conn)
