@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
+from textual._context import NoActiveAppError
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -188,6 +189,17 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.loads_view = cls.load_view is not PaperdeckScreen.load_view
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A new screen is styled with the CSS as it is now (its nodes when they mount; its own
+        # CSS file by `_load_screen_css`). Textual marks it "never styled" (-1), so a mode's
+        # first showing re-parsed all of the app's CSS and restyled every node twice more
+        # (`refresh_css` in `_init_mode` and in `switch_mode`): a third of that showing's time.
+        try:
+            self._css_update_count = self.app._css_update_count
+        except NoActiveAppError:  # built outside a running app: Textual's default stands
+            pass
 
     def view_request(self) -> Any:
         """What the load needs from the UI (language, clock, filter, selection), read on the
