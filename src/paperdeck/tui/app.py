@@ -77,9 +77,6 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     language: reactive[str] = reactive("en", init=False)
 
     def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True):
-        # The app starts in the start screen's mode: no empty default screen mounted, drawn and
-        # then switched away from before the first frame with data.
-        self.DEFAULT_MODE = start_screen
         super().__init__()
         self.store = store
         self.start_screen = start_screen
@@ -95,6 +92,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     def on_mount(self) -> None:
         self._apply_look(self.settings)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
             # The data version a later commit is compared with is read now; the watching itself
