@@ -234,6 +234,22 @@ def test_streak_counts_consecutive_study_days(store):
     assert store.cards.streak(NOW + timedelta(days=2)) == 0
 
 
+def test_a_streak_longer_than_one_query_counts_across_it(store):
+    """`streak` asks STREAK_CHUNK days per query: a gap or the streak's start just past a
+    chunk's edge still counts exactly."""
+    from paperdeck.store.card_stats import STREAK_CHUNK
+
+    store.settings.update(timezone="Asia/Shanghai")
+    card = store.cards.cards()[0]
+    length = 2 * STREAK_CHUNK + 1
+    for days_ago in range(1, length + 1):  # yesterday back: today not yet studied
+        store.cards.record_cram(card, GOOD, reviewed_at=NOW - timedelta(days=days_ago), duration_ms=0)
+    assert store.cards.streak(NOW) == length
+    store.cards.record_cram(card, GOOD, reviewed_at=NOW - timedelta(days=length + 2), duration_ms=0)  # after a gap
+    assert store.cards.streak(NOW) == length
+    assert store.cards.streak(NOW - timedelta(days=STREAK_CHUNK)) == length - STREAK_CHUNK + 1  # that day too
+
+
 def test_deck_target_seconds_is_validated(store):
     deck = store.cards.decks()[0]
     assert store.cards.set_target_seconds(deck.id, "120").target_seconds == 120

@@ -235,3 +235,20 @@ async def test_short_panels_open_at_their_top_with_the_first_row_highlighted(sto
             first = next(i for i, option in enumerate(panel.options) if not option.disabled)
             assert panel.options[0].disabled, panel_id  # a heading comes first
             assert panel.highlighted == first and panel.scroll_y == 0, panel_id
+
+
+async def test_rows_past_a_small_panel_are_all_listed_once_shown(store, frozen_clock, utc_zone):
+    """A panel first shows the rows it has room for, the rest right after that frame: once the
+    view is shown, every row is there (here, 50 stalled papers and the count of the others)."""
+    for n in range(60):
+        store.papers.add(f"Stalled paper {n:02d}", Stage.IDEATION, stage_entered_at=f"2026-0{1 + n // 20}-{1 + n % 20:02d}T09:00:00Z")
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await view_shown(pilot)
+        panel = app.screen.query_one("#dash-attention")
+        assert panel.scrollable_content_region.height < 20  # far fewer lines than rows
+        attention = panel_text(app, "#dash-attention")
+        stalled = [line for line in attention.splitlines() if line.startswith("Stalled paper")]
+        assert len(stalled) == 50 and stalled[0] == "Stalled paper 00" and stalled[-1] == "Stalled paper 49"
+        assert attention.splitlines()[-1] == "… 10 more"
+        assert panel.highlighted == next(i for i, option in enumerate(panel.options) if not option.disabled)

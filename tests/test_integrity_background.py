@@ -143,7 +143,8 @@ async def test_app_shows_the_damage_found_in_the_background_and_quits_to_the_off
     app = PaperdeckApp(store, watch=False)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await app_until(pilot, lambda: app.screen.id == "damaged", "the background check's damage dialog")
+            await app_until(pilot, lambda: app.screen.id == "damaged" and app.screen.query("#choice-message"),
+                            "the background check's damage dialog")
             shown = str(app.screen.query_one("#choice-message").render())
             assert "damaged" in shown and made.name in shown
             await pilot.press("q")

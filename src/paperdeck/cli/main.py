@@ -28,25 +28,78 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{text} (see `{one_line(self.prog)} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = OneLineParser(add_help=False)
+# The module in `commands/` that registers each command. `paperdeck today` builds (and imports)
+# only its own command's parser: building all of them cost as much as the summary itself.
+# A command missing here still works (the full parser is built); a test keeps this complete.
+COMMAND_MODULES = {
+    "backup": "backup", "restore": "backup", "config": "config", "deadlines": "deadlines",
+    "drafts": "drafts", "info": "info", "add": "papers", "list": "papers", "move": "papers",
+    "edit": "papers", "show": "papers", "run": "run", "snippet": "snippet", "target": "submissions",
+    "submit": "submissions", "decide": "submissions", "today": "today", "import": "transfer",
+    "export": "transfer",
+}
+# The main parser's options that take a value (the command is the first word after them).
+_VALUE_OPTIONS = ("--db", "--screen")
+
+
+class _NotSure(Exception):
+    """The one-command parser could not parse argv: the full parser parses it (and words any
+    error exactly as it always did)."""
+
+
+class _OneCommandParser(OneLineParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _NotSure(message)
+
+
+def build_parser(module_names: list[str] | None = None, parser_class: type = OneLineParser) -> argparse.ArgumentParser:
+    """The command-line parser: every command's, or only those `module_names` register."""
+    common = parser_class(add_help=False)
     common.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS,
         help="database file (default: $PAPERDECK_DB, else paperdeck.db in the user data dir)",
     )
-    parser = OneLineParser(
+    parser = parser_class(
         prog="paperdeck", parents=[common],
         description="A terminal workbench for papers on their way to top venues. "
         "With no command, starts the app.",
     )
     parser.add_argument("--version", action="version", version=f"paperdeck {__version__}")
     add_screen_option(parser)  # `paperdeck --screen NAME`, as `paperdeck run --screen NAME`
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_info in sorted(pkgutil.iter_modules(commands_package.__path__), key=lambda m: m.name):
-        module = import_module(f"{commands_package.__name__}.{module_info.name}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
+    if module_names is None:
+        module_names = sorted(module.name for module in pkgutil.iter_modules(commands_package.__path__))
+    for name in module_names:
+        module = import_module(f"{commands_package.__name__}.{name}")
         module.register(subparsers, common)
     return parser
 
+
+def _command_module(argv: list[str]) -> str | None:
+    """The module of the command argv names ("run" when it names none), or None when unsure
+    (help asked for, an unknown word): then every command's parser is built."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--"):
+            return None
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return COMMAND_MODULES.get(word)
+    return "run"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """argv parsed as the full parser parses it, building only the named command's parser
+    when that parses it (a parse that succeeds with fewer commands is the same parse)."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    module = _command_module(words)
+    if module is not None:
+        try:
+            return build_parser([module], _OneCommandParser).parse_args(words)
+        except _NotSure:
+            pass
+    return build_parser().parse_args(words)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     warning = repair_environment_zone()
     if warning:
         print(printable(f"paperdeck: warning: {warning}"), file=sys.stderr)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         from .commands.run import run_app

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from statistics import median_low
 
 from ..models.bounds import year_in_bounds
 from ..models.venues import Deadline, DeadlineKind, deadline_uid
@@ -131,12 +130,17 @@ def estimate_edition(history: History, year: int, zone_label: str | None = None)
     return found
 
 
+def _median_low(values: list[int]) -> int:
+    """`statistics.median_low`, without importing statistics (and fractions, decimal) at start-up."""
+    return sorted(values)[(len(values) - 1) // 2]
+
+
 def _estimate(slot: Deadline, kind: DeadlineKind, year: int, offsets: list[tuple[int, int]], zone: str,
               taken: set[str], ordinal: int) -> Deadline | None:
     days = [offset for _, offset in offsets]
     start = date(year, 1, 1)
     try:
-        on_date = start + timedelta(days=median_low(days))
+        on_date = start + timedelta(days=_median_low(days))
         low, high = start + timedelta(days=min(days)), start + timedelta(days=max(days))
     except OverflowError:
         return None

@@ -75,6 +75,13 @@ def ensure_backups_dir(db_path: Path) -> Path:
     return directory
 
 
+def _taken_at(digits: str) -> datetime:
+    """"20261130081500" -> its datetime (as strptime "%Y%m%d%H%M%S" reads it; ValueError when
+    it is no time); strptime's module costs more to import than the rest of the listing."""
+    numbers = [int(digits[start:end]) for start, end in ((0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14))]
+    return datetime(*numbers)
+
+
 def _backups_in(directory: Path) -> list[BackupFile]:
     """Backup files directly in `directory`, newest first by name; links are not followed."""
     try:
@@ -91,7 +98,7 @@ def _backups_in(directory: Path) -> list[BackupFile]:
         match = BACKUP_NAME.match(entry.name)
         if match and entry.is_file(follow_symlinks=False):
             try:
-                taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+                taken = _taken_at(match.group(1) + match.group(2))
             except ValueError:
                 continue
             found.append(BackupFile(Path(entry.path), taken))

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .cards import CardRepo
 
 MAX_STREAK_DAYS = 3660
+STREAK_CHUNK = 64  # study days asked per query by `streak`
 # A lapse: an FSRS review rated Again while the card was in the review state.
 # Written exactly as in the reviews_before_state index (migration 0007), so that SQLite uses it.
 _WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
@@ -120,21 +121,28 @@ def streak(repo: "CardRepo", now: datetime) -> int:
 
     day = repo.study_day(now)
     # The zone and rollover hour once, not per day: each costs a settings query and a
-    # filesystem lookup, and a year-long streak asks for 2 x 365 day starts.
-    zone, hour = repo.study_clock()
+    # filesystem lookup. Days are asked STREAK_CHUNK at a time, one query each (a year-long
+    # streak was 366 queries on the way to the Dashboard's first frame and `paperdeck today`).
+    clock = repo.study_clock()
+    reviewed: list[bool] = []  # reviewed[i]: a review on study day `day - i`
 
-    def reviewed_on(d: date) -> bool:
-        return repo.store.row(
-            "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
-            (to_iso(day_start(d, zone, hour)), to_iso(day_start(d + timedelta(days=1), zone, hour))),
-        ) is not None
+    def reviewed_on(back: int) -> bool:
+        while back >= len(reviewed):
+            first = day - timedelta(days=len(reviewed) + STREAK_CHUNK - 1)  # the chunk's oldest day
+            bounds = [to_iso(day_start(first + timedelta(days=i), *clock)) for i in range(STREAK_CHUNK + 1)]
+            values = ", ".join("(?, ?, ?)" for _ in range(STREAK_CHUNK))
+            params = [value for i in range(STREAK_CHUNK) for value in (i, bounds[i], bounds[i + 1])]
+            found = {row[0] for row in repo.store.rows(
+                f"WITH days(i, start, end) AS (VALUES {values}) SELECT i FROM days WHERE EXISTS "
+                "(SELECT 1 FROM reviews WHERE reviewed_at >= days.start AND reviewed_at < days.end)", params)}
+            reviewed.extend(STREAK_CHUNK - 1 - i in found for i in range(STREAK_CHUNK))  # newest first
+        return reviewed[back]
 
-    if not reviewed_on(day):
-        day -= timedelta(days=1)
+    back = 0 if reviewed_on(0) else 1
     count = 0
-    while count < MAX_STREAK_DAYS and reviewed_on(day):
+    while count < MAX_STREAK_DAYS and reviewed_on(back):
         count += 1
-        day -= timedelta(days=1)
+        back += 1
     return count
 
 

@@ -7,7 +7,6 @@ announced date replaces its estimate the moment it is saved or imported.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -108,7 +107,7 @@ class VenueRepo:
 
     def add(self, name: str, *, key: str | None = None, **fields: str) -> Venue:
         name = _clean(name, "name")
-        key = slug(key or name) or "venue-" + uuid.uuid4().hex[:8]
+        key = slug(key or name) or "venue-" + _random_hex()[:8]
         if self.store.scalar("SELECT 1 FROM venues WHERE key = ?", (key,)) or self.find(name):
             raise ValidationError(f"a venue named {name!r} already exists", field="name")
         values = {column: _clean(str(fields.get(column, "")), column, required=False)
@@ -279,7 +278,7 @@ class VenueRepo:
             uid = deadline_uid(venue_key, year, kind, ordinal)
             if conn.execute("SELECT 1 FROM deadlines WHERE uid = ?", (uid,)).fetchone() is None:
                 return uid
-        return f"{venue_key}-{year}-{kind.value}-{uuid.uuid4().hex}@paperdeck"
+        return f"{venue_key}-{year}-{kind.value}-{_random_hex()}@paperdeck"
 
     # -- what is coming ---------------------------------------------------------------------
 
@@ -332,18 +331,23 @@ class VenueRepo:
         found = {key: next_submission(deadlines, now) for key, deadlines in by_venue.items()}
         return {key: deadline for key, deadline in found.items() if deadline is not None}
 
-    def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None) -> list[Deadline]:
+    def upcoming(self, now: datetime, days: int | None = None, venue_keys: Iterable[str] | None = None, *,
+                 stored: list[Deadline] | None = None, estimated: list[Deadline] | None = None) -> list[Deadline]:
         """Deadlines still open at `now` (starting within `days` if given), announced and
         estimated, in time order. A date-only deadline stays open through its day. Hidden
-        venues' deadlines are left out unless `venue_keys` names them."""
+        venues' deadlines are left out unless `venue_keys` names them. `stored` and
+        `estimated`: `deadlines()` and `estimates(now, stored=...)` when the caller has them."""
         from ..domain.deadlines import is_open, opens_at
 
         keys = [key.lower() for key in venue_keys] if venue_keys is not None else None
         hidden = self.hidden_keys() if keys is None else set()
         end = now + timedelta(days=days) if days is not None else None
         found = []
-        stored = self.deadlines()
-        for deadline in [*stored, *self.estimates(now, keys, stored)]:
+        if stored is None:
+            stored = self.deadlines()
+        if estimated is None:
+            estimated = self.estimates(now, keys, stored)
+        for deadline in [*stored, *estimated]:
             if (keys is not None and deadline.venue_key.lower() not in keys) or deadline.venue_key in hidden:
                 continue
             if not is_open(deadline, now) or (end is not None and opens_at(deadline) > end):
@@ -404,3 +408,9 @@ def _deadline_values(
         tz_text, _clean(note, "note", required=False),
     )
 
+
+def _random_hex() -> str:
+    """A random uuid4 as hex. uuid is imported here, not at start-up: it imports `platform`."""
+    import uuid
+
+    return uuid.uuid4().hex

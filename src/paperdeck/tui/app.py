@@ -58,7 +58,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     offers the latest good backup in the terminal)."""
 
     TITLE = "paperdeck"
-    CSS_PATH = [package_resource("styles") / "app.tcss"]
+    # The start screen's CSS is read with the app's: a screen's own CSS_PATH, read when it is
+    # first shown, makes Textual parse every stylesheet again (~40 ms before the first frame).
+    CSS_PATH = [package_resource("styles") / "app.tcss", package_resource("styles") / "dashboard.tcss"]
     MODES = {entry.name: _screen_factory(entry) for entry in SCREENS}
     # Tab and Shift+Tab move the focus before the next key is read: the app hands other keys
     # to the focused widget's own queue, so text typed right after a (non-priority) Tab reached
@@ -93,7 +95,11 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.switch_mode(self.start_screen)
         self.watch_integrity()
         if self.watch_database:
-            self.start_watching()
+            # The data version a later commit is compared with is read now; the watching itself
+            # (watchfiles, its thread) starts once the first screen shows its data.
+            watcher = self._new_watcher()
+            self.run_worker(self._watch_once_shown(watcher), name="database-watcher-start", group="watch",
+                            exit_on_error=False)
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
@@ -295,10 +301,22 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     # -- live across processes ----------------------------------------------------------------
 
-    def start_watching(self) -> None:
+    def _new_watcher(self) -> "DatabaseWatcher":
         from .watch import DatabaseWatcher
 
-        self.database_watcher = DatabaseWatcher(lambda: self.store, self.apply_settings, self.reopen_store)
+        return DatabaseWatcher(lambda: self.store, self.apply_settings, self.reopen_store)
+
+    async def _watch_once_shown(self, watcher: "DatabaseWatcher") -> None:
+        """Start `watcher` after the start screen's first data frame: not before it."""
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        self.call_after_refresh(self.start_watching, watcher)
+
+    def start_watching(self, watcher: "DatabaseWatcher | None" = None) -> None:
+        if self._exit or self._closing:  # quitting already: nothing to watch for
+            return
+        self.database_watcher = watcher or self._new_watcher()
         self.run_worker(self.database_watcher.run(), name="database-watcher", group="watch", exit_on_error=False)
 
     def stop_watching(self) -> None:

@@ -22,6 +22,7 @@ from .paper_targets import venue_editions
 
 if TYPE_CHECKING:
     from ..store import Store
+    from .deadline_book import DeadlineBook
 
 
 @dataclass(slots=True)
@@ -48,12 +49,18 @@ class AgendaItem:
 
 
 def week_agenda(store: "Store", papers: list[Paper], targets: Mapping[int, PaperTarget], now: datetime,
-                zone: tzinfo, to_study_today: int, days: int = AGENDA_DAYS) -> list[AgendaItem]:
+                zone: tzinfo, to_study_today: int, days: int = AGENDA_DAYS,
+                book: "DeadlineBook | None" = None) -> list[AgendaItem]:
     """`papers`: the user's own (no examples) and `targets` theirs (`paper_targets`);
-    `to_study_today`: the cards the Flashcards summary counts for today (so both agree)."""
+    `to_study_today`: the cards the Flashcards summary counts for today (so both agree);
+    `book`: the venues and deadlines read at `now` (read here when not given)."""
+    if book is None:
+        from .deadline_book import DeadlineBook
+
+        book = DeadlineBook.read(store, now)
     today = local_today(now, zone)
-    items = _deadlines(store, papers, now, zone, today, days)
-    items += _periods(store, papers, targets, now, zone, today, days)
+    items = _deadlines(store, book, papers, zone, today, days)
+    items += _periods(store, book, papers, targets, zone, today, days)
     items += _milestones(papers, targets, today, days)
     items += _reviews(store, now, today, days, to_study_today)
     items.sort(key=lambda item: (item.day, KIND_ORDER[AgendaKind(item.kind)],
@@ -61,13 +68,13 @@ def week_agenda(store: "Store", papers: list[Paper], targets: Mapping[int, Paper
     return items
 
 
-def _deadlines(store: "Store", papers: list[Paper], now: datetime, zone: tzinfo, today: date,
+def _deadlines(store: "Store", book: "DeadlineBook", papers: list[Paper], zone: tzinfo, today: date,
                days: int) -> list[AgendaItem]:
     """Submission deadlines (as the deadline list has them) on the agenda's days."""
-    is_target = target_test(store, papers)
-    names = {venue.key: venue.name for venue in store.venues.all()}
+    is_target = target_test(store, papers, book.venues)
+    names = book.names()
     found = []
-    for deadline in store.venues.upcoming(now, days + 1):
+    for deadline in book.upcoming(store, days + 1):
         day = local_day(deadline, zone)
         if not deadline.kind.is_submission or not in_agenda(day, today, days):
             continue
@@ -82,7 +89,7 @@ def _deadlines(store: "Store", papers: list[Paper], now: datetime, zone: tzinfo,
     return found
 
 
-def _periods(store: "Store", papers: list[Paper], targets: Mapping[int, PaperTarget], now: datetime,
+def _periods(store: "Store", book: "DeadlineBook", papers: list[Paper], targets: Mapping[int, PaperTarget],
              zone: tzinfo, today: date, days: int) -> list[AgendaItem]:
     """The rebuttal periods my papers under review are in, when begun before today and ending
     after the agenda (a start or end inside it is a deadline row already)."""
@@ -90,7 +97,8 @@ def _periods(store: "Store", papers: list[Paper], targets: Mapping[int, PaperTar
                if paper.stage is Stage.UNDER_REVIEW and paper.id in targets and targets[paper.id].edition_year]
     if not waiting:
         return []
-    editions = venue_editions(store, {target.venue_key for _paper, target in waiting if target.venue_key})
+    now = book.now
+    editions = venue_editions(store, {target.venue_key for _paper, target in waiting if target.venue_key}, book)
     found = []
     for paper, target in waiting:
         venue = editions.get((target.venue_key or "").lower())

@@ -15,7 +15,9 @@ from ..models.papers import Paper
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 
 if TYPE_CHECKING:
+    from ..models.venues import Venue
     from ..store import Store
+    from .deadline_book import DeadlineBook
 
 # Fewer deadlines than this inside the horizon: the field's next ones are listed past it
 # (one per venue), so the list is never empty while any deadline is known.
@@ -42,17 +44,20 @@ class DeadlineItem:
         return deadline_name(self.label, DeadlineKind(self.kind), language)
 
 
-def targeted(store: "Store", papers: list[Paper]) -> set[tuple[str, int | None]]:
+def targeted(store: "Store", papers: list[Paper], venues: "list[Venue] | None" = None) -> set[tuple[str, int | None]]:
     """(venue key, edition year) my working papers target (None: a paper naming no year, so any
-    edition), and (key, None) for each starred venue: the deadlines a list marks ★."""
+    edition), and (key, None) for each starred venue: the deadlines a list marks ★. `venues`:
+    `store.venues.all()` when the caller has read it."""
     found = {(paper.venue_key.lower(), paper.target_year) for paper in papers
              if paper.venue_key and paper.stage in PLANNED_STAGES}
-    return found | {(venue.key.lower(), None) for venue in store.venues.all() if venue.favourite}
+    if venues is None:
+        venues = store.venues.all()
+    return found | {(venue.key.lower(), None) for venue in venues if venue.favourite}
 
 
-def target_test(store: "Store", papers: list[Paper]) -> Callable[[Deadline], bool]:
+def target_test(store: "Store", papers: list[Paper], venues: "list[Venue] | None" = None) -> Callable[[Deadline], bool]:
     """Whether a deadline is of an edition my working papers target or of a favourite venue."""
-    wanted = targeted(store, papers)
+    wanted = targeted(store, papers, venues)
 
     def is_target(deadline: Deadline) -> bool:
         key = deadline.venue_key.lower()
@@ -61,16 +66,22 @@ def target_test(store: "Store", papers: list[Paper]) -> Callable[[Deadline], boo
     return is_target
 
 
-def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo) -> list[DeadlineItem]:
+def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo,
+                     book: "DeadlineBook | None" = None) -> list[DeadlineItem]:
     """Submission deadlines (not notifications or conference days) within the horizon, the
     editions my papers target and my favourite venues first (never another edition of a
     paper's venue), each group in time order. Then, past the horizon (`later`): the next
     deadline of each target with none inside it, and the field's next ones (one per venue)
-    while fewer than FEWEST_DEADLINES are listed."""
-    is_target = target_test(store, papers)
-    names = {venue.key: venue.name for venue in store.venues.all()}
+    while fewer than FEWEST_DEADLINES are listed. `book`: the venues and deadlines read at `now`
+    (read here when not given)."""
+    if book is None:
+        from .deadline_book import DeadlineBook
+
+        book = DeadlineBook.read(store, now)
+    is_target = target_test(store, papers, book.venues)
+    names = book.names()
     end = now + timedelta(days=days)
-    every = [d for d in store.venues.upcoming(now) if d.kind.is_submission]  # in time order
+    every = [d for d in book.upcoming(store) if d.kind.is_submission]  # in time order
     inside = [d for d in every if opens_at(d) <= end]
     beyond = [d for d in every if opens_at(d) > end]
     listed = {d.venue_key.lower() for d in inside}

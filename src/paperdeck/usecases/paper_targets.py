@@ -17,19 +17,29 @@ from ..domain.targets import (
 
 if TYPE_CHECKING:
     from ..store import Store
+    from .deadline_book import DeadlineBook
 
 
-def venue_editions(store: "Store", keys: Iterable[str] | None = None) -> dict[str, VenueEditions]:
-    """venue key (lower case) -> its editions, for these venues (default: every venue)."""
+def venue_editions(store: "Store", keys: Iterable[str] | None = None,
+                   book: "DeadlineBook | None" = None) -> dict[str, VenueEditions]:
+    """venue key (lower case) -> its editions, for these venues (default: every venue).
+    `book`: the venues and their stored deadlines when the caller has read them."""
     wanted = {key.lower() for key in keys} if keys is not None else None
-    names = {venue.key.lower(): venue.name for venue in store.venues.all()}
+    venues, stored = (book.venues, book.stored) if book is not None else (store.venues.all(), store.venues.deadlines())
+    names = {venue.key.lower(): venue.name for venue in venues}
+    built = book.editions if book is not None else {}
     by_venue: dict[str, list] = {}
-    for deadline in store.venues.deadlines():
+    for deadline in stored:
         key = deadline.venue_key.lower()
-        if wanted is None or key in wanted:
+        if (wanted is None or key in wanted) and key not in built:
             by_venue.setdefault(key, []).append(deadline)
-    return {key: VenueEditions(key, by_venue.get(key, []), name) for key, name in names.items()
-            if wanted is None or key in wanted}
+    found = {}
+    for key, name in names.items():
+        if wanted is None or key in wanted:
+            if key not in built:
+                built[key] = VenueEditions(key, by_venue.get(key, []), name)
+            found[key] = built[key]
+    return found
 
 
 def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
@@ -50,13 +60,15 @@ def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
 
 def paper_targets(
     store: "Store", papers: Iterable[PaperLike], now: datetime, zone: tzinfo | None = None,
+    book: "DeadlineBook | None" = None,
 ) -> dict[int, PaperTarget]:
-    """paper id -> its target. `zone`: the user's (default: the setting, else the system's)."""
+    """paper id -> its target. `zone`: the user's (default: the setting, else the system's);
+    `book`: the venues and deadlines when the caller has read them."""
     papers = list(papers)
     if zone is None:
         zone = store.settings.zone()
     keys = {paper.venue_key.lower() for paper in papers if paper.venue_key}
-    venues = venue_editions(store, keys) if keys else {}
+    venues = venue_editions(store, keys, book) if keys else {}
     submitted = _submitted_at(store, {p.id for p in papers if p.venue_key and p.stage.value in ("under_review", "decision")})
     # Papers alike (same venue, year, stage, ...: 170 kinds among 10,000 papers) share one
     # computed target, copied with each paper's id.

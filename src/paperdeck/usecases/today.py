@@ -17,6 +17,7 @@ from ..domain.timezones import zone_name
 from ..models.common import to_iso
 from ..models.papers import Paper, Stage
 from .agenda import AgendaItem, week_agenda
+from .deadline_book import DeadlineBook
 from .deadline_list import DeadlineItem, gather_deadlines
 from .my_papers import FirstRunHint, MyPapers, first_run_hint, my_papers
 from .paper_targets import paper_targets
@@ -167,17 +168,17 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     every = store.papers.outlines()  # id, title, stage, venue, dates: all that is read below
     papers = [paper for paper in every if not paper.is_example]  # the user's own
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
-    summary.deadlines = gather_deadlines(store, papers, now, days, zone)
-    targets = paper_targets(store, papers, now, zone)
+    book = DeadlineBook.read(store, now)  # read and estimated once for every list below
+    summary.deadlines = gather_deadlines(store, papers, now, days, zone, book)
+    targets = paper_targets(store, papers, now, zone, book)
     summary.at_risk = gather_at_risk(papers, targets, now)
     risky = {alert.paper_id for alert in summary.at_risk}
     summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
     summary.cards = gather_cards(store, now)
     summary.pitch, summary.pitch_target_minutes = gather_pitch(store, papers)
     summary.line = guide_line(store, today)
-    names = {venue.key: venue.name for venue in store.venues.all()}
-    summary.mine = my_papers(papers, targets, now, zone, names)
-    summary.agenda = week_agenda(store, papers, targets, now, zone, summary.cards.to_study)
+    summary.mine = my_papers(papers, targets, now, zone, book.names())
+    summary.agenda = week_agenda(store, papers, targets, now, zone, summary.cards.to_study, book=book)
     if not papers:
         summary.first_run = first_run_hint(store, examples=len(every) - len(papers))
     return summary

@@ -17,6 +17,7 @@ from textual.containers import Grid
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+import asyncio
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards",
 class DashboardList(OptionList):
     """One dashboard panel: rows whose ids say which screen and item Enter opens."""
 
+    pending_rest: list[Option] = []  # rows `show_rows` left for after the frame (none: [])
+
     DEFAULT_CSS = """
     DashboardList {
         border: round $primary 50%;
@@ -66,22 +69,35 @@ class DashboardList(OptionList):
         if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.dashboard is not None:
             screen.show_deadlines(screen.dashboard.summary, screen.shown_at)
 
-    def show_rows(self, rows: list[Option]) -> None:
-        """Replace the rows, keeping the highlighted one (by id) across a live refresh."""
+    def show_rows(self, rows: list[Option], *, rest_later: bool = False) -> list[Option]:
+        """Replace the rows, keeping the highlighted one (by id) across a live refresh.
+
+        `rest_later`: show only the rows the panel has room for and return the others, for
+        the caller to add (`add_options`) once that frame is drawn: laying out every row
+        (~200 two-line rows over the panels) was a tenth of a second before the first frame."""
         current = self.highlighted_option
         keep = current.id if current is not None else None
-        self.set_options(rows)
+        self.pending_rest = []
         first = next((i for i, option in enumerate(rows) if not option.disabled), None)
         kept = next((i for i, option in enumerate(rows) if keep is not None and option.id == keep), None)
+        room = self.scrollable_content_region.height
+        rest: list[Option] = []
+        if rest_later and room > 0:
+            # One line per row at least: `room` rows fill the panel; the highlighted one is shown.
+            shown = max(room, (kept or 0) + 1, (first or 0) + 1)
+            rows, rest = rows[:shown], rows[shown:]
+        self.set_options(rows)
+        self.pending_rest = rest
         self.highlighted = first if kept is None else kept
         if self.highlighted == first:
             # Highlighting scrolls the row into view, past the headings above it ("None in the
             # next 30 days", "Later ..."): a short panel at 80x24 showed rows without them.
             self.call_after_refresh(self.scroll_home, animate=False)
+        return rest
 
 
 class DashboardScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "dashboard.tcss"
+    # styles/dashboard.tcss is read with the app's CSS (app.py): it is the first screen shown.
     BINDINGS = [
         Binding("r", "review", "Review cards", id="dashboard.review",
                 tooltip="Start a flashcard session with the cards due today"),
@@ -93,6 +109,8 @@ class DashboardScreen(PaperdeckScreen):
 
     dashboard: DashboardView | None = None  # what is shown; loaded when the screen is shown
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
+    _rows_first = False                      # while a view is shown: each panel's first rows only
+    _rest_shown: asyncio.Event | None = None  # clear while rows wait for after the frame
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,15 +173,49 @@ class DashboardScreen(PaperdeckScreen):
         return dashboard_view(store, now)
 
     def show_view(self, view: DashboardView) -> None:
+        """Each panel's first rows, as many as it has room for; the rest once that frame is
+        drawn (`_show_rest`)."""
         self.dashboard = view
         summary = view.summary
-        self.show_deadlines(summary)
-        self._show_attention(summary)
-        self._panel("#dash-agenda", self.pick("本周", "This week")).show_rows(
-            agenda_options(summary, self.language, self.pick))
-        self._show_cards(summary, view.desired_retention)
-        self._show_pitch(summary)
-        self._show_line(summary)
+        self._rows_first = True
+        try:
+            self.show_deadlines(summary)
+            self._show_attention(summary)
+            self._fill(self._panel("#dash-agenda", self.pick("本周", "This week")),
+                       agenda_options(summary, self.language, self.pick))
+            self._show_cards(summary, view.desired_retention)
+            self._show_pitch(summary)
+            self._show_line(summary)
+        finally:
+            self._rows_first = False
+        if any(panel.pending_rest for panel in self.query(DashboardList)):
+            self._rest_event().clear()
+            self.call_after_refresh(self._show_rest)
+
+    def _show_rest(self) -> None:
+        """The rows each panel left for after the first frame (none when a panel was shown
+        again since: a resize, the minute's tick, a newer view)."""
+        try:
+            for panel in self.query(DashboardList):
+                rest, panel.pending_rest = panel.pending_rest, []
+                if rest:
+                    panel.add_options(rest)
+        finally:
+            self._rest_event().set()
+
+    def _rest_event(self) -> asyncio.Event:
+        if self._rest_shown is None:
+            self._rest_shown = asyncio.Event()
+            self._rest_shown.set()
+        return self._rest_shown
+
+    async def view_ready(self) -> None:
+        """The view is shown with every row (for tests)."""
+        await super().view_ready()
+        await self._rest_event().wait()
+
+    def _fill(self, panel: DashboardList, rows: list[Option]) -> None:
+        panel.show_rows(rows, rest_later=self._rows_first)
 
     def _panel(self, panel_id: str, title: str) -> DashboardList:
         panel = self.query_one(panel_id, DashboardList)
@@ -196,7 +248,7 @@ class DashboardScreen(PaperdeckScreen):
                                id="head-later", disabled=True))
         for index, item in enumerate(later[:MAX_ROWS], start=len(within)):
             rows.append(self._deadline_row(item, index, summary, now, width))
-        panel.show_rows(rows)
+        self._fill(panel, rows)
 
     def _deadline_row(self, item: DeadlineItem, index: int, summary: TodaySummary, now: datetime, width: int) -> Option:
         line = Text()
@@ -233,7 +285,7 @@ class DashboardScreen(PaperdeckScreen):
             lines = summary.first_run.lines(self.language, add=add)
             rows = [Option(Text(lines[0], style="bold"), id="hint:0", disabled=True)]
             rows += [Option(literal(line), id=f"pipeline:new#{n}") for n, line in enumerate(lines[1:], start=1)]
-            panel.show_rows(rows)
+            self._fill(panel, rows)
             return
         mine = summary.mine
         stages = " · ".join(f"{count} {Stage(stage).pick(self.language)}" for stage, count in mine.by_stage)
@@ -257,7 +309,7 @@ class DashboardScreen(PaperdeckScreen):
         hidden = sum(max(0, len(group) - MAX_ROWS) for group in (summary.at_risk, summary.stalled, rest))
         if hidden:
             rows.append(self._note(f"… {hidden} more", "more"))
-        panel.show_rows(rows)
+        self._fill(panel, rows)
 
     def _paper_row(self, paper: MyPaper) -> Option:
         line = Text()
@@ -289,7 +341,7 @@ class DashboardScreen(PaperdeckScreen):
         kept = Text(self.pick(f"真实记忆率 {retention}（近 {cards.retention_days} 天）",
                               f"True retention: {retention} (last {cards.retention_days} days)"))
         kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")
-        panel.show_rows([
+        self._fill(panel, [
             Option(due, id="cards:review"),
             Option(streak, id="cards:stats#streak"),
             Option(kept, id="cards:stats#retention"),
@@ -314,7 +366,7 @@ class DashboardScreen(PaperdeckScreen):
             rows.append(self._note(self.pick("还没有可以讲的论文", "No paper far enough along to pitch"), "none"))
         elif len(summary.pitch) > MAX_ROWS:
             rows.append(self._note(f"… {len(summary.pitch) - MAX_ROWS} more", "more"))
-        panel.show_rows(rows)
+        self._fill(panel, rows)
 
     def _show_line(self, summary: TodaySummary) -> None:
         line = self.query_one("#dash-line", Static)

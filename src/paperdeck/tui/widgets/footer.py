@@ -81,6 +81,10 @@ class QuietFooter(Footer):
 
     def compose(self) -> ComposeResult:
         """Textual's keys, each labelled in the app's language (paperdeck/i18n_keys.py)."""
+        # Textual's Footer composes empty until the screen first publishes its bindings, then
+        # rebuilds: compose the screen's keys at once (one build before the first frame, not
+        # two); the check after each bindings signal rebuilds if they differ by then.
+        self.set_reactive(Footer._bindings_ready, True)
         # The binding each key shows is the first shown one of its action, as Footer.compose picks.
         by_action: dict[str, Binding] = {}
         for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
@@ -99,6 +103,7 @@ class QuietFooter(Footer):
                     widget.description = label
                 widget.tooltip = help_text
         yield from self._fitting(self._in_screen_order(widgets, by_action))
+        self._shown = self._signature()  # what this compose shows
 
     def _settle_compact(self, key: FooterKey) -> None:
         """Give a key bound to the footer's compact state that state before it mounts. A
