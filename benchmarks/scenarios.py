@@ -23,7 +23,7 @@ DASHBOARD_READY = "to study today"
 SCREEN_KEYS = {"dashboard": b"1", "pipeline": b"2", "venues": b"3", "flashcards": b"4", "pitch": b"5", "resume": b"6"}
 # Text each screen shows only once its data is drawn (not its empty shell while the view loads).
 SCREEN_READY = {
-    "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": " days", "flashcards": "streak", "pitch": "wpm",
+    "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": " days", "flashcards": "Suspended", "pitch": "wpm",
     "resume": "On the resume (",
 }
 
