@@ -189,6 +189,21 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         super().__init_subclass__(**kwargs)
         cls.loads_view = cls.load_view is not PaperdeckScreen.load_view
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Styled as the app's CSS is now: Textual starts a screen at -1, so showing a new one
+        # re-parsed every stylesheet and restyled every screen's widgets (~100 ms at a first
+        # showing). Its own widgets are styled when they mount; a later theme or CSS change
+        # still restyles it (the count moves on). Screens that skip this cost keep their CSS
+        # in DEFAULT_CSS: a CSS_PATH the app has not read yet re-parses everything anyway.
+        try:
+            self._css_update_count = self.app._css_update_count
+        except RuntimeError:  # NoActiveAppError: built outside a running app
+            return
+        # Its widgets are styled as they mount, so its first showing need not restyle them
+        # either (on_screen_resume), unless the look changed meanwhile.
+        self._hidden_style_state = self._style_state()
+
     def view_request(self) -> Any:
         """What the load needs from the UI (language, clock, filter, selection), read on the
         UI thread: `load_view` sees nothing else."""

@@ -20,7 +20,6 @@ from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
-from ...paths import package_resource
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
     change_label, step_change,
@@ -42,7 +41,12 @@ def _binding(keys: str, action: str, description: str, id: str, tooltip: str, sh
 
 
 class PipelineScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "pipeline.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS.
+    DEFAULT_CSS = """
+    #board { height: 1fr; scrollbar-size-horizontal: 1; }
+    #board > BoardColumn { width: 1fr; height: 1fr; }
+    #pipeline-detail { height: 3; padding: 0 1; border-top: solid $primary 30%; }
+    """
     BINDINGS = [
         _binding("left,h", "focus_column(-1)", "Left", "left", "Focus the column on the left", show=False),
         _binding("right,l", "focus_column(1)", "Right", "right", "Focus the column on the right", show=False),

@@ -20,7 +20,7 @@ from textual.cache import LRUCache
 from textual.containers import HorizontalScroll
 from textual.errors import NoWidget
 from textual.events import MouseDown, MouseUp
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -151,6 +151,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.collapsed = False  # an empty column not in focus: only its header shows
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
+        self._render_width: int | None = None  # while render_lines runs
 
     # -- data -------------------------------------------------------------------------------
 
@@ -232,8 +233,6 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self, self.current_tile))
 
     def scroll_to_region_of(self, index: int) -> None:
-        from textual.geometry import Region
-
         if self.tiles:
             self.scroll_to_region(Region(0, self.tile_top(index), 1, self.tile_lines(index)), animate=False, force=True)
 
@@ -276,14 +275,31 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering --------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width, read once per render rather than per line.
+        self._render_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._render_width = None
+
+    def _blank(self, width: int) -> Strip:
+        """A blank line, made once per width and style (`rich_style` walks the ancestors)."""
+        key = ("blank", width)
+        blank = self._lines.get(key)
+        if blank is None:
+            blank = [Strip.blank(width, self.rich_style)]
+            self._lines[key] = blank
+        return blank[0]
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._render_width if self._render_width is not None else self.scrollable_content_region.width
         index, row = self._locate(int(self.scroll_offset.y) + y)
         if not self.tiles and y == 0 and not self.collapsed:
             style = self.rich_style + self.get_component_rich_style("board-column--empty", partial=True)
             return Strip([Segment(ellipsize(" " + self.empty_text, width), style)]).adjust_cell_length(width, self.rich_style)
         if index >= len(self.tiles) or row >= self.tile_lines(index):
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         tile = self.tiles[index]
         selected = index == self.cursor and self.has_focus
         title_lines_shown = TITLE_LINES + (self._extra if selected else 0)
@@ -292,7 +308,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if lines is None:
             lines = self._render_tile(tile, width, selected, title_lines_shown)
             self._lines[key] = lines
-        return lines[row] if row < len(lines) else Strip.blank(width, self.rich_style)
+        return lines[row] if row < len(lines) else self._blank(width)
 
     def _render_tile(self, tile: PaperTile, width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
         base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
