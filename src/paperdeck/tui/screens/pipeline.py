@@ -29,8 +29,6 @@ from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
-from .choice import confirm_dialog
-from .pipeline_modals import FilterModal, QuickCaptureModal
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -80,7 +78,10 @@ class PipelineScreen(PaperdeckScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with BoardScroll(id="board"):
+        board = BoardScroll(id="board")
+        # Shown with the first view: empty columns laid out and drawn first cost a whole frame.
+        board.display = False
+        with board:
             for stage in STAGES:
                 yield BoardColumn(stage, id=f"col-{stage.value}")
         yield Static(id="pipeline-detail")
@@ -119,6 +120,7 @@ class PipelineScreen(PaperdeckScreen):
         whole = view.is_whole or self.board is None
         self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
         keep, self._keep = self._keep, None
+        self.query_one("#board", BoardScroll).display = True
         for stage in (STAGES if whole else view.columns):
             shown = self.board.columns.get(stage)
             if shown is not None:
@@ -231,7 +233,8 @@ class PipelineScreen(PaperdeckScreen):
         """Size the columns for the board's width (see widgets/board_layout.py), keep every
         header's count, and scroll the focused column whole into view."""
         board = self.query_one("#board", BoardScroll)
-        available = board.size.width
+        # Before its first layout the board (the screen's width) has no size yet.
+        available = board.size.width or (self.size.width if board.display else 0)
         columns = self.columns
         focused = self.focused_column
         limit = self.board.wip_limit if self.board is not None else None
@@ -376,6 +379,8 @@ class PipelineScreen(PaperdeckScreen):
     def action_capture(self) -> None:
         if self._wait_if_settling(self.action_capture):
             return
+        from .pipeline_modals import QuickCaptureModal
+
         stage = self.focused_column.stage
 
         def added(title: str | None) -> None:
@@ -410,6 +415,8 @@ class PipelineScreen(PaperdeckScreen):
         tile = self._selected()
         if tile is None:
             return
+        from .choice import confirm_dialog
+
         undo = self.key_hint("undo")
         question = self.pick(f"删除「{tile.title}」？（{undo} 可撤销）", f"Delete “{tile.title}”? ({undo} undoes)")
 
@@ -462,6 +469,8 @@ class PipelineScreen(PaperdeckScreen):
         if board is None:
             self.app.bell()
             return
+        from .pipeline_modals import FilterModal
+
         topics = [(label, key) for key, label in board.topics]
 
         def chosen(wanted: PaperFilter | None) -> None:
