@@ -167,20 +167,25 @@ class PipelineScreen(PaperdeckScreen):
 
     # -- writes: the view after one ---------------------------------------------------------
 
-    def _reread_board(self, keep: int | None = None, focus: Stage | None = None) -> None:
-        """After a write that may touch any column: read the board again; keys wait for it."""
+    def _reread_board(self, keep: int | None = None, focus: Stage | None = None,
+                      stages: set[Stage] | None = None) -> None:
+        """After a write that may touch any column (or only `stages`'): read the board (those
+        columns) again; keys wait for it."""
         self._keep = keep
         self._settling = True
         if focus is not None:
             self._focus(self.column(focus))
-        self._next_read = None
-        self.reload_view()
+        self._read_next(stages)
 
     def _reread_columns(self, stages: set[Stage]) -> None:
         """After a move or a reorder, already shown from the view: read those columns again (the
-        tiles' checklists, risk and order as stored). A load still on its way is overtaken
+        tiles' checklists, risk and order as stored)."""
+        self._read_next(stages)
+
+    def _read_next(self, stages: set[Stage] | None) -> None:
+        """Load `stages`' columns (None: the whole board). A load still on its way is overtaken
         (and dropped): this one reads its columns too."""
-        if self.board is None or (self._loading and self._reading is None):
+        if stages is None or self.board is None or (self._loading and self._reading is None):
             self._next_read = None
         else:
             on_its_way = (self._reading or frozenset()) if self._loading else frozenset()
@@ -404,10 +409,15 @@ class PipelineScreen(PaperdeckScreen):
             return
         from .paper_form import PaperFormModal
 
-        def closed(saved: bool | None) -> None:
-            self._reread_board(keep=tile.id)
+        form = PaperFormModal(tile.id)
 
-        self.app.push_screen(PaperFormModal(tile.id), closed)
+        def closed(saved: bool | None) -> None:
+            # The form writes only its paper (a submission or a decision moves it): its columns,
+            # before and after. Another window's writes meanwhile re-read the board already.
+            now_in = form.paper.stage if form.paper is not None else tile.stage
+            self._reread_board(keep=tile.id, stages={tile.stage, now_in})
+
+        self.app.push_screen(form, closed)
 
     def action_delete(self) -> None:
         if self._wait_if_settling(self.action_delete):

@@ -146,7 +146,9 @@ class PitchScreen(PaperdeckScreen):
         with Horizontal(id="pitch-top"):
             yield Select[int]([], prompt="Paper", id="pitch-paper", allow_blank=True)
             yield SpeakingGauge(id="pitch-gauge")
-        with Horizontal(id="pitch-body"):
+        body = Horizontal(id="pitch-body")
+        body.display = False  # shown with the first view: an empty body drawn first costs a frame
+        with body:
             yield VerticalScroll(id="pitch-parts")  # the guide's parts, mounted with the first view
             yield RehearsalPanel(id="pitch-rehearsal")
         yield Footer()
@@ -183,6 +185,7 @@ class PitchScreen(PaperdeckScreen):
             self.guard.paper_gone()  # deleted elsewhere: its text becomes a draft, editing stops
         self.view = view
         self.rates, self.target_minutes = view.rates, view.target_minutes
+        self.query_one("#pitch-body").display = True
         if self.guard.stopped:  # until the user picks a paper: never edit another one instead
             self._show_papers(view, select=False)
             self._render_rehearsal()
