@@ -7,6 +7,7 @@ keys that act on tiles wait until it is shown, so that each key acts on what the
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -120,7 +121,10 @@ class PipelineScreen(PaperdeckScreen):
         whole = view.is_whole or self.board is None
         self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
         keep, self._keep = self._keep, None
-        self.query_one("#board", BoardScroll).display = True
+        board = self.query_one("#board", BoardScroll)
+        if not board.display:  # the first view
+            board.display = True
+            self.call_after_refresh(self._import_dialogs)
         for stage in (STAGES if whole else view.columns):
             shown = self.board.columns.get(stage)
             if shown is not None:
@@ -131,6 +135,15 @@ class PipelineScreen(PaperdeckScreen):
         self._fit_columns()
         self._show_detail()
         self._settled()
+
+    def _import_dialogs(self) -> None:
+        """Once the board is drawn, import its dialogs' modules in a thread (the paper form's
+        alone took ~40 ms of the first `e`); their widgets are still built when opened."""
+
+        def load() -> None:
+            from . import choice, paper_form, pipeline_modals  # noqa: F401
+
+        self.run_worker(load, thread=True, group="imports", name="pipeline dialogs")
 
     def on_paperdeck_screen_view_failed(self, message: PaperdeckScreen.ViewFailed) -> None:
         # The base reports the error; keys held for the load run now on what is shown.
@@ -145,8 +158,8 @@ class PipelineScreen(PaperdeckScreen):
         request = board.request
         column.empty_text = (self.pick("（空）", "(empty)") if request.paper_filter.is_empty
                              else self.pick("（无匹配）", "(no match)"))
-        context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
-                              targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
+        context = TileContext(now=request.now, language=request.language, countdowns=shown.countdowns,
+                              targets=shown.targets, topics=board.topic_labels, at_risk=shown.at_risk)
         column.set_tiles(list(shown.tiles), context, keep_id)
 
     def show_item(self, item: str) -> None:
@@ -253,7 +266,7 @@ class PipelineScreen(PaperdeckScreen):
         for column, width in zip(columns, fit_columns(available, collapsed)):
             if column.styles.width is None or column.styles.width.cells != width:
                 column.styles.width = width
-            column.border_title = column.header(column.own_count, limit, width)
+            column.show_header(column.own_count, limit, width)
         self.call_after_refresh(self._scroll_to_focused)
 
     def _scroll_to_focused(self) -> None:
@@ -347,11 +360,10 @@ class PipelineScreen(PaperdeckScreen):
         if board.request.paper_filter.stage in (None, stage):
             moved = replace(tile, stage=stage, stage_entered_at=utcnow(), checklist_done=0, checklist_total=0)
             left = board.columns[shown_in]
-            countdowns, targets = dict(target.countdowns), dict(target.targets)
-            if paper_id in left.countdowns:
-                countdowns[paper_id] = left.countdowns[paper_id]
-            if paper_id in left.targets:
-                targets[paper_id] = left.targets[paper_id]
+            # Its countdown and target line go with it (the column's own are made when shown).
+            countdowns = ChainMap({paper_id: left.countdowns[paper_id]} if paper_id in left.countdowns else {},
+                                  target.countdowns)
+            targets = ChainMap({paper_id: left.targets[paper_id]} if paper_id in left.targets else {}, target.targets)
             target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns,
                              targets=targets)
         columns[stage] = target

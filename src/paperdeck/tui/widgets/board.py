@@ -9,6 +9,7 @@ below it shift down by that many lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -42,10 +43,10 @@ class TileContext:
 
     now: datetime
     language: str = "en"
-    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
-    targets: dict[int, str] = field(default_factory=dict)      # paper id -> the whole target line (the detail)
-    topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
-    at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
+    topics: Mapping[str, str] = field(default_factory=dict)      # topic key -> label
+    at_risk: AbstractSet[int] = field(default_factory=set)       # paper ids behind their plan
 
 
 def ellipsize(text: str, width: int) -> str:
@@ -152,6 +153,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
         self._render_width: int | None = None  # while render_lines runs
+        self._header_shown: str | None = None  # the border title's text (show_header)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -173,17 +175,16 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- geometry: the focused tile is taller -----------------------------------------------
 
-    def _title_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - 2)
-
     def _update_extra(self, focused: bool | None = None) -> None:
         """The focused tile's extra title lines, and the column's virtual height with them.
         `focused`: given by the focus handlers, which run before Textual sets `has_focus`."""
         tile = self.current_tile
         extra = 0
-        if tile is not None and (self.has_focus if focused is None else focused):
-            wrapped = len(wrap_cells(one_line(tile.title).strip(), self._title_width()))
-            extra = max(0, min(wrapped, MAX_TITLE_LINES) - TITLE_LINES)
+        width = self.scrollable_content_region.width - 2  # <= 0: not laid out yet (on_resize comes)
+        if tile is not None and width > 0 and (self.has_focus if focused is None else focused):
+            # Past MAX_TITLE_LINES lines of text the count is MAX_TITLE_LINES: wrap no more of it.
+            text = one_line(tile.title).strip()[: (MAX_TITLE_LINES + 1) * width]
+            extra = max(0, min(len(wrap_cells(text, width)), MAX_TITLE_LINES) - TITLE_LINES)
         self._extra = extra
         self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT + extra)
 
@@ -353,6 +354,14 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             room = header_room(width) - cell_len(count_text) - 1
             label = ellipsize(label, max(1, room))
         return Text(f"{label} {count_text}")
+
+    def show_header(self, count: int, limit: int | None, width: int) -> None:
+        """The border title (`header`), set only when it changed: setting one repaints the
+        whole column, and the board fits its columns several times per key."""
+        header = self.header(count, limit, width)
+        if header.plain != self._header_shown:
+            self._header_shown = header.plain
+            self.border_title = header
 
     def on_resize(self) -> None:
         self._lines.clear()
