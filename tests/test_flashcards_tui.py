@@ -227,6 +227,42 @@ async def test_stats_and_paper_decks_from_the_screen(store, frozen_clock):
         assert "Due in the next 14 days" in app.screen.query_one("#stats-forecast").border_title
 
 
+async def test_the_deck_list_moves_scrolls_and_opens_by_keys_and_clicks(store, frozen_clock):
+    """The deck list draws only the rows in view: the cursor keys, paging and clicks still
+    reach every deck, the header stays put, and Enter or a click on the highlighted deck
+    studies that deck."""
+    from paperdeck.tui.screens.card_review import ReviewScreen
+
+    decks = [store.cards.add_deck(f"Deck {n:02d} [b]literal[/b]") for n in range(40)]
+    for deck in decks:
+        store.cards.add(deck.id, f"Question of {deck.name}")
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(100, 20)) as pilot:
+        await view_shown(pilot)
+        table = app.screen.query_one("#decks")
+        assert table.row_count == 43
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 42 and table.scroll_y > 0
+        lines = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+        assert "Suspended" in lines[0] and "Deck 39 [b]literal[/b]" in lines[-1]  # the header stays in view
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert table.cursor_row > 5
+        await pilot.press("up")
+        await pilot.pause()
+        row = table.cursor_row
+        assert app.screen.selected_deck_id() == int(table.rows[row])
+        y = row - int(table.scroll_y) + 1  # the header is the table's first line
+        await pilot.click("#decks", offset=(3, y - 1))  # the row above: the cursor moves there
+        await pilot.pause()
+        assert table.cursor_row == row - 1
+        await pilot.click("#decks", offset=(3, y - 1))  # the highlighted row: study its deck
+        await view_shown(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.card.deck_id == int(table.rows[row - 1])
+
+
 def test_flashcards_screen_snapshot(snap_compare, frozen_clock, store):
     app = PaperdeckApp(store, start_screen="flashcards")
     assert snap_compare(app, terminal_size=(120, 40), run_before=view_shown)

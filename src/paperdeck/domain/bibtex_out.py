@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .names import bibtex_name, parse_name
@@ -57,10 +58,17 @@ def _ascii(text: str) -> str:
 
 def generated_key(paper_id: int, authors: Sequence[str], year: int | None, title: str) -> str:
     """`surname + year + first significant title word`, lower case ASCII: zhang2023efficient."""
-    surname = parse_name(authors[0]).last if authors else ""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(title)) if w.lower() not in _STOPWORDS]
-    key = re.sub(r"[^a-z0-9]", "", f"{_ascii(surname)}{year or ''}{words[0] if words else ''}".lower())
+    key = _key_stem(authors[0] if authors else "", year, title)
     return key if re.match(r"[a-z]", key) else f"paper{paper_id}{key}"
+
+
+@lru_cache(maxsize=16384)
+def _key_stem(first_author: str, year: int | None, title: str) -> str:
+    """The key from its parts (pure, so remembered: the Resume screen and exports give every
+    paper of the database a key, and parsing a name by BibTeX's rules is most of that)."""
+    surname = parse_name(first_author).last if first_author else ""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(title)) if w.lower() not in _STOPWORDS]
+    return re.sub(r"[^a-z0-9]", "", f"{_ascii(surname)}{year or ''}{words[0] if words else ''}".lower())
 
 
 def usable_key(key: str | None) -> str | None:

@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
+from textual._context import NoActiveAppError
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -191,14 +192,13 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Styled as the app's CSS is now: Textual starts a screen at -1, so showing a new one
-        # re-parsed every stylesheet and restyled every screen's widgets (~100 ms at a first
-        # showing). Its own widgets are styled when they mount; a later theme or CSS change
-        # still restyles it (the count moves on). Screens that skip this cost keep their CSS
-        # in DEFAULT_CSS: a CSS_PATH the app has not read yet re-parses everything anyway.
+        # A new screen is styled with the CSS as it is now (its nodes when they mount; its own
+        # CSS file by `_load_screen_css`). Textual marks it "never styled" (-1), so a mode's
+        # first showing re-parsed all of the app's CSS and restyled every node twice more
+        # (`refresh_css` in `_init_mode` and in `switch_mode`): a third of that showing's time.
         try:
             self._css_update_count = self.app._css_update_count
-        except RuntimeError:  # NoActiveAppError: built outside a running app
+        except NoActiveAppError:  # built outside a running app: Textual's default stands
             return
         # Its widgets are styled as they mount, so its first showing need not restyle them
         # either (on_screen_resume), unless the look changed meanwhile.

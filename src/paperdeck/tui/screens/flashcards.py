@@ -13,22 +13,22 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
-from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
 from ...i18n import counted
 from ...paths import package_resource
-from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.decks import (
     DeckListView, add_deck, deck_list, delete_deck, generate_paper_decks, paper_decks_message, rename_deck,
     set_deck_target, set_study_setting, undo_card_change,
 )
+from ..widgets.line_table import Column, LineTable
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 
 if TYPE_CHECKING:
+    from ...models.cards import DeckCounts
     from ...usecases.core import Store
 
 
@@ -55,7 +55,7 @@ class FlashcardsScreen(PaperdeckScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="cards-summary")
-        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield LineTable(id="decks")
         yield Footer()
 
     # -- the view -----------------------------------------------------------------------------
@@ -67,32 +67,41 @@ class FlashcardsScreen(PaperdeckScreen):
     def load_view(store: "Store", now: datetime) -> DeckListView:
         return deck_list(store, now)
 
+    # The count columns: (key, zh, en); each cell is the entry's number, right-aligned.
+    COUNT_COLUMNS = (("new", "新卡", "New"), ("learning", "学习中", "Learning"), ("due", "到期", "Due"),
+                     ("cards", "总数", "Cards"), ("suspended", "已暂停", "Suspended"), ("target", "目标时长", "Target"))
+
     def show_view(self, view: DeckListView) -> None:
         self.decks_view = view
-        table = self.query_one("#decks", DataTable)
+        table = self.query_one("#decks", LineTable)
         selected = self.selected_deck_id()
-        table.clear(columns=True)
-        names = [cell_len(one_line(e.deck.pick(self.language))) for e in view.decks]
-        table.add_column(self.pick("卡组", "Deck"), key="deck", width=min(60, max([8, *names])))
-        for key, zh, en in (("new", "新卡", "New"), ("learning", "学习中", "Learning"), ("due", "到期", "Due"),
-                            ("cards", "总数", "Cards"), ("suspended", "已暂停", "Suspended"),
-                            ("target", "目标时长", "Target")):
-            table.add_column(self.pick(zh, en), key=key)
-        for entry in view.decks:
-            counts = entry.counts
-            table.add_row(
-                literal(entry.deck.pick(self.language)),
-                Text(str(counts.new), style="bold blue" if counts.new else "dim", justify="right"),
-                Text(str(counts.learning), style="bold red" if counts.learning else "dim", justify="right"),
-                Text(str(counts.due), style="bold green" if counts.due else "dim", justify="right"),
-                Text(str(entry.total), justify="right"),
-                Text(str(entry.suspended), style="yellow" if entry.suspended else "dim", justify="right"),
-                Text(f"{entry.deck.target_seconds}s", justify="right"),
-                key=str(entry.deck.id),
-            )
+        language = self.language
+        names = [literal(entry.deck.pick(language)) for entry in view.decks]
+        columns = [Column("deck", self.pick("卡组", "Deck"), min(60, max([8, *(name.cell_len for name in names)])))]
+        values = [self._count_cells(entry) for entry in view.decks]
+        for index, (key, zh, en) in enumerate(self.COUNT_COLUMNS):
+            label = self.pick(zh, en)
+            widest = max((len(cells[index][0]) for cells in values), default=0)
+            columns.append(Column(key, label, max(cell_len(label), widest), justify="right"))
+
+        def cells(index: int) -> list[Text]:  # only the rows drawn are built
+            return [names[index], *(Text(text, style=style) for text, style in values[index])]
+
+        table.set_rows(columns, [str(entry.deck.id) for entry in view.decks], cells)
         if selected is not None and view.deck(selected) is not None:
             table.move_cursor(row=table.get_row_index(str(selected)))
         self.query_one("#cards-summary", Static).update(self._summary(view))
+
+    @staticmethod
+    def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
+        """A deck's numbers as (text, style): coloured when there are some."""
+        counts = entry.counts
+        return ((str(counts.new), "bold blue" if counts.new else "dim"),
+                (str(counts.learning), "bold red" if counts.learning else "dim"),
+                (str(counts.due), "bold green" if counts.due else "dim"),
+                (str(entry.total), ""),
+                (str(entry.suspended), "yellow" if entry.suspended else "dim"),
+                (f"{entry.deck.target_seconds}s", ""))
 
     def _summary(self, view: DeckListView) -> Text:
         summary = Text()
@@ -122,18 +131,12 @@ class FlashcardsScreen(PaperdeckScreen):
             self.query_one("#cards-summary", Static).update(self._summary(view))
 
     def selected_deck_id(self) -> int | None:
-        table = self.query_one("#decks", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except CellDoesNotExist:
-            return None
+        key = self.query_one("#decks", LineTable).cursor_key
         return int(key) if key else None
 
     # -- actions ----------------------------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
         event.stop()
         self.action_study()
 

@@ -26,6 +26,8 @@ from ...usecases.core import StoreError
 from ...usecases.resume import (
     ResumeView, mark_selected, put_on_resume, resume_view, set_bullets, set_resume_format, set_resume_group,
 )
+from ..widgets.document import DocumentPanel
+from ..widgets.line_options import LineOptionList
 from ..widgets.panel import Panel, literal
 from .base import PaperdeckScreen
 from .resume_text import group_heading, row_text
@@ -70,12 +72,12 @@ class ResumeScreen(PaperdeckScreen):
         yield Header()
         with Horizontal(id="resume-body"):
             with Vertical(id="resume-left"):
-                yield OptionList(id="resume-list")
+                yield LineOptionList(id="resume-list")
             with Vertical(id="resume-right"):
                 yield Static(id="resume-format")
                 with VerticalScroll(id="resume-preview-scroll"):
                     yield Panel(id="resume-preview")
-                    yield Panel(id="resume-whole")
+                    yield DocumentPanel(id="resume-whole")
         yield Footer()
 
     # Below this many columns the list and the preview are stacked, each the whole width: side
@@ -185,7 +187,7 @@ class ResumeScreen(PaperdeckScreen):
         bar.append(word(RESUME_GROUP_NAMES, self.group, self.language))
         self.query_one("#resume-format", Static).update(bar)
         preview = self.query_one("#resume-preview", Panel)
-        whole = self.query_one("#resume-whole", Panel)
+        whole = self.query_one("#resume-whole", DocumentPanel)
         one, every = self.key_hint("copy_one"), self.key_hint("copy_all")
         preview.border_title = self.pick(f"当前论文（{one} 复制）", f"This paper ({one} copies)")
         whole.border_title = self.pick(f"完整列表（{every} 复制）", f"Whole list ({every} copies)")
@@ -199,7 +201,7 @@ class ResumeScreen(PaperdeckScreen):
         else:
             preview.update(literal(render(entry, self.fmt), single_line=False))
         shown = list(self.view.entries)
-        whole.update(literal(render_list(shown, self.fmt, self.group), single_line=False) if shown else "")
+        whole.show_text(render_list(shown, self.fmt, self.group) if shown else "")  # laid out again only when changed
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -91,12 +91,22 @@ class QuietFooter(Footer):
             return
         widgets = list(super().compose())
         for widget in widgets:
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                self._settle_compact(widget)  # the palette key is not bound to it: it stays compact
             if isinstance(widget, FooterKey) and widget.action in by_action:
                 label, help_text = binding_text(self.app, by_action[widget.action])
                 if widget.description:
                     widget.description = label
                 widget.tooltip = help_text
         yield from self._fitting(self._in_screen_order(widgets, by_action))
+
+    def _settle_compact(self, key: FooterKey) -> None:
+        """Give a key bound to the footer's compact state that state before it mounts. A
+        FooterKey starts compact (its default), is restyled for that when mounted, then
+        restyled again when its binding to the footer's (not compact) arrives: two full style
+        passes per key, ~15 keys, on every footer build."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
 
     def _in_screen_order(self, widgets: list[Widget], by_action: dict[str, Binding]) -> list[Widget]:
         """The screen's priority keys in the order its BINDINGS list them. A focused widget
