@@ -4,10 +4,16 @@ Because the journal lives in the database (`undo_log`), undo and redo survive a 
 see changes made by the CLI. Rows are captured per paper: the paper, the rows that point at
 it (stage history, checklists, submissions, ...) and, for a delete, everything that cascades
 from it (decks, cards, reviews, pitch text), found from the schema's foreign keys.
+
+Rows a change added (an import: 10,000 papers with 290,000 checklist rows) are recorded by id
+with a digest of their contents, not copied (`Added`): undo reads them when it runs, refuses
+if the digest no longer matches (they were changed since), and then stores them in full, so
+redo has them once they are deleted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -94,8 +100,105 @@ class RowJournal:
 
     def record(self) -> None:
         if any(self.ids.values()):
-            after = capture_rows(self.conn, {table: sorted(ids) for table, ids in self.ids.items()})
+            after: Snapshot = {}
+            for table, ids in self.ids.items():
+                known = {row["id"] for row in self.before[table]}
+                rows = capture_rows(self.conn, {table: sorted(known)})[table]
+                added = sorted(ids - known)
+                after[table] = Added(self.conn, table, added, rows=rows).recorded() if added else rows
             record(self.conn, self.scope, self.label, self.before, after)
+
+
+# -- rows recorded by id ---------------------------------------------------------------------
+
+class Added:
+    """Rows a change inserted, kept in the journal as their ids and a digest of their contents.
+
+    `tree`: the tables whose rows point at them (as `capture` follows them) are read at undo
+    too, unchecked, as a root-journaled change's children are. `rows`: rows of the same table
+    recorded in full (changed, not added), kept beside them.
+    """
+
+    KEY = "added_ids"
+
+    def __init__(self, conn: sqlite3.Connection, table: str, ids: list[int], *,
+                 tree: set[str] | None = None, rows: list[dict[str, Any]] | None = None):
+        self.conn, self.table, self.ids, self.tree, self.rows = conn, table, ids, tree, rows or []
+
+    def recorded(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {self.KEY: _ranges(self.ids), "digest": self.digest(), "rows": self.rows}
+        if self.tree is not None:
+            entry["tree"] = sorted(self.tree)
+        return entry
+
+    def digest(self) -> str:
+        """Of the rows' compared columns (not their version or update time), in id order; a
+        missing row changes it too."""
+        columns = ", ".join(_compared_columns(self.conn, self.table))
+        digest = hashlib.sha256()
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: their repr is what is hashed
+        for start in range(0, len(self.ids), 500):
+            part = self.ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            for row in cursor.execute(f"SELECT {columns} FROM {self.table} WHERE id IN ({marks}) ORDER BY id", part):
+                digest.update(repr(row).encode())
+        return digest.hexdigest()
+
+
+def _compared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in _BOOKKEEPING]
+
+
+def _ranges(ids: list[int]) -> list[list[int]]:
+    """Sorted ids as [first, last] runs: an import's ids are mostly one run."""
+    runs: list[list[int]] = []
+    for row_id in ids:
+        if runs and runs[-1][1] == row_id - 1:
+            runs[-1][1] = row_id
+        else:
+            runs.append([row_id, row_id])
+    return runs
+
+
+def _is_added(value: Any) -> bool:
+    return isinstance(value, dict) and Added.KEY in value
+
+
+def _added_ids(value: dict[str, Any]) -> list[int]:
+    return [row_id for first, last in value[Added.KEY] for row_id in range(first, last + 1)]
+
+
+def _ids_of(snapshot: dict[str, Any], table: str) -> list[int]:
+    value = snapshot.get(table, [])
+    if _is_added(value):
+        return [row["id"] for row in value["rows"]] + _added_ids(value)
+    return [row["id"] for row in value]
+
+
+def _read_added(conn: sqlite3.Connection, snapshot: dict[str, Any]) -> tuple[Snapshot, set[str]]:
+    """The snapshot with its rows recorded by id read in full from the database now, and the
+    tables whose recorded digest no longer matches (their rows were changed since)."""
+    full: Snapshot = {}
+    changed: set[str] = set()
+    for table, value in snapshot.items():
+        if not _is_added(value):
+            full.setdefault(table, []).extend(value)
+            continue
+        ids = _added_ids(value)
+        if Added(conn, table, ids).digest() != value["digest"]:
+            changed.add(table)
+        if "tree" in value:
+            read = capture(conn, table, ids, set(value["tree"]))
+        else:
+            read = capture_rows(conn, {table: ids})
+        for name, rows in read.items():
+            merged = full.setdefault(name, [])
+            if name == table:
+                merged.extend(value["rows"])
+            merged.extend(rows)
+            merged.sort(key=lambda row: row["id"])
+    return full, changed
 
 
 def journal_delete(conn: sqlite3.Connection, scope: str, label: str, table: str, ids: list[int]) -> None:
@@ -174,7 +277,20 @@ def next_ids(conn: sqlite3.Connection, scope: str, root: str, *, redo: bool) -> 
     if entry is None:
         return []
     before, after = json.loads(entry["before"]), json.loads(entry["after"])
-    return sorted({*_versions(before, root), *_versions(after, root)})
+    return sorted({*_ids_of(before, root), *_ids_of(after, root)})
+
+
+def _load(conn: sqlite3.Connection, entry: sqlite3.Row) -> tuple[Snapshot, Snapshot, set[str], bool]:
+    """An entry's (before, after), rows recorded by id read in full; the tables whose rows
+    recorded by id were changed since; whether there were any (then both sides are stored
+    again, in full, when the entry is applied)."""
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    by_id = any(_is_added(value) for value in [*before.values(), *after.values()])
+    if not by_id:
+        return before, after, set(), False
+    before, changed_before = _read_added(conn, before)
+    after, changed_after = _read_added(conn, after)
+    return before, after, changed_before | changed_after, True
 
 
 def step(conn: sqlite3.Connection, scope: str, root: str | None, *, redo: bool) -> str | None:
@@ -190,15 +306,15 @@ def step(conn: sqlite3.Connection, scope: str, root: str | None, *, redo: bool) 
     entry = latest(conn, scope, redo=redo)
     if entry is None:
         return None
-    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    before, after, changed, by_id = _load(conn, entry)
     source, target = (before, after) if redo else (after, before)
     ids = sorted({*_versions(before, root), *_versions(after, root)})
     current = capture(conn, root, ids, {*before, *after})
-    if _contents(current, root) != _contents(source, root):
+    if root in changed or _contents(current, root) != _contents(source, root):
         raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: the paper was changed since")
     _freshen(current, target, [root])
     restore(conn, root, current, target)
-    _mark(conn, entry, target, redo=redo)
+    _mark(conn, entry, target, redo=redo, source=source if by_id else None)
     return entry["label"]
 
 
@@ -206,18 +322,19 @@ def _step_rows(conn: sqlite3.Connection, scope: str, *, redo: bool) -> str | Non
     entry = latest(conn, scope, redo=redo)
     if entry is None:
         return None
-    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    before, after, changed_by_id, by_id = _load(conn, entry)
     source, target = (before, after) if redo else (after, before)
     tables = list(dict.fromkeys([*before, *after]))
     ids = {table: sorted({row["id"] for row in [*before.get(table, []), *after.get(table, [])]}) for table in tables}
     current = capture_rows(conn, ids)
-    changed = [table for table in tables if _contents(current, table) != _contents(source, table)]
+    changed = [table for table in tables
+               if table in changed_by_id or _contents(current, table) != _contents(source, table)]
     if changed:
         raise ConflictError(f"cannot {'redo' if redo else 'undo'} {entry['label']!r}: "
                             f"some of its {', '.join(changed)} were changed since")
     _freshen(current, target, tables)
     restore(conn, "", current, target)
-    _mark(conn, entry, target, redo=redo)
+    _mark(conn, entry, target, redo=redo, source=source if by_id else None)
     return entry["label"]
 
 
@@ -231,12 +348,26 @@ def _freshen(current: Snapshot, target: Snapshot, tables: list[str]) -> None:
                 row["version"] = fresh
 
 
-def _mark(conn: sqlite3.Connection, entry: sqlite3.Row, target: Snapshot, *, redo: bool) -> None:
-    column = "after" if redo else "before"
-    conn.execute(
-        f"UPDATE undo_log SET undone = ?, {column} = ? WHERE id = ?",
-        (0 if redo else 1, json.dumps(target, ensure_ascii=False), entry["id"]),
-    )
+def _mark(conn: sqlite3.Connection, entry: sqlite3.Row, target: Snapshot, *, redo: bool,
+          source: Snapshot | None = None) -> None:
+    """The entry is now undone (or redone); `target` holds the rows' fresh versions. `source`:
+    the other side read in full (rows recorded by id), stored so that it outlives the rows."""
+    column, other = ("after", "before") if redo else ("before", "after")
+    values: list[Any] = [0 if redo else 1, json.dumps(target, ensure_ascii=False)]
+    assignments = f"undone = ?, {column} = ?"
+    if source is not None:
+        assignments += f", {other} = ?"
+        values.append(json.dumps(source, ensure_ascii=False))
+    conn.execute(f"UPDATE undo_log SET {assignments} WHERE id = ?", (*values, entry["id"]))
+
+
+def record_added(conn: sqlite3.Connection, scope: str, label: str, root: str, ids: list[int],
+                 tables: set[str]) -> None:
+    """Journal a change that only added `root` rows (and their rows in `tables`, as `capture`
+    follows them): recorded by id, read back at undo."""
+    before = capture(conn, root, [], tables)
+    after = {root: Added(conn, root, sorted(ids), tree=tables).recorded()}
+    record(conn, scope, label, before, after)
 
 
 # The root table of a scope journaled by root (see `step`); other scopes journal named rows.
