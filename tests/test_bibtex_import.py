@@ -185,3 +185,15 @@ def test_a_journal_paper_with_an_arxiv_link_is_published_not_a_preprint(store):
 
     labels = {e.title: e.label for e in entries_from_store(store)}
     assert labels["The OARF Benchmark Suite: Characterization and Implications for Federated Learning Systems"] == "TIST 2022"
+
+
+def test_repeated_author_lists_are_parsed_once_but_each_entry_owns_its_lists():
+    text = "".join(f"@article{{k{n}, title={{Paper {n}}}, author={{Wu$^*$, Zhaomin and {{van der Goot}}, Rob and others}}, "
+                   f"year={{2024}}}}\n" for n in range(3))
+    first, second, third = parse_bibtex(text, "repeat.bib").papers
+    assert first.authors == second.authors == ["Zhaomin Wu", "Rob {van der Goot}", "et al."]
+    assert first.equal_contribution == [0]
+    first.authors.append("Someone Else")  # a plan edits one entry's list: the others keep theirs
+    first.equal_contribution.clear()
+    assert second.authors == ["Zhaomin Wu", "Rob {van der Goot}", "et al."] and second.equal_contribution == [0]
+    assert parse_bibtex(text, "again.bib").papers[2].authors == third.authors

@@ -240,3 +240,26 @@ async def test_enter_on_a_dashboard_deadline_opens_the_venue_highlighted(prepare
         assert app.current_mode == "venues"
         assert app.screen.selected_venue().key == "aaai"
         assert app.screen.query_one("#venue-table").has_focus
+
+
+async def test_the_grid_milestones_are_read_after_the_list_so_m_only_draws(prepared):
+    from dataclasses import replace
+
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)  # the list, then (once drawn) the milestones, off the UI thread
+        screen = app.screen
+        assert not screen.month_shown()
+        assert [item.paper_title for item in screen.venues_view.milestones][:1] == ["多模态对齐 🚀"]
+        loads = screen._view_generation
+        await pilot.press("m")
+        await view_shown(pilot)
+        assert screen._view_generation == loads  # no new read: the grid drew what the view held
+        await pilot.press("m")
+        # Milestones read after a change are not kept with the view read before it.
+        view = replace(screen.venues_view, milestones=None)
+        screen.venues_view = view
+        prepared.venues.toggle_favourite("iclr")
+        screen.read_milestones(view)
+        await view_shown(pilot)
+        assert screen.venues_view.milestones is None

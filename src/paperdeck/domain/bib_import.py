@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .bibtex import BibPaper
 from .names import find_me
@@ -22,11 +23,17 @@ from .names import find_me
 SIMILAR_TITLE = 0.8   # SequenceMatcher ratio of two normalized titles
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
-    """Case, accents, braces and punctuation do not make two titles different."""
+    """Case, accents, braces and punctuation do not make two titles different (remembered: an
+    import compares each title with its candidates, and asks for its keys, more than once)."""
     plain = unicodedata.normalize("NFKD", title)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"\w+", plain))
+    if not plain.isascii():  # only a non-ASCII character can be a combining mark
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(plain.casefold()))
 
 
 def similar_titles(a: str, b: str) -> bool:
@@ -97,7 +104,8 @@ def split_duplicates(
 
 
 def _keys(title: str, doi: str | None, arxiv_id: str | None) -> set[str]:
-    keys = {f"title:{normalize_title(title)}"} if normalize_title(title) else set()
+    normalized = normalize_title(title)
+    keys = {f"title:{normalized}"} if normalized else set()
     if doi:
         keys.add(f"doi:{doi.lower()}")
     if arxiv_id:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..models.imports import ImportProblem
@@ -199,10 +200,14 @@ def entry_to_paper(entry) -> BibPaper:
     )
 
 
+_AMP = re.compile(r"\\?&amp;")
+
+
 def _tidy(raw: str) -> str:
     """A raw value to write back: on one line (BibTeX reads any run of spaces and line breaks
     as one space), an HTML entity some exporters leave ("\\&amp;") as LaTeX."""
-    return re.sub(r"\\?&amp;", r"\\&", re.sub(r"\s+", " ", raw).strip())
+    text = " ".join(raw.split())  # str.split() splits on exactly the whitespace \s matches
+    return _AMP.sub(r"\\&", text) if "&amp;" in text else text
 
 
 @dataclass(slots=True)
@@ -216,10 +221,17 @@ class AuthorField:
 def parse_author_field(value: str) -> AuthorField:
     """"Guo, Jizhou and Wu†, Zhaomin" -> names first-name-first, raw names, role indices.
     Names split by BibTeX's rules: "and" inside braces stays, {van der Goot} stays whole."""
+    authors, raw, equal, corresponding = _author_field(value or "")
+    return AuthorField(list(authors), list(raw), list(equal), list(corresponding))
+
+
+@lru_cache(maxsize=4096)
+def _author_field(value: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """parse_author_field's parts, remembered: a file repeats its author lists and names."""
     from bibtexparser.middlewares.names import split_multiple_persons_names
 
     result = AuthorField([], [], [], [])
-    for raw in split_multiple_persons_names(value or "") if (value or "").strip() else []:
+    for raw in split_multiple_persons_names(value) if value.strip() else []:
         marked = strip_marks(raw)
         if not marked.text:
             continue
@@ -232,21 +244,33 @@ def parse_author_field(value: str) -> AuthorField:
             result.equal.append(index)
         if marked.corresponding:
             result.corresponding.append(index)
-        name = parse_name(marked.text, decode=decode_latex)
-        result.authors.append(name.stored.strip() or clean(decode_latex(marked.text)))
+        result.authors.append(_stored_name(marked.text))
         result.raw.append(marked.text)
-    return result
+    return tuple(result.authors), tuple(result.raw), tuple(result.equal), tuple(result.corresponding)
+
+
+@lru_cache(maxsize=16384)
+def _stored_name(text: str) -> str:
+    """One author as stored, from the name as the file wrote it (marks taken off)."""
+    return parse_name(text, decode=decode_latex).stored.strip() or clean(decode_latex(text))
+
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def parse_year(value: object) -> int | None:
-    found = re.search(r"\b(19|20)\d{2}\b", clean(value or ""))
+    found = _YEAR.search(clean(value or ""))
     return int(found.group(0)) if found else None
+
+
+# The catalogue is fixed: a venue text (a file repeats its booktitles) is matched once.
+_venue_named = lru_cache(maxsize=4096)(match_venue)
 
 
 def infer_venue(texts: dict[str, str]) -> VenueInfo | None:
     """The catalogue venue of an entry: its booktitle, journal, al-folio abbr, howpublished."""
     for name in ("booktitle", "journal", "abbr", "howpublished"):
-        venue = match_venue(texts.get(name, ""))
+        venue = _venue_named(texts.get(name, ""))
         if venue is not None:
             return venue
     return None
@@ -254,7 +278,7 @@ def infer_venue(texts: dict[str, str]) -> VenueInfo | None:
 
 def _own_venue_name(texts: dict[str, str]) -> str | None:
     """An unknown venue's short name: al-folio's abbr without its year, else from the name."""
-    abbr = re.sub(r"\b(19|20)\d{2}\b", "", texts.get("abbr", "")).strip()
+    abbr = _YEAR.sub("", texts.get("abbr", "")).strip()
     if abbr:
         return abbr
     return short_venue_name(texts.get("booktitle", "") or texts.get("journal", "") or texts.get("howpublished", ""))
@@ -307,6 +331,9 @@ AWARD_WORDS = (
 )
 
 
+_AWARD_PATTERNS = tuple((re.compile(pattern), label) for pattern, label in AWARD_WORDS)
+
+
 def find_award(fields: dict[str, object], venue_name: str | None, year: int | None) -> str | None:
     """`award` / `award_name` as written (without a repeated "ICLR 2026"), else an oral,
     spotlight or award named in `note`, `annotation` or `award_text`."""
@@ -316,8 +343,10 @@ def find_award(fields: dict[str, object], venue_name: str | None, year: int | No
             return _without_venue(text, venue_name, year)[:80]
     for name in ("note", "annote", "annotation", "award_text"):
         text = clean(fields.get(name, "")).lower()
-        for pattern, label in AWARD_WORDS:
-            found = re.search(pattern, text)
+        if not text:
+            continue
+        for pattern, label in _AWARD_PATTERNS:
+            found = pattern.search(text)
             if found:
                 return label or found.group(0).title().replace("Award", "").strip()
     return None

@@ -114,7 +114,8 @@ def build_calendar(
 
 
 def to_ics(calendar: Calendar) -> bytes:
-    return ("\r\n".join(_fold(line) for line in [*calendar.lines, "END:VCALENDAR"]) + "\r\n").encode("utf-8")
+    lines = [line if len(line) <= 75 and line.isascii() else _fold(line) for line in calendar.lines]
+    return ("\r\n".join(lines) + "\r\nEND:VCALENDAR\r\n").encode("utf-8")
 
 
 def _deadline_event(deadline: "Deadline", stamp: str, reminders: bool) -> Event:
@@ -163,15 +164,19 @@ def _conference_event(venue_key: str, year: int, pair: dict[DeadlineKind, "Deadl
     return event.close()
 
 
+_MILESTONE_TAIL = (_categories(["milestone"]), "TRANSP:TRANSPARENT")
+
+
 def _milestone_event(item: "MilestoneItem", stamp: str, reminders: bool) -> Event:
     summary = f"{item.label_en}: {item.paper_title}"
     event = Event(item.uid, summary, stamp)
-    event.add(f"DTSTART;VALUE=DATE:{_day(item.on_date)}")
-    event.add(f"DTEND;VALUE=DATE:{_day(item.on_date + timedelta(days=1))}")
     basis = "an estimated deadline" if item.deadline_is_estimate else "the announced deadline"
-    event.add("DESCRIPTION:" + _text(one_line(f"Backward plan toward {item.venue_key} ({basis}).")))
-    event.add(_categories(["milestone"]))
-    event.add("TRANSP:TRANSPARENT")
+    event.lines += (
+        f"DTSTART;VALUE=DATE:{_day(item.on_date)}",
+        f"DTEND;VALUE=DATE:{_day(item.on_date + timedelta(days=1))}",
+        "DESCRIPTION:" + _text(one_line(f"Backward plan toward {item.venue_key} ({basis}).")),
+        *_MILESTONE_TAIL,
+    )
     if reminders:
         _add_reminders(event, summary)
     return event.close()

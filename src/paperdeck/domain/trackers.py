@@ -120,8 +120,9 @@ def parse_data(data: Any, file: str, result: ParseResult | None = None) -> Parse
             _parse_entry(item, result)
     else:
         result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
+    source = f"{result.format}:{Path(file).name}"
     for deadline in result.deadlines:
-        deadline.source = f"{result.format}:{Path(file).name}"
+        deadline.source = source
     return result
 
 

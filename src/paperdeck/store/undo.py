@@ -138,11 +138,10 @@ class Added:
         digest = hashlib.sha256()
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: their repr is what is hashed
-        for start in range(0, len(self.ids), 500):
-            part = self.ids[start:start + 500]
-            marks = ", ".join("?" for _ in part)
-            for row in cursor.execute(f"SELECT {columns} FROM {self.table} WHERE id IN ({marks}) ORDER BY id", part):
-                digest.update(repr(row).encode())
+        for first, last in _ranges(self.ids):  # an import's ids: mostly one run
+            rows = cursor.execute(f"SELECT {columns} FROM {self.table} WHERE id BETWEEN ? AND ? ORDER BY id",
+                                  (first, last)).fetchall()
+            digest.update(repr(rows).encode())
         return digest.hexdigest()
 
 

@@ -84,6 +84,11 @@ class VenuesView:
         return [d for d in self.deadlines if d.venue_key in keys] + [
             d for d in self.estimates if d.venue_key.lower() in lowered]
 
+    def with_milestones(self, milestones: tuple[MilestoneItem, ...]) -> "VenuesView":
+        """This view with the month grid's milestones, read after it under the same change
+        stamp (so of the same data)."""
+        return replace(self, milestones=milestones)
+
     def with_venue(self, venue: Venue) -> "VenuesView":
         """This view with one venue's fields replaced (a star toggled): no new read."""
         venues = tuple(venue if v.key == venue.key else v for v in self.venues)
@@ -119,7 +124,7 @@ def venues_view(store: "Store", request: VenuesRequest) -> VenuesView:
     venues.sort(key=lambda v: (v.key not in upcoming, opens_at(upcoming[v.key]) if v.key in upcoming else far,
                                v.name.lower()))
     still_open = [closes_at(d) for d in [*stored, *estimated] if is_open(d, now)]
-    milestones = tuple(paper_milestones(store, now, zone=zone)) if request.with_milestones else None
+    milestones = month_milestones(store, now, zone) if request.with_milestones else None
     paper_keys = store.papers.venue_keys()
     return VenuesView(
         now=now, zone=zone, venues=tuple(venues), next=upcoming, last=last, if_running=if_running,
@@ -129,6 +134,12 @@ def venues_view(store: "Store", request: VenuesRequest) -> VenuesView:
         milestones=milestones,
         expires_at=min(still_open, default=None),
     )
+
+
+def month_milestones(store: "Store", now: datetime, zone: tzinfo) -> tuple[MilestoneItem, ...]:
+    """The month grid's paper milestones (read with the view when the grid is shown, else
+    after the list's first frame: `VenuesView.with_milestones`)."""
+    return tuple(paper_milestones(store, now, zone=zone))
 
 
 # -- writes (one short transaction each, on the UI thread; the screen then reloads its view) --

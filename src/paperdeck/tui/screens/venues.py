@@ -24,7 +24,8 @@ from ...models.common import utcnow
 from ...models.venues import Venue
 from ...paths import package_resource
 from ...textsafe import one_line
-from ...usecases.venues import VenuesRequest, VenuesView, venues_view
+from ...usecases.core import StoreError
+from ...usecases.venues import VenuesRequest, VenuesView, month_milestones, venues_view
 from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -142,6 +143,32 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
         if self.wanted_venue is not None:
             wanted, self.wanted_venue = self.wanted_venue, None
             self.show_item(wanted)
+        if view.milestones is None:
+            self.call_after_refresh(self.read_milestones, view)
+
+    def read_milestones(self, view: VenuesView) -> None:
+        """The month grid's milestones, read once the list is drawn, so that `m` only draws
+        (at 10,000 papers they take ~300 ms to read). Kept only if nothing changed since the
+        view was read (same change stamp) and the view is still the one shown."""
+        stamp = self._view_requested_key
+        if self.venues_view is not view or not self._still_read_under(stamp):
+            return
+
+        def keep(milestones) -> None:
+            if self.venues_view is view and self._view_requested_key == stamp and self._still_read_under(stamp):
+                self.venues_view = view.with_milestones(milestones)
+                if self.month_shown():
+                    self.show_month()
+
+        self.load_then(lambda store: month_milestones(store, view.now, view.zone), keep, name="month milestones",
+                       failed=lambda error: None)  # the grid reads them itself when shown
+
+    def _still_read_under(self, stamp: tuple | None) -> bool:
+        """True when the data (and language) are as they were under `stamp` (a view's key)."""
+        try:
+            return stamp is not None and stamp == self._view_key()
+        except StoreError:
+            return False
 
     def _tick(self) -> None:
         """Countdowns move on: shown at the new clock; read again once a held deadline closed."""

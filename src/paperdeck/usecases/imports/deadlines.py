@@ -90,8 +90,7 @@ def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, 
     if row is None:
         sources = _sources_of(values, new_source)
         state[uid] = {**values, "sources": sources, "user_edited": False, "id": None}
-        return PlanItem(Action.ADD, "deadline", subject, source,
-                        values={**values, "field_sources": json.dumps(sources, sort_keys=True)})
+        return PlanItem(Action.ADD, "deadline", subject, source, values={**values, "field_sources": _sources_json(sources)})
     target = row["id"] if isinstance(row["id"], int) else None
     sources = dict(row["sources"])  # type: ignore[arg-type]
     merged = {column: row[column] for columns in GROUPS.values() for column in columns}
@@ -132,6 +131,20 @@ def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, 
     return PlanItem(Action.UNCHANGED, "deadline", subject, source, values=values, target_id=target)
 
 
+_SOURCES_JSON: dict[tuple, str] = {}
+
+
+def _sources_json(sources: dict[str, str]) -> str:
+    """`sources` as stored (a few shapes repeat over every row of an import: encoded once)."""
+    key = tuple(sources.items())
+    found = _SOURCES_JSON.get(key)
+    if found is None:
+        if len(_SOURCES_JSON) > 1000:
+            _SOURCES_JSON.clear()
+        found = _SOURCES_JSON[key] = json.dumps(sources, sort_keys=True)
+    return found
+
+
 def _same_moment(old: tuple, new: tuple) -> bool:
     """Two readings of one moment (instants within a minute, or the same date)."""
     return same_moment(from_iso(old[0]), _date(old[1]), from_iso(new[0]), _date(new[1]))
@@ -153,12 +166,16 @@ class _Venues:
         self.new_by_slug: dict[str, str] = {}
         self.items: dict[str, PlanItem] = {}      # key -> the plan's item for the venue (add or update)
         self.names: dict[str, tuple[str, str]] = {}  # key -> (full name, its source) as planned so far
+        self.last_seen: dict[str, tuple[str, str, str, str]] = {}  # key -> the last full name given, as given
 
     def key_for(self, name: str, full_name: str, file: str, source: str = "") -> str:
         folded = name.casefold()
         key = self.resolved.get(folded) or self._resolve(name, full_name, file, source)
         self.resolved[folded] = key
-        self._full_name(key, name, full_name, file, source)
+        given = (name, full_name, file, source)
+        if self.last_seen.get(key) != given:  # the same again (every row of an entry) changes nothing
+            self.last_seen[key] = given
+            self._full_name(key, name, full_name, file, source)
         return key
 
     def _resolve(self, name: str, full_name: str, file: str, source: str) -> str:
