@@ -608,6 +608,37 @@ def test_retention_per_week_counts_mature_reviews(store, frozen_clock):
     assert sum(round(share * n) for _w, share, n in weeks if share is not None) == recalled
 
 
+async def test_stats_are_kept_and_read_again_only_when_the_reviews_changed(store, frozen_clock):
+    """Stats open a second time show the same screen without a read; after a review they read
+    and show the new total; in Chinese they read again too."""
+    from paperdeck.models.cards import GOOD
+    from paperdeck.models.common import utcnow
+    from paperdeck.tui.screens.card_stats import CardStatsScreen
+
+    app = PaperdeckApp(store, start_screen="flashcards", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("s")
+        await view_shown(pilot)
+        stats = app.screen
+        assert isinstance(stats, CardStatsScreen)
+        loads = stats._view_generation
+        assert "Reviews in total  0" in rendered(stats.query_one("#stats-summary"))
+        await pilot.press("escape", "s")
+        await view_shown(pilot)
+        assert app.screen is stats and stats._view_generation == loads  # nothing changed: no read
+        await pilot.press("escape")
+        card = store.cards.cards()[0]
+        store.cards.record_review(card, store.cards.preview(card, utcnow())[GOOD], reviewed_at=utcnow(), duration_ms=900)
+        await pilot.press("s")
+        await view_shown(pilot)
+        assert app.screen is stats and stats._view_generation == loads + 1
+        assert "Reviews in total  1" in rendered(stats.query_one("#stats-summary"))
+        await pilot.press("f2")
+        await view_shown(pilot)
+        assert "复习总数  1" in rendered(stats.query_one("#stats-summary"))
+
+
 def test_stats_plots_snapshot_at_80x24(snap_compare, frozen_clock, store):
     import pytest
 

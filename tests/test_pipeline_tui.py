@@ -355,3 +355,47 @@ async def test_keys_and_the_detail_read_nothing_while_moving_through_the_board(b
             board.conn.set_trace_callback(None)
         # Shown again after the dialog, the board only asks whether anything changed meanwhile.
         assert set(statements) <= {"PRAGMA data_version"}
+
+
+async def test_closing_the_form_reads_the_papers_columns_once(board):
+    """Saving the form re-reads the board once (not again when the board is shown after the
+    dialog), and only the columns the paper was in and is in now; they show what was saved."""
+    from textual.widgets import Input
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        screen = app.screen
+        reads: list[frozenset | None] = []
+        request = screen.view_request
+
+        def counted():
+            asked = request()
+            reads.append(asked.stages)
+            return asked
+
+        screen.view_request = counted
+        await pilot.press("e")
+        await view_shown(pilot)
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Alpha, saved"
+        await pilot.press("ctrl+s")
+        await view_shown(pilot)
+        assert app.screen is screen and reads == [frozenset({Stage.IDEATION})]
+        assert [tile.title for tile in screen.column(Stage.IDEATION).tiles] == ["Alpha, saved", "Beta"]
+        assert focused(app).current_tile.title == "Alpha, saved"
+
+        # A submission moves the paper to Under review: both columns are read again.
+        reads.clear()
+        await pilot.press("e")
+        await view_shown(pilot)
+        form = app.screen
+        form.query_one("#sub-venue", Input).value = "ACL ARR"
+        form.record_submission()
+        await view_shown(pilot)
+        await pilot.press("escape")
+        await view_shown(pilot)
+        assert reads == [frozenset({Stage.IDEATION, Stage.UNDER_REVIEW})]
+        assert [tile.title for tile in screen.column(Stage.IDEATION).tiles] == ["Beta"]
+        assert [tile.title for tile in screen.column(Stage.UNDER_REVIEW).tiles] == ["Alpha, saved"]
+        assert focused(app).stage is Stage.UNDER_REVIEW and focused(app).current_tile.title == "Alpha, saved"

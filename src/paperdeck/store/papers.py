@@ -29,6 +29,8 @@ SCOPE = "pipeline"
 # Papers in board order: by stage as the pipeline runs (not alphabetically), then position.
 STAGE_RANK = "CASE p.stage " + " ".join(f"WHEN '{stage.value}' THEN {n}" for n, stage in enumerate(Stage)) + " END"
 # Every paper read carries its venue's name, as the venue writes it ("NeurIPS", "MLSys").
+# Stage(value) is an Enum call: ~1 µs each, 10,000 a board at the large size.
+STAGE_OF = {stage.value: stage for stage in Stage}
 PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
 # The tables an ordinary change touches; a delete takes everything that cascades.
 SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
@@ -158,7 +160,7 @@ class PaperRepo(ChecklistMixin):
         )
         return [
             PaperTile(
-                id=row["id"], title=row["title"], stage=Stage(row["stage"]), position=row["position"],
+                id=row["id"], title=row["title"], stage=STAGE_OF[row["stage"]], position=row["position"],
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
                 checklist_total=row["total"], decision=row["decision"], track=row["track"],

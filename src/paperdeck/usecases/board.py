@@ -5,7 +5,7 @@ for the whole board or only the columns a write touched (a move re-reads two col
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -31,8 +31,8 @@ class BoardRequest:
 class BoardColumnView:
     stage: Stage
     tiles: tuple[PaperTile, ...]
-    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
-    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed" / ""
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail) or ""
     at_risk: frozenset[int] = frozenset()                        # paper ids behind their plan
 
     def without(self, paper_id: int) -> "BoardColumnView":
@@ -91,35 +91,57 @@ def board_view(store: "Store", request: BoardRequest) -> BoardView:
     )
 
 
+class LazyTexts(Mapping[int, str]):
+    """Paper id -> a text made when first asked for (then kept; "" when there is none): a
+    board shows a few dozen of its tiles' countdowns, and one target line (the focused
+    tile's), of 10,000 at the large size."""
+
+    def __init__(self, make: Callable[[int], str], keys: Iterable[int]):
+        self._make = make
+        self._keys = frozenset(keys)
+        self._made: dict[int, str] = {}
+
+    def __getitem__(self, paper_id: int) -> str:
+        if paper_id not in self._keys:
+            raise KeyError(paper_id)
+        text = self._made.get(paper_id)
+        if text is None:
+            text = self._made[paper_id] = self._make(paper_id)
+        return text
+
+    def __contains__(self, paper_id: object) -> bool:
+        return paper_id in self._keys
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
              stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
     now, language = request.now, request.language
     zone = store.settings.zone()
-    countdowns: dict[int, str] = {}
-    lines: dict[int, str] = {}
-    at_risk: set[int] = set()
-    for paper_id, target in paper_targets(store, tiles, now, zone).items():
-        status = status_text(target, now, zone, language, compact=True)
-        if status:
-            countdowns[paper_id] = status
-        line = target_line(target, now, zone, language)
-        if line:
-            lines[paper_id] = line
-        if target.at_risk:
-            at_risk.add(paper_id)
+    targets = paper_targets(store, tiles, now, zone)
+    at_risk = {paper_id for paper_id, target in targets.items() if target.at_risk}
+
+    def countdown(paper_id: int) -> str:
+        return status_text(targets[paper_id], now, zone, language, compact=True)
+
+    def line(paper_id: int) -> str:
+        return target_line(targets[paper_id], now, zone, language)
+
     by_stage: dict[Stage, list[PaperTile]] = {stage: [] for stage in stages}
     for tile in tiles:
         if tile.stage in by_stage:
             by_stage[tile.stage].append(tile)
-    return {
-        stage: BoardColumnView(
-            stage, tuple(found),
-            {tile.id: countdowns[tile.id] for tile in found if tile.id in countdowns},
-            {tile.id: lines[tile.id] for tile in found if tile.id in lines},
-            frozenset(tile.id for tile in found if tile.id in at_risk),
-        )
-        for stage, found in by_stage.items()
-    }
+    columns = {}
+    for stage, found in by_stage.items():
+        aimed = [tile.id for tile in found if tile.id in targets]
+        columns[stage] = BoardColumnView(stage, tuple(found), LazyTexts(countdown, aimed), LazyTexts(line, aimed),
+                                         frozenset(paper_id for paper_id in aimed if paper_id in at_risk))
+    return columns
 
 
 # -- writes: one short transaction each, on the UI thread; the board then re-reads what changed --

@@ -199,7 +199,10 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         try:
             self._css_update_count = self.app._css_update_count
         except NoActiveAppError:  # built outside a running app: Textual's default stands
-            pass
+            return
+        # Its widgets are styled as they mount, so its first showing need not restyle them
+        # either (on_screen_resume), unless the look changed meanwhile.
+        self._hidden_style_state = self._style_state()
 
     def view_request(self) -> Any:
         """What the load needs from the UI (language, clock, filter, selection), read on the
@@ -225,6 +228,10 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
             self._view_requested_key = self._view_key()
         except StoreError:
             self._view_requested_key = None
+        if not self._in_view and self._hidden_view is not None:
+            # Read while hidden (under a dialog whose closing asked for it, or after another
+            # window's write): the next showing shows this read; it need not read again.
+            self._hidden_view = self._view_requested_key
         self._idle_event().clear()
 
         def load() -> None:  # the worker thread
@@ -253,6 +260,8 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         if message.generation != self._view_generation:
             return
         self._view_requested_key = None  # nothing was shown: the next showing reads again
+        if not self._in_view:
+            self._hidden_view = None
         self.notify(str(message.error), severity="error", markup=False)
         self._idle_event().set()
 

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from ...usecases.core import Store
 
 
+STATS_SCREEN = "card-stats"
+
+
 class FlashcardsScreen(PaperdeckScreen):
     decks_view: DeckListView | None = None  # what is shown; loaded when the screen is shown
     CSS_PATH = package_resource("styles") / "flashcards.tcss"
@@ -173,7 +176,11 @@ class FlashcardsScreen(PaperdeckScreen):
     def action_stats(self) -> None:
         from .card_stats import CardStatsScreen
 
-        self.app.push_screen(CardStatsScreen())
+        # One stats screen, kept once built (installed): shown again, it re-reads and redraws
+        # its plots only when the data, the language or the time moved (base.py, view_is_current).
+        if not self.app.is_screen_installed(STATS_SCREEN):
+            self.app.install_screen(CardStatsScreen(), STATS_SCREEN)
+        self.app.push_screen(STATS_SCREEN)
 
     def action_cram(self) -> None:
         from .card_modals import CramSetupModal

@@ -195,6 +195,8 @@ class PaperFormModal(PaperdeckModal[bool]):
     @staticmethod
     def _show_error(label: Label, message: str) -> None:
         """An error under its field; an empty one takes no line."""
+        if not message and not label.has_class("-shown"):
+            return  # none shown, none to show: no repaint (a save clears ~20 of them)
         label.update(literal(message, single_line=False) if message else "")
         label.set_class(bool(message), "-shown")
 

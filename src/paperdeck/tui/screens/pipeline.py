@@ -7,6 +7,7 @@ keys that act on tiles wait until it is shown, so that each key acts on what the
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,7 +21,6 @@ from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
-from ...paths import package_resource
 from ...usecases.board import (
     BoardColumnView, BoardRequest, BoardView, add_paper, board_view, delete_paper, move_paper, place_paper,
     change_label, step_change,
@@ -30,8 +30,6 @@ from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
-from .choice import confirm_dialog
-from .pipeline_modals import FilterModal, QuickCaptureModal
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -42,7 +40,12 @@ def _binding(keys: str, action: str, description: str, id: str, tooltip: str, sh
 
 
 class PipelineScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "pipeline.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS.
+    DEFAULT_CSS = """
+    #board { height: 1fr; scrollbar-size-horizontal: 1; }
+    #board > BoardColumn { width: 1fr; height: 1fr; }
+    #pipeline-detail { height: 3; padding: 0 1; border-top: solid $primary 30%; }
+    """
     BINDINGS = [
         _binding("left,h", "focus_column(-1)", "Left", "left", "Focus the column on the left", show=False),
         _binding("right,l", "focus_column(1)", "Right", "right", "Focus the column on the right", show=False),
@@ -76,7 +79,10 @@ class PipelineScreen(PaperdeckScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with BoardScroll(id="board"):
+        board = BoardScroll(id="board")
+        # Shown with the first view: empty columns laid out and drawn first cost a whole frame.
+        board.display = False
+        with board:
             for stage in STAGES:
                 yield BoardColumn(stage, id=f"col-{stage.value}")
         yield Static(id="pipeline-detail")
@@ -115,6 +121,10 @@ class PipelineScreen(PaperdeckScreen):
         whole = view.is_whole or self.board is None
         self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
         keep, self._keep = self._keep, None
+        board = self.query_one("#board", BoardScroll)
+        if not board.display:  # the first view
+            board.display = True
+            self.call_after_refresh(self._import_dialogs)
         for stage in (STAGES if whole else view.columns):
             shown = self.board.columns.get(stage)
             if shown is not None:
@@ -125,6 +135,15 @@ class PipelineScreen(PaperdeckScreen):
         self._fit_columns()
         self._show_detail()
         self._settled()
+
+    def _import_dialogs(self) -> None:
+        """Once the board is drawn, import its dialogs' modules in a thread (the paper form's
+        alone took ~40 ms of the first `e`); their widgets are still built when opened."""
+
+        def load() -> None:
+            from . import choice, paper_form, pipeline_modals  # noqa: F401
+
+        self.run_worker(load, thread=True, group="imports", name="pipeline dialogs")
 
     def on_paperdeck_screen_view_failed(self, message: PaperdeckScreen.ViewFailed) -> None:
         # The base reports the error; keys held for the load run now on what is shown.
@@ -139,8 +158,8 @@ class PipelineScreen(PaperdeckScreen):
         request = board.request
         column.empty_text = (self.pick("（空）", "(empty)") if request.paper_filter.is_empty
                              else self.pick("（无匹配）", "(no match)"))
-        context = TileContext(now=request.now, language=request.language, countdowns=dict(shown.countdowns),
-                              targets=dict(shown.targets), topics=board.topic_labels, at_risk=set(shown.at_risk))
+        context = TileContext(now=request.now, language=request.language, countdowns=shown.countdowns,
+                              targets=shown.targets, topics=board.topic_labels, at_risk=shown.at_risk)
         column.set_tiles(list(shown.tiles), context, keep_id)
 
     def show_item(self, item: str) -> None:
@@ -161,20 +180,25 @@ class PipelineScreen(PaperdeckScreen):
 
     # -- writes: the view after one ---------------------------------------------------------
 
-    def _reread_board(self, keep: int | None = None, focus: Stage | None = None) -> None:
-        """After a write that may touch any column: read the board again; keys wait for it."""
+    def _reread_board(self, keep: int | None = None, focus: Stage | None = None,
+                      stages: set[Stage] | None = None) -> None:
+        """After a write that may touch any column (or only `stages`'): read the board (those
+        columns) again; keys wait for it."""
         self._keep = keep
         self._settling = True
         if focus is not None:
             self._focus(self.column(focus))
-        self._next_read = None
-        self.reload_view()
+        self._read_next(stages)
 
     def _reread_columns(self, stages: set[Stage]) -> None:
         """After a move or a reorder, already shown from the view: read those columns again (the
-        tiles' checklists, risk and order as stored). A load still on its way is overtaken
+        tiles' checklists, risk and order as stored)."""
+        self._read_next(stages)
+
+    def _read_next(self, stages: set[Stage] | None) -> None:
+        """Load `stages`' columns (None: the whole board). A load still on its way is overtaken
         (and dropped): this one reads its columns too."""
-        if self.board is None or (self._loading and self._reading is None):
+        if stages is None or self.board is None or (self._loading and self._reading is None):
             self._next_read = None
         else:
             on_its_way = (self._reading or frozenset()) if self._loading else frozenset()
@@ -227,7 +251,8 @@ class PipelineScreen(PaperdeckScreen):
         """Size the columns for the board's width (see widgets/board_layout.py), keep every
         header's count, and scroll the focused column whole into view."""
         board = self.query_one("#board", BoardScroll)
-        available = board.size.width
+        # Before its first layout the board (the screen's width) has no size yet.
+        available = board.size.width or (self.size.width if board.display else 0)
         columns = self.columns
         focused = self.focused_column
         limit = self.board.wip_limit if self.board is not None else None
@@ -241,7 +266,7 @@ class PipelineScreen(PaperdeckScreen):
         for column, width in zip(columns, fit_columns(available, collapsed)):
             if column.styles.width is None or column.styles.width.cells != width:
                 column.styles.width = width
-            column.border_title = column.header(column.own_count, limit, width)
+            column.show_header(column.own_count, limit, width)
         self.call_after_refresh(self._scroll_to_focused)
 
     def _scroll_to_focused(self) -> None:
@@ -335,11 +360,10 @@ class PipelineScreen(PaperdeckScreen):
         if board.request.paper_filter.stage in (None, stage):
             moved = replace(tile, stage=stage, stage_entered_at=utcnow(), checklist_done=0, checklist_total=0)
             left = board.columns[shown_in]
-            countdowns, targets = dict(target.countdowns), dict(target.targets)
-            if paper_id in left.countdowns:
-                countdowns[paper_id] = left.countdowns[paper_id]
-            if paper_id in left.targets:
-                targets[paper_id] = left.targets[paper_id]
+            # Its countdown and target line go with it (the column's own are made when shown).
+            countdowns = ChainMap({paper_id: left.countdowns[paper_id]} if paper_id in left.countdowns else {},
+                                  target.countdowns)
+            targets = ChainMap({paper_id: left.targets[paper_id]} if paper_id in left.targets else {}, target.targets)
             target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns,
                              targets=targets)
         columns[stage] = target
@@ -372,6 +396,8 @@ class PipelineScreen(PaperdeckScreen):
     def action_capture(self) -> None:
         if self._wait_if_settling(self.action_capture):
             return
+        from .pipeline_modals import QuickCaptureModal
+
         stage = self.focused_column.stage
 
         def added(title: str | None) -> None:
@@ -395,10 +421,15 @@ class PipelineScreen(PaperdeckScreen):
             return
         from .paper_form import PaperFormModal
 
-        def closed(saved: bool | None) -> None:
-            self._reread_board(keep=tile.id)
+        form = PaperFormModal(tile.id)
 
-        self.app.push_screen(PaperFormModal(tile.id), closed)
+        def closed(saved: bool | None) -> None:
+            # The form writes only its paper (a submission or a decision moves it): its columns,
+            # before and after. Another window's writes meanwhile re-read the board already.
+            now_in = form.paper.stage if form.paper is not None else tile.stage
+            self._reread_board(keep=tile.id, stages={tile.stage, now_in})
+
+        self.app.push_screen(form, closed)
 
     def action_delete(self) -> None:
         if self._wait_if_settling(self.action_delete):
@@ -406,6 +437,8 @@ class PipelineScreen(PaperdeckScreen):
         tile = self._selected()
         if tile is None:
             return
+        from .choice import confirm_dialog
+
         undo = self.key_hint("undo")
         question = self.pick(f"删除「{tile.title}」？（{undo} 可撤销）", f"Delete “{tile.title}”? ({undo} undoes)")
 
@@ -458,6 +491,8 @@ class PipelineScreen(PaperdeckScreen):
         if board is None:
             self.app.bell()
             return
+        from .pipeline_modals import FilterModal
+
         topics = [(label, key) for key, label in board.topics]
 
         def chosen(wanted: PaperFilter | None) -> None:

@@ -28,7 +28,6 @@ from ...domain.rehearsal import Stopwatch, spoken_laps
 from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
 from ...models.common import utcnow
 from ...models.pitch import PitchPart
-from ...paths import package_resource
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.session import database_path
 from ...usecases.pitch import (
@@ -54,7 +53,30 @@ PROMPT_MIN = 28       # narrower than this, an example column is not worth havin
 
 
 class PitchScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "pitch.tcss"
+    # The three widths: _fit_layout. Not a CSS_PATH: a stylesheet file read at the first
+    # showing re-parses the app's CSS.
+    DEFAULT_CSS = """
+    #pitch-top { height: 3; padding: 0 1; }
+    #pitch-paper { width: 2fr; max-width: 48; }
+    #pitch-gauge { width: 3fr; height: 3; margin: 0 0 0 2; }
+    #pitch-body { height: 1fr; }
+    #pitch-parts { width: 1fr; padding: 0 1; }
+    .part { height: auto; margin: 0 0 1 0; }
+    .part-head { height: 1; }
+    .part-row { height: auto; layout: vertical; }
+    .part-prompt { width: 1fr; height: auto; color: $text-muted; display: none; }
+    PitchScreen.-examples .part-prompt { display: block; }
+    PitchScreen.-side .part-row { layout: horizontal; }
+    PitchScreen.-side .part-prompt { padding: 0 1 0 0; }
+    .part-editor { width: 1fr; height: 6; }
+    #pitch-rehearsal { width: 30; border-left: vkey $primary 40%; padding: 0 1; }
+    #pitch-rehearsal-title { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+    #pitch-timer { width: 100%; text-align: center; color: $text; }
+    #pitch-timer.in-range { color: $success; }
+    #pitch-timer.near-end { color: $warning; }
+    #pitch-timer.over { color: $error; }
+    #pitch-laps { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
     BINDINGS = [
         # The mode, first in the footer: "Esc ✎ Editing" in an editor, "i ⌘ Keys: edit" outside.
         Binding("escape", "leave_editor", "✎ Editing", id="pitch.leave", priority=True,
@@ -124,7 +146,9 @@ class PitchScreen(PaperdeckScreen):
         with Horizontal(id="pitch-top"):
             yield Select[int]([], prompt="Paper", id="pitch-paper", allow_blank=True)
             yield SpeakingGauge(id="pitch-gauge")
-        with Horizontal(id="pitch-body"):
+        body = Horizontal(id="pitch-body")
+        body.display = False  # shown with the first view: an empty body drawn first costs a frame
+        with body:
             yield VerticalScroll(id="pitch-parts")  # the guide's parts, mounted with the first view
             yield RehearsalPanel(id="pitch-rehearsal")
         yield Footer()
@@ -161,6 +185,7 @@ class PitchScreen(PaperdeckScreen):
             self.guard.paper_gone()  # deleted elsewhere: its text becomes a draft, editing stops
         self.view = view
         self.rates, self.target_minutes = view.rates, view.target_minutes
+        self.query_one("#pitch-body").display = True
         if self.guard.stopped:  # until the user picks a paper: never edit another one instead
             self._show_papers(view, select=False)
             self._render_rehearsal()

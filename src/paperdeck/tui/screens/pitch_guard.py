@@ -13,8 +13,6 @@ from ...domain.merge import both_texts
 from ...usecases.core import ConflictError, StoreError
 from ...usecases.drafts import keep_draft
 from ...usecases.pitch import save_pitch_part
-from .choice import Choice, ChoiceDialog
-from .conflict import guarded_save
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -32,6 +30,8 @@ class PitchGuard:
     # -- a part saved elsewhere --------------------------------------------------------------
 
     def conflict(self, error: ConflictError) -> None:
+        from .conflict import guarded_save  # its dialogs: imported when first needed
+
         screen = self.screen
         key = str((error.theirs or {}).get("part_key", ""))
         part = next((part for part in screen.parts if part.key == key), None)
@@ -128,6 +128,8 @@ class PitchGuard:
     # -- a rehearsal a switch would end ----------------------------------------------------------
 
     def ask_to_end_rehearsal(self, then: Callable[[], None]) -> None:
+        from .choice import Choice, ChoiceDialog
+
         screen = self.screen
         question = Text(screen.pick("正在排练。换论文会结束这次排练：保存已排练的部分，还是丢弃？",
                                     "A rehearsal is running. Switching paper ends it: save the run so far, or discard it?"))

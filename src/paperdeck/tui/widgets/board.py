@@ -9,6 +9,7 @@ below it shift down by that many lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,7 +21,7 @@ from textual.cache import LRUCache
 from textual.containers import HorizontalScroll
 from textual.errors import NoWidget
 from textual.events import MouseDown, MouseUp
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -42,10 +43,10 @@ class TileContext:
 
     now: datetime
     language: str = "en"
-    countdowns: dict[int, str] = field(default_factory=dict)   # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
-    targets: dict[int, str] = field(default_factory=dict)      # paper id -> the whole target line (the detail)
-    topics: dict[str, str] = field(default_factory=dict)       # topic key -> label
-    at_risk: set[int] = field(default_factory=set)             # paper ids behind their plan
+    countdowns: Mapping[int, str] = field(default_factory=dict)  # paper id -> "41d" / "~41d" / "notif. 9d" / "passed"
+    targets: Mapping[int, str] = field(default_factory=dict)     # paper id -> the whole target line (the detail)
+    topics: Mapping[str, str] = field(default_factory=dict)      # topic key -> label
+    at_risk: AbstractSet[int] = field(default_factory=set)       # paper ids behind their plan
 
 
 def ellipsize(text: str, width: int) -> str:
@@ -151,6 +152,8 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.collapsed = False  # an empty column not in focus: only its header shows
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
+        self._render_width: int | None = None  # while render_lines runs
+        self._header_shown: str | None = None  # the border title's text (show_header)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -172,17 +175,16 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- geometry: the focused tile is taller -----------------------------------------------
 
-    def _title_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - 2)
-
     def _update_extra(self, focused: bool | None = None) -> None:
         """The focused tile's extra title lines, and the column's virtual height with them.
         `focused`: given by the focus handlers, which run before Textual sets `has_focus`."""
         tile = self.current_tile
         extra = 0
-        if tile is not None and (self.has_focus if focused is None else focused):
-            wrapped = len(wrap_cells(one_line(tile.title).strip(), self._title_width()))
-            extra = max(0, min(wrapped, MAX_TITLE_LINES) - TITLE_LINES)
+        width = self.scrollable_content_region.width - 2  # <= 0: not laid out yet (on_resize comes)
+        if tile is not None and width > 0 and (self.has_focus if focused is None else focused):
+            # Past MAX_TITLE_LINES lines of text the count is MAX_TITLE_LINES: wrap no more of it.
+            text = one_line(tile.title).strip()[: (MAX_TITLE_LINES + 1) * width]
+            extra = max(0, min(len(wrap_cells(text, width)), MAX_TITLE_LINES) - TITLE_LINES)
         self._extra = extra
         self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT + extra)
 
@@ -232,8 +234,6 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self, self.current_tile))
 
     def scroll_to_region_of(self, index: int) -> None:
-        from textual.geometry import Region
-
         if self.tiles:
             self.scroll_to_region(Region(0, self.tile_top(index), 1, self.tile_lines(index)), animate=False, force=True)
 
@@ -276,14 +276,31 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering --------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width, read once per render rather than per line.
+        self._render_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._render_width = None
+
+    def _blank(self, width: int) -> Strip:
+        """A blank line, made once per width and style (`rich_style` walks the ancestors)."""
+        key = ("blank", width)
+        blank = self._lines.get(key)
+        if blank is None:
+            blank = [Strip.blank(width, self.rich_style)]
+            self._lines[key] = blank
+        return blank[0]
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._render_width if self._render_width is not None else self.scrollable_content_region.width
         index, row = self._locate(int(self.scroll_offset.y) + y)
         if not self.tiles and y == 0 and not self.collapsed:
             style = self.rich_style + self.get_component_rich_style("board-column--empty", partial=True)
             return Strip([Segment(ellipsize(" " + self.empty_text, width), style)]).adjust_cell_length(width, self.rich_style)
         if index >= len(self.tiles) or row >= self.tile_lines(index):
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         tile = self.tiles[index]
         selected = index == self.cursor and self.has_focus
         title_lines_shown = TITLE_LINES + (self._extra if selected else 0)
@@ -292,7 +309,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if lines is None:
             lines = self._render_tile(tile, width, selected, title_lines_shown)
             self._lines[key] = lines
-        return lines[row] if row < len(lines) else Strip.blank(width, self.rich_style)
+        return lines[row] if row < len(lines) else self._blank(width)
 
     def _render_tile(self, tile: PaperTile, width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
         base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
@@ -337,6 +354,14 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             room = header_room(width) - cell_len(count_text) - 1
             label = ellipsize(label, max(1, room))
         return Text(f"{label} {count_text}")
+
+    def show_header(self, count: int, limit: int | None, width: int) -> None:
+        """The border title (`header`), set only when it changed: setting one repaints the
+        whole column, and the board fits its columns several times per key."""
+        header = self.header(count, limit, width)
+        if header.plain != self._header_shown:
+            self._header_shown = header.plain
+            self.border_title = header
 
     def on_resize(self) -> None:
         self._lines.clear()
