@@ -68,7 +68,9 @@ def board_session(board_db, tmux_factory, xvfb_display):
 
 
 def test_the_focused_card_shows_a_long_title_whole_at_80x24(board_session):
-    screen = board_session.wait_for("calibration")
+    # The detail line below the board shows the title first; the focused tile grows to the
+    # whole title in the frame after, ending on a line of its own ("│ shift  ...│").
+    screen = board_session.wait_for("│ shift ")
     board = screen.split("\n")[1:18]  # the board, above the detail line
     card_text = " ".join(line.split("│")[1].strip() for line in board if line.count("│") >= 2)
     assert LONG_TITLE in card_text, screen
