@@ -7,6 +7,7 @@ second of the last keystroke, when you leave the screen or switch paper, and on 
 
 Two modes, shown in the footer: editing (an editor has the focus: letters are text) and
 commands (Esc: letters are keys). Entering the screen puts the focus in the current part's editor.
+The rehearsal stopwatch is in pitch_rehearsal.py; history, export and copy in pitch_outputs.py.
 """
 
 from __future__ import annotations
@@ -24,17 +25,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from ...domain.pitch_shares import part_targets
-from ...domain.rehearsal import Stopwatch, spoken_laps
-from ...domain.speaking import Rates, count_speech, estimate_pitch, format_duration, pitch_markdown
-from ...models.common import utcnow
+from ...domain.rehearsal import Stopwatch
+from ...domain.speaking import Rates, estimate_pitch
 from ...models.pitch import PitchPart
 from ...usecases.core import ConflictError, NotFound, StoreError
-from ...usecases.session import database_path
-from ...usecases.pitch import (
-    PitchView, pitch_versions, pitch_view, record_rehearsal, rehearsal_list, remember_pitch_paper, restore_pitch_version,
-    save_pitch,
-)
+from ...usecases.pitch import PitchView, pitch_view, remember_pitch_paper, save_pitch
 from .pitch_guard import PitchGuard
+from .pitch_outputs import PitchOutputs
+from .pitch_rehearsal import RehearsalControls
 from ..widgets.gauge import SpeakingGauge, part_time_text
 from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
@@ -52,7 +50,7 @@ EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
 PROMPT_MIN = 28       # narrower than this, an example column is not worth having
 
 
-class PitchScreen(PaperdeckScreen):
+class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
     # The three widths: _fit_layout. Not a CSS_PATH: a stylesheet file read at the first
     # showing re-parses the app's CSS.
     DEFAULT_CSS = """
@@ -493,140 +491,3 @@ class PitchScreen(PaperdeckScreen):
 
     def on_unmount(self) -> None:
         self.flush(snapshot=True)
-
-    # -- rehearsal --------------------------------------------------------------------------
-
-    def action_rehearse(self) -> None:
-        if self.paper_id is None:
-            self.notify(self.pick("没有论文可排练", "No paper to rehearse"), severity="warning")
-            return
-        if self.stopwatch is None or not self.stopwatch.running:
-            self.stopwatch = Stopwatch([part.key for part in self.parts])
-            self.stopwatch.start()
-            self.tick_timer = self.set_interval(0.25, self._render_rehearsal)
-        elif self.stopwatch.lap():
-            self._finish_rehearsal()
-            return
-        self._focus_current_part()
-        self._render_rehearsal()
-
-    def action_stop_rehearsal(self) -> None:
-        if self.stopwatch is not None and self.stopwatch.running:
-            self._finish_rehearsal()
-
-    def _finish_rehearsal(self) -> None:
-        assert self.stopwatch is not None and self.paper_id is not None
-        started = self.stopwatch.started_at or utcnow()
-        total = self.stopwatch.elapsed_ms()
-        counts = {key: count_speech(text) for key, text in self._texts().items()}
-        timed = self.stopwatch.stop()
-        laps = spoken_laps(timed, counts, self.rates, last_partial=self.stopwatch.stopped_partway)
-        self._stop_ticking()
-        if laps:
-            try:
-                record_rehearsal(self.store, self.paper_id, started, laps, total)
-            except StoreError as error:
-                self.notify(str(error), title=self.pick("排练未保存", "Rehearsal not saved"), severity="error", markup=False)
-            else:
-                self.notify(self.pick(f"排练已保存：{format_duration(total / 1000)}", f"Rehearsal saved: {format_duration(total / 1000)}"))
-                self.reload_view()  # the measured rates and the run count changed
-        self._update_counts()
-        self._render_rehearsal()
-
-    def _cancel_rehearsal(self) -> None:
-        if self.stopwatch is not None:
-            self.stopwatch.stop()
-        self._stop_ticking()
-
-    def _stop_ticking(self) -> None:
-        if self.tick_timer is not None:
-            self.tick_timer.stop()
-            self.tick_timer = None
-
-    def _focus_current_part(self) -> None:
-        if self.stopwatch is not None and self.stopwatch.current_key is not None:
-            number = self.stopwatch.current_index + 1
-            self.query_one(f"#head-{number}", Static).scroll_visible()
-
-    def _render_rehearsal(self) -> None:
-        """Four times a second while rehearsing: from memory and the view, no store."""
-        view = self.view
-        shown = view is not None and view.paper_id == self.paper_id
-        self.query_one(RehearsalPanel).show(
-            self.stopwatch, self.parts, self.target_minutes,
-            runs=view.runs if shown and view else 0, last_run_ms=view.last_run_ms if shown and view else None,
-            language=self.language, key=self.key_hint("rehearse"))
-
-    # -- history, export, copy --------------------------------------------------------------
-
-    def action_history(self) -> None:
-        paper_id = self.paper_id
-        if paper_id is None:
-            return
-        from .pitch_history import history_dialog
-
-        self.flush(snapshot=True)
-        self.load_then(lambda store: pitch_versions(store, paper_id),
-                       lambda versions: self.app.push_screen(history_dialog(versions, self.language), self._restore),
-                       name="pitch history")
-
-    def action_runs(self) -> None:
-        paper_id = self.paper_id
-        if paper_id is None:
-            return
-        from .rehearsal_list import RehearsalList
-
-        def changed(deleted: bool | None) -> None:
-            if deleted:
-                self.reload_view()  # the rates and the run count
-
-        self.load_then(lambda store: rehearsal_list(store, paper_id),
-                       lambda runs: self.app.push_screen(RehearsalList(paper_id, runs, self.parts, self.target_minutes), changed),
-                       name="pitch rehearsals")
-
-    def _restore(self, version_id: int | None) -> None:
-        if version_id is None:
-            return
-        try:
-            bodies, versions = restore_pitch_version(self.store, version_id)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.versions = versions
-        self.dirty.clear()
-        self.edits += 1  # a load asked for before the restore carries the older text
-        self._load_texts(bodies)
-        self._update_counts()
-        self.notify(self.pick("已恢复所选版本", "Version restored (the previous text is in the history)"))
-
-    def markdown(self) -> str:
-        title = (self.view.title(self.paper_id) if self.view is not None else "") or "Pitch"
-        texts = self._texts()
-        estimate = estimate_pitch(texts, self.rates, self.target_minutes)
-        parts = [(part.zh, part.en, texts[part.key]) for part in self.parts]
-        return pitch_markdown(title, parts, estimate)
-
-    def action_export(self) -> None:
-        if self.paper_id is None:
-            return
-        from pathlib import Path
-
-        from .save_dialog import SaveFileDialog
-
-        self.flush()
-        dialog = SaveFileDialog(("导出讲稿（Markdown）", "Export the pitch (Markdown)"),
-                                Path.cwd() / f"pitch-{self.paper_id}.md", self.markdown(), database_path(self.store))
-
-        def exported(path: Path | None) -> None:
-            if path is not None:
-                self.notify(self.pick(f"已导出到 {path}", f"Exported to {path}"), markup=False)
-
-        self.app.push_screen(dialog, exported)
-
-    def action_copy(self) -> None:
-        if self.paper_id is None:
-            return
-        from ..clipboard import copy_text
-
-        self.flush()
-        copy_text(self.app, self.markdown())
