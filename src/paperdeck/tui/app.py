@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
     from .idle_gc import IdleCollector
+    from .preload import ModulePreloader
     from .watch import DatabaseWatcher
 
 KEY_CAPS = {"esc": "Esc", "space": "Space", "tab": "Tab"}
@@ -84,6 +85,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
+        self.preloader: "ModulePreloader | None" = None
         # Read once, before the first frame (language, theme and keymap shape it); read again off
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
@@ -104,6 +106,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
             self.catch_hang_up()
+            self.run_worker(self._preload_once_shown(), name="preload", exit_on_error=False)
 
     def start_idle_collector(self) -> None:
         """Full garbage collections only while the user pauses (see tui/idle_gc.py)."""
@@ -112,6 +115,24 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.idle_collector = IdleCollector()
         self.idle_collector.start()
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
+
+    async def _preload_once_shown(self) -> None:
+        """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
+        from .preload import TICK_SECONDS, ModulePreloader, modules_to_preload
+
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        collector = self.idle_collector
+        self.preloader = preloader = ModulePreloader(modules_to_preload(self.start_screen),
+                                    last_input=lambda: collector.last_input if collector else 0.0)
+
+        def tick() -> None:
+            preloader.tick()
+            if preloader.done:
+                timer.stop()
+
+        timer = self.set_interval(TICK_SECONDS, tick, name="preload")
 
     async def on_event(self, event: events.Event) -> None:
         if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
