@@ -52,3 +52,22 @@ async def test_the_app_preloads_after_the_start_screen_shows_its_data(store):
         await pilot.press("2")
         await app.screen.view_ready()
         assert app.screen.__class__.__name__ == "PipelineScreen"
+
+
+def test_nothing_is_imported_while_a_screen_loads():
+    loading = [True]
+    preloader = ModulePreloader(["json"], last_input=lambda: 0.0, busy=lambda: loading[0], clock=lambda: 10.0)
+    assert not preloader.tick()
+    loading[0] = False
+    assert preloader.tick() and preloader.done
+
+
+async def test_a_screen_is_pending_from_its_request_to_its_drawn_view(store):
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.view_ready()
+        assert not app.screen.view_pending
+        app.screen.reload_view()
+        assert app.screen.view_pending
+        await app.screen.view_ready()
+        assert not app.screen.view_pending

@@ -124,8 +124,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         if ready is not None:
             await ready()
         collector = self.idle_collector
-        self.preloader = preloader = ModulePreloader(modules_to_preload(self.start_screen),
-                                    last_input=lambda: collector.last_input if collector else 0.0)
+        self.preloader = preloader = ModulePreloader(
+            modules_to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
+            busy=lambda: bool(getattr(self.screen, "view_pending", False)))
 
         def tick() -> None:
             preloader.tick()

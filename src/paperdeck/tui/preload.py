@@ -3,8 +3,9 @@
 Start-up imports only the start screen (tui/registry.py); every other screen's module, and the
 paper form, review and Stats dialogs, is imported when first opened: 10-50 ms of that first
 opening each (medium database, this kind of machine). Once the start screen shows its data,
-the app imports them here one at a time, each only after a pause in the user's input, so a
-key pressed meanwhile waits for one import at most, never for all of them.
+the app imports them here one at a time, each only after a pause in the user's input and
+while no screen is loading, so a key pressed meanwhile waits for one import at most, and a
+screen being built never competes with them.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ def modules_to_preload(start_screen: str) -> list[str]:
 
 class ModulePreloader:
     def __init__(self, modules: Iterable[str], last_input: Callable[[], float],
-                 clock: Callable[[], float] = time.monotonic):
+                 busy: Callable[[], bool] = lambda: False, clock: Callable[[], float] = time.monotonic):
         self.pending = list(modules)
         self.last_input = last_input
+        self.busy = busy
         self.clock = clock
         self.imported: list[str] = []
 
@@ -43,8 +45,8 @@ class ModulePreloader:
         return not self.pending
 
     def tick(self) -> bool:
-        """Import the next module if the user paused; True when it did."""
-        if not self.pending or self.clock() - self.last_input() < QUIET_SECONDS:
+        """Import the next module if the user paused and no screen is loading; True when it did."""
+        if not self.pending or self.clock() - self.last_input() < QUIET_SECONDS or self.busy():
             return False
         module = self.pending.pop(0)
         try:
