@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class MyPaper:
+    """One of the user's working papers, as the summary lists it."""
+
     paper_id: int
     title: str
     stage: str
@@ -43,6 +45,8 @@ class MyPaper:
 
 @dataclass(slots=True)
 class MyPapers:
+    """The user's own papers: counts by stage and the working ones."""
+
     by_stage: list[tuple[str, int]] = field(default_factory=list)  # (stage, count), board order, non-zero
     working: list[MyPaper] = field(default_factory=list)           # still being worked on: soonest milestone first
 

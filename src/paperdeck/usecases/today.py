@@ -34,6 +34,8 @@ RETENTION_DAYS = 30
 
 @dataclass(slots=True)
 class PaperAlert:
+    """A paper listed as at risk or stalled, and why."""
+
     paper_id: int
     title: str
     stage: str
@@ -44,6 +46,8 @@ class PaperAlert:
 
 @dataclass(slots=True)
 class CardsSummary:
+    """Today's flashcards in figures."""
+
     due: int = 0                     # review cards due in today's study day
     new: int = 0                     # new cards within today's limit
     learning: int = 0                # learning and relearning cards due today
@@ -58,6 +62,8 @@ class CardsSummary:
 
 @dataclass(slots=True)
 class PitchReadiness:
+    """A paper's pitch: parts written and speaking time against the target."""
+
     paper_id: int
     title: str
     parts_filled: int
@@ -68,6 +74,8 @@ class PitchReadiness:
 
 @dataclass(slots=True)
 class GuideLine:
+    """The guide's line of the day."""
+
     key: str
     kind: str                        # "reason" or "platform"
     title_zh: str
@@ -84,6 +92,8 @@ class GuideLine:
 
 @dataclass(slots=True)
 class TodaySummary:
+    """The day's summary (see `gather`)."""
+
     now: datetime
     days: int
     deadlines: list[DeadlineItem] = field(default_factory=list)
