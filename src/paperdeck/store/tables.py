@@ -24,7 +24,7 @@ def _deadline_kind(value: str) -> DeadlineKind:
         return DeadlineKind.OTHER
 
 
-PAPERS = Mapper(Paper, "papers", joined={"venue_name"})  # the venue's name (papers.PAPER_SELECT)
+PAPERS = Mapper(Paper, "papers", joined={"venue_name"})  # the venue's name (paper_reads.PAPER_SELECT)
 STAGE_HISTORY = Mapper(StageMove, "stage_history")
 CHECKLIST_ITEMS = Mapper(ChecklistItem, "checklist_items")
 SUBMISSIONS = Mapper(Submission, "submissions")

@@ -1,0 +1,153 @@
+"""Papers, read: the board, outlines, whole papers by id, tiles, histories and submissions.
+
+The reading half of the papers repository (store/papers.py mixes it into PaperRepo, which
+keeps the writes and the undo journal); every method is one query or a few.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..models.common import from_iso
+from ..models.papers import Paper, PaperFilter, PaperTile, Stage, StageMove, Submission
+from .errors import NotFound
+from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
+
+if TYPE_CHECKING:
+    from .store import Store
+
+# Papers in board order: by stage as the pipeline runs (not alphabetically), then position.
+STAGE_RANK = "CASE p.stage " + " ".join(f"WHEN '{stage.value}' THEN {n}" for n, stage in enumerate(Stage)) + " END"
+# Every paper read carries its venue's name, as the venue writes it ("NeurIPS", "MLSys").
+# Stage(value) is an Enum call: ~1 µs each, 10,000 a board at the large size.
+STAGE_OF = {stage.value: stage for stage in Stage}
+PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
+
+
+class PaperReads:
+    store: "Store"
+
+    def all(self) -> list[Paper]:
+        rows = self.store.rows(f"{PAPER_SELECT} ORDER BY {STAGE_RANK}, p.position, p.id")
+        return PAPERS.from_rows(rows)
+
+    # What the plan, the countdowns and the alerts read; not the long texts and JSON lists.
+    _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.track, p.topic_key, p.status, "
+                "p.decision, p.on_resume, p.selected, p.stage_entered_at, p.created_at, p.updated_at, p.version, "
+                "p.seed_key, p.arxiv_id, v.name AS venue_name")
+
+    def outlines(self) -> list[Paper]:
+        """Every paper in board order with only its outline columns read (_OUTLINE); the
+        long text and JSON fields (authors, links, bullets, notes, ...) stay at their
+        defaults. For the plan, countdowns and alerts over 10,000 papers: 3x faster."""
+        return PAPERS.from_rows(self.store.rows(
+            f"SELECT {self._OUTLINE} FROM papers p LEFT JOIN venues v ON v.key = p.venue_key "
+            f"ORDER BY {STAGE_RANK}, p.position, p.id"))
+
+    def key_outlines(self) -> list[Paper]:
+        """Every paper with only what its cite key is made from (id, cite key, authors, year,
+        title): keys unique across the database without reading whole papers."""
+        return PAPERS.from_rows(self.store.rows("SELECT p.id, p.stage, p.cite_key, p.authors, p.target_year, p.title FROM papers p"))
+
+    def by_ids(self, ids: list[int]) -> list[Paper]:
+        """These papers whole, in the order of `all()` (ids not found are left out)."""
+        found: list[Paper] = []
+        for start in range(0, len(ids), 500):  # within SQLite's limit on bound parameters
+            part = ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            found += PAPERS.from_rows(self.store.rows(f"{PAPER_SELECT} WHERE p.id IN ({marks})", part))
+        rank = {stage: n for n, stage in enumerate(Stage)}
+        return sorted(found, key=lambda paper: (rank[paper.stage], paper.position, paper.id))  # as STAGE_RANK
+
+    def titles(self) -> list[tuple[int, str]]:
+        """(id, title) of every paper, in board order: a picker's list, without reading whole papers."""
+        return [(row[0], row[1]) for row in self.store.rows(
+            f"SELECT p.id, p.title FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]
+
+    def latest_id(self) -> int | None:
+        """The paper most recently changed (else created)."""
+        return self.store.scalar("SELECT id FROM papers ORDER BY coalesce(updated_at, created_at) DESC, id DESC LIMIT 1")
+
+    def venue_keys(self) -> set[str]:
+        """The venue keys papers name, lower-cased."""
+        return {row[0] for row in self.store.rows(
+            "SELECT DISTINCT lower(venue_key) FROM papers WHERE coalesce(venue_key, '') != ''")}
+
+    def by_stage(self, stage: Stage) -> list[Paper]:
+        rows = self.store.rows(f"{PAPER_SELECT} WHERE p.stage = ? ORDER BY p.position, p.id", (stage.value,))
+        return PAPERS.from_rows(rows)
+
+    def get(self, paper_id: int) -> Paper:
+        row = self.store.row(f"{PAPER_SELECT} WHERE p.id = ?", (paper_id,))
+        if row is None:
+            raise NotFound(f"no paper with id {paper_id}")
+        return PAPERS.from_row(row)
+
+    def filtered(self, wanted: PaperFilter) -> list[Paper]:
+        where, params = self._where(wanted)
+        rows = self.store.rows(f"{PAPER_SELECT} WHERE {where} ORDER BY {STAGE_RANK}, p.position, p.id", params)
+        return PAPERS.from_rows(rows)
+
+    def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
+        """The board in one query: tile fields and the current stage's checklist progress."""
+        where, params = self._where(wanted or PaperFilter())
+        if paper_id is not None:
+            where += " AND p.id = ?"
+            params.append(paper_id)
+        rows = self.store.rows(
+            # Correlated counts use the checklist index per paper: twice as fast as a GROUP BY join.
+            "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
+            "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, "
+            "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
+            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
+            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
+            f"FROM papers p WHERE {where} ORDER BY p.position, p.id",
+            params,
+        )
+        return [
+            PaperTile(
+                id=row["id"], title=row["title"], stage=STAGE_OF[row["stage"]], position=row["position"],
+                venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
+                stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
+                checklist_total=row["total"], decision=row["decision"], track=row["track"],
+                target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
+                is_example=bool(row["is_example"]),
+            )
+            for row in rows
+        ]
+
+    @staticmethod
+    def _where(wanted: PaperFilter) -> tuple[str, list[Any]]:
+        clauses, params = ["1 = 1"], []
+        text = wanted.text.strip().lower()
+        if text:
+            clauses.append(
+                "(instr(lower(p.title), ?) OR instr(lower(coalesce(p.venue_key, '')), ?) "
+                "OR instr(lower(p.contribution), ?) OR instr(lower(p.notes), ?) OR instr(lower(p.authors), ?))"
+            )
+            params += [text] * 5
+        if wanted.venue_key:
+            clauses.append("p.venue_key = ? COLLATE NOCASE")
+            params.append(wanted.venue_key)
+        if wanted.topic_key:
+            clauses.append("p.topic_key = ?")
+            params.append(wanted.topic_key)
+        if wanted.stage:
+            clauses.append("p.stage = ?")
+            params.append(wanted.stage.value)
+        return " AND ".join(clauses), params
+
+    def history(self, paper_id: int) -> list[StageMove]:
+        rows = self.store.rows("SELECT * FROM stage_history WHERE paper_id = ? ORDER BY at, id", (paper_id,))
+        return STAGE_HISTORY.from_rows(rows)
+
+    def histories(self) -> dict[int, list[StageMove]]:
+        """Every paper's stage moves, in one query: paper id -> its moves in time order."""
+        found: dict[int, list[StageMove]] = {}
+        for move in STAGE_HISTORY.from_rows(self.store.rows("SELECT * FROM stage_history ORDER BY paper_id, at, id")):
+            found.setdefault(move.paper_id, []).append(move)
+        return found
+
+    def submissions(self, paper_id: int) -> list[Submission]:
+        rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
+        return SUBMISSIONS.from_rows(rows)
