@@ -130,6 +130,29 @@ class PaperPlacement(NamedTuple):
     arxiv_id: str | None
 
 
+class PaperChoice(NamedTuple):
+    """A paper as a picker lists it (the Pitch screen's papers: every paper, 10,000 at the large size)."""
+
+    id: int
+    title: str
+    stage: Stage
+    is_example: bool
+
+
+class PaperAim(NamedTuple):
+    """What a paper's target is computed from (domain/targets.py's PaperLike), and its title:
+    the month grid's and the calendar's milestones, for every paper."""
+
+    id: int
+    title: str
+    stage: Stage
+    venue_key: str | None
+    target_year: int | None
+    track: str | None
+    decision: str | None
+    target_cycle: int | None
+
+
 @dataclass(slots=True)
 class PaperTile:
     """What a tile of the Pipeline board shows, read in one query for the whole board (10,000 rows).

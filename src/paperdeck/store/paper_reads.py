@@ -10,7 +10,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso
-from ..models.papers import Paper, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission
+from ..models.papers import (
+    Paper, PaperAim, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
+)
 from .errors import NotFound
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
@@ -88,6 +90,17 @@ class PaperReads:
                 for paper_id, seed_key, stage, status, decision, on_resume, version, arxiv_id in self.store.rows(
                     "SELECT p.id, p.seed_key, p.stage, p.status, p.decision, p.on_resume, p.version, p.arxiv_id "
                     f"FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]
+
+    def choices(self) -> list[PaperChoice]:
+        """Every paper as a picker lists it, in board order (no whole Paper built for each)."""
+        return [PaperChoice(paper_id, title, STAGE_OF[stage], bool(seed_key)) for paper_id, title, stage, seed_key in
+                self.store.rows(f"SELECT p.id, p.title, p.stage, p.seed_key FROM papers p "
+                                f"ORDER BY {STAGE_RANK}, p.position, p.id")]
+
+    def aims(self) -> list[PaperAim]:
+        """Every paper's PaperAim: what its target and plan are computed from, and its title."""
+        return [PaperAim(paper_id, title, STAGE_OF[stage], *rest) for paper_id, title, stage, *rest in self.store.rows(
+            "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle FROM papers p")]
 
     def by_ids(self, ids: list[int]) -> list[Paper]:
         """These papers whole, in the order of `all()` (ids not found are left out)."""
