@@ -11,35 +11,27 @@ from __future__ import annotations
 
 import asyncio
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from ...domain.merge import both_lines, both_texts
-from ...domain.validation import clean_paper_form_changes, format_authors
-from ...models.common import utcnow
-from ...models.papers import AWARDS, LINK_KINDS, STATUSES, TRACKS, Paper, stage_spans
-from ...i18n_words import SELECT_PROMPT, STATUS_NAMES, pick, word
+from ...domain.validation import clean_paper_form_changes
+from ...models.papers import Paper
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.drafts import keep_draft
-from ...usecases.paper_form import (
-    PaperFormView, decide_pending_submission, paper_form, record_submission, save_paper, tick_checklist_item,
-)
+from ...usecases.paper_form import PaperFormView, paper_form, save_paper
 from ..widgets.panel import literal
-from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
+from .paper_form_checklist import ChecklistTab
+from .paper_form_details import DetailsTab
+from .paper_form_links import LinksTab
+from .paper_form_rows import show_error
+from .paper_form_submissions import SubmissionsTab
 
-LINK_LABELS = {  # (zh, en); names of sites are the same in both
-    "arxiv": ("arXiv", "arXiv"), "code": ("代码（GitHub）", "Code (GitHub)"), "project": ("项目主页", "Project page"),
-    "huggingface": ("Hugging Face", "Hugging Face"), "openreview": ("OpenReview", "OpenReview"),
-    "paperswithcode": ("PapersWithCode", "PapersWithCode"),
-}
 
-
-class PaperFormModal(PaperdeckModal[bool]):
+class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -95,119 +87,15 @@ class PaperFormModal(PaperdeckModal[bool]):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
                     yield from self._details(view, paper)
                 with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
-                    yield Label(self.pick("本阶段清单：空格勾选，立即保存", "This stage's checklist: Space ticks, saved at once"),
-                                classes="note")
-                    yield SelectionList[int](id="form-checklist")
-                    yield Label(self.pick("各阶段天数", "Days in each stage"), classes="section")
-                    yield Static(id="form-history")
+                    yield from self._checklist_tab()
                 with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
                     yield from self._submissions(view, paper)
                 with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
-                    for kind in LINK_KINDS:
-                        yield from self._field(f"link_{kind}", pick(LINK_LABELS[kind], self.language), SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
+                    yield from self._links(paper)
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
                 yield Button(self.pick("关闭", "Close"), id="form-close", compact=True)
-
-    def _details(self, view: PaperFormView, paper: Paper) -> ComposeResult:
-        venues = list(view.venues)
-        if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
-            venues.append((paper.venue_key, paper.venue_key))
-        topics = [(item.pick(self.language), item.key) for item in view.topics]
-        choose = pick(SELECT_PROMPT, self.language)
-        yield from self._field("title", self.pick("标题", "Title"), SafeInput(paper.title, id="f-title", compact=True))
-        yield from self._field("authors", self.pick("作者（逗号分隔，* 共同一作，† 通讯）", "Authors (a, b*, c†)"),
-                               SafeInput(format_authors(paper.authors, paper.equal_contribution, paper.corresponding),
-                                         id="f-authors", compact=True,
-                                         placeholder=self.pick("逗号分隔；* 共同一作，† 通讯作者",
-                                                               "comma-separated; * equal contribution, † corresponding")))
-        position = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
-        yield from self._field("my_position", self.pick("我的署名位置（1 = 一作）", "My position (1 = first)"),
-                               SafeInput(position, id="f-my_position", compact=True))
-        yield from self._field("venue_key", self.pick("目标会议", "Target venue"),
-                               Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", compact=True,
-                                      prompt=choose))
-        yield from self._field("year", self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year", compact=True))
-        yield from self._field("track", self.pick("类别", "Track"),
-                               Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL,
-                                      id="f-track", compact=True, prompt=choose))
-        yield from self._field("topic_key", self.pick("方向", "Topic"),
-                               Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", compact=True, prompt=choose))
-        yield from self._field("status", self.pick("状态", "Status"),
-                               Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
-                                      value=paper.status if paper.status in STATUSES else Select.NULL,
-                                      id="f-status", compact=True, prompt=choose))
-        yield from self._field("award", self.pick("奖项（Oral、Spotlight…）", "Award (Oral, ...)"),
-                               SafeInput(paper.award or "", suggester=SuggestFromList(AWARDS, case_sensitive=False),
-                                         id="f-award", compact=True))
-        yield from self._field("contribution", self.pick("一句话贡献", "One-line contribution"),
-                               SafeInput(paper.contribution, id="f-contribution", compact=True))
-        yield from self._field("result", self.pick("核心结果（带数字）", "Result (with numbers)"),
-                               SafeInput(paper.result, id="f-result", compact=True))
-        # What the paper's interview deck asks about (Flashcards, g).
-        yield from self._field("problem", self.pick("问题（一句话）", "Problem (in a line)"),
-                               SafeInput(paper.problem, id="f-problem", compact=True,
-                                         placeholder=self.pick("如 RLHF 中的 reward drift", "e.g. reward drift in RLHF")))
-        yield from self._field("method", self.pick("方法（简短名称）", "Method (a short name)"),
-                               SafeInput(paper.method, id="f-method", compact=True,
-                                         placeholder=self.pick("如 reward-aware prompt sampling", "e.g. reward-aware prompt sampling")))
-        yield from self._field("baseline", self.pick("对比基线", "Baselines"),
-                               SafeInput(paper.baseline, id="f-baseline", compact=True,
-                                         placeholder=self.pick("如 PPO、DPO", "e.g. PPO, DPO")))
-        yield from self._field("dataset", self.pick("数据（训练与评估）", "Data (train / eval)"),
-                               SafeInput(paper.dataset, id="f-dataset", compact=True,
-                                         placeholder=self.pick("如 UltraFeedback", "e.g. UltraFeedback")))
-        yield from self._field("limitations", self.pick("局限（一句话）", "Limitations (in a line)"),
-                               SafeInput(paper.limitations, id="f-limitations", compact=True,
-                                         placeholder=self.pick("如 只在英文上评估", "e.g. English-only evaluation")))
-        yield Label(self.pick("备注", "Notes"), classes="field")
-        yield SafeTextArea(paper.notes, id="f-notes")
-        yield Label("", id="err-notes", classes="error")
-
-    def _submissions(self, view: PaperFormView, paper: Paper) -> ComposeResult:
-        """The record of each submission, and a new one: venue, edition (from the venue's
-        editions), date, forum / ARR id, scores; then the decision on the pending one."""
-        yield Static(id="form-submissions")
-        yield Label(self.pick("记录投稿（立即保存）", "Record a submission (saved at once)"), classes="section")
-        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
-        names = [name for name, _ in view.venues]
-        yield from self._row(self.pick("会议", "Venue"), SafeInput(
-            venue_name, id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR"),
-            suggester=SuggestFromList(names, case_sensitive=False)))
-        years = view.edition_choices(venue_name)
-        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
-        yield from self._row(self.pick("届（年份）", "Edition"), Select(
-            [(str(year), year) for year in years], value=wanted, id="sub-edition", compact=True, allow_blank=False))
-        yield from self._row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(view.today, id="sub-date", compact=True))
-        yield from self._row(self.pick("论坛 / ARR 编号", "Forum / ARR id"), SafeInput(
-            id="sub-forum", compact=True, placeholder=self.pick("OpenReview 论坛或 ARR 投稿号", "OpenReview forum or ARR number")))
-        yield from self._row(self.pick("审稿分数", "Scores"), SafeInput(
-            id="sub-scores", compact=True, placeholder=self.pick("如 3/3.5/4，随决定一起保存", "e.g. 3/3.5/4 (kept with the decision)")))
-        with Horizontal(classes="buttons"):
-            yield Button(self.pick("记录投稿", "Record submission"), id="sub-record", compact=True)
-        yield Label(self.pick("待定投稿的决定", "Decision on the pending submission"), classes="section")
-        with Horizontal(classes="buttons"):
-            for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
-                yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}", compact=True)
-        yield Label("", id="err-submission", classes="error")
-
-    @staticmethod
-    def _show_error(label: Label, message: str) -> None:
-        """An error under its field; an empty one takes no line."""
-        if not message and not label.has_class("-shown"):
-            return  # none shown, none to show: no repaint (a save clears ~20 of them)
-        label.update(literal(message, single_line=False) if message else "")
-        label.set_class(bool(message), "-shown")
-
-    def _row(self, label: str, widget) -> ComposeResult:
-        with Horizontal(classes="row"):
-            yield Label(label, classes="field")
-            yield widget
-
-    def _field(self, name: str, label: str, widget) -> ComposeResult:
-        yield from self._row(label, widget)
-        yield Label("", id=f"err-{name}", classes="error")
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -225,7 +113,8 @@ class PaperFormModal(PaperdeckModal[bool]):
         self.loaded = self._raw()
         self.query_one("#f-title", Input).focus()
         self._load_checklist()
-        self._load_history()
+        self._load_stage_days()
+        self._load_submissions()
         self._shown.set()
 
     def _show_parts(self, view: PaperFormView) -> None:
@@ -233,7 +122,8 @@ class PaperFormModal(PaperdeckModal[bool]):
         fields keep what is typed."""
         self.view, self.paper = view, view.paper
         self._load_checklist()
-        self._load_history()
+        self._load_stage_days()
+        self._load_submissions()
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
         kept = self._keep_as_draft()
@@ -270,53 +160,6 @@ class PaperFormModal(PaperdeckModal[bool]):
         await self._shown.wait()
         await super().view_ready()
 
-    def _load_checklist(self) -> None:
-        view = self.view
-        assert view is not None
-        guide = view.guide
-        options = []
-        for item in view.checklist:
-            text = item.text
-            seeded = guide.get(item.seed_key or "")
-            if seeded is not None and self.language == "zh":
-                text = ("工具：" if seeded.kind == "tool" else "") + seeded.zh
-            options.append((literal(text), item.id, item.done))
-        checklist = self.query_one("#form-checklist", SelectionList)
-        highlighted = checklist.highlighted
-        checklist.clear_options()
-        checklist.add_options(options)
-        if options:  # a highlighted item from the start: the first Space ticks it
-            checklist.highlighted = min(highlighted or 0, len(options) - 1)
-
-    def _load_history(self) -> None:
-        view = self.view
-        assert view is not None
-        spans = stage_spans(list(view.history), utcnow())
-        text = Text()
-        for span in spans:
-            text.append(f"{span.stage.pick(self.language)}: {span.days:.1f} {self.pick('天', 'days')}")
-            if span.visits > 1:
-                text.append(f" ({span.visits}×)", style="dim")
-            text.append("\n")
-        self.query_one("#form-history", Static).update(text)
-        submissions = Text()
-        for submission in view.submissions:
-            submissions.append_text(literal(f"{submission.label} · {submission.submitted_on or '?'} · {submission.decision or self.pick('待定', 'pending')}"))
-            if submission.forum_id:
-                submissions.append_text(literal(f" · {submission.forum_id}"))
-            if submission.scores:
-                submissions.append_text(literal(f" · {self.pick('分数', 'scores')} {submission.scores}"))
-            submissions.append("\n")
-        self.query_one("#form-submissions", Static).update(submissions or Text(self.pick("（无）", "(none)"), style="dim"))
-
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        item_id = event.selection.value
-        done = item_id in event.selection_list.selected
-        try:
-            tick_checklist_item(self.store, item_id, done)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-
     def _raw(self) -> dict[str, str]:
         raw = {}
         for widget in self.query("Input, Select, TextArea"):
@@ -338,7 +181,7 @@ class PaperFormModal(PaperdeckModal[bool]):
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
         for label in self.query(".error").results(Label):
             if label.id and label.id.startswith("err-"):
-                self._show_error(label, errors.get(label.id[4:], ""))
+                show_error(label, errors.get(label.id[4:], ""))
         summary = self.query_one("#form-errors", Static)
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
@@ -410,72 +253,6 @@ class PaperFormModal(PaperdeckModal[bool]):
             self.record_decision(button.removeprefix("sub-"))
         else:
             self.dismiss(False)
-
-    def record_submission(self) -> None:
-        """Submit to a venue: the paper moves to Under review; its history keeps the entry."""
-        from ...domain.validation import FieldError, clean_day, clean_line
-
-        error_label = self.query_one("#err-submission", Label)
-        try:
-            venue = clean_line("submission", self.query_one("#sub-venue", Input).value, self.pick("会议", "the venue"), 80)
-            if not venue:
-                raise FieldError("submission", self.pick("请填写投稿会议", "name the venue you submitted to"))
-            edition = self.query_one("#sub-edition", Select).value
-            day = clean_day("submission", self.query_one("#sub-date", Input).value)
-            forum = clean_line("submission", self.query_one("#sub-forum", Input).value, self.pick("编号", "the forum id"), 120)
-            scores = clean_line("submission", self.query_one("#sub-scores", Input).value, self.pick("分数", "the scores"), 120)
-        except FieldError as error:
-            self._show_error(error_label, error.say(self.language))
-            return
-        venue_key = self.view.venue_key(venue) if self.view is not None else None
-        year = edition if isinstance(edition, int) else None
-        try:
-            paper = record_submission(self.store, self.paper_id, venue, venue_key=venue_key, year=year,
-                                      submitted_on=day, forum_id=forum, scores=scores)
-        except StoreError as error:
-            self._show_error(error_label, str(error))
-            return
-        self._show_error(error_label, "")
-        for field in ("#sub-forum", "#sub-scores"):
-            self.query_one(field, Input).value = ""
-        self._after_submission_change(paper)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """A submission's venue typed: its editions to pick from."""
-        if event.input.id != "sub-venue" or self.view is None:
-            return
-        years = self.view.edition_choices(event.value)
-        edition = self.query_one("#sub-edition", Select)
-        current = edition.value
-        edition.set_options([(str(year), year) for year in years])
-        if current in years:
-            edition.value = current
-
-    def record_decision(self, decision: str) -> None:
-        """The latest pending submission gets its decision (and the scores typed, if any); a
-        rejection returns to Writing."""
-        from ...domain.validation import FieldError, clean_line
-
-        error_label = self.query_one("#err-submission", Label)
-        try:
-            scores = clean_line("submission", self.query_one("#sub-scores", Input).value, self.pick("分数", "the scores"), 120)
-            paper = decide_pending_submission(self.store, self.paper_id, decision, scores)
-        except FieldError as error:
-            self._show_error(error_label, error.say(self.language))
-            return
-        except StoreError as error:
-            self._show_error(error_label, str(error))
-            return
-        if paper is None:
-            self._show_error(error_label, self.pick("没有待定的投稿", "No pending submission: record one first"))
-            return
-        self._show_error(error_label, "")
-        self.query_one("#sub-scores", Input).value = ""
-        self._after_submission_change(paper)
-
-    def _after_submission_change(self, paper: Paper) -> None:
-        self.paper = paper  # a new version: later saves must not conflict
-        self._load(self._show_parts)  # the stage's checklist, the history, the submissions
 
     def action_close(self) -> None:
         if not self._edited():

@@ -1,0 +1,25 @@
+"""The paper form's Links tab: one field per kind of link (arXiv, code, ...)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ...i18n_words import pick
+from ...models.papers import LINK_KINDS, Paper
+from ..widgets.safe_text import SafeInput
+from .paper_form_rows import field
+
+LINK_LABELS = {  # (zh, en); names of sites are the same in both
+    "arxiv": ("arXiv", "arXiv"), "code": ("代码（GitHub）", "Code (GitHub)"), "project": ("项目主页", "Project page"),
+    "huggingface": ("Hugging Face", "Hugging Face"), "openreview": ("OpenReview", "OpenReview"),
+    "paperswithcode": ("PapersWithCode", "PapersWithCode"),
+}
+
+
+class LinksTab:
+    """Mixed into PaperFormModal: the Links tab's fields (`f-link_<kind>`, saved with Save)."""
+
+    def _links(self, paper: Paper) -> ComposeResult:
+        for kind in LINK_KINDS:
+            yield from field(f"link_{kind}", pick(LINK_LABELS[kind], self.language),
+                             SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
