@@ -64,6 +64,8 @@ def venue_label(name: str | None, year: int | None, cycle: int | None = None) ->
 
 @dataclass(slots=True)
 class Paper:
+    """A paper on the board."""
+
     id: int
     title: str
     stage: Stage
@@ -211,6 +213,8 @@ LINK_KINDS = ("arxiv", "code", "project", "huggingface", "openreview", "paperswi
 
 @dataclass(slots=True)
 class StageMove:
+    """One move of a paper between stages."""
+
     id: int
     paper_id: int
     from_stage: Stage | None
@@ -242,6 +246,8 @@ def stage_spans(history: list[StageMove], now: datetime) -> list[StageSpan]:
 
 @dataclass(slots=True)
 class ChecklistItem:
+    """One task of a paper's stage checklist."""
+
     id: int
     paper_id: int
     stage: Stage
@@ -253,6 +259,8 @@ class ChecklistItem:
 
 @dataclass(slots=True)
 class Submission:
+    """One submission of a paper to a venue."""
+
     id: int
     paper_id: int
     venue_key: str | None
