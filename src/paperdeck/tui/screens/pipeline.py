@@ -6,6 +6,7 @@ re-read after each) are in pipeline_keys.py."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
@@ -57,6 +60,10 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         _binding("t", "stage_days", "Days/stage", "stage_days", "How many days my papers spend in each stage (a chart)"),
     ]
 
+    # Textual repaints the whole screen when the focus moves; here the two columns involved
+    # repaint themselves (their :focus style), so a move's frame draws those, not 40 lines.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.paper_filter = PaperFilter()
@@ -70,6 +77,9 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         # this screen's own write (not a move's columns: those are shown at once).
         self._settling = True
         self._waiting: list[Callable[[], None]] = []  # such keys, run in order once it is shown
+        self._deferred_read: set[Stage] | None = None  # columns to read once the move's frame is drawn
+        self._deferred_done = asyncio.Event()
+        self._deferred_done.set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,6 +182,10 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if self.board is None or self._loading:
             self._keep = int(item)  # not shown yet: once the board is
 
+    async def view_ready(self) -> None:
+        await self._deferred_done.wait()  # a move's re-read, started once its frame is drawn
+        await super().view_ready()
+
     def refresh_data(self) -> None:
         self._next_read = None  # shown again, the language, another window's write: the whole board
         super().refresh_data()
@@ -236,7 +250,8 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if tile is None:
             keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
                     (self.key_hint("app.help"), "全部按键", "all keys"))
-            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"))
+            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"),
+                          layout=False)
             return
         text = literal(tile.title, "bold")
         venue = tile.venue_label
@@ -246,7 +261,7 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
         text.append("\n" + " · ".join(meta), style="dim")
-        detail.update(text)
+        detail.update(text, layout=False)  # its size is fixed: no layout of the screen per key
 
     def on_board_column_highlighted(self, event: BoardColumn.Highlighted) -> None:
         if event.column is self.focused:

@@ -39,8 +39,20 @@ class BoardKeys:
 
     def _reread_columns(self, stages: set[Stage]) -> None:
         """After a move or a reorder, already shown from the view: read those columns again (the
-        tiles' checklists, risk and order as stored)."""
-        self._read_next(stages)
+        tiles' checklists, risk and order as stored), once the frame showing it is drawn: a
+        worker reading meanwhile holds the GIL for most of that frame's time (a move's frame
+        took 2-4 times its CPU time)."""
+        if self._deferred_read is None:
+            self._deferred_read = set()
+            self._deferred_done.clear()
+            self.call_after_refresh(self._read_deferred)
+        self._deferred_read |= stages
+
+    def _read_deferred(self) -> None:
+        stages, self._deferred_read = self._deferred_read, None
+        if stages is not None:
+            self._read_next(stages)
+        self._deferred_done.set()  # after `_read_next`: view_ready now waits for that load
 
     def _read_next(self, stages: set[Stage] | None) -> None:
         """Load `stages`' columns (None: the whole board). A load still on its way is overtaken
