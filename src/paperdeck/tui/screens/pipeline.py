@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...usecases.board import BoardColumnView, BoardRequest, BoardView, board_view
+from ...usecases.core import StoreError
 from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
@@ -77,9 +78,9 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         # this screen's own write (not a move's columns: those are shown at once).
         self._settling = True
         self._waiting: list[Callable[[], None]] = []  # such keys, run in order once it is shown
-        self._deferred_read: set[Stage] | None = None  # columns to read once the move's frame is drawn
-        self._deferred_done = asyncio.Event()
-        self._deferred_done.set()
+        self._read_waiting = False  # a load asked for, to start once the next frame is drawn
+        self._read_started = asyncio.Event()  # ... and started
+        self._read_started.set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,12 +184,19 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
             self._keep = int(item)  # not shown yet: once the board is
 
     async def view_ready(self) -> None:
-        await self._deferred_done.wait()  # a move's re-read, started once its frame is drawn
+        await self._read_started.wait()  # a write's re-read starts once its frame is drawn
         await super().view_ready()
 
     def refresh_data(self) -> None:
         self._next_read = None  # shown again, the language, another window's write: the whole board
-        super().refresh_data()
+        if not self._read_waiting:  # else the load about to start reads it
+            super().refresh_data()
+
+    def _view_key_or_none(self) -> tuple | None:
+        try:
+            return self._view_key()
+        except StoreError:
+            return None
 
     # -- layout: columns across the width, the focused one whole -----------------------------
 
