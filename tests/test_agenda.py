@@ -173,3 +173,17 @@ def test_cards_due_fall_on_their_own_day_between_midnight_and_the_rollover(store
         due_rows = [(item.day, item.label_en) for item in gather(store, utcnow()).agenda
                     if item.kind == "reviews" and item.day != date(2026, 11, 30)]
     assert due_rows == [(date(2026, 12, 1), "1 card due")]
+
+
+def test_only_milestones_in_the_week_are_rows_and_papers_alike_each_get_theirs(store, frozen_clock, utc_zone):
+    """Plans with no milestone this week are left out before their milestones are listed; two
+    papers alike share one computed plan and are both listed."""
+    store.venues.add("Soon Conf", key="soon")
+    store.venues.add("Far Conf", key="far")
+    store.venues.add_deadline("soon", 2026, "paper", on_date=date(2026, 12, 9))  # "Draft by" Wed 2 Dec
+    store.venues.add_deadline("far", 2027, "paper", on_date=date(2027, 6, 1))    # every milestone months away
+    store.papers.add("Alike one", Stage.WRITING, venue_key="soon", target_year=2026)
+    store.papers.add("Far paper", Stage.WRITING, venue_key="far", target_year=2027)
+    store.papers.add("Alike two", Stage.WRITING, venue_key="soon", target_year=2026)
+    rows = [(item.day, item.label_en, item.subject) for item in gather(store, utcnow()).agenda if item.kind == "milestone"]
+    assert rows == [(date(2026, 12, 2), "Draft by", "Alike one"), (date(2026, 12, 2), "Draft by", "Alike two")]

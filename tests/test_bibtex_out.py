@@ -136,6 +136,18 @@ def test_keys_original_kept_generated_unique_never_colliding():
     assert len({key.lower() for key in keys.values()}) == len(keys)
 
 
+def test_a_crowded_key_takes_the_next_free_suffix_in_id_order():
+    """Many papers of one base (a series of generated titles): each takes the next suffix an
+    original key (in any case) has not taken, past z to ba, bb, ..."""
+    originals = [(1, "zhang2023efficientc", ["X"], 2023, "X"), (2, "ZHANG2023EFFICIENTE", ["X"], 2023, "X")]
+    crowd = [(10 + n, None, ["San Zhang"], 2023, f"Efficient {n}") for n in range(30)]
+    keys = assign_cite_keys([*reversed(crowd), *originals])
+    suffixes = [keys[paper_id].removeprefix("zhang2023efficient") for paper_id, *_ in crowd]
+    assert suffixes[:6] == ["", "b", "d", "f", "g", "h"]
+    assert suffixes[-3:] == ["bd", "be", "bf"]  # the 30th, 31st, 32nd of the base
+    assert len({key.casefold() for key in keys.values()}) == len(keys)
+
+
 def test_generated_key_skips_small_words():
     assert generated_key(1, ["Rob van der Goot"], 2024, "On the Use of Dialects") == "goot2024use"
     assert generated_key(2, [], None, "") == "paper2"

@@ -184,3 +184,72 @@ def test_a_load_that_meets_a_damaged_page_fails_with_a_message(seeded_db, db_pat
         assert not isinstance(mistake.value, StoreError)
     finally:
         store.close()
+
+
+def _integrity_threads() -> list:
+    import threading
+
+    return [thread for thread in threading.enumerate() if thread.name == "paperdeck-integrity"]
+
+
+def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_first(seeded_db, db_path, background_always):
+    """`today` and the other reading commands: no full read of the file competes with the
+    answer; a write they make anyway (seeding, a setting) still waits for the full check."""
+    made = fill(db_path, 200)
+    damaged = damage(db_path, "garbage")
+    opened = open_store(db_path, seed=False, reading=True)
+    try:
+        assert opened.integrity_pending
+        assert not _integrity_threads()
+        with pytest.raises(DatabaseCorrupt) as caught:
+            opened.settings.update(theme="nord")
+        assert caught.value.backup is not None and caught.value.backup.path == made
+    finally:
+        opened.close()
+    assert db_path.read_bytes() == damaged
+
+
+def test_a_deferred_check_starts_when_asked(seeded_db, db_path, background_always):
+    fill(db_path, 5)
+    opened = open_store(db_path, seed=False, defer_check=True)
+    try:
+        assert opened.integrity_pending and not _integrity_threads()
+        opened.start_integrity_check()
+        opened.ensure_sound()  # the started check's finding: sound
+        assert not opened.integrity_pending
+        opened.papers.add("after the check")
+    finally:
+        opened.close()
+
+
+async def test_app_on_a_deferred_check_runs_it_after_the_first_frame_and_shows_damage(seeded_db, db_path, background_always):
+    """The app's start (`paperdeck run` opens with defer_check): the check starts once the
+    Dashboard shows its data, and damage it finds is still offered for restoring."""
+    from paperdeck.tui.app import PaperdeckApp
+
+    made = fill(db_path, 3)
+    opened = open_store(db_path, seed=False)
+    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = 'undo_log_scope'")
+    page_size = opened.scalar("PRAGMA page_size")
+    opened.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    data = bytearray(db_path.read_bytes())
+    start = (index_page - 1) * page_size
+    data[start:start + page_size] = bytes((i * 37 + 11) % 256 for i in range(page_size))
+    db_path.write_bytes(bytes(data))
+
+    store = open_store(db_path, seed=False, defer_check=True)
+    assert store.integrity_pending and not _integrity_threads()
+    app = PaperdeckApp(store, watch=False)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app_until(pilot, lambda: app.screen.id == "damaged" and app.screen.query("#choice-message"),
+                            "the deferred check's damage dialog")
+            assert made.name in str(app.screen.query_one("#choice-message").render())
+            await pilot.press("q")
+            await pilot.pause()
+        assert isinstance(app.return_value, DatabaseCorrupt)
+    finally:
+        store.close()
+    assert db_path.read_bytes() == bytes(data)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .names import bibtex_name, parse_name
+from .names import bibtex_name, parsed_name
 from .venue_catalogue import is_proceedings_journal
 
 if TYPE_CHECKING:
@@ -62,13 +62,23 @@ def generated_key(paper_id: int, authors: Sequence[str], year: int | None, title
     return key if re.match(r"[a-z]", key) else f"paper{paper_id}{key}"
 
 
+_KEY_WORD = re.compile(r"[A-Za-z0-9]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+
+
 @lru_cache(maxsize=16384)
 def _key_stem(first_author: str, year: int | None, title: str) -> str:
     """The key from its parts (pure, so remembered: the Resume screen and exports give every
-    paper of the database a key, and parsing a name by BibTeX's rules is most of that)."""
-    surname = parse_name(first_author).last if first_author else ""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(title)) if w.lower() not in _STOPWORDS]
-    return re.sub(r"[^a-z0-9]", "", f"{_ascii(surname)}{year or ''}{words[0] if words else ''}".lower())
+    paper of the database a key)."""
+    word = next((w for w in _KEY_WORD.findall(_ascii(title)) if w.lower() not in _STOPWORDS), "")
+    return _NOT_KEY.sub("", f"{_key_surname(first_author) if first_author else ''}{year or ''}{word}".lower())
+
+
+@lru_cache(maxsize=16384)
+def _key_surname(first_author: str) -> str:
+    """The first author's last name, in ASCII: parsing a name by BibTeX's rules is most of a
+    key's cost, and a database's papers share a few hundred first authors."""
+    return _ascii(parsed_name(first_author).last)
 
 
 def usable_key(key: str | None) -> str | None:
@@ -83,12 +93,15 @@ def assign_cite_keys(papers: Iterable[tuple[int, str | None, Sequence[str], int 
     ordered = sorted(papers, key=lambda paper: paper[0])
     taken: set[str] = set()
     keys: dict[int, str] = {}
+    tried: dict[str, int] = {}  # base -> the suffix its last claim got: those before it stay taken
 
     def claim(paper_id: int, base: str) -> None:
-        key, suffix = base, 1
+        suffix = tried.get(base, 1)
+        key = base if suffix == 1 else base + _suffix(suffix)
         while key.casefold() in taken:
             suffix += 1
             key = base + _suffix(suffix)
+        tried[base] = suffix
         taken.add(key.casefold())
         keys[paper_id] = key
 

@@ -105,21 +105,22 @@ def _split_commas(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def _parsed(stored: str) -> Name:
+def parsed_name(stored: str) -> Name:
     """parse_name of a stored (decoded) name, remembered: a resume of a few hundred papers
-    asks about the same few thousand names again and again."""
+    asks about the same few thousand names again and again, and every paper's cite key
+    about its first author (a database of 10,000 papers has a few hundred of them)."""
     return parse_name(stored)
 
 
 def display_name(stored: str) -> str:
     """A stored author as the CV shows it."""
-    name = _parsed(stored)
+    name = parsed_name(stored)
     return name.display or stored.strip()
 
 
 def bibtex_name(stored: str) -> str:
     """A stored author in BibTeX's "von Last, Jr, First" form (one word stays as it is)."""
-    name = _parsed(stored)
+    name = parsed_name(stored)
     return name.bibtex or stored.strip()
 
 
@@ -183,11 +184,11 @@ def same_person(author: str, me: str) -> bool:
         return False
     if name_key(author) == name_key(me):
         return True
-    b = _parsed(me)
+    b = parsed_name(me)
     last_b = _tokens(f"{b.von} {b.last}")
     if not last_b or not set(last_b) <= set(_tokens(author)):
         return False  # my last name is not among its words: not me, without parsing it
-    a = _parsed(author)
+    a = parsed_name(author)
     last_a = _tokens(f"{a.von} {a.last}")
     return last_a == last_b and _initials_fit(_tokens(b.first), _tokens(a.first))
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..models.papers import Paper, Stage, Submission
+from ..models.papers import Paper, PaperPlacement, Stage, Submission
 from .names import display_name, find_me
 from .venue_catalogue import JOURNAL, venue_by_key, track_key, track_label
 
@@ -76,7 +77,11 @@ def norm(text: str | None) -> str:
 
 
 def is_accepted(paper: Paper) -> bool:
-    return norm(paper.decision).startswith("accept") or norm(paper.status) in ("accepted", "published")
+    return _accepted(paper.decision, paper.status)
+
+
+def _accepted(decision: str | None, status: str | None) -> bool:
+    return norm(decision).startswith("accept") or norm(status) in ("accepted", "published")
 
 
 def derive_bullets(paper: Paper) -> list[str]:
@@ -175,15 +180,22 @@ def entry_links(paper: Paper, arxiv_id: str | None) -> tuple[tuple[str, str], ..
     return tuple(found)
 
 
-def entry_status(paper: Paper, submissions: Sequence[Submission] = (), arxiv_id: str | None = None) -> str:
+def entry_status(paper: "Paper | PaperPlacement", submissions: Sequence[Submission] = (),
+                 arxiv_id: str | None = None) -> str:
     """ACCEPTED, UNDER_REVIEW, PREPRINT or MANUSCRIPT: from the paper's decision, status and
     stage (no long text), its pending submissions and arXiv id."""
-    if is_accepted(paper):
-        return ACCEPTED
     pending = any(not (s.decision or "").strip() for s in submissions)
-    if paper.stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(paper.status) in ("submitted", "under review"):
+    return _status(paper.decision, paper.status, paper.stage, pending, bool(arxiv_id))
+
+
+@lru_cache(maxsize=1024)
+def _status(decision: str | None, status: str | None, stage: Stage, pending: bool, on_arxiv: bool) -> str:
+    """entry_status's rule, remembered: 10,000 papers have a few dozen of these combinations."""
+    if _accepted(decision, status):
+        return ACCEPTED
+    if stage in (Stage.SUBMISSION, Stage.UNDER_REVIEW) or pending or norm(status) in ("submitted", "under review"):
         return UNDER_REVIEW
-    if arxiv_id or norm(paper.status) == "preprint":
+    if on_arxiv or norm(status) == "preprint":
         return PREPRINT
     return MANUSCRIPT
 

@@ -42,6 +42,8 @@ def _setting(kind: Any, default: Any, group: str, label: tuple[str, str], help: 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Every setting, typed, with its default (see `_setting`)."""
+
     my_name: str = _setting(
         Text(200), "", "you", ("我的名字（及别名）", "My name (and aliases)"),
         ("在简历与 BibTeX 导入中标出我的作者位置；别的写法用 ; 隔开，如 San Zhang; Zhang S.; 张三",

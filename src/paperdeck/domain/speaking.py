@@ -39,6 +39,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @dataclass(frozen=True, slots=True)
 class SpeechCount:
+    """What a text holds to be spoken: words and CJK characters."""
+
     words: int = 0
     cjk_chars: int = 0
 
@@ -52,6 +54,8 @@ class SpeechCount:
 
 @dataclass(frozen=True, slots=True)
 class Rates:
+    """Speaking rates: words and CJK characters per minute."""
+
     words_per_minute: float = DEFAULT_WPM
     cjk_chars_per_minute: float = DEFAULT_CJK_CPM
     measured: bool = False       # either rate comes from rehearsals
@@ -84,6 +88,8 @@ def speaking_seconds(count: SpeechCount, rates: Rates) -> float:
 
 @dataclass(frozen=True, slots=True)
 class PartEstimate:
+    """One pitch part's speaking time."""
+
     key: str
     count: SpeechCount
     seconds: float
@@ -92,6 +98,8 @@ class PartEstimate:
 
 @dataclass(frozen=True, slots=True)
 class PitchEstimate:
+    """A pitch's speaking time, part by part, against its target."""
+
     parts: tuple[PartEstimate, ...]
     total_seconds: float
     target_minutes: tuple[float, float]

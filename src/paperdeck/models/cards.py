@@ -29,6 +29,8 @@ def paper_deck_key(paper_id: int) -> str:
 
 @dataclass(slots=True)
 class Deck:
+    """A deck of flashcards."""
+
     id: int
     key: str
     name: str
@@ -45,6 +47,8 @@ class Deck:
 
 @dataclass(slots=True)
 class Card:
+    """One flashcard with its FSRS scheduling state."""
+
     id: int
     deck_id: int
     key: str | None
@@ -114,6 +118,8 @@ class Outcome:
 
 @dataclass(slots=True)
 class Review:
+    """One rating of a card, as logged."""
+
     id: int
     card_id: int
     rating: int
@@ -125,6 +131,8 @@ class Review:
 
 @dataclass(frozen=True, slots=True)
 class DueSummary:
+    """Cards to study in one study day, by queue."""
+
     new: int
     learning: int
     due: int
@@ -165,6 +173,8 @@ class DueTally:
 
 @dataclass(slots=True)
 class DeckCounts:
+    """A deck with its card count and what is due in it."""
+
     deck: Deck
     total: int           # every card, suspended ones included
     counts: DueSummary
@@ -173,6 +183,8 @@ class DeckCounts:
 
 @dataclass(frozen=True, slots=True)
 class CategoryLapses:
+    """A card category with its lapses and cards (the weakest categories)."""
+
     category_key: str
     zh: str
     en: str
@@ -182,6 +194,8 @@ class CategoryLapses:
 
 @dataclass(slots=True)
 class CardStats:
+    """The Stats view's figures."""
+
     reviews_per_day: list[tuple[date, int]] = field(default_factory=list)
     retention: float | None = None      # None: no review-state reviews in the window
     retention_reviews: int = 0

@@ -8,6 +8,8 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class Draft:
+    """Text kept aside (its subject was deleted while it was typed)."""
+
     id: int
     kind: str        # 'pitch', 'paper', ...
     about: str       # what it was written for, as the user saw it ("pitch of “Title”")

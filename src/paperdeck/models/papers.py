@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from .bounds import YEAR_MAX, YEAR_MIN  # noqa: F401  (the bounds of a paper's year)
 
@@ -64,6 +64,8 @@ def venue_label(name: str | None, year: int | None, cycle: int | None = None) ->
 
 @dataclass(slots=True)
 class Paper:
+    """A paper on the board."""
+
     id: int
     title: str
     stage: Stage
@@ -114,6 +116,43 @@ class Paper:
     def venue_label(self) -> str:
         """"ICLR 2027" / "NeurIPS" / "" as shown on a board tile and in lists."""
         return venue_label(self.venue_name or self.venue_key, self.target_year, self.target_cycle)
+
+
+class PaperPlacement(NamedTuple):
+    """What decides whether a paper belongs on the resume (read for every paper, 10,000 at the
+    large size, so no whole Paper is built for it)."""
+
+    id: int
+    is_example: bool
+    stage: Stage
+    status: str | None
+    decision: str | None
+    on_resume: bool
+    version: int
+    arxiv_id: str | None
+
+
+class PaperChoice(NamedTuple):
+    """A paper as a picker lists it (the Pitch screen's papers: every paper, 10,000 at the large size)."""
+
+    id: int
+    title: str
+    stage: Stage
+    is_example: bool
+
+
+class PaperAim(NamedTuple):
+    """What a paper's target is computed from (domain/targets.py's PaperLike), and its title:
+    the month grid's and the calendar's milestones, for every paper."""
+
+    id: int
+    title: str
+    stage: Stage
+    venue_key: str | None
+    target_year: int | None
+    track: str | None
+    decision: str | None
+    target_cycle: int | None
 
 
 @dataclass(slots=True)
@@ -174,6 +213,8 @@ LINK_KINDS = ("arxiv", "code", "project", "huggingface", "openreview", "paperswi
 
 @dataclass(slots=True)
 class StageMove:
+    """One move of a paper between stages."""
+
     id: int
     paper_id: int
     from_stage: Stage | None
@@ -205,6 +246,8 @@ def stage_spans(history: list[StageMove], now: datetime) -> list[StageSpan]:
 
 @dataclass(slots=True)
 class ChecklistItem:
+    """One task of a paper's stage checklist."""
+
     id: int
     paper_id: int
     stage: Stage
@@ -216,6 +259,8 @@ class ChecklistItem:
 
 @dataclass(slots=True)
 class Submission:
+    """One submission of a paper to a venue."""
+
     id: int
     paper_id: int
     venue_key: str | None

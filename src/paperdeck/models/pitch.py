@@ -8,6 +8,8 @@ from datetime import datetime
 
 @dataclass(slots=True)
 class PitchSection:
+    """One part of a paper's interview pitch."""
+
     id: int
     paper_id: int
     part_key: str
@@ -37,6 +39,8 @@ class PitchPart:
 
 @dataclass(frozen=True, slots=True)
 class PitchVersion:
+    """A saved snapshot of a paper's pitch."""
+
     id: int
     paper_id: int
     sections: dict[str, str]
@@ -58,6 +62,8 @@ class Lap:
 
 @dataclass(frozen=True, slots=True)
 class Rehearsal:
+    """One timed rehearsal of a pitch."""
+
     id: int
     paper_id: int
     started_at: datetime | None

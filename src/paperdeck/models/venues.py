@@ -72,6 +72,8 @@ CONFERENCE_KINDS = frozenset({DeadlineKind.CONFERENCE_START, DeadlineKind.CONFER
 
 @dataclass(slots=True)
 class Venue:
+    """A conference or journal."""
+
     id: int
     key: str
     name: str

@@ -210,6 +210,8 @@ def set_aside(db_path: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
+    """What a restore did: its source, and what it kept of the database it replaced."""
+
     source: Path
     previous_backup: Path | None  # the database as it was, backed up first
     set_aside: Path | None  # where a damaged database was moved instead

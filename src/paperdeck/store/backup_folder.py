@@ -30,6 +30,8 @@ OWNER_MARKER = ".database-id"
 
 @dataclass(frozen=True, slots=True)
 class BackupFile:
+    """A backup file and when it was taken."""
+
     path: Path
     taken_at: datetime  # local, naive: as written in the name
 

@@ -121,11 +121,13 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
+def open_connection(path: Path, *, background: bool = True,
+                    start_check: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
     """Open (creating if needed) and migrate the database at `path`.
 
     Returns the connection and, when `background` allowed it, the full integrity check still
-    running: nothing may write through the connection before that check has passed.
+    running (`start_check` False: not started yet, see `BackgroundCheck`): nothing may write
+    through the connection before that check has passed.
     """
     path = Path(path)
     status = file_status(path)
@@ -149,7 +151,7 @@ def open_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Con
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        pending = _refuse_if_damaged(conn, path, background) if existed else None
+        pending = _refuse_if_damaged(conn, path, background, start_check) if existed else None
         _refuse_if_drifted(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL keeps every commit across a process crash or kill -9;
@@ -203,7 +205,8 @@ def reads_only(path: Path) -> bool:
     return read_only_reason(path, status) is not None or not os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def open_readonly_connection(path: Path, *, background: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
+def open_readonly_connection(path: Path, *, background: bool = True,
+                             start_check: bool = True) -> tuple[sqlite3.Connection, BackgroundCheck | None]:
     """Open an existing database for reading only: no migration, pragma write or chmod.
 
     For commands that only read, when the file is read-only. A file older than this release's
@@ -219,7 +222,7 @@ def open_readonly_connection(path: Path, *, background: bool = True) -> tuple[sq
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
-        pending = _refuse_if_damaged(conn, path, background)
+        pending = _refuse_if_damaged(conn, path, background, start_check)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         _refuse_if_drifted(conn, path)
     except sqlite3.DatabaseError as error:
@@ -264,17 +267,19 @@ def _refuse_if_drifted(conn: sqlite3.Connection, path: Path) -> None:
         raise SchemaDrift.found(path, problem)
 
 
-def _refuse_if_damaged(conn: sqlite3.Connection, path: Path, background: bool) -> BackgroundCheck | None:
+def _refuse_if_damaged(conn: sqlite3.Connection, path: Path, background: bool,
+                       start_check: bool = True) -> BackgroundCheck | None:
     """A damaged file is never written to: stop before any pragma or migration writes.
 
     The cheap checks always run here; the full one too unless it may run in the background
-    (a large file this open does not write to)."""
+    (a large file this open does not write to): then it is returned, started or (not
+    `start_check`) to be started later."""
     with path.open("rb") as handle:
         header = handle.read(100)
     problem = structural_problem(path, header, _wal_has_frames(path)) or schema_problem(conn)
     if problem is None:
         if background and path.stat().st_size > integrity.SYNC_CHECK_MAX_BYTES and not _open_writes(conn, header):
-            return BackgroundCheck(path)
+            return BackgroundCheck(path, start=start_check)
         problem = quick_check(conn)
     if problem is None:
         return None

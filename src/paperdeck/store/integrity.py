@@ -6,6 +6,11 @@ reading the schema) and the full check runs either at once (a small file, or an 
 write: migrations, switching to WAL) or in a background thread on its own read-only
 connection. `Store.transaction()` waits for that thread before its first write, so a damaged
 file is still never written to.
+
+The thread may also start later (`BackgroundCheck(path, start=False)`, then `start()`): a command
+that only reads never needs it, and the app starts it once its first screen shows its data, so the
+full read of the file never competes with the first answer. Waiting for a check not yet started
+starts it: a write is still preceded by the full check.
 """
 
 from __future__ import annotations
@@ -75,14 +80,27 @@ def read_only_quick_check(path: Path) -> str | None:
 
 
 class BackgroundCheck:
-    """The full check of `path`, running in a daemon thread; `wait()` gives its finding."""
+    """The full check of `path`, running in a daemon thread; `wait()` gives its finding.
+    `start`: begin now; else at `start()` or the first `wait()`."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, start: bool = True):
         self.path = Path(path)
         self._problem: str | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="paperdeck-integrity", daemon=True)
-        self._thread.start()
+        self._start_lock = threading.Lock()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin the check in its thread (once; later calls do nothing)."""
+        with self._start_lock:
+            if self._thread.ident is None:
+                self._thread.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread.ident is not None
 
     def _run(self) -> None:
         try:
@@ -99,7 +117,9 @@ class BackgroundCheck:
         return self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> str | None:
-        """The problem found (None: sound). Blocks until the check ends (or `timeout`)."""
+        """The problem found (None: sound). Blocks until the check ends (or `timeout`); starts
+        it first if it has not started."""
+        self.start()
         if not self._done.wait(timeout):
             raise TimeoutError("the integrity check is still running")
         return self._problem

@@ -6,10 +6,13 @@ keeps the writes and the undo journal); every method is one query or a few.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso
-from ..models.papers import Paper, PaperFilter, PaperTile, Stage, StageMove, Submission
+from ..models.papers import (
+    Paper, PaperAim, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
+)
 from .errors import NotFound
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
@@ -22,6 +25,13 @@ STAGE_RANK = "CASE p.stage " + " ".join(f"WHEN '{stage.value}' THEN {n}" for n, 
 # Stage(value) is an Enum call: ~1 µs each, 10,000 a board at the large size.
 STAGE_OF = {stage.value: stage for stage in Stage}
 PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
+
+
+def _json_value(text: str) -> Any:
+    """A JSON value's text, decoded; a string with no escapes in it is its own content."""
+    if text.startswith('"') and "\\" not in text:
+        return text[1:-1]
+    return json.loads(text)
 
 
 class PaperReads:
@@ -44,10 +54,53 @@ class PaperReads:
             f"SELECT {self._OUTLINE} FROM papers p LEFT JOIN venues v ON v.key = p.venue_key "
             f"ORDER BY {STAGE_RANK}, p.position, p.id"))
 
-    def key_outlines(self) -> list[Paper]:
-        """Every paper with only what its cite key is made from (id, cite key, authors, year,
-        title): keys unique across the database without reading whole papers."""
-        return PAPERS.from_rows(self.store.rows("SELECT p.id, p.stage, p.cite_key, p.authors, p.target_year, p.title FROM papers p"))
+    # A paper's authors' first, as JSON text, when SQLite can read the list (NULL: it cannot;
+    # '': no first author). Read as text (a name with a lone surrogate escape would not decode).
+    _FIRST_AUTHOR = ("CASE WHEN typeof(p.authors) = 'text' AND json_valid(p.authors) THEN "
+                     "CASE WHEN json_type(p.authors) = 'array' THEN coalesce(p.authors -> '$[0]', '') ELSE '' END END")
+
+    def cite_key_sources(self) -> list[tuple[int, str | None, tuple[Any, ...], int | None, str]]:
+        """(id, cite key, (first author,) or (), year, title) of every paper: all its cite key
+        is made from (`assign_cite_keys` reads only the first author), without decoding every
+        paper's author list. A list SQLite cannot read is decoded as whole papers are."""
+        rows = self.store.rows(f"SELECT p.id, p.cite_key, p.target_year, p.title, {self._FIRST_AUTHOR} FROM papers p")
+        found, odd = [], []
+        for paper_id, cite_key, year, title, first in rows:
+            if first is None:
+                odd.append(paper_id)
+            found.append((paper_id, cite_key, (_json_value(first),) if first else (), year, title))
+        if odd:
+            firsts = {paper.id: tuple(paper.authors[:1]) for paper in self._columns_of(odd, "p.id, p.stage, p.title, p.authors")}
+            found = [(i, key, firsts.get(i, first), year, title) for i, key, first, year, title in found]
+        return found
+
+    def _columns_of(self, ids: list[int], columns: str) -> list[Paper]:
+        """These papers with only `columns` read (the rest at their defaults)."""
+        found: list[Paper] = []
+        for start in range(0, len(ids), 500):  # within SQLite's limit on bound parameters
+            part = ids[start:start + 500]
+            found += PAPERS.from_rows(self.store.rows(
+                f"SELECT {columns} FROM papers p WHERE p.id IN ({', '.join('?' for _ in part)})", part))
+        return found
+
+    def placements(self) -> list[PaperPlacement]:
+        """Every paper's PaperPlacement (what puts it on the resume), in board order."""
+        return [PaperPlacement(paper_id, bool(seed_key), STAGE_OF[stage], status, decision, bool(on_resume), version,
+                               arxiv_id)
+                for paper_id, seed_key, stage, status, decision, on_resume, version, arxiv_id in self.store.rows(
+                    "SELECT p.id, p.seed_key, p.stage, p.status, p.decision, p.on_resume, p.version, p.arxiv_id "
+                    f"FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]
+
+    def choices(self) -> list[PaperChoice]:
+        """Every paper as a picker lists it, in board order (no whole Paper built for each)."""
+        return [PaperChoice(paper_id, title, STAGE_OF[stage], bool(seed_key)) for paper_id, title, stage, seed_key in
+                self.store.rows(f"SELECT p.id, p.title, p.stage, p.seed_key FROM papers p "
+                                f"ORDER BY {STAGE_RANK}, p.position, p.id")]
+
+    def aims(self) -> list[PaperAim]:
+        """Every paper's PaperAim: what its target and plan are computed from, and its title."""
+        return [PaperAim(paper_id, title, STAGE_OF[stage], *rest) for paper_id, title, stage, *rest in self.store.rows(
+            "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle FROM papers p")]
 
     def by_ids(self, ids: list[int]) -> list[Paper]:
         """These papers whole, in the order of `all()` (ids not found are left out)."""

@@ -27,11 +27,15 @@ SHOWN_PROBLEMS = 3
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """What an INSERT must know of a column."""
+
     required: bool  # NOT NULL without a default (and not the row id): an INSERT must fill it
 
 
 @dataclass(frozen=True, slots=True)
 class Schema:
+    """A database's schema as compared with the expected one."""
+
     text: frozenset[tuple[str, str, str]]        # (type, name, sql) of every object
     tables: dict[str, dict[str, Column]]
     others: frozenset[tuple[str, str]]           # (type, name) of indexes and triggers

@@ -11,6 +11,8 @@ from .registry import SCREENS
 
 @dataclass(frozen=True)
 class AppAction:
+    """An app-wide key: its binding id, key and action."""
+
     id: str
     key: str
     action: str

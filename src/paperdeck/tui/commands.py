@@ -22,6 +22,8 @@ from .registry import SCREENS, ScreenEntry
 
 @dataclass(frozen=True)
 class Command:
+    """A command palette entry."""
+
     name: str
     help: str
     run: Callable[[], object]

@@ -16,6 +16,8 @@ from importlib import import_module
 
 @dataclass(frozen=True)
 class ScreenEntry:
+    """One screen of the app: its mode name, labels and class."""
+
     name: str        # the mode name, `--screen` value and action argument
     zh: str
     en: str

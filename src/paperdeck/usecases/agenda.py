@@ -120,7 +120,19 @@ def _periods(store: "Store", book: "DeadlineBook", papers: list[Paper], targets:
 
 def _milestones(papers: list[Paper], targets: Mapping[int, PaperTarget], today: date, days: int) -> list[AgendaItem]:
     titles = {paper.id: paper.title for paper in papers}
-    mine = [target for paper_id, target in targets.items() if paper_id in titles]
+    # Only a plan with a milestone on the agenda's days gives rows: the others are left out
+    # before every remaining milestone of every paper is made an item (papers alike share one
+    # plan: each is tested once; the plans are alive, so their ids are not reused meanwhile).
+    in_week: dict[int, bool] = {}
+    mine = []
+    for paper_id, target in targets.items():
+        if paper_id not in titles:
+            continue
+        shown = in_week.get(id(target.plan))
+        if shown is None:
+            shown = in_week[id(target.plan)] = any(in_agenda(m.date, today, days) for m in target.plan)
+        if shown:
+            mine.append(target)
     return [
         AgendaItem(day=item.on_date, kind=AgendaKind.MILESTONE.value, label_zh=item.label_zh, label_en=item.label_en,
                    subject=item.paper_title, on_date=item.on_date, is_estimate=item.deadline_is_estimate,

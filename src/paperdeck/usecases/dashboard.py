@@ -21,6 +21,8 @@ MAX_VIEW_LIFE = timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class DashboardView:
+    """What the Dashboard shows, and until when it holds."""
+
     summary: TodaySummary
     desired_retention: float       # the flashcards' target, beside their true retention
     expires_at: datetime           # from then on the clock alone may have changed the lists

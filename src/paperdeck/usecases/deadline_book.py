@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DeadlineBook:
+    """The venues and their deadlines, read once for one summary."""
+
     now: datetime
     venues: list["Venue"]
     stored: list["Deadline"]      # `store.venues.deadlines()`: in time order

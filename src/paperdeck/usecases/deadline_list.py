@@ -26,6 +26,8 @@ FEWEST_DEADLINES = 3
 
 @dataclass(slots=True)
 class DeadlineItem:
+    """A deadline as the day's summary lists it."""
+
     venue_key: str
     venue_name: str
     edition_year: int

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class MyPaper:
+    """One of the user's working papers, as the summary lists it."""
+
     paper_id: int
     title: str
     stage: str
@@ -43,6 +45,8 @@ class MyPaper:
 
 @dataclass(slots=True)
 class MyPapers:
+    """The user's own papers: counts by stage and the working ones."""
+
     by_stage: list[tuple[str, int]] = field(default_factory=list)  # (stage, count), board order, non-zero
     working: list[MyPaper] = field(default_factory=list)           # still being worked on: soonest milestone first
 
@@ -57,6 +61,7 @@ def my_papers(papers: list[Paper], targets: Mapping[int, PaperTarget], now: date
     `venue_names`: venue key -> name as the user knows it ("MLSys")."""
     counts = {stage: 0 for stage in STAGES}
     working = []
+    countdowns: dict[int, tuple[str, str]] = {}  # deadline id -> its countdowns: papers share deadlines
     for paper in papers:
         counts[paper.stage] += 1
         if paper.stage not in PLANNED_STAGES:
@@ -66,8 +71,11 @@ def my_papers(papers: list[Paper], targets: Mapping[int, PaperTarget], now: date
         if target is not None and target.deadline is not None:
             key = target.deadline.venue_key
             item.venue = f"{venue_names.get(key, key.upper())} {target.deadline.edition_year}"
-            item.countdown = countdown(target.deadline, now, zone)
-            item.countdown_zh = countdown(target.deadline, now, zone, "zh")
+            texts = countdowns.get(id(target.deadline))
+            if texts is None:
+                texts = countdowns[id(target.deadline)] = (countdown(target.deadline, now, zone),
+                                                           countdown(target.deadline, now, zone, "zh"))
+            item.countdown, item.countdown_zh = texts
         if target is not None and target.next is not None:
             item.next_zh, item.next_en = target.next.label("zh"), target.next.label("en")
             item.next_on = target.next.date

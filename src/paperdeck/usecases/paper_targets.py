@@ -91,7 +91,7 @@ def paper_milestones(
     venues, if given)."""
     if zone is None:
         zone = store.settings.zone()
-    papers = store.papers.outlines()
+    papers = store.papers.aims()
     targets = paper_targets(store, papers, now, zone).values()
     if venue_keys is not None:
         wanted = {key.lower() for key in venue_keys}

@@ -14,7 +14,7 @@ from ..models.pitch import Lap, PitchPart, PitchVersion, Rehearsal
 from ..store.errors import ConflictError
 
 if TYPE_CHECKING:
-    from ..models.papers import Paper
+    from ..models.papers import PaperChoice
     from ..store import Store
 
 # Where the paper being written is: the further along, the likelier (Pitch opens on it).
@@ -67,7 +67,7 @@ def rates_by_paper(store: "Store") -> tuple[Rates, dict[int, Rates]]:
     return pooled, {paper_id: rates_from_laps(own, defaults).or_else(pooled) for paper_id, own in laps.items()}
 
 
-def opening_paper(store: "Store", papers: Sequence["Paper"]) -> int | None:
+def opening_paper(store: "Store", papers: Sequence["PaperChoice"]) -> int | None:
     """The paper the Pitch screen opens on: the one pitched last time, else the one whose pitch
     was edited last, else the user's paper furthest along (Writing before Experiments ...) and
     most recently changed; the guide's examples only when there is nothing else."""
@@ -75,10 +75,12 @@ def opening_paper(store: "Store", papers: Sequence["Paper"]) -> int | None:
     remembered = store.settings.load().pitch_paper_id
     if remembered in ids:
         return remembered
-    own = [paper for paper in papers if not paper.is_example] or list(papers)
-    edited = store.pitches.last_edited_paper({paper.id for paper in own})
+    chosen = [paper for paper in papers if not paper.is_example] or list(papers)
+    edited = store.pitches.last_edited_paper({paper.id for paper in chosen})
     if edited is not None:
         return edited
+    wanted = {paper.id for paper in chosen}  # their dates too, read only now: seldom needed
+    own = [paper for paper in store.papers.outlines() if paper.id in wanted]
     working = [paper for paper in own if paper.stage in PITCH_ORDER] or own
     best = max(working, default=None, key=lambda paper: (
         PITCH_ORDER.index(paper.stage) if paper.stage in PITCH_ORDER else -1,
@@ -88,7 +90,7 @@ def opening_paper(store: "Store", papers: Sequence["Paper"]) -> int | None:
 
 def pitch_view(store: "Store", paper_id: int | None) -> PitchView:
     """The view for `paper_id` (None, or a paper deleted meanwhile: `opening_paper`)."""
-    papers = store.papers.outlines()  # ids, titles, stages and dates: all that is read below
+    papers = store.papers.choices()  # ids, titles, stages: all that is read below
     if paper_id not in {paper.id for paper in papers}:
         paper_id = opening_paper(store, papers)
     pitches = store.pitches

@@ -44,14 +44,14 @@ def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
     """The user's papers but the dropped ones, split by whether they are on the resume
     (accepted, under review or on arXiv, and not taken off); cite keys unique across the
     whole database. The guide's example papers never belong: they are not the user's
-    publications. Which papers belong is decided from their outlines; only those are read
-    whole (`unplaced`: the others too)."""
+    publications. Which papers belong is decided from a few columns of each; only those are
+    read whole (`unplaced`: the others too)."""
     from ..store.papers import submissions_by_paper
 
     settings = store.settings.load()
     history = submissions_by_paper(store)
     on, off, other, versions = [], [], [], {}
-    for paper in store.papers.outlines():
+    for paper in store.papers.placements():
         if paper.is_example or norm(paper.status) == "dropped":
             continue
         if entry_status(paper, history.get(paper.id, ()), paper.arxiv_id) in RESUME_STATUSES:
@@ -61,7 +61,7 @@ def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
             other.append(paper.id)
     wanted = set(on) | set(off) | (set(other) if unplaced else set())
     papers = store.papers.by_ids(sorted(wanted))
-    keys = assign_cite_keys((p.id, p.cite_key, p.authors, p.target_year, p.title) for p in store.papers.key_outlines())
+    keys = assign_cite_keys(store.papers.cite_key_sources())
     names, mine = venue_names(store), settings.my_names
     found: dict[int, ResumeEntry] = {
         paper.id: build_entry(paper, history.get(paper.id, ()), names, mine,

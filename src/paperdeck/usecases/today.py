@@ -6,7 +6,7 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,8 @@ from .paper_targets import paper_targets
 if TYPE_CHECKING:
     from ..store import Store
 
+# A target's fields but its paper id (`shared_key`).
+TARGET_FIELDS = tuple(f.name for f in fields(PaperTarget) if f.name != "paper_id")
 # Stages in which a paper is still being worked on: it can stall or fall behind its plan.
 WORKING_STAGES = PLANNED_STAGES  # (also deadline_list's)
 # Stages in which a paper may be pitched in an interview.
@@ -34,6 +36,8 @@ RETENTION_DAYS = 30
 
 @dataclass(slots=True)
 class PaperAlert:
+    """A paper listed as at risk or stalled, and why."""
+
     paper_id: int
     title: str
     stage: str
@@ -44,6 +48,8 @@ class PaperAlert:
 
 @dataclass(slots=True)
 class CardsSummary:
+    """Today's flashcards in figures."""
+
     due: int = 0                     # review cards due in today's study day
     new: int = 0                     # new cards within today's limit
     learning: int = 0                # learning and relearning cards due today
@@ -58,6 +64,8 @@ class CardsSummary:
 
 @dataclass(slots=True)
 class PitchReadiness:
+    """A paper's pitch: parts written and speaking time against the target."""
+
     paper_id: int
     title: str
     parts_filled: int
@@ -68,6 +76,8 @@ class PitchReadiness:
 
 @dataclass(slots=True)
 class GuideLine:
+    """The guide's line of the day."""
+
     key: str
     kind: str                        # "reason" or "platform"
     title_zh: str
@@ -84,6 +94,8 @@ class GuideLine:
 
 @dataclass(slots=True)
 class TodaySummary:
+    """The day's summary (see `gather`)."""
+
     now: datetime
     days: int
     deadlines: list[DeadlineItem] = field(default_factory=list)
@@ -201,15 +213,25 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
 def gather_at_risk(papers: list[Paper], targets: dict[int, PaperTarget], now: datetime) -> list[PaperAlert]:
     """Papers whose stage is behind the backward plan to their target deadline."""
     alerts = []
+    reasons: dict[tuple, tuple[str, str]] = {}
     for paper in sorted(papers, key=lambda paper: paper.id):
         target = targets.get(paper.id)
         if target is None or not target.at_risk:
             continue
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
-        alerts.append(PaperAlert(
-            paper.id, paper.title, paper.stage.value, idle, late_text(target), late_text(target, "zh"),
-        ))
+        key = shared_key(target)
+        reason = reasons.get(key)
+        if reason is None:
+            reason = reasons[key] = (late_text(target), late_text(target, "zh"))
+        alerts.append(PaperAlert(paper.id, paper.title, paper.stage.value, idle, *reason))
     return alerts
+
+
+def shared_key(target: PaperTarget) -> tuple:
+    """The identities of a target's fields but its paper id: papers alike share one computed
+    target's field objects (`paper_targets`), so equal keys mean equal texts of a target (none
+    names its paper). Valid while the targets are alive (ids are not reused meanwhile)."""
+    return tuple(id(getattr(target, name)) for name in TARGET_FIELDS)
 
 
 def gather_cards(store: "Store", now: datetime) -> CardsSummary:
@@ -235,13 +257,21 @@ def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadine
     result = []
     unsaved = (False, SpeechCount())
     every_saved = pitches.counts_by_paper()  # one query, not one per paper; counted when saved
+    # Most papers have no part saved: their time depends on the rates alone (one per rehearsed
+    # paper, else the pooled ones), so it is computed once per rates.
+    unwritten: dict[int, float] = {}
     for paper in papers:
-        saved = every_saved.get(paper.id, {})
-        filled = sum(1 for key in part_keys if saved.get(key, unsaved)[0])
+        saved = every_saved.get(paper.id)
+        filled = sum(1 for key in part_keys if saved.get(key, unsaved)[0]) if saved else 0
         if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
             continue
         rates = by_paper.get(paper.id, pooled)
-        seconds = pitch_seconds((saved.get(key, unsaved)[1] for key in part_keys), rates)  # as estimate_pitch
+        if saved:
+            seconds = pitch_seconds((saved.get(key, unsaved)[1] for key in part_keys), rates)  # as estimate_pitch
+        else:
+            seconds = unwritten.get(id(rates))
+            if seconds is None:
+                seconds = unwritten[id(rates)] = pitch_seconds((unsaved[1] for _ in part_keys), rates)
         result.append(PitchReadiness(
             paper.id, paper.title, filled, len(part_keys), int(round(seconds)), verdict_of(seconds, target),
         ))

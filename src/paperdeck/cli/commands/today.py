@@ -7,6 +7,7 @@ when NO_COLOR is set. `--json` prints the same data for scripts.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -88,10 +89,16 @@ def today(args: argparse.Namespace) -> int:
     if args.days is not None and not 0 <= args.days <= MAX_DAYS:
         raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
     store = open_cli_store(args, reading=True)
+    # One read, then the process ends: no cyclic garbage worth the collector's full scans of
+    # every model made (two of them at 10,000 papers, ~60 ms).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         summary = gather(store, utcnow(), args.days)
         language = resolve_language(store.settings.load().language)
     finally:
+        if collecting:
+            gc.enable()
         store.close()
     if args.json:
         out_json(summary.to_json())

@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ...domain.snippets import FORMATS, ResumeEntry, grouped, one_line, render, render_list
 from ...i18n_words import FORMAT_NAMES, RESUME_GROUP_NAMES, word
 from ...models.papers import RESUME_GROUPS
-from ...paths import package_resource
 from ...usecases.core import StoreError
 from ...usecases.resume import (
     ResumeView, mark_selected, put_on_resume, resume_view, set_bullets, set_resume_format, set_resume_group,
@@ -37,7 +36,21 @@ if TYPE_CHECKING:
 
 
 class ResumeScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "resume.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as Pipeline and Pitch).
+    DEFAULT_CSS = """
+    #resume-body { height: 1fr; }
+    #resume-left { width: 1fr; max-width: 72; min-width: 30; }
+    #resume-list { height: 1fr; border: round $primary 50%; border-title-color: $text-accent; text-wrap: nowrap; text-overflow: ellipsis; }
+    #resume-list:focus { border: round $accent; }
+    #resume-right { width: 1fr; padding: 0 0 0 1; }
+    #resume-format { height: auto; }
+    #resume-preview-scroll { height: 1fr; }
+    /* narrower than STACK_BELOW: the list above the preview, each the whole width */
+    ResumeScreen.-stacked #resume-body { layout: vertical; }
+    ResumeScreen.-stacked #resume-left { width: 100%; max-width: 100%; height: 2fr; }
+    ResumeScreen.-stacked #resume-right { width: 100%; height: 3fr; padding: 0; }
+    """
     BINDINGS = [
         Binding("y", "copy_one", "Copy", id="resume.copy", tooltip="Copy the selected paper's snippet"),
         Binding("Y", "copy_all", "Copy list", id="resume.copy-all", tooltip="Copy the whole list (Selected first)"),

@@ -41,14 +41,20 @@ class QuietFooter(Footer):
         )
 
     def _signature(self) -> tuple:
-        shown = tuple(
-            (key, binding.action, binding.description, binding.key_display, enabled, tooltip,
-             None if binding.group is None else (binding.group.description, binding.group.compact))
-            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == self.app.COMMAND_PALETTE_BINDING
-        )
+        # What the footer draws: the first shown key of each action (Footer.compose), so a
+        # second key of an action ("e,enter") that a focused widget takes over changes nothing
+        # drawn, and rebuilds nothing (the Resume and Flashcards lists take Enter when focused).
+        shown, actions = [], set()
+        palette = self.app.COMMAND_PALETTE_BINDING
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if key != palette and (not binding.show or binding.action in actions):
+                continue
+            if key != palette:
+                actions.add(binding.action)
+            shown.append((key, binding.action, binding.description, binding.key_display, enabled, tooltip,
+                          None if binding.group is None else (binding.group.description, binding.group.compact)))
         language = getattr(self.app, "language", "en")
-        return (shown, language, self.compact, self.show_command_palette, self.combine_groups, self._width())
+        return (tuple(shown), language, self.compact, self.show_command_palette, self.combine_groups, self._width())
 
     def _width(self) -> int:
         return self.size.width or self.app.size.width
