@@ -3,7 +3,10 @@ background on large files, and still never a write to a damaged file. Real files
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -209,47 +212,24 @@ def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_fi
     assert db_path.read_bytes() == damaged
 
 
-def test_a_deferred_check_starts_when_asked(seeded_db, db_path, background_always):
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
+def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, background_always, monkeypatch):
+    """It never competes with the app's first frame (or anything else) for a core."""
     fill(db_path, 5)
-    opened = open_store(db_path, seed=False, defer_check=True)
+    seen: dict[str, int] = {}
+    real_check = integrity.read_only_quick_check
+
+    def check_seeing_its_priority(path):
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", check_seeing_its_priority)
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    opened = open_store(db_path, seed=False)
     try:
-        assert opened.integrity_pending and not _integrity_threads()
-        opened.start_integrity_check()
-        opened.ensure_sound()  # the started check's finding: sound
-        assert not opened.integrity_pending
-        opened.papers.add("after the check")
+        assert opened.integrity_pending
+        opened.ensure_sound()  # the check ran, and found the file sound
     finally:
         opened.close()
-
-
-async def test_app_on_a_deferred_check_runs_it_after_the_first_frame_and_shows_damage(seeded_db, db_path, background_always):
-    """The app's start (`paperdeck run` opens with defer_check): the check starts once the
-    Dashboard shows its data, and damage it finds is still offered for restoring."""
-    from paperdeck.tui.app import PaperdeckApp
-
-    made = fill(db_path, 3)
-    opened = open_store(db_path, seed=False)
-    index_page = opened.scalar("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = 'undo_log_scope'")
-    page_size = opened.scalar("PRAGMA page_size")
-    opened.close()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    data = bytearray(db_path.read_bytes())
-    start = (index_page - 1) * page_size
-    data[start:start + page_size] = bytes((i * 37 + 11) % 256 for i in range(page_size))
-    db_path.write_bytes(bytes(data))
-
-    store = open_store(db_path, seed=False, defer_check=True)
-    assert store.integrity_pending and not _integrity_threads()
-    app = PaperdeckApp(store, watch=False)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await app_until(pilot, lambda: app.screen.id == "damaged" and app.screen.query("#choice-message"),
-                            "the deferred check's damage dialog")
-            assert made.name in str(app.screen.query_one("#choice-message").render())
-            await pilot.press("q")
-            await pilot.pause()
-        assert isinstance(app.return_value, DatabaseCorrupt)
-    finally:
-        store.close()
-    assert db_path.read_bytes() == bytes(data)
+    assert seen["nice"] == integrity.LOWEST_PRIORITY
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # only the check's thread

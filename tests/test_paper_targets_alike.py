@@ -5,6 +5,7 @@ submission."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from paperdeck.domain.targets import paper_target
@@ -35,3 +36,7 @@ def test_each_paper_gets_the_target_computed_for_it_alone(store):
     assert found == alone
     assert len({target.state for target in found.values()}) >= 3  # the kinds reach different states
     assert all(target.paper_id == paper_id for paper_id, target in found.items())
+    # Shared (the board's): the same targets but for whose they are, one object per kind.
+    shared = paper_targets(store, papers, NOW, zone, shared=True)
+    assert {paper_id: replace(target, paper_id=paper_id) for paper_id, target in shared.items()} == found
+    assert len({id(target) for target in shared.values()}) < len(shared)

@@ -38,15 +38,14 @@ def parse_id(text: str, what: str = "paper") -> int:
 
 
 def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True,
-                   reading: bool = False, defer_check: bool = False) -> "Store":
+                   reading: bool = False) -> "Store":
     """Open the store for a command; `daily`: make the day's first automatic backup; `reading`:
     the command only reads, so a read-only database opens read-only instead of being refused
-    (and the full integrity check never runs unless it writes); `defer_check`: the caller starts
-    that check (the app, after its first frame; see `open_store`)."""
+    (and the full integrity check never runs unless it writes)."""
     from ..store import StoreError, open_store
 
     try:
-        store = open_store(getattr(args, "db", None), seed=seed, reading=reading, defer_check=defer_check)
+        store = open_store(getattr(args, "db", None), seed=seed, reading=reading)
     except StoreError as error:
         raise CliError(str(error)) from error
     if daily and not store.read_only:  # a read-only database cannot change: nothing new to keep

@@ -14,20 +14,18 @@ if TYPE_CHECKING:
     from ..store import DatabaseCorrupt, Store
 
 
-def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = input,
-                          *, defer_check: bool = False) -> "Store":
-    """Open the store; when it is damaged and a good backup exists, ask before restoring it.
-    `defer_check`: see `open_store` (the app starts the full check after its first frame)."""
+def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = input) -> "Store":
+    """Open the store; when it is damaged and a good backup exists, ask before restoring it."""
     from ..store import DatabaseCorrupt
 
     try:
-        return open_cli_store(args, defer_check=defer_check)
+        return open_cli_store(args)
     except CliError as error:
         damage = error.__cause__
         if not isinstance(damage, DatabaseCorrupt) or damage.backup is None or damage.path is None:
             raise
     offer_restore(damage, ask)
-    return open_cli_store(args, defer_check=defer_check)
+    return open_cli_store(args)
 
 
 def offer_restore(damage: "DatabaseCorrupt", ask: Callable[[str], str] = input) -> None:

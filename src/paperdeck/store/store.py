@@ -47,13 +47,6 @@ class Store:
         """True until the background integrity check has been waited for."""
         return self._integrity is not None
 
-    def start_integrity_check(self) -> None:
-        """Start the deferred full check (`open_store(defer_check=True)`) in its thread; a
-        write waits for it (and starts it, if nobody did)."""
-        check = self._integrity
-        if check is not None:
-            check.start()
-
     def ensure_sound(self) -> None:
         """Wait for the background integrity check; raise DatabaseCorrupt if it found damage."""
         if self._damage is not None:
@@ -289,19 +282,17 @@ class _SnapshotStore(Store):
         raise RuntimeError("the snapshot's connection belongs to the Store that made it")
 
 
-def open_store(path: str | Path | None = None, *, seed: bool = True, reading: bool = False,
-               defer_check: bool = False) -> Store:
+def open_store(path: str | Path | None = None, *, seed: bool = True, reading: bool = False) -> Store:
     """Open the database (default: `paths.resolve_db_path()`), migrate it and seed what is new.
 
     `reading`: the caller only reads, so a read-only file is opened read-only (no migration or
     seeding) instead of refused; and the full integrity check of a large file does not start
     (a reader never needs it: a damaged page it meets is an error, and a write starts the check
-    and waits for it first). `defer_check`: that check starts at `start_integrity_check()` or
-    the first write (the app: once its first screen shows its data)."""
+    and waits for it first)."""
     from ..paths import resolve_db_path
 
     db_path = resolve_db_path(path)
-    start_check = not (reading or defer_check)
+    start_check = not reading
     if reading and reads_only(db_path):
         conn, integrity = open_readonly_connection(db_path, start_check=start_check)
         return Store(conn, db_path, integrity, read_only=True)

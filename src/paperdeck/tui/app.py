@@ -285,14 +285,13 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     # -- integrity --------------------------------------------------------------------------
 
     def watch_integrity(self) -> None:
-        """The store's full integrity check may still be due (it reads the whole file): run it
-        in the background once the screen in view shows its data, so it never competes with
-        the first frame, and report damage. A write before then runs it first (the store)."""
+        """The store's full integrity check may still run in the background (at the lowest
+        priority: store/integrity.py): report damage."""
         store = self.store
         if not integrity_pending(store):
             return
 
-        def wait() -> None:  # a thread: starts the check if nothing did, and waits for it
+        def wait() -> None:
             from ..usecases.core import DatabaseCorrupt
 
             try:
@@ -300,13 +299,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             except DatabaseCorrupt as damage:
                 self.call_from_thread(self.show_damage, damage)
 
-        async def once_shown() -> None:
-            ready = getattr(self.screen, "view_ready", None)
-            if ready is not None:
-                await ready()
-            self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
-
-        self.run_worker(once_shown(), name="integrity-check-start", group="integrity", exit_on_error=False)
+        self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
 
     def show_damage(self, damage: "DatabaseCorrupt") -> None:
         from .screens.damaged import QUIT, damaged_dialog

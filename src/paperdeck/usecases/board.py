@@ -123,8 +123,17 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
              stages: Iterable[Stage]) -> dict[Stage, BoardColumnView]:
     now, language = request.now, request.language
     zone = store.settings.zone()
-    targets = paper_targets(store, tiles, now, zone)
-    at_risk = {paper_id for paper_id, target in targets.items() if target.at_risk}
+    # Shared: papers alike hold one target (the texts below never ask whose it is), so at
+    # risk is decided once per target, not per paper.
+    targets = paper_targets(store, tiles, now, zone, shared=True)
+    risky: dict[int, bool] = {}
+    at_risk = set()
+    for paper_id, target in targets.items():
+        risk = risky.get(id(target))
+        if risk is None:
+            risk = risky[id(target)] = target.at_risk
+        if risk:
+            at_risk.add(paper_id)
 
     def countdown(paper_id: int) -> str:
         return status_text(targets[paper_id], now, zone, language, compact=True)

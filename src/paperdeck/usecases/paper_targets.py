@@ -60,10 +60,12 @@ def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
 
 def paper_targets(
     store: "Store", papers: Iterable[PaperLike], now: datetime, zone: tzinfo | None = None,
-    book: "DeadlineBook | None" = None,
+    book: "DeadlineBook | None" = None, *, shared: bool = False,
 ) -> dict[int, PaperTarget]:
     """paper id -> its target. `zone`: the user's (default: the setting, else the system's);
-    `book`: the venues and deadlines when the caller has read them."""
+    `book`: the venues and deadlines when the caller has read them. `shared`: papers alike get
+    the very same PaperTarget, its paper_id one of theirs (no copy per paper: 10,000 at the
+    large size), for a caller that reads only what a target says, never whose it is."""
     papers = list(papers)
     if zone is None:
         zone = store.settings.zone()
@@ -80,7 +82,7 @@ def paper_targets(
         if found is None:
             found = alike[key] = paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
                                               submitted.get(paper.id))
-        targets[paper.id] = found if found.paper_id == paper.id else target_for(found, paper.id)
+        targets[paper.id] = found if shared or found.paper_id == paper.id else target_for(found, paper.id)
     return targets
 
 

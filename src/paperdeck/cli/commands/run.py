@@ -28,7 +28,7 @@ def run_app(args: argparse.Namespace) -> int:
         raise CliError("the app needs a terminal; for plain text try `paperdeck today`")
     from ..recovery import open_or_offer_restore
 
-    store = open_or_offer_restore(args, defer_check=True)  # the app starts the check after its first frame
+    store = open_or_offer_restore(args)
     from ...tui.app import PaperdeckApp
 
     app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN))

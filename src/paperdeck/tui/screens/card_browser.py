@@ -16,7 +16,6 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from ...domain.scheduling import format_interval
 from ...models.cards import SORTS, STATE_NAMES
 from ...i18n import counted
-from ...paths import package_resource
 from ...usecases.cards import BrowserFilter, CardBrowserView, card_browser, delete_card, set_suspended
 from ...usecases.core import StoreError
 from ..widgets.panel import literal
@@ -36,7 +35,15 @@ COLUMNS = (("deck", "卡组", "Deck", 16), ("category", "分类", "Category", 14
 
 
 class CardBrowserScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "flashcards.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as Flashcards).
+    DEFAULT_CSS = """
+    #browser-filters { height: auto; }
+    #browser-search { width: 2fr; }
+    #browser-filters Select { width: 1fr; }
+    #browser-table { height: 1fr; }
+    #browser-detail { height: auto; max-height: 10; padding: 0 1; border-top: solid $primary 40%; }
+    """
     BINDINGS = [
         Binding("escape", "close", "Back", id="browser.close", tooltip="Back to the decks"),
         Binding("ctrl+f", "focus_search", "Search", id="browser.search", tooltip="Search the cards' text"),

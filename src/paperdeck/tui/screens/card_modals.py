@@ -28,7 +28,8 @@ from .modal import PaperdeckModal
 if TYPE_CHECKING:
     from ...models.cards import Card, Deck
 
-CSS = package_resource("styles") / "flashcards.tcss"
+# The dialogs of the Flashcards screens: read when the first opens (the screens keep theirs in DEFAULT_CSS).
+CSS = package_resource("styles") / "card_modals.tcss"
 
 
 class PromptModal(PaperdeckModal[str]):

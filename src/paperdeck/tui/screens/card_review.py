@@ -24,7 +24,6 @@ from textual.widgets import Footer, Header, Static
 from ...i18n import counted
 from ...models.cards import RATING_NAMES, RATINGS, Card, Deck, DueSummary, DueTally, Outcome
 from ...models.common import utcnow
-from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.review import ReviewRequest, ReviewView, record_cram_answer, rate_card, review_view, undo_rating
@@ -50,7 +49,18 @@ def format_clock(seconds: float) -> str:
 
 
 class ReviewScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "flashcards.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as Flashcards).
+    # The card centred, its timer above it, the ratings below it.
+    DEFAULT_CSS = """
+    #review-status { height: auto; padding: 0 1; background: $boost; }
+    #review-body { height: 1fr; align: center middle; }
+    #review-card { width: 100; max-width: 100%; height: auto; }
+    #review-timer { height: 1; text-align: center; margin-bottom: 1; }
+    #review-question { min-height: 5; }
+    #review-answer { border: round $success 60%; }
+    #review-ratings { height: auto; margin-top: 1; text-align: center; }
+    """
     BINDINGS = [
         Binding("space", "reveal", "Reveal", id="review.reveal", tooltip="Show the talking points"),
         # The ratings show under the card with their next intervals, not in the footer.

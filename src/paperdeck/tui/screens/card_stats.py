@@ -18,7 +18,6 @@ from ...i18n import counted
 from ...i18n_words import short_weekday
 from ...models.cards import CardStats
 from ...models.common import utcnow
-from ...paths import package_resource
 from ...usecases.cards import card_stats
 from ..widgets.plotting import PLOTS, plot_widget
 from ..widgets.study_plots import forecast as forecast_plot, plot_widgets, show_plots
@@ -40,7 +39,15 @@ def heat(count: int, peak: int) -> str:
 
 
 class CardStatsScreen(PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "flashcards.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as Flashcards).
+    # The two plots side by side, the forecast under them.
+    DEFAULT_CSS = """
+    #stats-body { height: 1fr; }
+    #stats-plots { height: 14; }
+    #stats-plots PlotextPlot { width: 1fr; height: 100%; }
+    #stats-forecast { height: 14; border: round $primary 50%; border-title-color: $text-accent; }
+    """
     BINDINGS = [Binding("escape", "close", "Back", id="stats.close", tooltip="Back to the decks")]
 
     def compose(self) -> ComposeResult:

@@ -17,7 +17,6 @@ from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
 from ...i18n import counted
-from ...paths import package_resource
 from ...usecases.core import StoreError
 from ...usecases.decks import (
     DeckListView, add_deck, deck_list, delete_deck, generate_paper_decks, paper_decks_message, rename_deck,
@@ -37,7 +36,12 @@ STATS_SCREEN = "card-stats"
 
 class FlashcardsScreen(PaperdeckScreen):
     decks_view: DeckListView | None = None  # what is shown; loaded when the screen is shown
-    CSS_PATH = package_resource("styles") / "flashcards.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as Pipeline, Pitch and Resume).
+    DEFAULT_CSS = """
+    #cards-summary { height: auto; padding: 0 1; background: $boost; }
+    #decks { height: 1fr; }
+    """
     BINDINGS = [
         Binding("enter", "study", "Study", id="flashcards.study", tooltip="Study the selected deck's due and new cards"),
         Binding("a", "study_all", "Study all", id="flashcards.study_all", tooltip="Study every deck's due and new cards"),

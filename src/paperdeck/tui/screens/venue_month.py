@@ -57,7 +57,9 @@ class VenueMonthMixin:
         else:
             marks = self.month_marks(view, now)
             self._month_marks = (view, made_at, marks)
-        self.set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
+        # On the month view's box, not the screen: a screen's class restyles every widget of it
+        # (the venue list's too), most of the first `m`'s time.
+        self.query_one("#venue-month").set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
         grid = self.query_one(MonthGrid)
         grid.set_marks(marks, local_today(now, zone), self.language)
         self.show_agenda(grid.cursor)
@@ -106,7 +108,7 @@ class VenueMonthMixin:
 
     def legend(self) -> Text:
         """The legend's entries, a line broken only between two entries."""
-        below = self.has_class("-agenda-below")
+        below = self.query_one("#venue-month").has_class("-agenda-below")
         width = (self.size.width if below else AGENDA_BOX_WIDTH) - 4  # the box's border and padding
         text, line = Text(), 0
         for style, symbol, names in LEGEND:
