@@ -10,10 +10,12 @@ form opens and again after a submission, a decision or "Reload theirs"."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from ...domain.merge import both_lines, both_texts
@@ -29,6 +31,17 @@ from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
 from .paper_form_rows import show_error
 from .paper_form_submissions import SubmissionsTab
+
+
+class TabBody(VerticalScroll):
+    """A tab's contents, composed by `build` when mounted (the tabs after Details)."""
+
+    def __init__(self, build: Callable[[], ComposeResult]):
+        super().__init__()
+        self._build = build
+
+    def compose(self) -> ComposeResult:
+        yield from self._build()
 
 
 class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, PaperdeckModal[bool]):
@@ -71,6 +84,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.view: PaperFormView | None = None  # loaded when the form opens
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
+        self._built = asyncio.Event()  # ... with every tab built (Details first, the others after its frame)
+        self._generation = 0  # counts the form's builds: a later one drops an earlier one's tabs
+        self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
+        self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
 
     def compose(self) -> ComposeResult:
@@ -86,12 +103,11 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             with TabbedContent(id="form-tabs"):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
                     yield from self._details(view, paper)
-                with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
-                    yield from self._checklist_tab()
-                with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
-                    yield from self._submissions(view, paper)
-                with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
-                    yield from self._links(paper)
+                # Filled once the form's first frame is drawn (_build_other_tabs): a third of
+                # the form's widgets, not built before the user sees Details.
+                yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
+                yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
+                yield TabPane(self.pick("链接", "Links"), id="tab-links")
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
@@ -107,15 +123,52 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.load_then(lambda store: paper_form(store, paper_id), then, name="paper form", failed=self._gone)
 
     async def _show_form(self, view: PaperFormView) -> None:
-        """The whole form, from `view` (first opened, or the version saved elsewhere)."""
+        """The whole form, from `view` (first opened, or the version saved elsewhere): Details
+        now, the other tabs once it is drawn."""
         self.view = view
+        self._built.clear()
+        self._generation += 1
         await self.recompose()
+        self.fields, self.error_labels = {}, {}
+        self._register(self)
         self.loaded = self._raw()
-        self.query_one("#f-title", Input).focus()
+        self.fields["title"].focus()
+        self.call_after_refresh(self._build_other_tabs, self._generation)
+
+    async def _build_other_tabs(self, generation: int) -> None:
+        """Checklist, Submissions and Links, after the form's first frame. Their fields join
+        `loaded` as they are filled (nothing can be typed in them before), so an edit in any
+        tab is saved, kept as a draft or asked about on close like the Details' edits."""
+        view, paper = self.view, self.paper
+        if generation != self._generation or view is None or paper is None or not self.is_attached:
+            return  # rebuilt meanwhile (Reload theirs), or closed
+        bodies = {"tab-checklist": self._checklist_tab, "tab-submissions": lambda: self._submissions(view, paper),
+                  "tab-links": lambda: self._links(paper)}
+        mounted = [self.query_one(f"#{pane}", TabPane).mount(TabBody(build)) for pane, build in bodies.items()]
+        for mounting in mounted:
+            await mounting
+        if generation != self._generation:
+            return
+        known = set(self.fields)
+        for pane in bodies:
+            self._register(self.query_one(f"#{pane}", TabPane))
+        raw = self._raw()
+        self.loaded.update({name: raw[name] for name in self.fields if name not in known})
         self._load_checklist()
         self._load_stage_days()
         self._load_submissions()
+        self._built.set()
         self._shown.set()
+
+    def _register(self, root) -> None:
+        """The fields (`f-<name>`) and error lines (`err-<name>`) under `root`, by name: a save
+        reads them without querying the whole form (~170 widgets) twice."""
+        for widget in root.query("Input, Select, TextArea, .error"):
+            name = widget.id or ""
+            if name.startswith("f-"):
+                self.fields[name[2:]] = widget
+            elif name.startswith("err-") and isinstance(widget, Label):
+                self.error_labels[name[4:]] = widget
 
     def _show_parts(self, view: PaperFormView) -> None:
         """After a submission or a decision: the checklist, history and submissions; the
@@ -156,16 +209,16 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
                          f" Your unsaved edits are kept as draft #{draft.id} (paperdeck drafts --show {draft.id}).")
 
     async def view_ready(self) -> None:
-        """Wait until the form shows its paper and later loads landed: for tests."""
+        """Wait until the form shows its paper, every tab is built and later loads landed: for
+        tests."""
         await self._shown.wait()
+        await self._built.wait()
         await super().view_ready()
 
     def _raw(self) -> dict[str, str]:
+        """The fields' text, by name (the tabs built so far)."""
         raw = {}
-        for widget in self.query("Input, Select, TextArea"):
-            if not (widget.id or "").startswith("f-"):
-                continue
-            name = widget.id[2:]
+        for name, widget in self.fields.items():
             if isinstance(widget, Select):
                 raw[name] = "" if widget.value is Select.NULL or widget.value is None else str(widget.value)
             elif isinstance(widget, TextArea):
@@ -179,9 +232,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         if paper is None:
             return  # still loading
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
-        for label in self.query(".error").results(Label):
-            if label.id and label.id.startswith("err-"):
-                show_error(label, errors.get(label.id[4:], ""))
+        for name, label in self.error_labels.items():
+            show_error(label, errors.get(name, ""))
         summary = self.query_one("#form-errors", Static)
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
@@ -222,10 +274,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
 
     def _show_tab_of(self, field: str) -> None:
         """Bring the tab holding `field`'s error into view (Save is seen from every tab)."""
-        for label in self.query(f"#err-{field}"):
-            pane = next((node for node in label.ancestors if isinstance(node, TabPane)), None)
-            if pane is not None and pane.id:
-                self.query_one(TabbedContent).active = pane.id
+        label = self.error_labels.get(field)
+        pane = next((node for node in label.ancestors if isinstance(node, TabPane)), None) if label else None
+        if pane is not None and pane.id:
+            self.query_one(TabbedContent).active = pane.id
 
     def _saved(self, paper) -> None:
         self.paper = paper

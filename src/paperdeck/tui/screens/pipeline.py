@@ -6,6 +6,7 @@ re-read after each) are in pipeline_keys.py."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,11 +15,14 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...usecases.board import BoardColumnView, BoardRequest, BoardView, board_view
+from ...usecases.core import StoreError
 from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
@@ -57,6 +61,10 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         _binding("t", "stage_days", "Days/stage", "stage_days", "How many days my papers spend in each stage (a chart)"),
     ]
 
+    # Textual repaints the whole screen when the focus moves; here the two columns involved
+    # repaint themselves (their :focus style), so a move's frame draws those, not 40 lines.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.paper_filter = PaperFilter()
@@ -70,6 +78,9 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         # this screen's own write (not a move's columns: those are shown at once).
         self._settling = True
         self._waiting: list[Callable[[], None]] = []  # such keys, run in order once it is shown
+        self._read_waiting = False  # a load asked for, to start once the next frame is drawn
+        self._read_started = asyncio.Event()  # ... and started
+        self._read_started.set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,9 +183,20 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if self.board is None or self._loading:
             self._keep = int(item)  # not shown yet: once the board is
 
+    async def view_ready(self) -> None:
+        await self._read_started.wait()  # a write's re-read starts once its frame is drawn
+        await super().view_ready()
+
     def refresh_data(self) -> None:
         self._next_read = None  # shown again, the language, another window's write: the whole board
-        super().refresh_data()
+        if not self._read_waiting:  # else the load about to start reads it
+            super().refresh_data()
+
+    def _view_key_or_none(self) -> tuple | None:
+        try:
+            return self._view_key()
+        except StoreError:
+            return None
 
     # -- layout: columns across the width, the focused one whole -----------------------------
 
@@ -236,7 +258,8 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if tile is None:
             keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
                     (self.key_hint("app.help"), "全部按键", "all keys"))
-            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"))
+            detail.update(Text(" · ".join(f"{key} {self.pick(zh, en)}" for key, zh, en in keys if key), style="dim"),
+                          layout=False)
             return
         text = literal(tile.title, "bold")
         venue = tile.venue_label
@@ -246,7 +269,7 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         if tile.id in self.focused_column.context.at_risk:
             meta.append(self.pick("⚠ 落后于计划", "⚠ behind the plan"))
         text.append("\n" + " · ".join(meta), style="dim")
-        detail.update(text)
+        detail.update(text, layout=False)  # its size is fixed: no layout of the screen per key
 
     def on_board_column_highlighted(self, event: BoardColumn.Highlighted) -> None:
         if event.column is self.focused:

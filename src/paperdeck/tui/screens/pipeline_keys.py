@@ -43,14 +43,32 @@ class BoardKeys:
         self._read_next(stages)
 
     def _read_next(self, stages: set[Stage] | None) -> None:
-        """Load `stages`' columns (None: the whole board). A load still on its way is overtaken
-        (and dropped): this one reads its columns too."""
-        if stages is None or self.board is None or (self._loading and self._reading is None):
+        """Load `stages`' columns (None: the whole board) once the frame after this write is
+        drawn: a worker reading meanwhile holds the GIL for most of that frame's time (a move's
+        frame took 2-4 times its own CPU time). A load on its way, or waiting for that frame,
+        is overtaken (and dropped): this one reads its columns too."""
+        waiting = self._read_waiting
+        if (stages is None or self.board is None or (self._loading and self._reading is None)
+                or (waiting and self._next_read is None)):
             self._next_read = None
         else:
             on_its_way = (self._reading or frozenset()) if self._loading else frozenset()
-            self._next_read = frozenset(stages) | on_its_way
+            asked = (self._next_read or frozenset()) if waiting else frozenset()
+            self._next_read = frozenset(stages) | on_its_way | asked
+        if waiting:
+            return
+        self._read_waiting = True
+        self._read_started.clear()
+        if not self._in_view and self._hidden_view is not None:
+            # Asked for under a dialog (the form's closing): once shown again, the board need
+            # not read again what this load will read.
+            self._hidden_view = self._view_key_or_none()
+        self.call_after_refresh(self._start_read)
+
+    def _start_read(self) -> None:
+        self._read_waiting = False
         self.reload_view()
+        self._read_started.set()  # after reload_view: view_ready now waits for that load
 
     def _settled(self) -> None:
         self._settling = False

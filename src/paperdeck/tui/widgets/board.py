@@ -25,11 +25,13 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
 from ...i18n_words import DECISION_NAMES, word
+from .line_scrollbar import line_vertical_scrollbar
 
 TILE_LINES = 5
 TILE_HEIGHT = TILE_LINES + 1  # a blank line between tiles
@@ -143,6 +145,10 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.column = column
             self.target = target
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return line_vertical_scrollbar(self)  # drawn without Rich's console: see line_scrollbar.py
+
     def __init__(self, stage: Stage, *, id: str | None = None):
         super().__init__(id=id, classes="column")
         self.stage = stage
@@ -154,6 +160,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
         self._render_width: int | None = None  # while render_lines runs
         self._header_shown: str | None = None  # the border title's text (show_header)
+        self._own_count: int | None = None
 
     # -- data -------------------------------------------------------------------------------
 
@@ -162,6 +169,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         current = self.current_tile
         wanted = keep_id if keep_id is not None else (current.id if current else None)
         self.tiles = tiles
+        self._own_count = None
         self.context = context
         self._lines.clear()
         index = next((i for i, tile in enumerate(tiles) if tile.id == wanted), None)
@@ -171,7 +179,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def own_count(self) -> int:
         """The user's own papers in the column: the guide's examples are not counted."""
-        return sum(not tile.is_example for tile in self.tiles)
+        if self._own_count is None:  # counted once per set_tiles (the board fits its columns often)
+            self._own_count = sum(not tile.is_example for tile in self.tiles)
+        return self._own_count
 
     # -- geometry: the focused tile is taller -----------------------------------------------
 

@@ -1,0 +1,74 @@
+"""The paper form builds Details first and its other tabs after Details is drawn: nothing typed
+is lost on the way, and an edit in a tab built later is saved, asked about and kept as a draft
+like one in Details."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TabPane
+
+from paperdeck.models.papers import Stage
+from paperdeck.tui.screens.paper_form import PaperFormModal
+
+
+async def settled(pilot) -> None:
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        ready = getattr(screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+    await pilot.pause()
+
+
+async def test_details_typed_before_the_other_tabs_are_built_is_saved(store, make_app, monkeypatch):
+    paper = store.papers.add("Alpha", Stage.IDEATION)
+    seen: dict[str, object] = {}
+    build = PaperFormModal._build_other_tabs
+
+    async def typed_first(form: PaperFormModal, generation: int) -> None:
+        # A key that lands between the Details frame and the other tabs' build.
+        seen["links built"] = bool(form.query_one("#tab-links", TabPane).children)
+        form.fields["title"].value = "Alpha, retitled"
+        await build(form, generation)
+
+    monkeypatch.setattr(PaperFormModal, "_build_other_tabs", typed_first)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await settled(pilot)
+        form = app.screen
+        assert isinstance(form, PaperFormModal)
+        assert seen == {"links built": False}  # Details was shown before the other tabs existed
+        assert form.query_one("#f-link_code", Input).is_mounted  # ... and they exist now
+        assert form._edited() == {"title": "Alpha, retitled"}
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+    assert store.papers.get(paper.id).title == "Alpha, retitled"
+
+
+async def test_an_edit_in_a_later_tab_is_asked_about_saved_and_kept_as_a_draft(store, make_app):
+    paper = store.papers.add("Beta", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await settled(pilot)
+        form = app.screen
+        assert isinstance(form, PaperFormModal)
+        assert form._edited() == {}  # the later tabs' fields joined what the form was filled with
+        # Styled once mounted: Input(compact=True) sets its class before it is in the DOM (the app
+        # skips restyling such widgets), and the compact look still applies: one line, no border.
+        assert form.fields["title"].region.height == 1 and form.fields["link_code"].has_class("-textual-compact")
+        form.query_one("#f-link_code", Input).value = "https://github.com/me/beta"
+        assert form._edited() == {"link_code": "https://github.com/me/beta"}
+        await pilot.press("escape")  # unsaved: asks first
+        await settled(pilot)
+        assert app.screen is not form and form.is_attached
+        await pilot.press("escape")  # keep editing
+        await settled(pilot)
+        app.save_pending()  # the app closing: the edit becomes a draft
+        [draft] = store.drafts.all()
+        assert "https://github.com/me/beta" in draft.body
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+    assert store.papers.get(paper.id).links.get("code") == "https://github.com/me/beta"
