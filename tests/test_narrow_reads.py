@@ -97,10 +97,7 @@ def test_month_grid_milestones_are_those_of_whole_papers_targets(store, add_pape
     from datetime import datetime, timezone
 
     now = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
-    store.venues.add("KDD", key="kdd")
-    for month, name in ((2, "First"), (6, "Second")):
-        store.venues.add_deadline("kdd", 2027, "paper", at=datetime(2027, month, 1, 11, 59, tzinfo=timezone.utc),
-                                  label=f"Paper submission ({name} Cycle)")
+    _kdd_with_two_cycles(store)
     two = add_paper("Cycle two", Stage.DESIGN, venue_key="kdd", target_year=2027, target_cycle=2)
     add_paper("Any cycle", Stage.DESIGN, venue_key="kdd", target_year=2027)
     add_paper("Workshop", Stage.IDEATION, venue_key="iclr", track="workshop")
@@ -122,10 +119,7 @@ def test_the_dashboard_and_today_count_down_to_the_cycle_the_board_shows(store, 
     from paperdeck.usecases.today import gather
 
     now = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
-    store.venues.add("KDD", key="kdd")
-    for month, name in ((2, "First"), (6, "Second")):
-        store.venues.add_deadline("kdd", 2027, "paper", at=datetime(2027, month, 1, 11, 59, tzinfo=timezone.utc),
-                                  label=f"Paper submission ({name} Cycle)")
+    _kdd_with_two_cycles(store)
     two = add_paper("Cycle two", Stage.DESIGN, venue_key="kdd", target_year=2027, target_cycle=2)
     one = add_paper("Any cycle", Stage.DESIGN, venue_key="kdd", target_year=2027)
     board = paper_targets(store, store.papers.all(), now, store.settings.zone())
@@ -148,3 +142,13 @@ def test_numbers_and_objects_in_a_stored_author_list_read_as_text_not_a_crash(st
     assert authors and all(isinstance(name, str) for name in authors)
     view = resume_view(store)
     assert paper.id in {entry.paper_id for entry in view.entries}
+
+
+def _kdd_with_two_cycles(store) -> None:
+    """KDD 2027 with two submission cycles: February's and June's."""
+    from datetime import datetime, timezone
+
+    store.venues.add("KDD", key="kdd")
+    for month, name in ((2, "First"), (6, "Second")):
+        store.venues.add_deadline("kdd", 2027, "paper", at=datetime(2027, month, 1, 11, 59, tzinfo=timezone.utc),
+                                  label=f"Paper submission ({name} Cycle)")
