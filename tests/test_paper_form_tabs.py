@@ -72,3 +72,49 @@ async def test_an_edit_in_a_later_tab_is_asked_about_saved_and_kept_as_a_draft(s
         await pilot.press("ctrl+s")
         await settled(pilot)
     assert store.papers.get(paper.id).links.get("code") == "https://github.com/me/beta"
+
+
+async def test_escape_while_the_other_tabs_are_built_closes_cleanly(store, make_app, monkeypatch):
+    """Escape pressed at once after `e` (the bench does it): the form closes while its other
+    tabs are being mounted, and nothing fails."""
+    store.papers.add("Gamma", Stage.IDEATION)
+    build = PaperFormModal._build_other_tabs
+
+    async def closed_first(form: PaperFormModal, generation: int) -> None:
+        form.action_close()  # nothing edited: closes at once
+        await build(form, generation)
+
+    monkeypatch.setattr(PaperFormModal, "_build_other_tabs", closed_first)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        for _ in range(3):
+            await pilot.press("e")
+            await settled(pilot)
+            await pilot.pause()
+            assert not isinstance(app.screen, PaperFormModal)
+        assert app.is_running and app._exception is None
+
+
+async def test_closing_the_form_unchanged_reads_nothing_and_keys_do_not_wait(store, make_app):
+    store.papers.add("Delta", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        board = app.screen
+        reads: list = []
+        request = board.view_request
+
+        def counted():
+            reads.append(request())
+            return reads[-1]
+
+        board.view_request = counted
+        await pilot.press("e")
+        await settled(pilot)
+        await pilot.press("escape")  # nothing edited, ticked or recorded
+        await settled(pilot)
+        assert reads == [] and not board._settling
+        await pilot.press("e")  # acts at once: no re-read to wait for
+        assert isinstance(app.screen, PaperFormModal)
+        await settled(pilot)

@@ -89,6 +89,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
+        self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -133,7 +134,13 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self._register(self)
         self.loaded = self._raw()
         self.fields["title"].focus()
-        self.call_after_refresh(self._build_other_tabs, self._generation)
+        self.call_after_refresh(self._start_other_tabs, self._generation)
+
+    def _start_other_tabs(self, generation: int) -> None:
+        # A worker of the form: cancelled if the form closes while its tabs are being mounted.
+        if generation == self._generation and self.is_attached:
+            self.run_worker(self._build_other_tabs(generation), group="form-tabs", exclusive=True,
+                            name="paper form tabs")
 
     async def _build_other_tabs(self, generation: int) -> None:
         """Checklist, Submissions and Links, after the form's first frame. Their fields join
@@ -147,8 +154,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         mounted = [self.query_one(f"#{pane}", TabPane).mount(TabBody(build)) for pane, build in bodies.items()]
         for mounting in mounted:
             await mounting
-        if generation != self._generation:
-            return
+        if generation != self._generation or not self.is_attached or not self.query("#form-checklist"):
+            return  # rebuilt, or closed (Escape at once) while they were mounted
         known = set(self.fields)
         for pane in bodies:
             self._register(self.query_one(f"#{pane}", TabPane))
@@ -179,6 +186,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self._load_submissions()
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
+        self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
         kept = self._keep_as_draft()
         self.notify(str(error) + kept, severity="error", markup=False)
         self.dismiss(False)
@@ -280,6 +288,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             self.query_one(TabbedContent).active = pane.id
 
     def _saved(self, paper) -> None:
+        self.wrote = True
         self.paper = paper
         self.loaded = self._raw()
         self.dismiss(True)

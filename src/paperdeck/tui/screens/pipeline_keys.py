@@ -211,6 +211,8 @@ class BoardKeys:
         def closed(saved: bool | None) -> None:
             # The form writes only its paper (a submission or a decision moves it): its columns,
             # before and after. Another window's writes meanwhile re-read the board already.
+            if not form.wrote:
+                return  # closed unchanged: nothing to read again, no key need wait
             now_in = form.paper.stage if form.paper is not None else tile.stage
             self._reread_board(keep=tile.id, stages={tile.stage, now_in})
 
