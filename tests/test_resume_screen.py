@@ -177,6 +177,26 @@ async def test_bulk_mark_hide_show_hidden_and_put_back(papers):
         assert sum(p.on_resume for p in papers.papers.all()) == 2  # the review paper and the idea
 
 
+async def test_the_whole_list_follows_the_papers_the_format_and_the_grouping(papers):
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        whole = app.screen.query_one("#resume-whole")
+        assert "Reward-Aware Prompt Optimization" in whole.document and "@" not in whole.document
+        await pilot.press("down")                      # a cursor move keeps it
+        assert "Reward-Aware Prompt Optimization" in whole.document
+        await pilot.press("f", "f", "f")               # txt -> md -> tex -> bib
+        assert whole.document.startswith("@") and "Reward-Aware Prompt Optimization" in whole.document
+        await pilot.press("up", "space", "x")          # that paper off the resume: a new view
+        await view_shown(pilot)
+        assert "Reward-Aware Prompt Optimization" not in whole.document and whole.document.startswith("@")
+        await pilot.press("f")                         # back to plain text, grouped
+        before = whole.document
+        assert not before.startswith("@")
+        await pilot.press("g")                         # by year: other headings
+        assert whole.document != before and "Under Review" in whole.document
+
+
 async def test_import_bib_from_the_screen(store):
     from paperdeck.tui.screens.import_dialog import ImportDialog
 
