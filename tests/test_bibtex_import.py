@@ -197,3 +197,31 @@ def test_repeated_author_lists_are_parsed_once_but_each_entry_owns_its_lists():
     first.equal_contribution.clear()
     assert second.authors == ["Zhaomin Wu", "Rob {van der Goot}", "et al."] and second.equal_contribution == [0]
     assert parse_bibtex(text, "again.bib").papers[2].authors == third.authors
+
+
+def test_imported_papers_get_the_history_and_checklists_an_added_paper_gets(store, add_paper):
+    """The import writes every paper's first history row and checklists in bulk; each must be
+    what adding that paper alone writes."""
+    from paperdeck.models.papers import Stage
+
+    alone = add_paper("Added by hand", stage=Stage.DECISION)
+    plan = import_file(store, BIB / "JerryLife_papers.bib")
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM papers WHERE id > ? ORDER BY id", (alone.id,))]
+    assert len(ids) == len(added(plan)) > 1
+
+    def checklist(paper_id):
+        return store.conn.execute("SELECT stage, seed_key, text, position, done FROM checklist_items "
+                                  "WHERE paper_id = ? ORDER BY id", (paper_id,)).fetchall()
+
+    def history(paper_id):
+        return store.conn.execute("SELECT from_stage, to_stage FROM stage_history WHERE paper_id = ?",
+                                  (paper_id,)).fetchall()
+
+    expected = [tuple(row) for row in checklist(alone.id)]
+    assert len(expected) > 20
+    for paper_id in ids:
+        assert [tuple(row) for row in checklist(paper_id)] == expected
+        assert [tuple(row) for row in history(paper_id)] == [(None, "decision")]
+    entered = store.conn.execute(f"SELECT count(*) FROM papers p JOIN stage_history h ON h.paper_id = p.id "
+                                 f"WHERE p.id IN ({','.join(map(str, ids))}) AND h.at = p.stage_entered_at").fetchone()[0]
+    assert entered == len(ids)

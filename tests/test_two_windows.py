@@ -47,7 +47,8 @@ async def test_two_windows_typing_one_pitch_part_are_asked_not_overwritten(seede
         # Window two still shows the part as it was loaded (empty) and types over it.
         await pilot_two.click("#editor-2")
         await pilot_two.press(*"from window two")
-        await app_until(pilot_two, lambda: two.screen.id == "conflict", "the conflict dialog in window two")
+        await app_until(pilot_two, lambda: two.screen.id == "conflict" and two.screen.query("#choice-message"),
+                        "the conflict dialog in window two, composed")
         message = str(two.screen.query_one("#choice-message").render())
         assert "from window one" in message and "from window two" in message  # both sides shown
         assert stored(two_store, paper.id) == "from window one"  # nothing overwritten yet
@@ -161,7 +162,8 @@ async def test_resume_bullets_saved_in_two_windows_are_asked_and_kept_both(seede
         await pilot.press("e")
         await app_until(pilot, lambda: app.screen.__class__.__name__ == "BulletsDialog", "the bullets dialog")
         await pilot.press(*"mine: from window one", "f10")
-        await app_until(pilot, lambda: app.screen.id == "conflict", "the conflict dialog")
+        await app_until(pilot, lambda: app.screen.id == "conflict" and app.screen.query("#choice-message"),
+                        "the conflict dialog, composed")
         message = str(app.screen.query_one("#choice-message").render())
         assert "theirs: from window two" in message and "mine: from window one" in message
         await pilot.press("b")
@@ -186,7 +188,8 @@ async def test_a_card_edited_in_two_windows_asks_and_keeps_both(seeded_db):
         two_store.cards.edit(card.id, back="their points", expected_version=card.version)
         modal.query_one("#edit-back").load_text("my points")
         await pilot.press("ctrl+s")
-        await app_until(pilot, lambda: app.screen.id == "conflict", "the conflict dialog")
+        await app_until(pilot, lambda: app.screen.id == "conflict" and app.screen.query("#choice-message"),
+                        "the conflict dialog, composed")
         message = str(app.screen.query_one("#choice-message").render())
         assert "their points" in message and "my points" in message
         await pilot.press("b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -44,11 +45,17 @@ def xvfb_display(monkeypatch):
             server.kill()
 
 
-def read_clipboard() -> str:
-    return subprocess.run(
-        ["xclip", "-selection", "clipboard", "-o"], capture_output=True, text=True, timeout=10,
-        env=os.environ.copy(),
-    ).stdout
+def read_clipboard(wait_seconds: float = 10.0) -> str:
+    """The clipboard's text. xclip's copy returns once it has forked the process that will own
+    the selection; under load that process may not own it yet: read again until it does."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        text = subprocess.run(
+            ["xclip", "-selection", "clipboard", "-o"], capture_output=True, text=True, timeout=10,
+            env=os.environ.copy(),
+        ).stdout
+        if text or time.monotonic() > deadline:
+            return text
 
 
 @pytest.fixture

@@ -155,6 +155,8 @@ def _message(error: Exception) -> str:
 
 def clean(value: object) -> str:
     """A decoded field as plain text: braces gone, HTML entities and whitespace tidied."""
+    if value == "":  # most fields asked for are absent
+        return ""
     text = value if isinstance(value, str) else " ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = text.replace("{", "").replace("}", "")
     if "&" in text:  # twice: a doubly escaped "&amp;amp;" reads as "&"

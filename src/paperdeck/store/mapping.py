@@ -74,6 +74,8 @@ def _json_codec(annotation: Any) -> Codec:
         return tuple(items) if origin is tuple else items
 
     def encode(value: Any) -> str:
+        if not value:  # most rows' lists are empty: no json.dumps for those
+            return "{}" if origin is dict else "[]"
         if origin is not dict and make_item is not None:
             value = [_as_dict(item) for item in value]
         return json.dumps(value if value is not None else ({} if origin is dict else []), ensure_ascii=False)

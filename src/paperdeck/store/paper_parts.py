@@ -42,14 +42,14 @@ def checklist_templates(conn: "sqlite3.Connection") -> list[tuple[Stage, str, st
     return templates
 
 
-def materialize_checklists(conn: "sqlite3.Connection", paper_id: int,
+def materialize_checklists(conn: "sqlite3.Connection", paper_ids: list[int],
                            templates: list[tuple[Stage, str, str]] | None = None) -> None:
-    """The paper's checklists from the templates (read here unless given: an import of
-    10,000 papers reads them once)."""
+    """The papers' checklists from the templates (read here unless given), in one statement."""
+    rows = [(stage.value, key, text, n) for n, (stage, key, text)
+            in enumerate(checklist_templates(conn) if templates is None else templates)]
     conn.executemany(
         "INSERT INTO checklist_items(paper_id, stage, seed_key, text, position) VALUES (?, ?, ?, ?, ?)",
-        [(paper_id, stage.value, key, text, n)
-         for n, (stage, key, text) in enumerate(checklist_templates(conn) if templates is None else templates)],
+        ((paper_id, *row) for paper_id in paper_ids for row in rows),
     )
 
 

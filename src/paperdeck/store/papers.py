@@ -138,7 +138,14 @@ class PaperRepo(PaperReads, ChecklistMixin):
             touched = []
             for title, stage, encoded in prepared:
                 position = ends[stage.value] = (ends.get(stage.value) or 0) + 1
-                touched.append(insert_paper(conn, title, stage, encoded, now, templates=templates, position=position))
+                touched.append(insert_paper(conn, title, stage, encoded, now, position=position, parts=False))
+            # Each paper's first history row and checklists, all in two statements (10,000 papers:
+            # 300,000 rows; a statement per paper cost ~40% of an import).
+            conn.executemany(
+                "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
+                [(paper_id, stage.value, now) for paper_id, (_, stage, _) in zip(touched, prepared)],
+            )
+            materialize_checklists(conn, touched, templates)
             # Recorded by id, not copied (290,000 checklist rows for 10,000 papers); undo reads them.
             undo.record_added(conn, SCOPE, label, "papers", touched, SHALLOW)
         return touched
@@ -271,10 +278,9 @@ class PaperRepo(PaperReads, ChecklistMixin):
 
 
 def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
-                 *, entered: str | None = None, templates: list[tuple[Stage, str, str]] | None = None,
-                 position: int | None = None) -> int:
+                 *, entered: str | None = None, position: int | None = None, parts: bool = True) -> int:
     """Insert a paper at the end of its column (`position`, when the caller knows it), with
-    its first history row and checklists."""
+    its first history row and checklists (unless `parts` is False: the caller adds them)."""
     entered = entered or now
     if position is None:
         position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?",
@@ -288,11 +294,12 @@ def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: 
         list(columns.values()),
     )
     paper_id = cursor.lastrowid
-    conn.execute(
-        "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
-        (paper_id, stage.value, entered),
-    )
-    materialize_checklists(conn, paper_id, templates)
+    if parts:
+        conn.execute(
+            "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
+            (paper_id, stage.value, entered),
+        )
+        materialize_checklists(conn, [paper_id])
     return paper_id
 
 

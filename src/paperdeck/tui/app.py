@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
     from .idle_gc import IdleCollector
+    from .preload import Preloader
     from .watch import DatabaseWatcher
 
 KEY_CAPS = {"esc": "Esc", "space": "Space", "tab": "Tab"}
@@ -89,6 +90,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
+        self.preloader: "Preloader | None" = None
         # Read once, before the first frame (language, theme and keymap shape it); read again off
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
@@ -109,6 +111,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
             self.catch_hang_up()
+            self.run_worker(self._preload_once_shown(), name="preload", exit_on_error=False)
 
     def start_idle_collector(self) -> None:
         """Full garbage collections only while the user pauses (see tui/idle_gc.py)."""
@@ -117,6 +120,27 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.idle_collector = IdleCollector()
         self.idle_collector.start()
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
+
+    async def _preload_once_shown(self) -> None:
+        """After the start screen's first data frame, the other screens' modules and
+        stylesheets (tui/preload.py)."""
+        from .preload import TICK_SECONDS, Preloader, read_stylesheets, to_preload
+
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        collector = self.idle_collector
+        self.preloader = preloader = Preloader(
+            to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
+            busy=lambda: bool(getattr(self.screen, "view_pending", False)),
+            styled=lambda screen_class: read_stylesheets(self, screen_class))
+
+        def tick() -> None:
+            preloader.tick()
+            if preloader.done:
+                timer.stop()
+
+        timer = self.set_interval(TICK_SECONDS, tick, name="preload")
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         # A widget not yet in the DOM is styled when it mounts (App._register applies the

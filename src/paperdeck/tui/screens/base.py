@@ -270,6 +270,12 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
             self._view_idle = asyncio.Event()
         return self._view_idle
 
+    @property
+    def view_pending(self) -> bool:
+        """True while a load this screen started is still being read or drawn."""
+        return bool(self.loads_view and self._view_idle is not None and not self._view_idle.is_set()) or (
+            self._loads_idle is not None and not self._loads_idle.is_set())
+
     async def view_ready(self) -> None:
         """Wait until the newest load has been rendered (or failed), and the `load_then`s
         started so far have been handled: for tests."""

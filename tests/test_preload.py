@@ -1,0 +1,84 @@
+"""The app imports the screens and dialogs not shown yet, and reads their stylesheets, while
+the user reads the first screen: one screen per pause in the input (tui/preload.py)."""
+
+from __future__ import annotations
+
+import sys
+
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.preload import DIALOGS, QUIET_SECONDS, Preloader, read_stylesheets, to_preload
+from paperdeck.tui.registry import SCREENS
+
+
+def test_every_screen_but_the_start_one_then_the_dialogs():
+    items = to_preload("pipeline")
+    assert ("paperdeck.tui.screens.pipeline", "PipelineScreen") not in items
+    assert items[: len(SCREENS) - 1] == [(e.module_path, e.class_name) for e in SCREENS if e.name != "pipeline"]
+    assert items[len(SCREENS) - 1:] == list(DIALOGS)
+
+
+def test_one_screen_per_tick_and_none_while_the_user_types():
+    now = [100.0]
+    last_input = [100.0]
+    styled = []
+    preloader = Preloader([("json", "JSONDecoder"), ("paperdeck.tui.screens.help", "HelpScreen")],
+                          last_input=lambda: last_input[0], styled=styled.append, clock=lambda: now[0])
+    assert not preloader.tick()  # a key just came
+    now[0] += QUIET_SECONDS
+    assert preloader.tick() and preloader.imported == ["json"]
+    last_input[0] = now[0]  # typing again
+    assert not preloader.tick() and not preloader.done
+    now[0] += QUIET_SECONDS
+    assert preloader.tick() and preloader.done
+    assert "paperdeck.tui.screens.help" in sys.modules
+    assert [cls.__name__ for cls in styled] == ["JSONDecoder", "HelpScreen"]
+    assert not preloader.tick()
+
+
+def test_nothing_is_prepared_while_a_screen_loads():
+    loading = [True]
+    preloader = Preloader([("json", "JSONDecoder")], last_input=lambda: 0.0, busy=lambda: loading[0],
+                          clock=lambda: 10.0)
+    assert not preloader.tick()
+    loading[0] = False
+    assert preloader.tick() and preloader.done
+
+
+def test_a_screen_that_cannot_import_is_skipped_not_raised():
+    preloader = Preloader([("paperdeck.tui.screens.no_such_screen", "X"), ("json", "NoSuchClass"),
+                           ("json", "JSONDecoder")], last_input=lambda: 0.0, clock=lambda: 10.0)
+    assert not preloader.tick() and not preloader.tick()
+    assert preloader.tick() and preloader.imported == ["json"] and preloader.done
+
+
+async def test_a_screen_is_pending_from_its_request_to_its_drawn_view(store):
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(100, 30)):
+        await app.screen.view_ready()
+        assert not app.screen.view_pending
+        app.screen.reload_view()
+        assert app.screen.view_pending
+        await app.screen.view_ready()
+        assert not app.screen.view_pending
+
+
+async def test_the_app_prepares_every_other_screen_after_the_start_screen_shows_its_data(store):
+    from paperdeck.tui.screens.venues import VenuesScreen
+
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.view_ready()
+        assert app.preloader is None  # headless: not started by itself
+        venues_css = str(VenuesScreen.CSS_PATH)
+        assert not app.stylesheet.has_source(venues_css)
+        await app._preload_once_shown()
+        while not app.preloader.done:
+            await pilot.pause(0.05)
+        assert app.preloader.imported == [module for module, _ in to_preload("dashboard")]
+        assert app.stylesheet.has_source(venues_css)
+        assert not read_stylesheets(app, VenuesScreen)  # read once
+        await pilot.press("3")
+        await app.screen.view_ready()
+        assert isinstance(app.screen, VenuesScreen)
+        # Styled by the stylesheet read early: venues.tcss's rules apply.
+        assert str(app.screen.query_one("#venue-switcher").styles.height) == "1fr"
