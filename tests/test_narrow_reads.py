@@ -112,3 +112,39 @@ def test_month_grid_milestones_are_those_of_whole_papers_targets(store, add_pape
     submit_by = {item.paper_title: item.on_date for item in expected if item.name == "submit_by"}
     assert (submit_by["Cycle two"].month, submit_by["Any cycle"].month) == (6, 2)
     assert two.target_cycle == 2
+
+
+def test_the_dashboard_and_today_count_down_to_the_cycle_the_board_shows(store, add_paper):
+    """`today` and the Dashboard read paper outlines; a paper naming a cycle of its edition
+    counts down to that cycle there too, not to the edition's first."""
+    from datetime import datetime, timezone
+
+    from paperdeck.usecases.today import gather
+
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+    store.venues.add("KDD", key="kdd")
+    for month, name in ((2, "First"), (6, "Second")):
+        store.venues.add_deadline("kdd", 2027, "paper", at=datetime(2027, month, 1, 11, 59, tzinfo=timezone.utc),
+                                  label=f"Paper submission ({name} Cycle)")
+    two = add_paper("Cycle two", Stage.DESIGN, venue_key="kdd", target_year=2027, target_cycle=2)
+    one = add_paper("Any cycle", Stage.DESIGN, venue_key="kdd", target_year=2027)
+    board = paper_targets(store, store.papers.all(), now, store.settings.zone())
+    working = {item.paper_id: item for item in gather(store, now).mine.working}
+    for paper in (two, one):
+        assert working[paper.id].next_on == board[paper.id].next.date
+    assert working[two.id].next_on.month > working[one.id].next_on.month
+
+
+@pytest.mark.parametrize("stored", ['[42, "Real Name"]', "[NaN]", '[{"name": "X"}, true]'])
+def test_numbers_and_objects_in_a_stored_author_list_read_as_text_not_a_crash(store, add_paper, stored):
+    """A hand-edited author list holding numbers or objects: each reads as its JSON text, on
+    the resume, in its cite key and in a whole paper alike."""
+    from paperdeck.usecases.resume import resume_view
+
+    paper = add_paper("Hand edited", Stage.DECISION, venue_key="iclr", target_year=2024, decision="accepted",
+                      on_resume=1)
+    store.conn.execute("UPDATE papers SET authors = ? WHERE id = ?", (stored, paper.id))
+    authors = store.papers.get(paper.id).authors
+    assert authors and all(isinstance(name, str) for name in authors)
+    view = resume_view(store)
+    assert paper.id in {entry.paper_id for entry in view.entries}

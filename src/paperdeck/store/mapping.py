@@ -71,6 +71,8 @@ def _json_codec(annotation: Any) -> Codec:
         items = value if isinstance(value, list) else []
         if make_item is not None:
             items = [made for made in map(make_item, items) if made is not None]
+        elif item is str and not all(type(text) is str for text in items):
+            items = [text for text in map(text_item, items) if text is not None]
         return tuple(items) if origin is tuple else items
 
     def encode(value: Any) -> str:
@@ -81,6 +83,14 @@ def _json_codec(annotation: Any) -> Codec:
         return json.dumps(value if value is not None else ({} if origin is dict else []), ensure_ascii=False)
 
     return Codec(decode, encode)
+
+
+def text_item(value: Any) -> str | None:
+    """An item of a stored list of texts (authors, bullets) as text: a number or object a hand
+    edit left there reads as its JSON ("42", "NaN"), shown literally; a null is dropped."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _item_maker(item: Any) -> Callable[[Any], Any] | None:

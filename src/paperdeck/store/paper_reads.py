@@ -14,6 +14,7 @@ from ..models.papers import (
     Paper, PaperAim, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
 )
 from .errors import NotFound
+from .mapping import text_item
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
 if TYPE_CHECKING:
@@ -27,11 +28,12 @@ STAGE_OF = {stage.value: stage for stage in Stage}
 PAPER_SELECT = "SELECT p.*, v.name AS venue_name FROM papers p LEFT JOIN venues v ON v.key = p.venue_key"
 
 
-def _json_value(text: str) -> Any:
-    """A JSON value's text, decoded; a string with no escapes in it is its own content."""
+def _json_value(text: str) -> str | None:
+    """A stored list's item (JSON text) as the list's decoding reads it (mapping.text_item);
+    a string with no escapes in it is its own content."""
     if text.startswith('"') and "\\" not in text:
         return text[1:-1]
-    return json.loads(text)
+    return text_item(json.loads(text))
 
 
 class PaperReads:
@@ -42,7 +44,9 @@ class PaperReads:
         return PAPERS.from_rows(rows)
 
     # What the plan, the countdowns and the alerts read; not the long texts and JSON lists.
-    _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.track, p.topic_key, p.status, "
+    # Every column a paper's target reads (domain/targets.py: target_key) is in it.
+    _OUTLINE = ("p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.target_cycle, p.track, "
+                "p.topic_key, p.status, "
                 "p.decision, p.on_resume, p.selected, p.stage_entered_at, p.created_at, p.updated_at, p.version, "
                 "p.seed_key, p.arxiv_id, v.name AS venue_name")
 
@@ -68,7 +72,8 @@ class PaperReads:
         for paper_id, cite_key, year, title, first in rows:
             if first is None:
                 odd.append(paper_id)
-            found.append((paper_id, cite_key, (_json_value(first),) if first else (), year, title))
+            author = _json_value(first) if first else None
+            found.append((paper_id, cite_key, (author,) if author is not None else (), year, title))
         if odd:
             firsts = {paper.id: tuple(paper.authors[:1]) for paper in self._columns_of(odd, "p.id, p.stage, p.title, p.authors")}
             found = [(i, key, firsts.get(i, first), year, title) for i, key, first, year, title in found]
