@@ -1,10 +1,9 @@
-"""The paper form builds Details first and its other tabs after Details is drawn: nothing typed
-is lost on the way, and an edit in a tab built later is saved, asked about and kept as a draft
-like one in Details."""
+"""The paper form's fields by name (PaperFormModal.fields): an edit in any tab is saved, asked
+about and kept as a draft; closing it unchanged re-reads nothing."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, TabPane
+from textual.widgets import Input
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens.paper_form import PaperFormModal
@@ -19,34 +18,7 @@ async def settled(pilot) -> None:
     await pilot.pause()
 
 
-async def test_details_typed_before_the_other_tabs_are_built_is_saved(store, make_app, monkeypatch):
-    paper = store.papers.add("Alpha", Stage.IDEATION)
-    seen: dict[str, object] = {}
-    build = PaperFormModal._build_other_tabs
-
-    async def typed_first(form: PaperFormModal, generation: int) -> None:
-        # A key that lands between the Details frame and the other tabs' build.
-        seen["links built"] = bool(form.query_one("#tab-links", TabPane).children)
-        form.fields["title"].value = "Alpha, retitled"
-        await build(form, generation)
-
-    monkeypatch.setattr(PaperFormModal, "_build_other_tabs", typed_first)
-    app = make_app("pipeline")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        await pilot.press("e")
-        await settled(pilot)
-        form = app.screen
-        assert isinstance(form, PaperFormModal)
-        assert seen == {"links built": False}  # Details was shown before the other tabs existed
-        assert form.query_one("#f-link_code", Input).is_mounted  # ... and they exist now
-        assert form._edited() == {"title": "Alpha, retitled"}
-        await pilot.press("ctrl+s")
-        await settled(pilot)
-    assert store.papers.get(paper.id).title == "Alpha, retitled"
-
-
-async def test_an_edit_in_a_later_tab_is_asked_about_saved_and_kept_as_a_draft(store, make_app):
+async def test_an_edit_in_the_links_tab_is_asked_about_saved_and_kept_as_a_draft(store, make_app):
     paper = store.papers.add("Beta", Stage.IDEATION)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -55,7 +27,7 @@ async def test_an_edit_in_a_later_tab_is_asked_about_saved_and_kept_as_a_draft(s
         await settled(pilot)
         form = app.screen
         assert isinstance(form, PaperFormModal)
-        assert form._edited() == {}  # the later tabs' fields joined what the form was filled with
+        assert form._edited() == {}
         # Styled once mounted: Input(compact=True) sets its class before it is in the DOM (the app
         # skips restyling such widgets), and the compact look still applies: one line, no border.
         assert form.fields["title"].region.height == 1 and form.fields["link_code"].has_class("-textual-compact")
@@ -72,3 +44,27 @@ async def test_an_edit_in_a_later_tab_is_asked_about_saved_and_kept_as_a_draft(s
         await pilot.press("ctrl+s")
         await settled(pilot)
     assert store.papers.get(paper.id).links.get("code") == "https://github.com/me/beta"
+
+
+async def test_closing_the_form_unchanged_reads_nothing_and_keys_do_not_wait(store, make_app):
+    store.papers.add("Delta", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        board = app.screen
+        reads: list = []
+        request = board.view_request
+
+        def counted():
+            reads.append(request())
+            return reads[-1]
+
+        board.view_request = counted
+        await pilot.press("e")
+        await settled(pilot)
+        await pilot.press("escape")  # nothing edited, ticked or recorded
+        await settled(pilot)
+        assert reads == [] and not board._settling
+        await pilot.press("e")  # acts at once: no re-read to wait for
+        assert isinstance(app.screen, PaperFormModal)
+        await settled(pilot)

@@ -22,6 +22,7 @@ from ..usecases.session import (
 from .actions import app_bindings
 from .commands import PaperdeckCommands
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
+from .textual_fixes import apply as apply_textual_fixes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -53,6 +54,9 @@ def _freeze_startup_objects() -> None:
     import gc
 
     gc.freeze()
+
+
+apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 
 
 class PaperdeckApp(App["DatabaseCorrupt | None"]):

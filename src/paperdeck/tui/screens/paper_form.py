@@ -10,7 +10,6 @@ form opens and again after a submission, a decision or "Reload theirs"."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,17 +30,6 @@ from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
 from .paper_form_rows import show_error
 from .paper_form_submissions import SubmissionsTab
-
-
-class TabBody(VerticalScroll):
-    """A tab's contents, composed by `build` when mounted (the tabs after Details)."""
-
-    def __init__(self, build: Callable[[], ComposeResult]):
-        super().__init__()
-        self._build = build
-
-    def compose(self) -> ComposeResult:
-        yield from self._build()
 
 
 class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, PaperdeckModal[bool]):
@@ -84,11 +72,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.view: PaperFormView | None = None  # loaded when the form opens
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
-        self._built = asyncio.Event()  # ... with every tab built (Details first, the others after its frame)
-        self._generation = 0  # counts the form's builds: a later one drops an earlier one's tabs
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
+        self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -103,11 +90,12 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             with TabbedContent(id="form-tabs"):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
                     yield from self._details(view, paper)
-                # Filled once the form's first frame is drawn (_build_other_tabs): a third of
-                # the form's widgets, not built before the user sees Details.
-                yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
-                yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
-                yield TabPane(self.pick("链接", "Links"), id="tab-links")
+                with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
+                    yield from self._checklist_tab()
+                with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
+                    yield from self._submissions(view, paper)
+                with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
+                    yield from self._links(paper)
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
@@ -123,41 +111,16 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.load_then(lambda store: paper_form(store, paper_id), then, name="paper form", failed=self._gone)
 
     async def _show_form(self, view: PaperFormView) -> None:
-        """The whole form, from `view` (first opened, or the version saved elsewhere): Details
-        now, the other tabs once it is drawn."""
+        """The whole form, from `view` (first opened, or the version saved elsewhere)."""
         self.view = view
-        self._built.clear()
-        self._generation += 1
         await self.recompose()
         self.fields, self.error_labels = {}, {}
         self._register(self)
         self.loaded = self._raw()
         self.fields["title"].focus()
-        self.call_after_refresh(self._build_other_tabs, self._generation)
-
-    async def _build_other_tabs(self, generation: int) -> None:
-        """Checklist, Submissions and Links, after the form's first frame. Their fields join
-        `loaded` as they are filled (nothing can be typed in them before), so an edit in any
-        tab is saved, kept as a draft or asked about on close like the Details' edits."""
-        view, paper = self.view, self.paper
-        if generation != self._generation or view is None or paper is None or not self.is_attached:
-            return  # rebuilt meanwhile (Reload theirs), or closed
-        bodies = {"tab-checklist": self._checklist_tab, "tab-submissions": lambda: self._submissions(view, paper),
-                  "tab-links": lambda: self._links(paper)}
-        mounted = [self.query_one(f"#{pane}", TabPane).mount(TabBody(build)) for pane, build in bodies.items()]
-        for mounting in mounted:
-            await mounting
-        if generation != self._generation:
-            return
-        known = set(self.fields)
-        for pane in bodies:
-            self._register(self.query_one(f"#{pane}", TabPane))
-        raw = self._raw()
-        self.loaded.update({name: raw[name] for name in self.fields if name not in known})
         self._load_checklist()
         self._load_stage_days()
         self._load_submissions()
-        self._built.set()
         self._shown.set()
 
     def _register(self, root) -> None:
@@ -179,6 +142,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self._load_submissions()
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
+        self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
         kept = self._keep_as_draft()
         self.notify(str(error) + kept, severity="error", markup=False)
         self.dismiss(False)
@@ -209,10 +173,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
                          f" Your unsaved edits are kept as draft #{draft.id} (paperdeck drafts --show {draft.id}).")
 
     async def view_ready(self) -> None:
-        """Wait until the form shows its paper, every tab is built and later loads landed: for
-        tests."""
+        """Wait until the form shows its paper and later loads landed: for tests."""
         await self._shown.wait()
-        await self._built.wait()
         await super().view_ready()
 
     def _raw(self) -> dict[str, str]:
@@ -280,6 +242,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             self.query_one(TabbedContent).active = pane.id
 
     def _saved(self, paper) -> None:
+        self.wrote = True
         self.paper = paper
         self.loaded = self._raw()
         self.dismiss(True)

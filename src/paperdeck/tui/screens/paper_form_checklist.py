@@ -61,3 +61,5 @@ class ChecklistTab:
             tick_checklist_item(self.store, item_id, done)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        self.wrote = True

@@ -120,5 +120,6 @@ class SubmissionsTab:
         self._after_submission_change(paper)
 
     def _after_submission_change(self, paper: Paper) -> None:
+        self.wrote = True
         self.paper = paper  # a new version: later saves must not conflict
         self._load(self._show_parts)  # the stage's checklist, the history, the submissions

@@ -64,8 +64,14 @@ class BoardKeys:
             # not read again what this load will read.
             self._hidden_view = self._view_key_or_none()
         self.call_after_refresh(self._start_read)
+        # Textual runs that callback after the refresh of whichever screen is current when it
+        # is queued (a dialog closing or opening meanwhile): then it never runs, and the board
+        # never read again (keys waiting for it for ever). So also after a short while.
+        self.set_timer(0.1, self._start_read)
 
     def _start_read(self) -> None:
+        if not self._read_waiting:
+            return  # started already (after the frame, or by the timer)
         self._read_waiting = False
         self.reload_view()
         self._read_started.set()  # after reload_view: view_ready now waits for that load
@@ -211,6 +217,8 @@ class BoardKeys:
         def closed(saved: bool | None) -> None:
             # The form writes only its paper (a submission or a decision moves it): its columns,
             # before and after. Another window's writes meanwhile re-read the board already.
+            if not form.wrote:
+                return  # closed unchanged: nothing to read again, no key need wait
             now_in = form.paper.stage if form.paper is not None else tile.stage
             self._reread_board(keep=tile.id, stages={tile.stage, now_in})
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from ...textsafe import one_line, printable
+from ..textual_fixes import drop_watchers
 
 
 def visible(text: str) -> str:
@@ -19,6 +20,9 @@ def visible(text: str) -> str:
 
 
 class SafeTextArea(TextArea):
+    def on_unmount(self) -> None:
+        drop_watchers(self, self.app, "theme")  # TextArea's own watcher: see textual_fixes.py
+
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(visible(text), language)
 

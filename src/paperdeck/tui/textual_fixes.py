@@ -1,0 +1,47 @@
+"""Fixes to Textual 8.2 bugs that cost paperdeck memory, applied once when the app loads.
+
+StylesCache.get_inner_outer (textual/_styles_cache.py) is meant to be a cached classmethod
+(its first parameter is named `cls`) but lacks @classmethod: its lru_cache(1024) keys hold the
+StylesCache itself, so every removed widget's cache of rendered lines stays alive until 1,024
+newer ones push it out. Opening and closing the paper form (~170 widgets) kept ~1,000 lines
+(with their caches) per opening: most of the growth of the app's peak memory after use.
+
+A widget that watches another node's reactive (TextArea watches the app's `theme`) stays in
+that node's watcher list after it is removed, until the reactive next changes: every closed
+paper form kept its Notes editor. `drop_watchers` forgets them when the widget unmounts.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from textual._styles_cache import StylesCache
+from textual.dom import DOMNode
+from textual.color import Color
+from textual.style import Style
+
+
+@lru_cache(1024)
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    """The same values as Textual's, cached by the colours only."""
+    return Style(background=base_background + background), Style(background=base_background)
+
+
+def _get_inner_outer(_cache: StylesCache, base_background: Color, background: Color) -> tuple[Style, Style]:
+    return _inner_outer(base_background, background)
+
+
+def apply() -> None:
+    StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
+
+
+def drop_watchers(node: DOMNode, watched: DOMNode, *names: str) -> None:
+    """Forget `node`'s watchers of `watched`'s reactives `names` (Textual keeps them in the
+    watched node's `__watchers`, and prunes them only when that reactive changes)."""
+    watchers = getattr(watched, "__watchers", None)
+    if not watchers:
+        return
+    for name in names:
+        kept = watchers.get(name)
+        if kept:
+            kept[:] = [(owner, callback) for owner, callback in kept if owner is not node]
