@@ -171,11 +171,16 @@ def first_showing(argv: list[str], env: dict[str, str], screen: str, runs: int) 
     return Sample.of_runs(values, error)
 
 
-def _press_unmeasured(process: PtyProcess, key: bytes) -> None:
+def _press_unmeasured(process: PtyProcess, press: bytes | tuple[bytes, str]) -> None:
+    """Press a key and wait for its frame, or for a frame drawing the text given with it."""
+    key, text = press if isinstance(press, tuple) else (press, "")
     mark = len(process.output)
     process.send(key)
     try:
-        process.wait_for_frame(mark, timeout=KEY_TIMEOUT)
+        if text:
+            process.wait_for_text(text, start=mark, timeout=KEY_TIMEOUT)
+        else:
+            process.wait_for_frame(mark, timeout=KEY_TIMEOUT)
     except TerminalTimeout:
         pass  # a key that changes nothing draws nothing
     process.drain(quiet=0.15, limit=3)

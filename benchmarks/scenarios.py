@@ -26,6 +26,8 @@ SCREEN_READY = {
     "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": " days", "flashcards": "Suspended", "pitch": "wpm",
     "resume": "On the resume (",
 }
+# The paper form's Details tab, drawn once its view loaded (not its "Loading…" shell).
+FORM_READY = "Authors (a, b"
 
 
 def showing(text: str) -> Callable[[str], bool]:
@@ -42,7 +44,8 @@ def substantial(min_chars: int) -> Callable[[str], bool]:
 class Step:
     key: bytes
     accept: Callable[[str], bool] | None = None
-    after: list[bytes] = field(default_factory=list)  # unmeasured: each waits for its frame
+    # Unmeasured: each waits for its frame, or (key, text) for a frame drawing that text.
+    after: list[bytes | tuple[bytes, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -51,7 +54,7 @@ class Scenario:
     title: str
     screen: str
     steps: Callable[[int], Step]
-    setup: list[bytes] = field(default_factory=list)
+    setup: list[bytes | tuple[bytes, str]] = field(default_factory=list)
 
 
 def _move_card(i: int) -> Step:
@@ -59,7 +62,7 @@ def _move_card(i: int) -> Step:
 
 
 def _open_form(i: int) -> Step:
-    return Step(b"e", substantial(20), after=[ESCAPE])
+    return Step(b"e", showing(FORM_READY), after=[ESCAPE])
 
 
 def _rate_card(i: int) -> Step:
@@ -95,8 +98,9 @@ def _open_and_close(key: bytes, ready: str, close: bytes = ESCAPE) -> Callable[[
 
 
 def _save_form(i: int) -> Step:
-    # Ctrl+S saves and closes the form: the board's frame answers; `e` opens the form again.
-    return Step(CTRL_S, substantial(100), after=[b"e"])
+    # Ctrl+S saves and closes the form: the board's frame answers; `e` opens the form again
+    # (its fields drawn before the next Ctrl+S, which a loading form would not take).
+    return Step(CTRL_S, substantial(100), after=[(b"e", FORM_READY)])
 
 
 SCENARIOS = [
@@ -111,6 +115,6 @@ SCENARIOS = [
     Scenario("open_stats", "open Stats (s)", "flashcards", _open_and_close(b"s", "Reviews in total")),
     Scenario("start_review", "start a review (a)", "flashcards", _open_and_close(b"a", "answered")),
     Scenario("open_resume", "open Resume (6, from the dashboard)", "dashboard", _open_and_close(b"6", "On the resume (", close=b"1")),
-    Scenario("save_form", "save the paper form (ctrl+s)", "pipeline", _save_form, setup=[b"e"]),
+    Scenario("save_form", "save the paper form (ctrl+s)", "pipeline", _save_form, setup=[(b"e", FORM_READY)]),
 ]
 SCENARIO_NAMES = [scenario.name for scenario in SCENARIOS]
