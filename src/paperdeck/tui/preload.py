@@ -2,7 +2,7 @@
 reads the first screen.
 
 Start-up imports only the start screen (tui/registry.py); every other screen's module, and the
-paper form, review and Stats dialogs, is imported when first opened: 10-50 ms of that first
+paper form, board, choice, review and Stats dialogs, is imported when first opened: 10-50 ms of that first
 opening each (medium database, this kind of machine). A screen with its own stylesheet file
 (CSS_PATH) also makes Textual re-parse the app's CSS and restyle every widget of every screen
 built so far at its first showing (30-40 ms after the Pipeline's). Once the start screen shows
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # Opened from a screen (a key on the board, the decks) rather than from the app: (module, class).
 DIALOGS = (
     ("paperdeck.tui.screens.paper_form", "PaperFormModal"),
+    ("paperdeck.tui.screens.pipeline_modals", "QuickCaptureModal"),
+    ("paperdeck.tui.screens.choice", "ChoiceDialog"),
     ("paperdeck.tui.screens.card_review", "ReviewScreen"),
     ("paperdeck.tui.screens.card_stats", "CardStatsScreen"),
 )

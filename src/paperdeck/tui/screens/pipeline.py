@@ -127,9 +127,8 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
         keep, self._keep = self._keep, None
         board = self.query_one("#board", BoardScroll)
-        if not board.display:  # the first view
+        if not board.display:  # the first view (its dialogs' modules: tui/preload.py)
             board.display = True
-            self.call_after_refresh(self._import_dialogs)
         for stage in (STAGES if whole else view.columns):
             shown = self.board.columns.get(stage)
             if shown is not None:
@@ -140,15 +139,6 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         self._fit_columns()
         self._show_detail()
         self._settled()
-
-    def _import_dialogs(self) -> None:
-        """Once the board is drawn, import its dialogs' modules in a thread (the paper form's
-        alone took ~40 ms of the first `e`); their widgets are still built when opened."""
-
-        def load() -> None:
-            from . import choice, paper_form, pipeline_modals  # noqa: F401
-
-        self.run_worker(load, thread=True, group="imports", name="pipeline dialogs")
 
     def on_paperdeck_screen_view_failed(self, message: PaperdeckScreen.ViewFailed) -> None:
         # The base reports the error; keys held for the load run now on what is shown.
