@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Button, Input, Select, SelectionList, TabbedContent
 
 from paperdeck.models.papers import Stage
+from waiting import settled
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 RECORD = ["#sub-venue", "#sub-edition", "#sub-date", "#sub-forum", "#sub-scores", "#sub-record",
@@ -16,16 +17,6 @@ RECORD = ["#sub-venue", "#sub-edition", "#sub-date", "#sub-forum", "#sub-scores"
 @pytest.fixture
 def paper(store):
     return store.papers.add("A paper under review", Stage.IDEATION, venue_key="iclr", target_year=2027)
-
-
-async def settled(pilot) -> None:
-    await pilot.pause()
-    for screen in pilot.app.screen_stack:
-        ready = getattr(screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def open_form(pilot):

@@ -7,15 +7,7 @@ from textual.widgets import Input
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens.paper_form import PaperFormModal
-
-
-async def settled(pilot) -> None:
-    await pilot.pause()
-    for screen in pilot.app.screen_stack:
-        ready = getattr(screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-    await pilot.pause()
+from waiting import settled
 
 
 async def test_an_edit_in_the_links_tab_is_asked_about_saved_and_kept_as_a_draft(store, make_app):

@@ -11,15 +11,7 @@ from textual.widget import Widget
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens.paper_form import PaperFormModal
 from paperdeck.tui.widgets.safe_text import SafeTextArea
-
-
-async def settled(pilot) -> None:
-    await pilot.pause()
-    for screen in pilot.app.screen_stack:
-        ready = getattr(screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-    await pilot.pause()
+from waiting import settled
 
 
 def alive(kind: type) -> list:

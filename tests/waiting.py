@@ -37,3 +37,14 @@ async def workers_done(pilot, *, keep_running: tuple[str, ...] = ("watch",)) -> 
     if pending:
         await app.workers.wait_for_complete(pending)
     await pilot.pause()
+
+
+async def settled(pilot) -> None:
+    """Let every screen on the stack finish its loads and draw them."""
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        ready = getattr(screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+    await pilot.pause()
+    await pilot.pause()
