@@ -7,6 +7,7 @@ import pytest
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.widgets.board import BoardColumn
+from waiting import settled
 
 
 @pytest.fixture
@@ -21,15 +22,8 @@ def app_for(store) -> PaperdeckApp:
     return PaperdeckApp(store, start_screen="pipeline", watch=False)
 
 
-async def view_shown(pilot) -> None:
-    """Let posted events run, then wait until the board rendered its newest view (it loads in a
-    worker; a dialog may be open over it)."""
-    await pilot.pause()
-    for screen in pilot.app.screen_stack:
-        ready = getattr(screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-    await pilot.pause()
+# The board loads in a worker; a dialog may be open over it: every screen's loads, drawn.
+view_shown = settled
 
 
 def focused(app) -> BoardColumn:
