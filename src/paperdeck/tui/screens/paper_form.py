@@ -30,9 +30,10 @@ from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
 from .paper_form_rows import show_error
 from .paper_form_submissions import SubmissionsTab
+from .paper_form_tabs import LaterTabs
 
 
-class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, PaperdeckModal[bool]):
+class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -76,6 +77,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
         self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
+        self._reset_tabs()
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -90,12 +92,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             with TabbedContent(id="form-tabs"):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
                     yield from self._details(view, paper)
-                with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
-                    yield from self._checklist_tab()
-                with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
-                    yield from self._submissions(view, paper)
-                with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
-                    yield from self._links(paper)
+                # Built when first shown (paper_form_tabs.py): most openings never show them.
+                yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
+                yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
+                yield TabPane(self.pick("链接", "Links"), id="tab-links")
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
@@ -113,14 +113,13 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
     async def _show_form(self, view: PaperFormView) -> None:
         """The whole form, from `view` (first opened, or the version saved elsewhere)."""
         self.view = view
+        self._reset_tabs()
+        # No fields while they are rebuilt: a Ctrl+S meanwhile is ignored, as while loading.
+        self.fields, self.error_labels, self.loaded = {}, {}, {}
         await self.recompose()
-        self.fields, self.error_labels = {}, {}
         self._register(self)
         self.loaded = self._raw()
         self.fields["title"].focus()
-        self._load_checklist()
-        self._load_stage_days()
-        self._load_submissions()
         self._shown.set()
 
     def _register(self, root) -> None:
@@ -137,9 +136,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         """After a submission or a decision: the checklist, history and submissions; the
         fields keep what is typed."""
         self.view, self.paper = view, view.paper
-        self._load_checklist()
-        self._load_stage_days()
-        self._load_submissions()
+        for name in self.tabs_built:
+            self._fill_tab(name)
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
         self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
@@ -173,8 +171,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
                          f" Your unsaved edits are kept as draft #{draft.id} (paperdeck drafts --show {draft.id}).")
 
     async def view_ready(self) -> None:
-        """Wait until the form shows its paper and later loads landed: for tests."""
+        """Wait until the form shows its paper, the tabs being built are, and later loads
+        landed: for tests."""
         await self._shown.wait()
+        await self._tabs_idle().wait()
         await super().view_ready()
 
     def _raw(self) -> dict[str, str]:
@@ -191,8 +191,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
 
     def action_save(self) -> None:
         paper = self.paper
-        if paper is None:
-            return  # still loading
+        if paper is None or not self.fields:
+            return  # still loading (or rebuilding: Reload theirs)
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
         for name, label in self.error_labels.items():
             show_error(label, errors.get(name, ""))
