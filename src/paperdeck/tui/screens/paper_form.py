@@ -28,7 +28,7 @@ from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
 from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
-from .paper_form_rows import show_error
+from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
 from .paper_form_submissions import SubmissionsTab
 from .paper_form_tabs import LaterTabs
 
@@ -57,7 +57,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
     PaperFormModal #form-actions { height: auto; border-top: solid $primary 40%; }
     PaperFormModal #form-actions Button { margin-left: 2; }
     PaperFormModal #form-errors { color: $error; width: 1fr; height: auto; }
-    """
+    """ + FIELDS_CSS
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
@@ -74,7 +74,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
-        self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
+        self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name, as made (at a first error)
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
         self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
         self._reset_tabs()
@@ -90,7 +90,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         with Vertical(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             with TabbedContent(id="form-tabs"):
-                with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
+                with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll(classes="fields"):
                     yield from self._details(view, paper)
                 # Built when first shown (paper_form_tabs.py): most openings never show them.
                 yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
@@ -119,6 +119,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         await self.recompose()
         self._register(self)
         self.loaded = self._raw()
+        self._follow_tabs()
         self.fields["title"].focus()
         self._shown.set()
 
@@ -194,8 +195,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         if paper is None or not self.fields:
             return  # still loading (or rebuilding: Reload theirs)
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
-        for name, label in self.error_labels.items():
-            show_error(label, errors.get(name, ""))
+        for name in {*self.error_labels, *errors}:
+            self._show_field_error(name, errors.get(name, ""))
         summary = self.query_one("#form-errors", Static)
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
@@ -234,10 +235,20 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
             index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
             tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
 
+    def _show_field_error(self, name: str, message: str) -> None:
+        """`message` under field `name` (none: its error line, if any, is hidden)."""
+        label = self.error_labels.get(name)
+        if label is not None:
+            show_error(label, message)
+        elif message and name in self.fields:  # its first error: the line is made now
+            widget = self.fields[name]
+            line = self.error_labels[name] = ErrorLine(name, message)
+            widget.parent.mount(line.gap, line, after=widget)
+
     def _show_tab_of(self, field: str) -> None:
-        """Bring the tab holding `field`'s error into view (Save is seen from every tab)."""
-        label = self.error_labels.get(field)
-        pane = next((node for node in label.ancestors if isinstance(node, TabPane)), None) if label else None
+        """Bring the tab holding `field` into view (Save is seen from every tab)."""
+        widget = self.fields.get(field)
+        pane = next((node for node in widget.ancestors if isinstance(node, TabPane)), None) if widget else None
         if pane is not None and pane.id:
             self.query_one(TabbedContent).active = pane.id
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import TabbedContent, Tabs, TabPane
 
 LATER_TABS = ("tab-checklist", "tab-submissions", "tab-links")
 
@@ -25,8 +25,8 @@ class TabBody(VerticalScroll):
     """A tab's contents, composed when its tab is first shown; calls `built(self)` once its
     children are mounted."""
 
-    def __init__(self, build: Callable[[], ComposeResult], built: Callable[["TabBody"], None]):
-        super().__init__()
+    def __init__(self, build: Callable[[], ComposeResult], built: Callable[["TabBody"], None], classes: str = ""):
+        super().__init__(classes=classes)
         self._build = build
         self._built = built
 
@@ -53,9 +53,23 @@ class LaterTabs:
             self._tabs_idle_event.set()
         return self._tabs_idle_event
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        event.stop()
-        self._build_tab(event.pane)
+    def _follow_tabs(self) -> None:
+        """Once composed: each tab shown is built (if not yet) and keeps the focus out of the
+        tab being hidden. Watched, not a TabActivated handler: this runs as `active` changes,
+        before the hidden tab's widgets get their Hide."""
+        tabs = self.query_one(TabbedContent)
+        self.watch(tabs, "active", lambda active: self._tab_shown(tabs, active), init=False)
+
+    def _tab_shown(self, tabs: TabbedContent, active: str) -> None:
+        pane = tabs.get_pane(active) if active else None
+        focused = self.focused
+        if pane is not None and focused is not None and pane not in focused.ancestors and any(
+                isinstance(node, TabPane) for node in focused.ancestors):
+            # A hidden focused field gives the focus to a sibling that can take it (Textual's
+            # Screen._reset_focus): in a tab's grid, another field of the hidden tab, whose
+            # TabPane.Focused then shows that tab again. The tab bar takes it instead.
+            tabs.query_one(Tabs).focus()
+        self._build_tab(pane)
 
     def _build_tab(self, pane: TabPane | None) -> None:
         """Start building `pane`'s contents, unless built, being built or not a later tab."""
@@ -70,7 +84,8 @@ class LaterTabs:
         generation = self._tab_generation
         self._tabs_building.add(name)
         self._tabs_idle().clear()
-        pane.mount(TabBody(builders[name], lambda body: self._tab_built(name, body, generation)))
+        grid = "fields" if name == "tab-links" else ""  # a tab of fields (paper_form_rows.py)
+        pane.mount(TabBody(builders[name], lambda body: self._tab_built(name, body, generation), classes=grid))
 
     def _tab_built(self, name: str, body: TabBody, generation: int) -> None:
         """`name`'s widgets are mounted: its fields join the form as they are now (as filled
