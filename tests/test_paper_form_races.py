@@ -5,6 +5,7 @@ with NoMatches on Escape right after `e`, and hung on `e` right after a save.)""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TabbedContent
 
 from paperdeck.models.papers import Stage
@@ -120,3 +121,62 @@ async def test_an_edit_in_a_later_tab_survives_other_tabs_being_built(store, mak
         await pilot.press("ctrl+s")
         await app_until(pilot, lambda: board_back(app), "saved and closed")
     assert store.papers.get(paper.id).links == {"code": "https://github.com/me/alpha"}
+
+
+@pytest.mark.parametrize("then", ["escape", "save"])
+async def test_closed_the_instant_its_fields_are_drawn_then_opened_again(store, make_app, monkeypatch, then):
+    """Escape, or Ctrl+S of an edit, in the same turn as the form's fields appear (the bench's
+    keys land there): round 5's attempt was still building its other tabs then, and crashed or
+    hung on the next `e`."""
+    paper = store.papers.add("Alpha", Stage.IDEATION)
+    show = PaperFormModal._show_form
+
+    async def closed_at_once(form: PaperFormModal, view) -> None:
+        await show(form, view)
+        if then == "save":
+            form.query_one("#f-title", Input).value += "!"
+            form.action_save()
+        else:
+            form.action_close()
+
+    monkeypatch.setattr(PaperFormModal, "_show_form", closed_at_once)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        for _ in range(3):
+            await pilot.press("e")
+            await app_until(pilot, lambda: board_back(app) and not app.screen._settling, "the form closed")
+            await pilot.press("e")  # at once
+            await app_until(pilot, lambda: board_back(app) and not app.screen._settling, "the form closed again")
+        monkeypatch.setattr(PaperFormModal, "_show_form", show)
+        await healthy(pilot)
+    assert store.papers.get(paper.id).title == ("Alpha!!!!!!" if then == "save" else "Alpha")
+
+
+@pytest.mark.parametrize("then", ["escape", "save"])
+async def test_closed_in_the_same_turn_as_a_tab_starts_building(store, make_app, then):
+    """A later tab's widgets are still mounting when the form closes (Escape, or a save of an
+    edit): the form is not told they mounted, nothing waits for them, and `e` opens it again."""
+    paper = store.papers.add("Alpha", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        for tab in ("tab-checklist", "tab-submissions", "tab-links"):
+            await pilot.press("e")
+            await app_until(pilot, lambda: fields_drawn(app), "the fields drawn")
+            await settled(pilot)
+            form = app.screen
+            form.query_one(TabbedContent).active = tab  # starts mounting its widgets
+            assert tab not in form.tabs_built and form.query_one(f"#{tab}").children
+            if then == "save":
+                form.query_one("#f-title", Input).value += "!"
+                form.action_save()
+            else:
+                form.action_close()
+            await pilot.press("e")  # at once
+            await app_until(pilot, lambda: fields_drawn(app) and app.screen is not form, f"the form reopened ({tab})")
+            await settled(pilot)
+            await pilot.press("escape")
+            await app_until(pilot, lambda: board_back(app), "the form closed")
+        await healthy(pilot)
+    assert store.papers.get(paper.id).title == ("Alpha!!!" if then == "save" else "Alpha")
