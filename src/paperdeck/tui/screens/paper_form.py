@@ -17,15 +17,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
-from ...domain.merge import both_lines, both_texts
 from ...domain.validation import clean_paper_form_changes
 from ...models.papers import Paper
-from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.core import NotFound, StoreError
 from ...usecases.drafts import keep_draft
 from ...usecases.paper_form import PaperFormView, paper_form, save_paper
 from ..widgets.panel import literal
 from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
+from .paper_form_conflict import both_kept, differences
 from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
 from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
@@ -220,8 +220,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
                 reload=self._reload_theirs,
                 what=self.pick("论文", "Paper") + f" #{self.paper_id} “{paper.title}”",
                 on_saved=self._saved,
-                differences=lambda conflict: _differences(conflict, fields),
-                both=lambda conflict: save_paper(store, self.paper_id, conflict.current_version, _both(conflict, fields)),
+                differences=lambda conflict: differences(conflict, fields),
+                both=lambda conflict: save_paper(store, self.paper_id, conflict.current_version, both_kept(conflict, fields)),
             )
         except NotFound as error:
             summary.update(literal(str(error) + self._keep_as_draft(), single_line=False))
@@ -301,24 +301,3 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
             Choice(None, "继续编辑", "Keep editing", "escape", id="discard.back", tooltip="Back to the form"),
         ], focus="discard.back", id="discard-edits"), answered)
 
-
-# The paper's text fields a conflict shows and keep-both joins (the others: mine is kept).
-_TEXT_FIELDS = {"title": "Title", "contribution": "Contribution", "result": "Result", "award": "Award", "method": "Method",
-                "baseline": "Baselines", "dataset": "Data", "problem": "Problem", "limitations": "Limitations",
-                "notes": "Notes"}
-
-
-def _differences(conflict: ConflictError, fields: dict) -> list[tuple[str, str, str]]:
-    theirs = conflict.theirs or {}
-    return [(label, str(theirs.get(name) or ""), str(fields[name] or ""))
-            for name, label in _TEXT_FIELDS.items() if name in fields and (theirs.get(name) or "") != (fields[name] or "")]
-
-
-def _both(conflict: ConflictError, fields: dict) -> dict:
-    """My changed fields, with the text fields holding their text and mine."""
-    theirs, merged = conflict.theirs or {}, dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in fields and theirs.get(name) and fields[name]:
-            join = both_texts if name == "notes" else both_lines
-            merged[name] = join(str(theirs[name]), str(fields[name]))
-    return merged
