@@ -93,7 +93,7 @@ async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded
         assert app.screen.id != "conflict"
         assert app.screen.query_one("#editor-2", TextArea).text == "mine then k r t b"
         assert stored(store, paper.id) == "theirs"
-        assert "changed elsewhere, not saved: Ctrl+S" in str(app.screen.query_one("#head-2", Static).render())
+        assert "changed elsewhere · Ctrl+S" in str(app.screen.query_one("#head-2", Static).render())
         await pilot.click("#editor-1")  # another part saves as usual meanwhile
         await pilot.press(*"background")
         await app_until(pilot, lambda: stored(store, paper.id, "pitch.background") == "background", "the other part saved")

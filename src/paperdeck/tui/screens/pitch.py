@@ -284,7 +284,7 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
             head = Text(f"{number}. ", style="bold")
             head.append_text(literal(part.title(self.language), "bold"))
             if part.key in self.guard.held:
-                head.append(self.pick("  ⚠ 已在别处修改，未保存：Ctrl+S", "  ⚠ changed elsewhere, not saved: Ctrl+S"),
+                head.append(self.pick("  ⚠ 已在别处修改 · Ctrl+S", "  ⚠ changed elsewhere · Ctrl+S"),
                             style="bold yellow")
             head.append("   ")
             head.append_text(part_time_text(part_estimate.seconds, targets.get(part.key)))

@@ -47,6 +47,7 @@ class PitchGuard:
         their_text, their_version = str(error.theirs.get("body", "")), int(error.current_version or 0)
         self.asking = True
         self.held.add(key)  # until answered
+        screen.app.clear_notifications()  # the held part's toast would cover the dialog's buttons
 
         def take_theirs() -> None:
             self._apply(key, their_text, their_version)
