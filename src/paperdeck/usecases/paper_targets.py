@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..domain.deadlines import local_today
 from ..domain.editions import VenueEditions
 from ..domain.targets import (
-    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, target_for, target_key,
+    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, reads_submitted, target_for, target_key,
 )
 
 if TYPE_CHECKING:
@@ -73,15 +73,24 @@ def paper_targets(
     venues = venue_editions(store, keys, book) if keys else {}
     submitted = _submitted_at(store, {p.id for p in papers if p.venue_key and p.stage.value in ("under_review", "decision")})
     # Papers alike (same venue, year, stage, ...: 170 kinds among 10,000 papers) share one
-    # computed target, copied with each paper's id.
+    # computed target, copied with each paper's id. The day a paper was submitted tells papers
+    # apart only where the target reads it (`reads_submitted`: an edition of several cycles).
     alike: dict[tuple, PaperTarget] = {}
+    reads_day: dict[tuple, bool] = {}
     targets = {}
     for paper in papers:
-        key = target_key(paper, submitted.get(paper.id))
+        key = target_key(paper)
+        day = submitted.get(paper.id)
+        venue = venues.get((paper.venue_key or "").lower())
+        if day is not None:
+            reads = reads_day.get(key)
+            if reads is None:
+                reads = reads_day[key] = reads_submitted(paper, venue, now)
+            if reads:
+                key = target_key(paper, day)
         found = alike.get(key)
         if found is None:
-            found = alike[key] = paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
-                                              submitted.get(paper.id))
+            found = alike[key] = paper_target(paper, venue, now, zone, day)
         targets[paper.id] = found if shared or found.paper_id == paper.id else target_for(found, paper.id)
     return targets
 
