@@ -16,7 +16,7 @@ from ..keys import with_hint
 from .base import PaperdeckView
 
 ResultType = TypeVar("ResultType")
-LARGE_DIALOG = 100  # widgets: closing one leaves enough garbage for a full collection (idle_gc.py)
+LARGE_DIALOG = 50  # widgets: closing one leaves enough garbage for a full collection (idle_gc.py)
 
 
 class PaperdeckModal(PaperdeckView, ModalScreen[ResultType]):
