@@ -155,6 +155,7 @@ def test_a_part_of_whitespace_alone_is_not_written_as_python_strips_it(store, pa
     from paperdeck.store.pitches import WHITESPACE
 
     assert WHITESPACE == "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+    assert all(count_speech(space).empty for space in WHITESPACE)  # a counted part with words has text
     keys = [part.key for part in store.pitches.parts()]
     store.pitches.save_section(paper.id, keys[0], WHITESPACE)
     store.pitches.save_section(paper.id, keys[1], "\u3000\n")

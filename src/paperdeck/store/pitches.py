@@ -77,16 +77,21 @@ class PitchRepo:
     def counts_by_paper(self) -> dict[int, dict[str, tuple[bool, "SpeechCount"]]]:
         """paper id -> {part key: (has text, its speaking count)} of its saved parts, for every
         paper, in one query: the stored counts (migration 0010), else counted here. "Has text"
-        is decided in SQL (`str.strip`'s whitespace trimmed): a body is read only to be counted."""
+        is decided in SQL: a counted word or CJK character is text (neither is ever whitespace),
+        else the body trimmed of `str.strip`'s whitespace; a body is read only to be counted."""
         from ..domain.speaking import SpeechCount, count_speech
 
         found: dict[int, dict[str, tuple[bool, SpeechCount]]] = {}
-        for paper_id, part_key, has_text, uncounted, words, cjk_chars in self.store.rows(
-                "SELECT paper_id, part_key, trim(body, ?) <> '', "
-                "CASE WHEN words IS NULL OR cjk_chars IS NULL THEN body END, words, cjk_chars FROM pitch_sections",
+        for paper_id, part_key, uncounted, has_text, words, cjk_chars in self.store.rows(
+                "SELECT paper_id, part_key, CASE WHEN words IS NULL OR cjk_chars IS NULL THEN body END, "
+                "CASE WHEN words > 0 OR cjk_chars > 0 THEN 1 ELSE trim(body, ?) <> '' END, words, cjk_chars "
+                "FROM pitch_sections",
                 (WHITESPACE,)):
-            count = count_speech(uncounted) if uncounted is not None else SpeechCount(words, cjk_chars)
-            found.setdefault(paper_id, {})[part_key] = (bool(has_text), count)
+            if uncounted is not None:  # not counted when saved (both counts are stored, or neither is used)
+                count = count_speech(uncounted)
+                found.setdefault(paper_id, {})[part_key] = (bool(uncounted.strip()), count)
+            else:
+                found.setdefault(paper_id, {})[part_key] = (bool(has_text), SpeechCount(words, cjk_chars))
         return found
 
     def last_edited_paper(self, among: set[int]) -> int | None:

@@ -100,12 +100,13 @@ def _periods(store: "Store", book: "DeadlineBook", papers: Sequence[PaperBrief],
     now = book.now
     editions = venue_editions(store, {target.venue_key for _paper, target in waiting if target.venue_key}, book)
     found = []
+    periods: dict[int, tuple | None] = {}  # target id -> its running period: papers alike share a target
     for paper, target in waiting:
-        venue = editions.get((target.venue_key or "").lower())
-        if venue is None:
-            continue
-        dates = venue.edition(target.edition_year).of((DeadlineKind.REBUTTAL,), target.cycle)
-        period = running_period(dates, now)
+        if id(target) not in periods:
+            venue = editions.get((target.venue_key or "").lower())
+            dates = venue.edition(target.edition_year).of((DeadlineKind.REBUTTAL,), target.cycle) if venue else []
+            periods[id(target)] = running_period(dates, now)
+        period = periods[id(target)]
         if period is None or in_agenda(local_day(period[1], zone), today, days):
             continue
         end = local_day(period[1], zone)
