@@ -10,6 +10,7 @@ from ...domain.validation import format_authors
 from ...i18n_words import SELECT_PROMPT, STATUS_NAMES, pick, word
 from ...models.papers import AWARDS, STATUSES, TRACKS, Paper
 from ...usecases.paper_form import PaperFormView
+from ..widgets.one_line_select import OneLineSelect
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .paper_form_rows import field
 
@@ -33,16 +34,16 @@ class DetailsTab:
         yield from field(self.pick("我的署名位置（1 = 一作）", "My position (1 = first)"),
                          SafeInput(position, id="f-my_position", compact=True))
         yield from field(self.pick("目标会议", "Target venue"),
-                         Select(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", compact=True,
+                         OneLineSelect(venues, value=paper.venue_key or Select.NULL, id="f-venue_key", compact=True,
                                 prompt=choose))
         yield from field(self.pick("年份", "Year"), SafeInput(str(paper.target_year or ""), id="f-year", compact=True))
         yield from field(self.pick("类别", "Track"),
-                         Select([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL,
+                         OneLineSelect([(t, t) for t in TRACKS], value=paper.track if paper.track in TRACKS else Select.NULL,
                                 id="f-track", compact=True, prompt=choose))
         yield from field(self.pick("方向", "Topic"),
-                         Select(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", compact=True, prompt=choose))
+                         OneLineSelect(topics, value=paper.topic_key or Select.NULL, id="f-topic_key", compact=True, prompt=choose))
         yield from field(self.pick("状态", "Status"),
-                         Select([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
+                         OneLineSelect([(word(STATUS_NAMES, s, self.language), s) for s in STATUSES],
                                 value=paper.status if paper.status in STATUSES else Select.NULL,
                                 id="f-status", compact=True, prompt=choose))
         yield from field(self.pick("奖项（Oral、Spotlight…）", "Award (Oral, ...)"),
