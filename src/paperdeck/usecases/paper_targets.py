@@ -44,14 +44,14 @@ def venue_editions(store: "Store", keys: Iterable[str] | None = None,
 
 def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
     """paper id -> when its latest submission was made (the day's start, UTC)."""
-    from ..store.papers import submissions_by_paper
+    from ..store.papers import latest_submitted_on
 
     found = {}
-    for paper_id, submissions in submissions_by_paper(store).items():
-        if paper_id not in paper_ids or not submissions or not submissions[-1].submitted_on:
+    for paper_id, submitted_on in latest_submitted_on(store).items():
+        if paper_id not in paper_ids or not submitted_on:
             continue
         try:
-            day = datetime.fromisoformat(str(submissions[-1].submitted_on)).date()
+            day = datetime.fromisoformat(str(submitted_on)).date()
         except ValueError:
             continue
         found[paper_id] = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
