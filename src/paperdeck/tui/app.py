@@ -122,9 +122,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
 
     async def _preload_once_shown(self) -> None:
-        """After the start screen's first data frame, the other screens' modules and
-        stylesheets (tui/preload.py)."""
-        from .preload import TICK_SECONDS, Preloader, read_stylesheets, to_preload
+        """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
+        from .preload import TICK_SECONDS, Preloader, to_preload
 
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
@@ -132,8 +131,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         collector = self.idle_collector
         self.preloader = preloader = Preloader(
             to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
-            busy=lambda: bool(getattr(self.screen, "view_pending", False)),
-            styled=lambda screen_class: read_stylesheets(self, screen_class))
+            busy=lambda: bool(getattr(self.screen, "view_pending", False)))
 
         def tick() -> None:
             preloader.tick()
