@@ -46,6 +46,7 @@ from ...models.common import utcnow
 from ...usecases.core import StoreError
 from ...usecases.session import change_stamp, reading
 from ..keys import bindings_of, hint_for
+from .first_paint import FirstPaint
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -161,7 +162,7 @@ class PaperdeckView:
         return hint_for(app, bindings_of(self), action)  # type: ignore[arg-type]
 
 
-class PaperdeckScreen(PaperdeckView, Screen[None]):
+class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
     """A screen that renders store data. Screens either use the view protocol (override
     `view_request`, `load_view`, `show_view`) or override `refresh_data` (older screens)."""
 
@@ -185,6 +186,7 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
     _view_generation = 0
     _view_requested_key: tuple | None = None  # the data stamp when the newest load started
     _view_idle: asyncio.Event | None = None
+    _view_ever_shown = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -228,6 +230,8 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
             self._view_requested_key = self._view_key()
         except StoreError:
             self._view_requested_key = None
+        if not self._view_ever_shown:
+            self.hold_first_paint()
         if not self._in_view and self._hidden_view is not None:
             # Read while hidden (under a dialog whose closing asked for it, or after another
             # window's write): the next showing shows this read; it need not read again.
@@ -253,6 +257,8 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         if inspect.isawaitable(shown):
             await shown
         if message.generation == self._view_generation:  # not overtaken while mounting
+            self._view_ever_shown = True
+            self.release_first_paint()
             self._idle_event().set()
 
     def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
@@ -262,6 +268,7 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         self._view_requested_key = None  # nothing was shown: the next showing reads again
         if not self._in_view:
             self._hidden_view = None
+        self.release_first_paint()
         self.notify(str(message.error), severity="error", markup=False)
         self._idle_event().set()
 
