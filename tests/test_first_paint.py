@@ -55,7 +55,7 @@ async def test_a_slow_read_shows_the_screen_without_its_data_then_with_it(store,
         await pilot.press("3")
         try:
             await app_until(pilot, lambda: frames, "the Venues shell drawn while its read waits")
-            assert frames == [False]
+            assert not any(frames)  # drawn without its data (the read is held)
         finally:
             gate.set()
         await settled(pilot)

@@ -186,7 +186,6 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
     _view_generation = 0
     _view_requested_key: tuple | None = None  # the data stamp when the newest load started
     _view_idle: asyncio.Event | None = None
-    _view_ever_shown = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -230,8 +229,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
             self._view_requested_key = self._view_key()
         except StoreError:
             self._view_requested_key = None
-        if not self._view_ever_shown:
-            self.hold_first_paint()
+        self.hold_first_paint()
         if not self._in_view and self._hidden_view is not None:
             # Read while hidden (under a dialog whose closing asked for it, or after another
             # window's write): the next showing shows this read; it need not read again.
@@ -257,18 +255,17 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         if inspect.isawaitable(shown):
             await shown
         if message.generation == self._view_generation:  # not overtaken while mounting
-            self._view_ever_shown = True
-            self.release_first_paint()
+            await self.first_view_shown()
             self._idle_event().set()
 
-    def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
+    async def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return
         self._view_requested_key = None  # nothing was shown: the next showing reads again
         if not self._in_view:
             self._hidden_view = None
-        self.release_first_paint()
+        await self.first_view_shown()
         self.notify(str(message.error), severity="error", markup=False)
         self._idle_event().set()
 
