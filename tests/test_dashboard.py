@@ -252,3 +252,20 @@ async def test_rows_past_a_small_panel_are_all_listed_once_shown(store, frozen_c
         assert len(stalled) == 50 and stalled[0] == "Stalled paper 00" and stalled[-1] == "Stalled paper 49"
         assert attention.splitlines()[-1] == "… 10 more"
         assert panel.highlighted == next(i for i, option in enumerate(panel.options) if not option.disabled)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_estimate_mark_wraps_onto_no_line_of_its_own_at_80_columns(prepared, language):
+    prepared.settings.update(today_days=60, language=language)
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await view_shown(pilot)
+        panel = app.screen.query_one("#dash-deadlines")
+        width = panel.scrollable_content_region.width
+        mark = "估计" if language == "zh" else "est."
+        rows = [option.prompt for option in panel.options if "~" in option.prompt.plain]  # estimated
+        assert rows
+        for row in rows:
+            lines = row.wrap(app.console, width)
+            assert all(line.plain.strip() != mark for line in lines), lines
+            assert "AoE" in lines[-1].plain  # the date line is the last: nothing wrapped after it

@@ -92,6 +92,44 @@ def test_choices_and_aims_are_whole_papers_columns(store, add_paper):
                     for p in whole}
 
 
+def test_briefs_are_whole_papers_columns_in_board_order(store, add_paper):
+    """What the day's summary reads of every paper: the columns of whole papers, the guide's
+    examples marked as Paper.is_example marks them (an empty seed key is not an example)."""
+    add_paper("Mine", Stage.WRITING, venue_key="iclr", target_year=2027, track="workshop", target_cycle=2)
+    add_paper("Decided", Stage.DECISION, venue_key="acl", decision="rejected")
+    blank = add_paper("Blank seed key", Stage.IDEATION)
+    seeded = add_paper("Seeded", Stage.DESIGN)
+    with store.transaction() as conn:
+        conn.execute("UPDATE papers SET seed_key = '' WHERE id = ?", (blank.id,))
+        conn.execute("UPDATE papers SET seed_key = 'example.one' WHERE id = ?", (seeded.id,))
+    whole = store.papers.all()
+    assert store.papers.briefs() == [
+        (p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle,
+         p.stage_entered_at, p.is_example) for p in whole]
+    examples = {brief.id: brief.is_example for brief in store.papers.briefs()}
+    assert (examples[blank.id], examples[seeded.id]) == (False, True)
+
+
+def test_latest_submission_days_are_the_last_of_each_history(store, add_paper):
+    """What a target reads of a paper's submissions (the day of its latest), as the whole
+    history orders them: an undated one sorts first, a later day after an earlier one."""
+    from paperdeck.store.papers import latest_submitted_on
+
+    twice = add_paper("Resubmitted")
+    store.papers.submit(twice.id, "ICLR", venue_key="iclr", year=2026, submitted_on="2025-10-01")
+    store.papers.submit(twice.id, "ICML", venue_key="icml", year=2026, submitted_on="2026-01-20")
+    undated = add_paper("Undated last")
+    store.papers.submit(undated.id, "ACL", venue_key="acl", year=2026, submitted_on="2026-02-01")
+    blank = store.papers.submit(undated.id, "ACL", venue_key="acl", year=2026)
+    with store.transaction() as conn:  # no day recorded (an older version, a hand edit)
+        conn.execute("UPDATE submissions SET submitted_on = NULL WHERE id = ?", (blank.id,))
+    add_paper("Never submitted")
+    history = submissions_by_paper(store)
+    assert latest_submitted_on(store) == {paper_id: found[-1].submitted_on for paper_id, found in history.items()}
+    assert latest_submitted_on(store)[twice.id] == "2026-01-20"
+    assert latest_submitted_on(store)[undated.id] == "2026-02-01"  # the undated one sorts first
+
+
 def test_month_grid_milestones_are_those_of_whole_papers_targets(store, add_paper):
     """A paper naming a cycle of its edition gets that cycle's plan, as on the board."""
     from datetime import datetime, timezone

@@ -36,13 +36,12 @@ async def test_save_stays_in_view_and_the_submission_record_is_whole(paper, make
     async with app.run_test(size=size) as pilot:
         form = await open_form(pilot)
         dialog = form.query_one(".dialog").region
-        tabs = form.query_one(TabbedContent)
         for tab in ("tab-details", "tab-checklist", "tab-submissions", "tab-links"):
-            tabs.active = tab
+            await form.show_tab(tab)
             await pilot.pause()
             save = form.query_one("#form-save", Button)
             assert inside(dialog, save.region) and save.region.height >= 1, (tab, save.region)
-        tabs.active = "tab-submissions"
+        await form.show_tab("tab-submissions")
         await pilot.pause()
         pane = form.query_one("#tab-submissions").region
         for selector in RECORD:
@@ -60,7 +59,7 @@ async def test_a_submission_record_with_its_edition_forum_scores_and_decision(pa
     app = make_app("pipeline")
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(pilot)
-        form.query_one(TabbedContent).active = "tab-submissions"
+        await form.show_tab("tab-submissions")
         await pilot.pause()
         edition = form.query_one("#sub-edition", Select)
         years = [value for _label, value in edition._options if isinstance(value, int)]
@@ -86,7 +85,7 @@ async def test_the_first_space_in_the_checklist_ticks_the_highlighted_item(paper
     app = make_app("pipeline")
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(pilot)
-        form.query_one(TabbedContent).active = "tab-checklist"
+        await form.show_tab("tab-checklist")
         await pilot.pause()
         checklist = form.query_one("#form-checklist", SelectionList)
         checklist.focus()
@@ -101,8 +100,10 @@ async def test_an_error_on_another_tab_is_brought_into_view(paper, make_app, sto
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(pilot)
         tabs = form.query_one(TabbedContent)
+        await form.show_tab("tab-links")
         form.query_one("#f-link_arxiv", Input).value = "not a link"
-        assert tabs.active == "tab-details"
+        tabs.active = "tab-details"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settled(pilot)
         assert tabs.active == "tab-links"

@@ -19,10 +19,14 @@ async def test_an_edit_in_the_links_tab_is_asked_about_saved_and_kept_as_a_draft
         await settled(pilot)
         form = app.screen
         assert isinstance(form, PaperFormModal)
-        assert form._edited() == {}
+        assert form._edited() == {} and "link_code" not in form.fields  # built when first shown
         # Styled once mounted: Input(compact=True) sets its class before it is in the DOM (the app
         # skips restyling such widgets), and the compact look still applies: one line, no border.
-        assert form.fields["title"].region.height == 1 and form.fields["link_code"].has_class("-textual-compact")
+        assert form.fields["title"].region.height == 1
+        await form.show_tab("tab-links")
+        assert form.fields["link_code"].has_class("-textual-compact") and "link_code" in form.loaded
+        await pilot.pause()
+        assert form.fields["link_code"].region.height == 1
         form.query_one("#f-link_code", Input).value = "https://github.com/me/beta"
         assert form._edited() == {"link_code": "https://github.com/me/beta"}
         await pilot.press("escape")  # unsaved: asks first

@@ -110,6 +110,7 @@ async def test_the_form_validates_and_saves(board, key):
         form = app.screen
         assert isinstance(form, PaperFormModal)
         await form.view_ready()  # the form loads its paper off the UI thread
+        await form.show_tab("tab-links")  # built when first shown
         form.query_one("#f-year", Input).value = "20245"
         form.query_one("#f-link_code", Input).value = "github.com/me/alpha"
         form.query_one("#f-link_arxiv", Input).value = "javascript:alert(1)"
@@ -148,6 +149,7 @@ async def test_the_form_ticks_checklist_items(board):
         await pilot.press("e")
         await view_shown(pilot)
         await app.screen.view_ready()
+        await app.screen.show_tab("tab-checklist")
         checklist = app.screen.query_one("#form-checklist", SelectionList)
         checklist.focus()
         checklist.highlighted = 0
@@ -245,6 +247,7 @@ async def test_the_form_records_submissions_and_decisions(board):
         await view_shown(pilot)
         form = app.screen
         await form.view_ready()
+        await form.show_tab("tab-submissions")
         paper_id = form.paper_id
         form.query_one("#sub-date", Input).value = "2026-13-45"
         form.query_one("#sub-venue", Input).value = "ACL ARR"
@@ -384,6 +387,7 @@ async def test_closing_the_form_reads_the_papers_columns_once(board):
         await pilot.press("e")
         await view_shown(pilot)
         form = app.screen
+        await form.show_tab("tab-submissions")
         form.query_one("#sub-venue", Input).value = "ACL ARR"
         form.record_submission()
         await view_shown(pilot)

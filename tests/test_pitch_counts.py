@@ -146,3 +146,21 @@ def test_the_dashboard_times_every_paper_as_counting_the_text_does(store):
         papers.append(paper)
     assert dashboard_pitch(store) == expected_pitch(store, papers)
     assert store.scalar("SELECT count(*) FROM pitch_sections WHERE words IS NULL") == 0
+
+
+def test_a_part_of_whitespace_alone_is_not_written_as_python_strips_it(store, paper):
+    """"Has text" is decided in SQL with the whitespace `str.strip()` strips: a part holding
+    only such characters (any of them, the ideographic space too) is not counted as written;
+    one character more is."""
+    from paperdeck.store.pitches import WHITESPACE
+
+    assert WHITESPACE == "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+    assert all(count_speech(space).empty for space in WHITESPACE)  # a counted part with words has text
+    keys = [part.key for part in store.pitches.parts()]
+    store.pitches.save_section(paper.id, keys[0], WHITESPACE)
+    store.pitches.save_section(paper.id, keys[1], "\u3000\n")
+    store.pitches.save_section(paper.id, keys[2], " \u200b ")  # a zero-width space is not whitespace
+    store.pitches.save_section(paper.id, keys[3], "\u3000x\u3000")
+    saved = store.pitches.counts_by_paper()[paper.id]
+    assert {key: saved[key][0] for key in keys[:4]} == {keys[0]: False, keys[1]: False, keys[2]: True, keys[3]: True}
+    assert dashboard_pitch(store) == expected_pitch(store, store.papers.outlines())

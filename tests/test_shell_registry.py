@@ -19,7 +19,7 @@ def test_every_registered_screen_is_a_mode_a_key_and_a_screen_class():
     keys = {a.action: a.key for a in APP_ACTIONS}
     for number, entry in enumerate(SCREENS, start=1):
         assert issubclass(entry.screen_class(), PaperdeckScreen)
-        assert keys[f"app.show('{entry.name}')"] == str(number)
+        assert keys[f"app.show('{entry.name}')"] == f"{number},alt+{number}"
         assert entry.zh and entry.en
 
 
@@ -125,3 +125,34 @@ async def test_help_is_titled_with_the_registered_label_in_the_language(store):
         await pilot.press("f2", "question_mark")
         await pilot.pause()
         assert app.screen.query_one(".dialog").border_title == "按键 — 会议"
+
+
+def test_escape_then_a_digit_within_the_escape_delay_types_nothing():
+    """Textual read ESC + digit as WezTerm's Option+digit and typed "§" (ESC 6): Escape then 6
+    pressed quickly typed it into the Pitch editor. Now it is alt+6, which has no character."""
+    import paperdeck.tui.app  # noqa: F401  (applies the fixes)
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    for digit in "1234567890":
+        keys = list(parser.feed("\x1b")) + list(parser.feed(digit))
+        assert [(key.key, key.character) for key in keys] == [(f"alt+{digit}", None)]
+
+
+async def test_alt_and_a_digit_in_the_pitch_editor_opens_that_screen_and_types_nothing(store):
+    from textual.widgets import TextArea
+
+    from paperdeck.models.papers import Stage
+    from paperdeck.tui.app import PaperdeckApp
+    from waiting import app_until, settled
+
+    store.papers.add("Pitched", Stage.WRITING)
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        editor = app.screen.focused
+        assert isinstance(editor, TextArea)
+        before = editor.text
+        await pilot.press("alt+6")
+        await app_until(pilot, lambda: app.current_mode == "resume", "the Resume screen")
+        assert editor.text == before

@@ -104,21 +104,9 @@ def test_migration_failure_rolls_back(tmp_path, monkeypatch):
     broken = [*MIGRATIONS, (LATEST_VERSION + 1, "9999_broken.sql")]
     monkeypatch.setattr(migrate_module, "MIGRATIONS", broken)
 
-    real_files = migrate_module.resources.files
-
-    class Fake:
-        def __init__(self, base):
-            self.base = base
-
-        def joinpath(self, name):
-            if name == "9999_broken.sql":
-                class Text:
-                    def read_text(self, encoding):
-                        return "CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;"
-                return Text()
-            return self.base.joinpath(name)
-
-    monkeypatch.setattr(migrate_module.resources, "files", lambda pkg: Fake(real_files(pkg)))
+    real_sql = migrate_module.migration_sql
+    monkeypatch.setattr(migrate_module, "migration_sql", lambda name: (
+        "CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;" if name == "9999_broken.sql" else real_sql(name)))
     with pytest.raises(sqlite3.OperationalError):
         open_store(path, seed=False)
     conn = sqlite3.connect(path)

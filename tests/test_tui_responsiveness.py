@@ -128,3 +128,34 @@ def test_due_tally_kept_per_rating_matches_a_recount(store, frozen_clock):
         tally.rated(card, outcome)
         assert tally.summary() == cards.due_summary(utcnow(), [deck.id])
         frozen_clock.shift(timedelta(minutes=3))
+
+
+async def test_closing_the_paper_form_runs_a_full_collection_and_a_small_dialog_does_not(store, make_app):
+    """The form leaves ~10,000 objects in reference cycles: a full collection right after it
+    closes keeps the app's memory from growing with each opening (idle_gc.py)."""
+    from paperdeck.models.papers import Stage
+    from paperdeck.tui.screens.modal import LARGE_DIALOG
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+    from waiting import app_until, settled
+
+    store.papers.add("Collected after", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.start_idle_collector()  # a real terminal's app starts it; a headless one does not
+        requested: list[int] = []
+        collect = app.idle_collector.collect
+        app.idle_collector.collect = lambda: (requested.append(1), collect())
+        app.idle_collector.young_at_last_full = 10**9  # its own ticks never due: only a request counts
+        await settled(pilot)
+        await pilot.press("n")  # quick capture: a small dialog
+        await settled(pilot)
+        assert sum(1 for _ in app.screen.walk_children()) < LARGE_DIALOG
+        await pilot.press("escape")
+        await settled(pilot)
+        assert requested == []
+        await pilot.press("e")
+        await app_until(pilot, lambda: isinstance(app.screen, PaperFormModal) and app.screen.query("Input"), "the form")
+        await settled(pilot)
+        await pilot.press("escape")
+        await app_until(pilot, lambda: requested == [1], "a full collection after the form closed")
+    assert gc.get_threshold()[2] != NEVER  # the app's unmount gave the collector back

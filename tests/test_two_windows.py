@@ -8,12 +8,13 @@ from __future__ import annotations
 from contextlib import AsyncExitStack
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from paperdeck.domain.merge import both_texts
 from paperdeck.models.papers import Stage
 from paperdeck.store import open_store
 from paperdeck.tui.app import PaperdeckApp
+from paperdeck.usecases.pitch import save_pitch_part
 from waiting import app_until
 
 
@@ -44,9 +45,14 @@ async def test_two_windows_typing_one_pitch_part_are_asked_not_overwritten(seede
         await pilot_one.click("#editor-2")
         await pilot_one.press(*"from window one")
         await app_until(pilot_one, lambda: stored(one_store, paper.id) == "from window one", "window one's autosave")
-        # Window two still shows the part as it was loaded (empty) and types over it.
+        # Window two still shows the part as it was loaded (empty) and types over it. Its
+        # autosave holds the part (no dialog pops up under the typing: "t" would answer it).
         await pilot_two.click("#editor-2")
         await pilot_two.press(*"from window two")
+        await app_until(pilot_two, lambda: "pitch.method" in two.screen.guard.held, "window two's autosave holding the part")
+        assert two.screen.id != "conflict"
+        assert two.screen.query_one("#editor-2", TextArea).text == "from window two"
+        await pilot_two.press("ctrl+s")  # asked now, because the user asked
         await app_until(pilot_two, lambda: two.screen.id == "conflict" and two.screen.query("#choice-message"),
                         "the conflict dialog in window two, composed")
         message = str(two.screen.query_one("#choice-message").render())
@@ -59,12 +65,70 @@ async def test_two_windows_typing_one_pitch_part_are_asked_not_overwritten(seede
         # The history holds both sides, whatever was chosen.
         kept = [version.sections.get("pitch.method") for version in two_store.pitches.versions(paper.id)]
         assert "from window one" in kept
+        assert two_store.drafts.all() == []  # the held text's draft goes once answered
         # Typing on in window two saves without asking again (it holds the stored version now).
         await pilot_two.press("end", "!")
         await app_until(pilot_two, lambda: "!" in stored(two_store, paper.id), "the next autosave")
         assert two.screen.id != "conflict"
     one_store.close()
     two_store.close()
+
+
+async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded_db):
+    """Autosave meeting a part saved elsewhere opens no dialog under the typing: the letters
+    typed next (k, r, t, b answer the conflict dialog) stay text, the other parts still save,
+    the held text is kept in one draft until Ctrl+S asks."""
+    store = open_store(seeded_db)
+    paper = store.papers.add("Held while typing", Stage.WRITING)
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        save_pitch_part(store, paper.id, "pitch.method", "theirs", None)  # another window, after the load
+        await pilot.click("#editor-2")
+        await pilot.press(*"mine")
+        await app_until(pilot, lambda: "pitch.method" in app.screen.guard.held, "the autosave holding the part")
+        await pilot.press(*" then k r t b")
+        await app_until(pilot, lambda: [d.body.splitlines()[1:] for d in store.drafts.all()] == [["mine then k r t b"]],
+                        "the held text in its draft")
+        assert app.screen.id != "conflict"
+        assert app.screen.query_one("#editor-2", TextArea).text == "mine then k r t b"
+        assert stored(store, paper.id) == "theirs"
+        assert "changed elsewhere · Ctrl+S" in str(app.screen.query_one("#head-2", Static).render())
+        await pilot.click("#editor-1")  # another part saves as usual meanwhile
+        await pilot.press(*"background")
+        await app_until(pilot, lambda: stored(store, paper.id, "pitch.background") == "background", "the other part saved")
+        await pilot.press("ctrl+s")
+        await app_until(pilot, lambda: app.screen.id == "conflict" and app.screen.query("#choice-message"), "the dialog")
+        await pilot.press("k")
+        await app_until(pilot, lambda: stored(store, paper.id) == "mine then k r t b", "mine saved")
+        assert store.drafts.all() == [] and not app.screen.guard.held
+        await pilot.pause()
+        assert "changed elsewhere" not in str(app.screen.query_one("#head-2", Static).render())
+    store.close()
+
+
+async def test_a_held_part_left_for_another_paper_stays_a_draft(seeded_db):
+    store = open_store(seeded_db)
+    paper = store.papers.add("Held then left", Stage.WRITING)
+    other = store.papers.add("The paper switched to", Stage.WRITING)
+    store.settings.update(pitch_paper_id=paper.id)
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        save_pitch_part(store, paper.id, "pitch.method", "theirs", None)
+        await pilot.click("#editor-2")
+        await pilot.press(*"mine")
+        await app_until(pilot, lambda: "pitch.method" in app.screen.guard.held, "the autosave holding the part")
+        app.screen.show_item(str(other.id))
+        await app_until(pilot, lambda: app.screen.paper_id == other.id, "the other paper")
+        await shown(pilot)
+        assert app.screen.query_one("#editor-2", TextArea).text == ""  # nothing of the held part here
+        assert not app.screen.guard.held
+        assert [draft.body.splitlines()[1:] for draft in store.drafts.all()] == [["mine"]]
+        await pilot.press(*"x")
+        await app_until(pilot, lambda: stored(store, other.id) == "x", "the other paper's autosave")
+        assert stored(store, paper.id) == "theirs"  # and mine is in the draft
+    store.close()
 
 
 async def test_a_paper_deleted_in_another_window_stops_its_pitch_and_keeps_a_draft(seeded_db):

@@ -110,6 +110,15 @@ def test_a_snapshot_reads_one_instant_and_never_writes(store):
         assert [p.title for p in snapshot.papers.all()] == ["Before", "During"]
 
 
+def test_the_snapshot_connection_keeps_a_small_page_cache(store):
+    """The screens' read connection holds READER_CACHE_KIB of pages, not SQLite's 2,000 KiB
+    (memory at start; the pages come again from the OS's cache)."""
+    from paperdeck.store.store import READER_CACHE_KIB
+
+    with store.reading() as snapshot:
+        assert snapshot.conn.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB
+
+
 def test_a_closed_store_refuses_a_snapshot(db_path):
     from paperdeck.store import StoreError, open_store
 

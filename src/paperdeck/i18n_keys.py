@@ -133,6 +133,7 @@ KEYS_ZH: dict[str, tuple[str, str]] = {
     "pitch.history": ("历史", "版本历史：恢复任一早先版本"),
     "pitch.export": ("导出 .md", "把讲稿写成 Markdown 文件（先询问位置：默认为当前目录的 pitch-<id>.md）"),
     "pitch.copy": ("复制", "把讲稿以 Markdown 复制到剪贴板"),
+    "pitch.save": ("保存", "立即保存；在别处被修改的部分会询问：保留我的、采用他们的或两者都保留"),
     "pitch.leave": ("✎ 编辑中", "编辑中：字母是文字。Esc 离开编辑框，之后字母键作为命令"),
     "pitch.edit": ("⌘ 命令：编辑", "命令模式：字母键作为命令。i 或 e 回到当前部分的编辑框"),
     "pitch.examples": ("示例", "显示或隐藏每部分上方指南的提示与示例"),

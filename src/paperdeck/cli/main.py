@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pkgutil
 import sys
 from importlib import import_module
 
@@ -69,6 +68,8 @@ def build_parser(module_names: list[str] | None = None, parser_class: type = One
     add_screen_option(parser)  # `paperdeck --screen NAME`, as `paperdeck run --screen NAME`
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     if module_names is None:
+        import pkgutil  # only the full parser lists the commands' modules
+
         module_names = sorted(module.name for module in pkgutil.iter_modules(commands_package.__path__))
     for name in module_names:
         module = import_module(f"{commands_package.__name__}.{name}")

@@ -185,6 +185,25 @@ def target_key(paper: PaperLike, submitted: datetime | None = None) -> tuple:
             paper.decision, plan_weeks(paper), submitted)  # type: ignore[arg-type]
 
 
+def reads_submitted(paper: PaperLike, venue: VenueEditions | None, now: datetime) -> bool:
+    """Whether `resolve_target` reads the paper's submission date: only past submission, for a
+    paper naming no cycle, toward an edition running several (`submitted_cycle`). Elsewhere
+    papers submitted on different days have equal targets (`target_key` may leave the day out).
+    Keep it in step with `resolve_target`."""
+    if not paper.venue_key or venue is None or paper.stage in PLANNED_STAGES:
+        return False
+    if int(getattr(paper, "target_cycle", None) or 0) or not _after_kinds(paper):
+        return False
+    year = paper.target_year
+    if year is None:
+        year = venue.last_closed_year(now)
+        if year is None:
+            return False
+    elif not year_in_bounds(year):
+        return False
+    return venue.edition(year).cycles != (0,)
+
+
 def paper_target(paper: PaperLike, venue: VenueEditions | None, now: datetime, zone: tzinfo,
                  submitted: datetime | None = None) -> PaperTarget:
     """The paper's target with its backward plan (planned stages, toward a submission deadline)."""

@@ -155,6 +155,23 @@ class PaperAim(NamedTuple):
     target_cycle: int | None
 
 
+class PaperBrief(NamedTuple):
+    """What the day's summary (the Dashboard, `paperdeck today`) reads of a paper: what its
+    target is computed from (PaperAim's columns), when it entered its stage and whether it is
+    one of the guide's examples (Paper.is_example). Read for every paper, 10,000 at the large size."""
+
+    id: int
+    title: str
+    stage: Stage
+    venue_key: str | None
+    target_year: int | None
+    track: str | None
+    decision: str | None
+    target_cycle: int | None
+    stage_entered_at: datetime | None
+    is_example: bool
+
+
 @dataclass(slots=True)
 class PaperTile:
     """What a tile of the Pipeline board shows, read in one query for the whole board (10,000 rows).

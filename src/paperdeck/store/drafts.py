@@ -26,6 +26,12 @@ class DraftRepo:
             draft_id = DRAFTS.insert(conn, kind=kind, about=about, body=body, created_at=utcnow())
         return self.get(draft_id)
 
+    def replace(self, draft_id: int, body: str) -> None:
+        """The draft's text, kept current (NotFound once it was deleted, e.g. from the CLI)."""
+        with self.store.transaction() as conn:
+            if conn.execute("UPDATE drafts SET body = ? WHERE id = ?", (body, draft_id)).rowcount == 0:
+                raise NotFound(f"no draft #{draft_id}")
+
     def all(self) -> list[Draft]:
         """Newest first."""
         return [DRAFTS.from_row(row) for row in self.store.rows("SELECT * FROM drafts ORDER BY id DESC")]

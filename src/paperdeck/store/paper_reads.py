@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso
 from ..models.papers import (
-    Paper, PaperAim, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
+    Paper, PaperAim, PaperBrief, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
 )
 from .errors import NotFound
 from .mapping import text_item
@@ -106,6 +106,15 @@ class PaperReads:
         """Every paper's PaperAim: what its target and plan are computed from, and its title."""
         return [PaperAim(paper_id, title, STAGE_OF[stage], *rest) for paper_id, title, stage, *rest in self.store.rows(
             "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle FROM papers p")]
+
+    def briefs(self) -> list[PaperBrief]:
+        """Every paper's PaperBrief (what the day's summary reads), in board order: no whole
+        Paper built, no venue joined, no text or JSON column read."""
+        return [PaperBrief(paper_id, title, STAGE_OF[stage], venue_key, year, track, decision, cycle,
+                           from_iso(entered), bool(seed_key))
+                for paper_id, title, stage, venue_key, year, track, decision, cycle, entered, seed_key in self.store.rows(
+                    "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle, "
+                    f"p.stage_entered_at, p.seed_key FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]
 
     def by_ids(self, ids: list[int]) -> list[Paper]:
         """These papers whole, in the order of `all()` (ids not found are left out)."""

@@ -335,6 +335,13 @@ def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
     return history
 
 
+def latest_submitted_on(store: "Store") -> dict[int, str | None]:
+    """paper id -> `submitted_on` of its latest submission (the last of `submissions_by_paper`'s
+    history), for every paper with one: what a target reads, without building every submission."""
+    return {paper_id: submitted_on for paper_id, submitted_on in store.rows(
+        "SELECT paper_id, submitted_on FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")}
+
+
 def set_resume_fields(
     store: "Store", paper_id: int, *, bullets: list[str] | None = None,
     selected: bool | None = None, on_resume: bool | None = None, expected_version: int | None = None,

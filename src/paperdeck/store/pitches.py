@@ -30,6 +30,10 @@ FALLBACK_PARTS = (
     PitchPart("pitch.highlight", "创新亮点", "One-line summary"),
     PitchPart("pitch.extensions", "可扩展方向 / 应用落地", "Future directions / Real-world use"),
 )
+# What `str.strip()` strips: every character for which `str.isspace()` holds (a test keeps
+# it so), for SQLite's trim(X, Y) to decide "has text" as Python does.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 MAX_BODY_CHARS = 200_000
 SCOPE = "pitch"  # the undo journal of rehearsals
 VERSIONS_KEPT = 200
@@ -72,14 +76,22 @@ class PitchRepo:
 
     def counts_by_paper(self) -> dict[int, dict[str, tuple[bool, "SpeechCount"]]]:
         """paper id -> {part key: (has text, its speaking count)} of its saved parts, for every
-        paper, in one query: the stored counts (migration 0010), else counted here."""
+        paper, in one query: the stored counts (migration 0010), else counted here. "Has text"
+        is decided in SQL: a counted word or CJK character is text (neither is ever whitespace),
+        else the body trimmed of `str.strip`'s whitespace; a body is read only to be counted."""
         from ..domain.speaking import SpeechCount, count_speech
 
         found: dict[int, dict[str, tuple[bool, SpeechCount]]] = {}
-        for paper_id, part_key, body, words, cjk_chars in self.store.rows(
-                "SELECT paper_id, part_key, body, words, cjk_chars FROM pitch_sections"):
-            count = count_speech(body) if words is None or cjk_chars is None else SpeechCount(words, cjk_chars)
-            found.setdefault(paper_id, {})[part_key] = (bool(body.strip()), count)
+        for paper_id, part_key, uncounted, has_text, words, cjk_chars in self.store.rows(
+                "SELECT paper_id, part_key, CASE WHEN words IS NULL OR cjk_chars IS NULL THEN body END, "
+                "CASE WHEN words > 0 OR cjk_chars > 0 THEN 1 ELSE trim(body, ?) <> '' END, words, cjk_chars "
+                "FROM pitch_sections",
+                (WHITESPACE,)):
+            if uncounted is not None:  # not counted when saved (both counts are stored, or neither is used)
+                count = count_speech(uncounted)
+                found.setdefault(paper_id, {})[part_key] = (bool(uncounted.strip()), count)
+            else:
+                found.setdefault(paper_id, {})[part_key] = (bool(has_text), SpeechCount(words, cjk_chars))
         return found
 
     def last_edited_paper(self, among: set[int]) -> int | None:

@@ -18,9 +18,8 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .migrate import MIGRATIONS
+from .migrate import MIGRATIONS, migration_sql
 
 SHOWN_PROBLEMS = 3
 
@@ -63,7 +62,7 @@ def expected_schema(version: int) -> Schema:
         for number, name in MIGRATIONS:
             if number > version:
                 break
-            conn.executescript(resources.files("paperdeck.store.migrations").joinpath(name).read_text("utf-8"))
+            conn.executescript(migration_sql(name))
         return read_schema(conn)
     finally:
         conn.close()

@@ -258,11 +258,19 @@ class Store:
 _UNREADABLE = (11, 26, 10)
 
 
+# The screens' read connection keeps this much of the file in its own page cache (SQLite's
+# default is 2,000 KiB): a view reads each page once per load, and a page it reads again comes
+# from the OS's cache at no measurable cost (the Dashboard's read at 1,000 and 10,000 papers
+# took the same CPU time), while the default cache held ~1.5 MiB more from the start.
+READER_CACHE_KIB = 512
+
+
 def _open_reader(path: Path) -> sqlite3.Connection:
     conn = connect_readonly(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only = ON")
+    conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
     return conn
 
 

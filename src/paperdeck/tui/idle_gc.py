@@ -7,6 +7,12 @@ automatic full collection off and runs it here, when no key or mouse input came 
 (or, at the latest, after MAX_DEFERRAL_SECONDS of continuous use), and only when younger
 collections ran since the last one (so an idle app does not scan its heap over and over).
 Young collections (generations 0 and 1) stay automatic: they are cheap.
+
+One exception: closing a large dialog (the paper form: 75 widgets at first, ~170 with every tab built) leaves ~10,000 objects in
+reference cycles (Textual's widgets, styles and timers refer to each other), ~3-6 MiB that only
+a full collection frees. Under continuous use none ran, and every opening of the form added its
+share to the app's memory (six openings at medium: 60 -> 97 MiB). `collect` runs one right
+after such a dialog's closing frame: ~45-75 ms while the user looks at the screen it uncovered.
 """
 
 from __future__ import annotations
@@ -60,8 +66,12 @@ class IdleCollector:
         """Collect if due; True when it did."""
         if not self.due():
             return False
+        self.collect()
+        return True
+
+    def collect(self) -> None:
+        """A full collection now."""
         gc.collect()
         self.last_full = self.clock()
         self.young_at_last_full = _young_collections()
         self.full_collections += 1
-        return True

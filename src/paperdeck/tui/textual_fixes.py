@@ -9,11 +9,20 @@ newer ones push it out. Opening and closing the paper form (~170 widgets) kept ~
 A widget that watches another node's reactive (TextArea watches the app's `theme`) stays in
 that node's watcher list after it is removed, until the reactive next changes: every closed
 paper form kept its Notes editor. `drop_watchers` forgets them when the widget unmounts.
+
+Textual reads ESC followed by a digit as WezTerm's macOS Option+digit and types a character
+("\x1b6" is "§", "\x1b1" is "¡"). Escape then a digit pressed within Textual's escape delay
+(100 ms) sends the same bytes: leaving the Pitch editor for screen 6 typed "§" into the pitch.
+`apply` makes them alt+digit keys, with no character: nothing is typed, and alt+1..6 open the
+screens like 1..6 (actions.py), even from inside an editor.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
+
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 
 from textual._styles_cache import StylesCache
 from textual.dom import DOMNode
@@ -31,8 +40,16 @@ def _get_inner_outer(_cache: StylesCache, base_background: Color, background: Co
     return _inner_outer(base_background, background)
 
 
+class _KeyName(NamedTuple):
+    """What the parser reads from a tuple-valued sequence: `.value`, the key's name."""
+
+    value: str
+
+
 def apply() -> None:
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
+    for digit in "0123456789":
+        ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] = (_KeyName(f"alt+{digit}"),)  # type: ignore[index]
 
 
 def drop_watchers(node: DOMNode, watched: DOMNode, *names: str) -> None:

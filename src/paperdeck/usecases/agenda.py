@@ -7,15 +7,15 @@ kept as typed for the surfaces to show literally.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from ..domain.agenda import AGENDA_DAYS, KIND_ORDER, AgendaKind, agenda_days, in_agenda, running_period
 from ..domain.deadlines import local_day, local_today
-from ..domain.targets import PaperTarget, milestone_items
-from ..models.papers import Paper, Stage
+from ..domain.targets import PaperTarget, milestone_items, target_for
+from ..models.papers import PaperBrief, Stage
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 from .deadline_list import target_test
 from .paper_targets import venue_editions
@@ -48,7 +48,7 @@ class AgendaItem:
         return self.label_zh if language == "zh" else self.label_en
 
 
-def week_agenda(store: "Store", papers: list[Paper], targets: Mapping[int, PaperTarget], now: datetime,
+def week_agenda(store: "Store", papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime,
                 zone: tzinfo, to_study_today: int, days: int = AGENDA_DAYS,
                 book: "DeadlineBook | None" = None) -> list[AgendaItem]:
     """`papers`: the user's own (no examples) and `targets` theirs (`paper_targets`);
@@ -68,7 +68,7 @@ def week_agenda(store: "Store", papers: list[Paper], targets: Mapping[int, Paper
     return items
 
 
-def _deadlines(store: "Store", book: "DeadlineBook", papers: list[Paper], zone: tzinfo, today: date,
+def _deadlines(store: "Store", book: "DeadlineBook", papers: Sequence[PaperBrief], zone: tzinfo, today: date,
                days: int) -> list[AgendaItem]:
     """Submission deadlines (as the deadline list has them) on the agenda's days."""
     is_target = target_test(store, papers, book.venues)
@@ -89,7 +89,7 @@ def _deadlines(store: "Store", book: "DeadlineBook", papers: list[Paper], zone: 
     return found
 
 
-def _periods(store: "Store", book: "DeadlineBook", papers: list[Paper], targets: Mapping[int, PaperTarget],
+def _periods(store: "Store", book: "DeadlineBook", papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget],
              zone: tzinfo, today: date, days: int) -> list[AgendaItem]:
     """The rebuttal periods my papers under review are in, when begun before today and ending
     after the agenda (a start or end inside it is a deadline row already)."""
@@ -100,12 +100,13 @@ def _periods(store: "Store", book: "DeadlineBook", papers: list[Paper], targets:
     now = book.now
     editions = venue_editions(store, {target.venue_key for _paper, target in waiting if target.venue_key}, book)
     found = []
+    periods: dict[int, tuple | None] = {}  # target id -> its running period: papers alike share a target
     for paper, target in waiting:
-        venue = editions.get((target.venue_key or "").lower())
-        if venue is None:
-            continue
-        dates = venue.edition(target.edition_year).of((DeadlineKind.REBUTTAL,), target.cycle)
-        period = running_period(dates, now)
+        if id(target) not in periods:
+            venue = editions.get((target.venue_key or "").lower())
+            dates = venue.edition(target.edition_year).of((DeadlineKind.REBUTTAL,), target.cycle) if venue else []
+            periods[id(target)] = running_period(dates, now)
+        period = periods[id(target)]
         if period is None or in_agenda(local_day(period[1], zone), today, days):
             continue
         end = local_day(period[1], zone)
@@ -118,7 +119,7 @@ def _periods(store: "Store", book: "DeadlineBook", papers: list[Paper], targets:
     return found
 
 
-def _milestones(papers: list[Paper], targets: Mapping[int, PaperTarget], today: date, days: int) -> list[AgendaItem]:
+def _milestones(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], today: date, days: int) -> list[AgendaItem]:
     titles = {paper.id: paper.title for paper in papers}
     # Only a plan with a milestone on the agenda's days gives rows: the others are left out
     # before every remaining milestone of every paper is made an item (papers alike share one
@@ -131,8 +132,8 @@ def _milestones(papers: list[Paper], targets: Mapping[int, PaperTarget], today: 
         shown = in_week.get(id(target.plan))
         if shown is None:
             shown = in_week[id(target.plan)] = any(in_agenda(m.date, today, days) for m in target.plan)
-        if shown:
-            mine.append(target)
+        if shown:  # a target papers alike share (`shared=True`) is copied with this paper's id
+            mine.append(target if target.paper_id == paper_id else target_for(target, paper_id))
     return [
         AgendaItem(day=item.on_date, kind=AgendaKind.MILESTONE.value, label_zh=item.label_zh, label_en=item.label_en,
                    subject=item.paper_title, on_date=item.on_date, is_estimate=item.deadline_is_estimate,

@@ -4,14 +4,14 @@ while few are listed, the field's next ones. Never "no deadline" while one is kn
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from ..domain.deadlines import countdown, opens_at, urgency
 from ..domain.targets import PLANNED_STAGES
-from ..models.papers import Paper
+from ..models.papers import PaperBrief
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class DeadlineItem:
         return deadline_name(self.label, DeadlineKind(self.kind), language)
 
 
-def targeted(store: "Store", papers: list[Paper], venues: "list[Venue] | None" = None) -> set[tuple[str, int | None]]:
+def targeted(store: "Store", papers: Sequence[PaperBrief], venues: "list[Venue] | None" = None) -> set[tuple[str, int | None]]:
     """(venue key, edition year) my working papers target (None: a paper naming no year, so any
     edition), and (key, None) for each starred venue: the deadlines a list marks ★. `venues`:
     `store.venues.all()` when the caller has read it."""
@@ -57,7 +57,7 @@ def targeted(store: "Store", papers: list[Paper], venues: "list[Venue] | None" =
     return found | {(venue.key.lower(), None) for venue in venues if venue.favourite}
 
 
-def target_test(store: "Store", papers: list[Paper], venues: "list[Venue] | None" = None) -> Callable[[Deadline], bool]:
+def target_test(store: "Store", papers: Sequence[PaperBrief], venues: "list[Venue] | None" = None) -> Callable[[Deadline], bool]:
     """Whether a deadline is of an edition my working papers target or of a favourite venue."""
     wanted = targeted(store, papers, venues)
 
@@ -68,7 +68,7 @@ def target_test(store: "Store", papers: list[Paper], venues: "list[Venue] | None
     return is_target
 
 
-def gather_deadlines(store: "Store", papers: list[Paper], now: datetime, days: int, zone: tzinfo,
+def gather_deadlines(store: "Store", papers: Sequence[PaperBrief], now: datetime, days: int, zone: tzinfo,
                      book: "DeadlineBook | None" = None) -> list[DeadlineItem]:
     """Submission deadlines (not notifications or conference days) within the horizon, the
     editions my papers target and my favourite venues first (never another edition of a

@@ -1,4 +1,5 @@
-"""Drafts: text kept aside because what it was typed for was deleted elsewhere meanwhile."""
+"""Drafts: text kept aside because what it was typed for was deleted elsewhere meanwhile, or
+while a save of it waits for the user's answer to a conflict."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ if TYPE_CHECKING:
 
 def keep_draft(store: "Store", kind: str, about: str, body: str) -> Draft:
     return store.drafts.keep(kind, about, body)
+
+
+def replace_draft(store: "Store", draft_id: int, body: str) -> None:
+    store.drafts.replace(draft_id, body)
 
 
 def drafts(store: "Store") -> list[Draft]:

@@ -8,14 +8,14 @@ own papers and say how many examples they left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from ..domain.deadlines import countdown
 from ..domain.targets import PLANNED_STAGES, PaperTarget
-from ..models.papers import STAGES, Paper, Stage
+from ..models.papers import STAGES, PaperBrief, Stage
 from ..store.errors import NotFound
 
 if TYPE_CHECKING:
@@ -55,34 +55,42 @@ class MyPapers:
         return sum(count for _, count in self.by_stage)
 
 
-def my_papers(papers: list[Paper], targets: Mapping[int, PaperTarget], now: datetime, zone: tzinfo,
+def my_papers(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime, zone: tzinfo,
               venue_names: Mapping[str, str]) -> MyPapers:
     """`papers`: the user's own (no examples); `targets`: theirs (usecases.paper_targets);
     `venue_names`: venue key -> name as the user knows it ("MLSys")."""
     counts = {stage: 0 for stage in STAGES}
     working = []
+    # What a target adds to its papers' rows (venue, countdowns, next milestone), worded once per
+    # target: papers alike share one (`paper_targets(shared=True)`), copies share its deadline.
+    shown: dict[int, tuple[str, str, str, str, str, date | None]] = {}
     countdowns: dict[int, tuple[str, str]] = {}  # deadline id -> its countdowns: papers share deadlines
     for paper in papers:
         counts[paper.stage] += 1
         if paper.stage not in PLANNED_STAGES:
             continue
         target = targets.get(paper.id)
-        item = MyPaper(paper.id, paper.title, paper.stage.value)
-        if target is not None and target.deadline is not None:
-            key = target.deadline.venue_key
-            item.venue = f"{venue_names.get(key, key.upper())} {target.deadline.edition_year}"
-            texts = countdowns.get(id(target.deadline))
-            if texts is None:
-                texts = countdowns[id(target.deadline)] = (countdown(target.deadline, now, zone),
-                                                           countdown(target.deadline, now, zone, "zh"))
-            item.countdown, item.countdown_zh = texts
-        if target is not None and target.next is not None:
-            item.next_zh, item.next_en = target.next.label("zh"), target.next.label("en")
-            item.next_on = target.next.date
-        working.append(item)
+        if target is None:
+            working.append(MyPaper(paper.id, paper.title, paper.stage.value))
+            continue
+        texts = shown.get(id(target))
+        if texts is None:
+            venue, left, left_zh, next_zh, next_en, next_on = "", "", "", "", "", None
+            if target.deadline is not None:
+                key = target.deadline.venue_key
+                venue = f"{venue_names.get(key, key.upper())} {target.deadline.edition_year}"
+                times = countdowns.get(id(target.deadline))
+                if times is None:
+                    times = countdowns[id(target.deadline)] = (countdown(target.deadline, now, zone),
+                                                               countdown(target.deadline, now, zone, "zh"))
+                left, left_zh = times
+            if target.next is not None:
+                next_zh, next_en, next_on = target.next.label("zh"), target.next.label("en"), target.next.date
+            texts = shown[id(target)] = (venue, left, left_zh, next_zh, next_en, next_on)
+        working.append(MyPaper(paper.id, paper.title, paper.stage.value, *texts))
     # Soonest milestone first; papers without a plan after, in board order.
-    working.sort(key=lambda item: (item.next_on is None, item.next_on or date.max,
-                                   STAGES.index(Stage(item.stage)), item.paper_id))
+    rank = {stage.value: n for n, stage in enumerate(STAGES)}
+    working.sort(key=lambda item: (item.next_on is None, item.next_on or date.max, rank[item.stage], item.paper_id))
     return MyPapers([(stage.value, count) for stage, count in counts.items() if count], working)
 
 

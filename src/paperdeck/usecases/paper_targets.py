@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..domain.deadlines import local_today
 from ..domain.editions import VenueEditions
 from ..domain.targets import (
-    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, target_for, target_key,
+    MilestoneItem, PaperLike, PaperTarget, milestone_items, paper_target, reads_submitted, target_for, target_key,
 )
 
 if TYPE_CHECKING:
@@ -44,14 +44,14 @@ def venue_editions(store: "Store", keys: Iterable[str] | None = None,
 
 def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
     """paper id -> when its latest submission was made (the day's start, UTC)."""
-    from ..store.papers import submissions_by_paper
+    from ..store.papers import latest_submitted_on
 
     found = {}
-    for paper_id, submissions in submissions_by_paper(store).items():
-        if paper_id not in paper_ids or not submissions or not submissions[-1].submitted_on:
+    for paper_id, submitted_on in latest_submitted_on(store).items():
+        if paper_id not in paper_ids or not submitted_on:
             continue
         try:
-            day = datetime.fromisoformat(str(submissions[-1].submitted_on)).date()
+            day = datetime.fromisoformat(str(submitted_on)).date()
         except ValueError:
             continue
         found[paper_id] = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
@@ -73,15 +73,24 @@ def paper_targets(
     venues = venue_editions(store, keys, book) if keys else {}
     submitted = _submitted_at(store, {p.id for p in papers if p.venue_key and p.stage.value in ("under_review", "decision")})
     # Papers alike (same venue, year, stage, ...: 170 kinds among 10,000 papers) share one
-    # computed target, copied with each paper's id.
+    # computed target, copied with each paper's id. The day a paper was submitted tells papers
+    # apart only where the target reads it (`reads_submitted`: an edition of several cycles).
     alike: dict[tuple, PaperTarget] = {}
+    reads_day: dict[tuple, bool] = {}
     targets = {}
     for paper in papers:
-        key = target_key(paper, submitted.get(paper.id))
+        key = target_key(paper)
+        day = submitted.get(paper.id)
+        venue = venues.get((paper.venue_key or "").lower())
+        if day is not None:
+            reads = reads_day.get(key)
+            if reads is None:
+                reads = reads_day[key] = reads_submitted(paper, venue, now)
+            if reads:
+                key = target_key(paper, day)
         found = alike.get(key)
         if found is None:
-            found = alike[key] = paper_target(paper, venues.get((paper.venue_key or "").lower()), now, zone,
-                                              submitted.get(paper.id))
+            found = alike[key] = paper_target(paper, venue, now, zone, day)
         targets[paper.id] = found if shared or found.paper_id == paper.id else target_for(found, paper.id)
     return targets
 

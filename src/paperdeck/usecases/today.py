@@ -6,7 +6,8 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
 from ..domain.targets import PLANNED_STAGES, PaperTarget, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
-from ..models.papers import Paper, Stage
+from ..models.papers import PaperBrief, Stage
 from .agenda import AgendaItem, week_agenda
 from .deadline_book import DeadlineBook
 from .deadline_list import DeadlineItem, gather_deadlines
@@ -25,8 +26,6 @@ from .paper_targets import paper_targets
 if TYPE_CHECKING:
     from ..store import Store
 
-# A target's fields but its paper id (`shared_key`).
-TARGET_FIELDS = tuple(f.name for f in fields(PaperTarget) if f.name != "paper_id")
 # Stages in which a paper is still being worked on: it can stall or fall behind its plan.
 WORKING_STAGES = PLANNED_STAGES  # (also deadline_list's)
 # Stages in which a paper may be pitched in an interview.
@@ -177,12 +176,13 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     zone = store.settings.zone(settings)
     today = local_today(now, zone)
     stalled_days = settings.stalled_days
-    every = store.papers.outlines()  # id, title, stage, venue, dates: all that is read below
+    every = store.papers.briefs()  # id, title, stage, what its target reads: all that is read below
     papers = [paper for paper in every if not paper.is_example]  # the user's own
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
     book = DeadlineBook.read(store, now)  # read and estimated once for every list below
     summary.deadlines = gather_deadlines(store, papers, now, days, zone, book)
-    targets = paper_targets(store, papers, now, zone, book)
+    # Papers alike share one target object: nothing below reads whose it is (`target.paper_id`).
+    targets = paper_targets(store, papers, now, zone, book, shared=True)
     summary.at_risk = gather_at_risk(papers, targets, now)
     risky = {alert.paper_id for alert in summary.at_risk}
     summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
@@ -196,7 +196,7 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     return summary
 
 
-def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> list[PaperAlert]:
+def gather_stalled(papers: Sequence[PaperBrief], now: datetime, stalled_days: int) -> list[PaperAlert]:
     alerts = []
     for paper in papers:
         if paper.stage not in WORKING_STAGES or paper.stage_entered_at is None:
@@ -210,28 +210,22 @@ def gather_stalled(papers: list[Paper], now: datetime, stalled_days: int) -> lis
     return alerts
 
 
-def gather_at_risk(papers: list[Paper], targets: dict[int, PaperTarget], now: datetime) -> list[PaperAlert]:
-    """Papers whose stage is behind the backward plan to their target deadline."""
+def gather_at_risk(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime) -> list[PaperAlert]:
+    """Papers whose stage is behind the backward plan to their target deadline. `targets`:
+    papers alike may share one target (`paper_targets(shared=True)`): its late texts (which
+    name no paper) are worded once."""
     alerts = []
-    reasons: dict[tuple, tuple[str, str]] = {}
+    reasons: dict[int, tuple[str, str]] = {}
     for paper in sorted(papers, key=lambda paper: paper.id):
         target = targets.get(paper.id)
         if target is None or not target.at_risk:
             continue
         idle = (now - paper.stage_entered_at).days if paper.stage_entered_at else 0
-        key = shared_key(target)
-        reason = reasons.get(key)
+        reason = reasons.get(id(target))
         if reason is None:
-            reason = reasons[key] = (late_text(target), late_text(target, "zh"))
+            reason = reasons[id(target)] = (late_text(target), late_text(target, "zh"))
         alerts.append(PaperAlert(paper.id, paper.title, paper.stage.value, idle, *reason))
     return alerts
-
-
-def shared_key(target: PaperTarget) -> tuple:
-    """The identities of a target's fields but its paper id: papers alike share one computed
-    target's field objects (`paper_targets`), so equal keys mean equal texts of a target (none
-    names its paper). Valid while the targets are alive (ids are not reused meanwhile)."""
-    return tuple(id(getattr(target, name)) for name in TARGET_FIELDS)
 
 
 def gather_cards(store: "Store", now: datetime) -> CardsSummary:
@@ -244,7 +238,7 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
     )
 
 
-def gather_pitch(store: "Store", papers: list[Paper]) -> tuple[list[PitchReadiness], tuple[float, float]]:
+def gather_pitch(store: "Store", papers: Sequence[PaperBrief]) -> tuple[list[PitchReadiness], tuple[float, float]]:
     """Per paper far enough along (or with a pitch begun): parts written and speaking time
     against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
     from ..domain.speaking import SpeechCount, pitch_seconds, verdict_of

@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
+from ...i18n_words import ESTIMATE, pick
 from ...models.common import utcnow
 from ...models.papers import Stage
 from ...paths import package_resource
@@ -234,6 +235,8 @@ class DashboardScreen(PaperdeckScreen):
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
         width = panel.scrollable_content_region.width
+        if not panel.show_vertical_scrollbar:  # it may appear once these rows are in
+            width -= panel.styles.scrollbar_size_vertical
         within, later = summary.within, summary.later
         if not within:
             rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
@@ -260,13 +263,18 @@ class DashboardScreen(PaperdeckScreen):
         line.append(countdown(item, now, summary.zone, self.language),
                     style=URGENCY_STYLE[urgency(item, now, summary.zone)])
         when = when_text(item, summary.zone, self.language)
-        if width and cell_len(when) + 2 > width:  # too narrow: the local reading on its own line
+        mark = " " + pick(ESTIMATE, self.language) if item.is_estimate else ""
+        if width and cell_len(when + mark) + 2 > width:  # too narrow: the local reading on its own line
             when = when_text(item, summary.zone, self.language, sep="\n")
-        for part in when.split("\n"):
+        lines = when.split("\n")
+        if width and cell_len(lines[-1] + mark) + 2 > width:  # the date line is full (date-only)
+            if width >= line.cell_len + cell_len(mark):
+                line.append(mark, style="magenta")  # after the countdown
+            mark = ""  # else only the countdown's "~" says so, as in the Venues list
+        for part in lines:
             line.append("\n  ")
             line.append_text(literal(part, "dim"))
-        if item.is_estimate:
-            line.append(self.pick(" 估计", " est."), style="magenta")
+        line.append(mark, style="magenta")
         return Option(line, id=f"venue:{item.venue_key}#{index}")
 
     def _alert_row(self, alert: PaperAlert, style: str, section: str) -> Option:

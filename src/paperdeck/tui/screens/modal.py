@@ -16,6 +16,7 @@ from ..keys import with_hint
 from .base import PaperdeckView
 
 ResultType = TypeVar("ResultType")
+LARGE_DIALOG = 50  # widgets: closing one leaves enough garbage for a full collection (idle_gc.py)
 
 
 class PaperdeckModal(PaperdeckView, ModalScreen[ResultType]):
@@ -34,6 +35,16 @@ class PaperdeckModal(PaperdeckView, ModalScreen[ResultType]):
     PaperdeckModal .buttons Button { margin-right: 2; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")]
+    _widgets_when_hidden = 0
+
+    def on_screen_suspend(self) -> None:
+        # Counted here: by its unmount the widgets are gone. (Also when a dialog opens on top.)
+        self._widgets_when_hidden = sum(1 for _ in self.walk_children())
+
+    def on_unmount(self) -> None:
+        collector = getattr(self.app, "idle_collector", None)
+        if collector is not None and self._widgets_when_hidden >= LARGE_DIALOG:
+            self.app.call_after_refresh(collector.collect)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

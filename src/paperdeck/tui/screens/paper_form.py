@@ -17,22 +17,23 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
-from ...domain.merge import both_lines, both_texts
 from ...domain.validation import clean_paper_form_changes
 from ...models.papers import Paper
-from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.core import NotFound, StoreError
 from ...usecases.drafts import keep_draft
 from ...usecases.paper_form import PaperFormView, paper_form, save_paper
 from ..widgets.panel import literal
 from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
+from .paper_form_conflict import both_kept, differences
 from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
-from .paper_form_rows import show_error
+from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
 from .paper_form_submissions import SubmissionsTab
+from .paper_form_tabs import LaterTabs
 
 
-class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, PaperdeckModal[bool]):
+class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -56,7 +57,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
     PaperFormModal #form-actions { height: auto; border-top: solid $primary 40%; }
     PaperFormModal #form-actions Button { margin-left: 2; }
     PaperFormModal #form-errors { color: $error; width: 1fr; height: auto; }
-    """
+    """ + FIELDS_CSS
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save (also: Enter in a field, or the Save button)"),
@@ -73,9 +74,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
-        self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name
+        self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name, as made (at a first error)
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
         self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
+        self._reset_tabs()
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -88,14 +90,12 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         with Vertical(classes="dialog") as box:
             box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
             with TabbedContent(id="form-tabs"):
-                with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll():
+                with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll(classes="fields"):
                     yield from self._details(view, paper)
-                with TabPane(self.pick("清单", "Checklist"), id="tab-checklist"), VerticalScroll():
-                    yield from self._checklist_tab()
-                with TabPane(self.pick("投稿", "Submissions"), id="tab-submissions"), VerticalScroll():
-                    yield from self._submissions(view, paper)
-                with TabPane(self.pick("链接", "Links"), id="tab-links"), VerticalScroll():
-                    yield from self._links(paper)
+                # Built when first shown (paper_form_tabs.py): most openings never show them.
+                yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
+                yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
+                yield TabPane(self.pick("链接", "Links"), id="tab-links")
             with Horizontal(id="form-actions"):  # always in view, whichever tab is shown
                 yield Static(id="form-errors")
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
@@ -113,20 +113,21 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
     async def _show_form(self, view: PaperFormView) -> None:
         """The whole form, from `view` (first opened, or the version saved elsewhere)."""
         self.view = view
+        self._reset_tabs()
+        # No fields while they are rebuilt: a Ctrl+S meanwhile is ignored, as while loading.
+        self.fields, self.error_labels, self.loaded = {}, {}, {}
         await self.recompose()
-        self.fields, self.error_labels = {}, {}
         self._register(self)
         self.loaded = self._raw()
+        self._follow_tabs()
         self.fields["title"].focus()
-        self._load_checklist()
-        self._load_stage_days()
-        self._load_submissions()
         self._shown.set()
 
     def _register(self, root) -> None:
         """The fields (`f-<name>`) and error lines (`err-<name>`) under `root`, by name: a save
-        reads them without querying the whole form (~170 widgets) twice."""
-        for widget in root.query("Input, Select, TextArea, .error"):
+        reads them without querying the whole form twice. (A walk, not a CSS query: matching
+        a selector against each widget cost more than the walk.)"""
+        for widget in root.walk_children():
             name = widget.id or ""
             if name.startswith("f-"):
                 self.fields[name[2:]] = widget
@@ -137,9 +138,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
         """After a submission or a decision: the checklist, history and submissions; the
         fields keep what is typed."""
         self.view, self.paper = view, view.paper
-        self._load_checklist()
-        self._load_stage_days()
-        self._load_submissions()
+        for name in self.tabs_built:
+            self._fill_tab(name)
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
         self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
@@ -173,8 +173,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
                          f" Your unsaved edits are kept as draft #{draft.id} (paperdeck drafts --show {draft.id}).")
 
     async def view_ready(self) -> None:
-        """Wait until the form shows its paper and later loads landed: for tests."""
+        """Wait until the form shows its paper, the tabs being built are, and later loads
+        landed: for tests."""
         await self._shown.wait()
+        await self._tabs_idle().wait()
         await super().view_ready()
 
     def _raw(self) -> dict[str, str]:
@@ -191,11 +193,11 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
 
     def action_save(self) -> None:
         paper = self.paper
-        if paper is None:
-            return  # still loading
+        if paper is None or not self.fields:
+            return  # still loading (or rebuilding: Reload theirs)
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
-        for name, label in self.error_labels.items():
-            show_error(label, errors.get(name, ""))
+        for name in {*self.error_labels, *errors}:
+            self._show_field_error(name, errors.get(name, ""))
         summary = self.query_one("#form-errors", Static)
         if errors:
             summary.update(literal(self.pick("请修正标红的字段：", "Fix the fields in red: ") + "; ".join(errors.values()), single_line=False))
@@ -218,8 +220,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
                 reload=self._reload_theirs,
                 what=self.pick("论文", "Paper") + f" #{self.paper_id} “{paper.title}”",
                 on_saved=self._saved,
-                differences=lambda conflict: _differences(conflict, fields),
-                both=lambda conflict: save_paper(store, self.paper_id, conflict.current_version, _both(conflict, fields)),
+                differences=lambda conflict: differences(conflict, fields),
+                both=lambda conflict: save_paper(store, self.paper_id, conflict.current_version, both_kept(conflict, fields)),
             )
         except NotFound as error:
             summary.update(literal(str(error) + self._keep_as_draft(), single_line=False))
@@ -234,10 +236,20 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
             tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
 
+    def _show_field_error(self, name: str, message: str) -> None:
+        """`message` under field `name` (none: its error line, if any, is hidden)."""
+        label = self.error_labels.get(name)
+        if label is not None:
+            show_error(label, message)
+        elif message and name in self.fields:  # its first error: the line is made now
+            widget = self.fields[name]
+            line = self.error_labels[name] = ErrorLine(name, message)
+            widget.parent.mount(line.gap, line, after=widget)
+
     def _show_tab_of(self, field: str) -> None:
-        """Bring the tab holding `field`'s error into view (Save is seen from every tab)."""
-        label = self.error_labels.get(field)
-        pane = next((node for node in label.ancestors if isinstance(node, TabPane)), None) if label else None
+        """Bring the tab holding `field` into view (Save is seen from every tab)."""
+        widget = self.fields.get(field)
+        pane = next((node for node in widget.ancestors if isinstance(node, TabPane)), None) if widget else None
         if pane is not None and pane.id:
             self.query_one(TabbedContent).active = pane.id
 
@@ -289,24 +301,3 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, Paperde
             Choice(None, "继续编辑", "Keep editing", "escape", id="discard.back", tooltip="Back to the form"),
         ], focus="discard.back", id="discard-edits"), answered)
 
-
-# The paper's text fields a conflict shows and keep-both joins (the others: mine is kept).
-_TEXT_FIELDS = {"title": "Title", "contribution": "Contribution", "result": "Result", "award": "Award", "method": "Method",
-                "baseline": "Baselines", "dataset": "Data", "problem": "Problem", "limitations": "Limitations",
-                "notes": "Notes"}
-
-
-def _differences(conflict: ConflictError, fields: dict) -> list[tuple[str, str, str]]:
-    theirs = conflict.theirs or {}
-    return [(label, str(theirs.get(name) or ""), str(fields[name] or ""))
-            for name, label in _TEXT_FIELDS.items() if name in fields and (theirs.get(name) or "") != (fields[name] or "")]
-
-
-def _both(conflict: ConflictError, fields: dict) -> dict:
-    """My changed fields, with the text fields holding their text and mine."""
-    theirs, merged = conflict.theirs or {}, dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in fields and theirs.get(name) and fields[name]:
-            join = both_texts if name == "notes" else both_lines
-            merged[name] = join(str(theirs[name]), str(fields[name]))
-    return merged

@@ -21,5 +21,5 @@ class LinksTab:
 
     def _links(self, paper: Paper) -> ComposeResult:
         for kind in LINK_KINDS:
-            yield from field(f"link_{kind}", pick(LINK_LABELS[kind], self.language),
+            yield from field(pick(LINK_LABELS[kind], self.language),
                              SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))

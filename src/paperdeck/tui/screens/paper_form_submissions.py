@@ -14,6 +14,7 @@ from ...models.papers import Paper
 from ...usecases.core import StoreError
 from ...usecases.paper_form import PaperFormView, decide_pending_submission, record_submission
 from ..widgets.panel import literal
+from ..widgets.one_line_select import OneLineSelect
 from ..widgets.safe_text import SafeInput
 from .paper_form_rows import row, show_error
 
@@ -33,7 +34,7 @@ class SubmissionsTab:
             suggester=SuggestFromList(names, case_sensitive=False)))
         years = view.edition_choices(venue_name)
         wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
-        yield from row(self.pick("届（年份）", "Edition"), Select(
+        yield from row(self.pick("届（年份）", "Edition"), OneLineSelect(
             [(str(year), year) for year in years], value=wanted, id="sub-edition", compact=True, allow_blank=False))
         yield from row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(view.today, id="sub-date", compact=True))
         yield from row(self.pick("论坛 / ARR 编号", "Forum / ARR id"), SafeInput(

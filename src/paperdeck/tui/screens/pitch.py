@@ -95,6 +95,8 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
                 tooltip="Copy the pitch as Markdown to the clipboard"),
         Binding("f3", "toggle_examples", "Examples", id="pitch.examples", priority=True,
                 tooltip="Show or hide the guide's prompt and example above each part"),
+        Binding("ctrl+s", "save_now", "Save", id="pitch.save", show=False, priority=True,
+                tooltip="Save now; a part changed elsewhere asks: keep mine, take theirs or keep both"),
 
         Binding("r", "rehearse", "Rehearse", id="pitch.rehearse-letter", show=False,
                 tooltip="Outside an editor: start a rehearsal / next lap"),
@@ -195,6 +197,7 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
             self.flush(snapshot=True)  # what was typed into the previous paper while this loaded
             if self.guard.stopped:
                 return
+            self.guard.leave_held()  # never asked about under another paper's editors
             self._cancel_rehearsal()
             self.paper_id = view.paper_id
             self.dirty.clear()
@@ -280,6 +283,9 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
         for number, (part, part_estimate) in enumerate(zip(self.parts, estimate.parts), start=1):
             head = Text(f"{number}. ", style="bold")
             head.append_text(literal(part.title(self.language), "bold"))
+            if part.key in self.guard.held:
+                head.append(self.pick("  ⚠ 已在别处修改 · Ctrl+S", "  ⚠ changed elsewhere · Ctrl+S"),
+                            style="bold yellow")
             head.append("   ")
             head.append_text(part_time_text(part_estimate.seconds, targets.get(part.key)))
             count = part_estimate.count
@@ -312,21 +318,26 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
             self.save_timer.stop()
         self.save_timer = self.set_timer(AUTOSAVE_SECONDS, self.flush)
 
-    def flush(self, *, snapshot: bool = False) -> None:
+    def flush(self, *, snapshot: bool = False, ask: bool = False) -> None:
         """Write the edited parts now (and take a version when asked or when one is due).
-        Each part is saved against the version it was loaded at (see PitchGuard)."""
+        Each part is saved against the version it was loaded at (see PitchGuard): a part
+        saved elsewhere meanwhile is held, and asked about only when `ask` (the user's Ctrl+S)."""
         if self.save_timer is not None:
             self.save_timer.stop()
             self.save_timer = None
         if self.paper_id is None or self.guard.asking:
             return
         texts = self._texts()
-        edited = {key: texts[key] for key in self.dirty if key in texts}
+        edited = {key: texts[key] for key in self.dirty if key in texts and (ask or key not in self.guard.held)}
         try:
             saved = save_pitch(self.store, self.paper_id, edited, snapshot_every=None if snapshot else SNAPSHOT_EVERY,
                                expected={key: self.versions.get(key, 0) for key in edited})
         except ConflictError as error:
-            self.guard.conflict(error)
+            if ask:
+                self.guard.conflict(error)
+            elif self.guard.hold(error):
+                self._update_counts()  # the part's heading says so
+                self.flush(snapshot=snapshot)  # the other parts (nothing of this save was written)
             return
         except NotFound:
             self.guard.paper_gone()
@@ -338,7 +349,12 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
                 self.save_timer = self.set_timer(5, self.flush)
             return
         self.versions.update(saved)
-        self.dirty.clear()
+        self.dirty.difference_update(edited)
+        self.guard.keep_held()
+
+    def action_save_now(self) -> None:
+        if self.paper_id is not None and not self.guard.stopped:
+            self.flush(snapshot=True, ask=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, int):

@@ -1,5 +1,5 @@
-"""What protects the Pitch screen's text: a part saved elsewhere meanwhile (keep mine / take
-theirs / keep both), the paper deleted elsewhere (editing stops, unsaved text becomes a
+"""What protects the Pitch screen's text: a part saved elsewhere meanwhile (held, its text kept
+as a draft, until the user's Ctrl+S asks keep mine / take theirs / keep both), the paper deleted elsewhere (editing stops, unsaved text becomes a
 draft, never another paper's pitch), and a rehearsal a paper switch would end (asks)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ...domain.merge import both_texts
-from ...usecases.core import ConflictError, StoreError
-from ...usecases.drafts import keep_draft
+from ...usecases.core import ConflictError, NotFound, StoreError
+from ...usecases.drafts import delete_draft, keep_draft, replace_draft
 from ...usecases.pitch import save_pitch_part
 
 if TYPE_CHECKING:
@@ -26,6 +26,11 @@ class PitchGuard:
         self.stopped: str | None = None   # the title of the paper deleted under the editors
         self.draft_id: int | None = None  # where its unsaved text went
         self.asking = False               # a conflict dialog is open: autosave waits for it
+        # Parts an autosave found saved elsewhere since loaded, not asked about yet: a dialog
+        # popping up under the typing would take the next letter as its answer ("t": take
+        # theirs). They wait for Ctrl+S; meanwhile their text is kept in one draft.
+        self.held: set[str] = set()
+        self.held_draft_id: int | None = None
 
     # -- a part saved elsewhere --------------------------------------------------------------
 
@@ -41,6 +46,8 @@ class PitchGuard:
         store, paper_id, mine = screen.store, screen.paper_id, screen.texts.get(key, "")
         their_text, their_version = str(error.theirs.get("body", "")), int(error.current_version or 0)
         self.asking = True
+        self.held.add(key)  # until answered
+        screen.app.clear_notifications()  # the held part's toast would cover the dialog's buttons
 
         def take_theirs() -> None:
             self._apply(key, their_text, their_version)
@@ -51,7 +58,8 @@ class PitchGuard:
         def closed() -> None:
             self.asking = False
             if screen.dirty and screen.is_mounted:
-                screen.flush()  # the other edited parts (or ask again: Back keeps mine unsaved)
+                # Answered: on to the next part saved elsewhere; Back: this part stays held.
+                screen.flush(ask=key not in self.held)
 
         title = screen.view.title(paper_id) if screen.view is not None else ""
         guarded_save(
@@ -73,11 +81,77 @@ class PitchGuard:
         screen.texts[key] = text
         screen.dirty.discard(key)
         screen.edits += 1  # a load asked for before this carries older text
+        self.release(key)
         number = next(n for n, part in enumerate(screen.parts, start=1) if part.key == key)
         editor: "TextArea" = screen.query_one(f"#editor-{number}")  # type: ignore[assignment]
         if editor.text != text:
             editor.load_text(text)
         screen._update_counts()
+
+    def hold(self, error: ConflictError) -> bool:
+        """An autosave met a part saved elsewhere: hold it (said once, shown in its heading);
+        False when the conflict names no part of this pitch."""
+        screen = self.screen
+        key = str((error.theirs or {}).get("part_key", ""))
+        part = next((part for part in screen.parts if part.key == key), None)
+        if part is None or screen.paper_id is None:
+            screen.notify(str(error), severity="error", markup=False)
+            return False
+        if key not in self.held:
+            self.held.add(key)
+            screen.notify(screen.pick(
+                f"“{part.zh}”已在别处（另一个窗口或命令行）被修改。你的文字留在这里，尚未保存（另存为草稿）；按 Ctrl+S 选择：保留我的、采用他们的或两者都保留。",
+                f"“{part.en}” was changed elsewhere (another window or the command line). Your text stays here, "
+                "not saved over it (kept as a draft meanwhile); Ctrl+S asks: keep mine, take theirs or keep both."),
+                title=screen.pick("在别处被修改", "Changed elsewhere"), severity="warning", timeout=12, markup=False)
+        return True
+
+    def keep_held(self) -> None:
+        """The held parts' text in one draft, kept current: a crash loses none of it."""
+        screen = self.screen
+        if not self.held:
+            return
+        body = self._body(self.held)
+        try:
+            if self.held_draft_id is not None:
+                try:
+                    replace_draft(screen.store, self.held_draft_id, body)
+                    return
+                except NotFound:  # deleted meanwhile (`paperdeck drafts --delete`): a new one
+                    pass
+            title = screen.shown_title or f"#{screen.paper_id}"
+            self.held_draft_id = keep_draft(screen.store, "pitch", f"pitch of “{title}” (changed elsewhere)", body).id
+        except StoreError as error:  # the text stays in the editors
+            screen.notify(str(error), title=screen.pick("草稿未保存", "Draft not saved"), severity="error", markup=False)
+
+    def release(self, key: str) -> None:
+        """`key` was answered (saved or theirs taken): once none is held, its draft goes."""
+        self.held.discard(key)
+        if not self.held and self.held_draft_id is not None:
+            try:
+                delete_draft(self.screen.store, self.held_draft_id)
+            except StoreError:  # already deleted elsewhere, or the disk refused: the draft stays listed
+                pass
+            self.held_draft_id = None
+
+    def leave_held(self) -> None:
+        """Editing moves on (another paper, the paper deleted): held text stays in its draft."""
+        if self.held:
+            self.keep_held()
+            if self.held_draft_id is not None:
+                screen = self.screen
+                screen.notify(screen.pick(f"在别处被修改的部分：你的文字已存为草稿 #{self.held_draft_id}（paperdeck drafts --show {self.held_draft_id}）。",
+                                          f"The parts changed elsewhere: your text is kept as draft #{self.held_draft_id} "
+                                          f"(paperdeck drafts --show {self.held_draft_id})."),
+                              severity="warning", timeout=15, markup=False)
+        self.held.clear()
+        self.held_draft_id = None
+
+    def _body(self, keys) -> str:
+        screen = self.screen
+        texts = screen._texts()
+        return "\n\n".join(f"## {part.title(screen.language)}\n{texts[part.key]}"
+                            for part in screen.parts if part.key in keys and texts[part.key])
 
     # -- the paper deleted elsewhere ------------------------------------------------------------
 
@@ -87,6 +161,11 @@ class PitchGuard:
         screen = self.screen
         title = screen.shown_title or f"#{screen.paper_id}"
         self.keep_draft()
+        if self.draft_id is not None:  # it holds the held parts' text too: one draft, not two
+            for key in list(self.held):
+                self.release(key)
+        self.held.clear()
+        self.held_draft_id = None
         screen._cancel_rehearsal()
         screen.paper_id = screen.wanted_paper_id = None
         screen.dirty.clear()
@@ -104,8 +183,7 @@ class PitchGuard:
         texts = screen._texts()
         self.draft_id = None
         if screen.dirty and any(texts.values()):
-            body = "\n\n".join(f"## {part.title(screen.language)}\n{texts[part.key]}"
-                               for part in screen.parts if texts[part.key])
+            body = self._body(texts)
             try:
                 self.draft_id = keep_draft(screen.store, "pitch", f"pitch of “{title}”", body).id
             except StoreError as error:  # the text stays in the (stopped) editors to copy

@@ -1,0 +1,120 @@
+"""The paper form's tabs after Details (Checklist, Submissions, Links): each is built the first
+time it is shown, not with the form (they are a third of its widgets; most openings never
+show them).
+
+Why no `await` of a mount here: a form closed (Escape, a save) while a tab's widgets mount
+would leave its handler waiting for widgets that never mount, and the app waiting to remove
+the form (round 5's Details-first attempt froze that way). Instead the tab's body tells the
+form once its children are mounted (a widget's Mount comes after its children's); a form
+closed or rebuilt meanwhile is not told, or ignores it. Until a tab is built its fields take
+no part in a save, a draft or the question on close: nothing can have been typed in them."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import TabbedContent, Tabs, TabPane
+
+LATER_TABS = ("tab-checklist", "tab-submissions", "tab-links")
+
+
+class TabBody(VerticalScroll):
+    """A tab's contents, composed when its tab is first shown; calls `built(self)` once its
+    children are mounted."""
+
+    def __init__(self, build: Callable[[], ComposeResult], built: Callable[["TabBody"], None], classes: str = ""):
+        super().__init__(classes=classes)
+        self._build = build
+        self._built = built
+
+    def compose(self) -> ComposeResult:
+        yield from self._build()
+
+    def on_mount(self) -> None:
+        self._built(self)
+
+
+class LaterTabs:
+    """Mixed into PaperFormModal: builds a later tab when it is first activated."""
+
+    def _reset_tabs(self) -> None:
+        """The form was (re)composed: no later tab is built or being built."""
+        self._tab_generation = getattr(self, "_tab_generation", 0) + 1
+        self.tabs_built: set[str] = set()
+        self._tabs_building: set[str] = set()
+        self._tabs_idle().set()
+
+    def _tabs_idle(self) -> asyncio.Event:
+        if getattr(self, "_tabs_idle_event", None) is None:
+            self._tabs_idle_event = asyncio.Event()
+            self._tabs_idle_event.set()
+        return self._tabs_idle_event
+
+    def _follow_tabs(self) -> None:
+        """Once composed: each tab shown is built (if not yet) and keeps the focus out of the
+        tab being hidden. Watched, not a TabActivated handler: this runs as `active` changes,
+        before the hidden tab's widgets get their Hide."""
+        tabs = self.query_one(TabbedContent)
+        self.watch(tabs, "active", lambda active: self._tab_shown(tabs, active), init=False)
+
+    def _tab_shown(self, tabs: TabbedContent, active: str) -> None:
+        pane = tabs.get_pane(active) if active else None
+        focused = self.focused
+        if pane is not None and focused is not None and pane not in focused.ancestors and any(
+                isinstance(node, TabPane) for node in focused.ancestors):
+            # A hidden focused field gives the focus to a sibling that can take it (Textual's
+            # Screen._reset_focus): in a tab's grid, another field of the hidden tab, whose
+            # TabPane.Focused then shows that tab again. The tab bar takes it instead.
+            tabs.query_one(Tabs).focus()
+        self._build_tab(pane)
+
+    def _build_tab(self, pane: TabPane | None) -> None:
+        """Start building `pane`'s contents, unless built, being built or not a later tab."""
+        if pane is None or pane.id not in LATER_TABS or self.view is None or not self.is_attached:
+            return
+        name = pane.id
+        if name in self.tabs_built or name in self._tabs_building:
+            return
+        view, paper = self.view, self.paper
+        builders = {"tab-checklist": self._checklist_tab, "tab-submissions": lambda: self._submissions(view, paper),
+                    "tab-links": lambda: self._links(paper)}
+        generation = self._tab_generation
+        self._tabs_building.add(name)
+        self._tabs_idle().clear()
+        grid = "fields" if name == "tab-links" else ""  # a tab of fields (paper_form_rows.py)
+        pane.mount(TabBody(builders[name], lambda body: self._tab_built(name, body, generation), classes=grid))
+
+    def _tab_built(self, name: str, body: TabBody, generation: int) -> None:
+        """`name`'s widgets are mounted: its fields join the form as they are now (as filled
+        from the stored paper), and its lists are filled from the view."""
+        if generation != self._tab_generation or not self.is_attached or not body.is_attached:
+            return  # the form was rebuilt (Reload theirs) or closed meanwhile
+        known = set(self.fields)
+        self._register(body)
+        raw = self._raw()
+        self.loaded.update({field: raw[field] for field in self.fields if field not in known})
+        self.tabs_built.add(name)
+        self._tabs_building.discard(name)
+        self._fill_tab(name)
+        if not self._tabs_building:
+            self._tabs_idle().set()
+
+    def _fill_tab(self, name: str) -> None:
+        """A built tab's lists from `self.view` (after it is built, and after each reload)."""
+        if name not in self.tabs_built:
+            return
+        if name == "tab-checklist":
+            self._load_checklist()
+            self._load_stage_days()
+        elif name == "tab-submissions":
+            self._load_submissions()
+
+    async def show_tab(self, name: str) -> None:
+        """Show tab `name` and wait until its fields are built (tests use it before typing)."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = name
+        self._build_tab(tabs.get_pane(name))
+        await self._tabs_idle().wait()
