@@ -19,7 +19,7 @@ def test_every_registered_screen_is_a_mode_a_key_and_a_screen_class():
     keys = {a.action: a.key for a in APP_ACTIONS}
     for number, entry in enumerate(SCREENS, start=1):
         assert issubclass(entry.screen_class(), PaperdeckScreen)
-        assert keys[f"app.show('{entry.name}')"] == f"{number},alt+{number}"
+        assert keys[f"app.show('{entry.name}')"] == str(number)
         assert entry.zh and entry.en
 
 
@@ -139,7 +139,8 @@ def test_escape_then_a_digit_within_the_escape_delay_types_nothing():
         assert [(key.key, key.character) for key in keys] == [(f"alt+{digit}", None)]
 
 
-async def test_alt_and_a_digit_in_the_pitch_editor_opens_that_screen_and_types_nothing(store):
+@pytest.mark.parametrize(("keys", "mode"), [(["alt+6"], "resume"), (["escape", "6"], "resume")])
+async def test_escape_then_a_digit_in_the_pitch_editor_opens_that_screen_and_types_nothing(store, keys, mode):
     from textual.widgets import TextArea
 
     from paperdeck.models.papers import Stage
@@ -153,6 +154,49 @@ async def test_alt_and_a_digit_in_the_pitch_editor_opens_that_screen_and_types_n
         editor = app.screen.focused
         assert isinstance(editor, TextArea)
         before = editor.text
-        await pilot.press("alt+6")
-        await app_until(pilot, lambda: app.current_mode == "resume", "the Resume screen")
+        await pilot.press(*keys)
+        await app_until(pilot, lambda: app.current_mode == mode, "the screen")
         assert editor.text == before
+
+
+async def test_escape_then_a_letter_typed_quickly_in_the_pitch_editor_is_that_key_not_text(store):
+    """ESC r arrives as alt+r with the character "r": Textual typed it into the editor. It
+    leaves the editor and starts a rehearsal, as Escape then r does."""
+    from textual.widgets import TextArea
+
+    from paperdeck.models.papers import Stage
+    from paperdeck.tui.app import PaperdeckApp
+    from waiting import app_until, settled
+
+    store.papers.add("Rehearsed", Stage.WRITING)
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        editor = app.screen.focused
+        assert isinstance(editor, TextArea)
+        before = editor.text
+        await pilot.press("alt+r")
+        await app_until(pilot, lambda: app.screen.stopwatch is not None and app.screen.stopwatch.running, "the rehearsal")
+        assert editor.text == before and not isinstance(app.screen.focused, TextArea)
+
+
+async def test_in_a_dialog_escape_then_a_letter_answers_nothing(store):
+    """In a dialog alt+x stays Textual's: an Escape there may ask a question, which the letter
+    must not answer unseen."""
+    from paperdeck.models.papers import Stage
+    from paperdeck.tui.app import PaperdeckApp
+    from paperdeck.tui.screens.paper_form import PaperFormModal
+    from waiting import app_until, settled
+
+    paper = store.papers.add("Edited in the form", Stage.IDEATION)
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await app_until(pilot, lambda: isinstance(app.screen, PaperFormModal) and app.screen.query("Input"), "the form")
+        await settled(pilot)
+        await pilot.press("end", "x", "alt+d")
+        await settled(pilot)
+        assert isinstance(app.screen, PaperFormModal)  # not closed, nothing discarded
+        assert app.screen.fields["title"].value.startswith("Edited in the form")
+    assert store.papers.get(paper.id).title == "Edited in the form"

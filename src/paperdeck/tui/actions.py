@@ -24,8 +24,7 @@ class AppAction:
 APP_ACTIONS: tuple[AppAction, ...] = (
     *(
         AppAction(
-            # alt+N too: Escape then N typed quickly arrives as alt+N (textual_fixes.py).
-            id=f"screen.{entry.name}", key=f"{number},alt+{number}", action=f"app.show('{entry.name}')",
+            id=f"screen.{entry.name}", key=str(number), action=f"app.show('{entry.name}')",
             # Listed by `?` and the palette; the footer's one line keeps the screen's own keys.
             description=entry.en, tooltip=f"Open the {entry.en} screen", show=False,
         )

@@ -21,6 +21,7 @@ from ..usecases.session import (
 )
 from .actions import app_bindings
 from .commands import PaperdeckCommands
+from .escape_keys import escape_then
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 from .textual_fixes import apply as apply_textual_fixes
 
@@ -166,6 +167,10 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
     async def on_event(self, event: events.Event) -> None:
         if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
             self.idle_collector.input_seen()
+        if isinstance(event, events.Key) and not self.screen.is_modal and (keys := escape_then(event)) is not None:
+            for key in keys:  # see escape_keys.py
+                await super().on_event(key)
+            return
         await super().on_event(event)
 
     # -- settings, applied live ------------------------------------------------------------

@@ -13,8 +13,8 @@ paper form kept its Notes editor. `drop_watchers` forgets them when the widget u
 Textual reads ESC followed by a digit as WezTerm's macOS Option+digit and types a character
 ("\x1b6" is "§", "\x1b1" is "¡"). Escape then a digit pressed within Textual's escape delay
 (100 ms) sends the same bytes: leaving the Pitch editor for screen 6 typed "§" into the pitch.
-`apply` makes them alt+digit keys, with no character: nothing is typed, and alt+1..6 open the
-screens like 1..6 (actions.py), even from inside an editor.
+`apply` makes them alt+digit keys with no character: nothing is typed, and on a screen the app
+reads them as Escape, then the digit (escape_keys.py).
 """
 
 from __future__ import annotations
