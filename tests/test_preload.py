@@ -1,12 +1,18 @@
-"""The app imports the screens and dialogs not shown yet, and reads their stylesheets, while
-the user reads the first screen: one screen per pause in the input (tui/preload.py)."""
+"""The app imports the screens and dialogs not shown yet while the user reads the first
+screen: one screen per pause in the input (tui/preload.py). No screen or dialog has a
+stylesheet file of its own, which would re-parse and restyle everything at its first showing."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 
+from textual.screen import Screen
+
+import paperdeck.tui.screens
 from paperdeck.tui.app import PaperdeckApp
-from paperdeck.tui.preload import DIALOGS, QUIET_SECONDS, Preloader, read_stylesheets, to_preload
+from paperdeck.tui.preload import DIALOGS, QUIET_SECONDS, Preloader, to_preload
 from paperdeck.tui.registry import SCREENS
 
 
@@ -20,9 +26,8 @@ def test_every_screen_but_the_start_one_then_the_dialogs():
 def test_one_screen_per_tick_and_none_while_the_user_types():
     now = [100.0]
     last_input = [100.0]
-    styled = []
     preloader = Preloader([("json", "JSONDecoder"), ("paperdeck.tui.screens.help", "HelpScreen")],
-                          last_input=lambda: last_input[0], styled=styled.append, clock=lambda: now[0])
+                          last_input=lambda: last_input[0], clock=lambda: now[0])
     assert not preloader.tick()  # a key just came
     now[0] += QUIET_SECONDS
     assert preloader.tick() and preloader.imported == ["json"]
@@ -31,7 +36,7 @@ def test_one_screen_per_tick_and_none_while_the_user_types():
     now[0] += QUIET_SECONDS
     assert preloader.tick() and preloader.done
     assert "paperdeck.tui.screens.help" in sys.modules
-    assert [cls.__name__ for cls in styled] == ["JSONDecoder", "HelpScreen"]
+    assert preloader.imported == ["json", "paperdeck.tui.screens.help"]
     assert not preloader.tick()
 
 
@@ -69,16 +74,30 @@ async def test_the_app_prepares_every_other_screen_after_the_start_screen_shows_
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.view_ready()
         assert app.preloader is None  # headless: not started by itself
-        venues_css = str(VenuesScreen.CSS_PATH)
-        assert not app.stylesheet.has_source(venues_css)
         await app._preload_once_shown()
         while not app.preloader.done:
             await pilot.pause(0.05)
         assert app.preloader.imported == [module for module, _ in to_preload("dashboard")]
-        assert app.stylesheet.has_source(venues_css)
-        assert not read_stylesheets(app, VenuesScreen)  # read once
+        sources = set(app.stylesheet.source)
         await pilot.press("3")
         await app.screen.view_ready()
         assert isinstance(app.screen, VenuesScreen)
-        # Styled by the stylesheet read early: venues.tcss's rules apply.
+        # Styled by its own rules, and no stylesheet file was read for it.
         assert str(app.screen.query_one("#venue-switcher").styles.height) == "1fr"
+        assert not any(path.endswith(".tcss") for path, _ in set(app.stylesheet.source) - sources)
+
+
+def screen_classes() -> list[type[Screen]]:
+    """Every screen and dialog class of the app's screens package."""
+    found = []
+    for module_info in pkgutil.iter_modules(paperdeck.tui.screens.__path__):
+        module = importlib.import_module(f"paperdeck.tui.screens.{module_info.name}")
+        found += [value for value in vars(module).values() if isinstance(value, type) and
+                  issubclass(value, Screen) and value.__module__ == module.__name__]
+    return found
+
+
+def test_no_screen_or_dialog_has_a_stylesheet_file_of_its_own():
+    classes = screen_classes()
+    assert {"VenuesScreen", "PromptModal", "EditCardModal", "CramSetupModal"} <= {cls.__name__ for cls in classes}
+    assert [cls.__name__ for cls in classes if cls.CSS_PATH] == []

@@ -95,6 +95,9 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
         self.preloader: "Preloader | None" = None
+        # A screen has been drawn: a later screen's first showing may wait for its data before
+        # drawing (tui/screens/first_paint.py); the first one draws at once on a blank terminal.
+        self.screen_drawn = False
         # Read once, before the first frame (language, theme and keymap shape it); read again off
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
@@ -134,9 +137,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
 
     async def _preload_once_shown(self) -> None:
-        """After the start screen's first data frame, the other screens' modules and
-        stylesheets (tui/preload.py)."""
-        from .preload import TICK_SECONDS, Preloader, read_stylesheets, to_preload
+        """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
+        from .preload import TICK_SECONDS, Preloader, to_preload
 
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
@@ -144,8 +146,7 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         collector = self.idle_collector
         self.preloader = preloader = Preloader(
             to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
-            busy=lambda: bool(getattr(self.screen, "view_pending", False)),
-            styled=lambda screen_class: read_stylesheets(self, screen_class))
+            busy=lambda: bool(getattr(self.screen, "view_pending", False)))
 
         def tick() -> None:
             preloader.tick()

@@ -1,14 +1,15 @@
-"""Import the screens and dialogs not shown yet, and read their stylesheets, while the user
-reads the first screen.
+"""Import the screens and dialogs not shown yet while the user reads the first screen.
 
 Start-up imports only the start screen (tui/registry.py); every other screen's module, and the
 paper form, board, choice, review and Stats dialogs, is imported when first opened: 10-50 ms of that first
-opening each (medium database, this kind of machine). A screen with its own stylesheet file
-(CSS_PATH) also makes Textual re-parse the app's CSS and restyle every widget of every screen
-built so far at its first showing (30-40 ms after the Pipeline's). Once the start screen shows
-its data, the app does both here, one screen at a time, each only after a pause in the user's
-input and while no screen is loading: a key pressed meanwhile waits for one step at most, and a
-screen being built never competes with them.
+opening each (medium database, this kind of machine). Once the start screen shows its data, the
+app imports them here, one screen at a time, each only after a pause in the user's input and
+while no screen is loading: a key pressed meanwhile waits for one step at most, and a screen
+being built never competes with them.
+
+No screen or dialog has a stylesheet file of its own (CSS_PATH): Textual reads one at its first
+showing, then re-parses the app's CSS and restyles every widget of every screen built so far
+(30-40 ms). Their rules live in their DEFAULT_CSS (tests/test_preload.py checks).
 """
 
 from __future__ import annotations
@@ -16,13 +17,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from importlib import import_module
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .registry import SCREENS
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 # Opened from a screen (a key on the board, the decks) rather than from the app: (module, class).
 DIALOGS = (
@@ -43,29 +39,12 @@ def to_preload(start_screen: str) -> list[Preload]:
     return [(entry.module_path, entry.class_name) for entry in SCREENS if entry.name != start_screen] + list(DIALOGS)
 
 
-def read_stylesheets(app: "App", screen_class: type) -> bool:
-    """Read `screen_class`'s stylesheet files as Textual does at its first showing (then a
-    re-parse and a restyle of the app); True when there was one to read."""
-    paths = screen_class.CSS_PATH or []  # type: ignore[attr-defined]
-    stylesheet = app.stylesheet
-    new = [path for path in (paths if isinstance(paths, list) else [paths])
-           if isinstance(path, Path) and path.is_absolute() and not stylesheet.has_source(str(path), "")]
-    for path in new:
-        stylesheet.read(path)
-    if new:
-        stylesheet.reparse()
-        stylesheet.update(app)
-    return bool(new)
-
-
 class Preloader:
     def __init__(self, items: Iterable[Preload], last_input: Callable[[], float],
-                 busy: Callable[[], bool] = lambda: False, styled: Callable[[type], object] = lambda cls: None,
-                 clock: Callable[[], float] = time.monotonic):
+                 busy: Callable[[], bool] = lambda: False, clock: Callable[[], float] = time.monotonic):
         self.pending = list(items)
         self.last_input = last_input
         self.busy = busy
-        self.styled = styled
         self.clock = clock
         self.imported: list[str] = []
 
@@ -79,9 +58,8 @@ class Preloader:
             return False
         module_path, class_name = self.pending.pop(0)
         try:
-            screen_class = getattr(import_module(module_path), class_name)
+            getattr(import_module(module_path), class_name)
         except (ImportError, AttributeError):  # a broken install: opening that screen will say so
             return False
-        self.styled(screen_class)
         self.imported.append(module_path)
         return True

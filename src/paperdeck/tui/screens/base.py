@@ -46,6 +46,7 @@ from ...models.common import utcnow
 from ...usecases.core import StoreError
 from ...usecases.session import change_stamp, reading
 from ..keys import bindings_of, hint_for
+from .first_paint import FirstPaint
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -162,7 +163,7 @@ class PaperdeckView:
         return hint_for(app, bindings_of(self), action)  # type: ignore[arg-type]
 
 
-class PaperdeckScreen(PaperdeckView, Screen[None]):
+class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
     """A screen that renders store data. Screens either use the view protocol (override
     `view_request`, `load_view`, `show_view`) or override `refresh_data` (older screens)."""
 
@@ -229,6 +230,7 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
             self._view_requested_key = self._view_key()
         except StoreError:
             self._view_requested_key = None
+        self.hold_first_paint()
         if not self._in_view and self._hidden_view is not None:
             # Read while hidden (under a dialog whose closing asked for it, or after another
             # window's write): the next showing shows this read; it need not read again.
@@ -265,15 +267,17 @@ class PaperdeckScreen(PaperdeckView, Screen[None]):
         if inspect.isawaitable(shown):
             await shown
         if message.generation == self._view_generation:  # not overtaken while mounting
+            await self.first_view_shown()
             self._idle_event().set()
 
-    def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
+    async def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return
         self._view_requested_key = None  # nothing was shown: the next showing reads again
         if not self._in_view:
             self._hidden_view = None
+        await self.first_view_shown()
         self.notify(str(message.error), severity="error", markup=False)
         self._idle_event().set()
 

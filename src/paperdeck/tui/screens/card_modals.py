@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from ...paths import package_resource
 from ...usecases.cards import add_card, edit_card, remember_interview_date
 from ...usecases.core import StoreError
 from ..widgets.safe_text import SafeInput, SafeTextArea
@@ -28,18 +27,37 @@ from .modal import PaperdeckModal
 if TYPE_CHECKING:
     from ...models.cards import Card, Deck
 
-# The dialogs of the Flashcards screens: read when the first opens (the screens keep theirs in DEFAULT_CSS).
-CSS = package_resource("styles") / "card_modals.tcss"
+ResultType = TypeVar("ResultType")
 
 
-class PromptModal(PaperdeckModal[str]):
+class CardModal(PaperdeckModal[ResultType]):
+    """The Flashcards screens' dialogs: a wider box, labels across it, a row of fields."""
+
+    # Not a CSS_PATH: a stylesheet file read at the first opening re-parses the app's CSS and
+    # restyles every screen's widgets (as the screens).
+    DEFAULT_CSS = """
+    CardModal { align: center middle; }
+    CardModal .modal-body {
+        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    CardModal .modal-title { text-style: bold; margin-bottom: 1; }
+    CardModal #edit-back { height: 8; }
+    CardModal #cram-decks { height: auto; max-height: 10; }
+    CardModal .modal-row { height: auto; }
+    CardModal .modal-row Select { width: 1fr; }
+    CardModal .modal-error { color: $error; height: auto; }
+    CardModal Label { width: 100%; }
+    """
+
+
+class PromptModal(CardModal[str]):
     """One line of input; `save(value)` returns an error message, or None when done."""
 
-    CSS_PATH = CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without saving")]
 
     def __init__(self, prompt: str, value: str, save: Callable[[str], str | None]):
-        super().__init__(classes="card-modal")
+        super().__init__()
         self.prompt, self.value, self.save = prompt, value, save
 
     def compose(self) -> ComposeResult:
@@ -57,11 +75,10 @@ class PromptModal(PaperdeckModal[str]):
             self.dismiss(event.value)
 
 
-class EditCardModal(PaperdeckModal["Card"]):
+class EditCardModal(CardModal["Card"]):
     """Add a card (card=None) or edit one. Editing text never touches the schedule.
     `decks` and `categories` ((key, zh, en)) are the choices, from the opener's view."""
 
-    CSS_PATH = CSS
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="card_edit.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="card_edit.save", tooltip="Save the card (or press the Save button)"),
@@ -69,7 +86,7 @@ class EditCardModal(PaperdeckModal["Card"]):
 
     def __init__(self, decks: Sequence["Deck"], categories: Sequence[tuple[str, str, str]], *,
                  card: "Card | None" = None, deck_id: int | None = None):
-        super().__init__(classes="card-modal")
+        super().__init__()
         self.decks, self.categories = decks, categories
         self.card = card
         self._theirs: dict | None = None  # the stored card a conflict found
@@ -167,11 +184,10 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
+class CramSetupModal(CardModal[tuple[date, list[int]]]):
     """Interview mode: the interview's date and the decks to cram. `decks`, the date last
     chosen and today's study day come from the deck list's view."""
 
-    CSS_PATH = CSS
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cram.cancel", tooltip="Close without starting"),
         Binding("ctrl+s", "start", "Start", id="cram.start", tooltip="Start the cram session (or press Start)"),
@@ -179,7 +195,7 @@ class CramSetupModal(PaperdeckModal[tuple[date, list[int]]]):
 
     def __init__(self, decks: Sequence["Deck"], interview_date: date | None, today: date,
                  selected_deck: int | None = None):
-        super().__init__(classes="card-modal")
+        super().__init__()
         self.decks, self.interview_date, self.today = decks, interview_date, today
         self.selected_deck = selected_deck
 

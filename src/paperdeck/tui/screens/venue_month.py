@@ -20,7 +20,7 @@ from ..widgets.panel import literal
 if TYPE_CHECKING:
     from ...usecases.venues import VenuesView
 
-# Below this width the agenda goes under the grid instead of beside it (styles/venues.tcss).
+# Below this width the agenda goes under the grid instead of beside it (VenuesScreen.DEFAULT_CSS).
 AGENDA_BESIDE_MIN = 150
 AGENDA_BOX_WIDTH = 46
 

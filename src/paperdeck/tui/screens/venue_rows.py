@@ -27,7 +27,7 @@ from ...textsafe import one_line
 from ..widgets.panel import literal
 
 # An OptionList's border (2), padding (2) and its one-cell scrollbar gutter, kept even when no
-# scrollbar shows (styles/venues.tcss): the room a row never gets.
+# scrollbar shows (VenuesScreen.DEFAULT_CSS): the room a row never gets.
 LIST_CHROME = 5
 NAME_MIN = 7
 NAME_MAX = 24   # a longer name gets a line of its own, in full

@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 from ...domain.timezones import zone_name
 from ...models.common import utcnow
 from ...models.venues import Venue
-from ...paths import package_resource
 from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.venues import VenuesRequest, VenuesView, month_milestones, venues_view
@@ -53,7 +52,29 @@ class SearchInput(Input):
 
 
 class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, PaperdeckScreen):
-    CSS_PATH = package_resource("styles") / "venues.tcss"
+    # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
+    # restyles every screen's widgets (as the other screens). The list and the detail side by
+    # side (stacked when narrow: fit_lists), or the month grid (its agenda below when narrow).
+    DEFAULT_CSS = """
+    #venue-filters { height: 1; padding: 0 1; }
+    #venue-switcher { height: 1fr; }
+    #venue-lists { height: 1fr; }
+    #venue-table { width: 5fr; height: 1fr; border: round $primary 50%; border-title-color: $text-accent; }
+    #venue-detail { width: 7fr; height: 1fr; border: round $primary 50%; border-title-color: $text-accent; }
+    #venue-table:focus, #venue-detail:focus { border: round $accent; }
+    #venue-month { height: 1fr; }
+    #venue-grid { width: 1fr; height: 1fr; }
+    #venue-agenda-box { width: 46; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    #venue-agenda { height: 1fr; }
+    #venue-legend { height: auto; color: $text-muted; }
+    #venue-month.-agenda-below { layout: vertical; }
+    #venue-month.-agenda-below #venue-agenda-box { width: 100%; height: 9; }
+    /* rows are laid out in fixed columns (venue_rows.py): the scrollbar's cell is always kept */
+    #venue-table, #venue-detail { scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
+    VenuesScreen.-stacked #venue-lists { layout: vertical; }
+    VenuesScreen.-stacked #venue-table { width: 100%; height: 2fr; }
+    VenuesScreen.-stacked #venue-detail { width: 100%; height: 3fr; }
+    """
     AUTO_FOCUS = "#venue-table"  # not the search, hidden until `/`
     BINDINGS = [
         Binding("slash", "search", "Search", id="venues.search", tooltip="Search venues by name, full name or alias",

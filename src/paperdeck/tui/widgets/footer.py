@@ -85,12 +85,26 @@ class QuietFooter(Footer):
                 break  # the rest in order: none after a key that did not fit
         return [w for w in widgets if id(w) in kept or w.has_class("-command-palette")]
 
+    def _waiting(self) -> bool:
+        """True while the screen's first view is awaited (tui/screens/first_paint.py): the keys
+        then are not the ones it will show (Pitch's editor takes the focus with the view)."""
+        waits = getattr(self.screen, "first_paint_waits", None)
+        return bool(waits is not None and waits())
+
+    async def build_if_waited(self) -> None:
+        """Build the keys now if compose left them for the screen's first view."""
+        if self._shown is None and not self._waiting():
+            with self._context():  # compose binds the keys to this footer: it must be the active node
+                await self.recompose()
+
     def compose(self) -> ComposeResult:
         """Textual's keys, each labelled in the app's language (paperdeck/i18n_keys.py)."""
         # Textual's Footer composes empty until the screen first publishes its bindings, then
         # rebuilds: compose the screen's keys at once (one build before the first frame, not
         # two); the check after each bindings signal rebuilds if they differ by then.
         self.set_reactive(Footer._bindings_ready, True)
+        if self._waiting():
+            return  # built once the first view is shown (build_if_waited): one build, not two
         # The binding each key shows is the first shown one of its action, as Footer.compose picks.
         by_action: dict[str, Binding] = {}
         for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
@@ -152,7 +166,7 @@ class QuietFooter(Footer):
 
     async def _recompose_if_changed(self) -> None:
         self._check_pending = False
-        if not self.is_attached:
+        if not self.is_attached or self._waiting():
             return
         signature = self._signature()
         if signature != self._shown:

@@ -1,0 +1,76 @@
+"""A screen shown for the first time draws nothing until its data is shown, for a moment.
+
+Its empty shell drawn first costs a whole frame (and a second layout once the data arrives) on
+the UI thread while the worker reads the view, and both hold the interpreter's lock the read
+needs: the frame with the data came 40-60 ms later for it (Venues at medium). So the first
+showing keeps the previous screen on the terminal until the first view is shown (or failed),
+or until FIRST_PAINT_WAIT has passed: a slow read (a large database) shows the shell by then.
+Layout, focus and every handler run as usual; only the drawing to the terminal waits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual._context import NoActiveAppError
+from textual.screen import Screen
+
+FIRST_PAINT_WAIT = 0.25  # seconds after the first view was asked for
+
+
+class FirstPaint(Screen):
+    """Mixed into PaperdeckScreen before Screen."""
+
+    loads_view = False  # PaperdeckScreen: True for a screen whose data comes as a view
+    _may_wait = False  # built while another screen was on the terminal
+    _first_view_shown = False
+    _paint_held = False
+    _paint_whole = False  # the next paint draws all of the screen (nothing of it was drawn)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            self._may_wait = bool(getattr(self.app, "screen_drawn", False))
+        except NoActiveAppError:  # built outside a running app
+            pass
+
+    def first_paint_waits(self) -> bool:
+        """True until the first view is shown (or failed), unless this is the app's first
+        screen: its first frame is the app's first frame (the terminal is blank until then).
+        The footer is built then too (QuietFooter), with the keys the view leaves."""
+        return self.loads_view and self._may_wait and not self._first_view_shown
+
+    def hold_first_paint(self) -> None:
+        """Draw nothing until the first view is shown, or FIRST_PAINT_WAIT from now."""
+        if self._paint_held or not self.first_paint_waits():
+            return
+        self._paint_held = True
+        self.set_timer(FIRST_PAINT_WAIT, self._first_paint_due, name="first paint")
+
+    async def first_view_shown(self) -> None:
+        """The first view is shown (or failed): build the footer, draw the screen."""
+        if not self._first_view_shown:
+            self._first_view_shown = True
+            await self._first_paint_due()
+
+    async def _first_paint_due(self) -> None:
+        from ..widgets.footer import QuietFooter
+
+        if not self.first_paint_waits():  # else the read is slow: the footer waits for it
+            for footer in self.query(QuietFooter):
+                await footer.build_if_waited()
+        if self._paint_held:
+            self._paint_held = False
+            self._paint_whole = True
+            self.refresh()  # a paint soon, if no layout brings one first
+
+    def _compositor_refresh(self) -> None:
+        if self._paint_held:
+            return  # what became dirty meanwhile stays dirty: drawn with the whole screen
+        if self._paint_whole and self.is_current:
+            self._paint_whole = False
+            self._repaint_required = False  # this paint is the whole screen: no second one
+            self._compositor._dirty_regions.add(self._compositor.size.region)  # a full update
+        super()._compositor_refresh()
+        if self.is_current:
+            self.app.screen_drawn = True  # type: ignore[attr-defined]

@@ -1,0 +1,62 @@
+"""A screen shown for the first time is first drawn with its data, not as an empty shell first
+(tui/screens/first_paint.py); a read slower than FIRST_PAINT_WAIT still shows the shell."""
+
+from __future__ import annotations
+
+import threading
+
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.screens import first_paint
+from paperdeck.tui.screens.venues import VenuesScreen
+from waiting import app_until, settled
+
+
+def venues_frames(app: PaperdeckApp) -> list[bool]:
+    """For each frame the app sends to the terminal for the Venues screen: whether its view
+    was shown by then."""
+    frames: list[bool] = []
+    send = app._display
+
+    def display(screen, renderable) -> None:
+        if isinstance(screen, VenuesScreen) and renderable is not None:
+            frames.append(screen.venues_view is not None)
+        send(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return frames
+
+
+async def test_a_screen_is_first_drawn_with_its_data(store):
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        frames = venues_frames(app)
+        await pilot.press("3")
+        await settled(pilot)
+        assert isinstance(app.screen, VenuesScreen)
+        assert frames and all(frames), frames
+        assert "days" in "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_a_slow_read_shows_the_screen_without_its_data_then_with_it(store, monkeypatch):
+    gate = threading.Event()
+    read = VenuesScreen.load_view
+
+    def slow_read(snapshot, request):
+        gate.wait(30)
+        return read(snapshot, request)
+
+    monkeypatch.setattr(VenuesScreen, "load_view", staticmethod(slow_read))
+    monkeypatch.setattr(first_paint, "FIRST_PAINT_WAIT", 0.05)
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        frames = venues_frames(app)
+        await pilot.press("3")
+        try:
+            await app_until(pilot, lambda: frames, "the Venues shell drawn while its read waits")
+            assert not any(frames)  # drawn without its data (the read is held)
+        finally:
+            gate.set()
+        await settled(pilot)
+        assert frames[-1] is True
