@@ -3,6 +3,7 @@ about and kept as a draft; closing it unchanged re-reads nothing."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from paperdeck.models.papers import Stage
@@ -64,3 +65,29 @@ async def test_closing_the_form_unchanged_reads_nothing_and_keys_do_not_wait(sto
         await pilot.press("e")  # acts at once: no re-read to wait for
         assert isinstance(app.screen, PaperFormModal)
         await settled(pilot)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Discard your edits to Title, Code (GitHub)?"),
+                                                    ("zh", "放弃对以下字段的修改？标题、代码（GitHub）")])
+async def test_closing_with_edits_names_the_fields_as_the_form_labels_them(store, make_app, language, expected):
+    paper = store.papers.add("Gamma", Stage.IDEATION)
+    store.settings.update(language=language)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await settled(pilot)
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Gamma 2"
+        await form.show_tab("tab-links")
+        form.query_one("#f-link_code", Input).value = "https://github.com/me/gamma"
+        await pilot.press("escape")
+        await settled(pilot)
+        assert app.screen.id == "discard-edits"
+        assert expected in str(app.screen.query_one("#choice-message").render())
+        await pilot.press("escape")  # keep editing
+        await settled(pilot)
+        app.save_pending()  # the draft names them alike
+        [draft] = store.drafts.all()
+        assert draft.body.startswith("## 标题\nGamma 2" if language == "zh" else "## Title\nGamma 2")
+    assert store.papers.get(paper.id).title == "Gamma"

@@ -74,6 +74,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.paper: Paper | None = None  # the version the form edits (newer after a submission)
         self._shown = asyncio.Event()  # the first view is on screen
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
+        self.field_labels: dict[str, str] = {}  # what each field's label says, by name
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name, as made (at a first error)
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
         self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
@@ -115,7 +116,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.view = view
         self._reset_tabs()
         # No fields while they are rebuilt: a Ctrl+S meanwhile is ignored, as while loading.
-        self.fields, self.error_labels, self.loaded = {}, {}, {}
+        self.fields, self.field_labels, self.error_labels, self.loaded = {}, {}, {}, {}
         await self.recompose()
         self._register(self)
         self.loaded = self._raw()
@@ -127,10 +128,14 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         """The fields (`f-<name>`) and error lines (`err-<name>`) under `root`, by name: a save
         reads them without querying the whole form twice. (A walk, not a CSS query: matching
         a selector against each widget cost more than the walk.)"""
+        label = ""
         for widget in root.walk_children():
             name = widget.id or ""
             if name.startswith("f-"):
                 self.fields[name[2:]] = widget
+                self.field_labels[name[2:]], label = label, ""  # a field's label comes right before it
+            elif isinstance(widget, Label) and widget.has_class("field"):
+                label = str(widget.render())
             elif name.startswith("err-") and isinstance(widget, Label):
                 self.error_labels[name[4:]] = widget
 
@@ -158,13 +163,17 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         not chosen to save them over the paper)."""
         self._keep_as_draft()
 
+    def _labels(self, names) -> list[str]:
+        """The fields' labels as the form shows them (the name where a field has none)."""
+        return [self.field_labels.get(name) or name for name in names]
+
     def _keep_as_draft(self) -> str:
         """The paper is gone: unsaved edits become a draft. Says where (or "")."""
         edited = self._edited()
         if not edited:
             return ""
         title = self.paper.title if self.paper is not None else f"#{self.paper_id}"
-        body = "\n\n".join(f"## {name}\n{text}" for name, text in edited.items())
+        body = "\n\n".join(f"## {label}\n{text}" for label, text in zip(self._labels(edited), edited.values()))
         try:
             draft = keep_draft(self.store, "paper", f"paper “{title}”", body)
         except StoreError as error:
@@ -293,7 +302,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
             elif choice == "discard":
                 self.dismiss(False)
 
-        names = ", ".join(self._edited())
+        names = "、".join(self._labels(self._edited())) if self.language == "zh" else ", ".join(self._labels(self._edited()))
         self.app.push_screen(ChoiceDialog(self.pick("未保存的修改", "Unsaved edits"), literal(self.pick(
             f"放弃对以下字段的修改？{names}", f"Discard your edits to {names}?"), single_line=False), [
             Choice("save", "保存", "Save", "s", id="discard.save", variant="primary", tooltip="Save the edits, then close"),
