@@ -35,8 +35,32 @@ async def test_a_select_shows_its_choice_opens_its_list_and_saves_the_choice(sto
         await settled(pilot)
         assert not venue.expanded and venue.value != "iclr" and line_text(venue).endswith(" ▼")
         chosen = venue.value
-        assert line_text(venue).startswith(next(name for name, key in venue._options if key == chosen))
+        assert line_text(venue).startswith(str(next(name for name, key in venue._options if key == chosen)))
         await pilot.press("ctrl+s")
         await settled(pilot)
     assert store.papers.get(paper.id).venue_key == chosen
 
+
+
+async def test_a_venue_named_like_markup_is_shown_literally_and_kept(store, make_app):
+    """A venue's name is data: "[/]" (which Textual markup refuses) and "[red]" are shown as typed,
+    in the choice and in the list, and an unchanged save keeps the paper's venue."""
+    venue = store.venues.add("[/] Odd [red]venue", key="oddvenue")
+    paper = store.papers.add("Alpha", Stage.IDEATION, venue_key=venue.key)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await settled(pilot)
+        select = app.screen.query_one("#f-venue_key", OneLineSelect)
+        assert line_text(select).startswith("[/] Odd [red]venue")
+        select.focus()
+        await pilot.press("enter")  # the list, with the name as typed
+        await settled(pilot)
+        assert select.expanded and app._exception is None
+        await pilot.press("escape")  # the list closes
+        await settled(pilot)
+        await pilot.press("ctrl+s")  # unchanged: closes, writes nothing
+        await settled(pilot)
+        assert app._exception is None
+    assert store.papers.get(paper.id).venue_key == "oddvenue"

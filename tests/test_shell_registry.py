@@ -3,6 +3,8 @@ key hints from bindings (after the user's keymap); the one choice dialog."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 
 from paperdeck.cli.main import build_parser
@@ -139,13 +141,14 @@ def test_escape_then_a_digit_within_the_escape_delay_types_nothing():
         assert [(key.key, key.character) for key in keys] == [(f"alt+{digit}", None)]
 
 
-@pytest.mark.parametrize(("keys", "mode"), [(["alt+6"], "resume"), (["escape", "6"], "resume")])
-async def test_escape_then_a_digit_in_the_pitch_editor_opens_that_screen_and_types_nothing(store, keys, mode):
+@asynccontextmanager
+async def in_the_pitch_editor(store):
+    """The Pitch screen on a paper, the cursor in its first part's editor: (pilot, app, editor)."""
     from textual.widgets import TextArea
 
     from paperdeck.models.papers import Stage
     from paperdeck.tui.app import PaperdeckApp
-    from waiting import app_until, settled
+    from waiting import settled
 
     store.papers.add("Pitched", Stage.WRITING)
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
@@ -153,9 +156,17 @@ async def test_escape_then_a_digit_in_the_pitch_editor_opens_that_screen_and_typ
         await settled(pilot)
         editor = app.screen.focused
         assert isinstance(editor, TextArea)
+        yield pilot, app, editor
+
+
+@pytest.mark.parametrize("keys", [["alt+6"], ["escape", "6"]])
+async def test_escape_then_a_digit_in_the_pitch_editor_opens_that_screen_and_types_nothing(store, keys):
+    from waiting import app_until
+
+    async with in_the_pitch_editor(store) as (pilot, app, editor):
         before = editor.text
         await pilot.press(*keys)
-        await app_until(pilot, lambda: app.current_mode == mode, "the screen")
+        await app_until(pilot, lambda: app.current_mode == "resume", "the Resume screen")
         assert editor.text == before
 
 
@@ -164,16 +175,9 @@ async def test_escape_then_a_letter_typed_quickly_in_the_pitch_editor_is_that_ke
     leaves the editor and starts a rehearsal, as Escape then r does."""
     from textual.widgets import TextArea
 
-    from paperdeck.models.papers import Stage
-    from paperdeck.tui.app import PaperdeckApp
-    from waiting import app_until, settled
+    from waiting import app_until
 
-    store.papers.add("Rehearsed", Stage.WRITING)
-    app = PaperdeckApp(store, start_screen="pitch", watch=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        editor = app.screen.focused
-        assert isinstance(editor, TextArea)
+    async with in_the_pitch_editor(store) as (pilot, app, editor):
         before = editor.text
         await pilot.press("alt+r")
         await app_until(pilot, lambda: app.screen.stopwatch is not None and app.screen.stopwatch.running, "the rehearsal")

@@ -74,6 +74,16 @@ async def test_two_windows_typing_one_pitch_part_are_asked_not_overwritten(seede
     two_store.close()
 
 
+async def type_into_a_part_saved_elsewhere(pilot, store, paper_id: int) -> None:
+    """The method part saved as "theirs" by another window after the load, then "mine" typed
+    into it here: its autosave holds it."""
+    await shown(pilot)
+    save_pitch_part(store, paper_id, "pitch.method", "theirs", None)
+    await pilot.click("#editor-2")
+    await pilot.press(*"mine")
+    await app_until(pilot, lambda: "pitch.method" in pilot.app.screen.guard.held, "the autosave holding the part")
+
+
 async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded_db):
     """Autosave meeting a part saved elsewhere opens no dialog under the typing: the letters
     typed next (k, r, t, b answer the conflict dialog) stay text, the other parts still save,
@@ -82,11 +92,7 @@ async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded
     paper = store.papers.add("Held while typing", Stage.WRITING)
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await shown(pilot)
-        save_pitch_part(store, paper.id, "pitch.method", "theirs", None)  # another window, after the load
-        await pilot.click("#editor-2")
-        await pilot.press(*"mine")
-        await app_until(pilot, lambda: "pitch.method" in app.screen.guard.held, "the autosave holding the part")
+        await type_into_a_part_saved_elsewhere(pilot, store, paper.id)
         await pilot.press(*" then k r t b")
         await app_until(pilot, lambda: [d.body.splitlines()[1:] for d in store.drafts.all()] == [["mine then k r t b"]],
                         "the held text in its draft")
@@ -114,11 +120,7 @@ async def test_a_held_part_left_for_another_paper_stays_a_draft(seeded_db):
     store.settings.update(pitch_paper_id=paper.id)
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await shown(pilot)
-        save_pitch_part(store, paper.id, "pitch.method", "theirs", None)
-        await pilot.click("#editor-2")
-        await pilot.press(*"mine")
-        await app_until(pilot, lambda: "pitch.method" in app.screen.guard.held, "the autosave holding the part")
+        await type_into_a_part_saved_elsewhere(pilot, store, paper.id)
         app.screen.show_item(str(other.id))
         await app_until(pilot, lambda: app.screen.paper_id == other.id, "the other paper")
         await shown(pilot)

@@ -11,6 +11,7 @@ from ...i18n_words import SELECT_PROMPT, STATUS_NAMES, pick, word
 from ...models.papers import AWARDS, STATUSES, TRACKS, Paper
 from ...usecases.paper_form import PaperFormView
 from ..widgets.one_line_select import OneLineSelect
+from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .paper_form_rows import field
 
@@ -22,7 +23,9 @@ class DetailsTab:
         venues = list(view.venues)
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))
-        topics = [(item.pick(self.language), item.key) for item in view.topics]
+        # Names are data: shown literally (a str prompt is Textual markup, and "[/]" raises).
+        venues = [(literal(name), key) for name, key in venues]
+        topics = [(literal(item.pick(self.language)), item.key) for item in view.topics]
         choose = pick(SELECT_PROMPT, self.language)
         yield from field(self.pick("标题", "Title"), SafeInput(paper.title, id="f-title", compact=True))
         yield from field(self.pick("作者（逗号分隔，* 共同一作，† 通讯）", "Authors (a, b*, c†)"),
