@@ -197,6 +197,20 @@ async def test_the_whole_list_follows_the_papers_the_format_and_the_grouping(pap
         assert whole.document != before and "Under Review" in whole.document
 
 
+async def test_the_first_showing_draws_the_rows_and_whole_list_made_with_the_view(papers):
+    """Made in the worker with the view (ReadResume): as the screen makes them itself."""
+    papers.settings.update(resume_format="bib", resume_group="type")
+    app = app_for(papers)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        whole = app.screen.query_one("#resume-whole")
+        first, shown = whole.document, rows(app)
+        assert first.startswith("@") and "Reward-Aware Prompt Optimization" in first
+        await pilot.press("a", "a")                    # every row marked, then not: rows made on the UI thread
+        await pilot.press("g", "g", "g", "f", "f", "f", "f")  # every grouping and format, back to type and bib
+        assert rows(app) == shown and whole.document == first
+
+
 async def test_import_bib_from_the_screen(store):
     from paperdeck.tui.screens.import_dialog import ImportDialog
 
