@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
-    from ..usecases.read_ahead import ReadAhead
     from .idle_gc import IdleCollector
     from .preload import Preloader
     from .watch import DatabaseWatcher
@@ -84,12 +83,10 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     language: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True,
-                 read_ahead: "ReadAhead | None" = None):
+    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True):
         super().__init__()
         self.store = store
         self.start_screen = start_screen
-        self.read_ahead = read_ahead  # the start screen's view, being read since the store opened
         self.watch_database = watch
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
         self.database_watcher: "DatabaseWatcher | None" = None
@@ -102,14 +99,6 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
         self.set_reactive(PaperdeckApp.language, resolve_language(self.settings.language))
-
-    def claim_read_ahead(self, screen: object) -> "ReadAhead | None":
-        """The view read ahead for the start screen (usecases/read_ahead.py), for the app's
-        first load only, if that is the start screen's: every later load reads as always."""
-        ahead, self.read_ahead = self.read_ahead, None
-        if ahead is None or type(screen).__name__ != screen_entry(ahead.screen).class_name:
-            return None
-        return ahead
 
     def on_mount(self) -> None:
         self._apply_look(self.settings)

@@ -29,13 +29,9 @@ def run_app(args: argparse.Namespace) -> int:
     from ..recovery import open_or_offer_restore
 
     store = open_or_offer_restore(args)
-    start_screen = getattr(args, "screen", DEFAULT_SCREEN)
-    from ...usecases.read_ahead import read_ahead
-
-    ahead = read_ahead(store, start_screen)  # read while Textual and the app are imported
     from ...tui.app import PaperdeckApp
 
-    app = PaperdeckApp(store, start_screen=start_screen, read_ahead=ahead)
+    app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN))
     try:
         damage = app.run()
         if damage is None and app.return_code:

@@ -51,7 +51,6 @@ from .first_paint import FirstPaint
 if TYPE_CHECKING:
     from ...usecases.core import Store
     from ..app import PaperdeckApp
-    from ...usecases.read_ahead import ReadAhead
 
 T = TypeVar("T")
 
@@ -236,28 +235,17 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
             # window's write): the next showing shows this read; it need not read again.
             self._hidden_view = self._view_requested_key
         self._idle_event().clear()
-        ahead = self._claim_read_ahead(self._view_requested_key)
 
         def load() -> None:  # the worker thread
             try:
-                if ahead is not None:  # read while the app was being built
-                    view = ahead.result()
-                else:
-                    with reading(store) as snapshot:
-                        view = self.load_view(snapshot, request)
+                with reading(store) as snapshot:
+                    view = self.load_view(snapshot, request)
             except StoreError as error:
                 self.post_message(self.ViewFailed(generation, error))
                 return
             self.post_message(self.ViewLoaded(generation, view))
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
-
-    def _claim_read_ahead(self, key: tuple | None) -> "ReadAhead | None":
-        """The view read before the app was built (usecases/read_ahead.py), for the start
-        screen's first load only, and only while the database is as it was when that read began."""
-        claim = getattr(self.app, "claim_read_ahead", None)
-        ahead = claim(self) if claim is not None else None
-        return ahead if ahead is not None and key is not None and key[1] == ahead.stamp else None
 
     async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
