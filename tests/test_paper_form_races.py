@@ -10,7 +10,7 @@ from textual.widgets import Input, TabbedContent
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens.paper_form import PaperFormModal
-from waiting import app_until, settled
+from waiting import app_until, open_paper_form, settled
 
 def fields_drawn(app) -> bool:
     """The form is on screen with its Details fields (not its Loading… shell)."""
@@ -108,10 +108,7 @@ async def test_an_edit_in_a_later_tab_survives_other_tabs_being_built(store, mak
     paper = store.papers.add("Alpha", Stage.IDEATION)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        await pilot.press("e")
-        await settled(pilot)
-        form = app.screen
+        form = await open_paper_form(pilot)
         await form.show_tab("tab-links")
         form.query_one("#f-link_code", Input).value = "https://github.com/me/alpha"
         await pilot.press("alt+left", "alt+left")  # Submissions, then Checklist: built now

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.widgets.one_line_select import ChoiceLine, OneLineSelect
-from waiting import settled
+from waiting import open_paper_form, settled
 
 
 def line_text(select: OneLineSelect) -> str:
@@ -17,10 +17,7 @@ async def test_a_select_shows_its_choice_opens_its_list_and_saves_the_choice(sto
     paper = store.papers.add("Alpha", Stage.IDEATION, venue_key="iclr", target_year=2027)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        await pilot.press("e")
-        await settled(pilot)
-        form = app.screen
+        form = await open_paper_form(pilot)
         venue, track = form.query_one("#f-venue_key", OneLineSelect), form.query_one("#f-track", OneLineSelect)
         assert len(venue.children) == 2 and not venue.query_one(ChoiceLine).children  # the line and the list
         assert venue.query_one(ChoiceLine).region.height == 1  # compact: one line

@@ -8,17 +8,14 @@ from textual.widgets import Input
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens.paper_form import PaperFormModal
-from waiting import settled
+from waiting import open_paper_form, settled
 
 
 async def test_an_edit_in_the_links_tab_is_asked_about_saved_and_kept_as_a_draft(store, make_app):
     paper = store.papers.add("Beta", Stage.IDEATION)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        await pilot.press("e")
-        await settled(pilot)
-        form = app.screen
+        form = await open_paper_form(pilot)
         assert isinstance(form, PaperFormModal)
         assert form._edited() == {} and "link_code" not in form.fields  # built when first shown
         # Styled once mounted: Input(compact=True) sets its class before it is in the DOM (the app
@@ -74,10 +71,7 @@ async def test_closing_with_edits_names_the_fields_as_the_form_labels_them(store
     store.settings.update(language=language)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        await pilot.press("e")
-        await settled(pilot)
-        form = app.screen
+        form = await open_paper_form(pilot)
         form.query_one("#f-title", Input).value = "Gamma 2"
         await form.show_tab("tab-links")
         form.query_one("#f-link_code", Input).value = "https://github.com/me/gamma"

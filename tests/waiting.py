@@ -48,3 +48,11 @@ async def settled(pilot) -> None:
             await ready()
     await pilot.pause()
     await pilot.pause()
+
+
+async def open_paper_form(pilot):
+    """From the Pipeline as drawn, `e` on the selected card: the paper form, its fields shown."""
+    await settled(pilot)
+    await pilot.press("e")
+    await settled(pilot)
+    return pilot.app.screen
