@@ -12,7 +12,6 @@ The rehearsal stopwatch is in pitch_rehearsal.py; history, export and copy in pi
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from ...models.pitch import PitchPart
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.pitch import PitchView, pitch_view, remember_pitch_paper, save_pitch
 from .pitch_guard import PitchGuard
+from .pitch_modes import EDITOR_SHARE, PitchModes  # noqa: F401  (EDITOR_SHARE: the layout tests read it here)
 from .pitch_outputs import PitchOutputs
 from .pitch_rehearsal import RehearsalControls
 from ..widgets.gauge import SpeakingGauge, part_time_text
@@ -44,13 +44,9 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 0.6
 SNAPSHOT_EVERY = timedelta(minutes=5)
-EXAMPLES_SHOWN = 120  # from this width the guide's examples show without F3
-SIDE_BY_SIDE = 170    # from this width they sit beside the editors (which keep EDITOR_SHARE)
-EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
-PROMPT_MIN = 28       # narrower than this, an example column is not worth having
 
 
-class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
+class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
     # The three widths: _fit_layout. Not a CSS_PATH: a stylesheet file read at the first
     # showing re-parses the app's CSS.
     DEFAULT_CSS = """
@@ -389,108 +385,6 @@ class PitchScreen(RehearsalControls, PitchOutputs, PaperdeckScreen):
             return
         index = ids.index(self.wanted_paper_id) if self.wanted_paper_id in ids else -step
         self._switch_paper(ids[(index + step) % len(ids)])
-
-    # -- modes: editing and keys ------------------------------------------------------------
-
-    def editing(self) -> bool:
-        return isinstance(self.focused, TextArea)
-
-    def _keys_mode(self) -> bool:
-        """The screen's own widgets (not an editor, not an open paper list) have the focus."""
-        return self.focused is None or isinstance(self.focused, (Select, VerticalScroll))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The mode bindings are priority ones (first in the footer); they apply only in their
-        # mode, so Esc still closes the paper list and letters still type in an editor.
-        if action == "leave_editor":
-            return self.editing()
-        if action == "edit_part":
-            return self._keys_mode() and self.paper_id is not None
-        if self._entered and action in self.LETTER_ACTIONS:
-            return False  # the editors are not there yet: a letter typed now is text (on_key)
-        return True
-
-    LETTER_ACTIONS = frozenset({"rehearse", "history", "runs", "copy", "cycle_paper"})
-
-    def on_key(self, event) -> None:
-        if self._entered and event.is_printable and event.character:
-            self._typed_early.append(event.character)
-            event.stop()
-            event.prevent_default()
-
-    def on_descendant_focus(self, event) -> None:
-        widget = event.widget
-        if isinstance(widget, TextArea) and (widget.id or "").startswith("editor-"):
-            self.current_part = int(widget.id.split("-")[1])
-        self.refresh_bindings()
-
-    def on_descendant_blur(self, event) -> None:
-        self.refresh_bindings()
-
-    def _focus_editor(self, number: int) -> TextArea | None:
-        """Into part `number`'s editor, at once (keys typed next land there); the editor."""
-        editors = list(self.query(".part-editor").results(TextArea))
-        if not editors or self.paper_id is None:
-            return None
-        index = max(0, min(number, len(editors)) - 1)
-        editor = editors[index]
-        # Scrolled once laid out (the examples may appear above it): the part's heading too.
-        self.set_focus(editor, scroll_visible=False)
-        self.call_after_refresh(self._show_part, index + 1)
-        return editor
-
-    def _show_part(self, number: int) -> None:
-        """Part `number`'s editor in view, with its heading when both fit."""
-        editors = list(self.query(".part-editor").results(TextArea))
-        if number <= len(editors):
-            editors[number - 1].scroll_visible(animate=False, immediate=True)
-            for head in self.query(f"#head-{number}"):
-                head.scroll_visible(animate=False, immediate=True)
-
-    def action_leave_editor(self) -> None:
-        self.set_focus(self.query_one("#pitch-paper", Select))
-
-    def action_edit_part(self) -> None:
-        self._focus_editor(self.current_part)
-
-    def on_screen_resume(self, event) -> None:
-        super().on_screen_resume(event)
-        if self._covered:  # back from a dialog over Pitch: the focus (and the mode) as it was
-            self._covered = False
-            return
-        if self.parts:
-            self._focus_editor(self.current_part)
-        else:
-            self._entered = True
-
-    # -- layout: three widths ---------------------------------------------------------------
-
-    def on_resize(self, event) -> None:
-        self._fit_layout()
-
-    def action_toggle_examples(self) -> None:
-        self.examples_wanted = not self._examples_shown()
-        self._fit_layout()
-
-    def _examples_shown(self) -> bool:
-        width = self.size.width
-        return self.examples_wanted if self.examples_wanted is not None else width >= EXAMPLES_SHOWN
-
-    def _fit_layout(self) -> None:
-        """Below EXAMPLES_SHOWN columns the examples wait behind F3 and the editors take the
-        width; from SIDE_BY_SIDE they sit beside the editors, which keep EDITOR_SHARE of it."""
-        width = self.size.width
-        if width <= 0:
-            return
-        panel = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
-        self.query_one(RehearsalPanel).styles.width = panel
-        parts_inner = width - panel - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
-        prompt = parts_inner - math.ceil(width * EDITOR_SHARE)
-        side = self._examples_shown() and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
-        self.set_class(self._examples_shown(), "-examples")
-        self.set_class(side, "-side")
-        for widget in self.query(".part-prompt"):
-            widget.styles.width = prompt if side else "1fr"
 
     def on_screen_suspend(self) -> None:
         # A dialog opened over Pitch (history, runs, palette) rather than another screen shown.

@@ -1,6 +1,7 @@
 """What protects the Pitch screen's text: a part saved elsewhere meanwhile (held, its text kept
-as a draft, until the user's Ctrl+S asks keep mine / take theirs / keep both), the paper deleted elsewhere (editing stops, unsaved text becomes a
-draft, never another paper's pitch), and a rehearsal a paper switch would end (asks)."""
+as a draft, until the user's Ctrl+S asks keep mine / take theirs / keep both), the paper
+deleted elsewhere (editing stops, unsaved text becomes a draft, never another paper's pitch),
+and a rehearsal a paper switch would end (asks)."""
 
 from __future__ import annotations
 
