@@ -220,7 +220,7 @@ def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, ba
     real_check = integrity.read_only_quick_check
 
     def check_seeing_its_priority(path):
-        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        seen[threading.current_thread().name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         return real_check(path)
 
     monkeypatch.setattr(integrity, "read_only_quick_check", check_seeing_its_priority)
@@ -231,7 +231,7 @@ def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, ba
         opened.ensure_sound()  # the check ran, and found the file sound
     finally:
         opened.close()
-    assert seen["nice"] == integrity.LOWEST_PRIORITY
+    assert seen["paperdeck-integrity"] == integrity.LOWEST_PRIORITY
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # only the check's thread
 
 
@@ -275,3 +275,56 @@ async def test_quitting_never_waits_for_the_background_check(seeded_db, db_path,
     finally:
         release.set()
         store.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
+def test_a_write_waiting_for_a_starved_check_checks_again_at_normal_priority(seeded_db, db_path, background_always,
+                                                                              monkeypatch):
+    """A machine kept busy (a training run on every core) starves the nice-19 check: the first
+    write, on the UI thread, waited for it (minutes). It checks again at its own priority."""
+    fill(db_path, 5)
+    starved = threading.Event()
+    real_check = integrity.read_only_quick_check
+    checked_by: dict[str, int] = {}
+
+    def check(path):
+        name = threading.current_thread().name
+        if name == "paperdeck-integrity":
+            starved.wait(30)  # never gets a core
+        checked_by[name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    opened = open_store(db_path, seed=False)
+    try:
+        assert opened.integrity_pending
+        opened.papers.add("written once the file is known sound")
+        assert checked_by == {"paperdeck-integrity-now": own}
+        assert "written once the file is known sound" in [paper.title for paper in opened.papers.all()]
+    finally:
+        starved.set()
+        opened.close()
+
+
+def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded_db, db_path, background_always,
+                                                                          monkeypatch):
+    fill(db_path, 200)
+    damaged = damage(db_path, "garbage")
+    starved = threading.Event()
+    real_check = integrity.read_only_quick_check
+
+    def check(path):
+        if threading.current_thread().name == "paperdeck-integrity":
+            starved.wait(30)
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    opened = open_store(db_path, seed=False)
+    try:
+        with pytest.raises(DatabaseCorrupt):
+            opened.papers.add("never written")
+    finally:
+        starved.set()
+        opened.close()
+    assert db_path.read_bytes() == damaged
