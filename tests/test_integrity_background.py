@@ -195,6 +195,12 @@ def _integrity_threads() -> list:
     return [thread for thread in threading.enumerate() if thread.name == "paperdeck-integrity"]
 
 
+def _join_integrity_threads() -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith("paperdeck-integrity"):
+            thread.join(30)
+
+
 def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_first(seeded_db, db_path, background_always):
     """`today` and the other reading commands: no full read of the file competes with the
     answer; a write they make anyway (seeding, a setting) still waits for the full check."""
@@ -275,6 +281,7 @@ async def test_quitting_never_waits_for_the_background_check(seeded_db, db_path,
     finally:
         release.set()
         store.close()
+        _join_integrity_threads()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
@@ -305,6 +312,7 @@ def test_a_write_waiting_for_a_starved_check_checks_again_at_normal_priority(see
     finally:
         starved.set()
         opened.close()
+        _join_integrity_threads()  # none left running into the next test
 
 
 def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded_db, db_path, background_always,
@@ -327,4 +335,5 @@ def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded
     finally:
         starved.set()
         opened.close()
+        _join_integrity_threads()  # none left running into the next test
     assert db_path.read_bytes() == damaged
