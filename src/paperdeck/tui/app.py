@@ -83,9 +83,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     language: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True):
+    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True,
+                 once_shown: "Callable[[], None] | None" = None):
+        """`once_shown`: called once the start screen shows its data (the day's backup)."""
         super().__init__()
         self.store = store
+        self.once_shown = once_shown
         self.start_screen = start_screen
         self.watch_database = watch
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
@@ -111,6 +114,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             watcher = self._new_watcher()
             self.run_worker(self._watch_once_shown(watcher), name="database-watcher-start", group="watch",
                             exit_on_error=False)
+        if self.once_shown is not None:
+            self.run_worker(self._call_once_shown(self.once_shown), name="once-shown", exit_on_error=False)
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
@@ -124,6 +129,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.idle_collector = IdleCollector()
         self.idle_collector.start()
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
+
+    async def _call_once_shown(self, call: "Callable[[], None]") -> None:
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        self.call_after_refresh(call)
 
     async def _preload_once_shown(self) -> None:
         """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
