@@ -113,3 +113,23 @@ def test_a_failed_backup_is_a_warning_after_the_answer(seeded_db, db_path, tmp_p
     assert result.stdout.strip()
     assert "automatic backup failed" in result.stderr and "symbolic link" in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_backup_cut_short_leaves_no_file_behind_for_long(seeded_db, db_path):
+    from paperdeck.paths import backups_dir
+    from paperdeck.store.backup import daily_backup
+    from paperdeck.store.backup_folder import CUT_SHORT_SECONDS, ensure_backups_dir
+
+    ensure_backups_dir(db_path)
+    old = backups_dir(db_path) / ".paperdeck-20261129-080000.db.partial"
+    writing = backups_dir(db_path) / ".paperdeck-20261130-080000.db.partial"  # another window's, now
+    for path in (old, writing):
+        path.write_bytes(b"cut short")
+    an_hour_ago = old.stat().st_mtime - CUT_SHORT_SECONDS - 5
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    store = open_store(db_path, seed=False)
+    try:
+        assert daily_backup(store) is not None
+    finally:
+        store.close()
+    assert not old.exists() and writing.exists()

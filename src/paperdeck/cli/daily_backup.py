@@ -49,7 +49,9 @@ def plan(store: "Store", *, after_output: bool) -> None:
 def start_in_background() -> None:
     """Begin the backups still due in a thread at the lowest priority (the app, once drawn)."""
     while _due:
-        thread = threading.Thread(target=_make, args=(_due.pop(0),), name="paperdeck-daily-backup")
+        # A daemon: a second Ctrl+C while `finish` waits ends the process (its temporary file
+        # is removed at a later backup).
+        thread = threading.Thread(target=_make, args=(_due.pop(0),), name="paperdeck-daily-backup", daemon=True)
         _running.append(thread)
         thread.start()
 
@@ -57,13 +59,19 @@ def start_in_background() -> None:
 def finish() -> None:
     """The command has answered: make what is still due, wait for what is running, and say
     what failed."""
-    while _due:
-        _make(_due.pop(0))
-    if any(thread.is_alive() for thread in _running):  # the app has quit: say why we wait
-        sys.stderr.write("paperdeck: finishing today's automatic backup…\n")
-        sys.stderr.flush()
-    while _running:
-        _running.pop(0).join()
+    try:
+        while _due:
+            _make(_due.pop(0))
+        if any(thread.is_alive() for thread in _running):  # the app has quit: say why we wait
+            sys.stderr.write("paperdeck: finishing today's automatic backup… (Ctrl+C skips it)\n")
+            sys.stderr.flush()
+        while _running:
+            _running[0].join()
+            _running.pop(0)
+    except KeyboardInterrupt:  # the user would rather not wait: the next start makes it
+        _due.clear()
+        _running.clear()
+        sys.stderr.write("paperdeck: today's automatic backup was skipped; the next start makes it\n")
     while _failures:
         sys.stderr.write(printable(f"paperdeck: warning: automatic backup failed: {_failures.pop(0)}") + "\n")
 

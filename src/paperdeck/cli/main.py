@@ -120,13 +120,14 @@ def main(argv: list[str] | None = None) -> int:
 
         handler = run_app
     try:
-        return run_handler(handler, args)
+        status = run_handler(handler, args)
     except CliError as error:
         # The message may quote user input (a file name, a title): never print it raw.
         print(printable(f"paperdeck: {error}"), file=sys.stderr)
-        return error.status
-    finally:
-        _after_output()
+        status = error.status
+    # (Interrupted or crashed: no backup now; the next start makes it.)
+    _after_output()
+    return status
 
 
 def _after_output() -> None:

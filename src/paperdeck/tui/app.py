@@ -57,6 +57,8 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
+INTEGRITY_POLL_SECONDS = 0.25
+
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 
 
@@ -337,12 +339,22 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             return
 
         def wait() -> None:
+            from textual.worker import get_current_worker
+
             from ..usecases.core import DatabaseCorrupt
 
-            try:
-                wait_for_integrity(store)
-            except DatabaseCorrupt as damage:
-                self.call_from_thread(self.show_damage, damage)
+            worker = get_current_worker()
+            # In short waits: quitting cancels this worker, and Textual's shutdown waits for its
+            # thread; the check itself (a daemon thread at nice 19) may take a long while on a
+            # large file and a busy machine: the quit waited for it (20 s and more).
+            while not worker.is_cancelled:
+                try:
+                    wait_for_integrity(store, timeout=INTEGRITY_POLL_SECONDS)
+                except TimeoutError:
+                    continue
+                except DatabaseCorrupt as damage:
+                    self.call_from_thread(self.show_damage, damage)
+                return
 
         self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
 
