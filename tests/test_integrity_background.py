@@ -195,6 +195,24 @@ def _integrity_threads() -> list:
     return [thread for thread in threading.enumerate() if thread.name == "paperdeck-integrity"]
 
 
+def checks_seen(monkeypatch, *, starve: bool = False) -> tuple[dict[str, int], threading.Event]:
+    """Record each check's thread and its priority; `starve`: the nice-19 check gets no core
+    until the returned event is set."""
+    seen: dict[str, int] = {}
+    starved = threading.Event()
+    real_check = integrity.read_only_quick_check
+
+    def check(path):
+        name = threading.current_thread().name
+        if starve and name == "paperdeck-integrity":
+            starved.wait(30)
+        seen[name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    return seen, starved
+
+
 def _join_integrity_threads() -> None:
     for thread in threading.enumerate():
         if thread.name.startswith("paperdeck-integrity"):
@@ -222,14 +240,7 @@ def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_fi
 def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, background_always, monkeypatch):
     """It never competes with the app's first frame (or anything else) for a core."""
     fill(db_path, 5)
-    seen: dict[str, int] = {}
-    real_check = integrity.read_only_quick_check
-
-    def check_seeing_its_priority(path):
-        seen[threading.current_thread().name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        return real_check(path)
-
-    monkeypatch.setattr(integrity, "read_only_quick_check", check_seeing_its_priority)
+    seen, _starved = checks_seen(monkeypatch)
     own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     opened = open_store(db_path, seed=False)
     try:
@@ -290,18 +301,7 @@ def test_a_write_waiting_for_a_starved_check_checks_again_at_normal_priority(see
     """A machine kept busy (a training run on every core) starves the nice-19 check: the first
     write, on the UI thread, waited for it (minutes). It checks again at its own priority."""
     fill(db_path, 5)
-    starved = threading.Event()
-    real_check = integrity.read_only_quick_check
-    checked_by: dict[str, int] = {}
-
-    def check(path):
-        name = threading.current_thread().name
-        if name == "paperdeck-integrity":
-            starved.wait(30)  # never gets a core
-        checked_by[name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        return real_check(path)
-
-    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    checked_by, starved = checks_seen(monkeypatch, starve=True)
     own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     opened = open_store(db_path, seed=False)
     try:
@@ -319,15 +319,7 @@ def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded
                                                                           monkeypatch):
     fill(db_path, 200)
     damaged = damage(db_path, "garbage")
-    starved = threading.Event()
-    real_check = integrity.read_only_quick_check
-
-    def check(path):
-        if threading.current_thread().name == "paperdeck-integrity":
-            starved.wait(30)
-        return real_check(path)
-
-    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    _checked_by, starved = checks_seen(monkeypatch, starve=True)
     opened = open_store(db_path, seed=False)
     try:
         with pytest.raises(DatabaseCorrupt):
