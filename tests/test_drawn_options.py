@@ -74,6 +74,19 @@ async def test_rows_are_drawn_as_textual_draws_them(list_id):
                 assert drawn(ours) == drawn(theirs), (index, component)
 
 
+@pytest.mark.parametrize("list_id", ["wrapping", "cut"])
+async def test_each_option_is_as_high_as_textual_measures_it(list_id):
+    app = Lists()
+    async with app.run_test(size=(WIDTH + 4, 30)) as pilot:
+        await pilot.pause()
+        options = app.query_one(f"#{list_id}", DrawnOptionList)
+        width = options.scrollable_content_region.width
+        heights = [options._option_height(option, width) for option in options.options]
+        assert heights == [options._get_visual(option).get_height(options.styles, width) for option in options.options]
+        assert heights[4] == 2 and (heights[-1] > 1) == (list_id == "wrapping")  # two lines; the wide row wraps
+        assert options.virtual_size.height == sum(heights)
+
+
 async def test_markup_like_text_and_cjk_show_literally_and_aligned():
     app = Lists()
     async with app.run_test(size=(WIDTH + 4, 30)) as pilot:

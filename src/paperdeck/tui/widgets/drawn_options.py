@@ -8,13 +8,17 @@ Venues and Resume rows are laid out to, that was most of the cost of drawing a l
 are rendered from the same Content with the same styles (`Content.render`, as Textual's own
 `_FormattedLine.to_strip` does), without the wrapping pass and the offsets. A row that would
 wrap, a tab, a divider, padded options, aligned or selectable text: Textual draws it as before.
+Likewise a new option's height is its number of lines when they fit, not measured by wrapping it
+(the venue detail's ~28 options: 4.3 -> 2.1 ms CPU per venue shown).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.text import Text
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
@@ -32,6 +36,36 @@ class DrawnOptionList(OptionList):
             return super().render_lines(crop)
         finally:
             self._drawing = None
+
+    def _update_lines(self) -> None:
+        # OptionList._update_lines (Textual 8), each new option's height from `_option_height`.
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        next_index = lines[-1][0] + 1 if lines else 0
+        if next_index < len(self.options):
+            room = width - self.get_component_styles("option-list--option").padding.width
+            for index, option in enumerate(self.options[next_index:], next_index):
+                cache.index_to_line[index] = len(lines)
+                count = self._option_height(option, room) + option._divider
+                cache.heights[index] = count
+                lines.extend([(index, line) for line in range(count)])
+        last_divider = self.options and self.options[-1]._divider
+        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def _option_height(self, option: Option, width: int) -> int:
+        """Its lines, when each fits `width` (no wrapping to measure); else as Textual wraps it."""
+        prompt = option.prompt
+        if isinstance(prompt, Text) and "\t" not in prompt.plain:
+            lines = prompt.plain.split("\n")
+            if all(cell_len(line) <= width for line in lines):
+                return len(lines)
+        return self._get_visual(option).get_height(self.styles, width)
 
     def _rules_now(self) -> tuple[bool, bool]:
         """(rows drawn here at all: left-aligned, unpadded, unselected lines; cut with …)."""
