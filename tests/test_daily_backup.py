@@ -133,3 +133,32 @@ def test_a_backup_cut_short_leaves_no_file_behind_for_long(seeded_db, db_path):
     finally:
         store.close()
     assert not old.exists() and writing.exists()
+
+
+def test_ctrl_c_while_the_apps_backup_finishes_skips_it_and_leaves_no_half_copy(seeded_db, db_path, monkeypatch,
+                                                                               capsys):
+    import signal
+
+    from paperdeck.paths import backups_dir
+    from paperdeck.store.backup_folder import ensure_backups_dir
+
+    never = threading.Event()
+
+    def slow_make(self):  # a large database: the copy is still being written
+        ensure_backups_dir(self.db_path)
+        (backups_dir(self.db_path) / ".paperdeck-20261130-090000.db.partial").write_bytes(b"half")
+        never.wait(30)
+
+    monkeypatch.setattr(DailyBackup, "make", slow_make)
+    store = open_cli_store(Namespace(db=str(db_path)), backup_later=True)
+    store.close()
+    daily_backup.start_in_background()
+    # The user's Ctrl+C while it waits (Linux gives a process's signal to its main thread first).
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+    try:
+        daily_backup.finish()
+    finally:
+        never.set()
+    said = capsys.readouterr().err
+    assert "finishing today's automatic backup" in said and "was skipped" in said
+    assert not any(".partial" in path.name for path in backups_dir(db_path).iterdir())

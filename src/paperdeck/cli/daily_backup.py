@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from ..textsafe import printable
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ..store.backup import DailyBackup
 
 _due: list["DailyBackup"] = []
-_running: list[threading.Thread] = []
+_running: list[tuple[threading.Thread, "DailyBackup", float]] = []  # (thread, backup, started at)
 _failures: list[str] = []
 
 
@@ -51,8 +52,9 @@ def start_in_background() -> None:
     while _due:
         # A daemon: a second Ctrl+C while `finish` waits ends the process (its temporary file
         # is removed at a later backup).
-        thread = threading.Thread(target=_make, args=(_due.pop(0),), name="paperdeck-daily-backup", daemon=True)
-        _running.append(thread)
+        due = _due.pop(0)
+        thread = threading.Thread(target=_make, args=(due,), name="paperdeck-daily-backup", daemon=True)
+        _running.append((thread, due, time.time()))
         thread.start()
 
 
@@ -62,14 +64,18 @@ def finish() -> None:
     try:
         while _due:
             _make(_due.pop(0))
-        if any(thread.is_alive() for thread in _running):  # the app has quit: say why we wait
+        if any(thread.is_alive() for thread, _due_backup, _started in _running):  # the app has quit
             sys.stderr.write("paperdeck: finishing today's automatic backup… (Ctrl+C skips it)\n")
             sys.stderr.flush()
         while _running:
-            _running[0].join()
+            _running[0][0].join()
             _running.pop(0)
     except KeyboardInterrupt:  # the user would rather not wait: the next start makes it
+        from ..store.backup_folder import remove_own_partials
+
         _due.clear()
+        for _thread, due, started in _running:  # its thread ends with the process: no half copy left
+            remove_own_partials(due.db_path, since=started)
         _running.clear()
         sys.stderr.write("paperdeck: today's automatic backup was skipped; the next start makes it\n")
     while _failures:

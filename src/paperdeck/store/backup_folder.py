@@ -150,9 +150,16 @@ def prune_backups(db_path: Path, keep: int, *, made: Path | None = None) -> list
     return removed
 
 
-def _remove_cut_short(directory: Path) -> list[Path]:
+def remove_own_partials(db_path: Path, *, since: float) -> list[Path]:
+    """The temporary files of this process's backup being abandoned (Ctrl+C): those made since
+    `since` (a time.time())."""
+    return _remove_cut_short(backups_dir(Path(db_path)), made_since=since)
+
+
+def _remove_cut_short(directory: Path, *, made_since: float | None = None) -> list[Path]:
     """Temporary files of backups cut short (a kill, a closed terminal, Ctrl+C while the day's
-    backup ran): an hour old, since one being written is written to all the time."""
+    backup ran): an hour old, since one being written is written to all the time; or
+    `made_since` a time (the caller's own)."""
     try:
         if not _refuse_link(directory):
             return []
@@ -165,7 +172,12 @@ def _remove_cut_short(directory: Path) -> list[Path]:
         if not (entry.name.startswith(".paperdeck-") and ".partial" in entry.name):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > CUT_SHORT_SECONDS:
+            stat_result = entry.stat(follow_symlinks=False)
+            if made_since is not None:
+                abandoned = stat_result.st_ctime >= made_since
+            else:
+                abandoned = now - stat_result.st_mtime > CUT_SHORT_SECONDS
+            if entry.is_file(follow_symlinks=False) and abandoned:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:
