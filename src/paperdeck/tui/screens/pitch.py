@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from ...domain.pitch_shares import part_targets
 from ...domain.rehearsal import Stopwatch
-from ...domain.speaking import Rates, estimate_pitch
+from ...domain.speaking import Rates, estimate_pitch, prepare_counting
 from ...models.pitch import PitchPart
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.pitch import PitchView, pitch_view, remember_pitch_paper, save_pitch
@@ -38,6 +38,10 @@ from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeTextArea
 from .base import PaperdeckScreen
+
+# ~11 ms of regex compiling: done as the preloader imports this module (tui/preload.py), not in
+# the first showing's frame, where the first count would.
+prepare_counting()
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
