@@ -362,6 +362,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         self._hidden_view, self._hidden_at = self._view_requested_key, utcnow()
         await self.view_ready()
         if not self.is_current:
+            await self._build_footer()  # hidden: not after the first frame shown
             await lay_out_hidden(self.app, self)
 
     def refresh_data(self) -> None:
