@@ -211,16 +211,16 @@ async def test_stats_read_ahead_shows_its_numbers_first_then_the_same_data_plott
 
         def plots_after_frame(screen):
             seen_before_plots.append((rendered(screen.query_one("#stats-summary")),
-                                      [plot.visible for plot in screen._plot_widgets()]))
+                                      [plot.blank for plot in screen._plot_widgets()]))
             original_plots(screen)
 
         monkeypatch.setattr(CardStatsScreen, "_plots_after_frame", plots_after_frame)
         await pilot.press("s")
         await shown(pilot)
         assert app.screen is stats and reads == []
-        ((summary, visible),) = seen_before_plots
-        assert "Reviews in total  1" in summary and visible == [False, False, False]
-        assert all(plot.visible for plot in stats._plot_widgets())
+        ((summary, blank),) = seen_before_plots
+        assert "Reviews in total  1" in summary and blank == [True, True, True]
+        assert not any(plot.blank for plot in stats._plot_widgets())
         expected = card_stats(store, utcnow())
         text = screen_text(app)
         assert f"Reviews in total  {expected.total_reviews}" in text and f"Streak  {expected.streak} day" in text

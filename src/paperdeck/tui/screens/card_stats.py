@@ -87,8 +87,9 @@ class CardStatsScreen(PaperdeckScreen):
         if self.is_current and self._plots_drawn and not self._paint_held:
             self._draw_plots()
             return
-        for plot in self._plot_widgets():
-            plot.visible = self._plots_drawn  # an undrawn plot is an empty frame: not shown
+        if not self._plots_drawn:  # drawn, the plots keep the last view's data until redrawn
+            for plot in self._plot_widgets():
+                plot.blank = True  # its place kept (laid out: the ticks follow its width), blank
         self._draw_plots_after_frame()
 
     def on_screen_resume(self) -> None:
@@ -120,7 +121,8 @@ class CardStatsScreen(PaperdeckScreen):
         self._forecast(stats.forecast)
         self._plots_drawn = True
         for plot in self._plot_widgets():
-            plot.visible = True
+            plot.blank = False
+            plot.refresh()
 
     def _forecast_title(self) -> str:
         return self.pick("未来 14 天到期（今天含逾期）", "Due in the next 14 days (today includes overdue)")
