@@ -85,8 +85,8 @@ class FirstPaint(Screen):
             # come in the frame after the one showing the data, not before it.
             self._footer_built = asyncio.Event()
             self._footer_due = True
-            if not self._paint_whole:  # nothing to paint first (the read was slow: the shell is drawn)
-                self.call_later(self._build_footer)
+            if not self._paint_whole:  # the read was slow: the shell is drawn; the data's paint comes
+                self.call_after_refresh(self._build_footer)  # (or the paint below, if it comes first)
 
     async def _build_footer(self) -> None:
         from ..widgets.footer import QuietFooter
