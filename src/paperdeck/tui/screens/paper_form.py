@@ -5,12 +5,22 @@ errors, Save and Close. The fields save with Save (or Enter in a field); a check
 submission and a decision save at once, as their tabs say.
 
 Its data is one `PaperFormView` (usecases/paper_form.py), loaded off the UI thread when the
-form opens and again after a submission, a decision or "Reload theirs"."""
+form opens and again after a submission, a decision or "Reload theirs".
+
+Built once, shown for each paper (`paper_form_for`): its ~60 widgets are built, styled and laid
+out at its first opening (~200 ms at medium, half the first frame's layout and drawing), and a
+later opening only fills them (`reopen`). Each opening (`Opening`) is one paper's: a load started
+for an earlier opening is dropped, and its opener reads what that opening wrote. Until an
+opening's fields hold its paper nothing of the form is drawn (the terminal keeps the board for
+the ~10 ms of the read); a read slower than FIRST_PAINT_WAIT shows "Loading…" without the fields.
+A form built in another language is not shown again: a new one is built."""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +33,7 @@ from ...usecases.core import NotFound, StoreError
 from ...usecases.drafts import keep_draft
 from ...usecases.paper_form import PaperFormView, paper_form, save_paper
 from ..widgets.panel import literal
+from .first_paint import FIRST_PAINT_WAIT
 from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
 from .paper_form_conflict import both_kept, differences
@@ -30,7 +41,35 @@ from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
 from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
 from .paper_form_submissions import SubmissionsTab
-from .paper_form_tabs import LaterTabs
+from .paper_form_tabs import LATER_TABS, LaterTabs
+
+FORM_SCREEN = "paper-form"  # the form kept between openings (an installed screen)
+
+
+@dataclass(eq=False)
+class Opening:
+    """One opening of the form, for one paper: what its opener reads once it closed."""
+
+    paper_id: int
+    paper: Paper | None = None  # the version the form edits (newer after a submission)
+    wrote: bool = False  # a save, tick, submission or decision was written (the board re-reads)
+    closed: bool = False
+
+
+def paper_form_for(app, paper_id: int) -> "PaperFormModal":
+    """The form to push for `paper_id`: the one kept from an earlier opening, emptied of it and
+    loading this paper, or a new one (the first opening; the language changed since)."""
+    if app.is_screen_installed(FORM_SCREEN):
+        form = app.get_screen(FORM_SCREEN)
+        if form.can_reopen():
+            form.reopen(paper_id)
+            return form
+        app.uninstall_screen(FORM_SCREEN)
+        if form.is_running and all(form not in stack for stack in app._screen_stacks.values()):
+            form.remove()
+    form = PaperFormModal(paper_id)
+    app.install_screen(form, FORM_SCREEN)
+    return form
 
 
 class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
@@ -57,6 +96,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
     PaperFormModal #form-actions { height: auto; border-top: solid $primary 40%; }
     PaperFormModal #form-actions Button { margin-left: 2; }
     PaperFormModal #form-errors { color: $error; width: 1fr; height: auto; }
+    PaperFormModal #form-loading { display: none; }
     """ + FIELDS_CSS
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
@@ -69,30 +109,47 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def __init__(self, paper_id: int):
         super().__init__()
-        self.paper_id = paper_id
-        self.view: PaperFormView | None = None  # loaded when the form opens
-        self.paper: Paper | None = None  # the version the form edits (newer after a submission)
-        self._shown = asyncio.Event()  # the first view is on screen
+        self.opening = Opening(paper_id)
+        self.view: PaperFormView | None = None  # this opening's, once loaded
+        self.reading = True  # the fields do not hold this opening's paper (yet)
+        self.built_language = ""  # the language its labels are in
+        self._shown = asyncio.Event()  # this opening's paper is on screen
+        self._loading_shown = False  # "Loading…" instead of the fields (a slow read)
+        self._paint_whole = False  # the next paint draws all of the form
+        self._hidden_style_state: tuple | None = None
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
         self.field_labels: dict[str, str] = {}  # what each field's label says, by name
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name, as made (at a first error)
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
-        self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
         self._reset_tabs()
 
+    # What the opener reads (pipeline_keys.py): this opening's.
+    paper_id = property(lambda self: self.opening.paper_id)
+
+    @property
+    def paper(self) -> Paper | None:
+        return self.opening.paper
+
+    @paper.setter
+    def paper(self, paper: Paper | None) -> None:
+        self.opening.paper = paper
+
+    @property
+    def wrote(self) -> bool:
+        return self.opening.wrote
+
+    @wrote.setter
+    def wrote(self, wrote: bool) -> None:
+        self.opening.wrote = wrote
+
     def compose(self) -> ComposeResult:
-        view = self.view
-        if view is None:
-            with VerticalScroll(classes="dialog") as box:
-                box.border_title = self.pick("论文", "Paper") + f" #{self.paper_id}"
-                yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
-            return
-        paper = self.paper = view.paper
+        self.built_language = self.language
         with Vertical(classes="dialog") as box:
-            box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
+            box.border_title = self._title()
+            yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
             with TabbedContent(id="form-tabs"):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll(classes="fields"):
-                    yield from self._details(view, paper)
+                    yield from self._details()
                 # Built when first shown (paper_form_tabs.py): most openings never show them.
                 yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
                 yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
@@ -102,25 +159,112 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
                 yield Button(self.pick("关闭", "Close"), id="form-close", compact=True)
 
-    # -- the view ---------------------------------------------------------------------------
+    def _title(self) -> str:
+        return self.pick("论文", "Paper") + f" #{self.paper_id}"
+
+    # -- openings ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._register(self)
+        self._follow_tabs()
+        self._start_opening()
+
+    def can_reopen(self) -> bool:
+        """Closed, and its labels are in the app's language."""
+        return self.opening.closed and self.is_running and self.built_language == self.language and not self.is_active
+
+    def reopen(self, paper_id: int) -> None:
+        """Empty of the last opening, loading `paper_id` (pushed right after)."""
+        self.opening = Opening(paper_id)
+        self.query_one(".dialog").border_title = self._title()
+        self._start_opening()
+
+    def _start_opening(self) -> None:
+        self.view, self.loaded = None, {}
+        self._shown.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        """Read this opening's paper and fill every field from it; meanwhile a save is ignored
+        and nothing is drawn (or "Loading…", if the read is slow)."""
+        self.reading = True
+        opening = self.opening
+        self.set_timer(FIRST_PAINT_WAIT, lambda: self._read_is_slow(opening), name="paper form loading")
         self._load(self._show_form)
 
+    def _read_is_slow(self, opening: Opening) -> None:
+        """Still reading: "Loading…" is drawn, without the fields."""
+        if opening is self.opening and self.reading and not opening.closed:
+            self._show_loading(True)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading != self._loading_shown:
+            self._loading_shown = loading
+            self.query_one("#form-loading").display = loading
+            self.query_one("#form-tabs").display = self.query_one("#form-actions").display = not loading
+            self.refresh()
+
+    def dismiss(self, result=None):
+        self.opening.closed = True
+        return super().dismiss(result)
+
+    def _compositor_refresh(self) -> None:
+        if self.reading and not self._loading_shown:
+            return  # its fields are not this opening's yet: the screen below stays as drawn
+        if self._paint_whole and self.is_current:
+            # What became dirty while it was not drawn is drawn with the whole form (first_paint.py).
+            self._paint_whole = False
+            self._repaint_required = False
+            self._compositor._dirty_regions.add(self._compositor.size.region)
+        super()._compositor_refresh()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen shown again (~60 here: ~35 ms at each
+        # opening); its styles can only have changed if the theme, the app's pseudo-classes,
+        # the CSS or the size did meanwhile (base.py does the same for screens).
+        if self._hidden_style_state is not None and self._hidden_style_state == self._style_state():
+            event.refresh_styles = False
+
+    def on_screen_suspend(self) -> None:
+        self._hidden_style_state = self._style_state()
+
+    # -- the view ---------------------------------------------------------------------------
+
     def _load(self, then) -> None:
-        paper_id = self.paper_id
-        self.load_then(lambda store: paper_form(store, paper_id), then, name="paper form", failed=self._gone)
+        """Load this opening's view, then `then(view)`; dropped if the form was closed or opened
+        for another paper meanwhile."""
+        opening = self.opening
+
+        def landed(view: PaperFormView):
+            if opening is self.opening and not opening.closed:
+                return then(view)
+            return None
+
+        def failed(error: StoreError) -> None:
+            if opening is self.opening and not opening.closed:
+                self._gone(error)
+
+        paper_id = opening.paper_id
+        self.load_then(lambda store: paper_form(store, paper_id), landed, name="paper form", failed=failed)
 
     async def _show_form(self, view: PaperFormView) -> None:
-        """The whole form, from `view` (first opened, or the version saved elsewhere)."""
-        self.view = view
-        self._reset_tabs()
-        # No fields while they are rebuilt: a Ctrl+S meanwhile is ignored, as while loading.
-        self.fields, self.field_labels, self.error_labels, self.loaded = {}, {}, {}, {}
-        await self.recompose()
-        self._register(self)
+        """Every field from `view` (an opening, or the version saved elsewhere), no error shown,
+        the Details tab in view with the title focused."""
+        self.view, self.paper = view, view.paper
+        self._fill_details(view, view.paper)
+        for name in LATER_TABS:
+            self._fill_fields(name)
+        for label in self.error_labels.values():
+            show_error(label, "")
+        self.query_one("#form-errors", Static).update("")
         self.loaded = self._raw()
-        self._follow_tabs()
+        self.query_one(TabbedContent).active = "tab-details"
+        for scroll in self.query(VerticalScroll):
+            scroll.scroll_home(animate=False, immediate=True)
+        self.reading = False
+        self._show_loading(False)
+        self._paint_whole = True
+        self.refresh()
         self.fields["title"].focus()
         self._shown.set()
 
@@ -144,7 +288,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         fields keep what is typed."""
         self.view, self.paper = view, view.paper
         for name in self.tabs_built:
-            self._fill_tab(name)
+            self._fill_lists(name)
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
         self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
@@ -154,14 +298,15 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def _edited(self) -> dict[str, str]:
         """The fields' text that differs from what the form was filled with."""
-        if not self.loaded:
+        if self.reading or not self.loaded:
             return {}
         return {name: text for name, text in self._raw().items() if self.loaded.get(name) != text}
 
     def save_pending(self) -> None:
         """The app is closing (SIGHUP, SIGTERM): unsaved edits become a draft (the user has
         not chosen to save them over the paper)."""
-        self._keep_as_draft()
+        if not self.opening.closed:
+            self._keep_as_draft()
 
     def _labels(self, names) -> list[str]:
         """The fields' labels as the form shows them (the name where a field has none)."""
@@ -202,8 +347,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def action_save(self) -> None:
         paper = self.paper
-        if paper is None or not self.fields:
-            return  # still loading (or rebuilding: Reload theirs)
+        if paper is None or self.reading:
+            return  # still loading (or reloading: Reload theirs)
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
         for name in {*self.error_labels, *errors}:
             self._show_field_error(name, errors.get(name, ""))
@@ -241,7 +386,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def action_next_tab(self, step: int) -> None:
         tabs = self.query(TabbedContent)
-        if tabs:
+        if tabs and not self.reading:
             index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
             tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
 
@@ -269,8 +414,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.dismiss(True)
 
     def _reload_theirs(self) -> None:
-        """Show the version saved elsewhere: the form is loaded and rebuilt."""
-        self._load(self._show_form)
+        """Show the version saved elsewhere: every field filled from it."""
+        self._reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

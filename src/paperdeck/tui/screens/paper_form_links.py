@@ -19,7 +19,10 @@ LINK_LABELS = {  # (zh, en); names of sites are the same in both
 class LinksTab:
     """Mixed into PaperFormModal: the Links tab's fields (`f-link_<kind>`, saved with Save)."""
 
-    def _links(self, paper: Paper) -> ComposeResult:
+    def _links(self) -> ComposeResult:
         for kind in LINK_KINDS:
-            yield from field(pick(LINK_LABELS[kind], self.language),
-                             SafeInput(paper.links.get(kind, ""), id=f"f-link_{kind}", compact=True))
+            yield from field(pick(LINK_LABELS[kind], self.language), SafeInput(id=f"f-link_{kind}", compact=True))
+
+    def _fill_links(self, paper: Paper) -> None:
+        for kind in LINK_KINDS:
+            self.fields[f"link_{kind}"].value = paper.links.get(kind, "")

@@ -19,24 +19,23 @@ from ..widgets.safe_text import SafeInput
 from .paper_form_rows import row, show_error
 
 
+YEAR_ZERO = 0  # the edition list's one option until a paper fills it (a Select without a blank needs one)
+
+
 class SubmissionsTab:
     """Mixed into PaperFormModal: its `sub-` fields and buttons, and what they save."""
 
-    def _submissions(self, view: PaperFormView, paper: Paper) -> ComposeResult:
+    def _submissions(self) -> ComposeResult:
         """The record of each submission, and a new one: venue, edition (from the venue's
-        editions), date, forum / ARR id, scores; then the decision on the pending one."""
+        editions), date, forum / ARR id, scores; then the decision on the pending one. Filled
+        from the paper by `_fill_submissions`."""
         yield Static(id="form-submissions")
         yield Label(self.pick("记录投稿（立即保存）", "Record a submission (saved at once)"), classes="section")
-        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
-        names = [name for name, _ in view.venues]
         yield from row(self.pick("会议", "Venue"), SafeInput(
-            venue_name, id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR"),
-            suggester=SuggestFromList(names, case_sensitive=False)))
-        years = view.edition_choices(venue_name)
-        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
+            id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR")))
         yield from row(self.pick("届（年份）", "Edition"), OneLineSelect(
-            [(str(year), year) for year in years], value=wanted, id="sub-edition", compact=True, allow_blank=False))
-        yield from row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(view.today, id="sub-date", compact=True))
+            [(str(YEAR_ZERO), YEAR_ZERO)], id="sub-edition", compact=True, allow_blank=False))
+        yield from row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(id="sub-date", compact=True))
         yield from row(self.pick("论坛 / ARR 编号", "Forum / ARR id"), SafeInput(
             id="sub-forum", compact=True, placeholder=self.pick("OpenReview 论坛或 ARR 投稿号", "OpenReview forum or ARR number")))
         yield from row(self.pick("审稿分数", "Scores"), SafeInput(
@@ -48,6 +47,22 @@ class SubmissionsTab:
             for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
                 yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}", compact=True)
         yield Label("", id="err-submission", classes="error")
+
+    def _fill_submissions(self, view: PaperFormView, paper: Paper) -> None:
+        """A new submission's fields as for `paper` (its target venue and edition, today), no
+        error; the record of its submissions."""
+        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
+        venue = self.query_one("#sub-venue", Input)
+        venue.suggester = SuggestFromList([name for name, _ in view.venues], case_sensitive=False)
+        venue.value = venue_name
+        years = view.edition_choices(venue_name)
+        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
+        self.query_one("#sub-edition", OneLineSelect).offer([(str(year), year) for year in years], wanted)
+        self.query_one("#sub-date", Input).value = view.today
+        for name in ("#sub-forum", "#sub-scores"):
+            self.query_one(name, Input).value = ""
+        show_error(self.query_one("#err-submission", Label), "")
+        self._load_submissions()
 
     def _load_submissions(self) -> None:
         view = self.view
