@@ -9,7 +9,7 @@ import threading
 from textual.widgets import Input, Select, TabbedContent
 
 from paperdeck.models.papers import Stage
-from paperdeck.tui.screens import paper_form as paper_form_module
+from paperdeck.tui.screens import paper_form_openings as paper_form_module
 from paperdeck.tui.screens.paper_form import PaperFormModal
 from waiting import app_until, open_paper_form, settled
 

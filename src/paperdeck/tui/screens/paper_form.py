@@ -7,20 +7,12 @@ submission and a decision save at once, as their tabs say.
 Its data is one `PaperFormView` (usecases/paper_form.py), loaded off the UI thread when the
 form opens and again after a submission, a decision or "Reload theirs".
 
-Built once, shown for each paper (`paper_form_for`): its ~60 widgets are built, styled and laid
-out at its first opening (~200 ms at medium, half the first frame's layout and drawing), and a
-later opening only fills them (`reopen`). Each opening (`Opening`) is one paper's: a load started
-for an earlier opening is dropped, and its opener reads what that opening wrote. Until an
-opening's fields hold its paper nothing of the form is drawn (the terminal keeps the board for
-the ~10 ms of the read); a read slower than FIRST_PAINT_WAIT shows "Loading…" without the fields.
-A form built in another language is not shown again: a new one is built."""
+Built once and shown again for each paper (`paper_form_for`; paper_form_openings.py)."""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,32 +20,19 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from ...domain.validation import clean_paper_form_changes
-from ...models.papers import Paper
 from ...usecases.core import NotFound, StoreError
 from ...usecases.drafts import keep_draft
-from ...usecases.paper_form import PaperFormView, paper_form, save_paper
+from ...usecases.paper_form import PaperFormView, save_paper
 from ..widgets.panel import literal
-from .first_paint import FIRST_PAINT_WAIT
 from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
 from .paper_form_conflict import both_kept, differences
 from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
+from .paper_form_openings import FORM_SCREEN, Opening, Openings
 from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
 from .paper_form_submissions import SubmissionsTab
 from .paper_form_tabs import LATER_TABS, LaterTabs
-
-FORM_SCREEN = "paper-form"  # the form kept between openings (an installed screen)
-
-
-@dataclass(eq=False)
-class Opening:
-    """One opening of the form, for one paper: what its opener reads once it closed."""
-
-    paper_id: int
-    paper: Paper | None = None  # the version the form edits (newer after a submission)
-    wrote: bool = False  # a save, tick, submission or decision was written (the board re-reads)
-    closed: bool = False
 
 
 def paper_form_for(app, paper_id: int) -> "PaperFormModal":
@@ -72,7 +51,7 @@ def paper_form_for(app, paper_id: int) -> "PaperFormModal":
     return form
 
 
-class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
+class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -123,25 +102,6 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
         self._reset_tabs()
 
-    # What the opener reads (pipeline_keys.py): this opening's.
-    paper_id = property(lambda self: self.opening.paper_id)
-
-    @property
-    def paper(self) -> Paper | None:
-        return self.opening.paper
-
-    @paper.setter
-    def paper(self, paper: Paper | None) -> None:
-        self.opening.paper = paper
-
-    @property
-    def wrote(self) -> bool:
-        return self.opening.wrote
-
-    @wrote.setter
-    def wrote(self, wrote: bool) -> None:
-        self.opening.wrote = wrote
-
     def compose(self) -> ComposeResult:
         self.built_language = self.language
         with Vertical(classes="dialog") as box:
@@ -159,93 +119,10 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
                 yield Button(self.pick("关闭", "Close"), id="form-close", compact=True)
 
-    def _title(self) -> str:
-        return self.pick("论文", "Paper") + f" #{self.paper_id}"
-
-    # -- openings ---------------------------------------------------------------------------
-
     def on_mount(self) -> None:
         self._register(self)
         self._follow_tabs()
         self._start_opening()
-
-    def can_reopen(self) -> bool:
-        """Closed, and its labels are in the app's language."""
-        return self.opening.closed and self.is_running and self.built_language == self.language and not self.is_active
-
-    def reopen(self, paper_id: int) -> None:
-        """Empty of the last opening, loading `paper_id` (pushed right after)."""
-        self.opening = Opening(paper_id)
-        self.query_one(".dialog").border_title = self._title()
-        self._start_opening()
-
-    def _start_opening(self) -> None:
-        self.view, self.loaded = None, {}
-        self._shown.clear()
-        self._reload()
-
-    def _reload(self) -> None:
-        """Read this opening's paper and fill every field from it; meanwhile a save is ignored
-        and nothing is drawn (or "Loading…", if the read is slow)."""
-        self.reading = True
-        opening = self.opening
-        self.set_timer(FIRST_PAINT_WAIT, lambda: self._read_is_slow(opening), name="paper form loading")
-        self._load(self._show_form)
-
-    def _read_is_slow(self, opening: Opening) -> None:
-        """Still reading: "Loading…" is drawn, without the fields."""
-        if opening is self.opening and self.reading and not opening.closed:
-            self._show_loading(True)
-
-    def _show_loading(self, loading: bool) -> None:
-        if loading != self._loading_shown:
-            self._loading_shown = loading
-            self.query_one("#form-loading").display = loading
-            self.query_one("#form-tabs").display = self.query_one("#form-actions").display = not loading
-            self.refresh()
-
-    def dismiss(self, result=None):
-        self.opening.closed = True
-        return super().dismiss(result)
-
-    def _compositor_refresh(self) -> None:
-        if self.reading and not self._loading_shown:
-            return  # its fields are not this opening's yet: the screen below stays as drawn
-        if self._paint_whole and self.is_current:
-            # What became dirty while it was not drawn is drawn with the whole form (first_paint.py).
-            self._paint_whole = False
-            self._repaint_required = False
-            self._compositor._dirty_regions.add(self._compositor.size.region)
-        super()._compositor_refresh()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every widget of a screen shown again (~60 here: ~35 ms at each
-        # opening); its styles can only have changed if the theme, the app's pseudo-classes,
-        # the CSS or the size did meanwhile (base.py does the same for screens).
-        if self._hidden_style_state is not None and self._hidden_style_state == self._style_state():
-            event.refresh_styles = False
-
-    def on_screen_suspend(self) -> None:
-        self._hidden_style_state = self._style_state()
-
-    # -- the view ---------------------------------------------------------------------------
-
-    def _load(self, then) -> None:
-        """Load this opening's view, then `then(view)`; dropped if the form was closed or opened
-        for another paper meanwhile."""
-        opening = self.opening
-
-        def landed(view: PaperFormView):
-            if opening is self.opening and not opening.closed:
-                return then(view)
-            return None
-
-        def failed(error: StoreError) -> None:
-            if opening is self.opening and not opening.closed:
-                self._gone(error)
-
-        paper_id = opening.paper_id
-        self.load_then(lambda store: paper_form(store, paper_id), landed, name="paper form", failed=failed)
 
     async def _show_form(self, view: PaperFormView) -> None:
         """Every field from `view` (an opening, or the version saved elsewhere), no error shown,
