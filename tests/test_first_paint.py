@@ -60,3 +60,29 @@ async def test_a_slow_read_shows_the_screen_without_its_data_then_with_it(store,
             gate.set()
         await settled(pilot)
         assert frames[-1] is True
+
+
+async def test_the_footer_is_built_in_the_frame_after_the_data(store):
+    """The first frame shows the data; the footer's keys (built once the view says which) come
+    in the next one, and view_ready() waits for them."""
+    from textual.widgets._footer import FooterKey
+
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        frames: list[tuple[bool, int]] = []
+        send = app._display
+
+        def display(screen, renderable) -> None:
+            if isinstance(screen, VenuesScreen) and renderable is not None:
+                frames.append((screen.venues_view is not None, len(screen.query(FooterKey))))
+            send(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+        await pilot.press("3")
+        await app.screen.view_ready()
+        keys = [key.description for key in app.screen.query(FooterKey)]
+        assert "Search" in keys and "Month" in keys, keys  # built by the time view_ready returns
+        await settled(pilot)
+        assert frames[0] == (True, 0), frames  # the data first, the keys not built yet
+        assert frames[-1][1] == len(keys), frames  # then drawn with them

@@ -233,3 +233,45 @@ def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, ba
         opened.close()
     assert seen["nice"] == integrity.LOWEST_PRIORITY
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # only the check's thread
+
+
+async def test_quitting_never_waits_for_the_background_check(seeded_db, db_path, background_always, monkeypatch):
+    """On a large file and a busy machine the check (nice 19) may take a long while: quitting
+    ended the app's screen at once but the process only when the check was done (20 s+)."""
+    import paperdeck.tui.app as app_module
+    from paperdeck.tui.app import PaperdeckApp
+
+    fill(db_path, 3)
+    release = threading.Event()
+    real_check = integrity.read_only_quick_check
+
+    def slow_check(path):
+        release.wait(30)  # a check that outlasts the session
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", slow_check)
+    waiting, left = threading.Event(), threading.Event()
+    real_wait = app_module.wait_for_integrity
+
+    def watched_wait(store, timeout=None):
+        waiting.set()
+        try:
+            return real_wait(store, timeout)
+        finally:
+            left.set()
+
+    monkeypatch.setattr(app_module, "wait_for_integrity", watched_wait)
+    store = open_store(db_path, seed=False)
+    try:
+        assert store.integrity_pending
+        app = PaperdeckApp(store, watch=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.screen.view_ready()
+            await app_until(pilot, waiting.is_set, "the app waiting for the check")
+            left.clear()
+            await pilot.press("ctrl+q")
+        assert left.wait(5), "the app's wait for the check outlived the app"
+        assert not release.is_set()  # the check itself was still running
+    finally:
+        release.set()
+        store.close()

@@ -326,3 +326,22 @@ async def test_keystrokes_and_the_rehearsal_timer_never_query_the_store(store, p
         head = str(app.screen.query_one("#head-1").render())
         assert "3 words" in head and "4 CJK" in head
         assert "1:00" in str(app.screen.query_one("#pitch-laps").render())
+
+
+async def test_a_load_landing_before_a_keystroke_is_handled_keeps_the_keystroke(store, paper):
+    """A key's text is in the editor at once; the screen hears of it (TextArea.Changed) a
+    message later. A view landing in between must not load the stored text over it."""
+    from paperdeck.tui.screens.pitch import PitchScreen
+
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        screen = app.screen
+        view = PitchScreen.load_view(store, screen.view_request())  # asked before the typing
+        editor = screen.query_one("#editor-1", TextArea)
+        editor.insert("one")  # what a key does; its Changed message is still queued
+        await screen.show_view(view)
+        await pilot.pause()
+        assert editor.text == "one"
+        screen.flush()
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "one"

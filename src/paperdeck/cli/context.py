@@ -38,10 +38,11 @@ def parse_id(text: str, what: str = "paper") -> int:
 
 
 def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool = True,
-                   reading: bool = False) -> "Store":
-    """Open the store for a command; `daily`: make the day's first automatic backup; `reading`:
-    the command only reads, so a read-only database opens read-only instead of being refused
-    (and the full integrity check never runs unless it writes)."""
+                   reading: bool = False, backup_later: bool = False) -> "Store":
+    """Open the store for a command; `daily`: make the day's first automatic backup, before
+    the command, or after its output when it only reads or `backup_later` (cli/daily_backup.py);
+    `reading`: the command only reads, so a read-only database opens read-only instead of being
+    refused (and the full integrity check never runs unless it writes)."""
     from ..store import StoreError, open_store
 
     try:
@@ -49,13 +50,9 @@ def open_cli_store(args: argparse.Namespace, *, seed: bool = True, daily: bool =
     except StoreError as error:
         raise CliError(str(error)) from error
     if daily and not store.read_only:  # a read-only database cannot change: nothing new to keep
-        from ..store.backup import daily_backup
+        from .daily_backup import plan
 
-        try:
-            daily_backup(store)
-        except StoreError as error:
-            # A failed backup must not keep the user from their data: warn and go on.
-            sys.stderr.write(printable(f"paperdeck: warning: automatic backup failed: {error}") + "\n")
+        plan(store, after_output=reading or backup_later)
     return store
 
 

@@ -107,6 +107,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     from ..clock import repair_environment_zone
 
+    from . import daily_backup
+
+    daily_backup.forget()  # planned by an earlier call in this process (tests) and never made
     warning = repair_environment_zone()
     if warning:
         print(printable(f"paperdeck: warning: {warning}"), file=sys.stderr)
@@ -117,11 +120,25 @@ def main(argv: list[str] | None = None) -> int:
 
         handler = run_app
     try:
-        return run_handler(handler, args)
+        status = run_handler(handler, args)
     except CliError as error:
         # The message may quote user input (a file name, a title): never print it raw.
         print(printable(f"paperdeck: {error}"), file=sys.stderr)
-        return error.status
+        status = error.status
+    # (Interrupted or crashed: no backup now; the next start makes it.)
+    _after_output()
+    return status
+
+
+def _after_output() -> None:
+    """The command has answered: show it, then make the day's backup if it is still due."""
+    from . import daily_backup
+
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader left; a stream closed already
+        pass
+    daily_backup.finish()
 
 
 def entry() -> None:

@@ -15,17 +15,18 @@ if TYPE_CHECKING:
 
 
 def open_or_offer_restore(args: argparse.Namespace, ask: Callable[[str], str] = input) -> "Store":
-    """Open the store; when it is damaged and a good backup exists, ask before restoring it."""
+    """Open the store; when it is damaged and a good backup exists, ask before restoring it.
+    The day's automatic backup is left for later (the app starts it once it is drawn)."""
     from ..store import DatabaseCorrupt
 
     try:
-        return open_cli_store(args)
+        return open_cli_store(args, backup_later=True)
     except CliError as error:
         damage = error.__cause__
         if not isinstance(damage, DatabaseCorrupt) or damage.backup is None or damage.path is None:
             raise
     offer_restore(damage, ask)
-    return open_cli_store(args)
+    return open_cli_store(args, backup_later=True)
 
 
 def offer_restore(damage: "DatabaseCorrupt", ask: Callable[[str], str] = input) -> None:

@@ -37,6 +37,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_WORD), re.compile(_CJK_CHAR)
 
 
+def prepare_counting() -> None:
+    """Compile the counting patterns now rather than at the first count: for a screen that counts
+    as it is first drawn (the Pitch screen, imported while the user reads the first one)."""
+    _patterns()
+
+
 @dataclass(frozen=True, slots=True)
 class SpeechCount:
     """What a text holds to be spoken: words and CJK characters."""

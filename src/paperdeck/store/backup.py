@@ -121,15 +121,34 @@ def backup_file(db_path: Path, *, reason: str) -> Path:
     return target
 
 
-def daily_backup(store: "Store") -> Path | None:
-    """At the first start of a day, back up and keep the newest `backups_kept`. Else None."""
+@dataclass(frozen=True)
+class DailyBackup:
+    """The day's first automatic backup, due. It is made on its own read-only connection, so
+    it may run in a thread while the store is in use (in WAL mode a reader never blocks the
+    app's writes) and after the store is closed."""
+
+    db_path: Path
+    keep: int
+
+    def make(self) -> Path:
+        """Back up, then keep the newest `keep` (the one just made is never pruned)."""
+        made = backup_file(self.db_path, reason="")
+        prune_backups(self.db_path, self.keep, made=made)
+        return made
+
+
+def daily_backup_due(store: "Store") -> DailyBackup | None:
+    """At the first start of a day, the backup to make; else None (one was made today)."""
     today = local_now().date()
     if any(backup.taken_at.date() == today for backup in list_backups(store.path)):
         return None
-    keep = store.settings.load().backups_kept
-    made = backup_store(store, reason="")
-    prune_backups(store.path, keep, made=made)
-    return made
+    return DailyBackup(Path(store.path), store.settings.load().backups_kept)
+
+
+def daily_backup(store: "Store") -> Path | None:
+    """At the first start of a day, back up and keep the newest `backups_kept`. Else None."""
+    due = daily_backup_due(store)
+    return due.make() if due is not None else None
 
 
 def database_id(conn: sqlite3.Connection) -> str | None:

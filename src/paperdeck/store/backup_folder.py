@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +27,8 @@ FILE_MODE = 0o600
 # A backup dated later than this past the one just made was taken with a clock set ahead.
 CLOCK_SLACK = timedelta(days=1)
 OWNER_MARKER = ".database-id"
+# A backup's temporary file this old was cut short (one being written changes all the time).
+CUT_SHORT_SECONDS = 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +140,34 @@ def prune_backups(db_path: Path, keep: int, *, made: Path | None = None) -> list
         return (backup.path == made, trusted, backup.taken_at)
 
     ordered = sorted(backups, key=recency, reverse=True)
-    removed = []
+    removed = _remove_cut_short(backups_dir(Path(db_path)))
     for backup in ordered[max(1, keep):]:
         try:
             backup.path.unlink()
             removed.append(backup.path)
+        except OSError:
+            pass
+    return removed
+
+
+def _remove_cut_short(directory: Path) -> list[Path]:
+    """Temporary files of backups cut short (a kill, a closed terminal, Ctrl+C while the day's
+    backup ran): an hour old, since one being written is written to all the time."""
+    try:
+        if not _refuse_link(directory):
+            return []
+        entries = list(os.scandir(directory))
+    except (OSError, DatabaseUnavailable):
+        return []
+    removed = []
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(".paperdeck-") and ".partial" in entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > CUT_SHORT_SECONDS:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
         except OSError:
             pass
     return removed

@@ -110,7 +110,7 @@ class BackgroundCheck:
         return self._thread.ident is not None
 
     def _run(self) -> None:
-        _lowest_priority()
+        lowest_priority()
         try:
             self._problem = read_only_quick_check(self.path)
         # A true boundary: this thread's only result is its finding, and a check that cannot
@@ -133,7 +133,7 @@ class BackgroundCheck:
         return self._problem
 
 
-def _lowest_priority() -> None:
+def lowest_priority() -> None:
     """Give the calling thread the lowest CPU priority (nice 19), where threads have their own
     (Linux); elsewhere, or when refused, it keeps the process's."""
     if not sys.platform.startswith("linux"):

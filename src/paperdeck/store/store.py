@@ -47,14 +47,15 @@ class Store:
         """True until the background integrity check has been waited for."""
         return self._integrity is not None
 
-    def ensure_sound(self) -> None:
-        """Wait for the background integrity check; raise DatabaseCorrupt if it found damage."""
+    def ensure_sound(self, timeout: float | None = None) -> None:
+        """Wait for the background integrity check; raise DatabaseCorrupt if it found damage
+        (TimeoutError: still running after `timeout` seconds)."""
         if self._damage is not None:
             raise self._damage
         check = self._integrity
         if check is None:
             return
-        problem = check.wait()
+        problem = check.wait(timeout)
         if problem is not None:
             from .backup import latest_good_backup
 

@@ -57,6 +57,8 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
+INTEGRITY_POLL_SECONDS = 0.25
+
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 
 
@@ -83,9 +85,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
     language: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True):
+    def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True,
+                 once_shown: "Callable[[], None] | None" = None):
+        """`once_shown`: called once the start screen shows its data (the day's backup)."""
         super().__init__()
         self.store = store
+        self.once_shown = once_shown
         self.start_screen = start_screen
         self.watch_database = watch
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the `keymap` setting
@@ -111,6 +116,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             watcher = self._new_watcher()
             self.run_worker(self._watch_once_shown(watcher), name="database-watcher-start", group="watch",
                             exit_on_error=False)
+        if self.once_shown is not None:
+            self.run_worker(self._call_once_shown(self.once_shown), name="once-shown", exit_on_error=False)
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
@@ -124,6 +131,12 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         self.idle_collector = IdleCollector()
         self.idle_collector.start()
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
+
+    async def _call_once_shown(self, call: "Callable[[], None]") -> None:
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        self.call_after_refresh(call)
 
     async def _preload_once_shown(self) -> None:
         """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
@@ -326,12 +339,22 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             return
 
         def wait() -> None:
+            from textual.worker import get_current_worker
+
             from ..usecases.core import DatabaseCorrupt
 
-            try:
-                wait_for_integrity(store)
-            except DatabaseCorrupt as damage:
-                self.call_from_thread(self.show_damage, damage)
+            worker = get_current_worker()
+            # In short waits: quitting cancels this worker, and Textual's shutdown waits for its
+            # thread; the check itself (a daemon thread at nice 19) may take a long while on a
+            # large file and a busy machine: the quit waited for it (20 s and more).
+            while not worker.is_cancelled:
+                try:
+                    wait_for_integrity(store, timeout=INTEGRITY_POLL_SECONDS)
+                except TimeoutError:
+                    continue
+                except DatabaseCorrupt as damage:
+                    self.call_from_thread(self.show_damage, damage)
+                return
 
         self.run_worker(wait, name="integrity-check", group="integrity", thread=True, exit_on_error=False)
 

@@ -40,9 +40,10 @@ def integrity_pending(store: "Store") -> bool:
     return store.integrity_pending
 
 
-def wait_for_integrity(store: "Store") -> None:
-    """Wait for that check (a worker thread); DatabaseCorrupt when it found damage."""
-    store.ensure_sound()
+def wait_for_integrity(store: "Store", timeout: float | None = None) -> None:
+    """Wait for that check (a worker thread); DatabaseCorrupt when it found damage,
+    TimeoutError when it is still running after `timeout` seconds."""
+    store.ensure_sound(timeout)
 
 
 def reading(store: "Store") -> AbstractContextManager["Store"]:

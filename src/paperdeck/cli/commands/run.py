@@ -30,8 +30,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     store = open_or_offer_restore(args)
     from ...tui.app import PaperdeckApp
+    from ..daily_backup import start_in_background
 
-    app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN))
+    app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN),
+                       once_shown=start_in_background)
     try:
         damage = app.run()
         if damage is None and app.return_code:

@@ -291,6 +291,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         started so far have been handled: for tests."""
         if self.loads_view:
             await self._idle_event().wait()
+            await self.footer_ready()
         await super().view_ready()
 
     # -- when to read ---------------------------------------------------------------------------

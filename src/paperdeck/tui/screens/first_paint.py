@@ -5,11 +5,14 @@ the UI thread while the worker reads the view, and both hold the interpreter's l
 needs: the frame with the data came 40-60 ms later for it (Venues at medium). So the first
 showing keeps the previous screen on the terminal until the first view is shown (or failed),
 or until FIRST_PAINT_WAIT has passed: a slow read (a large database) shows the shell by then.
-Layout, focus and every handler run as usual; only the drawing to the terminal waits.
+Layout, focus and every handler run as usual; only the drawing to the terminal waits. The
+footer's keys, composed only once the view is shown (they depend on it), are built right after
+that first frame.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual._context import NoActiveAppError
@@ -26,6 +29,8 @@ class FirstPaint(Screen):
     _first_view_shown = False
     _paint_held = False
     _paint_whole = False  # the next paint draws all of the screen (nothing of it was drawn)
+    _footer_built: asyncio.Event | None = None  # set once the footer that waited is built
+    _footer_due = False  # the footer waits for the next paint
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,21 +53,41 @@ class FirstPaint(Screen):
         self.set_timer(FIRST_PAINT_WAIT, self._first_paint_due, name="first paint")
 
     async def first_view_shown(self) -> None:
-        """The first view is shown (or failed): build the footer, draw the screen."""
+        """The first view is shown (or failed): draw the screen, then build the footer."""
         if not self._first_view_shown:
             self._first_view_shown = True
             await self._first_paint_due()
 
     async def _first_paint_due(self) -> None:
-        from ..widgets.footer import QuietFooter
-
-        if not self.first_paint_waits():  # else the read is slow: the footer waits for it
-            for footer in self.query(QuietFooter):
-                await footer.build_if_waited()
         if self._paint_held:
             self._paint_held = False
             self._paint_whole = True
             self.refresh()  # a paint soon, if no layout brings one first
+        if not self.first_paint_waits() and self._footer_built is None:  # else the read is slow: the footer waits for it
+            # The footer's keys are ~15 widgets, each built and styled (13-18 ms at medium): they
+            # come in the frame after the one showing the data, not before it.
+            self._footer_built = asyncio.Event()
+            self._footer_due = True
+            if not self._paint_whole:  # nothing to paint first (the read was slow: the shell is drawn)
+                self.call_later(self._build_footer)
+
+    async def _build_footer(self) -> None:
+        from ..widgets.footer import QuietFooter
+
+        if not self._footer_due:
+            return
+        self._footer_due = False
+        try:
+            for footer in self.query(QuietFooter):
+                await footer.build_if_waited()
+        finally:
+            if self._footer_built is not None:
+                self._footer_built.set()
+
+    async def footer_ready(self) -> None:
+        """Wait until the footer that waited for the first view is built: for tests."""
+        if self._footer_built is not None and self.is_current:
+            await self._footer_built.wait()
 
     def _compositor_refresh(self) -> None:
         if self._paint_held:
@@ -74,3 +99,5 @@ class FirstPaint(Screen):
         super()._compositor_refresh()
         if self.is_current:
             self.app.screen_drawn = True  # type: ignore[attr-defined]
+            if self._footer_due:
+                self.call_later(self._build_footer)  # the frame with the view is drawn

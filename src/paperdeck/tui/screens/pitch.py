@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from ...domain.pitch_shares import part_targets
 from ...domain.rehearsal import Stopwatch
-from ...domain.speaking import Rates, estimate_pitch
+from ...domain.speaking import Rates, estimate_pitch, prepare_counting
 from ...models.pitch import PitchPart
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.pitch import PitchView, pitch_view, remember_pitch_paper, save_pitch
@@ -38,6 +38,10 @@ from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeTextArea
 from .base import PaperdeckScreen
+
+# ~11 ms of regex compiling: done as the preloader imports this module (tui/preload.py), not in
+# the first showing's frame, where the first count would.
+prepare_counting()
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
@@ -177,6 +181,7 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         return self.view.title(self.paper_id) if self.view is not None and self.paper_id is not None else ""
 
     async def show_view(self, view: PitchView) -> None:
+        self._hear_unheard_typing()
         if self.paper_id is not None and not any(paper.id == self.paper_id for paper in view.papers):
             self.guard.paper_gone()  # deleted elsewhere: its text becomes a draft, editing stops
         self.view = view
@@ -303,10 +308,12 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         if self.paper_id is None or not (event.text_area.id or "").startswith("editor-"):
             return
         number = int((event.text_area.id or "editor-0").split("-")[1])
-        key = self.parts[number - 1].key
-        if self.texts.get(key) == event.text_area.text:
-            return  # a load, not an edit
-        self.texts[key] = event.text_area.text
+        self._heard(self.parts[number - 1].key, event.text_area.text)
+
+    def _heard(self, key: str, text: str) -> None:
+        if self.texts.get(key) == text:
+            return  # a load, not an edit (or an edit already heard)
+        self.texts[key] = text
         self.dirty.add(key)
         self.edits += 1
         self._update_counts()
@@ -314,10 +321,20 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
             self.save_timer.stop()
         self.save_timer = self.set_timer(AUTOSAVE_SECONDS, self.flush)
 
+    def _hear_unheard_typing(self) -> None:
+        """A key's text is in its editor at once, its TextArea.Changed a message later: a load
+        or a save landing in between takes the editors' text first, so no keystroke is lost."""
+        if self.paper_id is None or self.view is None:
+            return
+        for number, part in enumerate(self.parts, start=1):
+            for editor in self.query(f"#editor-{number}").results(TextArea):
+                self._heard(part.key, editor.text)
+
     def flush(self, *, snapshot: bool = False, ask: bool = False) -> None:
         """Write the edited parts now (and take a version when asked or when one is due).
         Each part is saved against the version it was loaded at (see PitchGuard): a part
         saved elsewhere meanwhile is held, and asked about only when `ask` (the user's Ctrl+S)."""
+        self._hear_unheard_typing()
         if self.save_timer is not None:
             self.save_timer.stop()
             self.save_timer = None

@@ -117,6 +117,7 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
     shown_at: datetime | None = None         # the clock the countdowns were last shown at
     wanted_venue: str | None = None          # a venue to highlight once the view has it
     list_columns: ListColumns | None = None  # the list's column widths, as last shown
+    _detail_shown: tuple | None = None       # (view, what of it) the detail shows: show_detail
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -284,6 +285,12 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
         detail = self.query_one("#venue-detail", OptionList)
         venue = self.selected_venue()
         view = self.venues_view
+        # Shown already for this venue, view, clock, language and width (show_list highlights the
+        # venue, then shows its detail: the highlight's message would build it all again).
+        shown = (venue.key if venue is not None else None, self.shown_at, self.language, self.detail_width())
+        if view is not None and self._detail_shown is not None and self._detail_shown[0] is view and self._detail_shown[1] == shown:
+            return
+        self._detail_shown = (view, shown) if view is not None else None
         if venue is None or view is None:
             detail.set_options([Option(Text(self.pick("没有会议", "No venue here"), style="dim"), disabled=True)])
             return

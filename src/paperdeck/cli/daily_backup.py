@@ -1,0 +1,100 @@
+"""The day's first automatic backup, kept off the path of what the user waits for.
+
+The first start of a day copies the whole database and checks the copy: ~0.3 s at 1k papers,
+seconds at 10k, and that first start is the morning `paperdeck today` or the app. So:
+- a command that writes makes it first (the backup holds the state before the command);
+- a command that only reads makes it after its output is written (`finish`);
+- the app starts it in a low-priority thread once its first screen shows its data
+  (`start_in_background`), on its own read-only connection; `finish` waits for it after
+  the app has restored the terminal.
+A failed backup never keeps the user from their data: a warning on stderr, and the command
+works (the next start tries again: no backup was made today).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from ..textsafe import printable
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.backup import DailyBackup
+
+_due: list["DailyBackup"] = []
+_running: list[threading.Thread] = []
+_failures: list[str] = []
+
+
+def plan(store: "Store", *, after_output: bool) -> None:
+    """Make the day's backup now, or (`after_output`) once the command has answered."""
+    from ..store import StoreError
+    from ..store.backup import daily_backup_due
+
+    try:
+        due = daily_backup_due(store)
+    except StoreError as error:
+        _warn(str(error))
+        return
+    if due is None:
+        return
+    if after_output:
+        _due.append(due)
+    else:
+        _make(due)
+
+
+def start_in_background() -> None:
+    """Begin the backups still due in a thread at the lowest priority (the app, once drawn)."""
+    while _due:
+        # A daemon: a second Ctrl+C while `finish` waits ends the process (its temporary file
+        # is removed at a later backup).
+        thread = threading.Thread(target=_make, args=(_due.pop(0),), name="paperdeck-daily-backup", daemon=True)
+        _running.append(thread)
+        thread.start()
+
+
+def finish() -> None:
+    """The command has answered: make what is still due, wait for what is running, and say
+    what failed."""
+    try:
+        while _due:
+            _make(_due.pop(0))
+        if any(thread.is_alive() for thread in _running):  # the app has quit: say why we wait
+            sys.stderr.write("paperdeck: finishing today's automatic backup… (Ctrl+C skips it)\n")
+            sys.stderr.flush()
+        while _running:
+            _running[0].join()
+            _running.pop(0)
+    except KeyboardInterrupt:  # the user would rather not wait: the next start makes it
+        _due.clear()
+        _running.clear()
+        sys.stderr.write("paperdeck: today's automatic backup was skipped; the next start makes it\n")
+    while _failures:
+        sys.stderr.write(printable(f"paperdeck: warning: automatic backup failed: {_failures.pop(0)}") + "\n")
+
+
+def forget() -> None:
+    """Drop what is still due (a new command starts: only its own backups are made)."""
+    _due.clear()
+
+
+def _make(due: "DailyBackup") -> None:
+    from ..store import StoreError
+    from ..store.integrity import lowest_priority
+
+    if threading.current_thread() is not threading.main_thread():
+        lowest_priority()  # the app's thread: never compete with the user's keys for a core
+    try:
+        due.make()
+    except StoreError as error:
+        _warn(str(error))
+
+
+def _warn(message: str) -> None:
+    if threading.current_thread() is threading.main_thread() and not _running:
+        sys.stderr.write(printable(f"paperdeck: warning: automatic backup failed: {message}") + "\n")
+    else:  # said once the app has given the terminal back
+        _failures.append(message)
