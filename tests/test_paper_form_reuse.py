@@ -49,6 +49,7 @@ async def test_another_paper_after_an_edit_and_a_cancel_shows_only_its_own_value
         assert form.paper_id == alpha.id and values(form)["notes"] == "Alpha's notes"
         await form.show_tab("tab-links")
         form.query_one("#f-title", Input).value = "Alpha, edited"
+        form.query_one("#f-title", Input).cursor_position = 0
         form.query_one("#f-link_arxiv", Input).value = "2401.01234"
         await close_discarding(pilot)
         again = await open_next(pilot)
@@ -59,6 +60,7 @@ async def test_another_paper_after_an_edit_and_a_cancel_shows_only_its_own_value
         assert {name: text for name, text in shown.items() if name != "title" and name != "status"} == {
             name: "" for name in shown if name not in ("title", "status")}  # nothing of Alpha's
         assert again.query_one("#f-venue_key", Select).value is Select.NULL and again._edited() == {}
+        assert again.fields["title"].cursor_position == len("Beta") and again.focused is again.fields["title"]
         again.query_one("#f-result", Input).value = "+3 BLEU"
         await pilot.press("ctrl+s")
         await app_until(pilot, lambda: board_back(app), "saved and closed")

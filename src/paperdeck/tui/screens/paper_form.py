@@ -128,9 +128,12 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
         """Every field from `view` (an opening, or the version saved elsewhere), no error shown,
         the Details tab in view with the title focused."""
         self.view, self.paper = view, view.paper
-        self._fill_details(view, view.paper)
-        for name in LATER_TABS:
-            self._fill_fields(name)
+        # No Changed message per field filled (~25, each bubbling up ~6 containers): nothing
+        # listens to a fill, and the submission's editions are filled with its venue.
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+            self._fill_details(view, view.paper)
+            for name in LATER_TABS:
+                self._fill_fields(name)
         for label in self.error_labels.values():
             show_error(label, "")
         self.query_one("#form-errors", Static).update("")

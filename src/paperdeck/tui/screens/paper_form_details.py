@@ -13,7 +13,7 @@ from ...usecases.paper_form import PaperFormView
 from ..widgets.one_line_select import OneLineSelect
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput, SafeTextArea
-from .paper_form_rows import field
+from .paper_form_rows import field, fill
 
 
 # The Details tab's one-line text fields, filled from the paper's attribute of the same name.
@@ -69,10 +69,10 @@ class DetailsTab:
         stays: a field the paper leaves empty is emptied)."""
         fields = self.fields
         for name in TEXT_FIELDS:
-            fields[name].value = getattr(paper, name) or ""
-        fields["authors"].value = format_authors(paper.authors, paper.equal_contribution, paper.corresponding)
-        fields["my_position"].value = "" if paper.my_author_index is None else str(paper.my_author_index + 1)
-        fields["year"].value = str(paper.target_year or "")
+            fill(fields[name], getattr(paper, name) or "")
+        fill(fields["authors"], format_authors(paper.authors, paper.equal_contribution, paper.corresponding))
+        fill(fields["my_position"], "" if paper.my_author_index is None else str(paper.my_author_index + 1))
+        fill(fields["year"], str(paper.target_year or ""))
         venues = list(view.venues)
         if paper.venue_key and paper.venue_key not in {key for _, key in venues}:
             venues.append((paper.venue_key, paper.venue_key))

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from ...i18n_words import pick
 from ...models.papers import LINK_KINDS, Paper
 from ..widgets.safe_text import SafeInput
-from .paper_form_rows import field
+from .paper_form_rows import field, fill
 
 LINK_LABELS = {  # (zh, en); names of sites are the same in both
     "arxiv": ("arXiv", "arXiv"), "code": ("代码（GitHub）", "Code (GitHub)"), "project": ("项目主页", "Project page"),
@@ -25,4 +25,4 @@ class LinksTab:
 
     def _fill_links(self, paper: Paper) -> None:
         for kind in LINK_KINDS:
-            self.fields[f"link_{kind}"].value = paper.links.get(kind, "")
+            fill(self.fields[f"link_{kind}"], paper.links.get(kind, ""))

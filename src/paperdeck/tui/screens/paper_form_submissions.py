@@ -16,7 +16,7 @@ from ...usecases.paper_form import PaperFormView, decide_pending_submission, rec
 from ..widgets.panel import literal
 from ..widgets.one_line_select import OneLineSelect
 from ..widgets.safe_text import SafeInput
-from .paper_form_rows import row, show_error
+from .paper_form_rows import fill, row, show_error
 
 
 YEAR_ZERO = 0  # the edition list's one option until a paper fills it (a Select without a blank needs one)
@@ -54,13 +54,13 @@ class SubmissionsTab:
         venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
         venue = self.query_one("#sub-venue", Input)
         venue.suggester = SuggestFromList([name for name, _ in view.venues], case_sensitive=False)
-        venue.value = venue_name
+        fill(venue, venue_name)
         years = view.edition_choices(venue_name)
         wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
         self.query_one("#sub-edition", OneLineSelect).offer([(str(year), year) for year in years], wanted)
-        self.query_one("#sub-date", Input).value = view.today
+        fill(self.query_one("#sub-date", Input), view.today)
         for name in ("#sub-forum", "#sub-scores"):
-            self.query_one(name, Input).value = ""
+            fill(self.query_one(name, Input), "")
         show_error(self.query_one("#err-submission", Label), "")
         self._load_submissions()
 
