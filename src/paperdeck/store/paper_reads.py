@@ -110,8 +110,9 @@ class PaperReads:
     def briefs(self) -> list[PaperBrief]:
         """Every paper's PaperBrief (what the day's summary reads), in board order: no whole
         Paper built, no venue joined, no text or JSON column read."""
-        return [PaperBrief(paper_id, title, STAGE_OF[stage], venue_key, year, track, decision, cycle,
-                           from_iso(entered), bool(seed_key))
+        make = PaperBrief._make  # tuple.__new__: a NamedTuple's own constructor is a Python call
+        return [make((paper_id, title, STAGE_OF[stage], venue_key, year, track, decision, cycle,
+                      from_iso(entered), bool(seed_key)))
                 for paper_id, title, stage, venue_key, year, track, decision, cycle, entered, seed_key in self.store.rows(
                     "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle, "
                     f"p.stage_entered_at, p.seed_key FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]

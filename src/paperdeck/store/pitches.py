@@ -82,6 +82,7 @@ class PitchRepo:
         from ..domain.speaking import SpeechCount, count_speech
 
         found: dict[int, dict[str, tuple[bool, SpeechCount]]] = {}
+        made: dict[tuple[int, int], SpeechCount] = {}  # counts repeat: one (frozen) object each
         for paper_id, part_key, uncounted, has_text, words, cjk_chars in self.store.rows(
                 "SELECT paper_id, part_key, CASE WHEN words IS NULL OR cjk_chars IS NULL THEN body END, "
                 "CASE WHEN words > 0 OR cjk_chars > 0 THEN 1 ELSE trim(body, ?) <> '' END, words, cjk_chars "
@@ -91,7 +92,10 @@ class PitchRepo:
                 count = count_speech(uncounted)
                 found.setdefault(paper_id, {})[part_key] = (bool(uncounted.strip()), count)
             else:
-                found.setdefault(paper_id, {})[part_key] = (bool(has_text), SpeechCount(words, cjk_chars))
+                count = made.get((words, cjk_chars))
+                if count is None:
+                    count = made[(words, cjk_chars)] = SpeechCount(words, cjk_chars)
+                found.setdefault(paper_id, {})[part_key] = (bool(has_text), count)
         return found
 
     def last_edited_paper(self, among: set[int]) -> int | None:

@@ -8,6 +8,7 @@ own papers and say how many examples they left out.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -59,8 +60,16 @@ def my_papers(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], 
               venue_names: Mapping[str, str]) -> MyPapers:
     """`papers`: the user's own (no examples); `targets`: theirs (usecases.paper_targets);
     `venue_names`: venue key -> name as the user knows it ("MLSys")."""
+    return my_papers_rows(papers, targets, now, zone, venue_names)[0]
+
+
+def my_papers_rows(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime, zone: tzinfo,
+                   venue_names: Mapping[str, str], rows: int | None = None) -> tuple[MyPapers, int]:
+    """my_papers, its working list cut to its first `rows` (all when None), and how many
+    papers that list has in all."""
     counts = {stage: 0 for stage in STAGES}
-    working = []
+    rank = {stage: n for n, stage in enumerate(STAGES)}
+    working = []  # (sort key, paper, what its target adds or None)
     # What a target adds to its papers' rows (venue, countdowns, next milestone), worded once per
     # target: papers alike share one (`paper_targets(shared=True)`), copies share its deadline.
     shown: dict[int, tuple[str, str, str, str, str, date | None]] = {}
@@ -70,11 +79,8 @@ def my_papers(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], 
         if paper.stage not in PLANNED_STAGES:
             continue
         target = targets.get(paper.id)
-        if target is None:
-            working.append(MyPaper(paper.id, paper.title, paper.stage.value))
-            continue
-        texts = shown.get(id(target))
-        if texts is None:
+        texts = None if target is None else shown.get(id(target))
+        if target is not None and texts is None:
             venue, left, left_zh, next_zh, next_en, next_on = "", "", "", "", "", None
             if target.deadline is not None:
                 key = target.deadline.venue_key
@@ -87,11 +93,17 @@ def my_papers(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], 
             if target.next is not None:
                 next_zh, next_en, next_on = target.next.label("zh"), target.next.label("en"), target.next.date
             texts = shown[id(target)] = (venue, left, left_zh, next_zh, next_en, next_on)
-        working.append(MyPaper(paper.id, paper.title, paper.stage.value, *texts))
-    # Soonest milestone first; papers without a plan after, in board order.
-    rank = {stage.value: n for n, stage in enumerate(STAGES)}
-    working.sort(key=lambda item: (item.next_on is None, item.next_on or date.max, rank[item.stage], item.paper_id))
-    return MyPapers([(stage.value, count) for stage, count in counts.items() if count], working)
+        next_on = texts[5] if texts is not None else None
+        # Soonest milestone first; papers without a plan after, in board order.
+        working.append(((next_on is None, next_on or date.max, rank[paper.stage], paper.id), paper, texts))
+    chosen = heapq.nsmallest(rows, working, key=_first) if rows is not None and rows < len(working) else sorted(working, key=_first)
+    rows_shown = [MyPaper(paper.id, paper.title, paper.stage.value, *texts) if texts is not None
+                  else MyPaper(paper.id, paper.title, paper.stage.value) for _key, paper, texts in chosen]
+    return MyPapers([(stage.value, count) for stage, count in counts.items() if count], rows_shown), len(working)
+
+
+def _first(entry: tuple) -> tuple:
+    return entry[0]
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -16,20 +16,20 @@ from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
 from ..domain.targets import PLANNED_STAGES, PaperTarget, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
-from ..models.papers import PaperBrief, Stage
+from ..models.papers import PaperBrief
 from .agenda import AgendaItem, week_agenda
 from .deadline_book import DeadlineBook
 from .deadline_list import DeadlineItem, gather_deadlines
-from .my_papers import FirstRunHint, MyPapers, first_run_hint, my_papers
+from .my_papers import FirstRunHint, MyPapers, first_run_hint, my_papers_rows
+from .first_rows import first_rows
 from .paper_targets import paper_targets
+from .pitch_readiness import PITCH_STAGES, PitchReadiness, gather_pitch, pitch_rows  # noqa: F401  (named here too)
 
 if TYPE_CHECKING:
     from ..store import Store
 
 # Stages in which a paper is still being worked on: it can stall or fall behind its plan.
 WORKING_STAGES = PLANNED_STAGES  # (also deadline_list's)
-# Stages in which a paper may be pitched in an interview.
-PITCH_STAGES = (Stage.EXPERIMENTS, Stage.WRITING, Stage.SUBMISSION, Stage.UNDER_REVIEW, Stage.DECISION)
 RETENTION_DAYS = 30
 
 
@@ -59,18 +59,6 @@ class CardsSummary:
     @property
     def to_study(self) -> int:
         return self.due + self.new + self.learning
-
-
-@dataclass(slots=True)
-class PitchReadiness:
-    """A paper's pitch: parts written and speaking time against the target."""
-
-    paper_id: int
-    title: str
-    parts_filled: int
-    parts_total: int
-    seconds: int
-    verdict: str                     # "empty", "short", "ok", "long"
 
 
 @dataclass(slots=True)
@@ -109,6 +97,9 @@ class TodaySummary:
     mine: MyPapers = field(default_factory=MyPapers)   # the user's own papers (never the guide's examples)
     first_run: FirstRunHint | None = None              # what to do first, while there is no paper of one's own
     agenda: list[AgendaItem] = field(default_factory=list)  # this week, day by day (usecases/agenda.py)
+    # After `gather(rows=N)` the long lists hold their first N items; here, how many each has in
+    # all (never in the JSON, which is gathered whole).
+    totals: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -124,22 +115,44 @@ class TodaySummary:
         """The deadlines past the horizon that are listed anyway (`gather_deadlines`)."""
         return [item for item in self.deadlines if item.later]
 
+    def total(self, name: str) -> int:
+        """How many items the list `name` ("at_risk", "stalled", "pitch", "working") has in all."""
+        if name in self.totals:
+            return self.totals[name]
+        return len(self.mine.working if name == "working" else getattr(self, name))
+
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types: instants as ISO 8601 UTC with Z, dates as YYYY-MM-DD."""
-        data = asdict(self)
+        data = _jsonable(self)
+        del data["totals"]
         data["zone"] = getattr(self.zone, "key", None) or zone_name(self.zone, self.now)
-        return _jsonable(data)
+        return data
+
+
+_PLAIN = (str, int, bool, float, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _jsonable(value: Any) -> Any:
+    """What `dataclasses.asdict` then a walk converting dates would give, without asdict's deep
+    copy of every value (at 10,000 papers it was most of `today --json`). Tuples (the stage
+    counts, the pitch target) hold plain values and are written as they are."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
     if isinstance(value, datetime):
         return to_iso(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
         return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(item) for item in value]
+    names = _FIELDS.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _FIELDS[kind] = tuple(item.name for item in fields(value))
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     return value
 
 
@@ -165,9 +178,11 @@ def horizon_days(store: "Store") -> int:
     return store.settings.load().today_days
 
 
-def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySummary:
+def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int | None = None) -> TodaySummary:
     """Everything the morning needs, read once. `days` is the deadline horizon (default:
-    the `today_days` setting). Days and times are the user's (`store.settings.zone()`)."""
+    the `today_days` setting). Days and times are the user's (`store.settings.zone()`).
+    `rows`: the long lists (at risk, stalled, pitch, my papers) keep only their first `rows`
+    items, the ones a plain summary prints; `summary.total(name)` counts them all."""
     if days is None:
         days = horizon_days(store)
     if days < 0 or days > MAX_DAYS:
@@ -183,31 +198,42 @@ def gather(store: "Store", now: datetime, days: int | None = None) -> TodaySumma
     summary.deadlines = gather_deadlines(store, papers, now, days, zone, book)
     # Papers alike share one target object: nothing below reads whose it is (`target.paper_id`).
     targets = paper_targets(store, papers, now, zone, book, shared=True)
-    summary.at_risk = gather_at_risk(papers, targets, now)
-    risky = {alert.paper_id for alert in summary.at_risk}
-    summary.stalled = [a for a in gather_stalled(papers, now, stalled_days) if a.paper_id not in risky]
+    late = sorted((paper for paper in papers if (target := targets.get(paper.id)) is not None and target.at_risk),
+                  key=lambda paper: paper.id)
+    summary.at_risk = gather_at_risk(late[:rows], targets, now)
+    risky = {paper.id for paper in late}
+    stalled = [paper for paper in stalled_papers(papers, now, stalled_days) if paper[0].id not in risky]
+    summary.stalled = [_stalled_alert(paper, idle) for paper, idle in first_rows(stalled, rows, key=_most_idle)]
     summary.cards = gather_cards(store, now)
-    summary.pitch, summary.pitch_target_minutes = gather_pitch(store, papers)
+    summary.pitch, pitched, summary.pitch_target_minutes = pitch_rows(store, papers, rows)
     summary.line = guide_line(store, today)
-    summary.mine = my_papers(papers, targets, now, zone, book.names())
+    summary.mine, working = my_papers_rows(papers, targets, now, zone, book.names(), rows)
     summary.agenda = week_agenda(store, papers, targets, now, zone, summary.cards.to_study, book=book)
     if not papers:
         summary.first_run = first_run_hint(store, examples=len(every) - len(papers))
+    if rows is not None:
+        summary.totals = {"at_risk": len(late), "stalled": len(stalled), "pitch": pitched, "working": working}
     return summary
 
 
-def gather_stalled(papers: Sequence[PaperBrief], now: datetime, stalled_days: int) -> list[PaperAlert]:
-    alerts = []
+def stalled_papers(papers: Sequence[PaperBrief], now: datetime, stalled_days: int) -> list[tuple[PaperBrief, int]]:
+    """(paper, idle days) of the papers being worked on that have not moved for `stalled_days`."""
+    found = []
     for paper in papers:
         if paper.stage not in WORKING_STAGES or paper.stage_entered_at is None:
             continue
         idle = (now - paper.stage_entered_at).days
         if idle >= stalled_days:
-            alerts.append(PaperAlert(
-                paper.id, paper.title, paper.stage.value, idle, f"no move in {idle} days", f"{idle} 天未推进",
-            ))
-    alerts.sort(key=lambda alert: -alert.days_in_stage)
-    return alerts
+            found.append((paper, idle))
+    return found
+
+
+def _most_idle(found: tuple[PaperBrief, int]) -> int:
+    return -found[1]
+
+
+def _stalled_alert(paper: PaperBrief, idle: int) -> PaperAlert:
+    return PaperAlert(paper.id, paper.title, paper.stage.value, idle, f"no move in {idle} days", f"{idle} 天未推进")
 
 
 def gather_at_risk(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime) -> list[PaperAlert]:
@@ -236,41 +262,6 @@ def gather_cards(store: "Store", now: datetime) -> CardsSummary:
         due=due.due, new=due.new, learning=due.learning,
         streak=cards.streak(now), retention=retention,
     )
-
-
-def gather_pitch(store: "Store", papers: Sequence[PaperBrief]) -> tuple[list[PitchReadiness], tuple[float, float]]:
-    """Per paper far enough along (or with a pitch begun): parts written and speaking time
-    against the target, timed exactly as the Pitch screen times it (`rates_by_paper`)."""
-    from ..domain.speaking import SpeechCount, pitch_seconds, verdict_of
-    from .pitch import rates_by_paper
-
-    pitches = store.pitches
-    target = pitches.target_minutes()
-    part_keys = [part.key for part in pitches.parts()]
-    pooled, by_paper = rates_by_paper(store)
-    result = []
-    unsaved = (False, SpeechCount())
-    every_saved = pitches.counts_by_paper()  # one query, not one per paper; counted when saved
-    # Most papers have no part saved: their time depends on the rates alone (one per rehearsed
-    # paper, else the pooled ones), so it is computed once per rates.
-    unwritten: dict[int, float] = {}
-    for paper in papers:
-        saved = every_saved.get(paper.id)
-        filled = sum(1 for key in part_keys if saved.get(key, unsaved)[0]) if saved else 0
-        if not filled and (paper.stage not in PITCH_STAGES or paper.decision in ("rejected", "withdrawn")):
-            continue
-        rates = by_paper.get(paper.id, pooled)
-        if saved:
-            seconds = pitch_seconds((saved.get(key, unsaved)[1] for key in part_keys), rates)  # as estimate_pitch
-        else:
-            seconds = unwritten.get(id(rates))
-            if seconds is None:
-                seconds = unwritten[id(rates)] = pitch_seconds((unsaved[1] for _ in part_keys), rates)
-        result.append(PitchReadiness(
-            paper.id, paper.title, filled, len(part_keys), int(round(seconds)), verdict_of(seconds, target),
-        ))
-    result.sort(key=lambda item: (item.parts_filled, item.seconds, item.paper_id))
-    return result, target
 
 
 def guide_line(store: "Store", today: date) -> GuideLine | None:

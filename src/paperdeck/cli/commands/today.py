@@ -94,7 +94,9 @@ def today(args: argparse.Namespace) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        summary = gather(store, utcnow(), args.days)
+        # Text prints the first SHOWN_ROWS of each long list (and how many more): only those
+        # are built. JSON lists everything.
+        summary = gather(store, utcnow(), args.days, rows=None if args.json else SHOWN_ROWS)
         language = resolve_language(store.settings.load().language)
     finally:
         if collecting:
@@ -208,30 +210,30 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
                 step = say(f"，{paper.next_label(language)} {day}", f", {paper.next_label(language)} {day}")
             lines.append(f"  #{paper.paper_id:<4} {pad(fit(paper.title, TITLE_CELLS), TITLE_CELLS)} "
                          f"{paint(Stage(paper.stage).pick(language), 'cyan')}{say('，', ', ')}{fit(target + step, 60)}")
-        if len(summary.mine.working) > SHOWN_ROWS:
-            more = len(summary.mine.working) - SHOWN_ROWS
+        if summary.total("working") > SHOWN_ROWS:
+            more = summary.total("working") - SHOWN_ROWS
             lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
         lines.append("")
 
-    def paper_rows(alerts, style: str) -> None:
+    def paper_rows(alerts, total: int, style: str) -> None:
         for alert in alerts[:SHOWN_ROWS]:
             stage = Stage(alert.stage).pick(language)
             reason = alert.reason_zh if zh and alert.reason_zh else alert.reason
             lines.append(f"  #{alert.paper_id:<4} {pad(fit(alert.title, TITLE_CELLS), TITLE_CELLS)} "
                          f"{paint(stage, 'cyan')}{say('，', ', ')}{paint(fit(reason, 60), style)}")
-        if len(alerts) > SHOWN_ROWS:
-            more = len(alerts) - SHOWN_ROWS
+        if total > SHOWN_ROWS:
+            more = total - SHOWN_ROWS
             lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
 
     lines.append(paint(say("进度落后", "Papers at risk"), "bold"))
     if not summary.at_risk:
         lines.append(paint(say("  没有落后于计划的论文", "  none behind their plan"), "dim"))
-    paper_rows(summary.at_risk, "red")
+    paper_rows(summary.at_risk, summary.total("at_risk"), "red")
     stalled_days = summary.stalled_days
     lines.append(paint(say(f"停滞（{stalled_days} 天以上未推进）", f"Stalled (no move in {stalled_days}+ days)"), "bold"))
     if not summary.stalled:
         lines.append(paint(say("  没有", "  none"), "dim"))
-    paper_rows(summary.stalled, "yellow")
+    paper_rows(summary.stalled, summary.total("stalled"), "yellow")
     lines.append("")
 
     cards = summary.cards
@@ -264,8 +266,8 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
             f"{item.parts_filled}/{item.parts_total} {say('部分', 'parts')}  {minutes_seconds(item.seconds)}  "
             f"{paint(verdict, _VERDICT_STYLE[item.verdict])}"
         )
-    if len(summary.pitch) > SHOWN_ROWS:
-        more = len(summary.pitch) - SHOWN_ROWS
+    if summary.total("pitch") > SHOWN_ROWS:
+        more = summary.total("pitch") - SHOWN_ROWS
         lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
 
     if summary.line is not None:
