@@ -71,14 +71,30 @@ class ReviewScreen(PaperdeckScreen):
         Binding("escape", "close", "End", id="review.close", tooltip="End the session"),
     ]
 
-    def __init__(self, deck_ids: list[int] | None, *, cram_until: date | None = None):
+    def __init__(self, deck_ids: list[int] | None = None, *, cram_until: date | None = None):
         super().__init__()
+        # The decks' names and target times, and the categories: read again only once the data
+        # (or the language) changed since, not per rating, showing or session.
+        self.decks: dict[int, Deck] = {}
+        self.categories: tuple[tuple[str, str, str], ...] = ()
+        self.decks_key: tuple | None = None  # the data stamp they were read under
+        self._decks_asked: tuple | None = None
+        self._new_session(deck_ids, cram_until)
+
+    def begin(self, deck_ids: list[int] | None, *, cram_until: date | None = None) -> None:
+        """A new session on this screen, built before (Flashcards keeps one: building it took
+        most of `a`'s time): nothing of the last session is kept, or drawn before the first
+        card of this one is shown."""
+        self._new_session(deck_ids, cram_until)
+        self._hidden_view = None  # shown next, it reads
+        if self.is_mounted:
+            self._clear_card()
+        self.hold_paint_for_next_view()
+
+    def _new_session(self, deck_ids: list[int] | None, cram_until: date | None) -> None:
         self.deck_ids = deck_ids
         self.cram_until = cram_until
         self.view: ReviewView | None = None  # today's study day, the card's outcomes
-        self.decks: dict[int, Deck] = {}  # names and target times, read once per showing
-        self.categories: tuple[tuple[str, str, str], ...] = ()
-        self.decks_read = False
         self.card: Card | None = None
         self.outcomes: dict[int, Outcome] = {}
         self.revealed = False
@@ -111,7 +127,21 @@ class ReviewScreen(PaperdeckScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(1, self._tick)
+        self.set_interval(1, self._tick_shown)
+
+    def _tick_shown(self) -> None:
+        if self.is_current:  # hidden (built ahead, or under a dialog): nothing moves
+            self._tick()
+
+    def _clear_card(self) -> None:
+        """Nothing of a card: the widgets of a re-used screen before its new session's first."""
+        for selector in ("#review-status", "#review-timer", "#review-ratings"):
+            self.query_one(selector, Static).update("")
+        question = self.query_one("#review-question", Panel)
+        question.border_title = ""
+        question.update("")
+        self.query_one("#review-answer", Panel).display = False
+        self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
 
     # Textual calls these and then PaperdeckScreen's own (its handlers run for each class).
     def on_screen_suspend(self) -> None:
@@ -130,6 +160,15 @@ class ReviewScreen(PaperdeckScreen):
 
     # -- the view ---------------------------------------------------------------------------
 
+    def _decks_current(self) -> bool:
+        try:
+            key = self._view_key()
+        except StoreError:  # a closed connection: the load reports it
+            key = None
+        current = key is not None and key == self.decks_key
+        self._decks_asked = None if current else key
+        return current
+
     def view_request(self) -> ReviewRequest:
         now = utcnow()
         return ReviewRequest(
@@ -139,7 +178,7 @@ class ReviewScreen(PaperdeckScreen):
             # Counting the due cards scans the cards table (~200 ms at 100,000 cards): count once
             # per session and day, then let each rating move its card (DueTally.rated).
             count=self.tally is None or now >= self.tally.day_end,
-            decks=not self.decks_read,  # the decks, once per showing (not once per rating)
+            decks=not self._decks_current(),
             cram_until=self.cram_until,
             cram_queue=self.cramming and self.view is None,
         )
@@ -154,7 +193,7 @@ class ReviewScreen(PaperdeckScreen):
         if view.tally is not None:
             self.tally = view.tally
         if view.decks is not None and view.categories is not None:
-            self.decks, self.categories, self.decks_read = dict(view.decks), view.categories, True
+            self.decks, self.categories, self.decks_key = dict(view.decks), view.categories, self._decks_asked
         if self.cramming:
             if view.cram_queue is not None:
                 self.cram_queue = list(view.cram_queue)
@@ -175,7 +214,7 @@ class ReviewScreen(PaperdeckScreen):
 
     def refresh_data(self) -> None:
         """Shown again, or cards changed elsewhere: the same card as stored now, counted again."""
-        self.tally, self.decks_read = None, False
+        self.tally = None
         self.wanted_card_id = self.card.id if self.card is not None else None
         self.reload_view()
 
@@ -290,7 +329,7 @@ class ReviewScreen(PaperdeckScreen):
     def _tick(self) -> None:
         timer = self.query_one("#review-timer", Static)
         if self.card is None:
-            timer.update("")
+            timer.update("", layout=False)
             return
         elapsed = self.elapsed()
         target = self.target_seconds()
@@ -303,7 +342,7 @@ class ReviewScreen(PaperdeckScreen):
         text.append("  " + "█" * filled + "░" * (width - filled), "red" if over else "green")
         if over:
             text.append(self.pick("  超时：收尾", "  over time: wrap up"), "red")
-        timer.update(text)
+        timer.update(text, layout=False)  # one line, always: its size never changes
 
     def _missed_summary(self) -> str:
         """The cards forgotten (Again) in this cram session, once each, to look at again."""

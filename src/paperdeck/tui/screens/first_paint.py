@@ -29,6 +29,7 @@ class FirstPaint(Screen):
     _first_view_shown = False
     _paint_held = False
     _paint_whole = False  # the next paint draws all of the screen (nothing of it was drawn)
+    _hold_for_next_view = False  # a re-used screen: nothing drawn until its next view is shown
     _footer_built: asyncio.Event | None = None  # set once the footer that waited is built
     _footer_due = False  # the footer waits for the next paint
 
@@ -45,15 +46,31 @@ class FirstPaint(Screen):
         The footer is built then too (QuietFooter), with the keys the view leaves."""
         return self.loads_view and self._may_wait and not self._first_view_shown
 
+    def hold_paint_for_next_view(self) -> None:
+        """A screen built before and shown again for something new (a review session): draw
+        nothing of what it showed before, until its next view is shown (or FIRST_PAINT_WAIT)."""
+        self._hold_for_next_view = True
+        self.hold_first_paint()
+
     def hold_first_paint(self) -> None:
         """Draw nothing until the first view is shown, or FIRST_PAINT_WAIT from now."""
-        if self._paint_held or not self.first_paint_waits():
+        if self._paint_held or not (self.first_paint_waits() or self._hold_for_next_view):
             return
         self._paint_held = True
         self.set_timer(FIRST_PAINT_WAIT, self._first_paint_due, name="first paint")
 
+    async def built_ahead(self) -> None:
+        """Built hidden, ahead of its first showing (built_ahead.py): its footer now, not then;
+        `hold_paint_for_next_view` keeps what it shows from being drawn before its view."""
+        await self.first_view_shown()
+        await self._build_footer()
+
     async def first_view_shown(self) -> None:
         """The first view is shown (or failed): draw the screen, then build the footer."""
+        if self._hold_for_next_view:
+            self._hold_for_next_view = False
+            if self._first_view_shown:
+                await self._first_paint_due()
         if not self._first_view_shown:
             self._first_view_shown = True
             await self._first_paint_due()
@@ -68,8 +85,8 @@ class FirstPaint(Screen):
             # come in the frame after the one showing the data, not before it.
             self._footer_built = asyncio.Event()
             self._footer_due = True
-            if not self._paint_whole:  # nothing to paint first (the read was slow: the shell is drawn)
-                self.call_later(self._build_footer)
+            if not self._paint_whole:  # the read was slow: the shell is drawn; the data's paint comes
+                self.call_after_refresh(self._build_footer)  # (or the paint below, if it comes first)
 
     async def _build_footer(self) -> None:
         from ..widgets.footer import QuietFooter

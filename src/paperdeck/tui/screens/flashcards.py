@@ -6,7 +6,7 @@ The pattern for screens: its data is one `DeckListView` (usecases/decks.py), loa
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -29,13 +29,17 @@ from .base import PaperdeckScreen
 if TYPE_CHECKING:
     from ...models.cards import DeckCounts
     from ...usecases.core import Store
+    from .card_review import ReviewScreen
 
 
 STATS_SCREEN = "card-stats"
+REVIEW_SCREEN = "card-review"
 
 
 class FlashcardsScreen(PaperdeckScreen):
     decks_view: DeckListView | None = None  # what is shown; loaded when the screen is shown
+    review_screen: "ReviewScreen | None" = None  # built ahead (built_ahead.py), one per app
+    _building_ahead = False
     # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
     # restyles every screen's widgets (as Pipeline, Pitch and Resume).
     DEFAULT_CSS = """
@@ -98,6 +102,20 @@ class FlashcardsScreen(PaperdeckScreen):
         if selected is not None and view.deck(selected) is not None:
             table.move_cursor(row=table.get_row_index(str(selected)))
         self.query_one("#cards-summary", Static).update(self._summary(view))
+        if not self._building_ahead:
+            self._building_ahead = True
+            self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
+
+    async def _build_ahead(self) -> None:
+        """The review screen, built hidden once this screen is drawn and the user pauses."""
+        from .built_ahead import build_hidden, input_pause
+        from .card_review import ReviewScreen
+
+        await input_pause(self.app)
+        if not self.app.is_screen_installed(REVIEW_SCREEN):
+            review = await build_hidden(self.app, REVIEW_SCREEN, ReviewScreen())
+            await review.built_ahead()
+        self.review_screen = self.app.get_screen(REVIEW_SCREEN)
 
     @staticmethod
     def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
@@ -136,6 +154,20 @@ class FlashcardsScreen(PaperdeckScreen):
         view = self.decks_view
         if view is not None:
             self.query_one("#cards-summary", Static).update(self._summary(view))
+        if not self._building_ahead:
+            self._building_ahead = True
+            self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
+
+    async def _build_ahead(self) -> None:
+        """The review screen, built hidden once this screen is drawn and the user pauses."""
+        from .built_ahead import build_hidden, input_pause
+        from .card_review import ReviewScreen
+
+        await input_pause(self.app)
+        if not self.app.is_screen_installed(REVIEW_SCREEN):
+            review = await build_hidden(self.app, REVIEW_SCREEN, ReviewScreen())
+            await review.built_ahead()
+        self.review_screen = self.app.get_screen(REVIEW_SCREEN)
 
     def selected_deck_id(self) -> int | None:
         key = self.query_one("#decks", LineTable).cursor_key
@@ -162,10 +194,16 @@ class FlashcardsScreen(PaperdeckScreen):
         elif item == "stats":
             self.action_stats()
 
-    def _start(self, deck_ids: list[int] | None) -> None:
+    def _start(self, deck_ids: list[int] | None, *, cram_until: date | None = None) -> None:
+        """A review session: on the screen built ahead when it is free, else on a new one."""
         from .card_review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(deck_ids))
+        review = self.review_screen
+        if review is None or review in self.app.screen_stack:
+            self.app.push_screen(ReviewScreen(deck_ids, cram_until=cram_until))
+            return
+        review.begin(deck_ids, cram_until=cram_until)
+        self.app.push_screen(review)
 
     def action_import_cards(self) -> None:
         from .import_dialog import ImportDialog
@@ -188,7 +226,6 @@ class FlashcardsScreen(PaperdeckScreen):
 
     def action_cram(self) -> None:
         from .card_modals import CramSetupModal
-        from .card_review import ReviewScreen
 
         view = self.decks_view
         if view is None:
@@ -197,7 +234,7 @@ class FlashcardsScreen(PaperdeckScreen):
         def start(choice: tuple | None) -> None:
             if choice:
                 interview_on, deck_ids = choice
-                self.app.push_screen(ReviewScreen(deck_ids, cram_until=interview_on))
+                self._start(deck_ids, cram_until=interview_on)
 
         decks = [entry.deck for entry in view.decks]
         self.app.push_screen(CramSetupModal(decks, view.interview_date, view.study_day, self.selected_deck_id()), start)

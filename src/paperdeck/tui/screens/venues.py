@@ -25,6 +25,7 @@ from ...models.venues import Venue
 from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.venues import VenuesRequest, VenuesView, month_milestones, venues_view
+from ..widgets.drawn_options import DrawnOptionList
 from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
@@ -127,8 +128,8 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
         yield search
         with ContentSwitcher(initial="venue-lists", id="venue-switcher"):
             with Horizontal(id="venue-lists"):
-                yield OptionList(id="venue-table")
-                yield OptionList(id="venue-detail")
+                yield DrawnOptionList(id="venue-table")
+                yield DrawnOptionList(id="venue-detail")
             with Horizontal(id="venue-month"):
                 yield MonthGrid(id="venue-grid")
                 with Vertical(id="venue-agenda-box"):

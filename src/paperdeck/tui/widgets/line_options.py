@@ -9,10 +9,11 @@ and a prompt is turned into a visual only when its line is drawn.
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.widgets import OptionList
+
+from .drawn_options import DrawnOptionList
 
 
-class LineOptionList(OptionList):
+class LineOptionList(DrawnOptionList):
     """One line per option (its CSS must say `text-wrap: nowrap`; no separators)."""
 
     def _update_lines(self) -> None:

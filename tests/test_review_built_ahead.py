@@ -1,0 +1,180 @@
+"""Flashcards builds its review screen once, hidden, after its first frame; each `a` (Enter, a
+cram) starts a new session on it. Nothing of an earlier session, language or data may show."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.screens.card_review import ReviewScreen
+from paperdeck.tui.screens.flashcards import REVIEW_SCREEN, FlashcardsScreen
+
+from screen_text import screen_text
+from waiting import app_until
+
+
+def rendered(widget) -> str:
+    content = widget.render()
+    return str(getattr(content, "renderable", content))
+
+
+async def shown(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.pause()
+
+
+async def built_ahead(pilot) -> ReviewScreen:
+    """The Flashcards screen drawn, and its review screen built (hidden)."""
+    await shown(pilot)
+    decks = pilot.app.screen
+    assert isinstance(decks, FlashcardsScreen)
+    await app_until(pilot, lambda: decks.review_screen is not None, "the review screen built ahead")
+    review = decks.review_screen
+    assert pilot.app.is_screen_installed(REVIEW_SCREEN) and pilot.app.screen is decks
+    return review
+
+
+async def test_each_session_starts_afresh_on_the_one_screen(store, frozen_clock):
+    """A second `a` shows the same screen with nothing of the first session: no answers
+    counted, the answer hidden, the next due card (the rated one is not due any more)."""
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        assert app.screen is review and review.card is not None
+        first = review.card
+        await pilot.press("space", "3")
+        await shown(pilot)
+        assert review.reviewed == 1 and "answered 1" in rendered(review.query_one("#review-status"))
+        await pilot.press("space")  # the second card's answer shown, then the session ended
+        await shown(pilot)
+        await pilot.press("escape")
+        await shown(pilot)
+        assert isinstance(app.screen, FlashcardsScreen)
+
+        await pilot.press("a")
+        await shown(pilot)
+        assert app.screen is review
+        assert review.reviewed == 0 and review.history == []
+        assert "answered 0" in rendered(review.query_one("#review-status"))
+        assert review.card is not None and review.card.id != first.id
+        assert not review.query_one("#review-answer").display and not review.revealed
+        assert "show the talking points" in rendered(review.query_one("#review-ratings"))
+        await pilot.press("u")  # nothing of the first session to undo
+        await shown(pilot)
+        assert store.scalar("SELECT count(*) FROM reviews") == 1
+
+
+async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_built(store, seeded_db, frozen_clock):
+    """Another connection suspends every card but one and renames its deck after the review
+    screen was built and used: the next session shows that card under the new name."""
+    from paperdeck.store import open_store
+
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        await pilot.press("escape")
+        await shown(pilot)
+
+        other = open_store(seeded_db)
+        try:
+            cards = other.cards.cards()
+            kept = cards[-1]
+            for card in cards[:-1]:
+                other.cards.set_suspended(card.id, True)
+            other.cards.rename_deck(kept.deck_id, "Renamed [b]elsewhere[/b]", "en")
+        finally:
+            other.close()
+
+        await pilot.press("a")
+        await shown(pilot)
+        assert app.screen is review and review.card is not None and review.card.id == kept.id
+        assert review.query_one("#review-question").border_title == "Renamed [b]elsewhere[/b]"
+        assert "1 new" in rendered(review.query_one("#review-status"))
+
+
+async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, frozen_clock, monkeypatch):
+    """While a new session's first card is read, the screen holds no card, timer or count of
+    the last one (whatever is drawn meanwhile, once FIRST_PAINT_WAIT has passed)."""
+    read, release = threading.Event(), threading.Event()
+    original = ReviewScreen.load_view
+
+    def held(store, request):
+        view = original(store, request)
+        read.set()
+        assert release.wait(10), "the test never released the load"
+        return view
+
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        await pilot.press("space", "3", "escape")
+        await shown(pilot)
+        monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
+        await pilot.press("a")
+        assert await asyncio.to_thread(read.wait, 10)
+        await pilot.pause()
+        try:
+            assert app.screen is review and review.card is None
+            for selector in ("#review-status", "#review-timer", "#review-question", "#review-ratings"):
+                assert rendered(review.query_one(selector)) == "", selector
+            assert not review.query_one("#review-answer").display
+        finally:
+            release.set()
+        await shown(pilot)
+        assert review.card is not None and "answered 0" in rendered(review.query_one("#review-status"))
+        assert "answered 0" in screen_text(app)
+
+
+async def test_the_language_switched_while_it_waits_hidden(store, frozen_clock):
+    """F2 on the decks after the review screen was built: the session is in Chinese, its
+    footer's keys too."""
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("f2")
+        await shown(pilot)
+        assert app.language == "zh"
+        await pilot.press("a")
+        await shown(pilot)
+        assert app.screen is review
+        text = screen_text(app)
+        assert "已答 0" in rendered(review.query_one("#review-status")) and "已答 0" in text
+        assert "显示要点" in text and "Reveal" not in text and "answered" not in text
+
+
+async def test_a_cram_after_a_review_on_the_same_screen(store, frozen_clock):
+    """Interview mode on the screen a normal session used: cram counts and queue, then a
+    normal session again with FSRS outcomes."""
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        await pilot.press("escape")
+        await shown(pilot)
+        await pilot.press("i")
+        await shown(pilot)
+        app.screen.query_one("#cram-date").value = "2026-12-10"
+        await pilot.press("enter")
+        await shown(pilot)
+        assert app.screen is review and review.cramming
+        assert "interview in 11 days" in rendered(review.query_one("#review-status"))
+        await pilot.press("space", "3")
+        await shown(pilot)
+        await pilot.press("escape")
+        await shown(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        assert app.screen is review and not review.cramming and review.cram_queue == []
+        await pilot.press("space")
+        await shown(pilot)
+        assert "Good 10m" in rendered(review.query_one("#review-ratings"))
+    assert [row[0] for row in store.rows("SELECT mode FROM reviews")] == ["cram"]
