@@ -211,3 +211,58 @@ async def test_a_read_for_an_earlier_opening_landing_late_is_dropped(store, make
         await pilot.press("ctrl+s")
         await app_until(pilot, lambda: board_back(app), "saved")
     assert store.papers.get(beta.id).result == "+2" and store.papers.get(alpha.id).result == ""
+
+
+async def test_a_form_built_ahead_is_the_one_the_first_e_opens(store, make_app):
+    """Built hidden while the user reads the board (the Pipeline does it after a pause), shown
+    nowhere; `e` - also at once, while it still mounts - fills it."""
+    from paperdeck.tui.screens.paper_form import FORM_SCREEN, build_paper_form_ahead
+
+    alpha = store.papers.add("Alpha", Stage.IDEATION)
+    store.papers.add("Beta", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        ahead = app.get_screen(FORM_SCREEN)  # the Pipeline built it once its board was drawn
+        assert ahead.fields_ready and ahead.paper_id is None and not isinstance(app.screen, PaperFormModal)
+        form = await open_paper_form(pilot)
+        assert form is ahead and values(form)["title"] == "Alpha" and form._edited() == {}
+        await close_discarding(pilot)
+        await build_paper_form_ahead(app)  # a form is kept: nothing new
+        again = await open_next(pilot)
+        assert again is ahead and values(again)["title"] == "Beta"
+        await close_discarding(pilot)
+        app.uninstall_screen(FORM_SCREEN)  # as if none were built yet
+        await ahead.remove()
+        building = app.run_worker(build_paper_form_ahead(app))
+        await pilot.press("k", "e")  # at once: it is still mounting
+        await app_until(pilot, lambda: isinstance(app.screen, PaperFormModal) and not app.screen.reading, "the form")
+        await building.wait()
+        assert app.screen is app.get_screen(FORM_SCREEN) and app.screen is not ahead
+        assert app.screen.paper_id == alpha.id and values(app.screen)["title"] == "Alpha"
+        await close_discarding(pilot)
+
+
+async def test_the_venues_editions_are_read_when_the_submissions_tab_is_shown(store, make_app):
+    """Every venue's estimates (~7 ms at medium) are read for the Submissions tab only, once an
+    opening; its edition list then offers them, the paper's target chosen."""
+    from paperdeck.usecases.paper_form import submission_editions
+
+    iclr = submission_editions(store).get("iclr", ())
+    target = max(iclr) if iclr else 2027
+    store.papers.add("Alpha", Stage.IDEATION, venue_key="iclr", target_year=target)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_paper_form(pilot)
+        assert form.view.editions is None  # not read for the Details tab
+        await form.show_tab("tab-submissions")
+        await settled(pilot)
+        assert form.view.editions == submission_editions(store)
+        edition = form.query_one("#sub-edition", Select)
+        assert set(iclr) <= {value for _label, value in edition._options} and edition.value == target
+        await close_discarding(pilot)
+        again = await open_paper_form(pilot)  # another opening: read again when shown
+        assert again.view.editions is None
+        await again.show_tab("tab-submissions")
+        await settled(pilot)
+        assert again.view.editions is not None and again.query_one("#sub-edition", Select).value == target

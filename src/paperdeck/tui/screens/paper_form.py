@@ -12,6 +12,7 @@ Built once and shown again for each paper (`paper_form_for`; paper_form_openings
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,6 +52,16 @@ def paper_form_for(app, paper_id: int) -> "PaperFormModal":
     return form
 
 
+async def build_paper_form_ahead(app) -> None:
+    """The form built hidden before its first opening (the Pipeline asks once its board is drawn
+    and the user paused: built_ahead.py): the first `e` then only fills it, as later ones do.
+    Nothing when a form is kept already."""
+    from .built_ahead import build_hidden
+
+    if not app.is_screen_installed(FORM_SCREEN):
+        await build_hidden(app, FORM_SCREEN, PaperFormModal(None))
+
+
 class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
@@ -86,9 +97,11 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
                 tooltip="The previous tab"),
     ]
 
-    def __init__(self, paper_id: int):
+    def __init__(self, paper_id: int | None):
+        """`paper_id` None: a form built ahead of its first opening (`build_paper_form_ahead`)."""
         super().__init__()
-        self.opening = Opening(paper_id)
+        self.opening = Opening(paper_id, closed=paper_id is None)
+        self.fields_ready = False  # composed, its fields registered
         self.view: PaperFormView | None = None  # this opening's, once loaded
         self.reading = True  # the fields do not hold this opening's paper (yet)
         self.built_language = ""  # the language its labels are in
@@ -122,7 +135,11 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
     def on_mount(self) -> None:
         self._register(self)
         self._follow_tabs()
-        self._start_opening()
+        self.fields_ready = True
+        if not self.opening.closed:
+            self._start_opening()
+        else:  # built ahead (or closed at once): its widgets were styled as they mounted
+            self._hidden_style_state = self._style_state()
 
     async def _show_form(self, view: PaperFormView) -> None:
         """Every field from `view` (an opening, or the version saved elsewhere), no error shown,
@@ -166,6 +183,8 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
     def _show_parts(self, view: PaperFormView) -> None:
         """After a submission or a decision: the checklist, history and submissions; the
         fields keep what is typed."""
+        if self.view is not None and self.view.editions is not None:
+            view = replace(view, editions=self.view.editions)  # as read when the tab was shown
         self.view, self.paper = view, view.paper
         for name in self.tabs_built:
             self._fill_lists(name)

@@ -27,7 +27,7 @@ FORM_SCREEN = "paper-form"  # the form kept between openings (an installed scree
 class Opening:
     """One opening of the form, for one paper: what its opener reads once it closed."""
 
-    paper_id: int
+    paper_id: int | None  # None: none yet (a form built ahead of its first opening)
     paper: Paper | None = None  # the version the form edits (newer after a submission)
     wrote: bool = False  # a save, tick, submission or decision was written (the board re-reads)
     closed: bool = False
@@ -64,10 +64,12 @@ class Openings:
         return self.opening.closed and self.is_running and self.built_language == self.language and not self.is_active
 
     def reopen(self, paper_id: int) -> None:
-        """Empty of the last opening, loading `paper_id` (pushed right after)."""
+        """Empty of the last opening, loading `paper_id` (pushed right after). A form built
+        ahead and still mounting starts it once mounted."""
         self.opening = Opening(paper_id)
-        self.query_one(".dialog").border_title = self._title()
-        self._start_opening()
+        if self.fields_ready:
+            self.query_one(".dialog").border_title = self._title()
+            self._start_opening()
 
     def _start_opening(self) -> None:
         self.view, self.loaded = None, {}
@@ -118,10 +120,11 @@ class Openings:
     def on_screen_suspend(self) -> None:
         self._hidden_style_state = self._style_state()
 
-    def _load(self, then) -> None:
-        """Load this opening's view, then `then(view)`; dropped if the form was closed or opened
-        for another paper meanwhile."""
+    def _load(self, then, read=None) -> None:
+        """`read(store, paper_id)` for this opening (None: its view), then `then(result)`;
+        dropped if the form was closed or opened for another paper meanwhile."""
         opening = self.opening
+        read = read or paper_form
 
         def landed(view: PaperFormView):
             if opening is self.opening and not opening.closed:
@@ -133,5 +136,5 @@ class Openings:
                 self._gone(error)
 
         paper_id = opening.paper_id
-        self.load_then(lambda store: paper_form(store, paper_id), landed, name="paper form", failed=failed)
+        self.load_then(lambda store: read(store, paper_id), landed, name="paper form", failed=failed)
 

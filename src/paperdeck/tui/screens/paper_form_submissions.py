@@ -3,6 +3,8 @@ on the pending one (each saved at once)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...domain.validation import FieldError, clean_day, clean_line
 from ...models.papers import Paper
 from ...usecases.core import StoreError
-from ...usecases.paper_form import PaperFormView, decide_pending_submission, record_submission
+from ...usecases.paper_form import PaperFormView, decide_pending_submission, record_submission, submission_editions
 from ..widgets.panel import literal
 from ..widgets.one_line_select import OneLineSelect
 from ..widgets.safe_text import SafeInput
@@ -24,6 +26,9 @@ YEAR_ZERO = 0  # the edition list's one option until a paper fills it (a Select 
 
 class SubmissionsTab:
     """Mixed into PaperFormModal: its `sub-` fields and buttons, and what they save."""
+
+    _editions_asked = None  # the opening that asked for the venues' editions
+    _edition_filled: tuple = ()  # (venue, edition) as a fill chose them
 
     def _submissions(self) -> ComposeResult:
         """The record of each submission, and a new one: venue, edition (from the venue's
@@ -55,14 +60,35 @@ class SubmissionsTab:
         venue = self.query_one("#sub-venue", Input)
         venue.suggester = SuggestFromList([name for name, _ in view.venues], case_sensitive=False)
         fill(venue, venue_name)
-        years = view.edition_choices(venue_name)
-        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
-        self.query_one("#sub-edition", OneLineSelect).offer([(str(year), year) for year in years], wanted)
+        self._offer_target_edition(venue_name)
         fill(self.query_one("#sub-date", Input), view.today)
         for name in ("#sub-forum", "#sub-scores"):
             fill(self.query_one(name, Input), "")
         show_error(self.query_one("#err-submission", Label), "")
         self._load_submissions()
+
+    def _offer_target_edition(self, venue_name: str) -> None:
+        """`venue_name`'s editions, the paper's target year chosen if among them."""
+        years = self.view.edition_choices(venue_name)
+        target = self.paper.target_year
+        wanted = target if target in years else years[-1] if years else Select.NULL
+        self.query_one("#sub-edition", OneLineSelect).offer([(str(year), year) for year in years], wanted)
+        self._edition_filled = (venue_name, wanted)
+
+    def _read_editions(self) -> None:
+        """The Submissions tab is shown: every venue's editions, once an opening."""
+        if self.view is None or self.view.editions is not None or self._editions_asked is self.opening:
+            return
+        self._editions_asked = self.opening
+        self._load(self._editions_read, read=lambda store, _paper_id: submission_editions(store))
+
+    def _editions_read(self, editions) -> None:
+        self.view = replace(self.view, editions=editions)
+        venue = self.query_one("#sub-venue", Input).value
+        if self._edition_filled == (venue, self.query_one("#sub-edition", Select).value):
+            self._offer_target_edition(venue)  # untouched since filled: chosen as then, from every edition
+        else:
+            self._offer_editions(venue)
 
     def _load_submissions(self) -> None:
         view = self.view
@@ -108,7 +134,11 @@ class SubmissionsTab:
         """A submission's venue typed: its editions to pick from."""
         if event.input.id != "sub-venue" or self.view is None:
             return
-        years = self.view.edition_choices(event.value)
+        self._offer_editions(event.value)
+
+    def _offer_editions(self, venue_name: str) -> None:
+        """`venue_name`'s editions to pick from; the one picked stays if among them."""
+        years = self.view.edition_choices(venue_name)
         edition = self.query_one("#sub-edition", Select)
         current = edition.value
         edition.set_options([(str(year), year) for year in years])

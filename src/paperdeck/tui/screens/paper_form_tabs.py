@@ -72,6 +72,8 @@ class LaterTabs:
             # TabPane.Focused then shows that tab again. The tab bar takes it instead.
             tabs.query_one(Tabs).focus()
         self._build_tab(pane)
+        if active == "tab-submissions" and active in self.tabs_built and not self.reading:
+            self._read_editions()
 
     def _build_tab(self, pane: TabPane | None) -> None:
         """Start building `pane`'s contents, unless built, being built or not a later tab."""
@@ -100,6 +102,8 @@ class LaterTabs:
             self._fill_fields(name)
             raw = self._raw()
             self.loaded.update({field: raw[field] for field in self.fields if field not in known})
+            if name == "tab-submissions":
+                self._read_editions()
         if not self._tabs_building:
             self._tabs_idle().set()
 
