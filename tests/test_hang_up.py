@@ -83,3 +83,27 @@ def test_text_typed_just_before_the_end_is_saved(how, seeded_db, store, tmux_fac
     assert TYPED in _stored_pitch(seeded_db)
     if how == "SIGTERM":  # the terminal is still there: the app left it cleanly
         assert session.wait_exit() == "0"
+
+
+def test_a_terminal_closed_without_a_hang_up_signal_ends_the_app_and_keeps_the_text(seeded_db, store):
+    """A pseudo-terminal that is not the app's controlling terminal (a harness, `setsid`):
+    closing it sends no SIGHUP. The app kept running, spinning on end-of-file, its text unsaved."""
+    from benchmarks.terminal import PtyProcess
+
+    store.papers.add("Pitched on a bare terminal")
+    store.close()
+    terminal = PtyProcess([*paperdeck_argv(seeded_db), "--screen", "pitch"], env=app_env(":0"))
+    try:
+        terminal.wait_for_text("wpm", timeout=60)  # the view is shown
+        terminal.drain()
+        start = len(terminal.output)
+        terminal.send(b"\t")  # into the first part's editor (the paper chooser had the focus)
+        terminal.send("Typed before the terminal went away".encode())
+        terminal.wait_for_text("went away", start=start, timeout=30)  # in the editor, not yet saved
+        os.close(terminal.master)
+        assert terminal.proc.wait(20) == 0  # (our child: a zombie until reaped, so not _wait_gone)
+    finally:
+        if terminal.proc.poll() is None:
+            terminal.proc.kill()
+        terminal.proc.wait(10)
+    assert "Typed before the terminal went away" in _stored_pitch(seeded_db)

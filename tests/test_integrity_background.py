@@ -195,6 +195,30 @@ def _integrity_threads() -> list:
     return [thread for thread in threading.enumerate() if thread.name == "paperdeck-integrity"]
 
 
+def checks_seen(monkeypatch, *, starve: bool = False) -> tuple[dict[str, int], threading.Event]:
+    """Record each check's thread and its priority; `starve`: the nice-19 check gets no core
+    until the returned event is set."""
+    seen: dict[str, int] = {}
+    starved = threading.Event()
+    real_check = integrity.read_only_quick_check
+
+    def check(path):
+        name = threading.current_thread().name
+        if starve and name == "paperdeck-integrity":
+            starved.wait(30)
+        seen[name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_check(path)
+
+    monkeypatch.setattr(integrity, "read_only_quick_check", check)
+    return seen, starved
+
+
+def _join_integrity_threads() -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith("paperdeck-integrity"):
+            thread.join(30)
+
+
 def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_first(seeded_db, db_path, background_always):
     """`today` and the other reading commands: no full read of the file competes with the
     answer; a write they make anyway (seeding, a setting) still waits for the full check."""
@@ -216,14 +240,7 @@ def test_a_reading_open_never_starts_the_check_but_a_write_through_it_runs_it_fi
 def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, background_always, monkeypatch):
     """It never competes with the app's first frame (or anything else) for a core."""
     fill(db_path, 5)
-    seen: dict[str, int] = {}
-    real_check = integrity.read_only_quick_check
-
-    def check_seeing_its_priority(path):
-        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        return real_check(path)
-
-    monkeypatch.setattr(integrity, "read_only_quick_check", check_seeing_its_priority)
+    seen, _starved = checks_seen(monkeypatch)
     own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     opened = open_store(db_path, seed=False)
     try:
@@ -231,7 +248,7 @@ def test_the_background_check_runs_at_the_lowest_priority(seeded_db, db_path, ba
         opened.ensure_sound()  # the check ran, and found the file sound
     finally:
         opened.close()
-    assert seen["nice"] == integrity.LOWEST_PRIORITY
+    assert seen["paperdeck-integrity"] == integrity.LOWEST_PRIORITY
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # only the check's thread
 
 
@@ -275,3 +292,40 @@ async def test_quitting_never_waits_for_the_background_check(seeded_db, db_path,
     finally:
         release.set()
         store.close()
+        _join_integrity_threads()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
+def test_a_write_waiting_for_a_starved_check_checks_again_at_normal_priority(seeded_db, db_path, background_always,
+                                                                              monkeypatch):
+    """A machine kept busy (a training run on every core) starves the nice-19 check: the first
+    write, on the UI thread, waited for it (minutes). It checks again at its own priority."""
+    fill(db_path, 5)
+    checked_by, starved = checks_seen(monkeypatch, starve=True)
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    opened = open_store(db_path, seed=False)
+    try:
+        assert opened.integrity_pending
+        opened.papers.add("written once the file is known sound")
+        assert checked_by == {"paperdeck-integrity-now": own}
+        assert "written once the file is known sound" in [paper.title for paper in opened.papers.all()]
+    finally:
+        starved.set()
+        opened.close()
+        _join_integrity_threads()  # none left running into the next test
+
+
+def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded_db, db_path, background_always,
+                                                                          monkeypatch):
+    fill(db_path, 200)
+    damaged = damage(db_path, "garbage")
+    _checked_by, starved = checks_seen(monkeypatch, starve=True)
+    opened = open_store(db_path, seed=False)
+    try:
+        with pytest.raises(DatabaseCorrupt):
+            opened.papers.add("never written")
+    finally:
+        starved.set()
+        opened.close()
+        _join_integrity_threads()  # none left running into the next test
+    assert db_path.read_bytes() == damaged

@@ -10,7 +10,10 @@ file is still never written to.
 The thread runs at the lowest scheduling priority (Linux: a thread's nice value is its own), so
 the full read never competes with the first answer for a core; it may also never start
 (`BackgroundCheck(path, start=False)`): a command that only reads does not need it. Waiting for a
-check not yet started starts it: a write is still preceded by the full check.
+check not yet started starts it: a write is still preceded by the full check. A write that must
+wait for it (a blocking `wait()`) starts the same check again at normal priority, and the first to
+finish answers: on a machine kept busy (a training run on every core) the nice-19 read could take
+minutes, and the write, on the UI thread, froze the app that long.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ SYNC_CHECK_MAX_BYTES = 4 * 1024 * 1024
 HEADER_BYTES = 100
 CHECK_CACHE_KIB = 256
 LOWEST_PRIORITY = 19
+# A write waiting this long for the nice-19 check starts it again at normal priority.
+HURRY_AFTER_SECONDS = 0.2
 
 
 def structural_problem(path: Path, header: bytes, wal_has_frames: bool) -> str | None:
@@ -95,6 +100,7 @@ class BackgroundCheck:
         self._problem: str | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="paperdeck-integrity", daemon=True)
+        self._hurried: threading.Thread | None = None
         self._start_lock = threading.Lock()
         if start:
             self.start()
@@ -109,16 +115,27 @@ class BackgroundCheck:
     def started(self) -> bool:
         return self._thread.ident is not None
 
-    def _run(self) -> None:
-        lowest_priority()
+    def _run(self, lowest: bool = True) -> None:
+        if lowest:
+            lowest_priority()
         try:
-            self._problem = read_only_quick_check(self.path)
+            problem = read_only_quick_check(self.path)
         # A true boundary: this thread's only result is its finding, and a check that cannot
         # run (whatever stopped it) must not pass for a sound file.
         except Exception as error:
-            self._problem = f"the integrity check failed to run ({error})"
-        finally:
-            self._done.set()
+            problem = f"the integrity check failed to run ({error})"
+        with self._start_lock:  # the first of the two checks to finish answers
+            if not self._done.is_set():
+                self._problem = problem
+                self._done.set()
+
+    def _hurry(self) -> None:
+        """Someone blocks on the answer: the same check at the caller's priority, too."""
+        with self._start_lock:
+            if self._hurried is None and not self._done.is_set():
+                self._hurried = threading.Thread(target=self._run, args=(False,), daemon=True,
+                                                 name="paperdeck-integrity-now")
+                self._hurried.start()
 
     @property
     def done(self) -> bool:
@@ -126,8 +143,10 @@ class BackgroundCheck:
 
     def wait(self, timeout: float | None = None) -> str | None:
         """The problem found (None: sound). Blocks until the check ends (or `timeout`); starts
-        it first if it has not started."""
+        it first if it has not started; a wait without a timeout (a write) hurries it."""
         self.start()
+        if timeout is None and not self._done.wait(HURRY_AFTER_SECONDS):
+            self._hurry()
         if not self._done.wait(timeout):
             raise TimeoutError("the integrity check is still running")
         return self._problem

@@ -297,10 +297,14 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         delay was lost, while ctrl+q kept it."""
         import asyncio
         import signal
+        import sys
+
+        from .terminal_gone import watch_for_hang_up
 
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGHUP, self.save_and_exit, True)
         loop.add_signal_handler(signal.SIGTERM, self.save_and_exit, False)
+        watch_for_hang_up(sys.__stdin__.fileno(), self.terminal_lost)
 
     def save_pending(self) -> None:
         """Every open screen writes what it holds unsaved (`save_pending`, where it has one)."""
@@ -308,6 +312,13 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
             save = getattr(screen, "save_pending", None)
             if save is not None:
                 save()
+
+    def terminal_lost(self) -> None:
+        """The terminal hung up, with or without the signal (tui/terminal_gone.py): from a thread."""
+        try:
+            self.call_from_thread(self.save_and_exit, True)
+        except RuntimeError:  # the app has ended already
+            pass
 
     def save_and_exit(self, hang_up: bool) -> None:
         try:

@@ -353,6 +353,18 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         await super().mount_composed_widgets([QuietFooter.replacing(widget) for widget in widgets])
 
+    async def read_ahead(self) -> None:
+        """Built hidden ahead of its first showing (built_ahead.py): read and show its view now,
+        and lay it out; shown while that read is current (view_is_current), it shows it."""
+        from .built_ahead import lay_out_hidden
+
+        self.reload_view()
+        self._hidden_view, self._hidden_at = self._view_requested_key, utcnow()
+        await self.view_ready()
+        if not self.is_current:
+            await self._build_footer()  # hidden: not after the first frame shown
+            await lay_out_hidden(self.app, self)
+
     def refresh_data(self) -> None:
         """Re-read from the store and re-render: a view screen reloads its view; older screens
         override this."""
