@@ -154,6 +154,12 @@ class PaperdeckView:
             return zh or en
         return en or zh
 
+    def _style_state(self) -> tuple:
+        """The app-wide state a screen's CSS depends on: a screen shown again with the same
+        need not be restyled (see PaperdeckScreen.on_screen_resume)."""
+        app = self.app  # type: ignore[attr-defined]
+        return (app.theme, app.pseudo_classes, app._css_update_count, app.size)
+
     def key_hint(self, action: str) -> str:
         """The key bound to `action` on this node (`app.` actions: on the app), as displayed."""
         app = self.app  # type: ignore[attr-defined]
@@ -296,10 +302,6 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
     _hidden_at: datetime | None = None
     # The app-wide state the screen's CSS depends on, when it was hidden.
     _hidden_style_state: tuple | None = None
-
-    def _style_state(self) -> tuple:
-        app = self.app
-        return (app.theme, app.pseudo_classes, app._css_update_count, app.size)
 
     def _view_key(self) -> tuple:
         return (id(self.store), change_stamp(self.store), self.language)
