@@ -168,27 +168,6 @@ class FlashcardsScreen(PaperdeckScreen):
             self._building_ahead = True
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
 
-    async def _build_ahead(self) -> None:
-        """The review and Stats screens, built hidden once this screen is drawn and the user
-        pauses (built_ahead.py); Stats reads its view then too (shown within a minute and with
-        nothing changed, it shows that read: base.py, view_is_current)."""
-        from .built_ahead import build_hidden, input_pause
-        from .card_review import ReviewScreen
-        from .card_stats import CardStatsScreen
-
-        app = self.app
-        await input_pause(app)
-        if not app.is_screen_installed(REVIEW_SCREEN):
-            review = ReviewScreen()
-            if await build_hidden(app, REVIEW_SCREEN, review) is review:
-                await review.built_ahead()
-        self.review_screen = app.get_screen(REVIEW_SCREEN)
-        await input_pause(app)
-        if not app.is_screen_installed(STATS_SCREEN):
-            stats = CardStatsScreen()
-            if await build_hidden(app, STATS_SCREEN, stats) is stats:  # not opened meanwhile
-                await stats.read_ahead()
-
     def selected_deck_id(self) -> int | None:
         key = self.query_one("#decks", LineTable).cursor_key
         return int(key) if key else None
