@@ -4,14 +4,13 @@ cram) starts a new session on it. Nothing of an earlier session, language or dat
 from __future__ import annotations
 
 import asyncio
-import threading
 
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.screens.card_review import ReviewScreen
 from paperdeck.tui.screens.flashcards import REVIEW_SCREEN, STATS_SCREEN, FlashcardsScreen
 
 from screen_text import screen_text
-from waiting import app_until
+from waiting import app_until, hold_loads
 
 
 def rendered(widget) -> str:
@@ -33,6 +32,16 @@ async def built_ahead(pilot) -> ReviewScreen:
     await app_until(pilot, lambda: decks.review_screen is not None, "the review screen built ahead")
     review = decks.review_screen
     assert pilot.app.is_screen_installed(REVIEW_SCREEN) and pilot.app.screen is decks
+    return review
+
+
+async def built_ahead_and_used(pilot) -> ReviewScreen:
+    """The review screen built ahead, then one session started on it and left."""
+    review = await built_ahead(pilot)
+    await pilot.press("a")
+    await shown(pilot)
+    await pilot.press("escape")
+    await shown(pilot)
     return review
 
 
@@ -75,11 +84,7 @@ async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_buil
 
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await built_ahead(pilot)
-        await pilot.press("a")
-        await shown(pilot)
-        await pilot.press("escape")
-        await shown(pilot)
+        review = await built_ahead_and_used(pilot)
 
         other = open_store(seeded_db)
         try:
@@ -101,15 +106,7 @@ async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_buil
 async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, frozen_clock, monkeypatch):
     """While a new session's first card is read, the screen holds no card, timer or count of
     the last one (whatever is drawn meanwhile, once FIRST_PAINT_WAIT has passed)."""
-    read, release = threading.Event(), threading.Event()
-    original = ReviewScreen.load_view
-
-    def held(store, request):
-        view = original(store, request)
-        read.set()
-        assert release.wait(10), "the test never released the load"
-        return view
-
+    hold, read, release = hold_loads(monkeypatch, ReviewScreen)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
         review = await built_ahead(pilot)
@@ -117,7 +114,7 @@ async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, 
         await shown(pilot)
         await pilot.press("space", "3", "escape")
         await shown(pilot)
-        monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
+        hold()
         await pilot.press("a")
         assert await asyncio.to_thread(read.wait, 10)
         await pilot.pause()
@@ -155,11 +152,7 @@ async def test_a_cram_after_a_review_on_the_same_screen(store, frozen_clock):
     normal session again with FSRS outcomes."""
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await built_ahead(pilot)
-        await pilot.press("a")
-        await shown(pilot)
-        await pilot.press("escape")
-        await shown(pilot)
+        review = await built_ahead_and_used(pilot)
         await pilot.press("i")
         await shown(pilot)
         app.screen.query_one("#cram-date").value = "2026-12-10"
