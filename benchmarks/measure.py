@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bare_app import READY_TEXT
-from .scenarios import DASHBOARD_READY, SCREEN_KEYS, SCREEN_READY, Scenario
+from .scenarios import DASHBOARD_READY, SCREEN_KEYS, Scenario, shows_screen
 from .stats import Sample
-from .terminal import PtyProcess, TerminalTimeout
+from .terminal import PtyProcess, TerminalTimeout, visible_text
 
 FIRST_FRAME_TIMEOUT = 60.0
 KEY_TIMEOUT = 5.0
@@ -121,7 +121,9 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
             if scenario.screen != "dashboard":  # open the screen and wait for its data (a large one loads for seconds)
                 mark = len(process.output)
                 process.send(SCREEN_KEYS[scenario.screen])
-                process.wait_for_text(SCREEN_READY[scenario.screen], start=mark, timeout=FIRST_FRAME_TIMEOUT)
+                screen = scenario.screen
+                process.wait_for(lambda _end: 0 if shows_screen(screen, visible_text(bytes(process.output[mark:]))) else None,
+                                 FIRST_FRAME_TIMEOUT, f"the {screen} screen's data")
                 process.drain(quiet=0.3, limit=5)
             for key in scenario.setup:
                 _press_unmeasured(process, key)
@@ -160,7 +162,7 @@ def first_showing(argv: list[str], env: dict[str, str], screen: str, runs: int) 
             process.drain(quiet=0.3, limit=5)
             mark = len(process.output)
             sent = process.send(SCREEN_KEYS[screen])
-            arrived, _ = process.wait_for_frame(mark, lambda text: SCREEN_READY[screen] in text, timeout=FIRST_FRAME_TIMEOUT)
+            arrived, _ = process.wait_for_frame(mark, lambda text: shows_screen(screen, text), timeout=FIRST_FRAME_TIMEOUT)
             values.append((arrived - sent) * 1000)
         except TerminalTimeout as failure:
             error = str(failure)

@@ -22,10 +22,19 @@ CTRL_S = b"\x13"
 DASHBOARD_READY = "to study today"
 SCREEN_KEYS = {"dashboard": b"1", "pipeline": b"2", "venues": b"3", "flashcards": b"4", "pitch": b"5", "resume": b"6"}
 # Text each screen shows only once its data is drawn (not its empty shell while the view loads).
-SCREEN_READY = {
-    "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": " days", "flashcards": "Suspended", "pitch": "wpm",
-    "resume": "On the resume (",
+# Venues' " days" is on the dashboard too (its countdowns): a dashboard frame drawn after the key
+# (the minute's tick) passed for the Venues screen (one first showing read 9 ms); so its frame
+# must also hold its Detail panel's title.
+SCREEN_READY: dict[str, str | tuple[str, ...]] = {
+    "dashboard": DASHBOARD_READY, "pipeline": "☑", "venues": ("─ Detail", " days"), "flashcards": "Suspended",
+    "pitch": "wpm", "resume": "On the resume (",
 }
+
+
+def shows_screen(screen: str, text: str) -> bool:
+    """`text` (a frame, or the output so far) shows `screen` with its data."""
+    ready = SCREEN_READY[screen]
+    return all(part in text for part in ((ready,) if isinstance(ready, str) else ready))
 # The paper form's Details tab, drawn once its view loaded (not its "Loading…" shell).
 FORM_READY = "Authors (a, b"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.screens import first_paint
 from paperdeck.tui.screens.venues import VenuesScreen
@@ -86,3 +88,28 @@ async def test_the_footer_is_built_in_the_frame_after_the_data(store):
         await settled(pilot)
         assert frames[0] == (True, 0), frames  # the data first, the keys not built yet
         assert frames[-1][1] == len(keys), frames  # then drawn with them
+
+
+@pytest.mark.parametrize("key", ["2", "3", "5", "6"])
+async def test_every_screens_first_frame_has_its_data_and_then_its_keys(store, key):
+    """Pipeline, Venues, Pitch (whose editor takes the focus with the view: a bindings change
+    that would rebuild the footer at once) and Resume: the keys come after the data's frame."""
+    from textual.widgets._footer import FooterKey
+
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        dashboard = app.screen
+        frames: list[tuple[bool, int]] = []
+        send = app._display
+
+        def display(screen, renderable) -> None:
+            if screen is not dashboard and renderable is not None:
+                frames.append((screen._first_view_shown, len(screen.query(FooterKey))))
+            send(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+        await pilot.press(key)
+        await settled(pilot)
+        assert frames[0] == (True, 0), frames
+        assert frames[-1][1] > 3, frames

@@ -301,19 +301,11 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
     """Pressing 3 twice fast rates one card: the second press comes while the next card loads
     and is not applied to a card the user has not seen."""
     import asyncio
-    import threading
 
     from paperdeck.tui.screens.card_review import ReviewScreen
+    from waiting import hold_loads
 
-    read, release = threading.Event(), threading.Event()
-    original = ReviewScreen.load_view
-
-    def held(store, request):
-        view = original(store, request)
-        read.set()
-        assert release.wait(10), "the test never released the load"
-        return view
-
+    hold, read, release = hold_loads(monkeypatch, ReviewScreen)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
@@ -321,7 +313,7 @@ async def test_a_second_rating_key_waits_for_the_next_card(store, frozen_clock, 
         await view_shown(pilot)
         review = app.screen
         await pilot.press("space")
-        monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
+        hold()
         await pilot.press("3")
         assert await asyncio.to_thread(read.wait, 10)
         await pilot.press("3")

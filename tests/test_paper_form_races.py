@@ -13,8 +13,14 @@ from paperdeck.tui.screens.paper_form import PaperFormModal
 from waiting import app_until, open_paper_form, settled
 
 def fields_drawn(app) -> bool:
-    """The form is on screen with its Details fields (not its Loading… shell)."""
-    return isinstance(app.screen, PaperFormModal) and bool(app.screen.query("#f-authors"))
+    """The form is on screen with its paper's fields (not reading it)."""
+    return isinstance(app.screen, PaperFormModal) and not app.screen.reading and not app.screen.opening.closed
+
+
+def reopened(app, opening) -> bool:
+    """The form is on screen with its fields, for another opening than `opening` (the form
+    itself is kept between openings: paper_form.py)."""
+    return fields_drawn(app) and app.screen.opening is not opening
 
 
 def board_back(app) -> bool:
@@ -91,10 +97,11 @@ async def test_a_save_at_once_after_showing_a_tab_then_e_at_once_after_the_save(
             await pilot.press("e")
             await app_until(pilot, lambda: fields_drawn(app), "the fields drawn")
             form = app.screen
+            opening = form.opening
             form.query_one("#f-title", Input).value = f"Alpha {round_}"
             # A later tab is being built when Ctrl+S saves and closes; `e` reopens at once.
             await pilot.press("ctrl+pagedown", "ctrl+s", "e")
-            await app_until(pilot, lambda: fields_drawn(app) and app.screen is not form, "the form reopened")
+            await app_until(pilot, lambda: reopened(app, opening), "the form reopened")
             assert store.papers.get(paper.id).title == f"Alpha {round_}"
             assert app.screen.query_one("#f-title", Input).value == f"Alpha {round_}"
             await pilot.press("escape")
@@ -163,6 +170,7 @@ async def test_closed_in_the_same_turn_as_a_tab_starts_building(store, make_app,
             await app_until(pilot, lambda: fields_drawn(app), "the fields drawn")
             await settled(pilot)
             form = app.screen
+            opening = form.opening
             form.query_one(TabbedContent).active = tab  # starts mounting its widgets
             assert tab not in form.tabs_built and form.query_one(f"#{tab}").children
             if then == "save":
@@ -171,7 +179,7 @@ async def test_closed_in_the_same_turn_as_a_tab_starts_building(store, make_app,
             else:
                 form.action_close()
             await pilot.press("e")  # at once
-            await app_until(pilot, lambda: fields_drawn(app) and app.screen is not form, f"the form reopened ({tab})")
+            await app_until(pilot, lambda: reopened(app, opening), f"the form reopened ({tab})")
             await settled(pilot)
             await pilot.press("escape")
             await app_until(pilot, lambda: board_back(app), "the form closed")

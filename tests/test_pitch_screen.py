@@ -237,25 +237,11 @@ async def test_rate_settings_are_used_and_malformed_ones_ignored(store, paper):
 
 @pytest.fixture
 def held_loads(monkeypatch):
-    """Hold the Pitch screen's next view loads after they read, until `release` is set: a
-    load that is slow to land, to type while it is in flight."""
-    import threading
-
+    """Hold the Pitch screen's next view loads after they read (waiting.hold_loads)."""
     from paperdeck.tui.screens.pitch import PitchScreen
+    from waiting import hold_loads
 
-    read, release = threading.Event(), threading.Event()
-    original = PitchScreen.load_view
-
-    def held(store, request):
-        view = original(store, request)
-        read.set()
-        assert release.wait(10), "the test never released the load"
-        return view
-
-    def hold():
-        monkeypatch.setattr(PitchScreen, "load_view", staticmethod(held))
-
-    return hold, read, release
+    return hold_loads(monkeypatch, PitchScreen)
 
 
 async def test_typing_while_another_windows_text_loads_is_kept(store, paper, held_loads):

@@ -4,14 +4,13 @@ cram) starts a new session on it. Nothing of an earlier session, language or dat
 from __future__ import annotations
 
 import asyncio
-import threading
 
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.screens.card_review import ReviewScreen
-from paperdeck.tui.screens.flashcards import REVIEW_SCREEN, FlashcardsScreen
+from paperdeck.tui.screens.flashcards import REVIEW_SCREEN, STATS_SCREEN, FlashcardsScreen
 
 from screen_text import screen_text
-from waiting import app_until
+from waiting import app_until, hold_loads
 
 
 def rendered(widget) -> str:
@@ -33,6 +32,16 @@ async def built_ahead(pilot) -> ReviewScreen:
     await app_until(pilot, lambda: decks.review_screen is not None, "the review screen built ahead")
     review = decks.review_screen
     assert pilot.app.is_screen_installed(REVIEW_SCREEN) and pilot.app.screen is decks
+    return review
+
+
+async def built_ahead_and_used(pilot) -> ReviewScreen:
+    """The review screen built ahead, then one session started on it and left."""
+    review = await built_ahead(pilot)
+    await pilot.press("a")
+    await shown(pilot)
+    await pilot.press("escape")
+    await shown(pilot)
     return review
 
 
@@ -75,11 +84,7 @@ async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_buil
 
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await built_ahead(pilot)
-        await pilot.press("a")
-        await shown(pilot)
-        await pilot.press("escape")
-        await shown(pilot)
+        review = await built_ahead_and_used(pilot)
 
         other = open_store(seeded_db)
         try:
@@ -101,15 +106,7 @@ async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_buil
 async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, frozen_clock, monkeypatch):
     """While a new session's first card is read, the screen holds no card, timer or count of
     the last one (whatever is drawn meanwhile, once FIRST_PAINT_WAIT has passed)."""
-    read, release = threading.Event(), threading.Event()
-    original = ReviewScreen.load_view
-
-    def held(store, request):
-        view = original(store, request)
-        read.set()
-        assert release.wait(10), "the test never released the load"
-        return view
-
+    hold, read, release = hold_loads(monkeypatch, ReviewScreen)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
         review = await built_ahead(pilot)
@@ -117,7 +114,7 @@ async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, 
         await shown(pilot)
         await pilot.press("space", "3", "escape")
         await shown(pilot)
-        monkeypatch.setattr(ReviewScreen, "load_view", staticmethod(held))
+        hold()
         await pilot.press("a")
         assert await asyncio.to_thread(read.wait, 10)
         await pilot.pause()
@@ -155,11 +152,7 @@ async def test_a_cram_after_a_review_on_the_same_screen(store, frozen_clock):
     normal session again with FSRS outcomes."""
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await built_ahead(pilot)
-        await pilot.press("a")
-        await shown(pilot)
-        await pilot.press("escape")
-        await shown(pilot)
+        review = await built_ahead_and_used(pilot)
         await pilot.press("i")
         await shown(pilot)
         app.screen.query_one("#cram-date").value = "2026-12-10"
@@ -178,3 +171,81 @@ async def test_a_cram_after_a_review_on_the_same_screen(store, frozen_clock):
         await shown(pilot)
         assert "Good 10m" in rendered(review.query_one("#review-ratings"))
     assert [row[0] for row in store.rows("SELECT mode FROM reviews")] == ["cram"]
+
+
+# -- Stats, built and read ahead -------------------------------------------------------------
+
+async def stats_built_ahead(pilot):
+    await built_ahead(pilot)
+    app = pilot.app
+    await app_until(pilot, lambda: app.is_screen_installed(STATS_SCREEN), "the Stats screen built ahead")
+    stats = app.get_screen(STATS_SCREEN)
+    await stats.view_ready()
+    await app_until(pilot, lambda: stats.view_is_current(), "its view read ahead")
+    return stats
+
+
+async def test_stats_read_ahead_shows_its_numbers_first_then_the_same_data_plotted(store, frozen_clock, monkeypatch):
+    """`s` shows the Stats built and read while the decks were shown, without reading again;
+    its numbers are drawn before its plots, and the plots then show the same stats."""
+    from paperdeck.models.common import utcnow
+    from paperdeck.tui.screens.card_stats import CardStatsScreen
+    from paperdeck.usecases.cards import card_stats
+
+    card = store.cards.cards()[0]
+    store.cards.record_cram(card, 3, reviewed_at=utcnow(), duration_ms=1000)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = await stats_built_ahead(pilot)
+        reads, seen_before_plots = [], []
+        original_load, original_plots = CardStatsScreen.load_view, CardStatsScreen._plots_after_frame
+        monkeypatch.setattr(CardStatsScreen, "load_view",
+                            staticmethod(lambda store, now: reads.append(now) or original_load(store, now)))
+
+        def plots_after_frame(screen):
+            seen_before_plots.append((rendered(screen.query_one("#stats-summary")),
+                                      [plot.blank for plot in screen._plot_widgets()]))
+            original_plots(screen)
+
+        monkeypatch.setattr(CardStatsScreen, "_plots_after_frame", plots_after_frame)
+        await pilot.press("s")
+        await shown(pilot)
+        assert app.screen is stats and reads == []
+        ((summary, blank),) = seen_before_plots
+        assert "Reviews in total  1" in summary and blank == [True, True, True]
+        assert not any(plot.blank for plot in stats._plot_widgets())
+        expected = card_stats(store, utcnow())
+        text = screen_text(app)
+        assert f"Reviews in total  {expected.total_reviews}" in text and f"Streak  {expected.streak} day" in text
+        assert "Reviews per day" in text and "True retention per week" in text and "today" in text
+        await pilot.press("escape")
+        await shown(pilot)
+        await pilot.press("s")  # shown again, nothing changed: nothing read, nothing redrawn
+        await shown(pilot)
+        assert reads == [] and len(seen_before_plots) == 1
+
+
+async def test_stats_read_ahead_then_a_review_elsewhere_and_f2(store, seeded_db, frozen_clock):
+    """Data changed by another connection and the language switched after Stats was read
+    ahead: `s` reads again and shows the new count, in Chinese, plots included."""
+    from paperdeck.models.common import utcnow
+    from paperdeck.store import open_store
+
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = await stats_built_ahead(pilot)
+        assert "Reviews in total  0" in rendered(stats.query_one("#stats-summary"))
+        other = open_store(seeded_db)
+        try:
+            card = other.cards.cards()[0]
+            other.cards.record_cram(card, 3, reviewed_at=utcnow(), duration_ms=1000)
+        finally:
+            other.close()
+        await pilot.press("f2")
+        await shown(pilot)
+        await pilot.press("s")
+        await shown(pilot)
+        assert app.screen is stats
+        text = screen_text(app).replace("\u200b", "")  # plotext's labels pad wide characters
+        assert "复习总数  1" in rendered(stats.query_one("#stats-summary")) and "复习总数  1" in text
+        assert "每日复习次数" in text and "Reviews in total" not in text

@@ -130,13 +130,29 @@ def test_due_tally_kept_per_rating_matches_a_recount(store, frozen_clock):
         frozen_clock.shift(timedelta(minutes=3))
 
 
-async def test_closing_the_paper_form_runs_a_full_collection_and_a_small_dialog_does_not(store, make_app):
-    """The form leaves ~10,000 objects in reference cycles: a full collection right after it
-    closes keeps the app's memory from growing with each opening (idle_gc.py)."""
+async def test_the_kept_paper_form_leaves_no_widgets_behind_and_a_removed_one_is_collected(store, make_app):
+    """The paper form is kept between openings (paper_form_openings.py): closing it frees
+    nothing and leaves nothing, so the live widgets do not grow with openings and no full
+    collection is asked for. A large dialog removed - the form built anew after a change of
+    language - leaves ~10,000 objects in reference cycles: a full collection runs right after
+    (idle_gc.py); a small dialog asks for none."""
     from paperdeck.models.papers import Stage
     from paperdeck.tui.screens.modal import LARGE_DIALOG
     from paperdeck.tui.screens.paper_form import PaperFormModal
+    from textual.widget import Widget
     from waiting import app_until, settled
+
+    def live_widgets() -> int:
+        gc.collect()
+        return sum(1 for thing in gc.get_objects() if isinstance(thing, Widget))
+
+    async def open_and_close() -> None:
+        await pilot.press("e")
+        await app_until(pilot, lambda: isinstance(app.screen, PaperFormModal) and not app.screen.reading, "the form")
+        await settled(pilot)
+        await pilot.press("escape")
+        await app_until(pilot, lambda: not isinstance(app.screen, PaperFormModal), "the form closed")
+        await settled(pilot)
 
     store.papers.add("Collected after", Stage.IDEATION)
     app = make_app("pipeline")
@@ -153,9 +169,13 @@ async def test_closing_the_paper_form_runs_a_full_collection_and_a_small_dialog_
         await pilot.press("escape")
         await settled(pilot)
         assert requested == []
-        await pilot.press("e")
-        await app_until(pilot, lambda: isinstance(app.screen, PaperFormModal) and app.screen.query("Input"), "the form")
+        await open_and_close()
+        after_one = live_widgets()
+        for _ in range(3):
+            await open_and_close()
+        assert live_widgets() == after_one and requested == []
+        await pilot.press("f2")  # another language: the next opening builds the form anew
         await settled(pilot)
-        await pilot.press("escape")
-        await app_until(pilot, lambda: requested == [1], "a full collection after the form closed")
+        await open_and_close()
+        await app_until(pilot, lambda: requested == [1], "a full collection after the old form was removed")
     assert gc.get_threshold()[2] != NEVER  # the app's unmount gave the collector back

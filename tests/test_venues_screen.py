@@ -263,3 +263,44 @@ async def test_the_grid_milestones_are_read_after_the_list_so_m_only_draws(prepa
         screen.read_milestones(view)
         await view_shown(pilot)
         assert screen.venues_view.milestones is None
+
+
+async def test_the_month_grid_drawn_from_its_kept_lines_is_what_it_would_draw(prepared):
+    """The grid keeps its drawn lines per state (each `m` refocuses it): after toggling, moving
+    the day, a new month, new marks, F2 and a blur, each drawing equals a fresh one."""
+    from paperdeck.models.papers import Stage
+
+    app = PaperdeckApp(prepared, start_screen="venues", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+
+        async def check(step: str) -> None:
+            await pilot.pause()
+            grid = app.screen.query_one(MonthGrid)
+            height = grid.size.height
+            kept = [grid.render_line(y) for y in range(height)]
+            grid._drawn.clear()
+            grid.refresh()
+            fresh = [grid.render_line(y) for y in range(height)]
+            assert [list(line) for line in kept] == [list(line) for line in fresh], step
+
+        await pilot.press("m")
+        await view_shown(pilot)
+        await check("shown")
+        first = [line.text for line in (app.screen.query_one(MonthGrid).render_line(y) for y in range(8))]
+        await pilot.press("m", "m")
+        await check("shown again")
+        assert [app.screen.query_one(MonthGrid).render_line(y).text for y in range(8)] == first
+        await pilot.press("right")
+        await check("the next day")
+        await pilot.press("right_square_bracket")
+        await check("the next month")
+        prepared.papers.add("Another [b]paper[/b]", Stage.WRITING, venue_key="neurips")
+        app.refresh_screens()
+        await view_shown(pilot)
+        await check("new marks")
+        await pilot.press("f2")
+        await view_shown(pilot)
+        await check("in Chinese")
+        app.screen.set_focus(None)
+        await check("not focused")

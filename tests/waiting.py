@@ -56,3 +56,24 @@ async def open_paper_form(pilot):
     await pilot.press("e")
     await settled(pilot)
     return pilot.app.screen
+
+
+def hold_loads(monkeypatch, screen_class):
+    """Hold `screen_class`'s next view loads after they read, until `release` is set (a load
+    slow to land, to act while it is in flight). Returns (hold, read, release): call `hold()`
+    to start holding; `read` is set once a held load has read."""
+    import threading
+
+    read, release = threading.Event(), threading.Event()
+    original = screen_class.load_view
+
+    def held(store, request):
+        view = original(store, request)
+        read.set()
+        assert release.wait(10), "the test never released the load"
+        return view
+
+    def hold():
+        monkeypatch.setattr(screen_class, "load_view", staticmethod(held))
+
+    return hold, read, release

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CONFERENCE, JOURNAL, PREPRINT = "conference", "journal", "preprint"
 
@@ -225,6 +226,7 @@ TRACK_LABELS = {key: label for key, _pattern, label in TRACKS}
 _TRACK_BY_LABEL = {label.lower(): key for key, _pattern, label in TRACKS}
 
 
+@lru_cache(maxsize=4096)  # a .bib file repeats its venues: ~10 us an entry, asked once per text
 def infer_track(text: str, venue: VenueInfo | None) -> str | None:
     lowered = (text or "").lower()
     for key, pattern, _label in TRACKS[:-1]:
@@ -255,6 +257,7 @@ _ORDINAL = (r"\b(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|
             r"(twenty|thirty|forty|fifty)-?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)?)\b")
 
 
+@lru_cache(maxsize=4096)  # as infer_track: ten regular expressions per text, asked once each
 def short_venue_name(text: str) -> str | None:
     """A name fit for a CV label from an unknown booktitle / journal:
     "Proceedings of the 24th Nordic Conference on Computational Linguistics (NoDaLiDa)" ->

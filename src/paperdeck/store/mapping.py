@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import cached_property
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..models.common import from_iso, to_iso
@@ -263,7 +264,7 @@ class Mapper(Generic[M]):
                               list(row.values()))
         return int(cursor.lastrowid)
 
-    @property
+    @cached_property  # asked per paper an import adds (twice): its fields never change
     def json_fields(self) -> frozenset[str]:
         """The fields stored as JSON text."""
         return frozenset(m.field for m in self._mapped if m.is_json)

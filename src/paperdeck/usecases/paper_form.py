@@ -4,7 +4,7 @@ checklist, the stage history, the submissions) and the writes behind its buttons
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,9 @@ class PaperFormView:
     guide: Mapping[str, GuideItem]              # the guide's tasks, tools and tips, by key (their zh text)
     history: tuple[StageMove, ...]
     submissions: tuple[Submission, ...]
-    editions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # venue key -> years, newest first
+    # Venue key -> years, newest first: read when the Submissions tab is shown (`submission_
+    # editions`: every venue's estimates, ~7 ms at medium, which most openings never need). None: not read.
+    editions: Mapping[str, tuple[int, ...]] | None = None
     today: str = ""  # the user's day (ISO), a new submission's date
 
     def venue_key(self, name: str) -> str | None:
@@ -39,7 +41,7 @@ class PaperFormView:
         """The editions a submission to `venue_name` can name: the venue's stored and estimated
         editions and the current and next year, newest first."""
         key = self.venue_key(venue_name)
-        known = set(self.editions.get(key, ())) if key else set()
+        known = set(self.editions.get(key, ())) if key and self.editions else set()
         year = int(self.today[:4]) if self.today else datetime.now().year
         return tuple(sorted(known | {year, year + 1}, reverse=True))
 
@@ -62,12 +64,12 @@ def paper_form(store: "Store", paper_id: int) -> PaperFormView:
         guide={item.key: item for kind in CHECKLIST_GUIDE_KINDS for item in guide.items(kind)},
         history=tuple(papers.history(paper_id)),
         submissions=tuple(papers.submissions(paper_id)),
-        editions=_edition_years(store),
         today=_today(store),
     )
 
 
-def _edition_years(store: "Store") -> dict[str, tuple[int, ...]]:
+def submission_editions(store: "Store") -> dict[str, tuple[int, ...]]:
+    """Each venue's stored and estimated edition years, newest first (PaperFormView.editions)."""
     years = {key: set(found) for key, found in store.venues.edition_years().items()}
     for estimate in store.venues.estimates(utcnow()):
         years.setdefault(estimate.venue_key, set()).add(estimate.edition_year)

@@ -154,6 +154,12 @@ class PaperdeckView:
             return zh or en
         return en or zh
 
+    def _style_state(self) -> tuple:
+        """The app-wide state a screen's CSS depends on: a screen shown again with the same
+        need not be restyled (see PaperdeckScreen.on_screen_resume)."""
+        app = self.app  # type: ignore[attr-defined]
+        return (app.theme, app.pseudo_classes, app._css_update_count, app.size)
+
     def key_hint(self, action: str) -> str:
         """The key bound to `action` on this node (`app.` actions: on the app), as displayed."""
         app = self.app  # type: ignore[attr-defined]
@@ -297,10 +303,6 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
     # The app-wide state the screen's CSS depends on, when it was hidden.
     _hidden_style_state: tuple | None = None
 
-    def _style_state(self) -> tuple:
-        app = self.app
-        return (app.theme, app.pseudo_classes, app._css_update_count, app.size)
-
     def _view_key(self) -> tuple:
         return (id(self.store), change_stamp(self.store), self.language)
 
@@ -352,6 +354,18 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         from ..widgets.footer import QuietFooter
 
         await super().mount_composed_widgets([QuietFooter.replacing(widget) for widget in widgets])
+
+    async def read_ahead(self) -> None:
+        """Built hidden ahead of its first showing (built_ahead.py): read and show its view now,
+        and lay it out; shown while that read is current (view_is_current), it shows it."""
+        from .built_ahead import lay_out_hidden
+
+        self.reload_view()
+        self._hidden_view, self._hidden_at = self._view_requested_key, utcnow()
+        await self.view_ready()
+        if not self.is_current:
+            await self._build_footer()  # hidden: not after the first frame shown
+            await lay_out_hidden(self.app, self)
 
     def refresh_data(self) -> None:
         """Re-read from the store and re-render: a view screen reloads its view; older screens

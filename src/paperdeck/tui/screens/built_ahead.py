@@ -14,6 +14,7 @@ import asyncio
 import time
 from typing import TYPE_CHECKING
 
+from textual.widget import AwaitMount
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -34,13 +35,26 @@ async def input_pause(app: "App") -> None:
 
 
 async def build_hidden(app: "App", name: str, screen: Screen) -> Screen:
-    """Install `screen` under `name` and mount it without showing it; returns it once mounted."""
-    app.install_screen(screen, name)
-    # Textual's own step for a screen pushed for the first time (register, compose, mount),
+    """Mount `screen` without showing it, lay it out, and install it under `name`; returns the
+    screen installed under `name` (another, if a key built and installed one meanwhile)."""
+    # Textual's own step for a screen pushed for the first time (register: compose, mount),
     # which it has no public call for without showing the screen.
-    _screen, mounted = app._get_screen(name)
-    await mounted
-    # Its first layout too (~half of a first showing's time), at the terminal's size: shown
-    # at that size, it is not laid out again (Screen._on_screen_resume). Hidden, nothing is drawn.
-    screen._refresh_layout(app.size)
+    await AwaitMount(screen, app._register(app, screen))
+    await lay_out_hidden(app, screen)
+    if app.is_screen_installed(name):  # a key was quicker: its screen stays, this one goes
+        await screen.remove()
+        return app.get_screen(name)
+    app.install_screen(screen, name)
     return screen
+
+
+async def lay_out_hidden(app: "App", screen: Screen) -> None:
+    """Lay out a hidden screen at the terminal's size (~half of a first showing's time): shown
+    at that size and unchanged since, it is not laid out again. Nothing is drawn. A layout can
+    ask for another (a scrollbar appears once the content is measured): up to three passes."""
+    for _ in range(3):
+        screen._refresh_layout(app.size)
+        screen._layout_required = False
+        await asyncio.sleep(TICK_SECONDS)  # its widgets handle their Resize events
+        if not screen._layout_required or screen.is_current:
+            return

@@ -71,12 +71,61 @@ class CardStatsScreen(PaperdeckScreen):
     def load_view(store: "Store", now: datetime) -> CardStats:
         return card_stats(store, now)
 
+    # Drawing the three plots took most of the first opening's frame (plotext builds each one
+    # when it renders): the numbers come first, the plots in the frame after (or, read while
+    # hidden, once shown). Drawn before, they are redrawn at once with a new view.
+    _plots_pending: CardStats | None = None
+    _plots_drawn = False
+    _plots_scheduled = False
+
     def show_view(self, stats: CardStats) -> None:
         self._summary(stats)
-        show_plots(self, stats)
         self._days(stats.reviews_per_day)
         self._weakest(stats)
+        self.query_one("#stats-forecast").border_title = self._forecast_title()
+        self._plots_pending = stats
+        if self.is_current and self._plots_drawn and not self._paint_held:
+            self._draw_plots()
+            return
+        if not self._plots_drawn:  # drawn, the plots keep the last view's data until redrawn
+            for plot in self._plot_widgets():
+                plot.blank = True  # its place kept (laid out: the ticks follow its width), blank
+        self._draw_plots_after_frame()
+
+    def on_screen_resume(self) -> None:
+        self._draw_plots_after_frame()
+
+    def _plot_widgets(self) -> list:
+        return [self.query_one(selector) for selector in ("#plot-reviews", "#plot-retention", "#stats-forecast")]
+
+    def _draw_plots_after_frame(self) -> None:
+        if self._plots_pending is None or self._plots_scheduled or not self.is_current:
+            return
+        self._plots_scheduled = True
+        self._loads_pending += 1  # view_ready() waits for the plots too
+        self._loads_event().clear()
+        self.call_after_refresh(self._plots_after_frame)
+
+    def _plots_after_frame(self) -> None:
+        try:
+            self._draw_plots()
+        finally:
+            self._plots_scheduled = False
+            self._load_finished()
+
+    def _draw_plots(self) -> None:
+        stats, self._plots_pending = self._plots_pending, None
+        if stats is None:
+            return
+        show_plots(self, stats)
         self._forecast(stats.forecast)
+        self._plots_drawn = True
+        for plot in self._plot_widgets():
+            plot.blank = False
+            plot.refresh()
+
+    def _forecast_title(self) -> str:
+        return self.pick("未来 14 天到期（今天含逾期）", "Due in the next 14 days (today includes overdue)")
 
     def _summary(self, stats: CardStats) -> None:
         panel = self.query_one("#stats-summary", Panel)
@@ -130,7 +179,7 @@ class CardStatsScreen(PaperdeckScreen):
         panel.update(table)
 
     def _forecast(self, forecast: list[tuple[date, int]]) -> None:
-        title = self.pick("未来 14 天到期（今天含逾期）", "Due in the next 14 days (today includes overdue)")
+        title = self._forecast_title()
         if PLOTS:
             plot = self.query_one("#stats-forecast")
             plot.border_title = title

@@ -107,15 +107,25 @@ class FlashcardsScreen(PaperdeckScreen):
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
 
     async def _build_ahead(self) -> None:
-        """The review screen, built hidden once this screen is drawn and the user pauses."""
+        """The review and Stats screens, built hidden once this screen is drawn and the user
+        pauses (built_ahead.py); Stats reads its view then too (shown within a minute and with
+        nothing changed, it shows that read: base.py, view_is_current)."""
         from .built_ahead import build_hidden, input_pause
         from .card_review import ReviewScreen
+        from .card_stats import CardStatsScreen
 
-        await input_pause(self.app)
-        if not self.app.is_screen_installed(REVIEW_SCREEN):
-            review = await build_hidden(self.app, REVIEW_SCREEN, ReviewScreen())
-            await review.built_ahead()
-        self.review_screen = self.app.get_screen(REVIEW_SCREEN)
+        app = self.app
+        await input_pause(app)
+        if not app.is_screen_installed(REVIEW_SCREEN):
+            review = ReviewScreen()
+            if await build_hidden(app, REVIEW_SCREEN, review) is review:
+                await review.built_ahead()
+        self.review_screen = app.get_screen(REVIEW_SCREEN)
+        await input_pause(app)
+        if not app.is_screen_installed(STATS_SCREEN):
+            stats = CardStatsScreen()
+            if await build_hidden(app, STATS_SCREEN, stats) is stats:  # not opened meanwhile
+                await stats.read_ahead()
 
     @staticmethod
     def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
@@ -157,17 +167,6 @@ class FlashcardsScreen(PaperdeckScreen):
         if not self._building_ahead:
             self._building_ahead = True
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
-
-    async def _build_ahead(self) -> None:
-        """The review screen, built hidden once this screen is drawn and the user pauses."""
-        from .built_ahead import build_hidden, input_pause
-        from .card_review import ReviewScreen
-
-        await input_pause(self.app)
-        if not self.app.is_screen_installed(REVIEW_SCREEN):
-            review = await build_hidden(self.app, REVIEW_SCREEN, ReviewScreen())
-            await review.built_ahead()
-        self.review_screen = self.app.get_screen(REVIEW_SCREEN)
 
     def selected_deck_id(self) -> int | None:
         key = self.query_one("#decks", LineTable).cursor_key

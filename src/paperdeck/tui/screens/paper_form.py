@@ -5,11 +5,14 @@ errors, Save and Close. The fields save with Save (or Enter in a field); a check
 submission and a decision save at once, as their tabs say.
 
 Its data is one `PaperFormView` (usecases/paper_form.py), loaded off the UI thread when the
-form opens and again after a submission, a decision or "Reload theirs"."""
+form opens and again after a submission, a decision or "Reload theirs".
+
+Built once and shown again for each paper (`paper_form_for`; paper_form_openings.py)."""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,22 +21,48 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from ...domain.validation import clean_paper_form_changes
-from ...models.papers import Paper
 from ...usecases.core import NotFound, StoreError
 from ...usecases.drafts import keep_draft
-from ...usecases.paper_form import PaperFormView, paper_form, save_paper
+from ...usecases.paper_form import PaperFormView, save_paper
 from ..widgets.panel import literal
 from .modal import PaperdeckModal
 from .paper_form_checklist import ChecklistTab
 from .paper_form_conflict import both_kept, differences
 from .paper_form_details import DetailsTab
 from .paper_form_links import LinksTab
+from .paper_form_openings import FORM_SCREEN, Opening, Openings
 from .paper_form_rows import FIELDS_CSS, ErrorLine, show_error
 from .paper_form_submissions import SubmissionsTab
-from .paper_form_tabs import LaterTabs
+from .paper_form_tabs import LATER_TABS, LaterTabs
 
 
-class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
+def paper_form_for(app, paper_id: int) -> "PaperFormModal":
+    """The form to push for `paper_id`: the one kept from an earlier opening, emptied of it and
+    loading this paper, or a new one (the first opening; the language changed since)."""
+    if app.is_screen_installed(FORM_SCREEN):
+        form = app.get_screen(FORM_SCREEN)
+        if form.can_reopen():
+            form.reopen(paper_id)
+            return form
+        app.uninstall_screen(FORM_SCREEN)
+        if form.is_running and all(form not in stack for stack in app._screen_stacks.values()):
+            form.remove()
+    form = PaperFormModal(paper_id)
+    app.install_screen(form, FORM_SCREEN)
+    return form
+
+
+async def build_paper_form_ahead(app) -> None:
+    """The form built hidden before its first opening (the Pipeline asks once its board is drawn
+    and the user paused: built_ahead.py): the first `e` then only fills it, as later ones do.
+    Nothing when a form is kept already."""
+    from .built_ahead import build_hidden
+
+    if not app.is_screen_installed(FORM_SCREEN):
+        await build_hidden(app, FORM_SCREEN, PaperFormModal(None))
+
+
+class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -57,6 +86,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
     PaperFormModal #form-actions { height: auto; border-top: solid $primary 40%; }
     PaperFormModal #form-actions Button { margin-left: 2; }
     PaperFormModal #form-errors { color: $error; width: 1fr; height: auto; }
+    PaperFormModal #form-loading { display: none; }
     """ + FIELDS_CSS
     BINDINGS = [
         Binding("escape", "close", "Close", id="form.close", tooltip="Close (asks first when there are unsaved edits)"),
@@ -67,32 +97,32 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
                 tooltip="The previous tab"),
     ]
 
-    def __init__(self, paper_id: int):
+    def __init__(self, paper_id: int | None):
+        """`paper_id` None: a form built ahead of its first opening (`build_paper_form_ahead`)."""
         super().__init__()
-        self.paper_id = paper_id
-        self.view: PaperFormView | None = None  # loaded when the form opens
-        self.paper: Paper | None = None  # the version the form edits (newer after a submission)
-        self._shown = asyncio.Event()  # the first view is on screen
+        self.opening = Opening(paper_id, closed=paper_id is None)
+        self.fields_ready = False  # composed, its fields registered
+        self.view: PaperFormView | None = None  # this opening's, once loaded
+        self.reading = True  # the fields do not hold this opening's paper (yet)
+        self.built_language = ""  # the language its labels are in
+        self._shown = asyncio.Event()  # this opening's paper is on screen
+        self._loading_shown = False  # "Loading…" instead of the fields (a slow read)
+        self._paint_whole = False  # the next paint draws all of the form
+        self._hidden_style_state: tuple | None = None
         self.fields: dict[str, Widget] = {}  # `f-<name>` widgets by name, as built
         self.field_labels: dict[str, str] = {}  # what each field's label says, by name
         self.error_labels: dict[str, Label] = {}  # `err-<name>` lines by name, as made (at a first error)
         self.loaded: dict[str, str] = {}  # the fields' text as filled from the stored paper
-        self.wrote = False  # a save, tick, submission or decision was written (the board re-reads)
         self._reset_tabs()
 
     def compose(self) -> ComposeResult:
-        view = self.view
-        if view is None:
-            with VerticalScroll(classes="dialog") as box:
-                box.border_title = self.pick("论文", "Paper") + f" #{self.paper_id}"
-                yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
-            return
-        paper = self.paper = view.paper
+        self.built_language = self.language
         with Vertical(classes="dialog") as box:
-            box.border_title = self.pick("论文", "Paper") + f" #{paper.id}"
+            box.border_title = self._title()
+            yield Label(self.pick("载入中…", "Loading…"), id="form-loading")
             with TabbedContent(id="form-tabs"):
                 with TabPane(self.pick("详情", "Details"), id="tab-details"), VerticalScroll(classes="fields"):
-                    yield from self._details(view, paper)
+                    yield from self._details()
                 # Built when first shown (paper_form_tabs.py): most openings never show them.
                 yield TabPane(self.pick("清单", "Checklist"), id="tab-checklist")
                 yield TabPane(self.pick("投稿", "Submissions"), id="tab-submissions")
@@ -102,25 +132,36 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
                 yield Button(self.pick("保存", "Save"), variant="primary", id="form-save", compact=True)
                 yield Button(self.pick("关闭", "Close"), id="form-close", compact=True)
 
-    # -- the view ---------------------------------------------------------------------------
-
     def on_mount(self) -> None:
-        self._load(self._show_form)
-
-    def _load(self, then) -> None:
-        paper_id = self.paper_id
-        self.load_then(lambda store: paper_form(store, paper_id), then, name="paper form", failed=self._gone)
+        self._register(self)
+        self._follow_tabs()
+        self.fields_ready = True
+        if not self.opening.closed:
+            self._start_opening()
+        else:  # built ahead (or closed at once): its widgets were styled as they mounted
+            self._hidden_style_state = self._style_state()
 
     async def _show_form(self, view: PaperFormView) -> None:
-        """The whole form, from `view` (first opened, or the version saved elsewhere)."""
-        self.view = view
-        self._reset_tabs()
-        # No fields while they are rebuilt: a Ctrl+S meanwhile is ignored, as while loading.
-        self.fields, self.field_labels, self.error_labels, self.loaded = {}, {}, {}, {}
-        await self.recompose()
-        self._register(self)
+        """Every field from `view` (an opening, or the version saved elsewhere), no error shown,
+        the Details tab in view with the title focused."""
+        self.view, self.paper = view, view.paper
+        # No Changed message per field filled (~25, each bubbling up ~6 containers): nothing
+        # listens to a fill, and the submission's editions are filled with its venue.
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+            self._fill_details(view, view.paper)
+            for name in LATER_TABS:
+                self._fill_fields(name)
+        for label in self.error_labels.values():
+            show_error(label, "")
+        self.query_one("#form-errors", Static).update("")
         self.loaded = self._raw()
-        self._follow_tabs()
+        self.query_one(TabbedContent).active = "tab-details"
+        for scroll in self.query(VerticalScroll):
+            scroll.scroll_home(animate=False, immediate=True)
+        self.reading = False
+        self._show_loading(False)
+        self._paint_whole = True
+        self.refresh()
         self.fields["title"].focus()
         self._shown.set()
 
@@ -142,9 +183,11 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
     def _show_parts(self, view: PaperFormView) -> None:
         """After a submission or a decision: the checklist, history and submissions; the
         fields keep what is typed."""
+        if self.view is not None and self.view.editions is not None:
+            view = replace(view, editions=self.view.editions)  # as read when the tab was shown
         self.view, self.paper = view, view.paper
         for name in self.tabs_built:
-            self._fill_tab(name)
+            self._fill_lists(name)
 
     def _gone(self, error: StoreError) -> None:  # deleted meanwhile
         self.wrote = True  # not by us, but the board shows a paper that is gone: it re-reads
@@ -154,14 +197,15 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def _edited(self) -> dict[str, str]:
         """The fields' text that differs from what the form was filled with."""
-        if not self.loaded:
+        if self.reading or not self.loaded:
             return {}
         return {name: text for name, text in self._raw().items() if self.loaded.get(name) != text}
 
     def save_pending(self) -> None:
         """The app is closing (SIGHUP, SIGTERM): unsaved edits become a draft (the user has
         not chosen to save them over the paper)."""
-        self._keep_as_draft()
+        if not self.opening.closed:
+            self._keep_as_draft()
 
     def _labels(self, names) -> list[str]:
         """The fields' labels as the form shows them (the name where a field has none)."""
@@ -202,8 +246,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def action_save(self) -> None:
         paper = self.paper
-        if paper is None or not self.fields:
-            return  # still loading (or rebuilding: Reload theirs)
+        if paper is None or self.reading:
+            return  # still loading (or reloading: Reload theirs)
         fields, errors = clean_paper_form_changes(self._raw(), self.loaded, self.language)
         for name in {*self.error_labels, *errors}:
             self._show_field_error(name, errors.get(name, ""))
@@ -241,7 +285,7 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
 
     def action_next_tab(self, step: int) -> None:
         tabs = self.query(TabbedContent)
-        if tabs:
+        if tabs and not self.reading:
             index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
             tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
 
@@ -269,8 +313,8 @@ class PaperFormModal(DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTa
         self.dismiss(True)
 
     def _reload_theirs(self) -> None:
-        """Show the version saved elsewhere: the form is loaded and rebuilt."""
-        self._load(self._show_form)
+        """Show the version saved elsewhere: every field filled from it."""
+        self._reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

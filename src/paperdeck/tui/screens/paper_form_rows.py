@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from ..widgets.panel import literal
 
@@ -44,6 +44,13 @@ class ErrorLine(Label):
     def __init__(self, name: str, message: str):
         super().__init__(literal(message, single_line=False), id=f"err-{name}", classes="error -shown")
         self.gap = Label("", classes="error-gap -shown")
+
+
+def fill(field: Input, text: str) -> None:
+    """`text` in `field` as if it were new, the cursor at its end (Textual keeps the cursor
+    where it was when a value is set again: the form is kept between openings)."""
+    field.value = text
+    field.cursor_position = len(field.value)
 
 
 def show_error(label: Label, message: str) -> None:

@@ -3,6 +3,8 @@ on the pending one (each saved at once)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,31 +14,33 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...domain.validation import FieldError, clean_day, clean_line
 from ...models.papers import Paper
 from ...usecases.core import StoreError
-from ...usecases.paper_form import PaperFormView, decide_pending_submission, record_submission
+from ...usecases.paper_form import PaperFormView, decide_pending_submission, record_submission, submission_editions
 from ..widgets.panel import literal
 from ..widgets.one_line_select import OneLineSelect
 from ..widgets.safe_text import SafeInput
-from .paper_form_rows import row, show_error
+from .paper_form_rows import fill, row, show_error
+
+
+YEAR_ZERO = 0  # the edition list's one option until a paper fills it (a Select without a blank needs one)
 
 
 class SubmissionsTab:
     """Mixed into PaperFormModal: its `sub-` fields and buttons, and what they save."""
 
-    def _submissions(self, view: PaperFormView, paper: Paper) -> ComposeResult:
+    _editions_asked = None  # the opening that asked for the venues' editions
+    _edition_filled: tuple = ()  # (venue, edition) as a fill chose them
+
+    def _submissions(self) -> ComposeResult:
         """The record of each submission, and a new one: venue, edition (from the venue's
-        editions), date, forum / ARR id, scores; then the decision on the pending one."""
+        editions), date, forum / ARR id, scores; then the decision on the pending one. Filled
+        from the paper by `_fill_submissions`."""
         yield Static(id="form-submissions")
         yield Label(self.pick("记录投稿（立即保存）", "Record a submission (saved at once)"), classes="section")
-        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
-        names = [name for name, _ in view.venues]
         yield from row(self.pick("会议", "Venue"), SafeInput(
-            venue_name, id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR"),
-            suggester=SuggestFromList(names, case_sensitive=False)))
-        years = view.edition_choices(venue_name)
-        wanted = paper.target_year if paper.target_year in years else years[-1] if years else Select.NULL
+            id="sub-venue", compact=True, placeholder=self.pick("如 ACL ARR", "e.g. ACL ARR")))
         yield from row(self.pick("届（年份）", "Edition"), OneLineSelect(
-            [(str(year), year) for year in years], value=wanted, id="sub-edition", compact=True, allow_blank=False))
-        yield from row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(view.today, id="sub-date", compact=True))
+            [(str(YEAR_ZERO), YEAR_ZERO)], id="sub-edition", compact=True, allow_blank=False))
+        yield from row(self.pick("投稿日期", "Date (YYYY-MM-DD)"), SafeInput(id="sub-date", compact=True))
         yield from row(self.pick("论坛 / ARR 编号", "Forum / ARR id"), SafeInput(
             id="sub-forum", compact=True, placeholder=self.pick("OpenReview 论坛或 ARR 投稿号", "OpenReview forum or ARR number")))
         yield from row(self.pick("审稿分数", "Scores"), SafeInput(
@@ -48,6 +52,43 @@ class SubmissionsTab:
             for decision, zh in (("accepted", "录用"), ("rejected", "被拒"), ("withdrawn", "撤稿")):
                 yield Button(self.pick(zh, decision.capitalize()), id=f"sub-{decision}", compact=True)
         yield Label("", id="err-submission", classes="error")
+
+    def _fill_submissions(self, view: PaperFormView, paper: Paper) -> None:
+        """A new submission's fields as for `paper` (its target venue and edition, today), no
+        error; the record of its submissions."""
+        venue_name = next((name for name, key in view.venues if key == paper.venue_key), paper.venue_key or "")
+        venue = self.query_one("#sub-venue", Input)
+        venue.suggester = SuggestFromList([name for name, _ in view.venues], case_sensitive=False)
+        fill(venue, venue_name)
+        self._offer_target_edition(venue_name)
+        fill(self.query_one("#sub-date", Input), view.today)
+        for name in ("#sub-forum", "#sub-scores"):
+            fill(self.query_one(name, Input), "")
+        show_error(self.query_one("#err-submission", Label), "")
+        self._load_submissions()
+
+    def _offer_target_edition(self, venue_name: str) -> None:
+        """`venue_name`'s editions, the paper's target year chosen if among them."""
+        years = self.view.edition_choices(venue_name)
+        target = self.paper.target_year
+        wanted = target if target in years else years[-1] if years else Select.NULL
+        self.query_one("#sub-edition", OneLineSelect).offer([(str(year), year) for year in years], wanted)
+        self._edition_filled = (venue_name, wanted)
+
+    def _read_editions(self) -> None:
+        """The Submissions tab is shown: every venue's editions, once an opening."""
+        if self.view is None or self.view.editions is not None or self._editions_asked is self.opening:
+            return
+        self._editions_asked = self.opening
+        self._load(self._editions_read, read=lambda store, _paper_id: submission_editions(store))
+
+    def _editions_read(self, editions) -> None:
+        self.view = replace(self.view, editions=editions)
+        venue = self.query_one("#sub-venue", Input).value
+        if self._edition_filled == (venue, self.query_one("#sub-edition", Select).value):
+            self._offer_target_edition(venue)  # untouched since filled: chosen as then, from every edition
+        else:
+            self._offer_editions(venue)
 
     def _load_submissions(self) -> None:
         view = self.view
@@ -93,7 +134,11 @@ class SubmissionsTab:
         """A submission's venue typed: its editions to pick from."""
         if event.input.id != "sub-venue" or self.view is None:
             return
-        years = self.view.edition_choices(event.value)
+        self._offer_editions(event.value)
+
+    def _offer_editions(self, venue_name: str) -> None:
+        """`venue_name`'s editions to pick from; the one picked stays if among them."""
+        years = self.view.edition_choices(venue_name)
         edition = self.query_one("#sub-edition", Select)
         current = edition.value
         edition.set_options([(str(year), year) for year in years])

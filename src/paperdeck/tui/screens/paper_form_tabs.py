@@ -6,8 +6,10 @@ Why no `await` of a mount here: a form closed (Escape, a save) while a tab's wid
 would leave its handler waiting for widgets that never mount, and the app waiting to remove
 the form (round 5's Details-first attempt froze that way). Instead the tab's body tells the
 form once its children are mounted (a widget's Mount comes after its children's); a form
-closed or rebuilt meanwhile is not told, or ignores it. Until a tab is built its fields take
-no part in a save, a draft or the question on close: nothing can have been typed in them."""
+removed meanwhile is not told, or ignores it. Until a tab is built its fields take no part in
+a save, a draft or the question on close: nothing can have been typed in them.
+
+A built tab stays built while the form is kept (paper_form.py): each opening fills it."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ class LaterTabs:
     """Mixed into PaperFormModal: builds a later tab when it is first activated."""
 
     def _reset_tabs(self) -> None:
-        """The form was (re)composed: no later tab is built or being built."""
+        """The form is new: no later tab is built or being built."""
         self._tab_generation = getattr(self, "_tab_generation", 0) + 1
         self.tabs_built: set[str] = set()
         self._tabs_building: set[str] = set()
@@ -70,17 +72,17 @@ class LaterTabs:
             # TabPane.Focused then shows that tab again. The tab bar takes it instead.
             tabs.query_one(Tabs).focus()
         self._build_tab(pane)
+        if active == "tab-submissions" and active in self.tabs_built and not self.reading:
+            self._read_editions()
 
     def _build_tab(self, pane: TabPane | None) -> None:
         """Start building `pane`'s contents, unless built, being built or not a later tab."""
-        if pane is None or pane.id not in LATER_TABS or self.view is None or not self.is_attached:
+        if pane is None or pane.id not in LATER_TABS or self.reading or not self.is_attached:
             return
         name = pane.id
         if name in self.tabs_built or name in self._tabs_building:
             return
-        view, paper = self.view, self.paper
-        builders = {"tab-checklist": self._checklist_tab, "tab-submissions": lambda: self._submissions(view, paper),
-                    "tab-links": lambda: self._links(paper)}
+        builders = {"tab-checklist": self._checklist_tab, "tab-submissions": self._submissions, "tab-links": self._links}
         generation = self._tab_generation
         self._tabs_building.add(name)
         self._tabs_idle().clear()
@@ -88,22 +90,38 @@ class LaterTabs:
         pane.mount(TabBody(builders[name], lambda body: self._tab_built(name, body, generation), classes=grid))
 
     def _tab_built(self, name: str, body: TabBody, generation: int) -> None:
-        """`name`'s widgets are mounted: its fields join the form as they are now (as filled
-        from the stored paper), and its lists are filled from the view."""
+        """`name`'s widgets are mounted: filled from the paper the form shows, its fields join
+        the form as filled (an edit in another tab meanwhile stays an edit)."""
         if generation != self._tab_generation or not self.is_attached or not body.is_attached:
-            return  # the form was rebuilt (Reload theirs) or closed meanwhile
+            return  # the form was closed meanwhile
         known = set(self.fields)
         self._register(body)
-        raw = self._raw()
-        self.loaded.update({field: raw[field] for field in self.fields if field not in known})
         self.tabs_built.add(name)
         self._tabs_building.discard(name)
-        self._fill_tab(name)
+        if not self.reading:  # else the opening's paper, when it lands, fills every built tab
+            self._fill_fields(name)
+            raw = self._raw()
+            self.loaded.update({field: raw[field] for field in self.fields if field not in known})
+            if name == "tab-submissions":
+                self._read_editions()
         if not self._tabs_building:
             self._tabs_idle().set()
 
-    def _fill_tab(self, name: str) -> None:
-        """A built tab's lists from `self.view` (after it is built, and after each reload)."""
+    def _fill_fields(self, name: str) -> None:
+        """A built tab wholly from the paper the form shows (an opening, a reload), lists too."""
+        if name not in self.tabs_built:
+            return
+        if name == "tab-links":
+            self._fill_links(self.paper)
+        elif name == "tab-submissions":
+            self._fill_submissions(self.view, self.paper)
+        elif name == "tab-checklist":
+            self.query_one("#form-checklist").highlighted = None  # the first item, as for a new list
+            self._fill_lists(name)
+
+    def _fill_lists(self, name: str) -> None:
+        """A built tab's lists from `self.view` (also after a submission or a decision, which
+        leave its fields as typed)."""
         if name not in self.tabs_built:
             return
         if name == "tab-checklist":

@@ -121,6 +121,15 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
     def load_view(store: "Store", request: BoardRequest) -> BoardView:
         return board_view(store, request)
 
+    async def _build_form_ahead(self) -> None:
+        """The paper form, built hidden once the board is drawn and the user pauses: its first
+        opening then only fills it (paper_form_openings.py, built_ahead.py)."""
+        from .built_ahead import input_pause
+        from .paper_form import build_paper_form_ahead
+
+        await input_pause(self.app)
+        await build_paper_form_ahead(self.app)
+
     def show_view(self, view: BoardView) -> None:
         self._loading = False
         whole = view.is_whole or self.board is None
@@ -129,6 +138,7 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         board = self.query_one("#board", BoardScroll)
         if not board.display:  # the first view (its dialogs' modules: tui/preload.py)
             board.display = True
+            self.call_after_refresh(self.run_worker, self._build_form_ahead(), name="build ahead", exit_on_error=False)
         for stage in (STAGES if whole else view.columns):
             shown = self.board.columns.get(stage)
             if shown is not None:

@@ -210,16 +210,17 @@ class BoardKeys:
         tile = self._selected()
         if tile is None:
             return
-        from .paper_form import PaperFormModal
+        from .paper_form import paper_form_for
 
-        form = PaperFormModal(tile.id)
+        form = paper_form_for(self.app, tile.id)  # kept between openings: this opening's outcome
+        opening = form.opening
 
         def closed(saved: bool | None) -> None:
             # The form writes only its paper (a submission or a decision moves it): its columns,
             # before and after. Another window's writes meanwhile re-read the board already.
-            if not form.wrote:
+            if not opening.wrote:
                 return  # closed unchanged: nothing to read again, no key need wait
-            now_in = form.paper.stage if form.paper is not None else tile.stage
+            now_in = opening.paper.stage if opening.paper is not None else tile.stage
             self._reread_board(keep=tile.id, stages={tile.stage, now_in})
 
         self.app.push_screen(form, closed)

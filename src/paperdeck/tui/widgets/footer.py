@@ -87,9 +87,10 @@ class QuietFooter(Footer):
 
     def _waiting(self) -> bool:
         """True while the screen's first view is awaited (tui/screens/first_paint.py): the keys
-        then are not the ones it will show (Pitch's editor takes the focus with the view)."""
+        then are not the ones it will show (Pitch's editor takes the focus with the view); and
+        until that view's frame is drawn (the keys are built right after it, not before)."""
         waits = getattr(self.screen, "first_paint_waits", None)
-        return bool(waits is not None and waits())
+        return bool(waits is not None and waits()) or bool(getattr(self.screen, "_footer_due", False))
 
     async def build_if_waited(self) -> None:
         """Build the keys now if compose left them for the screen's first view."""

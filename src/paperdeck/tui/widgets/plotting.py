@@ -13,11 +13,23 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 try:
-    from textual_plotext import PlotextPlot
+    from textual_plotext import PlotextPlot as _PlotextPlot
     PLOTS = True
 except ImportError:  # not installed in this environment: sparklines instead
-    PlotextPlot = Any  # type: ignore[misc,assignment]
+    _PlotextPlot = Any  # type: ignore[misc,assignment]
     PLOTS = False
+
+if PLOTS:
+    class PlotextPlot(_PlotextPlot):  # type: ignore[misc,valid-type]
+        """textual-plotext's plot; `blank` draws nothing (plotext builds a whole plot, even an
+        empty one, on every render): a plot drawn after its screen's first frame."""
+
+        blank = False
+
+        def render(self):  # type: ignore[override]
+            return "" if self.blank else super().render()
+else:
+    PlotextPlot = Any  # type: ignore[misc,assignment]
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 PickText = Callable[[str, str], str]
