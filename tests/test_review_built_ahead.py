@@ -249,3 +249,43 @@ async def test_stats_read_ahead_then_a_review_elsewhere_and_f2(store, seeded_db,
         text = screen_text(app).replace("\u200b", "")  # plotext's labels pad wide characters
         assert "复习总数  1" in rendered(stats.query_one("#stats-summary")) and "复习总数  1" in text
         assert "每日复习次数" in text and "Reviews in total" not in text
+
+
+async def test_ratings_do_not_read_the_decks_again(store, seeded_db, frozen_clock, monkeypatch):
+    """A rating changes no deck: the next card's read skips the decks and categories (~80 ms at
+    100,000 cards); a deck renamed elsewhere is still read again."""
+    from paperdeck.store import open_store
+    from paperdeck.tui.screens import card_review
+
+    asked: list[bool] = []
+    real_view = card_review.review_view
+
+    def recording(store, request):
+        asked.append(request.decks)
+        return real_view(store, request)
+
+    monkeypatch.setattr(card_review, "review_view", recording)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await built_ahead(pilot)
+        await pilot.press("a")
+        await shown(pilot)
+        asked.clear()
+        for _ in range(2):
+            await pilot.press("space", "3")
+            await shown(pilot)
+        assert asked and not any(asked)
+        await pilot.press("u")  # undo: no deck changed either
+        await shown(pilot)
+        assert not any(asked)
+        other = open_store(seeded_db)
+        try:
+            deck_id = review.card.deck_id
+            other.cards.rename_deck(deck_id, "Renamed elsewhere", "en")
+        finally:
+            other.close()
+        asked.clear()
+        await pilot.press("space", "3")
+        await shown(pilot)
+        assert True in asked  # read again (by the live refresh or the next card's read)
+        assert review.decks[deck_id].name == "Renamed elsewhere"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -32,6 +33,8 @@ from .base import PaperdeckScreen
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
+
+T = TypeVar("T")
 
 RATING_STYLES = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold blue"}
 
@@ -168,6 +171,19 @@ class ReviewScreen(PaperdeckScreen):
         current = key is not None and key == self.decks_key
         self._decks_asked = None if current else key
         return current
+
+    def _own_write(self, write: Callable[[], T]) -> T:
+        """One of this session's writes (a rating, its undo): it changes no deck or category, so
+        decks read before it stay current. (Read again after every rating, they cost ~80 ms a
+        card at 100,000 cards: rating a card took 133 ms instead of 14.)"""
+        current = self._decks_current()
+        result = write()
+        if current:
+            try:
+                self.decks_key = self._view_key()
+            except StoreError:
+                self.decks_key = None
+        return result
 
     def view_request(self) -> ReviewRequest:
         now = utcnow()
@@ -388,9 +404,11 @@ class ReviewScreen(PaperdeckScreen):
         duration_ms = int(self.elapsed() * 1000)
         try:
             if self.cramming:
-                review_id = record_cram_answer(self.store, card, rating, reviewed_at=utcnow(), duration_ms=duration_ms)
+                review_id = self._own_write(lambda: record_cram_answer(self.store, card, rating, reviewed_at=utcnow(),
+                                                                       duration_ms=duration_ms))
             else:
-                review_id = rate_card(self.store, card, self.outcomes[rating], reviewed_at=utcnow(), duration_ms=duration_ms)
+                review_id = self._own_write(lambda: rate_card(self.store, card, self.outcomes[rating],
+                                                              reviewed_at=utcnow(), duration_ms=duration_ms))
                 if self.tally is not None:
                     self.tally.rated(card, self.outcomes[rating])
         except StoreError as error:  # changed or deleted elsewhere, or the disk refused: show it as stored
@@ -412,7 +430,7 @@ class ReviewScreen(PaperdeckScreen):
             return
         last = self.history.pop()
         try:
-            restored = undo_rating(self.store, last.review_id)
+            restored = self._own_write(lambda: undo_rating(self.store, last.review_id))
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
