@@ -50,8 +50,8 @@ def plan(store: "Store", *, after_output: bool) -> None:
 def start_in_background() -> None:
     """Begin the backups still due in a thread at the lowest priority (the app, once drawn)."""
     while _due:
-        # A daemon: a second Ctrl+C while `finish` waits ends the process (its temporary file
-        # is removed at a later backup).
+        # A daemon: Ctrl+C while `finish` waits for it ends the process without it (`finish`
+        # removes its half-written copy).
         due = _due.pop(0)
         thread = threading.Thread(target=_make, args=(due,), name="paperdeck-daily-backup", daemon=True)
         _running.append((thread, due, time.time()))
