@@ -223,7 +223,10 @@ async def test_a_form_built_ahead_is_the_one_the_first_e_opens(store, make_app):
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        ahead = app.get_screen(FORM_SCREEN)  # the Pipeline built it once its board was drawn
+        # The Pipeline builds it once its board is drawn and input pauses: under load, later.
+        await app_until(pilot, lambda: app.is_screen_installed(FORM_SCREEN) and app.get_screen(FORM_SCREEN).fields_ready,
+                        "the form built ahead")
+        ahead = app.get_screen(FORM_SCREEN)
         assert ahead.fields_ready and ahead.paper_id is None and not isinstance(app.screen, PaperFormModal)
         form = await open_paper_form(pilot)
         assert form is ahead and values(form)["title"] == "Alpha" and form._edited() == {}
