@@ -50,3 +50,29 @@ async def test_a_burst_with_backspace_edits_a_one_line_field_in_order(store):
         await app_until(pilot, lambda: field.value.endswith("tle") and field.value.startswith("N"), "the burst typed")
         await settled(pilot)
         assert field.value == "Nitle"
+
+
+async def test_keys_typed_before_the_pitch_editors_exist_keep_their_order(store, monkeypatch):
+    """Entering Pitch, the first keys come before its editors: they are kept, Backspace and
+    Enter included, and typed into the first part once it shows."""
+    from paperdeck.tui.screens.pitch import PitchScreen
+    from waiting import hold_loads
+
+    paper = store.papers.add("Typed early", Stage.WRITING)
+    hold, read, release = hold_loads(monkeypatch, PitchScreen)
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        hold()
+        await pilot.press("5")
+        await app_until(pilot, read.is_set, "the Pitch's first load")
+        burst(app, "abx", "backspace", "enter")
+        burst(app, "c")
+        await pilot.pause()
+        assert not app.screen.query("#editor-1"), "the editors came before the keys: nothing tested"
+        release.set()
+        await app_until(pilot, lambda: bool(app.screen.query("#editor-1")), "the editors")
+        editor = app.screen.query_one("#editor-1", TextArea)
+        await app_until(pilot, lambda: editor.text == "ab\nc", f"the early keys in order (editor: {editor.text!r})")
+        await app.action_quit()
+    assert store.pitches.bodies(paper.id)["pitch.background"] == "ab\nc"
