@@ -176,6 +176,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         super().update_styles(node, animate)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not self.screen_stack:
+            return  # a key or click arriving while the app quits, its screens gone: Textual would raise
         if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
             self.idle_collector.input_seen()
         if isinstance(event, events.Key) and not self.screen.is_modal and (keys := escape_then(event)) is not None:
