@@ -23,6 +23,7 @@ from ...usecases.cards import add_card, edit_card, remember_interview_date
 from ...usecases.core import StoreError
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 if TYPE_CHECKING:
     from ...models.cards import Card, Deck
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class CardModal(PaperdeckModal[ResultType]):
+class CardModal(KeepsTyping, PaperdeckModal[ResultType]):
     """The Flashcards screens' dialogs: a wider box, labels across it, a row of fields."""
 
     # Not a CSS_PATH: a stylesheet file read at the first opening re-parses the app's CSS and

@@ -10,6 +10,7 @@ from textual.widgets import Button, Label, TextArea
 from ...textsafe import one_line
 from ..widgets.safe_text import SafeTextArea
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 DIALOG_CSS = """
 {name} > .dialog {{ width: 90; padding: 0 1; }}
@@ -17,7 +18,7 @@ DIALOG_CSS = """
 """
 
 
-class BulletsDialog(PaperdeckModal[list[str]]):
+class BulletsDialog(KeepsTyping, PaperdeckModal[list[str]]):
     """One bullet per line. Save with the button or F10 (never Ctrl+S alone); Escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="BulletsDialog") + "BulletsDialog TextArea { height: 10; }"
