@@ -18,7 +18,7 @@ from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.screens.card_modals import EditCardModal
 from paperdeck.usecases.drafts import TYPED_KIND
 from tmux_session import paperdeck_argv, tmux_factory  # noqa: F401  (fixture)
-from waiting import app_until, settled
+from waiting import app_until, open_paper_form, settled
 
 
 def typed_drafts(store):
@@ -120,3 +120,32 @@ def test_kill_9_while_typing_in_a_dialog_loses_nothing_typed(seeded_db, tmux_fac
     again.start(paperdeck_argv(seeded_db), {})
     screen = again.wait_for("drafts --show", timeout=30)
     assert "kept as a draft" in screen
+
+
+async def test_the_paper_forms_edits_are_kept_per_opening(store, make_app):
+    """The paper form (kept and refilled per opening) keeps its edits, not its filled fields;
+    discarding them drops the draft; the next paper's opening starts with none."""
+    store.papers.add("Alpha", Stage.IDEATION)
+    store.papers.add("Beta", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_paper_form(pilot)
+        await pilot.click("#f-notes")
+        burst(app, "Alpha: a thought typed 想法")
+        await app_until(pilot, lambda: len(typed_drafts(store)) == 1, "the form's draft")
+        [draft] = typed_drafts(store)
+        assert draft.about == "paper “Alpha”" and draft.body.endswith("Alpha: a thought typed 想法")
+        assert "Title" not in draft.body  # only what was edited
+        await pilot.press("escape")
+        await settled(pilot)
+        await pilot.press("d")  # discard
+        await app_until(pilot, lambda: not typed_drafts(store), "the draft dropped with the edits")
+        await pilot.press("j")
+        again = await open_paper_form(pilot)
+        assert again is form
+        await pilot.click("#f-notes")
+        burst(app, "Beta's note")
+        await app_until(pilot, lambda: len(typed_drafts(store)) == 1, "the second opening's draft")
+        await app.action_quit()
+    [draft] = typed_drafts(store)
+    assert draft.about == "paper “Beta”" and draft.body.endswith("Beta's note") and "Alpha" not in draft.body

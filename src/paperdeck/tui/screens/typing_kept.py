@@ -50,16 +50,30 @@ class KeepsTyping:
         self._typed_into(event.text_area)
 
     def _typed_into(self, field: "Widget") -> None:
-        if not getattr(field, "typed", False) or self._typing_closed:
+        if self._typing_closed or not self.typed_by_user(field):
             return  # filled by the dialog, not typed
+        self.note_typed(field)
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+        self._typing_timer = self.set_timer(KEEP_AFTER_SECONDS, self.keep_typing)  # type: ignore[attr-defined]
+
+    def typed_by_user(self, field: "Widget") -> bool:
+        return bool(getattr(field, "typed", False))
+
+    def note_typed(self, field: "Widget") -> None:
+        """The field's text, under its label (read now: when the app quits there is no DOM)."""
         if self._typed is None:
             self._typed = {}
         label = self._typed[id(field)][0] if id(field) in self._typed else field_label(field)
         text = field.value if isinstance(field, Input) else field.text if isinstance(field, TextArea) else ""
         self._typed[id(field)] = (label, text)
+
+    def restart_typing(self) -> None:
+        """A dialog shown again for something new (the paper form's next opening)."""
         if self._typing_timer is not None:
             self._typing_timer.stop()
-        self._typing_timer = self.set_timer(KEEP_AFTER_SECONDS, self.keep_typing)  # type: ignore[attr-defined]
+        self._typing_timer = self._typed = self._typing_draft = None
+        self._typing_closed = False
 
     def typing_about(self) -> str:
         """What the draft is about: the dialog's title."""
@@ -80,9 +94,11 @@ class KeepsTyping:
             self._typing_timer.stop()
             self._typing_timer = None
         body = self.typed_text()
-        if not body:
-            return
         store = self.store  # type: ignore[attr-defined]
+        if not body:  # nothing typed, or every edit undone: no draft
+            if self._typing_draft is not None:
+                self._drop_draft()
+            return
         try:
             if self._typing_draft is not None:
                 try:
@@ -104,6 +120,9 @@ class KeepsTyping:
         if self._typing_timer is not None:
             self._typing_timer.stop()
             self._typing_timer = None
+        self._drop_draft()
+
+    def _drop_draft(self) -> None:
         draft_id, self._typing_draft = self._typing_draft, None
         if draft_id is not None:
             try:
