@@ -44,7 +44,7 @@ async def test_typed_card_text_is_kept_while_the_dialog_is_open_and_goes_with_th
         await app_until(pilot, lambda: len(typed_drafts(store)) == 1 and "Point two" in typed_drafts(store)[0].body,
                         "the typed text kept as a draft")
         draft = typed_drafts(store)[0]
-        assert draft.about == "New card"
+        assert draft.about == "new card"
         assert "## Question (English)\nWhy does reward drift [red]? 奖励漂移 🚀" in draft.body
         assert "## Talking points\nPoint one\nPoint two" in draft.body
         assert "Question (Chinese)" not in draft.body  # not typed into

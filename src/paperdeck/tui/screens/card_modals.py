@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from ...textsafe import one_line
 from ...usecases.cards import add_card, edit_card, remember_interview_date
 from ...usecases.core import StoreError
 from ..widgets.safe_text import SafeInput, SafeTextArea
@@ -92,6 +93,11 @@ class EditCardModal(CardModal["Card"]):
         self.card = card
         self._theirs: dict | None = None  # the stored card a conflict found
         self.deck_id = card.deck_id if card else deck_id
+
+    def typing_about(self) -> str:
+        if self.card is None:
+            return self.pick("新卡片", "new card")
+        return self.pick(f"卡片“{one_line(self.card.front)[:60]}”", f"card “{one_line(self.card.front)[:60]}”")
 
     def compose(self) -> ComposeResult:
         pick = self.pick

@@ -32,6 +32,9 @@ class BulletsDialog(KeepsTyping, PaperdeckModal[list[str]]):
         self.paper_title = title
         self.bullets = bullets
 
+    def typing_about(self) -> str:
+        return self.pick(f"“{one_line(self.paper_title)}”的要点", f"bullets of “{one_line(self.paper_title)}”")
+
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"
         with Vertical(classes="dialog") as box:
