@@ -263,6 +263,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         if message.generation == self._view_generation:  # not overtaken while mounting
             await self.first_view_shown()
             self._idle_event().set()
+            self._end_switch_delay()
 
     async def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
@@ -333,6 +334,14 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         self._in_view = True
         if not self.view_is_current():
             self.refresh_data()
+        if not self.view_pending:  # drawn once this resume is handled (switch_delay.py)
+            self.call_later(self._end_switch_delay)
+
+    def _end_switch_delay(self) -> None:
+        if self.is_current:
+            end = getattr(self.app, "end_switch_delay", None)
+            if end is not None:
+                end()
 
     def on_screen_suspend(self) -> None:
         self._in_view = False
