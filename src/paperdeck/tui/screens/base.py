@@ -253,6 +253,15 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
 
+    def show_read_view(self, view: Any, key: tuple) -> None:
+        """Show `view`, read ahead under the view key `key` (the caller checked it is still the
+        current one), as a load that just read it would be: no read."""
+        self._view_generation += 1
+        self._view_requested_key = key
+        self.hold_first_paint()
+        self._idle_event().clear()
+        self.post_message(self.ViewLoaded(self._view_generation, view))
+
     async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
         if message.generation != self._view_generation:
