@@ -43,7 +43,9 @@ def assert_no_foreign_escapes(session) -> None:
 
 def focus_first_editor(session) -> None:
     """Entering Pitch puts the focus in the first part's editor (the footer says so): a probe
-    letter shows in the live count."""
+    letter shows in the live count. "· 0 words" can show for another part before the Backspace
+    is handled: the line typed next may arrive with it, and the editor takes them in order
+    (safe_text.KeysInOrder; before it, the Backspace deleted the line's last character)."""
     session.wait_for("✎ Editing")
     session.type("x")
     session.wait_for("· 1 words")

@@ -40,10 +40,18 @@ class PitchModes:
     LETTER_ACTIONS = frozenset({"rehearse", "history", "runs", "copy", "cycle_paper"})
 
     def on_key(self, event) -> None:
-        if self._entered and event.is_printable and event.character:
+        if not self._entered:
+            return
+        if event.is_printable and event.character:
             self._typed_early.append(event.character)
-            event.stop()
-            event.prevent_default()
+        elif event.key == "enter":
+            self._typed_early.append("\n")
+        elif event.key == "backspace" and self._typed_early:
+            self._typed_early.pop()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget

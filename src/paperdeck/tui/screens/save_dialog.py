@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from ...usecases.output_files import OutputRefused, shown, write_output
+from ..widgets.safe_text import SafeInput
 from .modal import PaperdeckModal
 
 
@@ -34,7 +35,7 @@ class SaveFileDialog(PaperdeckModal[Path]):
         with Vertical(classes="dialog") as box:
             box.border_title = self.pick(*self.title_pair)
             yield Label(self.pick("写入文件（可修改路径）：", "Write to this file (edit the path if you like):"), markup=False)
-            yield Input(str(self.default), id="save-path")
+            yield SafeInput(str(self.default), id="save-path")
             yield Label("", id="save-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.pick("保存 (Enter)", "Save (Enter)"), id="save-ok", variant="primary")

@@ -16,7 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.timezones import zone_name
@@ -28,6 +28,7 @@ from ...usecases.venues import VenuesRequest, VenuesView, month_milestones, venu
 from ..widgets.drawn_options import DrawnOptionList
 from ..widgets.month_grid import MonthGrid
 from ..widgets.panel import literal
+from ..widgets.safe_text import SafeInput
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
 from .venue_month import VenueMonthMixin
@@ -42,7 +43,7 @@ SHOW_LABELS = {"all": ("全部", "all venues"), "followed": ("关注的", "follo
 COUNTDOWN_SECONDS = 30
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     """The list's search: narrows it as you type; Enter goes to the list, Esc clears it."""
 
     BINDINGS = [Binding("escape", "clear_search", "Clear search", id="venues.clear_search",

@@ -4,10 +4,13 @@ Textual's Input and TextArea draw their text as it is: a pasted or stored `ESC [
 reach the terminal and clear it, an OSC 52 sequence would write the clipboard. These
 subclasses turn control characters into visible stand-ins (`␛[2J`) whether the text comes
 from a paste, the keyboard, the constructor or `load_text`; newlines and tabs stay.
+
+They also take keys in the order they were typed (KeysInOrder).
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
 
 from ...textsafe import one_line, printable
@@ -19,7 +22,29 @@ def visible(text: str) -> str:
     return printable(text.replace("\r\n", "\n"))
 
 
-class SafeTextArea(TextArea):
+class KeysInOrder:
+    """Runs the field's own bound keys (Backspace, Delete, arrows, Home/End, Ctrl+W…) as it
+    receives them. Textual types a letter in the field at once but runs a bound key only after
+    its event has bubbled up to the app (Textual issue #6605): in a burst of keys (a loaded
+    machine, a macro, a chorded keyboard) the letters after a Backspace went in first and the
+    Backspace deleted the wrong one. The app would run the same binding (the focused widget is
+    the first in its chain); priority bindings still run before the key reaches the field."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await super()._on_key(event)  # type: ignore[misc]
+        if event._stop_propagation or self.loading:  # typed as text; a loading field has no bindings
+            return
+        chain = self.screen._modal_binding_chain  # with the user's keymap applied
+        if not chain or chain[0][0] is not self:
+            return
+        for binding in chain[0][1].key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
+
+class SafeTextArea(KeysInOrder, TextArea):
     def on_unmount(self) -> None:
         drop_watchers(self, self.app, "theme")  # TextArea's own watcher: see textual_fixes.py
 
@@ -36,6 +61,6 @@ class SafeTextArea(TextArea):
         return super().replace(visible(insert), start, end, maintain_selection_offset=maintain_selection_offset)
 
 
-class SafeInput(Input):
+class SafeInput(KeysInOrder, Input):
     def validate_value(self, value: str) -> str:
         return one_line(value)
