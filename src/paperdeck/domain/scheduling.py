@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
 
-from ..models.cards import EASY, GOOD, HARD, NEW, RATINGS, Card, Outcome
+from ..models.card_states import EASY, GOOD, HARD, NEW, RATINGS
+
+if TYPE_CHECKING:  # the cards' models, imported where a card is scheduled: the settings import this module
+    from ..models.cards import Card, Outcome
 
 MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 LEARN_AHEAD = timedelta(minutes=20)
@@ -47,6 +51,8 @@ def review_instant(card: Card, now: datetime) -> datetime:
 def preview(card: Card, now: datetime, desired_retention: float = 0.9, *, fuzz: bool = True) -> dict[int, Outcome]:
     """Each rating's outcome for `card` reviewed at `now`, keyed by rating 1-4."""
     from fsrs import Rating
+
+    from ..models.cards import Outcome
 
     at = review_instant(card, now)
     scheduler = _scheduler(desired_retention, fuzz)

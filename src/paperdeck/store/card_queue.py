@@ -9,13 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..models.cards import Card, DueSummary, DueTally, Outcome
+from ..models.card_states import DueSummary, DueTally
 from ..models.common import from_iso, to_iso
 from .errors import ConflictError, NotFound, ValidationError
 from .tables import CARDS, REVIEWS
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from ..models.cards import Card, Outcome
 
     from .store import Store
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..models.cards import CardStats, CategoryLapses
 from ..models.common import to_iso
 
 if TYPE_CHECKING:
+    from ..models.cards import CardStats, CategoryLapses
     from .cards import CardRepo
 
 MAX_STREAK_DAYS = 3660
@@ -79,6 +79,8 @@ def retention_by_week(repo: "CardRepo", now: datetime, weeks: int = 12) -> list[
 
 
 def weakest_categories(repo: "CardRepo", limit: int = 5) -> list[CategoryLapses]:
+    from ..models.cards import CategoryLapses
+
     names = repo.category_names()
     # Lapses counted per card in the reviews_before_state index first, then per category: one
     # card lookup per lapsed card, not per lapse (1,000,000 reviews: ~35% faster).
@@ -147,6 +149,8 @@ def streak(repo: "CardRepo", now: datetime) -> int:
 
 
 def stats(repo: "CardRepo", now: datetime) -> CardStats:
+    from ..models.cards import CardStats
+
     retention, retention_reviews = true_retention(repo, now)
     return CardStats(
         reviews_per_day=reviews_per_day(repo, now),

@@ -8,10 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..domain.settings import ANSWER_SECONDS
-from ..models.cards import (
-    LEARNING, NEW, RELEARNING, REVIEW, Card, CardStats, CategoryLapses, Deck, DeckCounts,
-    EXTRA_CATEGORIES, DueSummary,
-)
+from ..models.card_states import EXTRA_CATEGORIES, LEARNING, NEW, RELEARNING, REVIEW, DueSummary
 from ..models.common import to_iso, utcnow
 from .card_queue import CardQueue
 from .card_settings import CardSettings
@@ -23,6 +20,8 @@ SCOPE = "cards"  # the undo journal of decks and cards (imports' too: store/card
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from ..models.cards import Card, CardStats, CategoryLapses, Deck, DeckCounts
     from ..models.papers import Paper
     from .store import Store
 
@@ -149,6 +148,8 @@ class CardRepo(CardQueue, CardSettings):
             (to_iso(end),),
         ):
             per_deck.setdefault(row[0], {})[row[1]] = row[2]
+        from ..models.cards import DeckCounts
+
         remaining = self.new_remaining(now)
         result = []
         for deck in self.decks():

@@ -149,32 +149,53 @@ class _Mapped(NamedTuple):
 
 
 class Mapper(Generic[M]):
-    """How one table's rows become `model`s and back."""
+    """How one table's rows become `model`s and back.
 
-    def __init__(self, model: type[M], table: str, *, columns: Mapping[str, str] | None = None,
+    `model` may be the dataclass or a function returning it: store/tables.py names every
+    table's model, and importing them all (and reading their type hints) cost every start,
+    `paperdeck today` included, for tables it never reads. What the fields say is worked out
+    at the mapper's first use."""
+
+    def __init__(self, model: type[M] | Callable[[], type[M]], table: str, *, columns: Mapping[str, str] | None = None,
                  joined: Iterable[str] = (), computed: Iterable[str] = (), store_only: Iterable[str] = (),
                  codecs: Mapping[str, Codec] | None = None):
         """`columns`: field -> column where they differ. `joined`: fields read from a joined
         column, never written. `computed`: fields with no column. `store_only`: columns the
         model does not carry (the store fills them). `codecs`: a field's own codec."""
-        self.model, self.table = model, table
-        renamed, own_codecs = dict(columns or {}), dict(codecs or {})
+        self._model, self.table = model, table
+        self._renamed, self._own_codecs = dict(columns or {}), dict(codecs or {})
         self.joined, self.computed, self.store_only = frozenset(joined), frozenset(computed), frozenset(store_only)
+        self._plans: dict[tuple[str, ...], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
+        self._builders: dict[tuple[str, ...], Callable[[list[Any]], list[M]]] = {}
+
+    @cached_property
+    def model(self) -> type[M]:
+        model = self._model
+        return model if isinstance(model, type) else model()
+
+    @cached_property
+    def _mapped(self) -> list[_Mapped]:
+        model = self.model
         hints = typing.get_type_hints(model)
-        self._mapped: list[_Mapped] = []
+        mapped = []
         for item in fields(model):  # type: ignore[arg-type]
             if item.name in self.computed:
                 continue
             annotation = hints[item.name]
-            codec = own_codecs.get(item.name) or codec_for(annotation)
+            codec = self._own_codecs.get(item.name) or codec_for(annotation)
             required = item.default is MISSING and item.default_factory is MISSING
             is_json = (typing.get_origin(annotation) or annotation) in (list, tuple, dict)
-            self._mapped.append(_Mapped(item.name, renamed.get(item.name, item.name), codec.decode if codec else None,
-                                        codec.encode if codec else None, required, is_json))
-        self._by_field = {mapped.field: mapped for mapped in self._mapped}
-        self._plans: dict[tuple[str, ...], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
-        self._builders: dict[tuple[str, ...], Callable[[list[Any]], list[M]]] = {}
-        self._fields = {item.name: item for item in fields(model)}  # type: ignore[arg-type]
+            mapped.append(_Mapped(item.name, self._renamed.get(item.name, item.name), codec.decode if codec else None,
+                                  codec.encode if codec else None, required, is_json))
+        return mapped
+
+    @cached_property
+    def _by_field(self) -> dict[str, _Mapped]:
+        return {mapped.field: mapped for mapped in self._mapped}
+
+    @cached_property
+    def _fields(self) -> dict[str, Any]:
+        return {item.name: item for item in fields(self.model)}  # type: ignore[arg-type]
 
     @property
     def field_names(self) -> list[str]:

@@ -8,12 +8,80 @@ field or a field without its column.
 from __future__ import annotations
 
 from .mapping import Codec, Mapper
-from ..models.cards import Card, Deck, Review
-from ..models.drafts import Draft
-from ..models.guide import GuideItem
-from ..models.papers import ChecklistItem, Paper, StageMove, Submission
-from ..models.pitch import PitchSection, PitchVersion, Rehearsal
-from ..models.venues import Deadline, DeadlineKind, Venue
+from ..models.venues import DeadlineKind  # read per deadline row (`_deadline_kind`)
+
+# Each model is imported at its mapper's first use (mapping.Mapper): `paperdeck today` and the
+# Dashboard read few of these tables whole, and every model imported is a start-up cost.
+
+
+def _paper():
+    from ..models.papers import Paper
+    return Paper
+
+
+def _stage_move():
+    from ..models.papers import StageMove
+    return StageMove
+
+
+def _checklist_item():
+    from ..models.papers import ChecklistItem
+    return ChecklistItem
+
+
+def _submission():
+    from ..models.papers import Submission
+    return Submission
+
+
+def _venue():
+    from ..models.venues import Venue
+    return Venue
+
+
+def _deadline():
+    from ..models.venues import Deadline
+    return Deadline
+
+
+def _deck():
+    from ..models.cards import Deck
+    return Deck
+
+
+def _card():
+    from ..models.cards import Card
+    return Card
+
+
+def _review():
+    from ..models.cards import Review
+    return Review
+
+
+def _pitch_section():
+    from ..models.pitch import PitchSection
+    return PitchSection
+
+
+def _pitch_version():
+    from ..models.pitch import PitchVersion
+    return PitchVersion
+
+
+def _rehearsal():
+    from ..models.pitch import Rehearsal
+    return Rehearsal
+
+
+def _guide_item():
+    from ..models.guide import GuideItem
+    return GuideItem
+
+
+def _draft():
+    from ..models.drafts import Draft
+    return Draft
 
 
 def _deadline_kind(value: str) -> DeadlineKind:
@@ -24,13 +92,13 @@ def _deadline_kind(value: str) -> DeadlineKind:
         return DeadlineKind.OTHER
 
 
-PAPERS = Mapper(Paper, "papers", joined={"venue_name"})  # the venue's name (paper_reads.PAPER_SELECT)
-STAGE_HISTORY = Mapper(StageMove, "stage_history")
-CHECKLIST_ITEMS = Mapper(ChecklistItem, "checklist_items")
-SUBMISSIONS = Mapper(Submission, "submissions")
-VENUES = Mapper(Venue, "venues")
+PAPERS = Mapper(_paper, "papers", joined={"venue_name"})  # the venue's name (paper_reads.PAPER_SELECT)
+STAGE_HISTORY = Mapper(_stage_move, "stage_history")
+CHECKLIST_ITEMS = Mapper(_checklist_item, "checklist_items")
+SUBMISSIONS = Mapper(_submission, "submissions")
+VENUES = Mapper(_venue, "venues")
 DEADLINES = Mapper(
-    Deadline, "deadlines",
+    _deadline, "deadlines",
     columns={"at": "at_utc"},
     joined={"venue_key", "venue_name"},              # joined from the venue row (venues._DEADLINE_SELECT)
     computed={"range_start", "range_end", "based_on",  # estimates only, never stored
@@ -38,15 +106,15 @@ DEADLINES = Mapper(
     store_only={"venue_id"},                         # the model names its venue by key
     codecs={"kind": Codec(_deadline_kind, lambda kind: kind.value)},
 )
-DECKS = Mapper(Deck, "decks")
-CARDS = Mapper(Card, "cards")
-REVIEWS = Mapper(Review, "reviews")
-PITCH_SECTIONS = Mapper(PitchSection, "pitch_sections",
+DECKS = Mapper(_deck, "decks")
+CARDS = Mapper(_card, "cards")
+REVIEWS = Mapper(_review, "reviews")
+PITCH_SECTIONS = Mapper(_pitch_section, "pitch_sections",
                         store_only={"words", "cjk_chars"})  # speaking counts, store/speech_counts.py
-PITCH_VERSIONS = Mapper(PitchVersion, "pitch_versions")
-REHEARSALS = Mapper(Rehearsal, "rehearsals")
-GUIDE_ITEMS = Mapper(GuideItem, "guide_items")
-DRAFTS = Mapper(Draft, "drafts")
+PITCH_VERSIONS = Mapper(_pitch_version, "pitch_versions")
+REHEARSALS = Mapper(_rehearsal, "rehearsals")
+GUIDE_ITEMS = Mapper(_guide_item, "guide_items")
+DRAFTS = Mapper(_draft, "drafts")
 
 MAPPERS: tuple[Mapper, ...] = (
     PAPERS, STAGE_HISTORY, CHECKLIST_ITEMS, SUBMISSIONS, VENUES, DEADLINES, DECKS, CARDS, REVIEWS,
