@@ -167,6 +167,7 @@ def _announce(app: Any, drafts: list[tuple[int, str]]) -> None:
     zh = getattr(app, "language", "en") == "zh"
     shown = ", ".join(f"#{draft_id} ({about})" for draft_id, about in drafts[:3]) + (" …" if len(drafts) > 3 else "")
     first = drafts[0][0]
-    app.notify(f"未关闭的对话框中输入的文字已存为草稿：{shown}。查看：paperdeck drafts --show {first}" if zh else
+    app.notify(f"未关闭的对话框中输入的文字已存为草稿：{shown}。查看：paperdeck drafts --show {first}"
+               f"（用 --delete {first} 删除）" if zh else
                f"Text typed in a dialog that was never closed is kept as a draft: {shown}. "
-               f"See it with: paperdeck drafts --show {first}", timeout=20, markup=False)
+               f"See it with: paperdeck drafts --show {first} (--delete {first} drops it)", timeout=20, markup=False)
