@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.papers import ChecklistItem, Stage
+from ..models.stages import Stage
 from .errors import NotFound, ValidationError
 from .tables import CHECKLIST_ITEMS
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from ..models.papers import ChecklistItem
     from .store import Store
 
 # The Writing stage also carries the guide's tip to prepare one or two diagrams.

@@ -10,14 +10,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso
-from ..models.papers import (
-    Paper, PaperAim, PaperBrief, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
-)
+from ..models.stages import PaperAim, PaperBrief, PaperChoice, PaperPlacement, Stage
 from .errors import NotFound
 from .mapping import text_item
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the whole papers' models are imported where one is built: the day's summary builds none
+    from ..models.papers import Paper, PaperFilter, PaperTile, StageMove, Submission
     from .store import Store
 
 # Papers in board order: by stage as the pipeline runs (not alphabetically), then position.
@@ -158,6 +157,8 @@ class PaperReads:
 
     def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
         """The board in one query: tile fields and the current stage's checklist progress."""
+        from ..models.papers import PaperFilter, PaperTile
+
         where, params = self._where(wanted or PaperFilter())
         if paper_id is not None:
             where += " AND p.id = ?"

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
-from ..models.papers import DECISIONS, TRACKS, Paper, Stage, Submission, YEAR_MAX, YEAR_MIN
+from ..models.stages import DECISIONS, TRACKS, Stage, YEAR_MAX, YEAR_MIN
 from . import undo
 from . import versions
 from .errors import NotFound, ValidationError
@@ -22,6 +23,7 @@ from .tables import PAPERS, SUBMISSIONS
 if TYPE_CHECKING:
     import sqlite3
 
+    from ..models.papers import Paper, Submission
     from .store import Store
 
 SCOPE = "pipeline"
@@ -30,14 +32,21 @@ SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
 # Fields the store keeps itself; every other field of Paper is editable, a new one included.
 SYSTEM_FIELDS = {"id", "stage", "position", "stage_entered_at", "created_at", "updated_at", "version",
                  "seed_key", "user_edited", "venue_name"}
-EDITABLE = frozenset(PAPERS.field_names) - SYSTEM_FIELDS
+
+
+@cache
+def editable_fields() -> frozenset[str]:
+    """Paper's fields a change may set (asked at the first write: reading them imports Paper)."""
+    return frozenset(PAPERS.field_names) - SYSTEM_FIELDS
+
+
 # The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
 MAX_TITLE_CELLS = 4000
 
 
 def _encode(fields: dict[str, Any]) -> dict[str, Any]:
     """Edited fields -> column values (checked); JSON fields may come as JSON text (imports)."""
-    unknown = set(fields) - EDITABLE
+    unknown = set(fields) - editable_fields()
     if unknown:
         raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
     values = dict(fields)

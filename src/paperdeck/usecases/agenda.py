@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..domain.agenda import AGENDA_DAYS, KIND_ORDER, AgendaKind, agenda_days, in_agenda, running_period
 from ..domain.deadlines import local_day, local_today
 from ..domain.targets import PaperTarget, milestone_items, target_for
-from ..models.papers import PaperBrief, Stage
+from ..models.stages import PaperBrief, Stage
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 from .deadline_list import target_test
 from .paper_targets import venue_editions

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.deadlines import countdown, opens_at, urgency
 from ..domain.targets import PLANNED_STAGES
-from ..models.papers import PaperBrief
+from ..models.stages import PaperBrief
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 
 if TYPE_CHECKING:

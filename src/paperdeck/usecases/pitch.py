@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from ..domain.speaking import Rates, rates_from_laps
-from ..models.papers import Stage
+from ..models.stages import Stage
 from ..models.pitch import Lap, PitchPart, PitchVersion, Rehearsal
 from ..store.errors import ConflictError
 

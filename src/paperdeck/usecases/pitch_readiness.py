@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models.papers import PaperBrief, Stage
+from ..models.stages import PaperBrief, Stage
 from .first_rows import first_rows
 
 if TYPE_CHECKING:

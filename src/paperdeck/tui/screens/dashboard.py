@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
 from ...i18n_words import ESTIMATE, pick
 from ...models.common import utcnow
-from ...models.papers import Stage
+from ...models.stages import Stage
 from ...paths import package_resource
 from ...usecases.dashboard import DashboardView, dashboard_view
 from ...usecases.my_papers import MyPaper
