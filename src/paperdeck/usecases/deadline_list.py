@@ -80,7 +80,7 @@ def gather_deadlines(store: "Store", papers: Sequence[PaperBrief], now: datetime
         from .deadline_book import DeadlineBook
 
         book = DeadlineBook.read(store, now)
-    is_target = target_test(store, papers, book.venues)
+    is_target = book.target_test(store, papers)
     names = book.names()
     end = now + timedelta(days=days)
     every = [d for d in book.upcoming(store) if d.kind.is_submission]  # in time order
