@@ -15,16 +15,26 @@ from key_burst import burst
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
 from waiting import app_until, settled
+from xdisplay import xvfb_display  # noqa: F401  (fixture)
+
+
+def pitch_app(store) -> PaperdeckApp:
+    return PaperdeckApp(store, start_screen="pitch", watch=False)
+
+
+async def in_first_editor(pilot) -> TextArea:
+    """The Pitch screen's view shown, the focus in part 1's editor."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    await pilot.click("#editor-1")
+    return pilot.app.screen.query_one("#editor-1", TextArea)
 
 
 async def test_a_burst_with_backspace_and_arrows_edits_the_pitch_in_order(store):
     paper = store.papers.add("Ordered keys", Stage.WRITING)
-    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    app = pitch_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        await pilot.click("#editor-1")
-        editor = app.screen.query_one("#editor-1", TextArea)
+        editor = await in_first_editor(pilot)
         burst(app, "x", "backspace")
         burst(app, "abd", "left")
         burst(app, "c", "end")
@@ -76,3 +86,32 @@ async def test_keys_typed_before_the_pitch_editors_exist_keep_their_order(store,
         await app_until(pilot, lambda: editor.text == "ab\nc", f"the early keys in order (editor: {editor.text!r})")
         await app.action_quit()
     assert store.pitches.bodies(paper.id)["pitch.background"] == "ab\nc"
+
+
+async def test_ctrl_s_right_behind_typed_text_versions_all_of_it(store):
+    """Pitch's keys are priority bindings: they run as they arrive, before the editor took the
+    letters typed just ahead of them. Ctrl+S (a version now) waits for those letters."""
+    paper = store.papers.add("Saved at once", Stage.WRITING)
+    app = pitch_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await in_first_editor(pilot)
+        burst(app, "Typed")
+        await app_until(pilot, lambda: store.pitches.bodies(paper.id)["pitch.background"] == "Typed", "the autosave")
+        before = len(store.pitches.versions(paper.id))
+        burst(app, " fast 快速", "ctrl+s")
+        await app_until(pilot, lambda: len(store.pitches.versions(paper.id)) > before, "the version Ctrl+S takes")
+        assert store.pitches.versions(paper.id)[0].sections == {"pitch.background": "Typed fast 快速"}
+        await app.action_quit()
+
+
+async def test_f9_right_behind_typed_text_copies_all_of_it(store, xvfb_display):
+    from xdisplay import read_clipboard
+
+    store.papers.add("Copied at once", Stage.WRITING)
+    app = pitch_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await in_first_editor(pilot)
+        burst(app, "Copied fast 复制", "f9")
+        await app_until(pilot, lambda: any("clipboard" in n.message for n in app._notifications), "the copy")
+        assert "Copied fast 复制" in read_clipboard()
+        await app.action_quit()

@@ -52,3 +52,41 @@ async def test_the_columns_scrollbar_draws_textuals_bar(store):
             ours = [bar.render_line(y) for y in range(height)]
             assert bar._strips is not None  # drawn our way (not Textual's)
             assert cells(ours) == cells(textuals_lines(bar, height)), key
+
+
+async def test_a_column_growing_past_its_height_gains_its_scrollbar_and_shows_the_moved_card(store):
+    """A move changes two columns' virtual heights without a layout of the screen (board.py
+    _set_virtual_size): the scrollbar still appears and goes, its thumb follows, the moved card
+    is in view. Neither column empties (an empty column collapses: a layout that would hide a
+    missed scrollbar update)."""
+    for number in range(7):
+        store.papers.add(f"Moving {number}", Stage.IDEATION)
+    store.papers.add("Staying in design", Stage.DESIGN)
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(pilot)
+        design = app.screen.query_one("#col-design", BoardColumn)
+        assert not design.show_vertical_scrollbar
+        for _ in range(6):
+            await pilot.press("shift+right")
+            await shown(pilot)
+            assert app.focused is design
+            await pilot.press("h")
+            await shown(pilot)
+        await pilot.press("l")
+        await shown(pilot)
+        assert len(design.tiles) == 7 and design.virtual_size.height > design.container_size.height
+        assert design.show_vertical_scrollbar and design.vertical_scrollbar.display
+        assert design.vertical_scrollbar.window_virtual_size == design.virtual_size.height
+        await pilot.press("end")
+        await shown(pilot)
+        top = design.tile_top(design.cursor)
+        assert design.scroll_y <= top and top + design.tile_lines(design.cursor) <= design.scroll_y + design.container_size.height
+        await pilot.press("home")
+        await shown(pilot)
+        for _ in range(6):
+            await pilot.press("shift+left")
+            await shown(pilot)
+            await pilot.press("l")
+            await shown(pilot)
+        assert len(design.tiles) == 1 and not design.show_vertical_scrollbar

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from textual.app import SystemCommand
     from textual.screen import Screen
+    from textual.theme import Theme
 
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
@@ -154,6 +155,14 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
 
         timer = self.set_interval(TICK_SECONDS, tick, name="preload")
 
+    @property
+    def current_theme(self) -> Theme:
+        # Textual's looks the name up in a fresh copy of every registered theme, and each line
+        # drawn asks (its ANSI colours): ~150 copies a frame when a card moves on the board.
+        # `theme` is always a registered name (Textual validates it).
+        theme = self._registered_themes.get(self.theme)
+        return theme if theme is not None else super().current_theme
+
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         # A widget not yet in the DOM is styled when it mounts (App._register applies the
         # stylesheet): restyling it now is wasted. Textual's Input, Select and Button set their
@@ -164,6 +173,8 @@ class PaperdeckApp(App["DatabaseCorrupt | None"]):
         super().update_styles(node, animate)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not self.screen_stack:
+            return  # a key or click arriving while the app quits, its screens gone: Textual would raise
         if self.idle_collector is not None and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
             self.idle_collector.input_seen()
         if isinstance(event, events.Key) and not self.screen.is_modal and (keys := escape_then(event)) is not None:

@@ -30,7 +30,7 @@ from ...models.pitch import PitchPart
 from ...usecases.core import ConflictError, NotFound, StoreError
 from ...usecases.pitch import PitchView, pitch_view, remember_pitch_paper, save_pitch
 from .pitch_guard import PitchGuard
-from .pitch_modes import EDITOR_SHARE, PitchModes  # noqa: F401  (EDITOR_SHARE: the layout tests read it here)
+from .pitch_modes import EDITOR_SHARE, PitchModes, after_typed_keys  # noqa: F401  (EDITOR_SHARE: the layout tests read it here)
 from .pitch_outputs import PitchOutputs
 from .pitch_rehearsal import RehearsalControls
 from ..widgets.gauge import SpeakingGauge, part_time_text
@@ -365,6 +365,7 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         self.dirty.difference_update(edited)
         self.guard.keep_held()
 
+    @after_typed_keys
     def action_save_now(self) -> None:
         if self.paper_id is not None and not self.guard.stopped:
             self.flush(snapshot=True, ask=True)

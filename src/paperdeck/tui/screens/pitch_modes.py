@@ -3,7 +3,9 @@ at three widths; mixed into PitchScreen, whose state (parts, paper, editors) the
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 
 from textual.containers import VerticalScroll
 from textual.widgets import Select, TextArea
@@ -14,6 +16,23 @@ EXAMPLES_SHOWN = 120  # from this width the guide's examples show without F3
 SIDE_BY_SIDE = 170    # from this width they sit beside the editors (which keep EDITOR_SHARE)
 EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
 PROMPT_MIN = 28       # narrower than this, an example column is not worth having
+
+
+def after_typed_keys(action: Callable[..., None]) -> Callable[..., None]:
+    """For a Pitch key that reads the text (save, copy, export). Its bindings are priority ones:
+    they run as the key arrives, ahead of letters typed just before it that the editor has not
+    taken yet (a fast typist, a macro, a loaded machine). The action waits for them: it runs
+    once the focused editor's queue has reached it."""
+
+    @functools.wraps(action)
+    def run(self, *args: object) -> None:
+        focused = self.focused
+        if isinstance(focused, TextArea):
+            focused.call_later(action, self, *args)
+        else:
+            action(self, *args)
+
+    return run
 
 
 class PitchModes:

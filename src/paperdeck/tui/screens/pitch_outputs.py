@@ -6,6 +6,7 @@ from ...domain.speaking import estimate_pitch, pitch_markdown
 from ...usecases.core import StoreError
 from ...usecases.pitch import pitch_versions, restore_pitch_version
 from ...usecases.session import database_path
+from .pitch_modes import after_typed_keys
 
 
 class PitchOutputs:
@@ -45,6 +46,7 @@ class PitchOutputs:
         parts = [(part.zh, part.en, texts[part.key]) for part in self.parts]
         return pitch_markdown(title, parts, estimate)
 
+    @after_typed_keys
     def action_export(self) -> None:
         if self.paper_id is None:
             return
@@ -62,6 +64,7 @@ class PitchOutputs:
 
         self.app.push_screen(dialog, exported)
 
+    @after_typed_keys
     def action_copy(self) -> None:
         if self.paper_id is None:
             return

@@ -27,6 +27,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
@@ -196,7 +197,20 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             text = one_line(tile.title).strip()[: (MAX_TITLE_LINES + 1) * width]
             extra = max(0, min(len(wrap_cells(text, width)), MAX_TITLE_LINES) - TITLE_LINES)
         self._extra = extra
-        self.virtual_size = Size(1, len(self.tiles) * TILE_HEIGHT + extra)
+        self._set_virtual_size(Size(1, len(self.tiles) * TILE_HEIGHT + extra))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """A column's own size is set by the board (1fr), never by its tiles: a new virtual size
+        moves only its scrollbar, so it needs no layout of the whole screen (a layout per card
+        moved or focus change). Textual still lays out when the scrollbar appears or goes."""
+        if size == self.virtual_size:
+            return
+        if not self.container_size:  # not laid out yet: the first layout takes it
+            self.virtual_size = size
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)  # the scrollbar's thumb, and a layout if it shows or hides
+        self.refresh()
 
     def tile_top(self, index: int) -> int:
         """The virtual line a tile starts on."""
