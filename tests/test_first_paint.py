@@ -131,8 +131,10 @@ def dashboard_frames(app: PaperdeckApp) -> list[bool]:
     return frames
 
 
-async def test_the_apps_first_frame_shows_the_first_screens_data(store):
-    """The start screen waits for its data like any other: no empty shell drawn first."""
+async def test_the_apps_first_frame_shows_the_first_screens_data(store, monkeypatch):
+    """The start screen waits for its data like any other: no empty shell drawn first. (The
+    wait is made long: a loaded machine's read must not reach it and draw the shell.)"""
+    monkeypatch.setattr(first_paint, "FIRST_PAINT_WAIT", 30)
     app = PaperdeckApp(store, watch=False)
     frames = dashboard_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
