@@ -72,17 +72,23 @@ class BibParse:
         return len(self.papers) + len(self.problems)
 
 
-def parse_bibtex(text: str, file: str = "") -> BibParse:
-    """Every entry of `text` as a paper, or as a problem naming `file`, the key and the line."""
-    import bibtexparser
+def parse_bibtex(text: str, file: str = "", *, fast: bool = True) -> BibParse:
+    """Every entry of `text` as a paper, or as a problem naming `file`, the key and the line.
 
-    library = bibtexparser.parse_string(text, append_middleware=[_KeepRaw(), _fast_latex_decoding()])
+    A file of plain entries is split by domain/bib_split.py (what bibtexparser would give, ~5x
+    faster); any other file, or `fast=False`, goes to bibtexparser."""
     papers: list[BibPaper] = []
     problems: list[ImportProblem] = []
-    for block in library.failed_blocks:
-        key = getattr(block, "key", None) or _key_from_raw(block.raw)
-        problems.append(ImportProblem(file, key or "(no key)", _message(block.error), line=_line(block.start_line)))
-    for entry in library.entries:
+    entries = _plain_entries(text) if fast else None
+    if entries is None:
+        import bibtexparser
+
+        library = bibtexparser.parse_string(text, append_middleware=[_KeepRaw(), _fast_latex_decoding()])
+        for block in library.failed_blocks:
+            key = getattr(block, "key", None) or _key_from_raw(block.raw)
+            problems.append(ImportProblem(file, key or "(no key)", _message(block.error), line=_line(block.start_line)))
+        entries = library.entries
+    for entry in entries:
         try:
             paper = entry_to_paper(entry)
         except ValueError as error:
@@ -91,6 +97,43 @@ def parse_bibtex(text: str, file: str = "") -> BibParse:
         papers.append(paper)
     problems.sort(key=lambda p: p.line or 0)
     return BibParse(papers, problems)
+
+
+class _PlainEntry:
+    """A plain entry (domain/bib_split.py) as entry_to_paper reads bibtexparser's Entry."""
+
+    __slots__ = ("entry_type", "key", "start_line", "fields", "paperdeck_raw")
+
+    def __init__(self, entry_type: str, key: str, start_line: int, fields: list[tuple[str, str]], raw: dict[str, str]):
+        self.entry_type, self.key, self.start_line = entry_type, key, start_line
+        self.fields, self.paperdeck_raw = fields, raw
+
+    def items(self) -> list[tuple[str, str]]:
+        return [("ENTRYTYPE", self.entry_type), ("ID", self.key), *self.fields]
+
+
+def _plain_entries(text: str) -> list[_PlainEntry] | None:
+    """The entries of a file of plain entries, kept and decoded as the middlewares below do
+    (raw values kept, unread fields dropped, LaTeX decoded); None for any other file, or when
+    a value's LaTeX does not decode (bibtexparser reports that entry)."""
+    from .bib_split import split_simple
+
+    simple = split_simple(text)
+    if simple is None:
+        return None
+    decode = _decoder()._transform_python_value_string
+    entries = []
+    for entry in simple:
+        decoded = []
+        for name, value in entry.fields:
+            if name.lower() in READ_FIELDS:
+                text_value, error = decode(value)
+                if error:
+                    return None
+                decoded.append((name, text_value))
+        raw = {name.lower(): value for name, value in entry.fields}
+        entries.append(_PlainEntry(entry.entry_type, entry.key, entry.start_line, decoded, raw))
+    return entries
 
 
 def _KeepRaw():
@@ -128,14 +171,19 @@ def _fast_latex_decoding():
     return FastLatexDecoding()
 
 
-def decode_latex(text: str) -> str:
-    """One raw value as text, by the same decoder the parse uses."""
+def _decoder():
+    """One decoding middleware, kept: its `_transform_python_value_string` decodes a value."""
     global _DECODER
-    if not _NEEDS_LATEX.search(text):
-        return text.replace("{", "").replace("}", "")
     if _DECODER is None:
         _DECODER = _fast_latex_decoding()
-    decoded, _error = _DECODER._transform_python_value_string(text)
+    return _DECODER
+
+
+def decode_latex(text: str) -> str:
+    """One raw value as text, by the same decoder the parse uses."""
+    if not _NEEDS_LATEX.search(text):
+        return text.replace("{", "").replace("}", "")
+    decoded, _error = _decoder()._transform_python_value_string(text)
     return decoded
 
 
@@ -167,13 +215,15 @@ def clean(value: object) -> str:
 
 def entry_to_paper(entry) -> BibPaper:
     fields = {k.lower(): v for k, v in entry.items() if k.lower() not in ("id", "entrytype")}
+    # Each field as plain text, cleaned once: ~30 are asked for, most of them absent ("").
+    text = {name: clean(value) for name, value in fields.items()}
     raw: dict[str, str] = getattr(entry, "paperdeck_raw", {})
-    title = clean(fields.get("title", ""))
+    title = text.get("title", "")
     if not title:
         raise ValueError("no title")
     names = parse_author_field(raw.get("author", ""))
-    texts = {name: clean(fields.get(name, "")) for name in ("booktitle", "journal", "howpublished", "abbr")}
-    arxiv_id = find_arxiv_id(fields)
+    texts = {name: text.get(name, "") for name in ("booktitle", "journal", "howpublished", "abbr")}
+    arxiv_id = find_arxiv_id(fields, text)
     venue = infer_venue(texts)
     on_arxiv = venue is not None and venue.kind == PREPRINT
     where = " ".join(texts[name] for name in ("booktitle", "journal", "howpublished")).strip()
@@ -182,16 +232,16 @@ def entry_to_paper(entry) -> BibPaper:
     known = venue if venue is not None and not on_arxiv else None
     venue_name = known.abbr if known else (_own_venue_name(texts) if published else None)
     entry_type = entry.entry_type.lower()
-    year = parse_year(fields.get("year"))
+    year = _year(text.get("year", ""))
     return BibPaper(
         key=entry.key, line=_line(entry.start_line), entry_type=entry_type, title=title,
         authors=names.authors, equal_contribution=names.equal, corresponding=names.corresponding, year=year,
         venue_key=known.key if known else None, venue_name=venue_name,
         track=catalogue_track(" ".join(texts.values()), known) if published else None, status=status,
-        doi=normalize_doi(clean(fields.get("doi", "")) or _doi_from_url(clean(fields.get("url", "")))),
-        arxiv_id=arxiv_id, links=find_links(fields),
-        selected=any(clean(fields.get(name, "")).lower() in TRUE_WORDS for name in ("selected", "cv_selected")),
-        award=find_award(fields, venue_name, year),
+        doi=normalize_doi(text.get("doi", "") or _doi_from_url(text.get("url", ""))),
+        arxiv_id=arxiv_id, links=find_links(text),
+        selected=any(text.get(name, "").lower() in TRUE_WORDS for name in ("selected", "cv_selected")),
+        award=find_award(text, venue_name, year),
         journal=published and (known.kind == JOURNAL if known else entry_type == "article" and bool(texts["journal"])),
         source={
             "type": entry_type,
@@ -261,7 +311,11 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def parse_year(value: object) -> int | None:
-    found = _YEAR.search(clean(value or ""))
+    return _year(clean(value or ""))
+
+
+def _year(text: str) -> int | None:
+    found = _YEAR.search(text)
     return int(found.group(0)) if found else None
 
 
@@ -286,14 +340,15 @@ def _own_venue_name(texts: dict[str, str]) -> str | None:
     return short_venue_name(texts.get("booktitle", "") or texts.get("journal", "") or texts.get("howpublished", ""))
 
 
-def find_arxiv_id(fields: dict[str, object]) -> str | None:
-    prefix = clean(fields.get("archiveprefix", "") or fields.get("eprinttype", "")).lower()
-    eprint = clean(fields.get("eprint", ""))
-    candidates = [clean(fields.get("arxiv", ""))]
+def find_arxiv_id(fields: dict[str, object], texts: dict[str, str]) -> str | None:
+    """`fields` as decoded, `texts` the same cleaned (entry_to_paper's)."""
+    prefix = texts.get("archiveprefix" if fields.get("archiveprefix", "") else "eprinttype", "").lower()
+    eprint = texts.get("eprint", "")
+    candidates = [texts.get("arxiv", "")]
     if eprint and (prefix == "arxiv" or not prefix):
         candidates.append(eprint)
     for name in ("journal", "url", "pdf", "volume", "howpublished", "note"):
-        text = clean(fields.get(name, ""))
+        text = texts.get(name, "")
         if "arxiv" in text.lower() or (name == "volume" and text.lower().startswith("abs/")):
             candidates.append(text.split("arxiv", 1)[-1] if "arxiv" in text.lower() else text)
     for candidate in candidates:
@@ -308,11 +363,12 @@ LINK_FIELDS = (("code", ("code", "github")), ("project", ("website", "project", 
                ("url", ("url",)))
 
 
-def find_links(fields: dict[str, object]) -> dict[str, str]:
+def find_links(texts: dict[str, str]) -> dict[str, str]:
+    """The links among an entry's fields (cleaned: entry_to_paper's `text`)."""
     links = {}
     for kind, names in LINK_FIELDS:
         for name in names:
-            url = clean(fields.get(name, ""))
+            url = texts.get(name, "")
             if url.lower().startswith(("http://", "https://")):
                 links[kind] = url
                 break
@@ -336,15 +392,15 @@ AWARD_WORDS = (
 _AWARD_PATTERNS = tuple((re.compile(pattern), label) for pattern, label in AWARD_WORDS)
 
 
-def find_award(fields: dict[str, object], venue_name: str | None, year: int | None) -> str | None:
+def find_award(texts: dict[str, str], venue_name: str | None, year: int | None) -> str | None:
     """`award` / `award_name` as written (without a repeated "ICLR 2026"), else an oral,
-    spotlight or award named in `note`, `annotation` or `award_text`."""
+    spotlight or award named in `note`, `annotation` or `award_text` (cleaned fields)."""
     for name in ("award", "award_name"):
-        text = clean(fields.get(name, ""))
+        text = texts.get(name, "")
         if text:
             return _without_venue(text, venue_name, year)[:80]
     for name in ("note", "annote", "annotation", "award_text"):
-        text = clean(fields.get(name, "")).lower()
+        text = texts.get(name, "").lower()
         if not text:
             continue
         for pattern, label in _AWARD_PATTERNS:

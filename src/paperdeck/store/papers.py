@@ -9,6 +9,8 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
@@ -46,26 +48,42 @@ MAX_TITLE_CELLS = 4000
 
 def _encode(fields: dict[str, Any]) -> dict[str, Any]:
     """Edited fields -> column values (checked); JSON fields may come as JSON text (imports)."""
+    return PAPERS.encode(_checked(fields))
+
+
+def _checked(fields: dict[str, Any]) -> dict[str, Any]:
+    """Edited fields, checked (ValidationError), JSON text read; not yet column values."""
     unknown = set(fields) - editable_fields()
     if unknown:
         raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
     values = dict(fields)
     for name in PAPERS.json_fields & values.keys():
-        value, empty = values[name], PAPERS.default(name)
+        value, kind = values[name], _json_kind(name)
         if isinstance(value, str):
             try:
                 value = json.loads(value)
             except ValueError as error:
                 raise ValidationError(f"{name}: not valid JSON", field=name) from error
-        if value is not None and not isinstance(value, type(empty)):
-            raise ValidationError(f"{name} must be a {type(empty).__name__}", field=name)
-        values[name] = empty if value is None else value
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(f"{name} must be a {kind.__name__}", field=name)
+        values[name] = PAPERS.default(name) if value is None else value
     if "title" in values:
         values["title"] = _check_title(values["title"])
     year = values.get("target_year")
     if year is not None and not (isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX):
         raise ValidationError(f"year {year!r} is out of range ({YEAR_MIN}-{YEAR_MAX})", field="target_year")
-    return PAPERS.encode(values)
+    return values
+
+
+_JSON_KINDS: dict[str, type] = {}
+
+
+def _json_kind(name: str) -> type:
+    """The type of a JSON field's value (list or dict), from its default, found once."""
+    kind = _JSON_KINDS.get(name)
+    if kind is None:
+        kind = _JSON_KINDS[name] = type(PAPERS.default(name))
+    return kind
 
 
 def _check_title(title: object) -> str:
@@ -144,10 +162,21 @@ class PaperRepo(PaperReads, ChecklistMixin):
             templates = checklist_templates(conn)
             # Each column's end read once, not per paper (10,000 papers: a query each).
             ends = dict(conn.execute("SELECT stage, max(position) FROM papers GROUP BY stage").fetchall())
-            touched = []
-            for title, stage, encoded in prepared:
+            # The ids SQLite would give one insert after another (one more than the largest, 1
+            # in an empty table), given here so that papers with the same columns (an import's)
+            # go in one executemany: ~10 us a paper less than a statement each.
+            first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM papers").fetchone()[0]
+            touched = list(range(first_id, first_id + len(prepared)))
+            rows: list[tuple[tuple[str, ...], list[Any]]] = []
+            for paper_id, (title, stage, encoded) in zip(touched, prepared):
                 position = ends[stage.value] = (ends.get(stage.value) or 0) + 1
-                touched.append(insert_paper(conn, title, stage, encoded, now, position=position, parts=False))
+                row = {"id": paper_id, **_paper_row(title, stage, encoded, now, now, position)}
+                rows.append((tuple(row), list(row.values())))
+            for columns, group in groupby(rows, key=itemgetter(0)):
+                conn.executemany(
+                    f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                    [values for _columns, values in group],
+                )
             # Each paper's first history row and checklists, all in two statements (10,000 papers:
             # 300,000 rows; a statement per paper cost ~40% of an import).
             conn.executemany(
@@ -165,7 +194,7 @@ class PaperRepo(PaperReads, ChecklistMixin):
         fields = dict(fields)
         _check_title(fields.pop("title", ""))
         Stage(fields.pop("stage", Stage.IDEATION.value))
-        _encode(fields)
+        _checked(fields)  # every refusal is raised here; encoding into columns refuses nothing
 
     def update(self, paper_id: int, expected_version: int | None, **fields: Any) -> Paper:
         """Save edited fields; ConflictError if the paper changed since `expected_version`."""
@@ -286,6 +315,14 @@ class PaperRepo(PaperReads, ChecklistMixin):
         return self.get(paper_id)
 
 
+def _paper_row(title: str, stage: Stage, encoded: dict[str, Any], now: str, entered: str, position: float) -> dict[str, Any]:
+    """A new paper's columns -> values."""
+    return {
+        "title": title, "stage": stage.value, "position": position,
+        "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
+    }
+
+
 def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
                  *, entered: str | None = None, position: int | None = None, parts: bool = True) -> int:
     """Insert a paper at the end of its column (`position`, when the caller knows it), with
@@ -294,10 +331,7 @@ def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: 
     if position is None:
         position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM papers WHERE stage = ?",
                                 (stage.value,)).fetchone()[0]
-    columns = {
-        "title": title, "stage": stage.value, "position": position,
-        "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
-    }
+    columns = _paper_row(title, stage, encoded, now, entered, position)
     cursor = conn.execute(
         f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         list(columns.values()),

@@ -23,6 +23,7 @@ from .actions import app_bindings
 from .commands import PaperdeckCommands
 from .escape_keys import escape_then
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
+from .switch_delay import SwitchDelay
 from .textual_fixes import apply as apply_textual_fixes
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ INTEGRITY_POLL_SECONDS = 0.25
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 
 
-class PaperdeckApp(App["DatabaseCorrupt | None"]):
+class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
     """Exits with None, or with the damage the background integrity check found (run.py then
     offers the latest good backup in the terminal)."""
 
