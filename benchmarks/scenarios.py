@@ -83,7 +83,10 @@ _SWITCH_ORDER = ["pipeline", "venues", "flashcards", "pitch", "resume", "dashboa
 
 
 def _switch(i: int) -> Step:
-    return Step(SCREEN_KEYS[_SWITCH_ORDER[i % len(_SWITCH_ORDER)]], substantial(200))
+    # Pitch opens with its editor focused: a digit would be typed into the pitch, not switch
+    # (every step after Pitch measured typing until round 7). Escape leaves the editor, unmeasured.
+    screen = _SWITCH_ORDER[i % len(_SWITCH_ORDER)]
+    return Step(SCREEN_KEYS[screen], substantial(200), after=[ESCAPE] if screen == "pitch" else [])
 
 
 # Characters neither the generated pitches nor the footer contain: a typed one is new on its line, so a frame
@@ -116,7 +119,8 @@ SCENARIOS = [
     Scenario("move_card", "move a card (shift+→/←)", "pipeline", _move_card),
     Scenario("open_form", "open the paper form (e)", "pipeline", _open_form),
     Scenario("rate_card", "rate a flashcard (3)", "flashcards", _rate_card, setup=[b"a", b" "]),
-    Scenario("switch_screen", "switch screens (1–6)", "dashboard", _switch, setup=[b"2", b"3", b"4", b"5", b"6", b"1"]),
+    Scenario("switch_screen", "switch screens (1–6)", "dashboard", _switch,
+             setup=[b"2", b"3", b"4", b"5", ESCAPE, b"6", b"1"]),
     Scenario("type_pitch", "type in the pitch editor", "pitch", _type, setup=[TAB, TAB]),
     Scenario("scroll_venues", "scroll the venue list (↓/↑: each shows that venue's detail)", "venues", _scroll),
     # The month grid's paper milestones (▸) come with the view it loads when opened.

@@ -186,6 +186,7 @@ async def test_the_whole_list_follows_the_papers_the_format_and_the_grouping(pap
         await pilot.press("down")                      # a cursor move keeps it
         assert "Reward-Aware Prompt Optimization" in whole.document
         await pilot.press("f", "f", "f")               # txt -> md -> tex -> bib
+        await view_shown(pilot)                        # read again with the cite keys
         assert whole.document.startswith("@") and "Reward-Aware Prompt Optimization" in whole.document
         await pilot.press("up", "space", "x")          # that paper off the resume: a new view
         await view_shown(pilot)

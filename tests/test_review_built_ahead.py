@@ -105,7 +105,9 @@ async def test_a_session_shows_cards_changed_elsewhere_since_the_screen_was_buil
 
 async def test_nothing_of_the_last_session_is_drawn_while_the_next_loads(store, frozen_clock, monkeypatch):
     """While a new session's first card is read, the screen holds no card, timer or count of
-    the last one (whatever is drawn meanwhile, once FIRST_PAINT_WAIT has passed)."""
+    the last one (whatever is drawn meanwhile, once FIRST_PAINT_WAIT has passed). (Its first card
+    not read ahead: test_review_read_ahead.py has those.)"""
+    monkeypatch.setattr(ReviewScreen, "read_first_ahead", lambda screen, deck_ids: None)
     hold, read, release = hold_loads(monkeypatch, ReviewScreen)
     app = PaperdeckApp(store, start_screen="flashcards")
     async with app.run_test(size=(120, 40)) as pilot:

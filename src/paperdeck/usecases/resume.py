@@ -3,8 +3,8 @@ Resume screen's view and writes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..domain.bibtex_out import assign_cite_keys
@@ -40,12 +40,13 @@ class ResumeEntries:
         return sort_entries([*self.shown, *self.hidden, *self.unplaced])
 
 
-def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
+def resume_entries(store: "Store", *, unplaced: bool = False, cite_keys: bool = True) -> ResumeEntries:
     """The user's papers but the dropped ones, split by whether they are on the resume
     (accepted, under review or on arXiv, and not taken off); cite keys unique across the
-    whole database. The guide's example papers never belong: they are not the user's
-    publications. Which papers belong is decided from a few columns of each; only those are
-    read whole (`unplaced`: the others too)."""
+    whole database (`cite_keys`; else each entry keeps only its paper's own key, and only
+    BibTeX needs them: see `database_cite_keys`). The guide's example papers never belong:
+    they are not the user's publications. Which papers belong is decided from a few columns of
+    each; only those are read whole (`unplaced`: the others too)."""
     from ..store.papers import submissions_by_paper
 
     settings = store.settings.load()
@@ -61,7 +62,7 @@ def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
             other.append(paper.id)
     wanted = set(on) | set(off) | (set(other) if unplaced else set())
     papers = store.papers.by_ids(sorted(wanted))
-    keys = assign_cite_keys(store.papers.cite_key_sources())
+    keys = database_cite_keys(store) if cite_keys else {}
     names, mine = venue_names(store), settings.my_names
     found: dict[int, ResumeEntry] = {
         paper.id: build_entry(paper, history.get(paper.id, ()), names, mine,
@@ -73,6 +74,17 @@ def resume_entries(store: "Store", *, unplaced: bool = False) -> ResumeEntries:
         return sort_entries([found[i] for i in ids if i in found])
 
     return ResumeEntries(entries(on), entries(off), entries(other) if unplaced else [], versions)
+
+
+def database_cite_keys(store: "Store") -> dict[int, str]:
+    """Every paper's BibTeX cite key, unique across the database (bibtex_out.assign_cite_keys):
+    all papers' keys decide each one's, so this reads every paper (~40 ms at 10,000 papers)."""
+    return assign_cite_keys(store.papers.cite_key_sources())
+
+
+def with_cite_keys(entries: Iterable[ResumeEntry], keys: Mapping[int, str]) -> list[ResumeEntry]:
+    """The entries with the database's cite keys (`database_cite_keys`), for BibTeX."""
+    return [replace(entry, cite_key=keys.get(entry.paper_id, entry.cite_key)) for entry in entries]
 
 
 def entries_from_store(store: "Store") -> list[ResumeEntry]:
@@ -90,13 +102,19 @@ class ResumeView:
     format: str
     group: str
     versions: Mapping[int, int] = field(default_factory=dict)  # paper id -> the version shown (bullets save against it)
+    cite_keys: Mapping[int, str] | None = None  # the database's cite keys, when read with the view (else None)
 
 
-def resume_view(store: "Store") -> ResumeView:
-    found = resume_entries(store)
+def resume_view(store: "Store", cite_keys: bool | None = None) -> ResumeView:
+    """The screen's view; the database's cite keys (`database_cite_keys`) are read with it when
+    `cite_keys` (None: when the stored format is BibTeX, the only one that writes them)."""
     settings = store.settings.load()
-    return ResumeView(tuple(found.shown), tuple(found.hidden), settings.resume_format, settings.resume_group,
-                      found.versions)
+    keyed = settings.resume_format == "bib" if cite_keys is None else cite_keys
+    keys = database_cite_keys(store) if keyed else None
+    found = resume_entries(store, cite_keys=False)
+    shown, hidden = (tuple(with_cite_keys(part, keys)) if keys is not None else tuple(part)
+                     for part in (found.shown, found.hidden))
+    return ResumeView(shown, hidden, settings.resume_format, settings.resume_group, found.versions, keys)
 
 
 def set_resume_format(store: "Store", fmt: str) -> None:

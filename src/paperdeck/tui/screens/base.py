@@ -253,6 +253,15 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
 
+    def show_read_view(self, view: Any, key: tuple) -> None:
+        """Show `view`, read ahead under the view key `key` (the caller checked it is still the
+        current one), as a load that just read it would be: no read."""
+        self._view_generation += 1
+        self._view_requested_key = key
+        self.hold_first_paint()
+        self._idle_event().clear()
+        self.post_message(self.ViewLoaded(self._view_generation, view))
+
     async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
         if message.generation != self._view_generation:
@@ -263,6 +272,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         if message.generation == self._view_generation:  # not overtaken while mounting
             await self.first_view_shown()
             self._idle_event().set()
+            self._end_switch_delay()
 
     async def on_paperdeck_screen_view_failed(self, message: ViewFailed) -> None:
         message.stop()
@@ -333,6 +343,14 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         self._in_view = True
         if not self.view_is_current():
             self.refresh_data()
+        if not self.view_pending:  # drawn once this resume is handled (switch_delay.py)
+            self.call_later(self._end_switch_delay)
+
+    def _end_switch_delay(self) -> None:
+        if self.is_current:
+            end = getattr(self.app, "end_switch_delay", None)
+            if end is not None:
+                end()
 
     def on_screen_suspend(self) -> None:
         self._in_view = False

@@ -27,6 +27,7 @@ from ...usecases.core import StoreError
 from ...usecases.review import ReviewRequest, ReviewView, record_cram_answer, rate_card, review_view, undo_rating
 from ..widgets.panel import Panel
 from .base import PaperdeckScreen
+from .card_review_ahead import ReviewReadAhead
 from .card_review_render import ReviewRendering
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class Rated:
     requeued: bool = False
 
 
-class ReviewScreen(ReviewRendering, PaperdeckScreen):
+class ReviewScreen(ReviewReadAhead, ReviewRendering, PaperdeckScreen):
     # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
     # restyles every screen's widgets (as Flashcards).
     # The card centred, its timer above it, the ratings below it.
@@ -219,7 +220,14 @@ class ReviewScreen(ReviewRendering, PaperdeckScreen):
         self._render_card()
 
     def refresh_data(self) -> None:
-        """Shown again, or cards changed elsewhere: the same card as stored now, counted again."""
+        """Shown again, or cards changed elsewhere: the same card as stored now, counted again.
+        A session's first card may have been read ahead (card_review_ahead.py)."""
+        if self.view is None and self.card is None:
+            ahead = self.take_read_ahead()
+            if ahead is not None:
+                self._decks_asked = ahead.key  # the decks came with it, read under that key
+                self.show_read_view(ahead.view, ahead.key)
+                return
         self.tally = None
         self.wanted_card_id = self.card.id if self.card is not None else None
         self.reload_view()

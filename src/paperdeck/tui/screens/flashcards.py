@@ -102,6 +102,7 @@ class FlashcardsScreen(PaperdeckScreen):
         if selected is not None and view.deck(selected) is not None:
             table.move_cursor(row=table.get_row_index(str(selected)))
         self.query_one("#cards-summary", Static).update(self._summary(view))
+        self._read_review_ahead()
         if not self._building_ahead:
             self._building_ahead = True
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
@@ -121,11 +122,22 @@ class FlashcardsScreen(PaperdeckScreen):
             if await build_hidden(app, REVIEW_SCREEN, review) is review:
                 await review.built_ahead()
         self.review_screen = app.get_screen(REVIEW_SCREEN)
+        self._read_review_ahead()
         await input_pause(app)
         if not app.is_screen_installed(STATS_SCREEN):
             stats = CardStatsScreen()
             if await build_hidden(app, STATS_SCREEN, stats) is stats:  # not opened meanwhile
                 await stats.read_ahead()
+
+    def _read_review_ahead(self) -> None:
+        """`a`'s first card, read while the decks are shown (card_review_ahead.py)."""
+        if self.review_screen is not None and self.is_current:
+            self.review_screen.read_first_ahead(None)
+
+    def on_screen_resume(self) -> None:
+        # Shown again (a session ended): the next `a`'s card, read ahead (kept if still current).
+        # PaperdeckScreen's handler runs too.
+        self.call_later(self._read_review_ahead)
 
     @staticmethod
     def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
@@ -164,6 +176,7 @@ class FlashcardsScreen(PaperdeckScreen):
         view = self.decks_view
         if view is not None:
             self.query_one("#cards-summary", Static).update(self._summary(view))
+        self._read_review_ahead()
         if not self._building_ahead:
             self._building_ahead = True
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
