@@ -13,6 +13,7 @@ from ..models.common import from_iso
 from ..models.stages import PaperAim, PaperBrief, PaperChoice, PaperPlacement, Stage
 from .errors import NotFound
 from .mapping import text_item
+from .paper_parts import template_counts
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
 if TYPE_CHECKING:  # the whole papers' models are imported where one is built: the day's summary builds none
@@ -169,16 +170,19 @@ class PaperReads:
             "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, "
             "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
-            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
+            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done, "
+            "p.checklist_from_template AS from_template "
             f"FROM papers p WHERE {where} ORDER BY p.position, p.id",
             params,
         )
+        # A checklist still read from its templates has no rows: its total is theirs, none done.
+        templates = template_counts(self.store.rows) if any(row["from_template"] for row in rows) else {}
         return [
             PaperTile(
                 id=row["id"], title=row["title"], stage=STAGE_OF[row["stage"]], position=row["position"],
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
-                checklist_total=row["total"], decision=row["decision"], track=row["track"],
+                checklist_total=templates.get(row["stage"], 0) if row["from_template"] else row["total"], decision=row["decision"], track=row["track"],
                 target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
                 is_example=bool(row["is_example"]),
             )

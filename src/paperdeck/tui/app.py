@@ -117,6 +117,7 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
                             exit_on_error=False)
         if self.once_shown is not None:
             self.run_worker(self._call_once_shown(self.once_shown), name="once-shown", exit_on_error=False)
+        self.run_worker(self._announce_kept_typing(), name="kept typing", exit_on_error=False)
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
             self.call_after_refresh(_freeze_startup_objects)
             self.start_idle_collector()
@@ -136,6 +137,16 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         if ready is not None:
             await ready()
         self.call_after_refresh(call)
+
+    async def _announce_kept_typing(self) -> None:
+        """Once the first screen shows its data: text a dialog kept as a draft when the app
+        ended under it (screens/typing_kept.py)."""
+        from .screens.typing_kept import announce_kept_typing
+
+        ready = getattr(self.screen, "view_ready", None)
+        if ready is not None:
+            await ready()
+        announce_kept_typing(self)
 
     async def _preload_once_shown(self) -> None:
         """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""

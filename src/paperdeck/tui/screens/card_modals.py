@@ -19,10 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from ...textsafe import one_line
 from ...usecases.cards import add_card, edit_card, remember_interview_date
 from ...usecases.core import StoreError
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 if TYPE_CHECKING:
     from ...models.cards import Card, Deck
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class CardModal(PaperdeckModal[ResultType]):
+class CardModal(KeepsTyping, PaperdeckModal[ResultType]):
     """The Flashcards screens' dialogs: a wider box, labels across it, a row of fields."""
 
     # Not a CSS_PATH: a stylesheet file read at the first opening re-parses the app's CSS and
@@ -91,6 +93,11 @@ class EditCardModal(CardModal["Card"]):
         self.card = card
         self._theirs: dict | None = None  # the stored card a conflict found
         self.deck_id = card.deck_id if card else deck_id
+
+    def typing_about(self) -> str:
+        if self.card is None:
+            return self.pick("新卡片", "new card")
+        return self.pick(f"卡片“{one_line(self.card.front)[:60]}”", f"card “{one_line(self.card.front)[:60]}”")
 
     def compose(self) -> ComposeResult:
         pick = self.pick

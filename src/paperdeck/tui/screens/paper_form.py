@@ -26,6 +26,7 @@ from ...usecases.drafts import keep_draft
 from ...usecases.paper_form import PaperFormView, save_paper
 from ..widgets.panel import literal
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 from .paper_form_checklist import ChecklistTab
 from .paper_form_conflict import both_kept, differences
 from .paper_form_details import DetailsTab
@@ -62,7 +63,7 @@ async def build_paper_form_ahead(app) -> None:
         await build_hidden(app, FORM_SCREEN, PaperFormModal(None))
 
 
-class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
+class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
     """Edit one paper. Enter in a field or the Save button saves only what was changed;
     Escape closes, asking first when there are unsaved edits."""
 
@@ -201,11 +202,20 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
             return {}
         return {name: text for name, text in self._raw().items() if self.loaded.get(name) != text}
 
-    def save_pending(self) -> None:
-        """The app is closing (SIGHUP, SIGTERM): unsaved edits become a draft (the user has
-        not chosen to save them over the paper)."""
-        if not self.opening.closed:
-            self._keep_as_draft()
+    # -- typed text kept while the form is open (typing_kept.py): the edits, not every field --
+
+    def typed_by_user(self, field) -> bool:
+        return not self.reading and not self.opening.closed  # fills send no Changed (_show_form)
+
+    def note_typed(self, field) -> None:
+        pass  # typed_text reads the fields (kept by reference: readable when the app quits)
+
+    def typed_text(self) -> str:
+        edited = self._edited()
+        return "\n\n".join(f"## {label}\n{text}" for label, text in zip(self._labels(edited), edited.values()))
+
+    def typing_about(self) -> str:
+        return f"paper “{self.paper.title if self.paper is not None else f'#{self.paper_id}'}”"
 
     def _labels(self, names) -> list[str]:
         """The fields' labels as the form shows them (the name where a field has none)."""
@@ -213,13 +223,11 @@ class PaperFormModal(Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTa
 
     def _keep_as_draft(self) -> str:
         """The paper is gone: unsaved edits become a draft. Says where (or "")."""
-        edited = self._edited()
-        if not edited:
+        body = self.typed_text()
+        if not body:
             return ""
-        title = self.paper.title if self.paper is not None else f"#{self.paper_id}"
-        body = "\n\n".join(f"## {label}\n{text}" for label, text in zip(self._labels(edited), edited.values()))
         try:
-            draft = keep_draft(self.store, "paper", f"paper “{title}”", body)
+            draft = keep_draft(self.store, "paper", self.typing_about(), body)
         except StoreError as error:
             return self.pick(f"（草稿未保存：{error}）", f" (the draft was not saved: {error})")
         return self.pick(f" 未保存的修改已存为草稿 #{draft.id}（paperdeck drafts --show {draft.id}）。",

@@ -67,6 +67,7 @@ class Openings:
         """Empty of the last opening, loading `paper_id` (pushed right after). A form built
         ahead and still mounting starts it once mounted."""
         self.opening = Opening(paper_id)
+        self.restart_typing()  # KeepsTyping: the last opening's draft was closed with it
         if self.fields_ready:
             self.query_one(".dialog").border_title = self._title()
             self._start_opening()

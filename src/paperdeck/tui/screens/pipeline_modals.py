@@ -12,9 +12,10 @@ from ...domain.validation import FieldError, clean_title
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 
-class QuickCaptureModal(PaperdeckModal[str]):
+class QuickCaptureModal(KeepsTyping, PaperdeckModal[str]):
     """`n`: a title and Enter. Returns the cleaned title, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without adding")]

@@ -10,6 +10,7 @@ from textual.widgets import Button, Label, TextArea
 from ...textsafe import one_line
 from ..widgets.safe_text import SafeTextArea
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 DIALOG_CSS = """
 {name} > .dialog {{ width: 90; padding: 0 1; }}
@@ -17,7 +18,7 @@ DIALOG_CSS = """
 """
 
 
-class BulletsDialog(PaperdeckModal[list[str]]):
+class BulletsDialog(KeepsTyping, PaperdeckModal[list[str]]):
     """One bullet per line. Save with the button or F10 (never Ctrl+S alone); Escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="BulletsDialog") + "BulletsDialog TextArea { height: 10; }"
@@ -30,6 +31,9 @@ class BulletsDialog(PaperdeckModal[list[str]]):
         super().__init__()
         self.paper_title = title
         self.bullets = bullets
+
+    def typing_about(self) -> str:
+        return self.pick(f"“{one_line(self.paper_title)}”的要点", f"bullets of “{one_line(self.paper_title)}”")
 
     def compose(self) -> ComposeResult:
         zh = self.language == "zh"

@@ -18,9 +18,10 @@ from textual.widgets import Button, Input, Label, Static
 from ...textsafe import one_line
 from ..widgets.safe_text import SafeInput
 from .modal import PaperdeckModal
+from .typing_kept import KeepsTyping
 
 
-class FormModal(PaperdeckModal[Any]):
+class FormModal(KeepsTyping, PaperdeckModal[Any]):
     DEFAULT_CSS = """
     FormModal > .dialog { width: 76; padding: 0 1; }
     FormModal Label { margin-top: 1; }

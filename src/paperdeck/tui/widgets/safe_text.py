@@ -30,7 +30,10 @@ class KeysInOrder:
     Backspace deleted the wrong one. The app would run the same binding (the focused widget is
     the first in its chain); priority bindings still run before the key reaches the field."""
 
+    typed = False  # a key or a paste reached the field: its text is the user's (typing_kept.py)
+
     async def _on_key(self, event: events.Key) -> None:
+        self.typed = True
         await super()._on_key(event)  # type: ignore[misc]
         if event._stop_propagation or self.loading:  # typed as text; a loading field has no bindings
             return
@@ -45,6 +48,10 @@ class KeysInOrder:
 
 
 class SafeTextArea(KeysInOrder, TextArea):
+    def on_paste(self, event: events.Paste) -> None:
+        # Textual calls every class's handler in turn: TextArea's own pastes the text after this.
+        self.typed = True
+
     def on_unmount(self) -> None:
         drop_watchers(self, self.app, "theme")  # TextArea's own watcher: see textual_fixes.py
 
@@ -62,5 +69,8 @@ class SafeTextArea(KeysInOrder, TextArea):
 
 
 class SafeInput(KeysInOrder, Input):
+    def on_paste(self, event: events.Paste) -> None:
+        self.typed = True  # Input's own handler pastes the text after this (see SafeTextArea)
+
     def validate_value(self, value: str) -> str:
         return one_line(value)
