@@ -154,6 +154,8 @@ class ChecklistMixin:
     def checklist(self, paper_id: int, stage: Stage | None = None) -> list[ChecklistItem]:
         from_template = self.store.scalar("SELECT checklist_from_template FROM papers WHERE id = ?", (paper_id,))
         if from_template:
+            from ..models.papers import ChecklistItem
+
             return [ChecklistItem(id=template_item_id(paper_id, n), paper_id=paper_id, stage=item_stage, text=text,
                                   done=False, position=n, seed_key=key)
                     for n, (item_stage, key, text) in enumerate(templates_read(self.store.rows))
