@@ -200,8 +200,9 @@ def test_repeated_author_lists_are_parsed_once_but_each_entry_owns_its_lists():
 
 
 def test_imported_papers_get_the_history_and_checklists_an_added_paper_gets(store, add_paper):
-    """The import writes every paper's first history row and checklists in bulk; each must be
-    what adding that paper alone writes."""
+    """The import writes every paper's first history row in bulk, and its checklists are read
+    from the templates (tests/test_checklist_from_template.py); each must be what adding that
+    paper alone gives."""
     from paperdeck.models.papers import Stage
 
     alone = add_paper("Added by hand", stage=Stage.DECISION)
@@ -210,8 +211,8 @@ def test_imported_papers_get_the_history_and_checklists_an_added_paper_gets(stor
     assert len(ids) == len(added(plan)) > 1
 
     def checklist(paper_id):
-        return store.conn.execute("SELECT stage, seed_key, text, position, done FROM checklist_items "
-                                  "WHERE paper_id = ? ORDER BY id", (paper_id,)).fetchall()
+        return [(item.stage.value, item.seed_key, item.text, item.position, item.done)
+                for item in store.papers.checklist(paper_id)]
 
     def history(paper_id):
         return store.conn.execute("SELECT from_stage, to_stage FROM stage_history WHERE paper_id = ?",

@@ -113,3 +113,56 @@ async def test_every_screens_first_frame_has_its_data_and_then_its_keys(store, k
         await settled(pilot)
         assert frames[0] == (True, 0), frames
         assert frames[-1][1] > 3, frames
+
+
+def dashboard_frames(app: PaperdeckApp) -> list[bool]:
+    """For each frame sent to the terminal for the Dashboard: whether its view was shown by then."""
+    from paperdeck.tui.screens.dashboard import DashboardScreen
+
+    frames: list[bool] = []
+    send = app._display
+
+    def display(screen, renderable) -> None:
+        if isinstance(screen, DashboardScreen) and renderable is not None:
+            frames.append(screen.dashboard is not None)
+        send(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return frames
+
+
+async def test_the_apps_first_frame_shows_the_first_screens_data(store, monkeypatch):
+    """The start screen waits for its data like any other: no empty shell drawn first. (The
+    wait is made long: a loaded machine's read must not reach it and draw the shell.)"""
+    monkeypatch.setattr(first_paint, "FIRST_PAINT_WAIT", 30)
+    app = PaperdeckApp(store, watch=False)
+    frames = dashboard_frames(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.view_ready()
+        await settled(pilot)
+        assert frames and all(frames), frames
+
+
+async def test_a_slow_first_read_shows_the_start_screen_without_its_data_then_with_it(store, monkeypatch):
+    from paperdeck.tui.screens.dashboard import DashboardScreen
+
+    gate = threading.Event()
+    read = DashboardScreen.load_view
+
+    def slow_read(snapshot, request):
+        gate.wait(30)
+        return read(snapshot, request)
+
+    monkeypatch.setattr(DashboardScreen, "load_view", staticmethod(slow_read))
+    monkeypatch.setattr(first_paint, "FIRST_PAINT_WAIT", 0.05)
+    app = PaperdeckApp(store, watch=False)
+    frames = dashboard_frames(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await app_until(pilot, lambda: frames, "the Dashboard's shell drawn while its read waits")
+            assert not any(frames)  # drawn without its data (the read is held)
+        finally:
+            gate.set()
+        await app.screen.view_ready()
+        await settled(pilot)
+        assert frames[-1] is True

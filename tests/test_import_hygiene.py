@@ -47,8 +47,10 @@ def test_paperdeck_today_loads_no_textual(tmp_path):
 
 
 def test_paperdeck_today_loads_no_model_it_does_not_read(tmp_path):
-    """`paperdeck today` reads counts, not cards or drafts: their models (dataclasses made at
-    import, a start-up cost) stay unloaded (models/card_states.py, store/tables.py's mappers).
+    """`paperdeck today` reads counts and brief rows, not whole cards, papers or drafts: their
+    models (dataclasses made at import, a start-up cost) stay unloaded (models/card_states.py,
+    models/stages.py, store/tables.py's mappers), and so does the Pitch screen's use case
+    (usecases/pitch_rates.py), and the backups' module when no backup is due (store/backup_due.py).
     The database is made first: making it seeds the decks, which does read them."""
     db = str(tmp_path / "p.db")
     made = subprocess.run([sys.executable, "-m", "paperdeck.cli.main", "today", "--db", db],
@@ -59,7 +61,8 @@ def test_paperdeck_today_loads_no_model_it_does_not_read(tmp_path):
         "from paperdeck.cli.main import main\n"
         f"main(['today', '--db', {db!r}])\n"
         "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m in "
-        "('paperdeck.models.cards', 'paperdeck.models.drafts'))))\n"
+        "('paperdeck.models.cards', 'paperdeck.models.drafts', 'paperdeck.models.papers', 'paperdeck.usecases.pitch', "
+        "'paperdeck.store.backup'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -58,7 +58,8 @@ def test_a_field_without_a_column_is_caught(empty):
     class PaperWithMood(Paper):
         mood: str = ""
 
-    mappers = [m for m in MAPPERS if m is not PAPERS] + [Mapper(PaperWithMood, "papers", joined={"venue_name"})]
+    mappers = [m for m in MAPPERS if m is not PAPERS] + [Mapper(PaperWithMood, "papers", joined=PAPERS.joined,
+                                                                store_only=PAPERS.store_only)]
     assert schema_mismatches(empty.conn, mappers) == ["PaperWithMood maps mood but papers has no such column"]
 
 

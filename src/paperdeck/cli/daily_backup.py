@@ -22,7 +22,7 @@ from ..textsafe import printable
 
 if TYPE_CHECKING:
     from ..store import Store
-    from ..store.backup import DailyBackup
+    from ..store.backup_due import DailyBackup
 
 _due: list["DailyBackup"] = []
 _running: list[tuple[threading.Thread, "DailyBackup", float]] = []  # (thread, backup, started at)
@@ -32,7 +32,7 @@ _failures: list[str] = []
 def plan(store: "Store", *, after_output: bool) -> None:
     """Make the day's backup now, or (`after_output`) once the command has answered."""
     from ..store import StoreError
-    from ..store.backup import daily_backup_due
+    from ..store.backup_due import daily_backup_due
 
     try:
         due = daily_backup_due(store)

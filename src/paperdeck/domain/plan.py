@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..models.papers import STAGES, Stage
+from ..models.stages import STAGES, Stage
 
 if TYPE_CHECKING:
     from ..models.papers import Paper

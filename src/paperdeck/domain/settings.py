@@ -13,7 +13,7 @@ from datetime import date, tzinfo
 from typing import Any, Mapping, NamedTuple
 
 from ..i18n import LANGUAGES
-from ..models.papers import RESUME_FORMATS, RESUME_GROUPS
+from ..models.stages import RESUME_FORMATS, RESUME_GROUPS
 from .scheduling import MAX_RETENTION, MIN_RETENTION
 from .setting_kinds import (
     Choice, Day, Flag, Keymap, MinuteRange, Names, Nullable, Number, SettingError, Text, Whole, Zone, describe, quote,

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from ..models.bounds import year_in_bounds
-from ..models.papers import STAGES, Stage
+from ..models.stages import STAGES, Stage
 from ..models.venues import Deadline, DeadlineKind
 from .deadlines import is_open, local_day, local_today, opens_at
 from .editions import AFTER_NOTIFICATION, AFTER_SUBMISSION, VenueEditions, submitted_cycle

@@ -30,6 +30,7 @@ from .backup_folder import (  # noqa: F401  (BackupFile, list_backups, shared_ba
     prune_backups, shared_backups,
 )
 from ..paths import fsync_folder
+from .backup_due import DailyBackup, daily_backup_due  # noqa: F401  (named here too)
 from .connection import connect_readonly
 from .errors import DatabaseCorrupt, DatabaseUnavailable, NotAPaperdeckDatabase, StoreError
 
@@ -119,30 +120,6 @@ def backup_file(db_path: Path, *, reason: str) -> Path:
     finally:
         source.close()
     return target
-
-
-@dataclass(frozen=True)
-class DailyBackup:
-    """The day's first automatic backup, due. It is made on its own read-only connection, so
-    it may run in a thread while the store is in use (in WAL mode a reader never blocks the
-    app's writes) and after the store is closed."""
-
-    db_path: Path
-    keep: int
-
-    def make(self) -> Path:
-        """Back up, then keep the newest `keep` (the one just made is never pruned)."""
-        made = backup_file(self.db_path, reason="")
-        prune_backups(self.db_path, self.keep, made=made)
-        return made
-
-
-def daily_backup_due(store: "Store") -> DailyBackup | None:
-    """At the first start of a day, the backup to make; else None (one was made today)."""
-    today = local_now().date()
-    if any(backup.taken_at.date() == today for backup in list_backups(store.path)):
-        return None
-    return DailyBackup(Path(store.path), store.settings.load().backups_kept)
 
 
 def daily_backup(store: "Store") -> Path | None:

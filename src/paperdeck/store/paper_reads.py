@@ -10,14 +10,14 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso
-from ..models.papers import (
-    Paper, PaperAim, PaperBrief, PaperChoice, PaperFilter, PaperPlacement, PaperTile, Stage, StageMove, Submission,
-)
+from ..models.stages import PaperAim, PaperBrief, PaperChoice, PaperPlacement, Stage
 from .errors import NotFound
 from .mapping import text_item
+from .paper_parts import template_counts
 from .tables import PAPERS, STAGE_HISTORY, SUBMISSIONS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the whole papers' models are imported where one is built: the day's summary builds none
+    from ..models.papers import Paper, PaperFilter, PaperTile, StageMove, Submission
     from .store import Store
 
 # Papers in board order: by stage as the pipeline runs (not alphabetically), then position.
@@ -158,6 +158,8 @@ class PaperReads:
 
     def tiles(self, wanted: PaperFilter | None = None, *, paper_id: int | None = None) -> list[PaperTile]:
         """The board in one query: tile fields and the current stage's checklist progress."""
+        from ..models.papers import PaperFilter, PaperTile
+
         where, params = self._where(wanted or PaperFilter())
         if paper_id is not None:
             where += " AND p.id = ?"
@@ -168,16 +170,19 @@ class PaperReads:
             "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, "
             "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
-            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done "
+            "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done, "
+            "p.checklist_from_template AS from_template "
             f"FROM papers p WHERE {where} ORDER BY p.position, p.id",
             params,
         )
+        # A checklist still read from its templates has no rows: its total is theirs, none done.
+        templates = template_counts(self.store.rows) if any(row["from_template"] for row in rows) else {}
         return [
             PaperTile(
                 id=row["id"], title=row["title"], stage=STAGE_OF[row["stage"]], position=row["position"],
                 venue_key=row["venue_key"], target_year=row["target_year"], topic_key=row["topic_key"],
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
-                checklist_total=row["total"], decision=row["decision"], track=row["track"],
+                checklist_total=templates.get(row["stage"], 0) if row["from_template"] else row["total"], decision=row["decision"], track=row["track"],
                 target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
                 is_example=bool(row["is_example"]),
             )

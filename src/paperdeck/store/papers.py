@@ -8,22 +8,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..models.common import from_iso, to_iso, utcnow
-from ..models.papers import DECISIONS, TRACKS, Paper, Stage, Submission, YEAR_MAX, YEAR_MIN
+from ..models.stages import DECISIONS, TRACKS, Stage, YEAR_MAX, YEAR_MIN
 from . import undo
 from . import versions
 from .errors import NotFound, ValidationError
-from .paper_parts import ChecklistMixin, checklist_templates, materialize_checklists
+from .paper_parts import ChecklistMixin, materialize_checklists
 from .paper_reads import PAPER_SELECT, STAGE_OF, STAGE_RANK, PaperReads  # noqa: F401  (importers name them here)
 from .tables import PAPERS, SUBMISSIONS
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from ..models.papers import Paper, Submission
     from .store import Store
 
 SCOPE = "pipeline"
@@ -32,7 +34,14 @@ SHALLOW = {"papers", "stage_history", "checklist_items", "submissions"}
 # Fields the store keeps itself; every other field of Paper is editable, a new one included.
 SYSTEM_FIELDS = {"id", "stage", "position", "stage_entered_at", "created_at", "updated_at", "version",
                  "seed_key", "user_edited", "venue_name"}
-EDITABLE = frozenset(PAPERS.field_names) - SYSTEM_FIELDS
+
+
+@cache
+def editable_fields() -> frozenset[str]:
+    """Paper's fields a change may set (asked at the first write: reading them imports Paper)."""
+    return frozenset(PAPERS.field_names) - SYSTEM_FIELDS
+
+
 # The store refuses only absurd titles; the form and the CLI hold titles to 500 characters.
 MAX_TITLE_CELLS = 4000
 
@@ -44,7 +53,7 @@ def _encode(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _checked(fields: dict[str, Any]) -> dict[str, Any]:
     """Edited fields, checked (ValidationError), JSON text read; not yet column values."""
-    unknown = set(fields) - EDITABLE
+    unknown = set(fields) - editable_fields()
     if unknown:
         raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
     values = dict(fields)
@@ -150,7 +159,6 @@ class PaperRepo(PaperReads, ChecklistMixin):
             prepared.append((title, stage, _encode(fields)))
         now = to_iso(utcnow())
         with self.store.transaction() as conn:
-            templates = checklist_templates(conn)
             # Each column's end read once, not per paper (10,000 papers: a query each).
             ends = dict(conn.execute("SELECT stage, max(position) FROM papers GROUP BY stage").fetchall())
             # The ids SQLite would give one insert after another (one more than the largest, 1
@@ -161,21 +169,21 @@ class PaperRepo(PaperReads, ChecklistMixin):
             rows: list[tuple[tuple[str, ...], list[Any]]] = []
             for paper_id, (title, stage, encoded) in zip(touched, prepared):
                 position = ends[stage.value] = (ends.get(stage.value) or 0) + 1
-                row = {"id": paper_id, **_paper_row(title, stage, encoded, now, now, position)}
+                # Its checklist is read from the templates until its first change (paper_parts.py):
+                # copying them cost ~33 us a paper, a third of an import's budget (issue 18).
+                row = {"id": paper_id, **_paper_row(title, stage, encoded, now, now, position), "checklist_from_template": 1}
                 rows.append((tuple(row), list(row.values())))
             for columns, group in groupby(rows, key=itemgetter(0)):
                 conn.executemany(
                     f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                     [values for _columns, values in group],
                 )
-            # Each paper's first history row and checklists, all in two statements (10,000 papers:
-            # 300,000 rows; a statement per paper cost ~40% of an import).
+            # Each paper's first history row, in one statement.
             conn.executemany(
                 "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
                 [(paper_id, stage.value, now) for paper_id, (_, stage, _) in zip(touched, prepared)],
             )
-            materialize_checklists(conn, touched, templates)
-            # Recorded by id, not copied (290,000 checklist rows for 10,000 papers); undo reads them.
+            # Recorded by id, not copied; undo reads them (and their rows in other tables).
             undo.record_added(conn, SCOPE, label, "papers", touched, SHALLOW)
         return touched
 

@@ -133,11 +133,15 @@ class Store:
             return (version, self.conn.total_changes)
 
     def counts(self) -> dict[str, int]:
+        from .paper_parts import checklist_item_count
+
         tables = [
             "papers", "venues", "deadlines", "decks", "cards", "reviews",
-            "guide_items", "pitch_sections", "submissions", "checklist_items",
+            "guide_items", "pitch_sections", "submissions",
         ]
-        return {table: self.scalar(f"SELECT count(*) FROM {table}") for table in tables}
+        counts = {table: self.scalar(f"SELECT count(*) FROM {table}") for table in tables}
+        counts["checklist_items"] = checklist_item_count(self.rows)  # those read from templates too
+        return counts
 
     def close(self) -> None:
         """Close the connections (a load still reading finishes first)."""

@@ -92,7 +92,8 @@ def _deadline_kind(value: str) -> DeadlineKind:
         return DeadlineKind.OTHER
 
 
-PAPERS = Mapper(_paper, "papers", joined={"venue_name"})  # the venue's name (paper_reads.PAPER_SELECT)
+PAPERS = Mapper(_paper, "papers", joined={"venue_name"},  # the venue's name (paper_reads.PAPER_SELECT)
+                store_only={"checklist_from_template"})  # read by store/paper_parts.py
 STAGE_HISTORY = Mapper(_stage_move, "stage_history")
 CHECKLIST_ITEMS = Mapper(_checklist_item, "checklist_items")
 SUBMISSIONS = Mapper(_submission, "submissions")

@@ -99,9 +99,6 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         self.database_watcher: "DatabaseWatcher | None" = None
         self.idle_collector: "IdleCollector | None" = None
         self.preloader: "Preloader | None" = None
-        # A screen has been drawn: a later screen's first showing may wait for its data before
-        # drawing (tui/screens/first_paint.py); the first one draws at once on a blank terminal.
-        self.screen_drawn = False
         # Read once, before the first frame (language, theme and keymap shape it); read again off
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from ..domain.agenda import AGENDA_DAYS, KIND_ORDER, AgendaKind, agenda_days, in_agenda, running_period
 from ..domain.deadlines import local_day, local_today
 from ..domain.targets import PaperTarget, milestone_items, target_for
-from ..models.papers import PaperBrief, Stage
+from ..models.stages import PaperBrief, Stage
 from ..models.venues import Deadline, DeadlineKind, deadline_name
-from .deadline_list import target_test
 from .paper_targets import venue_editions
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ def week_agenda(store: "Store", papers: Sequence[PaperBrief], targets: Mapping[i
 def _deadlines(store: "Store", book: "DeadlineBook", papers: Sequence[PaperBrief], zone: tzinfo, today: date,
                days: int) -> list[AgendaItem]:
     """Submission deadlines (as the deadline list has them) on the agenda's days."""
-    is_target = target_test(store, papers, book.venues)
+    is_target = book.target_test(store, papers)
     names = book.names()
     found = []
     for deadline in book.upcoming(store, days + 1):

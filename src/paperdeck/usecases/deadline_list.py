@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.deadlines import countdown, opens_at, urgency
 from ..domain.targets import PLANNED_STAGES
-from ..models.papers import PaperBrief
+from ..models.stages import PaperBrief
 from ..models.venues import Deadline, DeadlineKind, deadline_name
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def gather_deadlines(store: "Store", papers: Sequence[PaperBrief], now: datetime
         from .deadline_book import DeadlineBook
 
         book = DeadlineBook.read(store, now)
-    is_target = target_test(store, papers, book.venues)
+    is_target = book.target_test(store, papers)
     names = book.names()
     end = now + timedelta(days=days)
     every = [d for d in book.upcoming(store) if d.kind.is_submission]  # in time order

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from ..domain.speaking import Rates, rates_from_laps
-from ..models.papers import Stage
+from ..domain.speaking import Rates
+from ..models.stages import Stage
 from ..models.pitch import Lap, PitchPart, PitchVersion, Rehearsal
 from ..store.errors import ConflictError
+from .pitch_rates import rates_by_paper  # noqa: F401  (importers name it here too)
 
 if TYPE_CHECKING:
     from ..models.papers import PaperChoice
@@ -52,19 +53,6 @@ def speaker_rates(store: "Store", paper_id: int | None = None) -> Rates:
     """The speaking rates a pitch is timed at (`rates_by_paper`), for `paper_id` or pooled."""
     pooled, by_paper = rates_by_paper(store)
     return by_paper.get(paper_id, pooled) if paper_id is not None else pooled
-
-
-def rates_by_paper(store: "Store") -> tuple[Rates, dict[int, Rates]]:
-    """The pooled rates and each rehearsed paper's, read once. Per language: measured over the
-    paper's own runs, else over every run (the speaker's), else the settings' defaults. A
-    language is "measured" only from runs that had it in them."""
-    defaults = store.settings.load().speaking_rates()
-    runs = store.pitches.rehearsals()
-    pooled = rates_from_laps((lap for run in runs for lap in run.laps), defaults)
-    laps: dict[int, list[Lap]] = {}
-    for run in runs:
-        laps.setdefault(run.paper_id, []).extend(run.laps)
-    return pooled, {paper_id: rates_from_laps(own, defaults).or_else(pooled) for paper_id, own in laps.items()}
 
 
 def opening_paper(store: "Store", papers: Sequence["PaperChoice"]) -> int | None:

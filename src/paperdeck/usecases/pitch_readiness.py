@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models.papers import PaperBrief, Stage
+from ..models.stages import PaperBrief, Stage
 from .first_rows import first_rows
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def pitch_rows(store: "Store", papers: Sequence[PaperBrief],
                rows: int | None = None) -> tuple[list[PitchReadiness], int, tuple[float, float]]:
     """gather_pitch's list (its first `rows`), how many it has in all, and the target."""
     from ..domain.speaking import SpeechCount, pitch_seconds, verdict_of
-    from .pitch import rates_by_paper
+    from .pitch_rates import rates_by_paper
 
     pitches = store.pitches
     target = pitches.target_minutes()

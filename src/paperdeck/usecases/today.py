@@ -16,7 +16,7 @@ from ..domain.settings import MAX_HORIZON_DAYS as MAX_DAYS
 from ..domain.targets import PLANNED_STAGES, PaperTarget, late_text
 from ..domain.timezones import zone_name
 from ..models.common import to_iso
-from ..models.papers import PaperBrief
+from ..models.stages import PaperBrief
 from .agenda import AgendaItem, week_agenda
 from .deadline_book import DeadlineBook
 from .deadline_list import DeadlineItem, gather_deadlines

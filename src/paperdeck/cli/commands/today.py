@@ -163,7 +163,7 @@ VERDICT_ZH = {"empty": "未开始", "short": "偏短", "ok": "合适", "long": "
 
 def render_text(summary, language: str, paint: Painter) -> list[str]:
     """The summary in the content language (headings, counts and dates; stored text as typed)."""
-    from ...models.papers import Stage
+    from ...models.stages import Stage
     from ...usecases.today import minutes_seconds, target_text
 
     zh = language == "zh"

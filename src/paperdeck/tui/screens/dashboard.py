@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ...domain.deadlines import URGENCY_STYLE, countdown, urgency, when_text
 from ...i18n_words import ESTIMATE, pick
 from ...models.common import utcnow
-from ...models.papers import Stage
+from ...models.stages import Stage
 from ...paths import package_resource
 from ...usecases.dashboard import DashboardView, dashboard_view
 from ...usecases.my_papers import MyPaper
@@ -191,6 +191,10 @@ class DashboardScreen(PaperdeckScreen):
             self._rows_first = False
         if any(panel.pending_rest for panel in self.query(DashboardList)):
             self._rest_event().clear()
+            # After the frame: the screen asks for its layout first, so that its idle handler
+            # waits for that frame before running the callback (with nothing marked yet, the
+            # rows were added before the frame, which then laid out every one of them).
+            self.refresh(layout=True)
             self.call_after_refresh(self._show_rest)
 
     def _show_rest(self) -> None:

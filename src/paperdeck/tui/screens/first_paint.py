@@ -5,6 +5,8 @@ the UI thread while the worker reads the view, and both hold the interpreter's l
 needs: the frame with the data came 40-60 ms later for it (Venues at medium). So the first
 showing keeps the previous screen on the terminal until the first view is shown (or failed),
 or until FIRST_PAINT_WAIT has passed: a slow read (a large database) shows the shell by then.
+The app's first screen too: the terminal stays blank that long at most (the shell drawn first
+cost the Dashboard's first frame with data ~40 ms of CPU at medium, and its read started after it).
 Layout, focus and every handler run as usual; only the drawing to the terminal waits. The
 footer's keys, composed only once the view is shown (they depend on it), are built right after
 that first frame.
@@ -13,9 +15,7 @@ that first frame.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
-from textual._context import NoActiveAppError
 from textual.screen import Screen
 
 FIRST_PAINT_WAIT = 0.25  # seconds after the first view was asked for
@@ -25,7 +25,6 @@ class FirstPaint(Screen):
     """Mixed into PaperdeckScreen before Screen."""
 
     loads_view = False  # PaperdeckScreen: True for a screen whose data comes as a view
-    _may_wait = False  # built while another screen was on the terminal
     _first_view_shown = False
     _paint_held = False
     _paint_whole = False  # the next paint draws all of the screen (nothing of it was drawn)
@@ -33,18 +32,10 @@ class FirstPaint(Screen):
     _footer_built: asyncio.Event | None = None  # set once the footer that waited is built
     _footer_due = False  # the footer waits for the next paint
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        try:
-            self._may_wait = bool(getattr(self.app, "screen_drawn", False))
-        except NoActiveAppError:  # built outside a running app
-            pass
-
     def first_paint_waits(self) -> bool:
-        """True until the first view is shown (or failed), unless this is the app's first
-        screen: its first frame is the app's first frame (the terminal is blank until then).
-        The footer is built then too (QuietFooter), with the keys the view leaves."""
-        return self.loads_view and self._may_wait and not self._first_view_shown
+        """True until the first view is shown (or failed). The footer is built then too
+        (QuietFooter), with the keys the view leaves."""
+        return self.loads_view and not self._first_view_shown
 
     def hold_paint_for_next_view(self) -> None:
         """A screen built before and shown again for something new (a review session): draw
@@ -114,7 +105,5 @@ class FirstPaint(Screen):
             self._repaint_required = False  # this paint is the whole screen: no second one
             self._compositor._dirty_regions.add(self._compositor.size.region)  # a full update
         super()._compositor_refresh()
-        if self.is_current:
-            self.app.screen_drawn = True  # type: ignore[attr-defined]
-            if self._footer_due:
-                self.call_later(self._build_footer)  # the frame with the view is drawn
+        if self.is_current and self._footer_due:
+            self.call_later(self._build_footer)  # the frame with the view is drawn
