@@ -7,7 +7,7 @@ import pytest
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.widgets.board import BoardColumn
-from waiting import settled
+from waiting import app_until, settled
 
 
 @pytest.fixture
@@ -157,6 +157,30 @@ async def test_the_form_ticks_checklist_items(board):
         await view_shown(pilot)
         paper = board.papers.by_stage(Stage.IDEATION)[0]
         assert board.papers.checklist(paper.id, Stage.IDEATION)[0].done
+
+
+async def test_alt_right_to_the_checklist_then_space_ticks_its_first_item(board):
+    """A tab reached by key takes the focus into its first list or field (the tab bar kept
+    it: Space went to the tab bar, not the checklist), whether built then or before."""
+    from textual.widgets import SelectionList
+
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        await pilot.press("e")
+        await app.screen.view_ready()
+        form = app.screen
+        for _round in range(2):  # the tab built at the first visit, shown again at the second
+            await pilot.press("alt+right")
+            await app_until(pilot, lambda: isinstance(app.focused, SelectionList), "the focus in the checklist")
+            assert app.focused.id == "form-checklist"
+            await pilot.press("alt+left")
+            await app_until(pilot, lambda: app.focused is form.fields["title"], "the focus back in the title")
+        await pilot.press("alt+right")
+        await app_until(pilot, lambda: isinstance(app.focused, SelectionList), "the focus in the checklist")
+        await pilot.press("space")
+        paper = board.papers.by_stage(Stage.IDEATION)[0]
+        await app_until(pilot, lambda: board.papers.checklist(paper.id, Stage.IDEATION)[0].done, "the first item ticked")
 
 
 async def test_d_deletes_after_a_confirm_and_u_U_undo_redo(board):

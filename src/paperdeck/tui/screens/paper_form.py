@@ -156,6 +156,7 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
             show_error(label, "")
         self.query_one("#form-errors", Static).update("")
         self.loaded = self._raw()
+        self.tab_to_enter = ""
         self.query_one(TabbedContent).active = "tab-details"
         for scroll in self.query(VerticalScroll):
             scroll.scroll_home(animate=False, immediate=True)
@@ -295,7 +296,10 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
         tabs = self.query(TabbedContent)
         if tabs and not self.reading:
             index = self.TABS.index(tabs.first().active) if tabs.first().active in self.TABS else 0
-            tabs.first().active = self.TABS[(index + step) % len(self.TABS)]
+            self.tab_to_enter = self.TABS[(index + step) % len(self.TABS)]
+            tabs.first().active = self.tab_to_enter
+            if self.tab_to_enter in self.tabs_built or self.tab_to_enter not in LATER_TABS:
+                self.call_after_refresh(self._enter_tab, self.tab_to_enter)
 
     def _show_field_error(self, name: str, message: str) -> None:
         """`message` under field `name` (none: its error line, if any, is hidden)."""

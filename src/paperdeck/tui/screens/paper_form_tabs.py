@@ -17,7 +17,8 @@ import asyncio
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
+from textual.scroll_view import ScrollView
 from textual.widgets import TabbedContent, Tabs, TabPane
 
 LATER_TABS = ("tab-checklist", "tab-submissions", "tab-links")
@@ -106,6 +107,23 @@ class LaterTabs:
                 self._read_editions()
         if not self._tabs_building:
             self._tabs_idle().set()
+        if name == self.tab_to_enter:
+            self.call_after_refresh(self._enter_tab, name)
+
+    tab_to_enter = ""  # the tab a key switched to: the focus goes into it once it is shown
+
+    def _enter_tab(self, name: str) -> None:
+        """The focus into tab `name`'s first field or list (the tab bar had it: Space, meant
+        for the checklist, went to the tab bar)."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != name or self.tab_to_enter != name:
+            return  # switched again meanwhile
+        self.tab_to_enter = ""
+        for widget in tabs.get_pane(name).query("*"):
+            scroll_only = isinstance(widget, ScrollableContainer) and not isinstance(widget, ScrollView)
+            if widget.focusable and not scroll_only:  # a field or a list, not the tab's scroll
+                widget.focus()
+                return
 
     def _fill_fields(self, name: str) -> None:
         """A built tab wholly from the paper the form shows (an opening, a reload), lists too."""
