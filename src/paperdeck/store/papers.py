@@ -317,7 +317,10 @@ def _new_paper(fields: dict[str, Any]) -> tuple[str, Stage, dict[str, Any]]:
     stage = fields.get("stage", Stage.IDEATION.value)
     # Stage(...) costs ~1 us; a str Enum hashes as its value, so a Stage is found too.
     stage = _STAGES[stage] if isinstance(stage, str) and stage in _STAGES else Stage(stage)
-    return title, stage, {name: value for name, value in fields.items() if name != "title" and name != "stage"}
+    rest = fields.copy()
+    rest.pop("title", None)
+    rest.pop("stage", None)
+    return title, stage, rest
 
 
 _STAGES = {stage.value: stage for stage in Stage}
