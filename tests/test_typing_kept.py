@@ -149,3 +149,20 @@ async def test_the_paper_forms_edits_are_kept_per_opening(store, make_app):
         await app.action_quit()
     [draft] = typed_drafts(store)
     assert draft.about == "paper “Beta”" and draft.body.endswith("Beta's note") and "Alpha" not in draft.body
+
+
+async def test_pasted_text_is_kept_too(store):
+    """A paste (bracketed: one event, no keys) counts as typed: talking points pasted in are kept."""
+    from textual import events
+
+    app = PaperdeckApp(store, start_screen="flashcards", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        modal = await open_card_editor(app, pilot, store)
+        back = modal.query_one("#edit-back", TextArea)
+        back.focus()
+        await settled(pilot)
+        app.post_message(events.Paste("Pasted point 粘贴\nsecond line"))  # as a terminal's paste arrives
+        await app_until(pilot, lambda: len(typed_drafts(store)) == 1, "the pasted text kept as a draft")
+        assert typed_drafts(store)[0].body.endswith("Pasted point 粘贴\nsecond line")
+        assert back.text == "Pasted point 粘贴\nsecond line"  # pasted once, not twice
+        await app.action_quit()

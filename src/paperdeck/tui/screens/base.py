@@ -266,6 +266,8 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
+        if self.app._exit:  # quitting: the screens' widgets are being removed (a read-ahead
+            return          # view drawn now raised NoMatches as the app ended)
         shown = self.show_view(message.view)
         if inspect.isawaitable(shown):
             await shown
