@@ -141,20 +141,21 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
     async def _announce_kept_typing(self) -> None:
         """Once the first screen shows its data: text a dialog kept as a draft when the app
         ended under it (screens/typing_kept.py)."""
-        from .screens.typing_kept import announce_kept_typing
-
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
             await ready()
+        # Imported only now: it imports TextArea (~25 ms), which the first frame does not need.
+        from .screens.typing_kept import announce_kept_typing
+
         announce_kept_typing(self)
 
     async def _preload_once_shown(self) -> None:
         """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
-        from .preload import TICK_SECONDS, Preloader, to_preload
-
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
             await ready()
+        from .preload import TICK_SECONDS, Preloader, to_preload
+
         collector = self.idle_collector
         self.preloader = preloader = Preloader(
             to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,

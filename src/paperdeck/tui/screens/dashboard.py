@@ -35,6 +35,7 @@ from ...usecases.today import (
     minutes_seconds,
     target_text,
 )
+from ..widgets.drawn_options import DrawnOptionList
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .dashboard_agenda import agenda_options
@@ -49,8 +50,9 @@ TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards",
                   "pipeline": "pipeline"}
 
 
-class DashboardList(OptionList):
-    """One dashboard panel: rows whose ids say which screen and item Enter opens."""
+class DashboardList(DrawnOptionList):
+    """One dashboard panel: rows whose ids say which screen and item Enter opens. Its rows are
+    laid out to the panel's width, so most are drawn without Textual's wrapping pass."""
 
     pending_rest: list[Option] = []  # rows `show_rows` left for after the frame (none: [])
 
