@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
+    from ..usecases.view_ahead import ViewAhead
     from .idle_gc import IdleCollector
     from .preload import Preloader
     from .watch import DatabaseWatcher
@@ -88,10 +89,12 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
     language: reactive[str] = reactive("en", init=False)
 
     def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True,
-                 once_shown: "Callable[[], None] | None" = None):
-        """`once_shown`: called once the start screen shows its data (the day's backup)."""
+                 once_shown: "Callable[[], None] | None" = None, view_ahead: "ViewAhead | None" = None):
+        """`once_shown`: called once the start screen shows its data (the day's backup).
+        `view_ahead`: the start screen's first view, being read in a child process."""
         super().__init__()
         self.store = store
+        self.view_ahead = view_ahead
         self.once_shown = once_shown
         self.start_screen = start_screen
         self.watch_database = watch
@@ -103,6 +106,11 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
         self.set_reactive(PaperdeckApp.language, resolve_language(self.settings.language))
+
+    def take_view_ahead(self) -> "ViewAhead | None":
+        """The first view read ahead, for the start screen's first load only."""
+        ahead, self.view_ahead = self.view_ahead, None
+        return ahead
 
     def on_mount(self) -> None:
         self._apply_look(self.settings)

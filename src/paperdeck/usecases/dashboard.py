@@ -50,6 +50,13 @@ def dashboard_view(store: "Store", now: datetime) -> DashboardView:
     )
 
 
+def dashboard_now(store: "Store") -> DashboardView:
+    """The Dashboard's view at this instant (read ahead in a child process: view_ahead.py)."""
+    from ..models.common import utcnow
+
+    return dashboard_view(store, utcnow())
+
+
 def shown_lists(summary: TodaySummary) -> TodaySummary:
     """The summary as the Dashboard lists it: at risk, stalled, the other working papers (neither
     at risk nor stalled: "working") and pitch readiness cut to their first SHOWN_ROWS, each

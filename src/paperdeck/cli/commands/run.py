@@ -28,24 +28,48 @@ def run_app(args: argparse.Namespace) -> int:
         raise CliError("the app needs a terminal; for plain text try `paperdeck today`")
     from ..recovery import open_or_offer_restore
 
-    store = open_or_offer_restore(args)
+    start_screen = getattr(args, "screen", DEFAULT_SCREEN)
+    ahead = _first_view_ahead(args, start_screen)
+    try:
+        store = open_or_offer_restore(args)
+    except BaseException:
+        if ahead is not None:
+            ahead.discard()
+        raise
     from ...tui.app import PaperdeckApp
     from ..daily_backup import start_in_background
 
-    app = PaperdeckApp(store, start_screen=getattr(args, "screen", DEFAULT_SCREEN),
-                       once_shown=start_in_background)
+    app = PaperdeckApp(store, start_screen=start_screen, once_shown=start_in_background, view_ahead=ahead)
     try:
         damage = app.run()
         if damage is None and app.return_code:
             # The app crashed: perhaps a read hit damage the background check was still seeking.
             damage = _damage_found(store)
     finally:
+        if ahead is not None:
+            ahead.discard()
         store.close()
     if damage is not None:  # found by the background integrity check while the app ran
         from ..recovery import offer_restore
 
         offer_restore(damage)
     return 0
+
+
+def _first_view_ahead(args: argparse.Namespace, start_screen: str):
+    """The Dashboard's first view, read by a child process while the app starts
+    (usecases/view_ahead.py); None for another start screen, or where it cannot be."""
+    if start_screen != "dashboard":
+        return None
+    from ...paths import resolve_db_path
+    from ...usecases.dashboard import dashboard_now
+    from ...usecases.view_ahead import ViewAhead
+
+    try:
+        path = resolve_db_path(getattr(args, "db", None))
+    except Exception:  # a bad path: opening the database says so, in its words
+        return None
+    return ViewAhead.start(path, dashboard_now)
 
 
 def _damage_found(store):

@@ -42,6 +42,7 @@ from .dashboard_agenda import agenda_options
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
+    from ...usecases.view_ahead import ViewAhead
 
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
@@ -167,11 +168,16 @@ class DashboardScreen(PaperdeckScreen):
 
     # -- rendering ------------------------------------------------------------------------
 
-    def view_request(self) -> datetime:
-        return utcnow()
+    def view_request(self) -> tuple[datetime, "ViewAhead | None"]:
+        return utcnow(), self.paperdeck.take_view_ahead()
 
     @staticmethod
-    def load_view(store: "Store", now: datetime) -> DashboardView:
+    def load_view(store: "Store", request: tuple[datetime, "ViewAhead | None"]) -> DashboardView:
+        now, ahead = request
+        if ahead is not None:  # the app's first load: the view a child process read meanwhile
+            view = ahead.take()
+            if view is not None:
+                return view
         return dashboard_view(store, now)
 
     def show_view(self, view: DashboardView) -> None:
