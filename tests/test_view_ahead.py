@@ -37,10 +37,16 @@ SCRIPT = textwrap.dedent("""
             report["reaped"] = True
         print(json.dumps(report)); sys.exit()
     store = open_store(path)  # as the app: after the fork
+    ahead.begin(store.change_stamp())
     if case == "commit":
         time.sleep(0.5)  # the child has read by now
         store.papers.add("Written after the child read", Stage.IDEATION)
-    view = ahead.take(wait=10)
+    elif case == "other":
+        time.sleep(0.5)
+        other = open_store(path)  # another window's commit
+        other.papers.add("Written by another window", Stage.IDEATION)
+        other.close()
+    view = ahead.take(store.change_stamp(), wait=10)
     report["used"] = view is not None and ahead.used
     if view is not None:
         mine = dashboard_view(store, view.summary.now)
@@ -51,6 +57,16 @@ SCRIPT = textwrap.dedent("""
         report["reaped"] = False
     except ChildProcessError:
         report["reaped"] = True
+    if case.startswith("beside"):
+        import subprocess
+        read = [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], uri=True); "
+                "print(c.execute('SELECT count(*) FROM papers').fetchone()[0])", path.resolve().as_uri() + "?mode=ro"]
+        counts = []
+        for n in range(3):  # a reader in a third process, the app's connection open and writing
+            done = subprocess.run(read, capture_output=True, text=True)
+            counts.append(done.stdout.strip() or done.stderr.strip().splitlines()[-1])
+            store.papers.add(f"Beside {n}", Stage.IDEATION)
+        report["counts"] = counts
     print(json.dumps(report))
 """)
 
@@ -83,6 +99,22 @@ def test_a_commit_after_the_child_read_makes_the_app_read_for_itself(with_papers
     assert report["reaped"]
 
 
+def test_another_windows_commit_after_the_child_read_makes_the_app_read_for_itself(with_papers):
+    report = run_case(with_papers, "other")
+    assert report["started"] and not report["used"], report
+    assert report["reaped"]
+
+
+def test_readers_beside_the_app_keep_working(with_papers):
+    """The parent never opens a database file outside SQLite (closing it would drop the locks
+    its connections hold, and the next process to connect would reset the WAL index under them:
+    "locking protocol"): a reader in a third process reads each commit."""
+    report = run_case(with_papers, "beside")
+    assert report["used"]
+    first = int(report["counts"][0])
+    assert report["counts"] == [str(first), str(first + 1), str(first + 2)], report
+
+
 def test_a_file_that_is_not_a_database_gives_no_view_and_no_hang(tmp_path):
     path = tmp_path / "paperdeck.db"
     path.write_bytes(b"not a database\x1b[31m" * 100)
@@ -92,8 +124,9 @@ def test_a_file_that_is_not_a_database_gives_no_view_and_no_hang(tmp_path):
         from paperdeck.usecases.dashboard import dashboard_now
         from paperdeck.usecases.view_ahead import ViewAhead
         ahead = ViewAhead.start(Path(sys.argv[1]), dashboard_now)
+        ahead.begin((0, 0))
         started = time.monotonic()
-        view = ahead.take(wait=10)
+        view = ahead.take((0, 0), wait=10)
         print(json.dumps({"view": view is not None, "seconds": time.monotonic() - started}))
     """), str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

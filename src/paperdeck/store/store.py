@@ -15,7 +15,6 @@ from .errors import DatabaseCorrupt, DatabaseUnavailable, WriteRefused, is_write
 from .migrate import current_version
 
 if TYPE_CHECKING:
-    from .commit_marks import Marks
     from .cards import CardRepo
     from .integrity import BackgroundCheck
     from .guide import GuideRepo
@@ -319,21 +318,12 @@ def open_store(path: str | Path | None = None, *, seed: bool = True, reading: bo
     return store
 
 
-def read_with_marks(path: str | Path, read: "Callable[[Store], Any]") -> "tuple[Marks, Any] | None":
+def read_snapshot(path: str | Path, read: "Callable[[Store], Any]") -> Any:
     """`read` run on a read-only snapshot of the database at `path`, through a connection of its
-    own (never migrating, seeding or writing), with the commit marks of that snapshot (see
-    commit_marks.py); None when a commit came while the snapshot began (ask again, or read later)."""
-    from .commit_marks import commit_marks
-
-    path = Path(path)
-    conn = _open_reader(path)
+    own that never migrates, seeds or writes (a process forked to read ahead: usecases/view_ahead.py)."""
+    conn = _open_reader(Path(path))
     try:
-        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the WAL index is set up by now
-        before = commit_marks(path)
         conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot begins here
-        if commit_marks(path) != before:
-            return None
-        return before, read(_SnapshotStore(conn, path))
+        return read(_SnapshotStore(conn, Path(path)))
     finally:
         conn.close()

@@ -28,6 +28,7 @@ from ...models.stages import Stage
 from ...paths import package_resource
 from ...usecases.dashboard import SHOWN_ROWS, DashboardView, dashboard_view
 from ...usecases.my_papers import MyPaper
+from ...usecases.session import change_stamp
 from ...usecases.today import (
     DeadlineItem,
     PaperAlert,
@@ -168,14 +169,15 @@ class DashboardScreen(PaperdeckScreen):
 
     # -- rendering ------------------------------------------------------------------------
 
-    def view_request(self) -> tuple[datetime, "ViewAhead | None"]:
-        return utcnow(), self.paperdeck.take_view_ahead()
+    def view_request(self) -> tuple[datetime, "ViewAhead | None", object]:
+        ahead = self.paperdeck.take_view_ahead()
+        return utcnow(), ahead, change_stamp(self.store) if ahead is not None else None
 
     @staticmethod
-    def load_view(store: "Store", request: tuple[datetime, "ViewAhead | None"]) -> DashboardView:
-        now, ahead = request
+    def load_view(store: "Store", request: tuple[datetime, "ViewAhead | None", object]) -> DashboardView:
+        now, ahead, stamp = request
         if ahead is not None:  # the app's first load: the view a child process read meanwhile
-            view = ahead.take()
+            view = ahead.take(stamp)
             if view is not None:
                 return view
         return dashboard_view(store, now)
