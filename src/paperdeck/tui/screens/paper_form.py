@@ -154,7 +154,9 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
                 self._fill_fields(name)
         for label in self.error_labels.values():
             show_error(label, "")
-        self.query_one("#form-errors", Static).update("")
+        summary = self.query_one("#form-errors", Static)
+        if summary.content != "":  # an update lays the form out again (~4 ms), and draws it only after that
+            summary.update("")
         self.loaded = self._raw()
         self.tab_to_enter = ""
         self.query_one(TabbedContent).active = "tab-details"
@@ -162,7 +164,7 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
             scroll.scroll_home(animate=False, immediate=True)
         self.reading = False
         self._show_loading(False)
-        self._paint_whole = True
+        self._paint_whole = self._fill_unsettled = True
         self.refresh()
         self.fields["title"].focus()
         self._shown.set()

@@ -11,6 +11,7 @@ builds a new one)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual import events
@@ -36,6 +37,8 @@ class Opening:
 
 class Openings:
     """Mixed into PaperFormModal (before its Screen): one opening after another."""
+
+    _fill_unsettled = False  # the fields were just filled: their own updates have not run yet
 
     # What the opener reads (pipeline_keys.py): this opening's.
     paper_id = property(lambda self: self.opening.paper_id)
@@ -100,6 +103,23 @@ class Openings:
     def dismiss(self, result=None):
         self.opening.closed = True
         return super().dismiss(result)
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        if self.reading and not self._loading_shown and self.is_current:
+            # Nor is a frame begun: Textual begins one at most every 1/60 s, so a frame begun
+            # for nothing while the paper is read (the push, the resume) held the one with the
+            # fields back until the next 1/60 s (~10 ms of each opening). What became dirty
+            # stays dirty; callbacks run, as after a frame.
+            event.prevent_default()
+            await self._invoke_and_clear_callbacks()
+            return
+        if self._fill_unsettled:
+            # The fields just filled ask for their repaint and layout from their own tasks, the
+            # app restyles (the focus, an error line hidden): they run before the frame begins
+            # (Textual's, below), which draws them all, not a stale layout followed by a second frame.
+            self._fill_unsettled = False
+            for _ in range(2):
+                await asyncio.sleep(0)
 
     def _compositor_refresh(self) -> None:
         if self.reading and not self._loading_shown:
