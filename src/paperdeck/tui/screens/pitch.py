@@ -424,6 +424,7 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         except StoreError as error:  # only the memory of the choice is lost
             self.notify(str(error), severity="warning", markup=False)
         if self.view is not None and any(paper.id == paper_id for paper in self.view.papers):
+            self._list_all_papers()  # (in the first frame's moment it lists the shown paper only)
             with self.prevent(Select.Changed):
                 self.query_one("#pitch-paper", Select).value = paper_id
         self.reload_view()
