@@ -226,3 +226,12 @@ def test_imported_papers_get_the_history_and_checklists_an_added_paper_gets(stor
     entered = store.conn.execute(f"SELECT count(*) FROM papers p JOIN stage_history h ON h.paper_id = p.id "
                                  f"WHERE p.id IN ({','.join(map(str, ids))}) AND h.at = p.stage_entered_at").fetchone()[0]
     assert entered == len(ids)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_export_fields_are_kept_in_their_order_on_one_line_and_blank_ones_dropped(fast):
+    text = ("@article{a,\n  note = {Oral},\n  title = {T},\n  pages = {1--2},\n  publisher = {  },\n"
+            "  Journal = {Journal\n    of {X}},\n  url = {https://x.example},\n}\n")
+    paper = parse_bibtex(text, "f.bib", fast=fast).papers[0]
+    assert list(paper.source["fields"].items()) == [("journal", "Journal of {X}"), ("pages", "1--2"), ("note", "Oral")]
+    assert paper.links == {"url": "https://x.example"} and paper.award == "Oral"

@@ -3,6 +3,7 @@ column, and a record of every table round-trips through a real SQLite file uncha
 
 from __future__ import annotations
 
+import json
 import dataclasses
 import typing
 from datetime import date, datetime, timezone
@@ -141,3 +142,21 @@ def test_unreadable_json_reads_as_empty_and_a_partial_row_keeps_defaults():
         conn = sqlite3.connect(":memory:")
         conn.row_factory = sqlite3.Row
         PAPERS.from_row(conn.execute("SELECT 1 AS id").fetchone())  # no title: a required field
+
+
+@pytest.mark.parametrize("value", [
+    [], {}, ["Özge Alaçam", "张伟", "emoji 🚀", "tab\there", "bell\x07", "quote \" and \\ back", "\u2028 line sep"],
+    {"type": "article", "fields": {"journal": "J"}, "authors": ["A"], "n": [1, 2.5, -0.0, 1e300, None, True, False]},
+    [float("nan"), float("inf"), -float("inf")], "plain text", 42, 3.5, None, ("a", "b"), [[{"deep": [[]]}]],
+])
+def test_json_columns_are_written_as_json_dumps_writes_them(value):
+    from paperdeck.store.mapping import _TO_JSON
+
+    assert _TO_JSON(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_a_value_json_cannot_hold_is_refused():
+    from paperdeck.store.mapping import _TO_JSON
+
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _TO_JSON({"when": object()})

@@ -81,24 +81,27 @@ def split_duplicates(
     an earlier entry. Candidates are found by identifier or exact title, so this stays linear."""
     index: dict[str, list[Known]] = {}
 
-    def remember(known: Known) -> None:
-        for key in _keys(known.title, known.doi, known.arxiv_id):
+    def remember(known: Known, keys: set[str]) -> None:
+        for key in keys:
             index.setdefault(key, []).append(known)
 
     for paper_id, title, doi, arxiv_id in existing:
-        remember(Known(title, doi, arxiv_id, f"paper #{paper_id} in the database", paper_id))
+        remember(Known(title, doi, arxiv_id, f"paper #{paper_id} in the database", paper_id), _keys(title, doi, arxiv_id))
     split = DuplicateSplit([], [])
     for paper in papers:
+        keys = _keys(paper.title, paper.doi, paper.arxiv_id)
         candidates = []
-        for key in sorted(_keys(paper.title, paper.doi, paper.arxiv_id)):
-            candidates += [known for known in index.get(key, []) if known not in candidates]
-        verdict, note = _judge(paper, candidates)
+        for key in sorted(keys) if len(keys) > 1 else keys:
+            found = index.get(key)
+            if found:
+                candidates += [known for known in found if known not in candidates]
+        verdict, note = _judge(paper, candidates) if candidates else (None, "")
         if verdict is not None:
             split.duplicates.append(verdict)
             continue
         if note:
             split.notes[id(paper)] = note
-        remember(Known(paper.title, paper.doi, paper.arxiv_id, f"entry {paper.key}"))
+        remember(Known(paper.title, paper.doi, paper.arxiv_id, f"entry {paper.key}"), keys)
         split.new.append(paper)
     return split
 

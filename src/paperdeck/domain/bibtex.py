@@ -100,16 +100,14 @@ def parse_bibtex(text: str, file: str = "", *, fast: bool = True) -> BibParse:
 
 
 class _PlainEntry:
-    """A plain entry (domain/bib_split.py) as entry_to_paper reads bibtexparser's Entry."""
+    """A plain entry (domain/bib_split.py) as entry_to_paper reads it: its fields read (decoded)
+    and raw, each by its name in lower case, as `_fields` makes them of bibtexparser's Entry."""
 
     __slots__ = ("entry_type", "key", "start_line", "fields", "paperdeck_raw")
 
-    def __init__(self, entry_type: str, key: str, start_line: int, fields: list[tuple[str, str]], raw: dict[str, str]):
+    def __init__(self, entry_type: str, key: str, start_line: int, fields: dict[str, str], raw: dict[str, str]):
         self.entry_type, self.key, self.start_line = entry_type, key, start_line
         self.fields, self.paperdeck_raw = fields, raw
-
-    def items(self) -> list[tuple[str, str]]:
-        return [("ENTRYTYPE", self.entry_type), ("ID", self.key), *self.fields]
 
 
 def _plain_entries(text: str) -> list[_PlainEntry] | None:
@@ -121,19 +119,33 @@ def _plain_entries(text: str) -> list[_PlainEntry] | None:
     simple = split_simple(text)
     if simple is None:
         return None
+    needs_latex = _NEEDS_LATEX.search
     decode = _decoder()._transform_python_value_string
     entries = []
     for entry in simple:
-        decoded = []
+        decoded: dict[str, str] = {}
+        raw: dict[str, str] = {}
         for name, value in entry.fields:
-            if name.lower() in READ_FIELDS:
-                text_value, error = decode(value)
-                if error:
-                    return None
-                decoded.append((name, text_value))
-        raw = {name.lower(): value for name, value in entry.fields}
+            name = name.lower()
+            raw[name] = value
+            if name in READ_FIELDS:
+                if needs_latex(value):
+                    value, error = decode(value)
+                    if error:
+                        return None
+                elif "{" in value or "}" in value:  # what decoding a value without LaTeX does
+                    value = value.replace("{", "").replace("}", "")
+                decoded[name] = value
         entries.append(_PlainEntry(entry.entry_type, entry.key, entry.start_line, decoded, raw))
     return entries
+
+
+def _fields(entry) -> dict[str, Any]:
+    """An entry's fields read (decoded), by name in lower case: a plain entry's as made, a
+    bibtexparser Entry's from its items (which name its type and key too)."""
+    if isinstance(entry, _PlainEntry):
+        return entry.fields
+    return {k.lower(): v for k, v in entry.items() if k.lower() not in ("id", "entrytype")}
 
 
 def _KeepRaw():
@@ -214,7 +226,7 @@ def clean(value: object) -> str:
 
 
 def entry_to_paper(entry) -> BibPaper:
-    fields = {k.lower(): v for k, v in entry.items() if k.lower() not in ("id", "entrytype")}
+    fields = _fields(entry)
     # Each field as plain text, cleaned once: ~30 are asked for, most of them absent ("").
     text = {name: clean(value) for name, value in fields.items()}
     raw: dict[str, str] = getattr(entry, "paperdeck_raw", {})
@@ -240,18 +252,27 @@ def entry_to_paper(entry) -> BibPaper:
         track=catalogue_track(" ".join(texts.values()), known) if published else None, status=status,
         doi=normalize_doi(text.get("doi", "") or _doi_from_url(text.get("url", ""))),
         arxiv_id=arxiv_id, links=find_links(text),
-        selected=any(text.get(name, "").lower() in TRUE_WORDS for name in ("selected", "cv_selected")),
+        selected=text.get("selected", "").lower() in TRUE_WORDS or text.get("cv_selected", "").lower() in TRUE_WORDS,
         award=find_award(text, venue_name, year),
         journal=published and (known.kind == JOURNAL if known else entry_type == "article" and bool(texts["journal"])),
         source={
             "type": entry_type,
-            "fields": {name: _tidy(raw[name]) for name in EXPORT_FIELDS if raw.get(name, "").strip()},
+            "fields": _export_fields(raw),
             "title": _tidy(raw.get("title", "")), "title_text": title,
             "authors": names.raw, "author_text": names.authors,
         },
     )
 
 
+def _export_fields(raw: dict[str, str]) -> dict[str, str]:
+    """The entry's EXPORT_FIELDS that hold text, tidied, in EXPORT_FIELDS' order."""
+    present = [name for name in raw if name in _EXPORT_ORDER]  # an entry has a few of the 22
+    if len(present) > 1:
+        present.sort(key=_EXPORT_ORDER.__getitem__)
+    return {name: _tidy(raw[name]) for name in present if raw[name].strip()}
+
+
+_EXPORT_ORDER = {name: n for n, name in enumerate(EXPORT_FIELDS)}
 _AMP = re.compile(r"\\?&amp;")
 
 
@@ -349,6 +370,8 @@ def find_arxiv_id(fields: dict[str, object], texts: dict[str, str]) -> str | Non
         candidates.append(eprint)
     for name in ("journal", "url", "pdf", "volume", "howpublished", "note"):
         text = texts.get(name, "")
+        if not text:
+            continue
         if "arxiv" in text.lower() or (name == "volume" and text.lower().startswith("abs/")):
             candidates.append(text.split("arxiv", 1)[-1] if "arxiv" in text.lower() else text)
     for candidate in candidates:
@@ -369,7 +392,7 @@ def find_links(texts: dict[str, str]) -> dict[str, str]:
     for kind, names in LINK_FIELDS:
         for name in names:
             url = texts.get(name, "")
-            if url.lower().startswith(("http://", "https://")):
+            if url and url[:8].lower().startswith(("http://", "https://")):
                 links[kind] = url
                 break
     url = links.get("url", "")

@@ -24,9 +24,27 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from ..models.common import from_iso, to_iso
 
 M = TypeVar("M")
-# json.dumps(value, ensure_ascii=False) without building an encoder per call (an import
-# encodes three JSON columns per paper): the same text.
-_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_encoder() -> Callable[[Any], str]:
+    """json.dumps(value, ensure_ascii=False) without building an encoder per call (an import
+    encodes two JSON columns a paper): the same text. JSONEncoder.encode still builds its C
+    encoder per call (~3 us); one is built here, kept, when this Python's has the known shape."""
+    standard = json.JSONEncoder(ensure_ascii=False)
+    try:
+        from json.encoder import c_make_encoder, encode_basestring
+
+        # As JSONEncoder.iterencode builds it for one value (markers: None, no cycle check).
+        chunks = c_make_encoder(None, standard.default, encode_basestring, None, ": ", ", ", False, False, True)
+        sample = {"a": [1, 2.5, None, True, "é\n\""], "b": {}, "c": float("nan")}
+        if "".join(chunks(sample, 0)) != standard.encode(sample):
+            raise ValueError("not the same text")
+    except Exception:  # no C accelerator, or another signature: the standard encoder
+        return standard.encode
+    return lambda value: "".join(chunks(value, 0))
+
+
+_TO_JSON = _json_encoder()
 
 
 class Codec(NamedTuple):
@@ -270,11 +288,16 @@ class Mapper(Generic[M]):
 
     def encode(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Column -> stored value for some fields (an update); KeyError for an unknown field."""
+        encoders = self._encoders
         encoded = {}
         for name, value in values.items():
-            mapped = self._by_field[name]
-            encoded[mapped.column] = value if mapped.encode is None else mapped.encode(value)
+            column, encode = encoders[name]
+            encoded[column] = value if encode is None else encode(value)
         return encoded
+
+    @cached_property  # `encode` runs per paper an import adds
+    def _encoders(self) -> dict[str, tuple[str, Callable[[Any], Any] | None]]:
+        return {mapped.field: (mapped.column, mapped.encode) for mapped in self._mapped}
 
     def default(self, name: str) -> Any:
         """A fresh default value of field `name` (MISSING when it has none)."""

@@ -53,12 +53,17 @@ def _encode(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _checked(fields: dict[str, Any]) -> dict[str, Any]:
     """Edited fields, checked (ValidationError), JSON text read; not yet column values."""
-    unknown = set(fields) - editable_fields()
-    if unknown:
+    editable = editable_fields()
+    if not editable.issuperset(fields):
+        unknown = set(fields) - editable
         raise ValidationError(f"unknown paper field(s): {', '.join(sorted(unknown))}")
     values = dict(fields)
-    for name in PAPERS.json_fields & values.keys():
-        value, kind = values[name], _json_kind(name)
+    for name, kind in _json_kinds().items():
+        if name not in values:
+            continue
+        value = values[name]
+        if type(value) is kind:  # already a list / dict (an import's): nothing to read or check
+            continue
         if isinstance(value, str):
             try:
                 value = json.loads(value)
@@ -75,15 +80,10 @@ def _checked(fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-_JSON_KINDS: dict[str, type] = {}
-
-
-def _json_kind(name: str) -> type:
-    """The type of a JSON field's value (list or dict), from its default, found once."""
-    kind = _JSON_KINDS.get(name)
-    if kind is None:
-        kind = _JSON_KINDS[name] = type(PAPERS.default(name))
-    return kind
+@cache
+def _json_kinds() -> dict[str, type]:
+    """Each JSON field -> the type of its value (list or dict), from its default, found once."""
+    return {name: type(PAPERS.default(name)) for name in sorted(PAPERS.json_fields)}
 
 
 def _check_title(title: object) -> str:
@@ -153,10 +153,8 @@ class PaperRepo(PaperReads, ChecklistMixin):
         entry: an import, undone in one step. Every paper is validated before any is written."""
         prepared = []
         for fields in papers:
-            fields = dict(fields)
-            title = _check_title(fields.pop("title", ""))
-            stage = Stage(fields.pop("stage", Stage.IDEATION.value))
-            prepared.append((title, stage, _encode(fields)))
+            title, stage, rest = _new_paper(fields)
+            prepared.append((title, stage.value, _encode(rest)))
         now = to_iso(utcnow())
         with self.store.transaction() as conn:
             # Each column's end read once, not per paper (10,000 papers: a query each).
@@ -168,20 +166,21 @@ class PaperRepo(PaperReads, ChecklistMixin):
             touched = list(range(first_id, first_id + len(prepared)))
             rows: list[tuple[tuple[str, ...], list[Any]]] = []
             for paper_id, (title, stage, encoded) in zip(touched, prepared):
-                position = ends[stage.value] = (ends.get(stage.value) or 0) + 1
-                # Its checklist is read from the templates until its first change (paper_parts.py):
-                # copying them cost ~33 us a paper, a third of an import's budget (issue 18).
-                row = {"id": paper_id, **_paper_row(title, stage, encoded, now, now, position), "checklist_from_template": 1}
-                rows.append((tuple(row), list(row.values())))
-            for columns, group in groupby(rows, key=itemgetter(0)):
+                position = ends[stage] = (ends.get(stage) or 0) + 1
+                # _paper_row's columns, as a list (no dict a paper). Its checklist is read from the
+                # templates until its first change (paper_parts.py): copying them cost ~33 us a
+                # paper, a third of an import's budget (issue 18).
+                rows.append((tuple(encoded), [paper_id, title, stage, position, now, now, now, *encoded.values(), 1]))
+            for names, group in groupby(rows, key=itemgetter(0)):
+                columns = ("id", *_NEW_ROW, *names, "checklist_from_template")
                 conn.executemany(
                     f"INSERT INTO papers ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-                    [values for _columns, values in group],
+                    [values for _names, values in group],
                 )
             # Each paper's first history row, in one statement.
             conn.executemany(
                 "INSERT INTO stage_history(paper_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
-                [(paper_id, stage.value, now) for paper_id, (_, stage, _) in zip(touched, prepared)],
+                [(paper_id, stage, now) for paper_id, (_, stage, _) in zip(touched, prepared)],
             )
             # Recorded by id, not copied; undo reads them (and their rows in other tables).
             undo.record_added(conn, SCOPE, label, "papers", touched, SHALLOW)
@@ -190,10 +189,8 @@ class PaperRepo(PaperReads, ChecklistMixin):
     @staticmethod
     def validate(fields: dict[str, Any]) -> None:
         """Raise ValidationError if `add_many` would refuse these fields."""
-        fields = dict(fields)
-        _check_title(fields.pop("title", ""))
-        Stage(fields.pop("stage", Stage.IDEATION.value))
-        _checked(fields)  # every refusal is raised here; encoding into columns refuses nothing
+        _title, _stage, rest = _new_paper(fields)
+        _checked(rest)  # every refusal is raised here; encoding into columns refuses nothing
 
     def update(self, paper_id: int, expected_version: int | None, **fields: Any) -> Paper:
         """Save edited fields; ConflictError if the paper changed since `expected_version`."""
@@ -314,12 +311,26 @@ class PaperRepo(PaperReads, ChecklistMixin):
         return self.get(paper_id)
 
 
+def _new_paper(fields: dict[str, Any]) -> tuple[str, Stage, dict[str, Any]]:
+    """A new paper's title and stage (checked), and its other fields (add_many's, validate's)."""
+    title = _check_title(fields.get("title", ""))
+    stage = fields.get("stage", Stage.IDEATION.value)
+    # Stage(...) costs ~1 us; a str Enum hashes as its value, so a Stage is found too.
+    stage = _STAGES[stage] if isinstance(stage, str) and stage in _STAGES else Stage(stage)
+    rest = fields.copy()
+    rest.pop("title", None)
+    rest.pop("stage", None)
+    return title, stage, rest
+
+
+_STAGES = {stage.value: stage for stage in Stage}
+# A new paper's columns before its fields (_paper_row's; add_many's rows list them in this order).
+_NEW_ROW = ("title", "stage", "position", "stage_entered_at", "created_at", "updated_at")
+
+
 def _paper_row(title: str, stage: Stage, encoded: dict[str, Any], now: str, entered: str, position: float) -> dict[str, Any]:
     """A new paper's columns -> values."""
-    return {
-        "title": title, "stage": stage.value, "position": position,
-        "stage_entered_at": entered, "created_at": now, "updated_at": now, **encoded,
-    }
+    return {**dict(zip(_NEW_ROW, (title, stage.value, position, entered, now, now))), **encoded}
 
 
 def insert_paper(conn: "sqlite3.Connection", title: str, stage: Stage, encoded: dict[str, Any], now: str,
