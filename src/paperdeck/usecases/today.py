@@ -6,7 +6,7 @@ Rich, so `paperdeck today` stays fast. Every list is ordered the way it is shown
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -173,16 +173,46 @@ def target_text(target: tuple[float, float]) -> str:
 # -- gathering ------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class TodaySide:
+    """What the day's summary reads besides the papers' deadlines and targets: the cards, and the
+    pitch list (its first `rows`), how many it has in all and the target. `paperdeck today` has
+    a child process read it on the other core (`gather(side=...)`, usecases/view_ahead.py)."""
+
+    cards: CardsSummary
+    pitch: list[PitchReadiness]
+    pitched: int
+    pitch_target_minutes: tuple[float, float]
+
+
+def gather_side(store: "Store", now: datetime, rows: int | None = None,
+                papers: Sequence[PaperBrief] | None = None) -> TodaySide:
+    """The cards and the pitch list of `gather(store, now, rows=rows)`; `papers`: the user's own
+    papers' briefs when the caller has read them."""
+    if papers is None:
+        papers = own_papers(store.papers.briefs())
+    pitch, pitched, target = pitch_rows(store, papers, rows)
+    return TodaySide(gather_cards(store, now), pitch, pitched, target)
+
+
+def own_papers(every: Sequence[PaperBrief]) -> list[PaperBrief]:
+    """The user's papers among `every`: never the guide's examples."""
+    return [paper for paper in every if not paper.is_example]
+
+
 def horizon_days(store: "Store") -> int:
     """The `today_days` setting."""
     return store.settings.load().today_days
 
 
-def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int | None = None) -> TodaySummary:
+def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int | None = None,
+           side: Callable[[], TodaySide | None] | None = None) -> TodaySummary:
     """Everything the morning needs, read once. `days` is the deadline horizon (default:
     the `today_days` setting). Days and times are the user's (`store.settings.zone()`).
     `rows`: the long lists (at risk, stalled, pitch, my papers) keep only their first `rows`
-    items, the ones a plain summary prints; `summary.total(name)` counts them all."""
+    items, the ones a plain summary prints; `summary.total(name)` counts them all.
+    `side`: gives `gather_side(store, now, rows)` read elsewhere (None: it could not be; it is
+    read here), asked for once the papers' parts are done."""
     if days is None:
         days = horizon_days(store)
     if days < 0 or days > MAX_DAYS:
@@ -192,7 +222,7 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int 
     today = local_today(now, zone)
     stalled_days = settings.stalled_days
     every = store.papers.briefs()  # id, title, stage, what its target reads: all that is read below
-    papers = [paper for paper in every if not paper.is_example]  # the user's own
+    papers = own_papers(every)
     summary = TodaySummary(now=now, days=days, stalled_days=stalled_days, zone=zone)
     book = DeadlineBook.read(store, now)  # read and estimated once for every list below
     summary.deadlines = gather_deadlines(store, papers, now, days, zone, book)
@@ -204,10 +234,11 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int 
     risky = {paper.id for paper in late}
     stalled = [paper for paper in stalled_papers(papers, now, stalled_days) if paper[0].id not in risky]
     summary.stalled = [_stalled_alert(paper, idle) for paper, idle in first_rows(stalled, rows, key=_most_idle)]
-    summary.cards = gather_cards(store, now)
-    summary.pitch, pitched, summary.pitch_target_minutes = pitch_rows(store, papers, rows)
     summary.line = guide_line(store, today)
     summary.mine, working = my_papers_rows(papers, targets, now, zone, book.names(), rows)
+    read = (side() if side is not None else None) or gather_side(store, now, rows, papers)
+    summary.cards, summary.pitch, pitched, summary.pitch_target_minutes = (
+        read.cards, read.pitch, read.pitched, read.pitch_target_minutes)
     summary.agenda = week_agenda(store, papers, targets, now, zone, summary.cards.to_study, book=book)
     if not papers:
         summary.first_run = first_run_hint(store, examples=len(every) - len(papers))

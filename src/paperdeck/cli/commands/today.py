@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import sys
+from functools import partial
 
 from ..context import CliError, command, open_cli_store, out_json
 
@@ -88,20 +89,32 @@ def today(args: argparse.Namespace) -> int:
 
     if args.days is not None and not 0 <= args.days <= MAX_DAYS:
         raise CliError(f"--days must be between 0 and {MAX_DAYS}, not {args.days}")
-    store = open_cli_store(args, reading=True)
+    # Text prints the first SHOWN_ROWS of each long list (and how many more): only those are
+    # built. JSON lists everything.
+    now, rows = utcnow(), None if args.json else SHOWN_ROWS
     # One read, then the process ends: no cyclic garbage worth the collector's full scans of
-    # every model made (two of them at 10,000 papers, ~60 ms).
+    # every model made (two of them at 10,000 papers, ~60 ms); the child below inherits this.
     collecting = gc.isenabled()
     gc.disable()
+    ahead = _side_ahead(args, now, rows)
     try:
-        # Text prints the first SHOWN_ROWS of each long list (and how many more): only those
-        # are built. JSON lists everything.
-        summary = gather(store, utcnow(), args.days, rows=None if args.json else SHOWN_ROWS)
-        language = resolve_language(store.settings.load().language)
+        store = open_cli_store(args, reading=True)
+        try:
+            side = None
+            if ahead is not None:
+                ahead.begin(store.change_stamp())
+
+                def side():  # the stamp when taken: None if anyone committed since the child began
+                    return ahead.take(store.change_stamp())
+            summary = gather(store, now, args.days, rows=rows, side=side)
+            language = resolve_language(store.settings.load().language)
+        finally:
+            store.close()
     finally:
+        if ahead is not None:
+            ahead.discard()
         if collecting:
             gc.enable()
-        store.close()
     if args.json:
         out_json(summary.to_json())
         return 0
@@ -109,6 +122,21 @@ def today(args: argparse.Namespace) -> int:
     # left to write raw is our own ANSI styling.
     sys.stdout.write("\n".join(render_text(summary, language, Painter(use_colour()))) + "\n")
     return 0
+
+
+def _side_ahead(args: argparse.Namespace, now, rows: int | None):
+    """The summary's cards and pitch list (`gather_side`), read by a child process on the other
+    core while this one reads the papers' deadlines and targets (usecases/view_ahead.py); None
+    where it cannot be."""
+    from ...paths import resolve_db_path
+    from ...usecases.today import gather_side
+    from ...usecases.view_ahead import ViewAhead
+
+    try:
+        path = resolve_db_path(getattr(args, "db", None))
+    except Exception:  # a bad path: opening the database says so, in its words
+        return None
+    return ViewAhead.start(path, partial(gather_side, now=now, rows=rows))
 
 
 def deadline_rows(items, summary, language: str, paint: Painter) -> list[str]:
