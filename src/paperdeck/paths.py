@@ -15,6 +15,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """What can be made again, kept to start faster (parsed CSS)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def default_db_path() -> Path:
     return data_dir() / "paperdeck.db"
 

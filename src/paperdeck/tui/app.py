@@ -21,6 +21,7 @@ from ..usecases.session import (
 )
 from .actions import app_bindings
 from .commands import PaperdeckCommands
+from .css_cache import install as install_css_cache
 from .escape_keys import escape_then
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 from .switch_delay import SwitchDelay
@@ -75,6 +76,7 @@ INTEGRITY_POLL_SECONDS = 0.25
 AHEAD_MODE = "resume"  # the screen built ahead once start-up is done (_build_ahead)
 
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
+install_css_cache()  # each CSS source parsed once per run, and kept between runs: css_cache.py
 
 
 class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
