@@ -59,10 +59,13 @@ async def test_the_first_frame_of_an_opening_after_an_error_shows_the_next_paper
 
 
 async def test_each_opening_of_another_paper_is_first_drawn_as_it_settles(store, make_app):
+    venues = ["iclr", None, "iclr", "neurips"]
     for number in range(4):
-        paper = store.papers.add(f"Paper {number} " + "long " * number, Stage.IDEATION, target_year=2027 + number % 2)
+        paper = store.papers.add(f"Paper {number} " + "long " * number, Stage.IDEATION, target_year=2027 + number % 2,
+                                 venue_key=venues[number])
         store.papers.update(paper.id, None, authors=[f"Author {n}" for n in range(number + 1)],
-                            contribution="c" * (10 * number), method=f"method {number}", notes="n\n" * number)
+                            contribution="c" * (10 * number), method=f"method {number}", notes="n\n" * number,
+                            track=["main", None, "main", "workshop"][number])
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
         for number in range(4):
@@ -70,7 +73,12 @@ async def test_each_opening_of_another_paper_is_first_drawn_as_it_settles(store,
             form = await open_paper_form(pilot)
             await settled(pilot)
             assert frames and frames[0] == frames[-1], f"opening {number}: a later frame differs from the first"
-            assert f"Paper {number}" in frames[0]
+            assert f"Paper {number}" in frames[0] and f"Paper #{form.paper_id}" in frames[0]  # the box's title
+            for name in ("venue_key", "track"):  # each choice as this paper's, drawn
+                select = form.fields[name]
+                label = next((str(prompt) for prompt, value in select._options if value == select.value), None)
+                line = next(line for line in frames[0].splitlines() if form.field_labels[name] in line)
+                assert (label or "Select") in line, (name, label, line)
             app._display = type(app)._display.__get__(app)  # type: ignore[method-assign]
             await pilot.press("escape")
             await app_until(pilot, lambda: board_back(app), "the form closed")

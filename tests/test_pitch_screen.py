@@ -134,11 +134,34 @@ async def test_switching_papers_saves_and_loads(store, paper):
     assert store.pitches.bodies(paper.id)["pitch.background"] == "typed"
 
 
+async def test_the_paper_chooser_lists_every_paper_and_switches_to_the_one_picked(store, paper):
+    """The chooser shows the paper at once; it lists every paper once the first frame is drawn
+    (at medium, a thousand are listed after it): picking another one there switches to it."""
+    from textual.widgets import OptionList, Select
+
+    other = store.papers.add("多模态对齐 🚀", Stage.IDEATION)
+    store.settings.update(pitch_paper_id=paper.id)
+    store.pitches.save_section(other.id, "pitch.results", "+12% win-rate")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        select = app.screen.query_one("#pitch-paper", Select)
+        assert select.value == paper.id
+        listed = select.query_one(OptionList)  # the list the chooser opens (its blank line first)
+        await app_until(pilot, lambda: listed.option_count == len(app.screen.view.papers) + 1, "every paper listed")
+        assert select.value == paper.id
+        select.value = other.id  # as picking it in the opened list does
+        await view_shown(pilot)
+        assert app.screen.query_one("#editor-3", TextArea).text == "+12% win-rate"
+        assert select.value == other.id
+
+
 async def test_no_papers_is_explained(store):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await view_shown(pilot)
         assert "No papers yet" in str(app.screen.query_one("#pitch-gauge").render())
+        assert app.focused is app.screen.query_one("#pitch-paper"), "no editor to type in: the chooser has the focus"
         await pilot.press("f5")
         assert app.screen.stopwatch is None
 

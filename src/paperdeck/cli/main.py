@@ -175,6 +175,9 @@ def entry() -> None:
     returns; tearing the interpreter down (freeing every module and object) was a tenth of
     `paperdeck today`. The app (`run`) ends as usual, through Textual's own shutdown."""
     status = main()
+    from .. import dataclass_code
+
+    dataclass_code.save()  # nothing to write but on a first run (or a new version)
     if _command_module(sys.argv[1:]) == "run":
         sys.exit(status)
     for stream in (sys.stdout, sys.stderr):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -316,3 +316,14 @@ def open_store(path: str | Path | None = None, *, seed: bool = True, reading: bo
 
         seed_if_needed(store)
     return store
+
+
+def read_snapshot(path: str | Path, read: "Callable[[Store], Any]") -> Any:
+    """`read` run on a read-only snapshot of the database at `path`, through a connection of its
+    own that never migrates, seeds or writes (a process forked to read ahead: usecases/view_ahead.py)."""
+    conn = _open_reader(Path(path))
+    try:
+        conn.execute("BEGIN")
+        return read(_SnapshotStore(conn, Path(path)))
+    finally:
+        conn.close()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from ..domain.settings import Settings
     from ..usecases.core import DatabaseCorrupt, Store
+    from ..usecases.view_ahead import ViewAhead
     from .idle_gc import IdleCollector
     from .preload import Preloader
     from .watch import DatabaseWatcher
@@ -43,9 +44,16 @@ KEY_CAPS = {"esc": "Esc", "space": "Space", "tab": "Tab"}
 
 
 def _screen_factory(entry: ScreenEntry):
-    """Import a screen's module only when it is first shown: start-up stays fast."""
+    """Import a screen's module only when it is first shown: start-up stays fast. A screen built
+    ahead (screens/built_ahead.py) is shown as it is."""
 
-    def build() -> "Screen":
+    def build() -> "Screen | str":
+        from textual._context import active_app
+
+        from .screens.built_ahead import ahead_name
+
+        if active_app.get().is_screen_installed(ahead_name(entry.name)):
+            return ahead_name(entry.name)
         return entry.screen_class()()
 
     return build
@@ -53,13 +61,18 @@ def _screen_factory(entry: ScreenEntry):
 
 def _freeze_startup_objects() -> None:
     """Move what start-up allocated (modules, CSS, widgets) out of the collector's reach: later
-    full collections then skip it, so they no longer stall a key press (~90 -> ~27 ms worst)."""
+    full collections then skip it, so they no longer stall a key press (~90 -> ~27 ms worst).
+    The collector was off until now (`paperdeck` turns it off as it starts, cli/commands/run.py):
+    145 young collections scanned those ~100,000 objects before the first frame (~25 ms at
+    medium), which found ~1,400 unreachable (~230 KiB), frozen with the rest. On from here."""
     import gc
 
     gc.freeze()
+    gc.enable()
 
 
 INTEGRITY_POLL_SECONDS = 0.25
+AHEAD_MODE = "resume"  # the screen built ahead once start-up is done (_build_ahead)
 
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 
@@ -88,10 +101,12 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
     language: reactive[str] = reactive("en", init=False)
 
     def __init__(self, store: "Store", *, start_screen: str = DEFAULT_SCREEN, watch: bool = True,
-                 once_shown: "Callable[[], None] | None" = None):
-        """`once_shown`: called once the start screen shows its data (the day's backup)."""
+                 once_shown: "Callable[[], None] | None" = None, view_ahead: "ViewAhead | None" = None):
+        """`once_shown`: called once the start screen shows its data (the day's backup).
+        `view_ahead`: the start screen's first view, being read in a child process."""
         super().__init__()
         self.store = store
+        self.view_ahead = view_ahead
         self.once_shown = once_shown
         self.start_screen = start_screen
         self.watch_database = watch
@@ -103,6 +118,11 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         # the UI thread when another process changes the database (`refresh_screens`).
         self.settings: "Settings" = app_settings(store)
         self.set_reactive(PaperdeckApp.language, resolve_language(self.settings.language))
+
+    def take_view_ahead(self) -> "ViewAhead | None":
+        """The first view read ahead, for the start screen's first load only."""
+        ahead, self.view_ahead = self.view_ahead, None
+        return ahead
 
     def on_mount(self) -> None:
         self._apply_look(self.settings)
@@ -119,7 +139,7 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
             self.run_worker(self._call_once_shown(self.once_shown), name="once-shown", exit_on_error=False)
         self.run_worker(self._announce_kept_typing(), name="kept typing", exit_on_error=False)
         if not self.is_headless:  # tests run many apps in one process: keep them collectable
-            self.call_after_refresh(_freeze_startup_objects)
+            self.run_worker(self._call_once_shown(_freeze_startup_objects), name="freeze", exit_on_error=False)
             self.start_idle_collector()
             self.catch_hang_up()
             self.run_worker(self._preload_once_shown(), name="preload", exit_on_error=False)
@@ -141,20 +161,21 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
     async def _announce_kept_typing(self) -> None:
         """Once the first screen shows its data: text a dialog kept as a draft when the app
         ended under it (screens/typing_kept.py)."""
-        from .screens.typing_kept import announce_kept_typing
-
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
             await ready()
+        # Imported only now: it imports TextArea (~25 ms), which the first frame does not need.
+        from .screens.typing_kept import announce_kept_typing
+
         announce_kept_typing(self)
 
     async def _preload_once_shown(self) -> None:
         """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
-        from .preload import TICK_SECONDS, Preloader, to_preload
-
         ready = getattr(self.screen, "view_ready", None)
         if ready is not None:
             await ready()
+        from .preload import TICK_SECONDS, Preloader, to_preload
+
         collector = self.idle_collector
         self.preloader = preloader = Preloader(
             to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
@@ -164,8 +185,19 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
             preloader.tick()
             if preloader.done:
                 timer.stop()
+                self.run_worker(self._build_ahead(), name="build ahead", exit_on_error=False)
 
         timer = self.set_interval(TICK_SECONDS, tick, name="preload")
+
+    async def _build_ahead(self) -> None:
+        """Once the other screens' modules are imported and the user pauses: the Resume screen,
+        built hidden with its view read and drawn off the terminal (screens/built_ahead.py). Its
+        first showing built it and read every paper's authors (100-130 ms at medium): `6` then
+        only switches to it. Not sooner: its ~1 MiB would raise the peak memory of start-up."""
+        from .screens.built_ahead import build_mode_ahead, input_pause
+
+        await input_pause(self)
+        await build_mode_ahead(self, AHEAD_MODE)
 
     @property
     def current_theme(self) -> Theme:

@@ -15,6 +15,9 @@ Textual reads ESC followed by a digit as WezTerm's macOS Option+digit and types 
 (100 ms) sends the same bytes: leaving the Pitch editor for screen 6 typed "§" into the pitch.
 `apply` makes them alt+digit keys with no character: nothing is typed, and on a screen the app
 reads them as Escape, then the digit (escape_keys.py).
+
+Every rendered line (Strip) made seven caches, mostly never used: strip_caches.py makes them on
+first use.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from textual._styles_cache import StylesCache
 from textual.dom import DOMNode
 from textual.color import Color
 from textual.style import Style
+
+from . import strip_caches
 
 
 @lru_cache(1024)
@@ -48,6 +53,7 @@ class _KeyName(NamedTuple):
 
 def apply() -> None:
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
+    strip_caches.apply()
     for digit in "0123456789":
         ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] = (_KeyName(f"alt+{digit}"),)  # type: ignore[index]
 

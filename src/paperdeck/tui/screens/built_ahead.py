@@ -58,3 +58,37 @@ async def lay_out_hidden(app: "App", screen: Screen) -> None:
         await asyncio.sleep(TICK_SECONDS)  # its widgets handle their Resize events
         if not screen._layout_required or screen.is_current:
             return
+
+
+def ahead_name(mode: str) -> str:
+    """The name a mode's screen built ahead is installed under (the app's MODES show it)."""
+    return f"{mode} (built ahead)"
+
+
+async def build_mode_ahead(app: "App", mode: str) -> None:
+    """Mode `mode`'s screen (one of the keys 1-6), built hidden and its view read, before it is
+    first shown: that showing is then a switch (the app's MODES take it: app.py). Nothing when
+    the mode was shown already; a screen the mode built meanwhile stays, this one goes."""
+    from ..registry import screen_entry
+
+    if mode in app._screen_stacks or app.is_screen_installed(ahead_name(mode)):
+        return
+    screen = screen_entry(mode).screen_class()()
+    if await build_hidden(app, ahead_name(mode), screen) is not screen:
+        return
+    stack = app._screen_stacks.get(mode)
+    if stack and stack[0] is not screen:  # shown while this one was built: the mode has its own
+        app.uninstall_screen(screen)
+        await screen.remove()
+        return
+    await screen.read_ahead()
+    await input_pause(app)
+    if not screen.is_current:
+        draw_hidden(screen)
+
+
+def draw_hidden(screen: Screen) -> None:
+    """Draw a hidden, laid out screen once, off the terminal: each widget keeps the lines it
+    drew until it changes, so its first showing only puts them together (Resume at medium:
+    its list's rows, panels and footer keys drawn for the first time were ~30 ms of the key)."""
+    screen._compositor.render_update(full=True)

@@ -26,8 +26,9 @@ from ...i18n_words import ESTIMATE, pick
 from ...models.common import utcnow
 from ...models.stages import Stage
 from ...paths import package_resource
-from ...usecases.dashboard import DashboardView, dashboard_view
+from ...usecases.dashboard import SHOWN_ROWS, DashboardView, dashboard_view
 from ...usecases.my_papers import MyPaper
+from ...usecases.session import change_stamp
 from ...usecases.today import (
     DeadlineItem,
     PaperAlert,
@@ -35,22 +36,24 @@ from ...usecases.today import (
     minutes_seconds,
     target_text,
 )
+from ..widgets.drawn_options import DrawnOptionList
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
 from .dashboard_agenda import agenda_options
 
 if TYPE_CHECKING:
     from ...usecases.core import Store
+    from ...usecases.view_ahead import ViewAhead
 
-MAX_ROWS = 50  # per section: the rest is counted, not listed
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
 TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch",
                   "pipeline": "pipeline"}
 
 
-class DashboardList(OptionList):
-    """One dashboard panel: rows whose ids say which screen and item Enter opens."""
+class DashboardList(DrawnOptionList):
+    """One dashboard panel: rows whose ids say which screen and item Enter opens. Its rows are
+    laid out to the panel's width, so most are drawn without Textual's wrapping pass."""
 
     pending_rest: list[Option] = []  # rows `show_rows` left for after the frame (none: [])
 
@@ -166,11 +169,17 @@ class DashboardScreen(PaperdeckScreen):
 
     # -- rendering ------------------------------------------------------------------------
 
-    def view_request(self) -> datetime:
-        return utcnow()
+    def view_request(self) -> tuple[datetime, "ViewAhead | None", object]:
+        ahead = self.paperdeck.take_view_ahead()
+        return utcnow(), ahead, change_stamp(self.store) if ahead is not None else None
 
     @staticmethod
-    def load_view(store: "Store", now: datetime) -> DashboardView:
+    def load_view(store: "Store", request: tuple[datetime, "ViewAhead | None", object]) -> DashboardView:
+        now, ahead, stamp = request
+        if ahead is not None:  # the app's first load: the view a child process read meanwhile
+            view = ahead.take(stamp)
+            if view is not None:
+                return view
         return dashboard_view(store, now)
 
     def show_view(self, view: DashboardView) -> None:
@@ -245,15 +254,15 @@ class DashboardScreen(PaperdeckScreen):
         if not within:
             rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
                                    "none"))
-        for index, item in enumerate(within[:MAX_ROWS]):
+        for index, item in enumerate(within[:SHOWN_ROWS]):
             rows.append(self._deadline_row(item, index, summary, now, width))
-        if len(within) > MAX_ROWS:
-            rows.append(self._note(f"… {len(within) - MAX_ROWS} more", "more"))
+        if len(within) > SHOWN_ROWS:
+            rows.append(self._note(f"… {len(within) - SHOWN_ROWS} more", "more"))
         if later:
             rows.append(Option(Text(self.pick(f"之后（{summary.days} 天以后最近的）",
                                               f"Later (the nearest past {summary.days} days)"), style="bold"),
                                id="head-later", disabled=True))
-        for index, item in enumerate(later[:MAX_ROWS], start=len(within)):
+        for index, item in enumerate(later[:SHOWN_ROWS], start=len(within)):
             rows.append(self._deadline_row(item, index, summary, now, width))
         self._fill(panel, rows)
 
@@ -304,21 +313,21 @@ class DashboardScreen(PaperdeckScreen):
         rows: list[Option] = [Option(Text(stages), id="head-stages", disabled=True),
                               Option(Text(self.pick("进度落后", "At risk (behind the backward plan)"), style="bold"),
                                      id="head-risk", disabled=True)]
-        rows += [self._alert_row(alert, "red", "risk") for alert in summary.at_risk[:MAX_ROWS]]
+        rows += [self._alert_row(alert, "red", "risk") for alert in summary.at_risk]
         if not summary.at_risk:
             rows.append(self._note(self.pick("  没有", "  none"), "none-risk"))
         rows.append(Option(Text(self.pick(f"停滞（{summary.stalled_days} 天以上未推进）",
                                           f"Stalled (no move in {summary.stalled_days}+ days)"), style="bold"),
                            id="head-stalled", disabled=True))
-        rows += [self._alert_row(alert, "yellow", "stalled") for alert in summary.stalled[:MAX_ROWS]]
+        rows += [self._alert_row(alert, "yellow", "stalled") for alert in summary.stalled]
         if not summary.stalled:
             rows.append(self._note(self.pick("  没有", "  none"), "none-stalled"))
-        flagged = {alert.paper_id for alert in summary.at_risk + summary.stalled}
-        rest = [paper for paper in mine.working if paper.paper_id not in flagged]
+        rest = mine.working  # neither at risk nor stalled (usecases/dashboard.py: shown_lists)
         if rest:
             rows.append(Option(Text(self.pick("下一步", "Next milestones"), style="bold"), id="head-next", disabled=True))
-        rows += [self._paper_row(paper) for paper in rest[:MAX_ROWS]]
-        hidden = sum(max(0, len(group) - MAX_ROWS) for group in (summary.at_risk, summary.stalled, rest))
+        rows += [self._paper_row(paper) for paper in rest]
+        hidden = sum(summary.total(name) - len(shown) for name, shown in
+                     (("at_risk", summary.at_risk), ("stalled", summary.stalled), ("working", rest)))
         if hidden:
             rows.append(self._note(f"… {hidden} more", "more"))
         self._fill(panel, rows)
@@ -364,7 +373,7 @@ class DashboardScreen(PaperdeckScreen):
         panel = self._panel("#dash-pitch", self.pick(f"讲稿准备（目标 {target.replace('min', '分钟')}）",
                                                      f"Pitch readiness (target {target})"))
         rows: list[Option] = []
-        for item in summary.pitch[:MAX_ROWS]:
+        for item in summary.pitch:
             line = Text()
             line.append_text(literal(item.title, "bold"))
             line.append(self.pick(f"\n  {item.parts_filled}/{item.parts_total} 部分 · 约 ",
@@ -376,8 +385,8 @@ class DashboardScreen(PaperdeckScreen):
             rows.append(Option(line, id=f"pitch:{item.paper_id}"))
         if not rows:
             rows.append(self._note(self.pick("还没有可以讲的论文", "No paper far enough along to pitch"), "none"))
-        elif len(summary.pitch) > MAX_ROWS:
-            rows.append(self._note(f"… {len(summary.pitch) - MAX_ROWS} more", "more"))
+        elif summary.total("pitch") > len(summary.pitch):
+            rows.append(self._note(f"… {summary.total('pitch') - len(summary.pitch)} more", "more"))
         self._fill(panel, rows)
 
     def _show_line(self, summary: TodaySummary) -> None:

@@ -72,7 +72,9 @@ class Openings:
         self.opening = Opening(paper_id)
         self.restart_typing()  # KeepsTyping: the last opening's draft was closed with it
         if self.fields_ready:
-            self.query_one(".dialog").border_title = self._title()
+            dialog, title = self.query_one(".dialog"), self._title()
+            if dialog.border_title != title:  # setting it draws the whole box again (~36 lines)
+                dialog.border_title = title
             self._start_opening()
 
     def _start_opening(self) -> None:

@@ -75,6 +75,10 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
     #pitch-timer.over { color: $error; }
     #pitch-laps { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
+    # No focus until the first view: it goes into an editor then (the paper chooser, focused
+    # first and left at once, was restyled twice: ~5 ms of the first showing), or to the chooser
+    # when there is no paper.
+    AUTO_FOCUS = ""
     BINDINGS = [
         # The mode, first in the footer: "Esc ✎ Editing" in an editor, "i ⌘ Keys: edit" outside.
         Binding("escape", "leave_editor", "✎ Editing", id="pitch.leave", priority=True,
@@ -131,7 +135,8 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         # carries older text and must not replace the editors'.
         self.edits = 0
         self._edits_at_request = 0
-        self._paper_options: tuple = ()
+        self._paper_options: tuple = ()  # the view's papers (title, id) for the chooser
+        self._papers_listed: tuple = ()  # those the chooser lists (at first the chosen one only)
         self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
         self.current_part = 1  # the part whose editor had the focus last
         self.examples_wanted: bool | None = None  # F3's choice; None: by the width
@@ -150,7 +155,11 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         body.display = False  # shown with the first view: an empty body drawn first costs a frame
         with body:
             yield VerticalScroll(id="pitch-parts")  # the guide's parts, mounted with the first view
-            yield RehearsalPanel(id="pitch-rehearsal")
+            panel = RehearsalPanel(id="pitch-rehearsal")
+            # The screen's classes and the panel's width for the terminal's width before anything
+            # is styled: set at the first resize, they restyled the whole screen (~8 ms at medium).
+            self._fit_widgets(self.app.size.width, panel, ())
+            yield panel
         yield Footer()
 
     def _part_widgets(self, parts: tuple[PitchPart, ...], texts: Mapping[str, str]) -> list[Vertical]:
@@ -233,6 +242,8 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
             if editor is not None and self.focused is not editor:
                 # Just mounted, it may not take the focus yet: once it is laid out.
                 self.call_after_refresh(self._focus_editor, self.current_part)
+            elif editor is None and self.focused is None:
+                self.set_focus(self.query_one("#pitch-paper", Select))
 
     def _show_papers(self, view: PitchView, *, select: bool = True) -> None:
         chooser = self.query_one("#pitch-paper", Select)
@@ -242,11 +253,31 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         with self.prevent(Select.Changed):
             if options != self._paper_options:
                 self._paper_options = options
-                chooser.set_options([(literal(title), paper_id) for title, paper_id in options])
+                if self._first_view_shown or view.paper_id is None:
+                    self._list_papers(chooser, options)
+                else:
+                    # The first frame shows the paper chosen; the list of them all (a thousand
+                    # papers at medium: ~6 ms) is made once that frame is drawn.
+                    self._list_papers(chooser, tuple(option for option in options if option[1] == view.paper_id))
+                    self.call_after_refresh(self._list_all_papers)
             if not select:
                 chooser.clear()
             elif view.paper_id is not None and chooser.value != view.paper_id:
                 chooser.value = view.paper_id
+
+    def _list_papers(self, chooser: Select, options: tuple) -> None:
+        chooser.set_options([(literal(title), paper_id) for title, paper_id in options])
+        self._papers_listed = options
+
+    def _list_all_papers(self) -> None:
+        if self._papers_listed == self._paper_options:  # a view since listed them all
+            return
+        chooser = self.query_one("#pitch-paper", Select)
+        with self.prevent(Select.Changed):
+            chosen = chooser.value
+            self._list_papers(chooser, self._paper_options)
+            if any(paper_id == chosen for _, paper_id in self._paper_options):
+                chooser.value = chosen
 
     def show_item(self, item: str) -> None:
         if item.isdigit():
@@ -393,6 +424,7 @@ class PitchScreen(PitchModes, RehearsalControls, PitchOutputs, PaperdeckScreen):
         except StoreError as error:  # only the memory of the choice is lost
             self.notify(str(error), severity="warning", markup=False)
         if self.view is not None and any(paper.id == paper_id for paper in self.view.papers):
+            self._list_all_papers()  # (in the first frame's moment it lists the shown paper only)
             with self.prevent(Select.Changed):
                 self.query_one("#pitch-paper", Select).value = paper_id
         self.reload_view()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Select, TextArea
 
 from ..widgets.rehearsal import RehearsalPanel
@@ -126,22 +127,26 @@ class PitchModes:
         self.examples_wanted = not self._examples_shown()
         self._fit_layout()
 
-    def _examples_shown(self) -> bool:
-        width = self.size.width
+    def _examples_shown(self, width: int | None = None) -> bool:
+        width = self.size.width if width is None else width
         return self.examples_wanted if self.examples_wanted is not None else width >= EXAMPLES_SHOWN
 
     def _fit_layout(self) -> None:
         """Below EXAMPLES_SHOWN columns the examples wait behind F3 and the editors take the
         width; from SIDE_BY_SIDE they sit beside the editors, which keep EDITOR_SHARE of it."""
         width = self.size.width
-        if width <= 0:
-            return
-        panel = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
-        self.query_one(RehearsalPanel).styles.width = panel
-        parts_inner = width - panel - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
+        if width > 0:
+            self._fit_widgets(width, self.query_one(RehearsalPanel), self.query(".part-prompt"))
+
+    def _fit_widgets(self, width: int, panel: RehearsalPanel, prompts: Iterable[Widget]) -> None:
+        """`_fit_layout` at `width` on these widgets (in the screen's compose: not mounted yet)."""
+        panel_width = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
+        panel.styles.width = panel_width
+        parts_inner = width - panel_width - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
         prompt = parts_inner - math.ceil(width * EDITOR_SHARE)
-        side = self._examples_shown() and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
-        self.set_class(self._examples_shown(), "-examples")
+        examples = self._examples_shown(width)
+        side = examples and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
+        self.set_class(examples, "-examples")
         self.set_class(side, "-side")
-        for widget in self.query(".part-prompt"):
+        for widget in prompts:
             widget.styles.width = prompt if side else "1fr"

@@ -52,6 +52,20 @@ class TileContext:
     at_risk: AbstractSet[int] = field(default_factory=set)       # paper ids behind their plan
 
 
+@dataclass(frozen=True, slots=True)
+class TileText:
+    """What a tile shows, before it is fitted to its column's width and styled; its lines are
+    cached by it (a tile whose text is unchanged by a re-read is not drawn again)."""
+
+    title: str
+    venue: str  # its label (with the year), or "no venue"
+    venue_name: str  # without the year: for when the countdown would not fit
+    countdown: str
+    topic: str
+    progress: str  # days in the stage, checklist, decision
+    flagged: bool  # behind its plan
+
+
 def ellipsize(text: str, width: int) -> str:
     """Cut `text` to `width` cells, ending in an ellipsis when something was cut."""
     if width <= 0:
@@ -157,7 +171,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.context = TileContext(now=datetime.now())
         self.empty_text = ""
         self.collapsed = False  # an empty column not in focus: only its header shows
-        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)
+        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)  # a tile's lines by what they show
+        self._texts: dict[int, TileText] = {}  # each tile's text, by paper id (until set_tiles)
+        self._styles_seen: dict[bool, tuple] = {}  # the styles the cached lines were drawn with, by focus
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
         self._render_width: int | None = None  # while render_lines runs
         self._header_shown: str | None = None  # the border title's text (show_header)
@@ -172,7 +188,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.tiles = tiles
         self._own_count = None
         self.context = context
-        self._lines.clear()
+        self._texts.clear()  # the tiles' lines stay cached by what they show: most tiles show the same
         index = next((i for i, tile in enumerate(tiles) if tile.id == wanted), None)
         self.cursor = min(self.cursor, max(0, len(tiles) - 1)) if index is None else index
         self.refresh()
@@ -303,14 +319,32 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         # The width, read once per render rather than per line.
         self._render_width = self.scrollable_content_region.width
+        self._forget_lines_if_restyled()
         try:
             return super().render_lines(crop)
         finally:
             self._render_width = None
 
+    _LINE_STYLES = ("board-column--cursor", "board-column--tile", "board-column--title", "board-column--meta",
+                    "board-column--risk")
+
+    def _forget_lines_if_restyled(self) -> None:
+        """The cached lines go when the styles they were drawn with changed (a theme, the CSS),
+        not at every restyle: a move or a focus change restyles the two columns whose focus
+        changed, whose lines are cached by focus and stay right (each column's tiles were drawn
+        again: ~1 ms). Checked as the column draws: when Textual tells a widget it was restyled
+        (notify_style_update), its component styles are still the old ones."""
+        styles = (self.rich_style, *(self.get_component_rich_style(name) for name in self._LINE_STYLES))
+        seen = self._styles_seen.get(self.has_focus)
+        if seen != styles:
+            if seen is not None:  # else no line of this focus state is cached
+                self._lines.clear()
+                self._styles_seen.clear()
+            self._styles_seen[self.has_focus] = styles
+
     def _blank(self, width: int) -> Strip:
         """A blank line, made once per width and style (`rich_style` walks the ancestors)."""
-        key = ("blank", width)
+        key = ("blank", width, self.has_focus)  # cached by focus, as every line (_forget_lines_if_restyled)
         blank = self._lines.get(key)
         if blank is None:
             blank = [Strip.blank(width, self.rich_style)]
@@ -328,27 +362,21 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         tile = self.tiles[index]
         selected = index == self.cursor and self.has_focus
         title_lines_shown = TITLE_LINES + (self._extra if selected else 0)
-        key = (tile.id, width, selected, self.has_focus, self.context.language, title_lines_shown)
+        text = self._tile_text(tile)
+        key = (text, width, selected, self.has_focus, title_lines_shown)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._render_tile(tile, width, selected, title_lines_shown)
+            lines = self._draw_tile(text, width, selected, title_lines_shown)
             self._lines[key] = lines
         return lines[row] if row < len(lines) else self._blank(width)
 
-    def _render_tile(self, tile: PaperTile, width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
-        base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
-        title = base + self.get_component_rich_style("board-column--title", partial=True)
-        meta = base + self.get_component_rich_style("board-column--meta", partial=True)
-        risk = base + self.get_component_rich_style("board-column--risk", partial=True)
-        inner = max(1, width - 2)
+    def _tile_text(self, tile: PaperTile) -> "TileText":
+        """What `tile` shows, before it is fitted to a width and styled (once per `set_tiles`)."""
+        text = self._texts.get(tile.id)
+        if text is not None:
+            return text
         context = self.context
         zh = context.language == "zh"
-        venue = tile.venue_label or ("未定会议" if zh else "no venue")
-        countdown = context.countdowns.get(tile.id, "")
-        venue_line = f"{venue} {countdown}" if countdown else venue
-        if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
-            venue_line = f"{tile.venue_name or tile.venue_key or ''} {countdown}"
-        topic = context.topics.get(tile.topic_key or "", "")
         days = tile.days_in_stage(context.now)
         progress = (f"{days}天" if zh else f"{days}d") + (
             f" · ☑{tile.checklist_done}/{tile.checklist_total}" if tile.checklist_total else "")
@@ -356,11 +384,36 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             progress += f" · {word(DECISION_NAMES, tile.decision, context.language)}"
         if tile.is_example:  # the guide's example: not the user's paper, not counted
             progress = ("示例 · " if zh else "example · ") + progress
-        flagged = tile.id in context.at_risk
-        lines: list[list[Segment]] = [[Segment(text, title)] for text in title_lines(tile.title, inner, title_count)]
+        text = self._texts[tile.id] = TileText(
+            title=tile.title,
+            venue=tile.venue_label or ("未定会议" if zh else "no venue"),
+            venue_name=tile.venue_name or tile.venue_key or "",
+            countdown=context.countdowns.get(tile.id, ""),
+            topic=context.topics.get(tile.topic_key or "", ""),
+            progress=progress,
+            flagged=tile.id in context.at_risk,
+        )
+        return text
+
+    def _render_tile(self, tile: PaperTile, width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
+        """`tile`'s lines at `width`, as the column draws them."""
+        return self._draw_tile(self._tile_text(tile), width, selected, title_count)
+
+    def _draw_tile(self, text: "TileText", width: int, selected: bool, title_count: int = TITLE_LINES) -> list[Strip]:
+        base = self.get_component_rich_style("board-column--cursor" if selected else "board-column--tile")
+        title = base + self.get_component_rich_style("board-column--title", partial=True)
+        meta = base + self.get_component_rich_style("board-column--meta", partial=True)
+        risk = base + self.get_component_rich_style("board-column--risk", partial=True)
+        inner = max(1, width - 2)
+        countdown = text.countdown
+        venue_line = f"{text.venue} {countdown}" if countdown else text.venue
+        if countdown and cell_len(venue_line) > inner:  # keep the countdown, drop the year
+            venue_line = f"{text.venue_name} {countdown}"
+        flagged = text.flagged
+        lines: list[list[Segment]] = [[Segment(line, title)] for line in title_lines(text.title, inner, title_count)]
         lines.append([Segment(ellipsize(one_line(venue_line), inner), meta)])
-        lines.append([Segment(ellipsize(one_line(topic), inner), meta)])
-        lines.append([Segment(ellipsize(("⚠ " if flagged else "") + progress, inner), risk if flagged else meta)])
+        lines.append([Segment(ellipsize(one_line(text.topic), inner), meta)])
+        lines.append([Segment(ellipsize(("⚠ " if flagged else "") + text.progress, inner), risk if flagged else meta)])
         return [
             Strip([Segment(" ", base), *segments]).adjust_cell_length(width, base)
             for segments in lines
@@ -390,10 +443,6 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._lines.clear()
         self._update_extra()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._lines.clear()
 
     def on_focus(self) -> None:
         self._update_extra(focused=True)

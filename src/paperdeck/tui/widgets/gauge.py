@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
@@ -29,14 +31,17 @@ def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Tex
     filled = min(width, round(estimate.total_seconds / scale * width)) if scale else 0
     low_at, high_at = round(low * 60 / scale * width), round(high * 60 / scale * width)
     style = VERDICT_STYLES[estimate.verdict]
-    bar = Text()
+    cells: list[tuple[str, str]] = []
     for cell in range(width):
         if cell in (low_at, high_at):
-            bar.append("│", style="bold")
+            cells.append(("│", "bold"))
         elif cell < filled:
-            bar.append("█", style=style)
+            cells.append(("█", style))
         else:
-            bar.append("░" if low_at < cell < high_at else "·", style="dim")
+            cells.append(("░" if low_at < cell < high_at else "·", "dim"))
+    bar = Text()
+    for (char, cell_style), run in groupby(cells):  # a span per run, not per cell: drawn faster
+        bar.append(char * len(list(run)), style=cell_style)
     count = estimate.count
     rates = estimate.rates
     zh = language == "zh"

@@ -34,9 +34,22 @@ class ChoiceLine(SelectCurrent):
         return iter(())  # no child widgets: `render` draws the line
 
     def update(self, label) -> None:
+        if self._same(label, self.label):
+            return  # a form filled again with the same choice: no repaint
         self.label = label
         self.has_value = label is not Select.NULL
         self.refresh()
+
+    @staticmethod
+    def _same(label, shown) -> bool:
+        """The same label, drawn the same (Content's == compares only the text)."""
+        if type(label) is not type(shown):
+            return False
+        if isinstance(label, Content):
+            return label.plain == shown.plain and label.spans == shown.spans
+        if isinstance(label, Text):
+            return label.plain == shown.plain and label.spans == shown.spans and label.style == shown.style
+        return label is shown or (isinstance(label, str) and label == shown)
 
     def render(self) -> Content:
         label = self.placeholder if isinstance(self.label, NoSelection) else self.label
