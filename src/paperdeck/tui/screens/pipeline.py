@@ -27,6 +27,7 @@ from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from .form_ahead import FormAhead
 from .pipeline_keys import BoardKeys
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def _binding(keys: str, action: str, description: str, id: str, tooltip: str, sh
     return Binding(keys, action, description, show=show, id=f"pipeline.{id}", tooltip=tooltip)
 
 
-class PipelineScreen(BoardKeys, PaperdeckScreen):
+class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
     # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS.
     DEFAULT_CSS = """
     #board { height: 1fr; scrollbar-size-horizontal: 1; }
@@ -263,6 +264,8 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
     def _show_detail(self) -> None:
         detail = self.query_one("#pipeline-detail", Static)
         tile = self.focused_column.current_tile
+        if tile is not None:
+            self.read_form_ahead()  # the focus moved to it (or the board shows it anew)
         if tile is None:
             keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
                     (self.key_hint("app.help"), "全部按键", "all keys"))

@@ -354,7 +354,8 @@ class BoardKeys:
             return
         from .paper_form import paper_form_for
 
-        form = paper_form_for(self.app, tile.id)  # kept between openings: this opening's outcome
+        # Kept between openings: this opening's outcome. Filled from the view read ahead, if current.
+        form = paper_form_for(self.app, tile.id, self.form_view_ahead(tile.id))
         opening = form.opening
 
         def closed(saved: bool | None) -> None:
