@@ -97,3 +97,21 @@ async def test_a_move_is_written_when_the_app_quits_at_once(board):
         app.screen.action_move_paper(1)
         app.exit()
     assert paper(board, "Alpha").stage is Stage.EXPERIMENTS
+
+
+async def test_a_moves_write_waits_for_its_frame_to_be_sent(board, monkeypatch):
+    """Not started in the refresh that draws the move: Textual's output thread sends that frame
+    first (a worker at once held the GIL while the frame waited to be written)."""
+    from paperdeck.tui.screens.pipeline_keys import BoardKeys
+
+    monkeypatch.setattr(BoardKeys, "OUTPUT_WAIT", 1.0)
+    app = app_for(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("shift+right")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen._commits and not app.screen._commits[0].started
+        assert paper(board, "Alpha").stage is Stage.IDEATION
+        await settled(pilot)
+        assert paper(board, "Alpha").stage is Stage.DESIGN and not app.screen._commits

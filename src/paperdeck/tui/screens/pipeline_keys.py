@@ -103,11 +103,20 @@ class BoardKeys:
             # Asked for under a dialog (the form's closing): once shown again, the board need
             # not read again what this load will read.
             self._hidden_view = self._view_key_or_none()
-        self.call_after_refresh(self._start_read)
+        self._after_frame(self._start_read)
+
+    # A worker started as soon as a frame is drawn held the GIL (in 5 ms turns) while Textual's
+    # output thread waited for it to write that frame: a move's frame reached the terminal
+    # ~20 ms after it was drawn, behind its write. Background work starts once it is written.
+    OUTPUT_WAIT = 0.03
+
+    def _after_frame(self, callback: Callable[[], None]) -> None:
+        """`callback` once the next frame is drawn and sent (it checks it has not run already)."""
+        self.call_after_refresh(lambda: self.set_timer(self.OUTPUT_WAIT, callback))
         # Textual runs that callback after the refresh of whichever screen is current when it
         # is queued (a dialog closing or opening meanwhile): then it never runs, and the board
         # never read again (keys waiting for it for ever). So also after a short while.
-        self.set_timer(0.1, self._start_read)
+        self.set_timer(0.1 + self.OUTPUT_WAIT, callback)
 
     def _start_read(self) -> None:
         if not self._read_waiting:
@@ -163,9 +172,7 @@ class BoardKeys:
             self._next_commit_soon()
 
     def _next_commit_soon(self) -> None:
-        # After the next frame; a timer too, as in _read_next (a dialog opened meanwhile).
-        self.call_after_refresh(self._start_commit)
-        self.set_timer(0.1, self._start_commit)
+        self._after_frame(self._start_commit)
 
     def _start_commit(self) -> None:
         if not self._commits or self._commits[0].started or self._commits[0].done:
@@ -210,8 +217,7 @@ class BoardKeys:
             self._next_commit_soon()
             return
         if self._read_waiting:  # held back while the writes were pending (_start_read)
-            self.call_after_refresh(self._start_read)
-            self.set_timer(0.1, self._start_read)
+            self._after_frame(self._start_read)
         self._run_waiting()
 
     def _report_refused(self, job: _Commit, error: StoreError) -> None:
