@@ -100,6 +100,13 @@ class PaperdeckView:
 
         self.run_worker(work, thread=True, group="load", name=name)  # type: ignore[attr-defined]
 
+    def show_loaded(self, then: Callable[[T], Any], result: T) -> None:
+        """`then(result)` for a result read ahead (no read now), as a `load_then` landing: after
+        the handlers queued before it, and waited for by `view_ready`."""
+        self._loads_pending += 1
+        self._loads_event().clear()
+        self.post_message(PaperdeckView.Loaded(then, result))  # type: ignore[attr-defined]
+
     def _load_finished(self) -> None:
         self._loads_pending = max(0, self._loads_pending - 1)
         if self._loads_pending == 0:
