@@ -37,18 +37,20 @@ from .paper_form_submissions import SubmissionsTab
 from .paper_form_tabs import LATER_TABS, LaterTabs
 
 
-def paper_form_for(app, paper_id: int) -> "PaperFormModal":
+def paper_form_for(app, paper_id: int, ahead: "PaperFormView | None" = None) -> "PaperFormModal":
     """The form to push for `paper_id`: the one kept from an earlier opening, emptied of it and
-    loading this paper, or a new one (the first opening; the language changed since)."""
+    loading this paper (or showing `ahead`, its view read ahead), or a new one (the first
+    opening; the language changed since)."""
     if app.is_screen_installed(FORM_SCREEN):
         form = app.get_screen(FORM_SCREEN)
         if form.can_reopen():
-            form.reopen(paper_id)
+            form.reopen(paper_id, ahead)
             return form
         app.uninstall_screen(FORM_SCREEN)
         if form.is_running and all(form not in stack for stack in app._screen_stacks.values()):
             form.remove()
     form = PaperFormModal(paper_id)
+    form.opening.ahead = ahead
     app.install_screen(form, FORM_SCREEN)
     return form
 
