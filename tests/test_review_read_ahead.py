@@ -191,3 +191,27 @@ async def test_the_decks_are_read_ahead_only_when_the_screen_holds_none_as_curre
         deck = store.cards.deck(review.card.deck_id)
         assert review.query_one("#review-question").border_title == deck.name
         assert review.categories and review.decks
+
+
+async def test_a_rating_never_waits_behind_a_hidden_screens_read(store, frozen_clock, monkeypatch):
+    """Stats, built hidden, is reading ahead (held here: ~1 s at 1,000,000 reviews) when a
+    card is rated: the next card's read runs on the other connection and shows at once."""
+    from paperdeck.tui.screens.card_stats import CardStatsScreen
+
+    hold, read, release = hold_loads(monkeypatch, CardStatsScreen)
+    hold()
+    app = PaperdeckApp(store, start_screen="flashcards", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await read_ahead(pilot)
+        try:
+            assert await asyncio.to_thread(read.wait, 10)  # Stats reads ahead, held
+            await pilot.press("a")
+            await app_until(pilot, lambda: review.card is not None and not review.waiting, "the first card", timeout=5)
+            first = review.card
+            await pilot.press("space", "3")
+            await app_until(pilot, lambda: review.card is not None and review.card.id != first.id and not review.waiting,
+                            "the next card, while Stats reads ahead", timeout=5)
+        finally:
+            release.set()
+        await shown(pilot)
+        assert store.scalar("SELECT count(*) FROM reviews") == 1

@@ -88,10 +88,11 @@ class PaperdeckView:
         self._loads_pending += 1
         self._loads_event().clear()
         post = self.post_message  # type: ignore[attr-defined]
+        ahead = self.reads_ahead()
 
         def work() -> None:  # the worker thread
             try:
-                with reading(store) as snapshot:
+                with reading(store, ahead=ahead) as snapshot:
                     result = load(snapshot)
             except StoreError as error:
                 post(PaperdeckView.LoadFailed(error, failed))
@@ -106,6 +107,14 @@ class PaperdeckView:
         self._loads_pending += 1
         self._loads_event().clear()
         self.post_message(PaperdeckView.Loaded(then, result))  # type: ignore[attr-defined]
+
+    def reads_ahead(self) -> bool:
+        """A load started now reads ahead (the screen is hidden: built ahead, or under another):
+        it reads on its own connection (Store.reading), not in the way of the shown screen's."""
+        try:
+            return not self.is_current  # type: ignore[attr-defined]
+        except NoActiveAppError:  # not attached to an app (yet): as the shown screen's
+            return False
 
     def _load_finished(self) -> None:
         self._loads_pending = max(0, self._loads_pending - 1)
@@ -237,7 +246,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         """Start a load; the previous one, if still running, will be dropped when it ends."""
         self._view_generation += 1
         generation = self._view_generation
-        request, store = self.view_request(), self.store
+        request, store, ahead = self.view_request(), self.store, self.reads_ahead()
         try:
             self._view_requested_key = self._view_key()
         except StoreError:
@@ -251,7 +260,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         def load() -> None:  # the worker thread
             try:
-                with reading(store) as snapshot:
+                with reading(store, ahead=ahead) as snapshot:
                     view = self.load_view(snapshot, request)
             except StoreError as error:
                 self.post_message(self.ViewFailed(generation, error))
