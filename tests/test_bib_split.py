@@ -179,3 +179,19 @@ def test_random_damage_parses_the_same(seed):
     base = PLAIN + PLAIN.replace("doe2024", "doe2024b").replace("roe2023", "roe2023b")
     taken = sum(assert_same(_damaged(rng, base)) for _ in range(80))
     assert taken >= 10  # some damage still leaves plain entries: those were compared
+
+
+@pytest.mark.parametrize("value", ["Non\\-breaking", "Cost \\$5", "Math $x^2$", "A~B", "50\\% off", "Pages 1--2",
+                                   "``Quoted''", "It's a dash-ed word", "`single'", "no latex at all"])
+def test_each_latex_trigger_is_decoded_as_bibtexparser_decodes_it(value):
+    """The decoding is skipped for values without LaTeX: never for one with it (on either path)."""
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    from paperdeck.domain.bibtex import clean
+
+    text = f"@article{{a,\n  title = {{{value}}},\n  journal = {{{value}}},\n  note = {{{value}}}\n}}\n"
+    stock = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()]).entries[0]
+    assert split_simple(text) is not None  # the fast path takes it
+    for fast in (True, False):
+        paper = parse_bibtex(text, "f.bib", fast=fast).papers[0]
+        assert paper.title == clean(stock["title"])

@@ -235,3 +235,16 @@ def test_export_fields_are_kept_in_their_order_on_one_line_and_blank_ones_droppe
     paper = parse_bibtex(text, "f.bib", fast=fast).papers[0]
     assert list(paper.source["fields"].items()) == [("journal", "Journal of {X}"), ("pages", "1--2"), ("note", "Oral")]
     assert paper.links == {"url": "https://x.example"} and paper.award == "Oral"
+
+
+def test_entries_sharing_venue_texts_keep_their_own_type_and_arxiv_status():
+    text = "".join(f"@{kind}{{{key},\n  title = {{Paper {key}}},\n  journal = {{Journal of Unknown Things}},\n{extra}}}\n"
+                   for kind, key, extra in [("article", "a1", ""), ("misc", "m1", ""), ("article", "a2", ""),
+                                            ("misc", "x1", "  eprint = {2401.01234},\n")])
+    text += "@misc{x2,\n  title = {Preprint},\n  journal = {arXiv preprint},\n  eprint = {2401.05678},\n}\n"
+    text += "@misc{x3,\n  title = {Preprint too},\n  journal = {arXiv preprint},\n}\n"
+    papers = {p.key: p for p in parse_bibtex(text, "f.bib").papers}
+    assert [papers[k].journal for k in ("a1", "m1", "a2", "x1")] == [True, False, True, False]
+    assert papers["a1"].venue_name == papers["m1"].venue_name and papers["a1"].status == "published"
+    assert (papers["x2"].status, papers["x2"].arxiv_id, papers["x2"].venue_key) == ("preprint", "2401.05678", None)
+    assert (papers["x3"].status, papers["x3"].arxiv_id, papers["x3"].journal) == ("preprint", None, False)

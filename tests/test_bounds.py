@@ -98,6 +98,27 @@ def test_check_day_catches_the_utc_shift_at_the_edges():
         check_day(date(1969, 12, 31))
 
 
+@given(st.datetimes(min_value=datetime(1968, 1, 1), max_value=datetime(2102, 12, 31)),
+       st.integers(min_value=-23 * 60, max_value=23 * 60))
+def test_check_day_passes_exactly_the_days_whose_wall_and_utc_years_are_in_range(wall, minutes):
+    # The edge years are checked the long way; the years between pass at once (an offset is
+    # under a day), so a wall time in 1970 or 2100 whose UTC year is not must still be refused.
+    aware = wall.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    years = {wall.year, (wall - timedelta(minutes=minutes)).year}
+    if all(YEAR_MIN <= year <= YEAR_MAX for year in years):
+        assert check_day(aware) is aware
+    else:
+        with pytest.raises(OutOfBounds):
+            check_day(aware)
+
+
+def test_check_day_refuses_a_1970_wall_time_that_is_1969_in_utc():
+    with pytest.raises(OutOfBounds):
+        check_day(datetime(1970, 1, 1, 5, 0, tzinfo=timezone(timedelta(hours=8))))
+    check_day(datetime(1971, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=14))))
+    check_day(datetime(2099, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))))
+
+
 # -- every entry point ----------------------------------------------------------------------------
 
 def test_the_cli_refuses_years_out_of_range(cli):

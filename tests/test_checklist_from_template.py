@@ -12,6 +12,8 @@ from paperdeck.store import NotFound, open_store
 from paperdeck.store.migrate import MIGRATIONS
 from paperdeck.usecases.imports import run_import, undo_last_import
 
+from test_review_before_state import before_review_state
+
 BIB = """@inproceedings{first2024,
   title = {First Imported Paper},
   author = {Doe, Jane},
@@ -153,6 +155,7 @@ def test_a_database_from_before_keeps_its_checklists_as_rows(tmp_path):
     before = as_read(store.papers.checklist(paper.id))
     store.close()
     conn = sqlite3.connect(path)
+    before_review_state(conn)  # the migrations after it undone first
     conn.execute("ALTER TABLE papers DROP COLUMN checklist_from_template")
     conn.execute(f"PRAGMA user_version = {version - 1}")
     conn.commit()

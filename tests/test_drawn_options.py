@@ -125,3 +125,25 @@ async def test_the_highlight_stays_on_its_venue_after_a_refresh(store, frozen_cl
         await settled(pilot)
         assert table.highlighted_option.id == chosen
         assert any("AAA first by name" in line for line in screen_lines(app))
+
+
+async def test_a_highlight_move_repaints_its_two_rows_and_leaves_nothing_stale():
+    """A highlight move repaints the row it left and the row it reached (not the whole list);
+    what is drawn then is what a whole repaint draws."""
+    app = Lists()
+    async with app.run_test(size=(WIDTH + 4, 30)) as pilot:
+        await pilot.pause()
+        options = app.query_one("#wrapping", DrawnOptionList)
+        options.focus()
+        options.highlighted = 0
+        await pilot.pause()
+        await pilot.pause()
+        for moved_to in (1, 2, 1, 5):
+            options.highlighted = moved_to  # as ↓ / ↑ set it
+            dirty = set(options._styles_cache._dirty_lines)
+            assert 0 < len(dirty) <= 3, dirty  # the two rows' lines (the fifth option has two)
+            await pilot.pause()
+            await pilot.pause()
+            drawn_now = drawn(options.render_lines(options.size.region))
+            options.refresh()
+            assert drawn(options.render_lines(options.size.region)) == drawn_now, moved_to

@@ -67,3 +67,20 @@ def test_paperdeck_today_loads_no_model_it_does_not_read(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_paperdeck_import_bib_loads_no_card_parsers(tmp_path):
+    """Building the command line names the cards import's default deck without loading the
+    card parsers (a start-up cost of every command, a .bib import's included)."""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{a,\n  title = {A Paper},\n  year = {2024}\n}\n", "utf-8")
+    code = (
+        "import sys\n"
+        "from paperdeck.cli.main import main\n"
+        f"main(['import', 'bib', '--quiet', '--db', {str(tmp_path / 'p.db')!r}, {str(bib)!r}])\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m in "
+        "('paperdeck.usecases.imports.cards', 'paperdeck.domain.anki_text', 'paperdeck.domain.card_csv'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"

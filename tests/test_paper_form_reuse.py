@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TabbedContent
 from paperdeck.models.papers import Stage
 from paperdeck.tui.screens import paper_form_openings as paper_form_module
 from paperdeck.tui.screens.paper_form import PaperFormModal
+from paperdeck.tui.screens.pipeline import PipelineScreen
 from waiting import app_until, open_paper_form, settled
 
 
@@ -188,6 +189,8 @@ async def test_a_read_for_an_earlier_opening_landing_late_is_dropped(store, make
         return read(snapshot, paper_id)
 
     monkeypatch.setattr(paper_form_module, "paper_form", held)
+    # The form's own reads, not the board's read ahead of a key (test_form_read_ahead.py).
+    monkeypatch.setattr(PipelineScreen, "read_form_ahead", lambda self: None)
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_paper_form(pilot)  # Alpha, read at once the first time

@@ -314,7 +314,7 @@ async def test_the_form_of_a_paper_deleted_meanwhile_closes_with_a_message(board
         assert any(f"no paper with id {gone.id}" in str(n.message) for n in app._notifications)
 
 
-async def test_a_move_is_shown_at_once_and_rereads_only_the_two_columns(board):
+async def test_a_move_is_shown_at_once_and_rereads_only_the_moved_tile(board):
     from paperdeck.tui.screens.base import PaperdeckScreen
 
     loaded: list = []
@@ -332,7 +332,10 @@ async def test_a_move_is_shown_at_once_and_rereads_only_the_two_columns(board):
         assert focused(app).stage is Stage.DESIGN and focused(app).current_tile.title == "Alpha"
         assert [t.title for t in app.screen.column(Stage.IDEATION).tiles] == ["Beta"]
         await view_shown(pilot)
-        assert set(loaded[-1].columns) == {Stage.IDEATION, Stage.DESIGN}  # not the whole board
+        alpha = next(p for p in board.papers.all() if p.title == "Alpha")
+        # Not the whole board, nor its two columns: the moved paper's tile alone.
+        assert loaded[-1].request.papers == {alpha.id} and loaded[-1].request.stages == frozenset()
+        assert [tile.id for column in loaded[-1].columns.values() for tile in column.tiles] == [alpha.id]
         shown = {stage: [t.title for t in app.screen.column(stage).tiles] for stage in (Stage.IDEATION, Stage.DESIGN)}
         assert shown == {stage: titles(board, stage) for stage in shown}
         moved = app.screen.column(Stage.DESIGN).current_tile

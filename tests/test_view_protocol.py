@@ -153,3 +153,25 @@ async def test_flashcards_reads_again_only_when_the_data_or_language_changed(sto
         await decks.view_ready()
         await pilot.pause()
         assert first_column_label(decks) == "卡组"
+
+
+def test_a_read_ahead_has_its_own_connection(store):
+    """A load reading ahead (a hidden screen's) holds its snapshot open: a shown screen's load
+    reads meanwhile, on the other connection, and sees the newest data."""
+    import threading
+
+    store.papers.add("Before")
+    with store.reading(ahead=True) as ahead:
+        assert [p.title for p in ahead.papers.all()] == ["Before"]  # its snapshot begins
+        store.papers.add("During")
+        seen: list[list[str]] = []
+
+        def shown_screens_load() -> None:
+            with store.reading() as snapshot:
+                seen.append([p.title for p in snapshot.papers.all()])
+
+        thread = threading.Thread(target=shown_screens_load)
+        thread.start()
+        thread.join(5)
+        assert seen == [["Before", "During"]]
+        assert [p.title for p in ahead.papers.all()] == ["Before"]

@@ -8,6 +8,7 @@ found; 2 a file refused (a folder, FIFO, device, too large, not text): nothing i
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import TYPE_CHECKING
 
@@ -40,9 +41,16 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
     # Then the store, so that its integrity check (a read of the whole file, ~1 s at 280 MB,
     # which the first write waits for) runs in its thread while the files are parsed.
     store = open_cli_store(args)
+    # One import, then the process ends: it makes no cyclic garbage worth the collector's
+    # scans, and those scans grow with every object the import keeps (a 10,000-entry .bib:
+    # ~580 collections, ~0.4 s, a sixth of the command). As `today` does.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         plan = execute(store, parse_inputs(kind, inputs, options), dry_run=args.dry_run)
     finally:
+        if collecting:
+            gc.enable()
         store.close()
     if args.json:
         out_json(as_json(plan))

@@ -78,16 +78,15 @@ def split_simple(text: str) -> list[SimpleEntry] | None:
             found = _FIELD.match(text, position)
             if found is None:
                 return None
-            if found.group(1):  # the entry's closing brace
+            end, name, bare, quoted, braced, closing, _opening = found.groups()
+            if end:  # the entry's closing brace
                 position = found.end()
                 break
-            name = found.group(2)
             if name in names:
                 return None
             names.add(name)
-            closing = found.group(6)
             if closing is not None:
-                value = found.group(3) or found.group(4) or found.group(5) or ""
+                value = bare or quoted or braced or ""
                 position = found.end()
             else:
                 close = _closing_brace(text, found.end(7) - 1)

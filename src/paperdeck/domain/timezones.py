@@ -93,10 +93,10 @@ def parse_wall(value: object) -> datetime | date:
     match = _WALL.match(text)
     try:
         if match:
-            year, month, day = (int(match.group(i)) for i in (1, 2, 3))
-            if match.group(4) is None:
-                return date(year, month, day)
-            return datetime(year, month, day, int(match.group(4)), int(match.group(5)), int(match.group(6) or 0))
+            year, month, day, hour, minute, second = match.groups()
+            if hour is None:
+                return date(int(year), int(month), int(day))
+            return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
         if text and text[:4].isdigit():
             return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:

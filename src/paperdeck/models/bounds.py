@@ -28,6 +28,8 @@ def check_year(year: int, what: str = "year") -> int:
 
 def check_day(day: date | datetime, what: str = "date") -> date | datetime:
     """A date or a datetime (its own wall date, and its UTC date when it has a zone) in range."""
+    if YEAR_MIN < day.year < YEAR_MAX:
+        return day  # a zone's offset is under a day: its UTC date is within a year of the wall date
     years = {day.year}
     if isinstance(day, datetime) and day.tzinfo is not None:
         offset = day.utcoffset()

@@ -89,6 +89,7 @@ class PaperTile:
     target_cycle: int | None = None
     venue_name: str = ""
     is_example: bool = False      # one of the guide's example papers (Paper.is_example)
+    version: int = 1              # the paper's version as read: a move or reorder is saved with it
 
     @property
     def venue_label(self) -> str:

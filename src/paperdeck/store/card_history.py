@@ -34,7 +34,7 @@ def card_reviews(store: "Store", card_id: int) -> list[Review]:
 
 
 # A lapse: an FSRS review rated Again while the card was in the review state.
-LAPSE = "r.mode = 'fsrs' AND r.rating = 1 AND json_extract(r.card_before, '$.state') = 2"
+LAPSE = "r.mode = 'fsrs' AND r.rating = 1 AND r.before_state = 2"
 _REVIEWS = "(SELECT count(*) FROM reviews r WHERE r.card_id = c.id)"
 _LAPSES = f"(SELECT count(*) FROM reviews r WHERE r.card_id = c.id AND {LAPSE})"
 _INTERVAL = "CASE WHEN c.state = 0 THEN NULL ELSE julianday(c.due) - julianday(c.last_review) END"

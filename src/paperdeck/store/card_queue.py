@@ -45,7 +45,7 @@ class CardQueue:
         start, _end = self.day_bounds(now)
         introduced = self.store.scalar(
             "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND mode = 'fsrs' "
-            "AND json_extract(card_before, '$.state') = 0",
+            "AND before_state = 0",
             (to_iso(start),),
         )
         return max(0, self.store.settings.load().new_cards_per_day - introduced)

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 MAX_STREAK_DAYS = 3660
 STREAK_CHUNK = 64  # study days asked per query by `streak`
-# A lapse: an FSRS review rated Again while the card was in the review state.
-# Written exactly as in the reviews_before_state index (migration 0007), so that SQLite uses it.
-_WAS_REVIEW = "json_extract(card_before, '$.state') = 2"
+# A lapse: an FSRS review rated Again while the card was in the review state (the review's
+# before_state, migration 0014: counted in its indexes alone).
+_WAS_REVIEW = "before_state = 2"
 
 
 def _day_bounds(first: date, days: int, clock: tuple) -> list[str]:
@@ -82,7 +82,7 @@ def weakest_categories(repo: "CardRepo", limit: int = 5) -> list[CategoryLapses]
     from ..models.cards import CategoryLapses
 
     names = repo.category_names()
-    # Lapses counted per card in the reviews_before_state index first, then per category: one
+    # Lapses counted per card in the reviews_lapses index first, then per category: one
     # card lookup per lapsed card, not per lapse (1,000,000 reviews: ~35% faster).
     rows = repo.store.rows(
         "SELECT coalesce(c.category_key, '') AS category, sum(l.lapses) AS lapses, count(*) AS cards "

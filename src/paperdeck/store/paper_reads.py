@@ -167,7 +167,7 @@ class PaperReads:
         rows = self.store.rows(
             # Correlated counts use the checklist index per paper: twice as fast as a GROUP BY join.
             "SELECT p.id, p.title, p.stage, p.position, p.venue_key, p.target_year, p.topic_key, "
-            "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, "
+            "p.stage_entered_at, p.decision, p.track, p.target_cycle, p.seed_key IS NOT NULL AS is_example, p.version, "
             "(SELECT v.name FROM venues v WHERE v.key = p.venue_key) AS venue_name, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage) AS total, "
             "(SELECT count(*) FROM checklist_items c WHERE c.paper_id = p.id AND c.stage = p.stage AND c.done) AS done, "
@@ -184,7 +184,7 @@ class PaperReads:
                 stage_entered_at=from_iso(row["stage_entered_at"]), checklist_done=row["done"],
                 checklist_total=templates.get(row["stage"], 0) if row["from_template"] else row["total"], decision=row["decision"], track=row["track"],
                 target_cycle=row["target_cycle"], venue_name=row["venue_name"] or "",
-                is_example=bool(row["is_example"]),
+                is_example=bool(row["is_example"]), version=row["version"],
             )
             for row in rows
         ]

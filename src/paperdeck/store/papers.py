@@ -225,7 +225,7 @@ class PaperRepo(PaperReads, ChecklistMixin):
             return False
         return self.place(paper_id, column[target], after=delta > 0)
 
-    def place(self, paper_id: int, neighbour_id: int, *, after: bool) -> bool:
+    def place(self, paper_id: int, neighbour_id: int, *, after: bool, expected_version: int | None = None) -> bool:
         """Put the paper just before or after `neighbour_id` in the neighbour's column."""
         neighbour = self.get(neighbour_id)
         column = [(row["id"], row["position"]) for row in self.store.rows(
@@ -238,7 +238,7 @@ class PaperRepo(PaperReads, ChecklistMixin):
         renumber = not (low < wanted < high)
         ids = [paper_id, *(pid for pid, _ in column)] if renumber else [paper_id]
         with self._journaled("reorder", ids) as (conn, _):
-            row = self._require(conn, paper_id, None)
+            row = self._require(conn, paper_id, expected_version)
             if row["stage"] != neighbour.stage.value:
                 move_paper(conn, row, neighbour.stage, {})
             if renumber:

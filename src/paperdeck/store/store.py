@@ -37,8 +37,9 @@ class Store:
         self._depth = 0
         self._integrity = integrity  # the full check still running in the background, if any
         self._damage: DatabaseCorrupt | None = None
-        self._reader: sqlite3.Connection | None = None  # see `reading()`
-        self._reader_lock = threading.Lock()
+        # The read connections `reading()` uses, one per lane: a key's loads, and reads ahead.
+        self._readers: dict[bool, sqlite3.Connection | None] = {False: None, True: None}
+        self._reader_locks = {False: threading.Lock(), True: threading.Lock()}
 
     # -- integrity --------------------------------------------------------------------------
 
@@ -145,11 +146,12 @@ class Store:
 
     def close(self) -> None:
         """Close the connections (a load still reading finishes first)."""
-        with self._reader_lock:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
-            self._closed = True
+        for ahead, lock in self._reader_locks.items():
+            with lock:
+                reader, self._readers[ahead] = self._readers[ahead], None
+                if reader is not None:
+                    reader.close()
+                self._closed = True
         with self._lock:
             try:
                 self.conn.close()
@@ -161,43 +163,47 @@ class Store:
     _closed = False
 
     @contextmanager
-    def reading(self) -> Iterator["Store"]:
+    def reading(self, *, ahead: bool = False) -> Iterator["Store"]:
         """A read-only Store on one consistent snapshot, for a screen's load in a worker thread.
 
         It reads through a second connection, so a long load never holds this Store's lock:
         the UI thread's writes (a keystroke's save) do not wait behind it, and WAL lets the two
         run at once. Its one read transaction gives the load a single snapshot, even across a
         commit from another window. The snapshot Store is fresh per load (no repository state
-        carries over); it refuses to write. Loads are serialized on the one read connection.
+        carries over); it refuses to write. Loads are serialized per connection, and there are
+        two: `ahead` reads (a hidden screen's, read before the user asks for it) have their own,
+        so a key's load never waits behind one (at a heavy user's scale Stats read ahead for
+        ~1 s, and the rating pressed meanwhile waited that long for its next card).
         """
-        with self._reader_lock:
+        with self._reader_locks[ahead]:
             if self._closed:
                 raise DatabaseUnavailable(f"{self.path}: the database was closed")
             try:
-                if self._reader is None:
-                    self._reader = _open_reader(self.path)
-                self._reader.execute("BEGIN")
+                reader = self._readers[ahead]
+                if reader is None:
+                    reader = self._readers[ahead] = _open_reader(self.path)
+                reader.execute("BEGIN")
             except sqlite3.Error as error:
                 raise DatabaseUnavailable(f"{self.path}: cannot read the database ({error})") from error
             try:
-                yield _SnapshotStore(self._reader, self.path)
+                yield _SnapshotStore(reader, self.path)
             except sqlite3.DatabaseError as error:
                 if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in _UNREADABLE:
                     raise  # a mistake in a query, not the file: let it show
                 raise DatabaseUnavailable(f"{self.path}: cannot read the database ({error})") from error
             finally:
-                self._end_read()
+                self._end_read(ahead)
 
-    def _end_read(self) -> None:
+    def _end_read(self, ahead: bool) -> None:
         """End the snapshot's read transaction; a reader that cannot (its file damaged) is
         closed, and the next load opens a fresh one."""
-        reader = self._reader
+        reader = self._readers[ahead]
         if reader is None or not reader.in_transaction:
             return
         try:
             reader.execute("COMMIT")
         except sqlite3.DatabaseError:
-            self._reader = None
+            self._readers[ahead] = None
             try:
                 reader.close()
             except sqlite3.Error:
@@ -288,7 +294,7 @@ class _SnapshotStore(Store):
         raise RuntimeError("a screen's view load tried to write; writes belong to the screen's actions")
         yield self.conn  # pragma: no cover - makes this a generator
 
-    def reading(self):  # type: ignore[override]
+    def reading(self, *, ahead: bool = False):  # type: ignore[override]
         raise RuntimeError("already reading a snapshot")
 
     def close(self) -> None:

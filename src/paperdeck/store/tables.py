@@ -109,7 +109,7 @@ DEADLINES = Mapper(
 )
 DECKS = Mapper(_deck, "decks")
 CARDS = Mapper(_card, "cards")
-REVIEWS = Mapper(_review, "reviews")
+REVIEWS = Mapper(_review, "reviews", store_only={"before_state"})  # card_before's state, kept by triggers (0014)
 PITCH_SECTIONS = Mapper(_pitch_section, "pitch_sections",
                         store_only={"words", "cjk_chars"})  # speaking counts, store/speech_counts.py
 PITCH_VERSIONS = Mapper(_pitch_version, "pitch_versions")

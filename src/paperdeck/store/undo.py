@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from ..models.common import to_iso, utcnow
@@ -97,6 +98,9 @@ class RowJournal:
 
     def added(self, table: str, row_id: int) -> None:
         self.ids[table].add(row_id)
+
+    def added_all(self, table: str, row_ids: Iterable[int]) -> None:
+        self.ids[table].update(row_ids)
 
     def record(self) -> None:
         if any(self.ids.values()):

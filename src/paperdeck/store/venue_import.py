@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..models.common import to_iso, utcnow
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 _DEADLINE_COLUMNS = ("edition_year", "kind", "label", "at_utc", "on_date", "tz_label", "note", "source", "field_sources")
+_deadline_values = itemgetter(*_DEADLINE_COLUMNS)  # a plan item's values in _DEADLINE_COLUMNS' order
 
 
 def stored_deadlines(store: "Store") -> dict[str, Deadline]:
@@ -80,7 +82,7 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
             # An invalid stored row (a date out of range) with this uid is replaced, not duplicated.
             if item.action is Action.ADD and values["uid"] not in by_uid:
                 by_uid[values["uid"]] = None  # added below; a later item with this uid updates it
-                inserts.append((venue_ids[values["venue_key"]], *(values[c] for c in _DEADLINE_COLUMNS), values["uid"], now))
+                inserts.append((venue_ids[values["venue_key"]], *_deadline_values(values), values["uid"], now))
             else:
                 updates.append(values)
         if inserts:
@@ -92,8 +94,7 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
             if len(added) != len(inserts):  # rowids not above the old maximum: look each one up
                 added = {row[10]: conn.execute("SELECT id FROM deadlines WHERE uid = ?", (row[10],)).fetchone()[0]
                          for row in inserts}
-            for row_id in sorted(added.values()):
-                journal.added("deadlines", row_id)
+            journal.added_all("deadlines", added.values())
             by_uid.update((uid, (row_id,)) for uid, row_id in added.items())
         for values in updates:
             # By uid: a later file of the same import may update a deadline an earlier one added.
@@ -103,6 +104,6 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
                 "UPDATE deadlines SET edition_year = ?, kind = ?, label = ?, at_utc = ?, on_date = ?, "
                 "tz_label = ?, note = ?, source = ?, field_sources = ?, user_edited = 0, version = version + 1, "
                 "updated_at = ? WHERE id = ?",
-                (*(values[c] for c in _DEADLINE_COLUMNS), now, deadline_id),
+                (*_deadline_values(values), now, deadline_id),
             )
         journal.record()

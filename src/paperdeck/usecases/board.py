@@ -5,6 +5,7 @@ for the whole board or only the columns a write touched (a move re-reads two col
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -25,6 +26,8 @@ class BoardRequest:
     language: str
     paper_filter: PaperFilter = PaperFilter()
     stages: frozenset[Stage] | None = None  # only these columns (a write touched them); None: all
+    # With `stages`: these papers' tiles too, alone (a move: the one paper, not its two columns).
+    papers: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class BoardView:
     topics: tuple[tuple[str, str], ...]   # (key, label in the request's language), the guide's order
     venues: tuple[tuple[str, str], ...]   # (name, key): the filter's venue choices
     wip_limit: int | None
+    # Columns holding only `request.papers`' tiles: put into the board's columns (`updated`).
+    partial: frozenset[Stage] = frozenset()
 
     @property
     def is_whole(self) -> bool:
@@ -62,8 +67,23 @@ class BoardView:
         return next((tile for column in self.columns.values() for tile in column.tiles if tile.id == paper_id), None)
 
     def updated(self, part: "BoardView") -> "BoardView":
-        """This board with `part`'s columns (and its fresher choices and limit) in place."""
-        return replace(part, request=replace(part.request, stages=None), columns={**self.columns, **part.columns})
+        """This board with `part`'s columns (and its fresher choices and limit) in place; its
+        papers read alone leave the columns they were in for their own, in stored order."""
+        columns = {**self.columns, **{stage: column for stage, column in part.columns.items() if stage not in part.partial}}
+        alone = part.request.papers
+        if alone:
+            for stage, column in columns.items():
+                if any(tile.id in alone for tile in column.tiles):
+                    columns[stage] = replace(column, tiles=tuple(t for t in column.tiles if t.id not in alone),
+                                             at_risk=column.at_risk - alone)
+            for stage in part.partial:
+                read, shown = part.columns[stage], columns[stage]
+                columns[stage] = BoardColumnView(
+                    stage, tuple(sorted((*shown.tiles, *read.tiles), key=lambda tile: (tile.position, tile.id))),
+                    ChainMap(read.countdowns, shown.countdowns), ChainMap(read.targets, shown.targets),
+                    shown.at_risk | read.at_risk)
+        return replace(part, request=replace(part.request, stages=None, papers=frozenset()), columns=columns,
+                       partial=frozenset())
 
     def with_columns(self, columns: Mapping[Stage, BoardColumnView]) -> "BoardView":
         return replace(self, columns={**self.columns, **columns})
@@ -73,6 +93,7 @@ def board_view(store: "Store", request: BoardRequest) -> BoardView:
     """The board under the request's filter: every column in one query, or only
     `request.stages`, one query each."""
     wanted = request.paper_filter
+    partial: set[Stage] = set()
     if request.stages is None:
         stages: list[Stage] = list(STAGES)
         tiles = store.papers.tiles(wanted)
@@ -82,8 +103,15 @@ def board_view(store: "Store", request: BoardRequest) -> BoardView:
         for stage in stages:
             if wanted.stage is None or wanted.stage is stage:
                 tiles += store.papers.tiles(replace(wanted, stage=stage))
+        for paper_id in sorted(request.papers):
+            for tile in store.papers.tiles(wanted, paper_id=paper_id):  # none: gone, or filtered out
+                if tile.stage not in request.stages:
+                    tiles.append(tile)
+                    partial.add(tile.stage)
+        stages += [stage for stage in STAGES if stage in partial]
     return BoardView(
         request=request,
+        partial=frozenset(partial),
         columns=_columns(store, request, tiles, stages),
         topics=tuple((item.key, item.pick(request.language)) for item in store.guide.items("topic")),
         venues=tuple((venue.name, venue.key) for venue in store.venues.all()),
@@ -156,16 +184,18 @@ def _columns(store: "Store", request: BoardRequest, tiles: list[PaperTile],
 # -- writes: one short transaction each, on the UI thread; the board then re-reads what changed --
 
 
-def move_paper(store: "Store", paper_id: int, stage: Stage) -> Stage:
-    """Put the paper at the end of `stage`; returns the stage it left."""
+def move_paper(store: "Store", paper_id: int, stage: Stage, expected_version: int | None = None) -> Stage:
+    """Put the paper at the end of `stage`; returns the stage it left. `expected_version`: the
+    version the board showed (ConflictError if it changed since; NotFound if deleted)."""
     source = store.papers.get(paper_id).stage
-    store.papers.move(paper_id, stage)
+    store.papers.move(paper_id, stage, expected_version)
     return source
 
 
-def place_paper(store: "Store", paper_id: int, neighbour_id: int, *, after: bool) -> None:
+def place_paper(store: "Store", paper_id: int, neighbour_id: int, *, after: bool,
+                expected_version: int | None = None) -> None:
     """Put the paper just before or after its neighbour in the neighbour's column."""
-    store.papers.place(paper_id, neighbour_id, after=after)
+    store.papers.place(paper_id, neighbour_id, after=after, expected_version=expected_version)
 
 
 def add_paper(store: "Store", title: str, stage: Stage) -> Paper:

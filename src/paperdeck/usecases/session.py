@@ -46,9 +46,11 @@ def wait_for_integrity(store: "Store", timeout: float | None = None) -> None:
     store.ensure_sound(timeout)
 
 
-def reading(store: "Store") -> AbstractContextManager["Store"]:
-    """A read-only snapshot of the database for a worker thread: `with reading(store) as s:`."""
-    return store.reading()
+def reading(store: "Store", *, ahead: bool = False) -> AbstractContextManager["Store"]:
+    """A read-only snapshot of the database for a worker thread: `with reading(store) as s:`.
+    `ahead`: a read before the user asked for it (a hidden screen's), on a connection of its
+    own, so that the loads keys start never wait behind it."""
+    return store.reading(ahead=ahead)
 
 
 def change_stamp(store: "Store") -> tuple[int, int]:

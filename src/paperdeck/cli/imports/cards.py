@@ -10,7 +10,7 @@ from ..import_output import add_plan_arguments, run_cli_import
 
 
 def register(kinds, common) -> None:
-    from ...usecases.imports.cards import DEFAULT_DECK
+    from ...usecases.imports import DEFAULT_DECK
 
     parser = command(kinds, "cards", common, "import flashcards from CSV or TSV (header: deck,category,front,front_zh,back,suspended) or Anki's plain-text notes (#separator: headers)")
     parser.add_argument("files", nargs="+", metavar="FILE", help="the CSV/TSV file ('-' for stdin)")

@@ -88,10 +88,11 @@ class PaperdeckView:
         self._loads_pending += 1
         self._loads_event().clear()
         post = self.post_message  # type: ignore[attr-defined]
+        ahead = self.reads_ahead()
 
         def work() -> None:  # the worker thread
             try:
-                with reading(store) as snapshot:
+                with reading(store, ahead=ahead) as snapshot:
                     result = load(snapshot)
             except StoreError as error:
                 post(PaperdeckView.LoadFailed(error, failed))
@@ -99,6 +100,21 @@ class PaperdeckView:
             post(PaperdeckView.Loaded(then, result))
 
         self.run_worker(work, thread=True, group="load", name=name)  # type: ignore[attr-defined]
+
+    def show_loaded(self, then: Callable[[T], Any], result: T) -> None:
+        """`then(result)` for a result read ahead (no read now), as a `load_then` landing: after
+        the handlers queued before it, and waited for by `view_ready`."""
+        self._loads_pending += 1
+        self._loads_event().clear()
+        self.post_message(PaperdeckView.Loaded(then, result))  # type: ignore[attr-defined]
+
+    def reads_ahead(self) -> bool:
+        """A load started now reads ahead (the screen is hidden: built ahead, or under another):
+        it reads on its own connection (Store.reading), not in the way of the shown screen's."""
+        try:
+            return not self.is_current  # type: ignore[attr-defined]
+        except NoActiveAppError:  # not attached to an app (yet): as the shown screen's
+            return False
 
     def _load_finished(self) -> None:
         self._loads_pending = max(0, self._loads_pending - 1)
@@ -230,7 +246,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         """Start a load; the previous one, if still running, will be dropped when it ends."""
         self._view_generation += 1
         generation = self._view_generation
-        request, store = self.view_request(), self.store
+        request, store, ahead = self.view_request(), self.store, self.reads_ahead()
         try:
             self._view_requested_key = self._view_key()
         except StoreError:
@@ -244,7 +260,7 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         def load() -> None:  # the worker thread
             try:
-                with reading(store) as snapshot:
+                with reading(store, ahead=ahead) as snapshot:
                     view = self.load_view(snapshot, request)
             except StoreError as error:
                 self.post_message(self.ViewFailed(generation, error))
@@ -253,14 +269,30 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
 
         self.run_worker(load, thread=True, group="view", exclusive=True, name=f"{type(self).__name__} view")
 
-    def show_read_view(self, view: Any, key: tuple) -> None:
+    def show_read_view(self, view: Any, key: tuple, generation: int | None = None) -> None:
         """Show `view`, read ahead under the view key `key` (the caller checked it is still the
-        current one), as a load that just read it would be: no read."""
+        current one), as a load that just read it would be: no read. `generation`: the one
+        `expect_read_view` gave while it was being read (dropped if a load overtook it)."""
+        if generation is None:
+            generation = self.expect_read_view(key)
+        elif generation != self._view_generation:
+            return
+        self.post_message(self.ViewLoaded(generation, view))
+
+    def expect_read_view(self, key: tuple) -> int:
+        """The next view is being read elsewhere (ahead) under the view key `key`: the screen
+        waits for it as for a load of its own (`show_read_view` gives it, `view_given_up` says
+        it will not come); its generation."""
         self._view_generation += 1
         self._view_requested_key = key
         self.hold_first_paint()
         self._idle_event().clear()
-        self.post_message(self.ViewLoaded(self._view_generation, view))
+        return self._view_generation
+
+    def view_given_up(self) -> None:
+        """The view `expect_read_view` waited for will not be shown (the screen left meanwhile)."""
+        self._view_requested_key = None
+        self._idle_event().set()
 
     async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()

@@ -197,8 +197,8 @@ class ReviewScreen(ReviewReadAhead, ReviewRendering, PaperdeckScreen):
     def show_view(self, view: ReviewView) -> None:
         first = self.view is None
         self.view = view
-        if view.tally is not None:
-            self.tally = view.tally
+        if view.tally is not None:  # a copy: each rating moves its counts, and a view read ahead is kept
+            self.tally = DueTally(view.tally.day_end, dict(view.tally.states), view.tally.new_left)
         if view.decks is not None and view.categories is not None:
             self.decks, self.categories, self.decks_key = dict(view.decks), view.categories, self._decks_asked
         if self.cramming:
@@ -225,8 +225,10 @@ class ReviewScreen(ReviewReadAhead, ReviewRendering, PaperdeckScreen):
         if self.view is None and self.card is None:
             ahead = self.take_read_ahead()
             if ahead is not None:
-                self._decks_asked = ahead.key  # the decks came with it, read under that key
+                self._decks_asked = ahead.key  # the decks, if they came with it, were read under that key
                 self.show_read_view(ahead.view, ahead.key)
+                return
+            if self.adopt_read_ahead():  # being read: shown when it lands
                 return
         self.tally = None
         self.wanted_card_id = self.card.id if self.card is not None else None

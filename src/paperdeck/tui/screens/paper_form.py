@@ -37,13 +37,15 @@ from .paper_form_submissions import SubmissionsTab
 from .paper_form_tabs import LATER_TABS, LaterTabs
 
 
-def paper_form_for(app, paper_id: int) -> "PaperFormModal":
+def paper_form_for(app, paper_id: int, ahead: "PaperFormView | None" = None) -> "PaperFormModal":
     """The form to push for `paper_id`: the one kept from an earlier opening, emptied of it and
-    loading this paper, or a new one (the first opening; the language changed since)."""
+    loading this paper (or showing `ahead`, its view read ahead), or a new one (the first
+    opening; the language changed since). A form never drawn yet reads its paper: filled at
+    once, before its first layout, its first frame was not the one it settles on."""
     if app.is_screen_installed(FORM_SCREEN):
         form = app.get_screen(FORM_SCREEN)
         if form.can_reopen():
-            form.reopen(paper_id)
+            form.reopen(paper_id, ahead if form.drawn_before else None)
             return form
         app.uninstall_screen(FORM_SCREEN)
         if form.is_running and all(form not in stack for stack in app._screen_stacks.values()):
@@ -103,6 +105,7 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
         super().__init__()
         self.opening = Opening(paper_id, closed=paper_id is None)
         self.fields_ready = False  # composed, its fields registered
+        self.drawn_before = False  # an opening's paper was shown in it (a reopening may take a view read ahead)
         self.view: PaperFormView | None = None  # this opening's, once loaded
         self.reading = True  # the fields do not hold this opening's paper (yet)
         self.built_language = ""  # the language its labels are in
@@ -168,6 +171,7 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
         self.refresh()
         self.fields["title"].focus()
         self._shown.set()
+        self.drawn_before = True
 
     def _register(self, root) -> None:
         """The fields (`f-<name>`) and error lines (`err-<name>`) under `root`, by name: a save

@@ -29,6 +29,7 @@ class Opening:
     """One opening of the form, for one paper: what its opener reads once it closed."""
 
     paper_id: int | None  # None: none yet (a form built ahead of its first opening)
+    ahead: PaperFormView | None = None  # its view, read ahead by the opener (form_ahead.py): no read
     paper: Paper | None = None  # the version the form edits (newer after a submission)
     wrote: bool = False  # a save, tick, submission or decision was written (the board re-reads)
     closed: bool = False
@@ -66,10 +67,10 @@ class Openings:
         """Closed, and its labels are in the app's language."""
         return self.opening.closed and self.is_running and self.built_language == self.language and not self.is_active
 
-    def reopen(self, paper_id: int) -> None:
-        """Empty of the last opening, loading `paper_id` (pushed right after). A form built
-        ahead and still mounting starts it once mounted."""
-        self.opening = Opening(paper_id)
+    def reopen(self, paper_id: int, ahead: PaperFormView | None = None) -> None:
+        """Empty of the last opening, loading `paper_id` (pushed right after; `ahead`: its view,
+        read ahead and current). A form built ahead and still mounting starts it once mounted."""
+        self.opening = Opening(paper_id, ahead)
         self.restart_typing()  # KeepsTyping: the last opening's draft was closed with it
         if self.fields_ready:
             dialog, title = self.query_one(".dialog"), self._title()
@@ -87,6 +88,10 @@ class Openings:
         and nothing is drawn (or "Loading…", if the read is slow)."""
         self.reading = True
         opening = self.opening
+        ahead, opening.ahead = opening.ahead, None  # once: a reload after a conflict reads
+        if ahead is not None and ahead.paper.id == opening.paper_id:
+            self.show_loaded(self._show_form, ahead)
+            return
         self.set_timer(FIRST_PAINT_WAIT, lambda: self._read_is_slow(opening), name="paper form loading")
         self._load(self._show_form)
 

@@ -27,6 +27,7 @@ from ..widgets.board import HEADER_FRAME, BoardColumn, BoardScroll, TileContext
 from ..widgets.board_layout import fit_columns
 from ..widgets.panel import literal
 from .base import PaperdeckScreen
+from .form_ahead import FormAhead
 from .pipeline_keys import BoardKeys
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def _binding(keys: str, action: str, description: str, id: str, tooltip: str, sh
     return Binding(keys, action, description, show=show, id=f"pipeline.{id}", tooltip=tooltip)
 
 
-class PipelineScreen(BoardKeys, PaperdeckScreen):
+class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
     # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS.
     DEFAULT_CSS = """
     #board { height: 1fr; scrollbar-size-horizontal: 1; }
@@ -73,14 +74,18 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
         self._keep: int | None = None            # the paper to put the focus on once the board is shown
         self._next_read: frozenset[Stage] | None = None  # the columns the next load reads (None: all)
         self._reading: frozenset[Stage] | None = None    # ... and those the load on its way reads
+        self._next_papers: frozenset[int] = frozenset()    # the tiles the next load reads alone
+        self._reading_papers: frozenset[int] = frozenset()  # ... and those the load on its way reads
         self._loading = False
         # Keys that act on tiles wait while the board is read for the first time, or again after
         # this screen's own write (not a move's columns: those are shown at once).
         self._settling = True
-        self._waiting: list[Callable[[], None]] = []  # such keys, run in order once it is shown
+        # Such keys, run in order once it is shown (and, True: once the moves before are written).
+        self._waiting: list[tuple[Callable[[], None], bool]] = []
         self._read_waiting = False  # a load asked for, to start once the next frame is drawn
         self._read_started = asyncio.Event()  # ... and started
         self._read_started.set()
+        self._init_commits()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,9 +118,10 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
 
     def view_request(self) -> BoardRequest:
         self._reading, self._next_read = self._next_read, None
+        self._reading_papers, self._next_papers = (self._next_papers if self._reading is not None else frozenset()), frozenset()
         self._loading = True
         return BoardRequest(now=utcnow(), language=self.language, paper_filter=self.paper_filter,
-                            stages=self._reading)
+                            stages=self._reading, papers=self._reading_papers)
 
     @staticmethod
     def load_view(store: "Store", request: BoardRequest) -> BoardView:
@@ -133,13 +139,16 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
     def show_view(self, view: BoardView) -> None:
         self._loading = False
         whole = view.is_whole or self.board is None
+        changed = set(view.columns)
+        if not whole and view.request.papers:  # the columns those papers were in too
+            changed |= {tile.stage for paper_id in view.request.papers if (tile := self.board.tile(paper_id))}
         self.board = view if view.is_whole else (self.board.updated(view) if self.board else view)
         keep, self._keep = self._keep, None
         board = self.query_one("#board", BoardScroll)
         if not board.display:  # the first view (its dialogs' modules: tui/preload.py)
             board.display = True
             self.call_after_refresh(self.run_worker, self._build_form_ahead(), name="build ahead", exit_on_error=False)
-        for stage in (STAGES if whole else view.columns):
+        for stage in (STAGES if whole else [stage for stage in STAGES if stage in changed]):
             shown = self.board.columns.get(stage)
             if shown is not None:
                 self._show_column(shown, keep if keep in {tile.id for tile in shown.tiles} else None)
@@ -255,6 +264,8 @@ class PipelineScreen(BoardKeys, PaperdeckScreen):
     def _show_detail(self) -> None:
         detail = self.query_one("#pipeline-detail", Static)
         tile = self.focused_column.current_tile
+        if tile is not None:
+            self.read_form_ahead()  # the focus moved to it (or the board shows it anew)
         if tile is None:
             keys = ((self.key_hint("capture"), "新建", "new"), (self.key_hint("filter"), "筛选", "filter"),
                     (self.key_hint("app.help"), "全部按键", "all keys"))

@@ -19,6 +19,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
@@ -26,9 +27,22 @@ from textual.widgets.option_list import Option
 
 
 class DrawnOptionList(OptionList):
-    """An OptionList; options whose lines fit are drawn without Textual's wrapping pass."""
+    """An OptionList; options whose lines fit are drawn without Textual's wrapping pass, and a
+    move of the highlight repaints the row it left and the row it reached, not every row."""
 
     _drawing: tuple[bool, bool] | None = None  # this frame's (drawn here at all, cut with …)
+
+    # Textual repaints the whole list when the highlight moves (~37 lines at each ↓ on Venues:
+    # most of that key's frame); a scroll to keep it in view repaints all of it, as before.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)  # scrolled into view, and announced
+        cache = self._line_cache
+        for index in {old, new} - {None}:
+            line = cache.index_to_line.get(index)
+            if line is not None:
+                self.refresh_lines(line, cache.heights.get(index, 1))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._drawing = self._rules_now()  # read once per frame, not per row

@@ -25,6 +25,11 @@ FORMATS = ("bib", "deadlines", "cards")
 LABEL_PREFIX = "import "
 
 
+# The deck of card rows that name none (cards.py); here, so that `import --help` names it without
+# loading the card parsers.
+DEFAULT_DECK = "Imported"
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     force: bool = False          # deadlines: overwrite the user's own edits

@@ -9,6 +9,7 @@ from ...domain.anki_text import is_anki_text, parse_anki_text
 from ...domain.card_csv import CardParse, delimiter_for, parse_cards
 from ...models.imports import Action, FileRead, ImportPlan, PlanItem, Source
 from ...i18n import counted
+from . import DEFAULT_DECK
 from .files import file_names
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from . import ImportOptions
     from .files import InputText
 
-DEFAULT_DECK = "Imported"
 Parsed = list[tuple["InputText", CardParse]]
 
 

@@ -65,9 +65,10 @@ def _row_state(row: Deadline) -> dict[str, object]:
 
 
 def _values(deadline: ParsedDeadline, venue_key: str) -> dict[str, object]:
+    kind = deadline.kind.value
     return {
-        "venue_key": venue_key, "uid": deadline_uid(venue_key, deadline.edition_year, deadline.kind, deadline.ordinal),
-        "edition_year": deadline.edition_year, "kind": deadline.kind.value, "label": deadline.label[:2000],
+        "venue_key": venue_key, "uid": deadline_uid(venue_key, deadline.edition_year, kind, deadline.ordinal),
+        "edition_year": deadline.edition_year, "kind": kind, "label": deadline.label[:2000],
         "at_utc": to_iso(deadline.at) if deadline.at is not None else None,
         "on_date": deadline.on_date.isoformat() if deadline.on_date is not None else None,
         "tz_label": deadline.tz_label[:100], "note": deadline.note[:2000], "source": deadline.source[:200],
@@ -90,7 +91,8 @@ def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, 
     if row is None:
         sources = _sources_of(values, new_source)
         state[uid] = {**values, "sources": sources, "user_edited": False, "id": None}
-        return PlanItem(Action.ADD, "deadline", subject, source, values={**values, "field_sources": _sources_json(sources)})
+        values["field_sources"] = _sources_json(sources)  # after the state's copy: the row's own
+        return PlanItem(Action.ADD, "deadline", subject, source, values=values)
     target = row["id"] if isinstance(row["id"], int) else None
     sources = dict(row["sources"])  # type: ignore[arg-type]
     merged = {column: row[column] for columns in GROUPS.values() for column in columns}
