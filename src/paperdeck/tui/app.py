@@ -22,6 +22,7 @@ from ..usecases.session import (
 from .actions import app_bindings
 from .commands import PaperdeckCommands
 from .css_cache import install as install_css_cache
+from .css_cache import save as save_css_cache
 from .escape_keys import escape_then
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
 from .switch_delay import SwitchDelay
@@ -125,6 +126,12 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         """The first view read ahead, for the start screen's first load only."""
         ahead, self.view_ahead = self.view_ahead, None
         return ahead
+
+    def run(self, *args, **kwargs):
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            save_css_cache()  # the CSS this run parsed, for the next start (css_cache.py)
 
     def on_mount(self) -> None:
         self._apply_look(self.settings)

@@ -56,9 +56,6 @@ def run_app(args: argparse.Namespace) -> int:
         if ahead is not None:
             ahead.discard()
         store.close()
-        from ...tui.css_cache import save as save_css
-
-        save_css()  # what this run parsed, for the next start
     if damage is not None:  # found by the background integrity check while the app ran
         from ..recovery import offer_restore
 
