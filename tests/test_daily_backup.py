@@ -135,30 +135,46 @@ def test_a_backup_cut_short_leaves_no_file_behind_for_long(seeded_db, db_path):
     assert not old.exists() and writing.exists()
 
 
-def test_ctrl_c_while_the_apps_backup_finishes_skips_it_and_leaves_no_half_copy(seeded_db, db_path, monkeypatch,
-                                                                               capsys):
+WAITING_FOR_A_SLOW_BACKUP = """
+import sys, threading
+from argparse import Namespace
+from paperdeck.cli import daily_backup
+from paperdeck.cli.context import open_cli_store
+from paperdeck.paths import backups_dir
+from paperdeck.store.backup import DailyBackup
+from paperdeck.store.backup_folder import ensure_backups_dir
+
+def slow_make(self):  # a large database: the copy is still being written
+    ensure_backups_dir(self.db_path)
+    (backups_dir(self.db_path) / ".paperdeck-20261130-090000.db.partial").write_bytes(b"half")
+    print("half a copy written", file=sys.stderr, flush=True)
+    threading.Event().wait(60)
+
+DailyBackup.make = slow_make
+open_cli_store(Namespace(db=sys.argv[1]), backup_later=True).close()
+daily_backup.start_in_background()
+daily_backup.finish()
+"""
+
+
+def test_ctrl_c_while_the_apps_backup_finishes_skips_it_and_leaves_no_half_copy(seeded_db, db_path):
+    """Its own process, as the user's: the Ctrl+C comes once it waits on half a copy."""
     import signal
+    import subprocess
 
     from paperdeck.paths import backups_dir
-    from paperdeck.store.backup_folder import ensure_backups_dir
 
-    never = threading.Event()
-
-    def slow_make(self):  # a large database: the copy is still being written
-        ensure_backups_dir(self.db_path)
-        (backups_dir(self.db_path) / ".paperdeck-20261130-090000.db.partial").write_bytes(b"half")
-        never.wait(30)
-
-    monkeypatch.setattr(DailyBackup, "make", slow_make)
-    store = open_cli_store(Namespace(db=str(db_path)), backup_later=True)
-    store.close()
-    daily_backup.start_in_background()
-    # The user's Ctrl+C while it waits (Linux gives a process's signal to its main thread first).
-    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+    waiting = subprocess.Popen([sys.executable, "-c", WAITING_FOR_A_SLOW_BACKUP, str(db_path)],
+                               stderr=subprocess.PIPE, text=True)
     try:
-        daily_backup.finish()
+        said = waiting.stderr.readline() + waiting.stderr.readline()
+        assert "finishing today's automatic backup" in said and "half a copy written" in said
+        assert list(backups_dir(db_path).glob("*.partial"))
+        waiting.send_signal(signal.SIGINT)
+        said += waiting.stderr.read()
+        assert waiting.wait(timeout=20) == 0
     finally:
-        never.set()
-    said = capsys.readouterr().err
-    assert "finishing today's automatic backup" in said and "was skipped" in said
-    assert not any(".partial" in path.name for path in backups_dir(db_path).iterdir())
+        waiting.kill()
+        waiting.wait()
+    assert "was skipped" in said
+    assert not backups_dir(db_path).exists() or not list(backups_dir(db_path).glob("*.partial"))
