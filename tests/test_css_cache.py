@@ -139,3 +139,23 @@ def test_rules_differ_with_the_theme_variables():
         stylesheet.add_source(css, read_from=("theme-test", ""))
         colours.append(stylesheet.rules[0].styles.color.hex)
     assert colours == ["#FF0000", "#00FF00"]
+
+
+def test_a_cache_past_its_size_keeps_only_what_the_run_asked_for(seeded_db, tmp_path):
+    from paperdeck.tui import css_cache
+
+    cache = tmp_path / "cache" / "textual-css.bin"
+    first = _run(seeded_db, cache)
+    head = css_cache.MAGIC + css_cache._textual_stamp()
+    used = pickle.loads(cache.read_bytes()[len(head):])
+    stale = {uuid.uuid4().bytes: pickle.dumps(["a source since edited"]) for _ in range(css_cache.MAX_ENTRIES)}
+    kept_one = next(iter(used))
+    del used[kept_one]  # parsed again by the next run: a new entry, so the file is saved
+    cache.write_bytes(head + pickle.dumps({**stale, **used}))
+
+    second = _run(seeded_db, cache)
+    assert second["parsed"] == 1
+    assert second["shots"] == first["shots"]
+    entries = pickle.loads(cache.read_bytes()[len(head):])
+    assert not set(stale) & set(entries)
+    assert set(entries) == set(used) | {kept_one}

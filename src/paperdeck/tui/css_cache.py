@@ -12,7 +12,8 @@ first frame (~30 ms at medium).
 flags and theme variables) gives its rules again; `save()` (at the app's end) writes the rules
 parsed in this run, pickled, to `<user cache>/paperdeck/textual-css.bin`, and the next run reads
 each back when it is first asked for. The file is used only by the same Textual (its files'
-sizes and times); an unreadable file or entry is parsed as usual.
+sizes and times); an unreadable file or entry is parsed as usual. Past MAX_ENTRIES (sources
+since edited, themes no longer used) a save keeps only what this run asked for.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from textual.css.stylesheet import Stylesheet
 
 MAGIC = b"paperdeck-textual-css-1\n"
 CACHE_NAME = "textual-css.bin"
+# ~130 sources per theme once every screen is shown, ~1.3 KB each pickled: a few themes' worth.
+MAX_ENTRIES = 1000
 # Where the rule sets are made and what they are made of: a Textual whose files differ (another
 # version) never reads this one's rules.
 _TEXTUAL_FILES = (
@@ -54,6 +57,8 @@ def save() -> None:
     if not _new or path is None:
         return
     entries = dict(_stored)
+    if len(entries) + len(_new) > MAX_ENTRIES:  # what no run asks for again goes
+        entries = {key: blob for key, blob in entries.items() if key in _parsed}
     for key in _new:
         try:
             entries[key] = pickle.dumps(_parsed[key], protocol=pickle.HIGHEST_PROTOCOL)
