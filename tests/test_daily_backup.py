@@ -136,7 +136,9 @@ def test_a_backup_cut_short_leaves_no_file_behind_for_long(seeded_db, db_path):
 
 
 WAITING_FOR_A_SLOW_BACKUP = """
-import sys, threading
+import signal, sys, threading
+# As from a terminal: a run started in the background (CI, nohup) inherits SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from argparse import Namespace
 from paperdeck.cli import daily_backup
 from paperdeck.cli.context import open_cli_store

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..textsafe import printable
 
+JOIN_WAKE_SECONDS = 0.1  # how often a wait for the backup thread looks for a Ctrl+C
+
 if TYPE_CHECKING:
     from ..store import Store
     from ..store.backup_due import DailyBackup
@@ -68,7 +70,10 @@ def finish() -> None:
             sys.stderr.write("paperdeck: finishing today's automatic backup… (Ctrl+C skips it)\n")
             sys.stderr.flush()
         while _running:
-            _running[0][0].join()
+            # Joined in short waits: Linux may give the terminal's SIGINT to the backup thread,
+            # and a main thread blocked in an endless join would never run Python's handler.
+            while _running[0][0].is_alive():
+                _running[0][0].join(JOIN_WAKE_SECONDS)
             _running.pop(0)
     except KeyboardInterrupt:  # the user would rather not wait: the next start makes it
         from ..store.backup_folder import remove_own_partials
