@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from paperdeck.store import DatabaseCorrupt, open_store
-from paperdeck.store import integrity
+from paperdeck.store import check_stamp, integrity
 from paperdeck.store.backup import backup_store
 from waiting import app_until
 
@@ -28,8 +28,9 @@ def background_always(monkeypatch):
 
 
 def fill(db_path: Path, papers: int, note_words: int = 0) -> Path:
-    """A database with `papers` papers (long notes make it large) and a backup of it.
-    The tests pass `seeded_db`: the file is the seeded template's copy, filled here."""
+    """A database with `papers` papers (long notes make it large) and a backup of it, never
+    checked on this machine (no stamp: store/check_stamp.py). The tests pass `seeded_db`: the
+    file is the seeded template's copy, filled here."""
     opened = open_store(db_path)
     try:
         with opened.transaction() as conn:
@@ -40,6 +41,7 @@ def fill(db_path: Path, papers: int, note_words: int = 0) -> Path:
         return backup_store(opened)
     finally:
         opened.close()
+        check_stamp.forget(db_path)  # a file not checked on this machine yet: the tests' check runs
 
 
 def test_damaged_middle_is_found_after_open_and_the_first_write_is_refused(seeded_db, db_path, background_always):

@@ -22,6 +22,11 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+def check_stamps_dir() -> Path:
+    """Where each database's last passed integrity check is remembered (store/check_stamp.py)."""
+    return cache_dir() / "checked"
+
+
 def default_db_path() -> Path:
     return data_dir() / "paperdeck.db"
 

@@ -36,6 +36,34 @@ def load(text: str) -> Any:
         return _load_composed(text)
 
 
+# Below this size a file is loaded in one piece: splitting it would save less than a child costs.
+SPLIT_MIN_CHARS = 200_000
+
+
+def halves(text: str) -> tuple[str, str] | None:
+    """`text` cut in two at a top-level sequence entry ("- " at the start of a line) near its
+    middle, so that each half may be loaded on its own core (`load_part`); None when the text is
+    small or not a plain top-level list (document markers, directives, anything before the list).
+
+    A cut inside a multi-line quoted or flow value leaves the first half unterminated, which
+    `load_part` refuses: then the whole text is loaded as usual."""
+    if len(text) < SPLIT_MIN_CHARS or not text.startswith("- ") or "\n---" in text or "\n..." in text:
+        return None
+    cut = text.find("\n- ", len(text) // 2)
+    return None if cut < 0 else (text[:cut + 1], text[cut + 1:])
+
+
+def load_part(text: str) -> list[Any] | None:
+    """One of `halves` as a list of plain data, or None when it is anything else (malformed,
+    an alias, a tag...): the caller then loads the whole text with `load`, whose checks and
+    messages stand."""
+    try:
+        data = _load_plain(text)
+    except _NotPlain:
+        return None
+    return data if type(data) is list else None
+
+
 def _load_composed(text: str) -> Any:
     import yaml
 

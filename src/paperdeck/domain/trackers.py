@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -82,16 +83,18 @@ class ParseResult:
         self.problems.append(ImportProblem(self.file, entry, message, skipped))
 
 
-def parse_text(text: str, file: str) -> ParseResult:
+def parse_text(text: str, file: str, load: Callable[[str], Any] | None = None) -> ParseResult:
     """Parse one tracker file's text. Bad YAML is a single problem, never an exception; so is
-    an alias or deep nesting (safe_yaml), refused before any value is built."""
+    an alias or deep nesting (safe_yaml), refused before any value is built. `load`: what reads
+    the YAML, safe_yaml.load's answers and errors (default: safe_yaml.load itself)."""
     import yaml
 
-    from .safe_yaml import YamlRefused, load
+    from . import safe_yaml
+    from .safe_yaml import YamlRefused
 
     result = ParseResult(file=file)
     try:
-        data = load(text)
+        data = (load or safe_yaml.load)(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 
 from .errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable, NotAPaperdeckDatabase, is_write_refusal
-from . import integrity
+from . import check_stamp, integrity
 from .integrity import BackgroundCheck, quick_check, schema_problem, structural_problem
 from .migrate import LATEST_VERSION, migrate
 from .schema_check import remember_schema
@@ -279,11 +279,14 @@ def _refuse_if_damaged(conn: sqlite3.Connection, path: Path, background: bool,
     problem = structural_problem(path, header, _wal_has_frames(path)) or schema_problem(conn)
     if problem is None:
         if background and path.stat().st_size > integrity.SYNC_CHECK_MAX_BYTES and not _open_writes(conn, header):
+            if check_stamp.matches(path):  # exactly as it was when it last passed: sound
+                return None
             return BackgroundCheck(path, start=start_check)
         problem = quick_check(conn)
     if problem is None:
         return None
     conn.close()
+    check_stamp.forget(path)
     from .backup import latest_good_backup
 
     raise DatabaseCorrupt.found(path, problem, latest_good_backup(path))

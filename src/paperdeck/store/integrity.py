@@ -118,8 +118,13 @@ class BackgroundCheck:
     def _run(self, lowest: bool = True) -> None:
         if lowest:
             lowest_priority()
+        from . import check_stamp
+
         try:
+            before = check_stamp.file_stamp(self.path)
             problem = read_only_quick_check(self.path)
+            if problem is None and before is not None and check_stamp.file_stamp(self.path) == before:
+                check_stamp.record(self.path, before)  # the file passed as it still is
         # A true boundary: this thread's only result is its finding, and a check that cannot
         # run (whatever stopped it) must not pass for a sound file.
         except Exception as error:

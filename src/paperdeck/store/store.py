@@ -58,8 +58,10 @@ class Store:
             return
         problem = check.wait(timeout)
         if problem is not None:
+            from . import check_stamp
             from .backup import latest_good_backup
 
+            check_stamp.forget(self.path)
             self._damage = DatabaseCorrupt.found(self.path, problem, latest_good_backup(self.path))
             raise self._damage
         self._integrity = None
@@ -90,6 +92,7 @@ class Store:
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
+                self._wrote = True
             except BaseException as error:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -153,14 +156,32 @@ class Store:
                     reader.close()
                 self._closed = True
         with self._lock:
+            stamp = self._sound_after_own_writes()
             try:
                 self.conn.close()
             except sqlite3.Error as error:
                 raise DatabaseUnavailable(f"{self.path}: closing the database failed ({error})") from error
+            if stamp:  # the file as this store leaves it needs no full check at the next open
+                from . import check_stamp
+
+                check_stamp.record(self.path)
+
+    def _sound_after_own_writes(self) -> bool:
+        """Known sound (checked, or trusted by its stamp, at open; or its check passed since)
+        and written to through this store: the close may stamp the file (store/check_stamp.py)."""
+        if self.read_only or self._damage is not None:
+            return False
+        try:
+            wrote = self._wrote or self.conn.total_changes > 0
+        except sqlite3.Error:
+            return False
+        check = self._integrity
+        return wrote and (check is None or (check.done and check.wait(0) is None))
 
     # -- reading off the UI thread ------------------------------------------------------------
 
     _closed = False
+    _wrote = False  # a write transaction of this store committed
 
     @contextmanager
     def reading(self, *, ahead: bool = False) -> Iterator["Store"]:

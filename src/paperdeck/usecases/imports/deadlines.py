@@ -33,7 +33,9 @@ GROUPS = {"when": ("at_utc", "on_date", "tz_label"), "label": ("label",), "note"
 
 
 def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
-    return [(given, parse_text(given.text, given.name)) for given in inputs]
+    from .split_load import load
+
+    return [(given, parse_text(given.text, given.name, load)) for given in inputs]
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:

@@ -1,0 +1,130 @@
+"""A large tracker file's YAML read on two cores (usecases/imports/split_load.py): the same
+values, problems and messages as reading it whole, whatever the file holds. Real files, real CLI."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from paperdeck.domain import safe_yaml
+from paperdeck.domain.trackers import parse_text
+from paperdeck.usecases.imports import split_load
+
+
+def entry(n: int) -> str:
+    year = 2010 + n % 20
+    return (f"- title: SPLIT{n // 20}\n  year: {year}\n  id: split{n // 20}-{year}\n"
+            f"  full_name: Split Conference {n // 20}\n  link: https://split{n}.example.org\n"
+            "  deadlines:\n  - type: submission\n    label: Paper Submission\n"
+            f"    date: '{year - 1}-05-17 23:59:59'\n    timezone: AoE\n"
+            f"  start: {year}-07-20\n  end: {year}-07-24\n")
+
+
+def tracker(entries: int = 1200) -> str:
+    text = "".join(entry(n) for n in range(entries))
+    assert len(text) > safe_yaml.SPLIT_MIN_CHARS
+    return text
+
+
+@pytest.fixture
+def parts_read(monkeypatch, tmp_path) -> Path:
+    """Each half's reader writes its process id to a file here (the child's too)."""
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    real = safe_yaml.load_part
+
+    def load_part(text):
+        (folder / f"{os.getpid()}-{len(text)}").touch()
+        return real(text)
+
+    monkeypatch.setattr(safe_yaml, "load_part", load_part)
+    return folder
+
+
+def pids(folder: Path) -> set[int]:
+    return {int(path.name.split("-")[0]) for path in folder.iterdir()}
+
+
+def only_thread() -> None:
+    """A thread left by an earlier test (a background check finishing) keeps the child from
+    being forked: wait for it, briefly."""
+    for _ in range(100):
+        if threading.active_count() == 1:
+            return
+        time.sleep(0.05)
+    pytest.skip(f"other threads still run: {[t.name for t in threading.enumerate()]}")
+
+
+def test_a_large_plain_file_is_read_on_two_cores_with_the_same_result(parts_read):
+    text = tracker()
+    only_thread()
+    whole = parse_text(text, "big.yml")
+    split = parse_text(text, "big.yml", split_load.load)
+    assert split == whole
+    assert len(split.deadlines) == 1200 * 3 and not split.problems
+    assert pids(parts_read) - {os.getpid()}, "the second half was read in a child process"
+
+
+def test_a_cut_inside_a_quoted_value_reads_the_whole_file(parts_read):
+    """A double-quoted value may go on at the start of a line, even as '- ...': the first half
+    ends inside it, is refused, and the whole text is read."""
+    text = tracker()
+    middle = text.find("\n- ", len(text) // 2)
+    forced = text[:middle] + '\n  note: "over\n- the cut"' + text[middle:]
+    first, _second = safe_yaml.halves(forced)
+    assert first.endswith('"over\n')  # the cut falls inside the quotes
+    assert split_load.load(forced) == safe_yaml.load(forced)
+    assert any(item.get("note") == "over - the cut" for item in safe_yaml.load(forced))
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("  year: [unclosed\n", "not valid YAML at line"),
+    ("  alias: *nowhere\n", "not"),
+    ("  again: &a 1\n  other: *a\n", "alias"),
+])
+def test_a_problem_in_either_half_gives_the_same_message(damage, message):
+    for where in (100, 1100):  # in the first half, in the second
+        entries = [entry(n) for n in range(1200)]
+        entries[where] += damage
+        text = "".join(entries)
+        whole = parse_text(text, "bad.yml")
+        split = parse_text(text, "bad.yml", split_load.load)
+        assert [str(p) for p in split.problems] == [str(p) for p in whole.problems]
+        assert split == whole
+        assert any(message in str(p) for p in whole.problems)
+
+
+def test_no_child_while_another_thread_runs(parts_read):
+    """Its locks would be copied held (and the other core is busy with it)."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        text = tracker()
+        assert split_load.load(text) == safe_yaml.load(text)
+    finally:
+        stop.set()
+        other.join()
+    assert pids(parts_read) == set()  # read whole, by load itself
+
+
+def test_small_and_other_texts_are_read_whole(parts_read):
+    for text in ("- title: A\n  year: 2020\n", "--- \n" + tracker(), "# a comment\n" + tracker(), "title: A\n" * 30000):
+        assert split_load.load(text) == safe_yaml.load(text)
+    assert pids(parts_read) == set()
+
+
+def test_cli_imports_a_large_tracker_file_as_read_whole(cli, tmp_path, db_path):
+    text = tracker()
+    source = tmp_path / "big.yml"
+    source.write_text(text, "utf-8")
+    done = cli("import", "deadlines", "--db", str(db_path), str(source))
+    assert done.returncode == 0, done.stderr
+    expected = parse_text(text, "big.yml")
+    assert f"({expected.format}, UTF-8, 1200 entries): 3600 added" in done.stdout
+    again = cli("import", "deadlines", "--db", str(db_path), str(source))
+    assert "0 added, 0 updated, 3600 unchanged" in again.stdout, again.stdout
