@@ -17,6 +17,9 @@ from .terminal import PtyProcess, TerminalTimeout, visible_text
 FIRST_FRAME_TIMEOUT = 60.0
 KEY_TIMEOUT = 5.0
 COMMAND_TIMEOUT = 120.0
+# After a measured press: output quiet this long (s), waiting at most PRESS_SETTLE_LIMIT.
+PRESS_SETTLE_QUIET = 0.25
+PRESS_SETTLE_LIMIT = 1.5
 
 
 def paperdeck_argv() -> list[str]:
@@ -153,7 +156,9 @@ def key_latency(argv: list[str], ready_text: str, env: dict[str, str], scenario:
                 error = f"no answering frame within {KEY_TIMEOUT:.0f} s after press {index + 1} ({key!r})"
                 break
             values.append((arrived - sent) * 1000)
-            process.drain(quiet=0.08, limit=0.6)
+            # Until the press's late frames (a worker's result, the footer) have come: one
+            # arriving after the next press was sent would be taken for that press's answer.
+            process.drain(quiet=PRESS_SETTLE_QUIET, limit=PRESS_SETTLE_LIMIT)
             for extra in after:
                 _press_unmeasured(process, extra)
     except TerminalTimeout as failure:
