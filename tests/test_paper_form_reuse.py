@@ -249,6 +249,90 @@ async def test_a_form_built_ahead_is_the_one_the_first_e_opens(store, make_app):
         await close_discarding(pilot)
 
 
+def drawn_lines(form: PaperFormModal) -> int:
+    """Lines the form's title field holds drawn (kept by its styles cache until it changes)."""
+    return len(form.query_one("#f-title", Input)._styles_cache._cache)
+
+
+async def test_a_form_built_ahead_is_drawn_hidden_before_the_first_e(store, make_app):
+    """Built ahead, the form is also drawn once off the terminal (as a screen built ahead is):
+    its first opening then draws only what its paper changed, not ~60 widgets for the first
+    time (~40 ms of the first `e` at medium)."""
+    from paperdeck.tui.screens.paper_form import FORM_SCREEN
+
+    store.papers.add("Alpha", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await app_until(pilot, lambda: app.is_screen_installed(FORM_SCREEN) and drawn_lines(app.get_screen(FORM_SCREEN)) > 0,
+                        "the form built ahead and drawn")
+        ahead = app.get_screen(FORM_SCREEN)
+        assert not isinstance(app.screen, PaperFormModal) and ahead.paper_id is None
+        form = await open_paper_form(pilot)
+        assert form is ahead and values(form)["title"] == "Alpha" and drawn_lines(form) > 0
+        await close_discarding(pilot)
+
+
+def count_layouts_and_restyles(app, screen) -> dict[str, list]:
+    """Spies on `screen`'s layouts and the app's restyles of its widgets (what a key costs)."""
+    seen: dict[str, list] = {"layouts": [], "restyled": []}
+    lay_out, restyle = screen._refresh_layout, app.update_styles
+
+    def counted_layout(*args, **kwargs):
+        seen["layouts"].append(args)
+        return lay_out(*args, **kwargs)
+
+    def counted_restyle(node, *args, **kwargs):
+        if node is not screen and node.is_attached and node.screen is screen:
+            seen["restyled"].append(node)
+        return restyle(node, *args, **kwargs)
+
+    screen._refresh_layout, app.update_styles = counted_layout, counted_restyle
+    return seen
+
+
+async def test_the_first_e_on_a_form_built_ahead_neither_lays_it_out_nor_restyles_it(store, make_app):
+    """Built ahead, the form is as an opening leaves it: the title focused, its toast rack's
+    display set, its fields with their `-valid` class. Its first `e` then only fills and draws
+    it, as later ones do (a layout and ~25 restyles were ~100 ms of the first `e` at medium)."""
+    from paperdeck.tui.screens.paper_form import FORM_SCREEN
+
+    store.papers.add("Alpha", Stage.IDEATION, target_year=2027)  # no venue: its choice line keeps its class
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await app_until(pilot, lambda: app.is_screen_installed(FORM_SCREEN) and drawn_lines(app.get_screen(FORM_SCREEN)) > 0,
+                        "the form built ahead and drawn")
+        ahead = app.get_screen(FORM_SCREEN)
+        assert ahead.focused is ahead.fields["title"]
+        seen = count_layouts_and_restyles(app, ahead)
+        form = await open_paper_form(pilot)
+        assert form is ahead and values(form)["title"] == "Alpha" and form.focused is form.fields["title"]
+        assert seen["layouts"] == [] and seen["restyled"] == []
+        await close_discarding(pilot)
+
+
+async def test_typing_in_a_field_does_not_lay_the_form_out(store, make_app):
+    """A field's value is as wide as it is typed; the field's own width is its row's: a key typed
+    draws the field, not the whole form laid out again (Input's new virtual size asked for it)."""
+    store.papers.add("Alpha", Stage.IDEATION)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_paper_form(pilot)
+        seen = count_layouts_and_restyles(app, form)
+        await pilot.press("end", *"-beta-gamma-delta")
+        await settled(pilot)
+        assert form.fields["title"].value == "Alpha-beta-gamma-delta"
+        assert seen["layouts"] == []
+        # Typed past the field's width, it scrolls to keep the cursor in view.
+        await pilot.press(*("x" * 120))
+        await settled(pilot)
+        title = form.fields["title"]
+        assert title.scroll_offset.x > 0 and title.virtual_size.width == len(title.value) + 1
+        assert seen["layouts"] == []
+        await close_discarding(pilot)
+
+
 async def test_the_venues_editions_are_read_when_the_submissions_tab_is_shown(store, make_app):
     """Every venue's estimates (~7 ms at medium) are read for the Submissions tab only, once an
     opening; its edition list then offers them, the paper's target chosen."""

@@ -10,7 +10,7 @@ from paperdeck.tui.screens.card_review import ReviewScreen
 from paperdeck.tui.screens.flashcards import REVIEW_SCREEN, STATS_SCREEN, FlashcardsScreen
 
 from screen_text import screen_text
-from waiting import app_until, hold_loads
+from waiting import app_until, hold_loads, workers_done
 
 
 def rendered(widget) -> str:
@@ -291,3 +291,41 @@ async def test_ratings_do_not_read_the_decks_again(store, seeded_db, frozen_cloc
         await shown(pilot)
         assert True in asked  # read again (by the live refresh or the next card's read)
         assert review.decks[deck_id].name == "Renamed elsewhere"
+
+
+async def test_stats_is_read_ahead_only_while_the_decks_are_shown(store, frozen_clock, monkeypatch):
+    """`a` pressed as the decks are drawn: Stats' view is not read ahead under the review
+    session, whose keys it would slow; it is read (and shown by `s` without a read) once the
+    decks are shown again."""
+    from paperdeck.tui.screens.card_stats import CardStatsScreen
+
+    app = PaperdeckApp(store, start_screen="flashcards")
+    shown_at_reads = []
+    original = CardStatsScreen.reload_view
+
+    def reload_view(screen):
+        shown_at_reads.append(type(app.screen).__name__)
+        original(screen)
+
+    monkeypatch.setattr(CardStatsScreen, "reload_view", reload_view)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        decks = app.screen
+        assert isinstance(decks, FlashcardsScreen) and not app.is_screen_installed(STATS_SCREEN)
+        await pilot.press("a")
+        await shown(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        # The decks' worker gives up (or, as before, reads Stats under the session).
+        await app_until(pilot, lambda: not decks._building_ahead or shown_at_reads, "the decks' building ahead done")
+        await workers_done(pilot)
+        assert app.screen is review and shown_at_reads == []
+        await pilot.press("escape")
+        await shown(pilot)
+        assert app.screen is decks
+        stats = await stats_built_ahead(pilot)
+        assert shown_at_reads == ["FlashcardsScreen"]
+        await pilot.press("s")
+        await shown(pilot)
+        assert app.screen is stats and shown_at_reads == ["FlashcardsScreen"]
+        assert "Reviews in total  0" in screen_text(app)

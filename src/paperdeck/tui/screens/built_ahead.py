@@ -52,6 +52,7 @@ async def lay_out_hidden(app: "App", screen: Screen) -> None:
     """Lay out a hidden screen at the terminal's size (~half of a first showing's time): shown
     at that size and unchanged since, it is not laid out again. Nothing is drawn. A layout can
     ask for another (a scrollbar appears once the content is measured): up to three passes."""
+    _show_notifications(app, screen)
     for _ in range(3):
         screen._refresh_layout(app.size)
         screen._layout_required = False
@@ -92,3 +93,12 @@ def draw_hidden(screen: Screen) -> None:
     drew until it changes, so its first showing only puts them together (Resume at medium:
     its list's rows, panels and footer keys drawn for the first time were ~30 ms of the key)."""
     screen._compositor.render_update(full=True)
+
+
+def _show_notifications(app: "App", screen: Screen) -> None:
+    """Give the screen's toast rack the display it gets when shown: Textual sets it at every
+    showing (App._refresh_notifications), and setting it the first time, even to the hidden it
+    had by its CSS, laid the whole screen out again at the first showing (the paper form's
+    first `e`: ~35 ms at medium instead of drawing what its paper changed)."""
+    for rack in screen.query("ToastRack"):  # Textual's (textual.widgets._toast), one per screen
+        rack.display = bool(app._notifications)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ...models.cards import DeckCounts
     from ...usecases.core import Store
     from .card_review import ReviewScreen
+    from .card_stats import CardStatsScreen
 
 
 STATS_SCREEN = "card-stats"
@@ -40,6 +41,7 @@ class FlashcardsScreen(PaperdeckScreen):
     decks_view: DeckListView | None = None  # what is shown; loaded when the screen is shown
     review_screen: "ReviewScreen | None" = None  # built ahead (built_ahead.py), one per app
     _building_ahead = False
+    _stats_unread: "CardStatsScreen | None" = None  # built ahead, its view not read yet
     # Not a CSS_PATH: a stylesheet file read at the first showing re-parses the app's CSS and
     # restyles every screen's widgets (as Pipeline, Pitch and Resume).
     DEFAULT_CSS = """
@@ -103,6 +105,9 @@ class FlashcardsScreen(PaperdeckScreen):
             table.move_cursor(row=table.get_row_index(str(selected)))
         self.query_one("#cards-summary", Static).update(self._summary(view))
         self._read_review_ahead()
+        self._start_building_ahead()
+
+    def _start_building_ahead(self) -> None:
         if not self._building_ahead:
             self._building_ahead = True
             self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
@@ -124,10 +129,26 @@ class FlashcardsScreen(PaperdeckScreen):
         self.review_screen = app.get_screen(REVIEW_SCREEN)
         self._read_review_ahead()
         await input_pause(app)
+        # Not under a review session (or another screen): Stats' read (~0.4 s of SQLite at
+        # 1,000,000 reviews) and its build would land among that screen's keys. Left for when
+        # the decks are shown again (on_screen_resume).
+        if app.screen is not self:  # (is_current is also true under a dialog)
+            self._building_ahead = False
+            return
         if not app.is_screen_installed(STATS_SCREEN):
             stats = CardStatsScreen()
-            if await build_hidden(app, STATS_SCREEN, stats) is stats:  # not opened meanwhile
-                await stats.read_ahead()
+            if await build_hidden(app, STATS_SCREEN, stats) is not stats:  # opened meanwhile
+                return
+            self._stats_unread = stats
+        stats = self._stats_unread
+        if stats is None:
+            return
+        if app.screen is not self:  # a key left the decks while Stats was built
+            self._building_ahead = False
+            return
+        self._stats_unread = None
+        if not stats.is_current and not stats.view_is_current():  # not shown (and left) meanwhile
+            await stats.read_ahead()
 
     def _read_review_ahead(self) -> None:
         """`a`'s first card, read while the decks are shown (card_review_ahead.py)."""
@@ -138,6 +159,9 @@ class FlashcardsScreen(PaperdeckScreen):
         # Shown again (a session ended): the next `a`'s card, read ahead (kept if still current).
         # PaperdeckScreen's handler runs too.
         self.call_later(self._read_review_ahead)
+        if self.review_screen is not None and (
+                self._stats_unread is not None or not self.app.is_screen_installed(STATS_SCREEN)):
+            self._start_building_ahead()  # Stats, left unbuilt or unread while a session was shown
 
     @staticmethod
     def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
@@ -177,9 +201,7 @@ class FlashcardsScreen(PaperdeckScreen):
         if view is not None:
             self.query_one("#cards-summary", Static).update(self._summary(view))
         self._read_review_ahead()
-        if not self._building_ahead:
-            self._building_ahead = True
-            self.call_after_refresh(self.run_worker, self._build_ahead(), name="build ahead", exit_on_error=False)
+        self._start_building_ahead()
 
     def selected_deck_id(self) -> int | None:
         key = self.query_one("#decks", LineTable).cursor_key

@@ -11,6 +11,8 @@ They also take keys in the order they were typed (KeysInOrder).
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from ...textsafe import one_line, printable
@@ -69,6 +71,26 @@ class SafeTextArea(KeysInOrder, TextArea):
 
 
 class SafeInput(KeysInOrder, Input):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.validators:
+            # Input.validate gives an input without validators the `-valid` class at its first
+            # value change: a new class restyles the widget (~2 ms each), and a form's first
+            # filling restyled every field it filled (the paper form's first `e`: ~20 ms at
+            # medium). Such an input is valid whatever its value: it has the class from the start.
+            self.add_class("-valid")
+
+    def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            # Input sets its virtual size (its value's width) at every change, and Textual lays
+            # out the whole screen for a new virtual size: every key typed in a field, and every
+            # filling of the paper form with another paper, laid out and drew the whole form
+            # (~35 ms at medium). Its own size is its container's: the width only bounds its
+            # scrolling, which reads it when it scrolls. Set here, Input's own assignment below
+            # finds it unchanged.
+            self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+
     def on_paste(self, event: events.Paste) -> None:
         self.typed = True  # Input's own handler pastes the text after this (see SafeTextArea)
 
