@@ -183,3 +183,30 @@ def test_cli_import_on_a_large_file_stamps_it_and_the_next_import_trusts_it(seed
     assert second.returncode == 0, second.stderr
     assert "2 duplicates skipped" in second.stdout
     assert check_stamp.matches(db_path)
+
+
+def test_a_close_that_checkpoints_the_wal_keeps_the_file_trusted(seeded_db, db_path, background_always, checks):
+    """A store that only read, closing as the last connection, moves the WAL (another
+    connection's commit) into the file: the file changed, its content did not."""
+    fill(db_path, 20)
+    other = sqlite3.connect(db_path)
+    other.execute("UPDATE papers SET notes = 'in the WAL' WHERE id = (SELECT min(id) FROM papers)")
+    other.commit()
+    opened = open_store(db_path, seed=False)
+    other.close()  # not the last connection: the WAL stays
+    try:
+        opened.ensure_sound()
+        _join_checks()
+        assert check_stamp.matches(db_path)
+        assert Path(f"{db_path}-wal").stat().st_size > 0
+    finally:
+        opened.close()  # the last connection: checkpoints
+    assert not Path(f"{db_path}-wal").exists()
+    assert check_stamp.matches(db_path)
+    checks.clear()
+    again = open_store(db_path, seed=False)
+    try:
+        assert not again.integrity_pending
+    finally:
+        again.close()
+    assert checks == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from paperdeck.domain import safe_yaml
+from paperdeck.domain import bibtex, safe_yaml
 from paperdeck.domain.trackers import parse_text
 from paperdeck.usecases.imports import split_load
 
@@ -128,3 +128,84 @@ def test_cli_imports_a_large_tracker_file_as_read_whole(cli, tmp_path, db_path):
     assert f"({expected.format}, UTF-8, 1200 entries): 3600 added" in done.stdout
     again = cli("import", "deadlines", "--db", str(db_path), str(source))
     assert "0 added, 0 updated, 3600 unchanged" in again.stdout, again.stdout
+
+
+# -- .bib files ------------------------------------------------------------------------------
+
+def bib_entry(n: int, title: str | None = None) -> str:
+    title = f"Split Paper Number {n} on Parsing" if title is None else title
+    return (f"@inproceedings{{split{n},\n  title = {{{title}}},\n  author = {{Doe, Jane and Roe, Richard}},\n"
+            f"  booktitle = {{Proceedings of SPLIT {2020 + n % 6}}},\n  year = {{{2020 + n % 6}}},\n}}\n\n")
+
+
+def bib(entries: int = 1600, change=None) -> str:
+    parts = [bib_entry(n) for n in range(entries)]
+    if change:
+        change(parts)
+    text = "".join(parts)
+    assert len(text) > bibtex.SPLIT_MIN_CHARS
+    return text
+
+
+@pytest.fixture
+def bib_parts_read(monkeypatch, tmp_path) -> Path:
+    folder = tmp_path / "bib-parts"
+    folder.mkdir()
+    real = bibtex.parse_plain
+
+    def parse_plain(text, file="", first_line=0):
+        (folder / f"{os.getpid()}-{first_line}").touch()
+        return real(text, file, first_line)
+
+    monkeypatch.setattr(bibtex, "parse_plain", parse_plain)
+    return folder
+
+
+def test_a_large_bib_file_is_parsed_on_two_cores_with_the_same_result(bib_parts_read):
+    text = bib()
+    only_thread()
+    assert split_load.parse_bib(text, "big.bib") == bibtex.parse_bibtex(text, "big.bib")
+    assert pids(bib_parts_read) - {os.getpid()}, "the second half was parsed in a child process"
+
+
+def test_problems_in_the_second_half_name_the_lines_of_the_whole_file(bib_parts_read):
+    def change(parts):
+        parts[3] = parts[3].replace("\n  title = {", "\n  note = {a line \\\n break},\n  title = {", 1)  # not a new line to BibTeX
+        parts[1500] = bib_entry(1500, title="")  # no title: a problem
+        parts[1501] = parts[1501].replace("title = {Split", "titel = {Split")
+
+    text = bib(change=change)
+    only_thread()
+    whole = bibtex.parse_bibtex(text, "big.bib")
+    split = split_load.parse_bib(text, "big.bib")
+    assert split == whole
+    assert [p.entry for p in whole.problems] == ["split1500", "split1501"]
+    assert whole.problems[0].line == text[:text.index("@inproceedings{split1500,")].count("\n")  # from 1; a backslash-newline is no line break to BibTeX
+    assert pids(bib_parts_read) - {os.getpid()}
+
+
+@pytest.mark.parametrize("how", ["same key in both halves", "an @ at a line's start inside a value at the cut"])
+def test_a_file_that_is_not_plain_as_a_whole_is_parsed_whole(how):
+    def change(parts):
+        if how == "same key in both halves":
+            parts[1500] = parts[1500].replace("{split1500,", "{split3,")
+        else:  # a long value across the middle, with an `@` at a line's start after it
+            parts.insert(len(parts) // 2, "@misc{long,\n  title = {Long},\n  abstract = {" + "x " * 5000
+                         + "\n@misc{inside,\n  title = {x}\n}\n},\n}\n\n")
+
+    text = bib(change=change)
+    if how != "same key in both halves":
+        first, _second, _line = bibtex.halves(text)
+        assert first.endswith("x \n")  # the cut falls inside the value
+    whole = bibtex.parse_bibtex(text, "odd.bib")
+    assert split_load.parse_bib(text, "odd.bib") == whole
+
+
+def test_cli_imports_a_large_bib_file_as_parsed_whole(cli, tmp_path, db_path):
+    source = tmp_path / "big.bib"
+    source.write_text(bib(), "utf-8")
+    done = cli("import", "bib", "--db", str(db_path), str(source))
+    assert done.returncode == 0, done.stderr
+    assert "1600 entries: 1600 imported, 0 duplicates skipped, 0 malformed" in done.stdout
+    again = cli("import", "bib", "--db", str(db_path), str(source))
+    assert "1600 duplicates skipped" in again.stdout

@@ -77,7 +77,6 @@ def parse_bibtex(text: str, file: str = "", *, fast: bool = True) -> BibParse:
 
     A file of plain entries is split by domain/bib_split.py (what bibtexparser would give, ~5x
     faster); any other file, or `fast=False`, goes to bibtexparser."""
-    papers: list[BibPaper] = []
     problems: list[ImportProblem] = []
     entries = _plain_entries(text) if fast else None
     if entries is None:
@@ -88,6 +87,11 @@ def parse_bibtex(text: str, file: str = "", *, fast: bool = True) -> BibParse:
             key = getattr(block, "key", None) or _key_from_raw(block.raw)
             problems.append(ImportProblem(file, key or "(no key)", _message(block.error), line=_line(block.start_line)))
         entries = library.entries
+    return _converted(entries, problems, file)
+
+
+def _converted(entries, problems: list[ImportProblem], file: str) -> BibParse:
+    papers: list[BibPaper] = []
     for entry in entries:
         try:
             paper = entry_to_paper(entry)
@@ -97,6 +101,48 @@ def parse_bibtex(text: str, file: str = "", *, fast: bool = True) -> BibParse:
         papers.append(paper)
     problems.sort(key=lambda p: p.line or 0)
     return BibParse(papers, problems)
+
+
+# Below this size a file is parsed in one piece: splitting it would save less than a child costs.
+SPLIT_MIN_CHARS = 200_000
+
+
+def halves(text: str) -> tuple[str, str, int] | None:
+    """`text` cut in two before an `@` at a line's start near its middle, so that each half may
+    be parsed on its own core (`parse_plain`), with the line the second half starts at (as
+    the splitter counts lines); None for a small text or one without such a place.
+
+    A cut inside a value (an `@` at a line's start there) leaves the first half's last entry
+    unclosed, which `parse_plain` refuses: then the whole text is parsed as usual."""
+    if len(text) < SPLIT_MIN_CHARS:
+        return None
+    cut = text.find("\n@", len(text) // 2)
+    if cut < 0:
+        return None
+    first = text[:cut + 1]
+    return first, text[cut + 1:], first.count("\n") - first.count("\\\n")
+
+
+PlainPart = tuple[BibParse, frozenset[str]]  # a half's parse, and its entries' keys in lower case
+
+
+def parse_plain(text: str, file: str = "", first_line: int = 0) -> PlainPart | None:
+    """`parse_bibtex` of a text made of plain entries only (domain/bib_split.py), its lines
+    counted from `first_line`, with its entries' keys; None for any other text."""
+    entries = _plain_entries(text, first_line)
+    if entries is None:
+        return None
+    return _converted(entries, [], file), frozenset(entry.key.lower() for entry in entries)
+
+
+def joined(first: PlainPart, second: PlainPart) -> BibParse | None:
+    """The parse of both halves' text, as `parse_bibtex` gives it; None when the whole is not
+    made of plain entries after all (a key in both halves: bibtexparser's path reports it)."""
+    if first[1] & second[1]:
+        return None
+    problems = first[0].problems + second[0].problems
+    problems.sort(key=lambda p: p.line or 0)
+    return BibParse(first[0].papers + second[0].papers, problems)
 
 
 class _PlainEntry:
@@ -110,7 +156,7 @@ class _PlainEntry:
         self.fields, self.paperdeck_raw = fields, raw
 
 
-def _plain_entries(text: str) -> list[_PlainEntry] | None:
+def _plain_entries(text: str, first_line: int = 0) -> list[_PlainEntry] | None:
     """The entries of a file of plain entries, kept and decoded as the middlewares below do
     (raw values kept, unread fields dropped, LaTeX decoded); None for any other file, or when
     a value's LaTeX does not decode (bibtexparser reports that entry)."""
@@ -135,7 +181,7 @@ def _plain_entries(text: str) -> list[_PlainEntry] | None:
                 elif "{" in value or "}" in value:  # what decoding a value without LaTeX does
                     value = value.replace("{", "").replace("}", "")
                 decoded[name] = value
-        entries.append(_PlainEntry(entry.entry_type, entry.key, entry.start_line, decoded, raw))
+        entries.append(_PlainEntry(entry.entry_type, entry.key, first_line + entry.start_line, decoded, raw))
     return entries
 
 

@@ -167,16 +167,25 @@ class Store:
                 check_stamp.record(self.path)
 
     def _sound_after_own_writes(self) -> bool:
-        """Known sound (checked, or trusted by its stamp, at open; or its check passed since)
-        and written to through this store: the close may stamp the file (store/check_stamp.py)."""
+        """Known sound (checked, or trusted by its stamp, at open; or its check passed since),
+        and either written to through this store or still as its stamp says: the file as the
+        close leaves it may be stamped (store/check_stamp.py). The second case is the close's
+        own checkpoint: as the last connection it moves the WAL into the file, which changes
+        the file's time and deletes the WAL, and a stamp of the file before would no longer match."""
         if self.read_only or self._damage is not None:
+            return False
+        check = self._integrity
+        if check is not None and not (check.done and check.wait(0) is None):
             return False
         try:
             wrote = self._wrote or self.conn.total_changes > 0
         except sqlite3.Error:
             return False
-        check = self._integrity
-        return wrote and (check is None or (check.done and check.wait(0) is None))
+        if wrote:
+            return True
+        from . import check_stamp
+
+        return check_stamp.matches(self.path)
 
     # -- reading off the UI thread ------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...domain.bib_import import is_mine, paper_columns, split_duplicates
-from ...domain.bibtex import BibParse, BibPaper, parse_bibtex
+from ...domain.bibtex import BibParse, BibPaper
 from ...models.imports import Action, FileRead, ImportPlan, ImportProblem, PlanItem, Source
 from .files import file_names
 
@@ -27,7 +27,9 @@ Parsed = list[tuple["InputText", BibParse]]
 
 
 def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
-    return [(given, parse_bibtex(given.text, given.name)) for given in inputs]
+    from .split_load import parse_bib
+
+    return [(given, parse_bib(given.text, given.name)) for given in inputs]
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:

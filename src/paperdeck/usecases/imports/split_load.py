@@ -1,112 +1,66 @@
-"""A large tracker file's YAML read on both cores: the second half in a forked child.
+"""A large file's parse on both cores: the second half in a forked child (in_child.py).
 
-Reading the YAML is most of a large tracker import's parse (30,000 deadline rows: ~0.75 s of
-pure Python on one core, under one interpreter lock, so a thread would not help). The text is
-cut at a top-level entry near its middle (`safe_yaml.halves`); a child process reads the second
-half and hands it back pickled through a pipe (~0.6 MB, ~20 ms both ways) while this process
-reads the first. Both halves plain lists: their entries, in order, are what `safe_yaml.load`
-gives for the whole. Anything else (a half that is not plain data, a child that failed or has not
-answered in time, no fork on this system, another thread running: its locks would be copied
-held, and the other core is busy with it anyway) reads the whole text with `safe_yaml.load`,
-whose values, checks and messages stand.
-
-The child reads only the text it was given: it opens no file and closes no descriptor (closing
-one of the database's would drop this process's locks on it), writes only to its pipe, and ends
-with os._exit (no atexit handler, buffered output or finalizer of this process's objects runs).
+Reading a large tracker file's YAML (30,000 deadline rows: ~0.75 s) or splitting and reading a
+large .bib file's entries (10,000: ~0.6 s) is most of its import's parse. The text is cut at an
+entry near its middle (`safe_yaml.halves`, `bibtex.halves`); a child parses the second half and
+hands it back pickled while this process parses the first. When both halves are what the whole
+would be made of (plain lists; plain entries with no key in both), the two parses joined are the
+whole's. Anything else (a half that is not plain, such as a cut inside a multi-line value; a
+child that failed; no child) parses the whole text as before, so values, problems and messages
+are unchanged.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import select
-import signal
-import threading
-import time
 from typing import Any
 
-from ...domain import safe_yaml
-
-# Seconds to wait for the child's half before reading the whole text here: only a child stuck
-# for good is given up on (a loaded machine slows both halves alike).
-ANSWER_WAIT = 60.0
+from ...domain import bibtex, safe_yaml
+from .in_child import FAILED, Child
 
 
 def load(text: str) -> Any:
     """`safe_yaml.load(text)`, with the second half of a large plain list read in a child."""
     parts = safe_yaml.halves(text)
-    child = _start(parts[1]) if parts is not None else None
+    child = Child.start(safe_yaml.load_part, parts[1]) if parts is not None else None
     if child is None:
         return safe_yaml.load(text)
-    pid, answer = child
     try:
         first = safe_yaml.load_part(parts[0])
-        data = _read_all(answer, time.monotonic() + ANSWER_WAIT) if first is not None else b""
-    finally:
-        _end(pid, answer)
-    second = _unpickled(data)
-    if first is None or type(second) is not list:
+    except BaseException:  # Ctrl+C: the child ends with the parse
+        child.discard()
+        raise
+    if first is None:
+        child.discard()
+        return safe_yaml.load(text)
+    second = child.result()
+    if type(second) is not list:  # not plain, or FAILED
         return safe_yaml.load(text)
     return first + second
 
 
-def _start(text: str) -> tuple[int, int] | None:
-    if not hasattr(os, "fork") or threading.active_count() != 1:
-        return None
-    answer, answer_write = os.pipe()
+def parse_bib(text: str, file: str) -> bibtex.BibParse:
+    """`bibtex.parse_bibtex(text, file)`, with the second half of a large file of plain entries
+    read in a child."""
+    parts = bibtex.halves(text)
+    if parts is None:
+        return bibtex.parse_bibtex(text, file)
+    first_text, second_text, second_line = parts
+    child = Child.start(_plain_part, (second_text, file, second_line))
+    if child is None:
+        return bibtex.parse_bibtex(text, file)
     try:
-        pid = os.fork()
-    except OSError:
-        os.close(answer)
-        os.close(answer_write)
-        return None
-    if pid == 0:  # the child: never returns
-        _child(text, answer_write)
-    os.close(answer_write)
-    return pid, answer
+        first = bibtex.parse_plain(first_text, file)
+    except BaseException:  # Ctrl+C: the child ends with the parse
+        child.discard()
+        raise
+    if first is None:
+        child.discard()
+        return bibtex.parse_bibtex(text, file)
+    second = child.result()
+    joined = bibtex.joined(first, second) if second is not FAILED and second is not None else None
+    return bibtex.parse_bibtex(text, file) if joined is None else joined
 
 
-def _child(text: str, answer: int) -> None:
-    status = 1
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-        data = pickle.dumps(safe_yaml.load_part(text), protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(answer, view):]
-        status = 0
-    except BaseException:  # noqa: BLE001 - the parent reads the whole text itself
-        pass
-    finally:
-        os._exit(status)
-
-
-def _read_all(fd: int, deadline: float) -> bytes:
-    """What the child wrote until it closed the pipe; b"" when the deadline passed first."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return b""
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-
-
-def _unpickled(data: bytes) -> Any:
-    if not data:
-        return None
-    try:
-        return pickle.loads(data)
-    except Exception:  # noqa: BLE001 - a child cut off mid-answer: the whole text is read here
-        return None
-
-
-def _end(pid: int, answer: int) -> None:
-    os.close(answer)
-    try:
-        os.kill(pid, signal.SIGKILL)  # done already, or stuck: either way, gone
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
+def _plain_part(arguments: tuple[str, str, int]) -> Any:
+    text, file, first_line = arguments
+    return bibtex.parse_plain(text, file, first_line)
