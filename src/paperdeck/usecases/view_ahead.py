@@ -20,16 +20,14 @@ connections' included.
 from __future__ import annotations
 
 import os
-import pickle
-import select
 import signal
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..store.store import read_snapshot
+from .child_answer import NO_ANSWER, end_child, read_answer, write_answer
 
 # Seconds the first load waits for the child before reading for itself. Long: the child began
 # the same read earlier, so it answers before a read started now would (a loaded machine slows
@@ -89,14 +87,10 @@ class ViewAhead:
             self._done = True
             try:
                 unchanged = self.stamp is not None and stamp == self.stamp
-                data = _read_all(self._answer, time.monotonic() + wait) if unchanged else b""
+                view = read_answer(self._answer, wait) if unchanged else NO_ANSWER
             finally:
                 self._end_child()
-        if not data:
-            return None
-        try:
-            view = pickle.loads(data)
-        except Exception:  # a child cut off mid-answer: read as usual
+        if view is NO_ANSWER:
             return None
         self.used = True
         return view
@@ -111,24 +105,7 @@ class ViewAhead:
     def _end_child(self) -> None:
         os.close(self._go)
         os.close(self._answer)
-        try:
-            os.kill(self.pid, signal.SIGKILL)  # done already, or stuck: either way, gone
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-
-
-def _read_all(fd: int, deadline: float) -> bytes:
-    """What the child wrote until it closed the pipe; b"" when the deadline passed first."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return b""
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+        end_child(self.pid)
 
 
 def _child(path: Path, read: Callable[[Any], Any], go: int, answer: int) -> None:
@@ -141,10 +118,7 @@ def _child(path: Path, read: Callable[[Any], Any], go: int, answer: int) -> None
             os.dup2(null, fd)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         if os.read(go, 1) == GO:  # b"": the parent ended (or failed to open the database)
-            data = pickle.dumps(read_snapshot(path, read), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(answer, view):]
+            write_answer(answer, read_snapshot(path, read))
             status = 0
     except BaseException:  # noqa: BLE001 - the parent reads for itself; nothing to report here
         pass

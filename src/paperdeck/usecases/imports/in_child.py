@@ -12,18 +12,17 @@ and the other core is busy with it anyway: the integrity check a stamp did not s
 from __future__ import annotations
 
 import os
-import pickle
-import select
 import signal
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
+
+from ..child_answer import NO_ANSWER, end_child, read_answer, write_answer
 
 # Seconds to wait for the child's answer before the caller parses for itself: only a child
 # stuck for good is given up on (a loaded machine slows both halves alike).
 ANSWER_WAIT = 60.0
-FAILED = object()  # the child's answer when it failed, was cut off or did not come
+FAILED = NO_ANSWER  # the child's answer when it failed, was cut off or did not come
 
 
 class Child:
@@ -51,15 +50,9 @@ class Child:
     def result(self, wait: float = ANSWER_WAIT) -> Any:
         """The child's result, or FAILED."""
         try:
-            data = _read_all(self._answer, time.monotonic() + wait)
+            return read_answer(self._answer, wait)
         finally:
             self.discard()
-        if not data:
-            return FAILED
-        try:
-            return pickle.loads(data)
-        except Exception:  # noqa: BLE001 - a child cut off mid-answer: the caller parses itself
-            return FAILED
 
     def discard(self) -> None:
         """End the child (done already, or stuck: either way, gone)."""
@@ -67,36 +60,17 @@ class Child:
             return
         os.close(self._answer)
         self._answer = -1
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+        end_child(self.pid)
 
 
 def _child(work: Callable[[Any], Any], argument: Any, answer: int) -> None:
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-        data = pickle.dumps(work(argument), protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(answer, view):]
+        write_answer(answer, work(argument))
         status = 0
     except BaseException:  # noqa: BLE001 - the parent parses the whole text itself
         pass
     finally:
         os._exit(status)
 
-
-def _read_all(fd: int, deadline: float) -> bytes:
-    """What the child wrote until it closed the pipe; b"" when the deadline passed first."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return b""
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
