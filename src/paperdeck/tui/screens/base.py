@@ -298,8 +298,8 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
-        if self.app._exit:  # quitting: the screens' widgets are being removed (a read-ahead
-            return          # view drawn now raised NoMatches as the app ended)
+        if self.app._exit or self._pruning or self._closing:  # quitting, or this screen being
+            return  # removed: its widgets are going (a read-ahead view drawn now raised NoMatches)
         shown = self.show_view(message.view)
         if inspect.isawaitable(shown):
             await shown
