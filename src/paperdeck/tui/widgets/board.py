@@ -113,9 +113,13 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     """One stage of the board: a scrollable list of fixed-height tiles with a cursor."""
 
     COMPONENT_CLASSES = {
-        "board-column--tile", "board-column--cursor", "board-column--title",
+        "board-column--focused", "board-column--tile", "board-column--cursor", "board-column--title",
         "board-column--meta", "board-column--risk", "board-column--empty",
     }
+    # No `:focus` rules: Textual restyles a widget (and its scrollbar) whenever its focus changes,
+    # ~5 ms a column and two columns a move. The focused column's border and header take the
+    # `board-column--focused` style, set by the column itself (_show_focus); its cursor is drawn
+    # only while it has the focus.
     DEFAULT_CSS = """
     BoardColumn {
         border: round $primary 40%;
@@ -123,11 +127,10 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-size-vertical: 1;
         padding: 0 0;
     }
-    BoardColumn:focus { border: round $accent; border-title-color: $text-accent; }
     BoardColumn.-over-limit { border-title-color: $warning; }
+    BoardColumn > .board-column--focused { border: round $accent; color: $text-accent; }
     BoardColumn > .board-column--tile { background: $boost; }
-    BoardColumn > .board-column--cursor { background: $primary 30%; }
-    BoardColumn:focus > .board-column--cursor { background: $accent 40%; }
+    BoardColumn > .board-column--cursor { background: $accent 40%; }
     BoardColumn > .board-column--title { text-style: bold; }
     BoardColumn > .board-column--meta { color: $text-muted; }
     BoardColumn > .board-column--risk { color: $error; text-style: bold; }
@@ -178,6 +181,37 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._render_width: int | None = None  # while render_lines runs
         self._header_shown: str | None = None  # the border title's text (show_header)
         self._own_count: int | None = None
+        self._focus_look: object = None  # the `board-column--focused` styles the look was set from
+
+    # -- the focused look: no restyle per focus change ---------------------------------------
+
+    _BORDER_EDGES = ("border_top", "border_right", "border_bottom", "border_left")
+
+    def watch_has_focus(self, focused: bool) -> None:
+        # Replaces Textual's, which restyles the column and its scrollbar (see DEFAULT_CSS).
+        if self._show_focus():
+            self.refresh()
+
+    def _show_focus(self) -> bool:
+        """The focused column's border and header in the `board-column--focused` style (an
+        over-limit header keeps its warning colour), or the column's own; True if it changed."""
+        look = self._component_styles.get("board-column--focused")
+        self._focus_look = look
+        inline = self.styles.inline
+        changed = False
+        if self.has_focus and look is not None:
+            edge = look.border_top
+            for rule in self._BORDER_EDGES:
+                changed |= inline.set_rule(rule, edge)
+            if self.has_class("-over-limit"):
+                changed |= inline.clear_rule("border_title_color") | inline.clear_rule("auto_border_title_color")
+            else:  # `auto` too: the column's own header colour is ($text-muted) an auto colour
+                changed |= inline.set_rule("border_title_color", look.color)
+                changed |= inline.set_rule("auto_border_title_color", look.auto_color)
+        else:
+            for rule in (*self._BORDER_EDGES, "border_title_color", "auto_border_title_color"):
+                changed |= inline.clear_rule(rule)
+        return changed
 
     # -- data -------------------------------------------------------------------------------
 
@@ -317,6 +351,8 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering --------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._component_styles.get("board-column--focused") is not self._focus_look and self._show_focus():
+            self.refresh()  # restyled (a theme): the focused look in its new colours, whole
         # The width, read once per render rather than per line.
         self._render_width = self.scrollable_content_region.width
         self._forget_lines_if_restyled()
@@ -330,9 +366,8 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _forget_lines_if_restyled(self) -> None:
         """The cached lines go when the styles they were drawn with changed (a theme, the CSS),
-        not at every restyle: a move or a focus change restyles the two columns whose focus
-        changed, whose lines are cached by focus and stay right (each column's tiles were drawn
-        again: ~1 ms). Checked as the column draws: when Textual tells a widget it was restyled
+        not at every restyle (a header's `-over-limit` class restyles the column; the lines stay
+        right). Checked as the column draws: when Textual tells a widget it was restyled
         (notify_style_update), its component styles are still the old ones."""
         styles = (self.rich_style, *(self.get_component_rich_style(name) for name in self._LINE_STYLES))
         seen = self._styles_seen.get(self.has_focus)
@@ -425,7 +460,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         the count always shows."""
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
-        self.set_class(over, "-over-limit")
+        if over != self.has_class("-over-limit"):
+            self.set_class(over, "-over-limit")
+            self._show_focus()  # the warning colour wins over the focused header's
         count_text = f"{count}/{limit}⚠" if over else str(count)
         if width is not None:
             room = header_room(width) - cell_len(count_text) - 1
