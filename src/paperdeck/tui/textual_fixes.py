@@ -17,7 +17,7 @@ Textual reads ESC followed by a digit as WezTerm's macOS Option+digit and types 
 reads them as Escape, then the digit (escape_keys.py).
 
 Every rendered line (Strip) made seven caches, mostly never used: strip_caches.py makes them on
-first use.
+first use. A partial frame rendered every widget around what it repaints: partial_frames.py.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from textual.dom import DOMNode
 from textual.color import Color
 from textual.style import Style
 
-from . import strip_caches
+from . import partial_frames, strip_caches
 
 
 @lru_cache(1024)
@@ -54,6 +54,7 @@ class _KeyName(NamedTuple):
 def apply() -> None:
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
     strip_caches.apply()
+    partial_frames.apply()
     for digit in "0123456789":
         ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] = (_KeyName(f"alt+{digit}"),)  # type: ignore[index]
 

@@ -80,7 +80,7 @@ class BoardView:
                 read, shown = part.columns[stage], columns[stage]
                 columns[stage] = BoardColumnView(
                     stage, tuple(sorted((*shown.tiles, *read.tiles), key=lambda tile: (tile.position, tile.id))),
-                    ChainMap(read.countdowns, shown.countdowns), ChainMap(read.targets, shown.targets),
+                    layered(read.countdowns, shown.countdowns), layered(read.targets, shown.targets),
                     shown.at_risk | read.at_risk)
         return replace(part, request=replace(part.request, stages=None, papers=frozenset()), columns=columns,
                        partial=frozenset())
@@ -117,6 +117,14 @@ def board_view(store: "Store", request: BoardRequest) -> BoardView:
         venues=tuple((venue.name, venue.key) for venue in store.venues.all()),
         wip_limit=store.settings.load().wip_limit,
     )
+
+
+def layered(front: Mapping[int, str], back: Mapping[int, str]) -> Mapping[int, str]:
+    """`front`'s few texts (a moved tile's, a re-read tile's) over `back`'s, two maps deep
+    however many are laid: one ChainMap per move and re-read, nested, made each tile's lookup
+    (two per tile drawn) longer with every move."""
+    overlay, base = back.maps if isinstance(back, ChainMap) else ({}, back)
+    return ChainMap({**overlay, **front}, base)
 
 
 class LazyTexts(Mapping[int, str]):

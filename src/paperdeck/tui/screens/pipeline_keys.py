@@ -12,7 +12,6 @@ what the one before did."""
 from __future__ import annotations
 
 import threading
-from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from textual.message import Message
 from ...models.common import utcnow
 from ...models.papers import STAGES, PaperFilter, Stage
 from ...usecases.board import (
-    BoardColumnView, add_paper, change_label, delete_paper, move_paper, place_paper, step_change,
+    BoardColumnView, add_paper, change_label, delete_paper, layered, move_paper, place_paper, step_change,
 )
 from ...usecases.core import ConflictError, StoreError
 from ..widgets.board import BoardColumn
@@ -305,9 +304,9 @@ class BoardKeys:
                             version=tile.version + 1)
             left = board.columns[shown_in]
             # Its countdown and target line go with it (the column's own are made when shown).
-            countdowns = ChainMap({paper_id: left.countdowns[paper_id]} if paper_id in left.countdowns else {},
-                                  target.countdowns)
-            targets = ChainMap({paper_id: left.targets[paper_id]} if paper_id in left.targets else {}, target.targets)
+            countdowns = layered({paper_id: left.countdowns[paper_id]} if paper_id in left.countdowns else {},
+                                 target.countdowns)
+            targets = layered({paper_id: left.targets[paper_id]} if paper_id in left.targets else {}, target.targets)
             target = replace(target, tiles=(*target.without(paper_id).tiles, moved), countdowns=countdowns,
                              targets=targets)
         columns[stage] = target

@@ -8,6 +8,7 @@ below it shift down by that many lines.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass, field
@@ -176,12 +177,13 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.collapsed = False  # an empty column not in focus: only its header shows
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(512)  # a tile's lines by what they show
         self._texts: dict[int, TileText] = {}  # each tile's text, by paper id (until set_tiles)
-        self._styles_seen: dict[bool, tuple] = {}  # the styles the cached lines were drawn with, by focus
+        self._styles_seen: tuple | None = None  # the styles the cached lines were drawn with
         self._extra = 0  # lines the focused tile adds to its TILE_LINES (its title's extra lines)
         self._render_width: int | None = None  # while render_lines runs
         self._header_shown: str | None = None  # the border title's text (show_header)
         self._own_count: int | None = None
         self._focus_look: object = None  # the `board-column--focused` styles the look was set from
+        self._restyled: tuple = ()  # the component styles the lines' styles were read from
 
     # -- the focused look: no restyle per focus change ---------------------------------------
 
@@ -368,18 +370,20 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """The cached lines go when the styles they were drawn with changed (a theme, the CSS),
         not at every restyle (a header's `-over-limit` class restyles the column; the lines stay
         right). Checked as the column draws: when Textual tells a widget it was restyled
-        (notify_style_update), its component styles are still the old ones."""
+        (notify_style_update), its component styles are still the old ones. A restyle makes new
+        component styles: until one, the styles (~1 ms to read) are not read again."""
+        restyled = tuple(self._component_styles.values())
+        if len(restyled) == len(self._restyled) and all(map(operator.is_, restyled, self._restyled)):
+            return
+        self._restyled = restyled
         styles = (self.rich_style, *(self.get_component_rich_style(name) for name in self._LINE_STYLES))
-        seen = self._styles_seen.get(self.has_focus)
-        if seen != styles:
-            if seen is not None:  # else no line of this focus state is cached
-                self._lines.clear()
-                self._styles_seen.clear()
-            self._styles_seen[self.has_focus] = styles
+        if self._styles_seen is not None and self._styles_seen != styles:
+            self._lines.clear()
+        self._styles_seen = styles
 
     def _blank(self, width: int) -> Strip:
         """A blank line, made once per width and style (`rich_style` walks the ancestors)."""
-        key = ("blank", width, self.has_focus)  # cached by focus, as every line (_forget_lines_if_restyled)
+        key = ("blank", width)
         blank = self._lines.get(key)
         if blank is None:
             blank = [Strip.blank(width, self.rich_style)]
@@ -398,7 +402,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         selected = index == self.cursor and self.has_focus
         title_lines_shown = TITLE_LINES + (self._extra if selected else 0)
         text = self._tile_text(tile)
-        key = (text, width, selected, self.has_focus, title_lines_shown)
+        key = (text, width, selected, title_lines_shown)
         lines = self._lines.get(key)
         if lines is None:
             lines = self._draw_tile(text, width, selected, title_lines_shown)
