@@ -12,6 +12,7 @@ from paperdeck.models.papers import Stage
 from paperdeck.tui.screens import paper_form_openings as paper_form_module
 from paperdeck.tui.screens.paper_form import PaperFormModal
 from paperdeck.tui.screens.pipeline import PipelineScreen
+from frame_counts import count_layouts_and_restyles
 from waiting import app_until, open_paper_form, settled
 
 
@@ -271,24 +272,6 @@ async def test_a_form_built_ahead_is_drawn_hidden_before_the_first_e(store, make
         form = await open_paper_form(pilot)
         assert form is ahead and values(form)["title"] == "Alpha" and drawn_lines(form) > 0
         await close_discarding(pilot)
-
-
-def count_layouts_and_restyles(app, screen) -> dict[str, list]:
-    """Spies on `screen`'s layouts and the app's restyles of its widgets (what a key costs)."""
-    seen: dict[str, list] = {"layouts": [], "restyled": []}
-    lay_out, restyle = screen._refresh_layout, app.update_styles
-
-    def counted_layout(*args, **kwargs):
-        seen["layouts"].append(args)
-        return lay_out(*args, **kwargs)
-
-    def counted_restyle(node, *args, **kwargs):
-        if node is not screen and node.is_attached and node.screen is screen:
-            seen["restyled"].append(node)
-        return restyle(node, *args, **kwargs)
-
-    screen._refresh_layout, app.update_styles = counted_layout, counted_restyle
-    return seen
 
 
 async def test_the_first_e_on_a_form_built_ahead_neither_lays_it_out_nor_restyles_it(store, make_app):

@@ -1,51 +1,72 @@
 """A partial frame renders only what it repaints: Textual 8.2's compositor renders more.
 
-To repaint part of the screen, Compositor._get_renders asks every widget whose *clip* (its
-container's visible region) overlaps the update for its whole visible region. A card moved on
-the Pipeline board repaints two columns; every column on the board, their scrollbars, the
-board, the screen, its header, footer and detail line were rendered for it (each of their lines
-filtered and cut into chops), and all but the two columns' chops thrown away: a third of the
-frame. Here a widget renders only the update's rows, and nothing when what it shows lies outside
-the update. The frame written is the same: Textual writes only the chops of the update's rows
-that fall inside the update, and a widget outside it has none there.
+To repaint parts of the screen, Compositor._get_renders asks every widget whose *clip* (its
+container's visible region) overlaps the box around those parts for its whole visible region.
+A card moved on the Pipeline board repaints two columns (and maybe the detail line below them):
+every column on the board, their scrollbars, the header and footer were rendered for it (each
+of their lines filtered and cut into chops), and all but the repainted chops thrown away. Here
+a widget renders only the rows of the parts it overlaps, and nothing when it overlaps none. The
+frame written is the same: Textual writes only the chops of the repainted parts' rows that lie
+inside those parts, and a widget outside them has none there.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.strip import Strip
 
+_UPDATES = "_paperdeck_updates"  # on a Compositor: the parts the partial frame being made repaints
+
 
 def _get_renders(self: Compositor, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
-    """Textual's `_get_renders`, each widget cropped to `crop`'s rows (its columns are the
-    widget's own, as Textual's: chops are cut at widget edges)."""
+    """Textual's `_get_renders`, each widget cropped to the rows of the repainted parts it
+    overlaps (its columns are its own, as Textual's: chops are cut at widget edges)."""
+    updates: list[Region] = getattr(self, _UPDATES, None) or ([crop] if crop is not None else [])
     intersection = Region.intersection
     for widget, (region, clip) in self.visible_widgets.items():
         x, y, width, height = intersection(region, clip)
         if not (width and height):
             continue
-        if crop is not None:
-            if x >= crop.right or x + width <= crop.x or y >= crop.bottom or y + height <= crop.y:
+        if updates:
+            right, bottom = x + width, y + height
+            rows = [(max(y, part.y), min(bottom, part.bottom)) for part in updates
+                    if x < part.right and part.x < right and y < part.bottom and part.y < bottom]
+            if not rows:
                 continue
-            top, bottom = max(y, crop.y), min(y + height, crop.bottom)
-            y, height = top, bottom - top
+            top = min(first for first, _ in rows)
+            y, height = top, max(last for _, last in rows) - top
         # The clip given back is what was rendered: _render_chops places the lines there.
         yield region, Region(x, y, width, height), widget.render_lines(Region(x - region.x, y - region.y, width, height))
 
 
+def _partial_update(original: Callable) -> Callable:
+    def render_partial_update(self: Compositor):
+        setattr(self, _UPDATES, list(self._dirty_regions))
+        try:
+            return original(self)
+        finally:
+            setattr(self, _UPDATES, None)
+
+    render_partial_update.__wrapped_partial_frames__ = True  # type: ignore[attr-defined]
+    return render_partial_update
+
+
 def _matches_textual() -> bool:
-    """Compositor is as this module expects: `_get_renders(crop)` is what `_render_chops` draws."""
+    """Compositor is as this module expects: `_get_renders(crop)` is what `_render_chops` draws,
+    and a partial update repaints the regions in `_dirty_regions`."""
     original = getattr(Compositor, "_get_renders", None)
     chops = getattr(Compositor, "_render_chops", None)
-    if original is None or chops is None:
+    partial = getattr(Compositor, "render_partial_update", None)
+    if original is None or chops is None or partial is None:
         return False
     if list(inspect.signature(original).parameters) != ["self", "crop"]:
         return False
-    return "_get_renders" in chops.__code__.co_names and "intersection" in chops.__code__.co_names
+    return ("_get_renders" in chops.__code__.co_names and "intersection" in chops.__code__.co_names
+            and "_dirty_regions" in partial.__code__.co_names and "_render_chops" in partial.__code__.co_names)
 
 
 def apply() -> bool:
@@ -54,5 +75,6 @@ def apply() -> bool:
         return True
     if not _matches_textual():
         return False
+    Compositor.render_partial_update = _partial_update(Compositor.render_partial_update)  # type: ignore[method-assign]
     Compositor._get_renders = _get_renders  # type: ignore[method-assign]
     return True
