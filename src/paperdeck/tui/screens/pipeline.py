@@ -85,6 +85,8 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
         self._read_waiting = False  # a load asked for, to start once the next frame is drawn
         self._read_started = asyncio.Event()  # ... and started
         self._read_started.set()
+        self._columns: list[BoardColumn] = []
+        self._fitted_focus: BoardColumn | None = None  # the focused column the columns were last fitted for
         self._init_commits()
 
     def compose(self) -> ComposeResult:
@@ -106,10 +108,13 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
 
     @property
     def columns(self) -> list[BoardColumn]:
-        return list(self.query(BoardColumn))
+        """The board's columns, in stage order (composed once: a query per use cost a move ~1 ms)."""
+        if not self._columns:
+            self._columns = list(self.query(BoardColumn))
+        return self._columns
 
     def column(self, stage: Stage) -> BoardColumn:
-        return self.query_one(f"#col-{stage.value}", BoardColumn)
+        return self.columns[STAGES.index(stage)]
 
     @property
     def focused_column(self) -> BoardColumn:
@@ -209,19 +214,22 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
 
     # -- layout: columns across the width, the focused one whole -----------------------------
 
-    def _focus(self, column: BoardColumn) -> None:
+    def _focus(self, column: BoardColumn, fit: bool = True) -> None:
         """Focus `column` now: `Widget.focus()` waits a refresh, so keys sent in one burst would
         act on the column focused before (six quick `h` moved one column; `>` `>` moved two
-        papers). Screen.set_focus changes `self.focused` at once."""
+        papers). Screen.set_focus changes `self.focused` at once. `fit`: False when the caller
+        fits the columns itself."""
         if self.focused is not column:
             self.set_focus(column, scroll_visible=False)
-            self._fit_columns()
+            if fit:
+                self._fit_columns()
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_columns)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, BoardColumn):  # a click, or the focus set in _focus()
+        # A click, or the focus set in _focus() (which fitted the columns for it already).
+        if isinstance(event.widget, BoardColumn) and event.widget is not self._fitted_focus:
             self._fit_columns()
 
     def _fit_columns(self) -> None:
@@ -244,6 +252,7 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
             if column.styles.width is None or column.styles.width.cells != width:
                 column.styles.width = width
             column.show_header(column.own_count, limit, width)
+        self._fitted_focus = focused
         self.call_after_refresh(self._scroll_to_focused)
 
     def _scroll_to_focused(self) -> None:

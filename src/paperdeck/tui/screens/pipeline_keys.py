@@ -251,7 +251,7 @@ class BoardKeys:
         self.board = self.board.with_columns(columns)
         for column in columns.values():
             self._show_column(column, keep if any(tile.id == keep for tile in column.tiles) else None)
-        self._focus(self.column(focus))
+        self._focus(self.column(focus), fit=False)
         self._fit_columns()
         self._show_detail()
 
