@@ -90,3 +90,24 @@ async def test_a_column_growing_past_its_height_gains_its_scrollbar_and_shows_th
             await pilot.press("l")
             await shown(pilot)
         assert len(design.tiles) == 1 and not design.show_vertical_scrollbar
+
+
+async def test_the_bars_lines_are_what_textuals_styles_cache_makes_of_them(store):
+    """The bar's lines skip Textual's styles cache (its work per line): the same strips come out,
+    through the app's line filters, whole or cropped."""
+    from textual.widget import Widget
+
+    for number in range(40):
+        store.papers.add(f"Paper {number}", Stage.DESIGN)
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(pilot)
+        await pilot.press("l", "G")  # Design, scrolled to its end
+        await shown(pilot)
+        bar = app.focused.vertical_scrollbar
+        assert isinstance(bar, LineScrollBar) and bar._unstyled()
+        height = bar.size.height
+        for crop in (Region(0, 0, 1, height), Region(0, 3, 1, height - 5)):
+            ours = bar.render_lines(crop)
+            bar._styles_cache.clear()
+            assert cells(ours) == cells(Widget.render_lines(bar, crop))
