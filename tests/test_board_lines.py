@@ -81,3 +81,39 @@ async def test_a_theme_change_redraws_the_tiles_in_its_colours_focused_or_not(bo
         await settled(pilot)
         assert cursor_background(ideation) == ideation.get_component_rich_style("board-column--cursor").bgcolor
         assert cursor_background(design) == design.get_component_rich_style("board-column--tile").bgcolor
+
+
+async def test_kept_rows_are_the_lines_textual_styles(store):
+    """A column keeps its styled rows across repaints (widgets/kept_rows.py): after moves, a
+    scroll, a focus change and a theme change, every row is what Textual's styles cache makes."""
+    from textual._styles_cache import StylesCache
+    from textual.geometry import Region
+
+    for number in range(12):
+        store.papers.add(f"Idea {number}", Stage.IDEATION)
+        store.papers.add(f"Design {number}", Stage.DESIGN)
+
+    def cells(strips):
+        return [[(char, segment.style) for segment in strip for char in segment.text] for strip in strips]
+
+    def drawn_as_textual_draws(app) -> None:
+        for column in app.screen.query(BoardColumn):
+            whole = Region(0, 0, *column.size)
+            kept = column.render_lines(whole)
+            column._render_width = column.scrollable_content_region.width  # as render_lines sets it
+            try:
+                textuals = StylesCache().render_widget(column, whole)
+            finally:
+                column._render_width = None
+            assert cells(kept) == cells(textuals), column.stage
+
+    app = PaperdeckApp(store, start_screen="pipeline", watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        for keys in (["shift+right"], ["shift+left"], ["G"], ["l"], ["h", "g"]):
+            await pilot.press(*keys)
+            await settled(pilot)
+            drawn_as_textual_draws(app)
+        app.theme = "textual-light"
+        await settled(pilot)
+        drawn_as_textual_draws(app)

@@ -32,6 +32,7 @@ from textual.widget import Widget
 
 from ...models.papers import PaperTile, Stage
 from ...textsafe import one_line
+from .kept_rows import KeptRows
 from ...i18n_words import DECISION_NAMES, word
 from .line_scrollbar import line_vertical_scrollbar
 
@@ -184,6 +185,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._own_count: int | None = None
         self._focus_look: object = None  # the `board-column--focused` styles the look was set from
         self._restyled: tuple = ()  # the component styles the lines' styles were read from
+        self._styles_cache = KeptRows()  # a repaint (a scroll) styles only the lines not drawn before
 
     # -- the focused look: no restyle per focus change ---------------------------------------
 
