@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...domain.provenance import USER, Verdict, decide, outranks
-from ...domain.trackers import ParseResult, parse_text, same_moment
+from ...domain.trackers import ParseResult, same_moment
 from ...models.common import from_iso, to_iso
 from ...models.imports import Action, FieldChange, FileRead, ImportPlan, PlanItem, Source
 from ...models.venues import Deadline, ParsedDeadline, deadline_uid
@@ -33,9 +33,9 @@ GROUPS = {"when": ("at_utc", "on_date", "tz_label"), "label": ("label",), "note"
 
 
 def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
-    from .split_load import load
+    from .split_load import parse_tracker
 
-    return [(given, parse_text(given.text, given.name, load)) for given in inputs]
+    return [(given, parse_tracker(given.text, given.name)) for given in inputs]
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:
