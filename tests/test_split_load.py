@@ -166,6 +166,24 @@ def test_cli_names_a_bad_entry_in_either_half_of_a_large_file(cli, tmp_path, db_
     assert "3594 added, 0 updated, 0 unchanged, 2 skipped" in done.stdout, done.stdout  # a bad entry: all its rows
 
 
+def test_cli_undoes_a_large_tracker_import_exactly(cli, tmp_path, db_path):
+    import sqlite3
+
+    def tables() -> dict[str, list[tuple]]:
+        with sqlite3.connect(db_path) as conn:
+            return {name: conn.execute(f"SELECT * FROM {name} ORDER BY id").fetchall() for name in ("venues", "deadlines")}
+
+    assert cli("info", "--db", str(db_path)).returncode == 0  # the database made and seeded
+    before = tables()
+    source = tmp_path / "big.yml"
+    source.write_text(tracker(), "utf-8")
+    assert cli("import", "deadlines", "--db", str(db_path), str(source)).returncode == 0
+    assert len(tables()["deadlines"]) == len(before["deadlines"]) + 3600
+    undone = cli("import", "undo", "--db", str(db_path))
+    assert undone.returncode == 0, undone.stderr
+    assert tables() == before
+
+
 def test_cli_imports_a_large_tracker_file_as_read_whole(cli, tmp_path, db_path):
     text = tracker()
     source = tmp_path / "big.yml"

@@ -13,15 +13,19 @@ are unchanged.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...domain import bibtex, safe_yaml, trackers
 from .in_child import FAILED, Child
+
+if TYPE_CHECKING:  # each import loads only its own format's parser
+    from ...domain import bibtex, trackers
 
 
 def parse_tracker(text: str, file: str) -> trackers.ParseResult:
     """`trackers.parse_text(text, file)`, with the second half of a large plain list read, and
     its entries made deadlines, in a child."""
+    from ...domain import safe_yaml, trackers
+
     parts = safe_yaml.halves(text)
     child = Child.start(_tracker_part, (parts[1], file)) if parts is not None else None
     if child is None:
@@ -43,6 +47,8 @@ def parse_tracker(text: str, file: str) -> trackers.ParseResult:
 
 
 def _tracker_part(arguments: tuple[str, str]) -> Any:
+    from ...domain import safe_yaml, trackers
+
     text, file = arguments
     data = safe_yaml.load_part(text)
     part = None if data is None else trackers.parse_part(data, file)
@@ -76,6 +82,8 @@ def _deadline_fields():
 def parse_bib(text: str, file: str) -> bibtex.BibParse:
     """`bibtex.parse_bibtex(text, file)`, with the second half of a large file of plain entries
     read in a child."""
+    from ...domain import bibtex
+
     parts = bibtex.halves(text)
     if parts is None:
         return bibtex.parse_bibtex(text, file)
@@ -97,5 +105,7 @@ def parse_bib(text: str, file: str) -> bibtex.BibParse:
 
 
 def _plain_part(arguments: tuple[str, str, int]) -> Any:
+    from ...domain import bibtex
+
     text, file, first_line = arguments
     return bibtex.parse_plain(text, file, first_line)
