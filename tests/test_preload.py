@@ -14,6 +14,7 @@ import paperdeck.tui.screens
 from paperdeck.tui.app import PaperdeckApp
 from paperdeck.tui.preload import DIALOGS, QUIET_SECONDS, Preloader, to_preload
 from paperdeck.tui.registry import SCREENS
+from paperdeck.tui.startup import preload_once_shown
 
 
 def test_every_screen_but_the_start_one_then_the_dialogs():
@@ -74,7 +75,7 @@ async def test_the_app_prepares_every_other_screen_after_the_start_screen_shows_
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.view_ready()
         assert app.preloader is None  # headless: not started by itself
-        await app._preload_once_shown()
+        await preload_once_shown(app)
         while not app.preloader.done:
             await pilot.pause(0.05)
         assert app.preloader.imported == [module for module, _ in to_preload("dashboard")]

@@ -1,4 +1,4 @@
-"""The Resume screen built ahead (screens/built_ahead.py, app.py's `_build_ahead`): `6` shows
+"""The Resume screen built ahead (screens/built_ahead.py, tui/startup.py's `_build_ahead`): `6` shows
 that screen, with the view it read, as a screen built by the key shows it."""
 
 from __future__ import annotations

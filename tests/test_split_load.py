@@ -1,5 +1,6 @@
-"""A large tracker file's YAML read on two cores (usecases/imports/split_load.py): the same
-values, problems and messages as reading it whole, whatever the file holds. Real files, real CLI."""
+"""A large tracker file's YAML read, and its entries made deadlines, on two cores
+(usecases/imports/split_load.py): the same deadlines, problems and messages as reading it
+whole, whatever the file holds. Real files, real CLI."""
 
 from __future__ import annotations
 
@@ -15,13 +16,21 @@ from paperdeck.domain.trackers import parse_text
 from paperdeck.usecases.imports import split_load
 
 
-def entry(n: int) -> str:
+def entry(n: int, date: str | None = None) -> str:
     year = 2010 + n % 20
+    date = f"'{year - 1}-05-17 23:59:59'" if date is None else date
     return (f"- title: SPLIT{n // 20}\n  year: {year}\n  id: split{n // 20}-{year}\n"
             f"  full_name: Split Conference {n // 20}\n  link: https://split{n}.example.org\n"
             "  deadlines:\n  - type: submission\n    label: Paper Submission\n"
-            f"    date: '{year - 1}-05-17 23:59:59'\n    timezone: AoE\n"
+            f"    date: {date}\n    timezone: AoE\n"
             f"  start: {year}-07-20\n  end: {year}-07-24\n")
+
+
+def flat_entry(n: int, title: str) -> str:
+    """An ai-deadlines (paperswithcode) entry: its deadline a top-level field, no list."""
+    year = 2010 + n % 20
+    return (f"- title: {title}\n  year: {year}\n  id: {title.lower()}{n}\n  full_name: Flat {title}\n"
+            f"  deadline: '{year - 1}-05-17 23:59:59'\n  timezone: UTC-12\n  note: entry {n}\n")
 
 
 def tracker(entries: int = 1200) -> str:
@@ -63,11 +72,35 @@ def test_a_large_plain_file_is_read_on_two_cores_with_the_same_result(parts_read
     text = tracker()
     only_thread()
     whole = parse_text(text, "big.yml")
-    split = parse_text(text, "big.yml", split_load.load)
+    split = split_load.parse_tracker(text, "big.yml")
     assert split == whole
     assert len(split.deadlines) == 1200 * 3 and not split.problems
     assert pids(parts_read) - {os.getpid()}, "the second half was read in a child process"
 
+
+def test_the_format_is_told_by_both_halves():
+    """Each half alone names one conference (so each would read as Hugging Face's per-series
+    file); the whole names two, without deadline lists: paperswithcode's ai-deadlines."""
+    first, _second = safe_yaml.halves("".join(flat_entry(n, "FIRST") for n in range(2000)))
+    cut = first.count("\n- ") + 1  # entries in the first half (a title of the same length cuts alike)
+    text = "".join(flat_entry(n, "FIRST" if n < cut else "LATER") for n in range(2000))
+    first, second = safe_yaml.halves(text)
+    assert "LATER" not in first and "FIRST" not in second
+    only_thread()
+    whole = parse_text(text, "flat.yml")
+    assert whole.format == "ai-deadlines" and {d.source for d in whole.deadlines} == {"ai-deadlines:flat.yml"}
+    assert split_load.parse_tracker(text, "flat.yml") == whole
+
+
+def test_halves_read_differently_read_the_whole_file():
+    """A ccfddl series list cut where its entries give way to Hugging Face entries: the whole
+    is neither, and says so as reading it whole does."""
+    series = "".join(f"- title: CCF{n}\n  description: Series {n}\n  confs:\n  - year: 2025\n    id: ccf{n}25\n"
+                     "    timeline:\n    - deadline: '2025-01-10 23:59:59'\n    timezone: AoE\n    date: March 3-5, 2025\n"
+                     for n in range(1500))
+    text = series + tracker()
+    only_thread()
+    assert split_load.parse_tracker(text, "mixed.yml") == parse_text(text, "mixed.yml")
 
 def test_a_cut_inside_a_quoted_value_reads_the_whole_file(parts_read):
     """A double-quoted value may go on at the start of a line, even as '- ...': the first half
@@ -77,7 +110,7 @@ def test_a_cut_inside_a_quoted_value_reads_the_whole_file(parts_read):
     forced = text[:middle] + '\n  note: "over\n- the cut"' + text[middle:]
     first, _second = safe_yaml.halves(forced)
     assert first.endswith('"over\n')  # the cut falls inside the quotes
-    assert split_load.load(forced) == safe_yaml.load(forced)
+    assert split_load.parse_tracker(forced, "big.yml") == parse_text(forced, "big.yml")
     assert any(item.get("note") == "over - the cut" for item in safe_yaml.load(forced))
 
 
@@ -92,7 +125,7 @@ def test_a_problem_in_either_half_gives_the_same_message(damage, message):
         entries[where] += damage
         text = "".join(entries)
         whole = parse_text(text, "bad.yml")
-        split = parse_text(text, "bad.yml", split_load.load)
+        split = split_load.parse_tracker(text, "bad.yml")
         assert [str(p) for p in split.problems] == [str(p) for p in whole.problems]
         assert split == whole
         assert any(message in str(p) for p in whole.problems)
@@ -105,7 +138,7 @@ def test_no_child_while_another_thread_runs(parts_read):
     other.start()
     try:
         text = tracker()
-        assert split_load.load(text) == safe_yaml.load(text)
+        assert split_load.parse_tracker(text, "big.yml") == parse_text(text, "big.yml")
     finally:
         stop.set()
         other.join()
@@ -114,8 +147,41 @@ def test_no_child_while_another_thread_runs(parts_read):
 
 def test_small_and_other_texts_are_read_whole(parts_read):
     for text in ("- title: A\n  year: 2020\n", "--- \n" + tracker(), "# a comment\n" + tracker(), "title: A\n" * 30000):
-        assert split_load.load(text) == safe_yaml.load(text)
+        assert split_load.parse_tracker(text, "some.yml") == parse_text(text, "some.yml")
     assert pids(parts_read) == set()
+
+
+def test_cli_names_a_bad_entry_in_either_half_of_a_large_file(cli, tmp_path, db_path):
+    entries = [entry(n) for n in range(1200)]
+    entries[100] = entry(100, date="'TBD'")
+    entries[1100] = entry(1100, date="'2024-13-40 25:00'")
+    source = tmp_path / "big.yml"
+    source.write_text("".join(entries), "utf-8")
+    done = cli("import", "deadlines", "--db", str(db_path), str(source))
+    assert done.returncode == 1, done.stderr
+    problems = [line for line in done.stderr.splitlines() if line.startswith("paperdeck: ")]
+    assert len(problems) == 2, done.stderr
+    assert str(source) in problems[0] and "SPLIT5 2010 (split5-2010)" in problems[0] and "'TBD'" in problems[0]
+    assert str(source) in problems[1] and "SPLIT55 2010 (split55-2010)" in problems[1]
+    assert "3594 added, 0 updated, 0 unchanged, 2 skipped" in done.stdout, done.stdout  # a bad entry: all its rows
+
+
+def test_cli_undoes_a_large_tracker_import_exactly(cli, tmp_path, db_path):
+    import sqlite3
+
+    def tables() -> dict[str, list[tuple]]:
+        with sqlite3.connect(db_path) as conn:
+            return {name: conn.execute(f"SELECT * FROM {name} ORDER BY id").fetchall() for name in ("venues", "deadlines")}
+
+    assert cli("info", "--db", str(db_path)).returncode == 0  # the database made and seeded
+    before = tables()
+    source = tmp_path / "big.yml"
+    source.write_text(tracker(), "utf-8")
+    assert cli("import", "deadlines", "--db", str(db_path), str(source)).returncode == 0
+    assert len(tables()["deadlines"]) == len(before["deadlines"]) + 3600
+    undone = cli("import", "undo", "--db", str(db_path))
+    assert undone.returncode == 0, undone.stderr
+    assert tables() == before
 
 
 def test_cli_imports_a_large_tracker_file_as_read_whole(cli, tmp_path, db_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -83,10 +82,10 @@ class ParseResult:
         self.problems.append(ImportProblem(self.file, entry, message, skipped))
 
 
-def parse_text(text: str, file: str, load: Callable[[str], Any] | None = None) -> ParseResult:
+def parse_text(text: str, file: str) -> ParseResult:
     """Parse one tracker file's text. Bad YAML is a single problem, never an exception; so is
-    an alias or deep nesting (safe_yaml), refused before any value is built. `load`: what reads
-    the YAML, safe_yaml.load's answers and errors (default: safe_yaml.load itself)."""
+    an alias or deep nesting (safe_yaml), refused before any value is built. (A large file is
+    read in two parts on two cores: usecases/imports/split_load.py.)"""
     import yaml
 
     from . import safe_yaml
@@ -94,7 +93,7 @@ def parse_text(text: str, file: str, load: Callable[[str], Any] | None = None) -
 
     result = ParseResult(file=file)
     try:
-        data = (load or safe_yaml.load)(text)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -108,24 +107,82 @@ def parse_text(text: str, file: str, load: Callable[[str], Any] | None = None) -
 
 def parse_data(data: Any, file: str, result: ParseResult | None = None) -> ParseResult:
     result = result or ParseResult(file=file)
+    shape = _read_items(data, result)
+    if shape is not None:
+        _name_source(result, shape, file)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What tells a deadline list's format: the reading its items got (ccfddl series, or
+    entries), and for entries their titles and whether any has a 'deadlines' list."""
+
+    reading: str  # "ccf" or "entries"
+    titles: frozenset[str] = frozenset()
+    has_list: bool = False
+
+    @property
+    def format(self) -> str:
+        if self.reading == "ccf":
+            return "ccf-deadlines"
+        return "huggingface" if self.has_list or len(self.titles) == 1 else "ai-deadlines"
+
+
+def _read_items(data: Any, result: ParseResult) -> Shape | None:
+    """Every item read into `result`; its shape, or None (a problem said so) when `data` is no
+    deadline list."""
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data) or not data:
         result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
-        return result
+        return None
     if all("confs" in item for item in data):
-        result.format = "ccf-deadlines"
         for series in data:
             _parse_ccf_series(series, result)
-    elif all("year" in item or "title" in item for item in data):
-        titles = {str(item.get("title", "")) for item in data}
-        has_list = any("deadlines" in item for item in data)
-        result.format = "huggingface" if has_list or len(titles) == 1 else "ai-deadlines"
+        return Shape("ccf")
+    if all("year" in item or "title" in item for item in data):
+        shape = Shape("entries", frozenset(str(item.get("title", "")) for item in data),
+                      any("deadlines" in item for item in data))
         for item in data:
             _parse_entry(item, result)
-    else:
-        result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
+        return shape
+    result.problem("(file)", "not a deadline list (expected ccfddl, Hugging Face or ai-deadlines YAML)")
+    return None
+
+
+def _name_source(result: ParseResult, shape: Shape, file: str) -> None:
+    result.format = shape.format
     source = f"{result.format}:{Path(file).name}"
     for deadline in result.deadlines:
         deadline.source = source
+
+
+# -- a large file read in two parts (usecases/imports/split_load.py) --------------------------------
+
+Part = tuple[ParseResult, Shape]
+
+
+def parse_part(data: Any, file: str) -> Part | None:
+    """One part of a file's top-level list (its first or its second half), read as `parse_text`
+    reads the whole but not yet named by format (that needs both parts); None when the part
+    alone is no deadline list (the caller then reads the whole file)."""
+    result = ParseResult(file=file)
+    shape = _read_items(data, result)
+    return None if shape is None else (result, shape)
+
+
+def joined(first: Part, second: Part) -> ParseResult | None:
+    """The two parts as `parse_text` reads the whole they make (items are read one by one, in
+    order; the format is told by all of them); None when the parts were read differently."""
+    (one, one_shape), (two, two_shape) = first, second
+    if one_shape.reading != two_shape.reading:
+        return None
+    full_names = dict(one.full_names)
+    for title, full_name in two.full_names.items():
+        full_names.setdefault(title, full_name)
+    result = ParseResult(one.file, "", one.entries + two.entries, one.deadlines + two.deadlines,
+                         one.problems + two.problems, full_names)
+    shape = Shape(one_shape.reading, one_shape.titles | two_shape.titles, one_shape.has_list or two_shape.has_list)
+    _name_source(result, shape, one.file)
     return result
 
 

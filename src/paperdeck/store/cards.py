@@ -134,33 +134,31 @@ class CardRepo(CardQueue, CardSettings):
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         _start, end = self.day_bounds(now)
-        # Grouped as the cards_deck_state index is ordered, so that SQLite reads only the index
-        # (by deck_id alone it read every card's row for `suspended`: 4x slower at 100,000 cards).
-        totals: dict[int, tuple[int, int]] = {}
-        for suspended, deck_id, count in self.store.rows(
-                "SELECT suspended, deck_id, count(*) FROM cards GROUP BY suspended, deck_id"):
-            total, paused = totals.get(deck_id, (0, 0))
-            totals[deck_id] = (total + count, paused + (count if suspended else 0))
-        per_deck: dict[int, dict[int, int]] = {}
-        for row in self.store.rows(
-            "SELECT deck_id, state, count(*) FROM cards WHERE suspended = 0 AND (due < ? OR state = 0) "
-            "GROUP BY deck_id, state",
-            (to_iso(end),),
-        ):
-            per_deck.setdefault(row[0], {})[row[1]] = row[2]
+        # One pass over the cards_deck_state index, in its order (no sort, no row read): per
+        # (suspended, deck), its cards and the new, learning and due ones among them. Two passes
+        # before (every card, then the unsuspended ones again): ~40% of the Flashcards screen's
+        # read at 100,000 cards.
+        found: dict[int, list[int]] = {}  # deck id -> [total, suspended, new, learning, due]
+        for suspended, deck_id, count, new, learning, due in self.store.rows(
+                f"SELECT suspended, deck_id, count(*), sum(state = {NEW}), "
+                f"sum(state IN ({LEARNING}, {RELEARNING}) AND due < ?1), sum(state = {REVIEW} AND due < ?1) "
+                "FROM cards GROUP BY suspended, deck_id", (to_iso(end),)):
+            counts = found.get(deck_id)
+            if counts is None:
+                counts = found[deck_id] = [0, 0, 0, 0, 0]
+            counts[0] += count
+            if suspended:
+                counts[1] += count
+            else:  # counted only among the cards not suspended
+                counts[2:] = new, learning, due
         from ..models.cards import DeckCounts
 
         remaining = self.new_remaining(now)
+        none = (0, 0, 0, 0, 0)
         result = []
         for deck in self.decks():
-            states = per_deck.get(deck.id, {})
-            counts = DueSummary(
-                new=min(states.get(NEW, 0), remaining),
-                learning=states.get(LEARNING, 0) + states.get(RELEARNING, 0),
-                due=states.get(REVIEW, 0),
-            )
-            total, suspended = totals.get(deck.id, (0, 0))
-            result.append(DeckCounts(deck, total, counts, suspended))
+            total, suspended, new, learning, due = found.get(deck.id, none)
+            result.append(DeckCounts(deck, total, DueSummary(min(new, remaining), learning, due), suspended))
         return result
 
     def rename_deck(self, deck_id: int, name: str, language: str) -> Deck:

@@ -117,13 +117,19 @@ class PaperReads:
                     "SELECT p.id, p.title, p.stage, p.venue_key, p.target_year, p.track, p.decision, p.target_cycle, "
                     f"p.stage_entered_at, p.seed_key FROM papers p ORDER BY {STAGE_RANK}, p.position, p.id")]
 
-    def by_ids(self, ids: list[int]) -> list[Paper]:
-        """These papers whole, in the order of `all()` (ids not found are left out)."""
+    def by_ids(self, ids: list[int], fields: tuple[str, ...] | None = None) -> list[Paper]:
+        """These papers, in the order of `all()` (ids not found are left out): whole, or with
+        only `fields` read (the rest at their defaults; id, stage and position always read)."""
+        if fields is None:
+            select = PAPER_SELECT
+        else:
+            wanted = dict.fromkeys(("id", "stage", "position", *fields))
+            select = f"SELECT {', '.join(f'p.{name}' for name in wanted)} FROM papers p"
         found: list[Paper] = []
         for start in range(0, len(ids), 500):  # within SQLite's limit on bound parameters
             part = ids[start:start + 500]
             marks = ", ".join("?" for _ in part)
-            found += PAPERS.from_rows(self.store.rows(f"{PAPER_SELECT} WHERE p.id IN ({marks})", part))
+            found += PAPERS.from_rows(self.store.rows(f"{select} WHERE p.id IN ({marks})", part))
         rank = {stage: n for n, stage in enumerate(Stage)}
         return sorted(found, key=lambda paper: (rank[paper.stage], paper.position, paper.id))  # as STAGE_RANK
 

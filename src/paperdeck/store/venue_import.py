@@ -95,7 +95,8 @@ def apply_deadline_plan(store: "Store", items: Iterable[PlanItem], label: str) -
                 added = {row[10]: conn.execute("SELECT id FROM deadlines WHERE uid = ?", (row[10],)).fetchone()[0]
                          for row in inserts}
             journal.added_all("deadlines", added.values())
-            by_uid.update((uid, (row_id,)) for uid, row_id in added.items())
+            if updates:  # only they look rows up by uid
+                by_uid.update((uid, (row_id,)) for uid, row_id in added.items())
         for values in updates:
             # By uid: a later file of the same import may update a deadline an earlier one added.
             deadline_id = by_uid[values["uid"]][0]

@@ -25,6 +25,7 @@ from .css_cache import install as install_css_cache
 from .css_cache import save as save_css_cache
 from .escape_keys import escape_then
 from .registry import DEFAULT_SCREEN, SCREENS, ScreenEntry, screen_entry
+from .startup import begin as begin_after_first_view
 from .switch_delay import SwitchDelay
 from .textual_fixes import apply as apply_textual_fixes
 
@@ -61,20 +62,7 @@ def _screen_factory(entry: ScreenEntry):
     return build
 
 
-def _freeze_startup_objects() -> None:
-    """Move what start-up allocated (modules, CSS, widgets) out of the collector's reach: later
-    full collections then skip it, so they no longer stall a key press (~90 -> ~27 ms worst).
-    The collector was off until now (`paperdeck` turns it off as it starts, cli/commands/run.py):
-    145 young collections scanned those ~100,000 objects before the first frame (~25 ms at
-    medium), which found ~1,400 unreachable (~230 KiB), frozen with the rest. On from here."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
-
-
 INTEGRITY_POLL_SECONDS = 0.25
-AHEAD_MODE = "resume"  # the screen built ahead once start-up is done (_build_ahead)
 
 apply_textual_fixes()  # Textual bugs that kept removed widgets' memory: see textual_fixes.py
 install_css_cache()  # each CSS source parsed once per run, and kept between runs: css_cache.py
@@ -138,20 +126,7 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode(self.start_screen)
         self.watch_integrity()
-        if self.watch_database:
-            # The data version a later commit is compared with is read now; the watching itself
-            # (watchfiles, its thread) starts once the first screen shows its data.
-            watcher = self._new_watcher()
-            self.run_worker(self._watch_once_shown(watcher), name="database-watcher-start", group="watch",
-                            exit_on_error=False)
-        if self.once_shown is not None:
-            self.run_worker(self._call_once_shown(self.once_shown), name="once-shown", exit_on_error=False)
-        self.run_worker(self._announce_kept_typing(), name="kept typing", exit_on_error=False)
-        if not self.is_headless:  # tests run many apps in one process: keep them collectable
-            self.run_worker(self._call_once_shown(_freeze_startup_objects), name="freeze", exit_on_error=False)
-            self.start_idle_collector()
-            self.catch_hang_up()
-            self.run_worker(self._preload_once_shown(), name="preload", exit_on_error=False)
+        begin_after_first_view(self)  # startup.py
 
     def start_idle_collector(self) -> None:
         """Full garbage collections only while the user pauses (see tui/idle_gc.py)."""
@@ -160,53 +135,6 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
         self.idle_collector = IdleCollector()
         self.idle_collector.start()
         self.set_interval(0.5, self.idle_collector.tick, name="idle-gc")
-
-    async def _call_once_shown(self, call: "Callable[[], None]") -> None:
-        ready = getattr(self.screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-        self.call_after_refresh(call)
-
-    async def _announce_kept_typing(self) -> None:
-        """Once the first screen shows its data: text a dialog kept as a draft when the app
-        ended under it (screens/typing_kept.py)."""
-        ready = getattr(self.screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-        # Imported only now: it imports TextArea (~25 ms), which the first frame does not need.
-        from .screens.typing_kept import announce_kept_typing
-
-        announce_kept_typing(self)
-
-    async def _preload_once_shown(self) -> None:
-        """After the start screen's first data frame, the other screens' modules (tui/preload.py)."""
-        ready = getattr(self.screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-        from .preload import TICK_SECONDS, Preloader, to_preload
-
-        collector = self.idle_collector
-        self.preloader = preloader = Preloader(
-            to_preload(self.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
-            busy=lambda: bool(getattr(self.screen, "view_pending", False)))
-
-        def tick() -> None:
-            preloader.tick()
-            if preloader.done:
-                timer.stop()
-                self.run_worker(self._build_ahead(), name="build ahead", exit_on_error=False)
-
-        timer = self.set_interval(TICK_SECONDS, tick, name="preload")
-
-    async def _build_ahead(self) -> None:
-        """Once the other screens' modules are imported and the user pauses: the Resume screen,
-        built hidden with its view read and drawn off the terminal (screens/built_ahead.py). Its
-        first showing built it and read every paper's authors (100-130 ms at medium): `6` then
-        only switches to it. Not sooner: its ~1 MiB would raise the peak memory of start-up."""
-        from .screens.built_ahead import build_mode_ahead, input_pause
-
-        await input_pause(self)
-        await build_mode_ahead(self, AHEAD_MODE)
 
     @property
     def current_theme(self) -> Theme:
@@ -441,22 +369,15 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
 
     # -- live across processes ----------------------------------------------------------------
 
-    def _new_watcher(self) -> "DatabaseWatcher":
+    def new_watcher(self) -> "DatabaseWatcher":
         from .watch import DatabaseWatcher
 
         return DatabaseWatcher(lambda: self.store, self.apply_settings, self.reopen_store)
 
-    async def _watch_once_shown(self, watcher: "DatabaseWatcher") -> None:
-        """Start `watcher` after the start screen's first data frame: not before it."""
-        ready = getattr(self.screen, "view_ready", None)
-        if ready is not None:
-            await ready()
-        self.call_after_refresh(self.start_watching, watcher)
-
     def start_watching(self, watcher: "DatabaseWatcher | None" = None) -> None:
         if self._exit or self._closing:  # quitting already: nothing to watch for
             return
-        self.database_watcher = watcher or self._new_watcher()
+        self.database_watcher = watcher or self.new_watcher()
         self.run_worker(self.database_watcher.run(), name="database-watcher", group="watch", exit_on_error=False)
 
     def stop_watching(self) -> None:

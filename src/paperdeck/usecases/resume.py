@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.bibtex_out import assign_cite_keys
 from ..domain.resume_entry import (
-    RESUME_STATUSES, ResumeEntry, VenueName, build_entry, entry_status, norm, sort_entries,
+    ENTRY_FIELDS, RESUME_STATUSES, ResumeEntry, VenueName, build_entry, entry_status, norm, sort_entries,
 )
 from ..domain.venue_catalogue import JOURNAL, venue_by_key
 
@@ -46,7 +46,7 @@ def resume_entries(store: "Store", *, unplaced: bool = False, cite_keys: bool = 
     whole database (`cite_keys`; else each entry keeps only its paper's own key, and only
     BibTeX needs them: see `database_cite_keys`). The guide's example papers never belong:
     they are not the user's publications. Which papers belong is decided from a few columns of
-    each; only those are read whole (`unplaced`: the others too)."""
+    each; only those are read, and of them only what an entry says (`unplaced`: the others too)."""
     from ..store.papers import submissions_by_paper
 
     settings = store.settings.load()
@@ -61,7 +61,7 @@ def resume_entries(store: "Store", *, unplaced: bool = False, cite_keys: bool = 
         else:
             other.append(paper.id)
     wanted = set(on) | set(off) | (set(other) if unplaced else set())
-    papers = store.papers.by_ids(sorted(wanted))
+    papers = store.papers.by_ids(sorted(wanted), ENTRY_FIELDS)
     keys = database_cite_keys(store) if cite_keys else {}
     names, mine = venue_names(store), settings.my_names
     found: dict[int, ResumeEntry] = {

@@ -30,7 +30,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from ..recovery import open_or_offer_restore
 
-    # Off until the first frame with data (tui/app.py turns it on): start-up makes ~100,000
+    # Off until the first frame with data (tui/startup.py turns it on): start-up makes ~100,000
     # objects that live as long as the app, and scanning them 145 times was ~25 ms of it.
     gc.disable()
     start_screen = getattr(args, "screen", DEFAULT_SCREEN)

@@ -298,8 +298,11 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
-        if self.app._exit or self._pruning or self._closing:  # quitting, or this screen being
-            return  # removed: its widgets are going (a read-ahead view drawn now raised NoMatches)
+        if self.app._exit or not self.app._running or self._pruning or self._closing:
+            # Quitting, or this screen being removed: its widgets are going (a read-ahead view
+            # drawn now raised NoMatches). Not running: the app's end closes a screen installed
+            # (built ahead) after its children, and its queued view is handled meanwhile.
+            return
         shown = self.show_view(message.view)
         if inspect.isawaitable(shown):
             await shown

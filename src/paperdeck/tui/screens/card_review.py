@@ -124,7 +124,7 @@ class ReviewScreen(ReviewReadAhead, ReviewRendering, PaperdeckScreen):
         self.set_interval(1, self._tick_shown)
 
     def _tick_shown(self) -> None:
-        if self.is_current:  # hidden (built ahead, or under a dialog): nothing moves
+        if self.is_current:  # hidden (built ahead, or under another screen): nothing moves
             self._tick()
 
     def _clear_card(self) -> None:

@@ -12,11 +12,11 @@ both sources), kept (the file's moment differs but the stored one wins, with why
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ...domain.provenance import USER, Verdict, decide, outranks
-from ...domain.trackers import ParseResult, parse_text, same_moment
+from ...domain.trackers import ParseResult, same_moment
 from ...models.common import from_iso, to_iso
 from ...models.imports import Action, FieldChange, FileRead, ImportPlan, PlanItem, Source
 from ...models.venues import Deadline, ParsedDeadline, deadline_uid
@@ -33,9 +33,9 @@ GROUPS = {"when": ("at_utc", "on_date", "tz_label"), "label": ("label",), "note"
 
 
 def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
-    from .split_load import load
+    from .split_load import parse_tracker
 
-    return [(given, parse_text(given.text, given.name, load)) for given in inputs]
+    return [(given, parse_tracker(given.text, given.name)) for given in inputs]
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:
@@ -48,9 +48,13 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
     for given, read in parsed:
         result.files.append(FileRead(given.name, read.format, read.entries, given.encoding))
         result.problems.extend(read.problems)
+        asked = None
         for deadline in read.deadlines:
-            venue_key = venues.key_for(deadline.venue_name, read.full_names.get(deadline.venue_name, ""), given.name,
-                                       deadline.source)
+            # An entry's deadlines come one after another: their venue is asked for once.
+            if asked != (deadline.venue_name, deadline.source):
+                asked = (deadline.venue_name, deadline.source)
+                venue_key = venues.key_for(deadline.venue_name, read.full_names.get(deadline.venue_name, ""),
+                                           given.name, deadline.source)
             result.items.append(_item(deadline, venue_key, given.name, state, options.force))
     return result
 
@@ -71,15 +75,36 @@ def _values(deadline: ParsedDeadline, venue_key: str) -> dict[str, object]:
     return {
         "venue_key": venue_key, "uid": deadline_uid(venue_key, deadline.edition_year, kind, deadline.ordinal),
         "edition_year": deadline.edition_year, "kind": kind, "label": deadline.label[:2000],
-        "at_utc": to_iso(deadline.at) if deadline.at is not None else None,
+        "at_utc": _iso(deadline.at) if deadline.at is not None else None,
         "on_date": deadline.on_date.isoformat() if deadline.on_date is not None else None,
         "tz_label": deadline.tz_label[:100], "note": deadline.note[:2000], "source": deadline.source[:200],
     }
 
 
+_ISO: dict[datetime, str] = {}
+
+
+def _iso(moment: datetime) -> str:
+    """`to_iso(moment)`: a tracker's rows share few moments (30,000 rows: ~700), each written once."""
+    found = _ISO.get(moment)
+    if found is None:
+        if len(_ISO) > 10_000:
+            _ISO.clear()
+        found = _ISO[moment] = to_iso(moment)
+    return found
+
+
+# The groups a file may leave empty, by their first column ("when" it always gives).
+_OPTIONAL = tuple((group, columns[0]) for group, columns in GROUPS.items() if group != "when")
+
+
 def _sources_of(values: dict[str, object], source: str) -> dict[str, str]:
     """A new row's field sources: the file's, for each value it gives."""
-    return {group: source for group, columns in GROUPS.items() if group == "when" or values.get(columns[0])}
+    sources = {"when": source}
+    for group, column in _OPTIONAL:
+        if values[column]:
+            sources[group] = source
+    return sources
 
 
 def _item(deadline: ParsedDeadline, venue_key: str, file: str, state: dict[str, dict[str, object]],
