@@ -73,4 +73,3 @@ def _child(work: Callable[[Any], Any], argument: Any, answer: int) -> None:
         pass
     finally:
         os._exit(status)
-
