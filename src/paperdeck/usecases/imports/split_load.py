@@ -13,6 +13,7 @@ are unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .in_child import FAILED, Child
@@ -27,23 +28,18 @@ def parse_tracker(text: str, file: str) -> trackers.ParseResult:
     from ...domain import safe_yaml, trackers
 
     parts = safe_yaml.halves(text)
-    child = Child.start(_tracker_part, (parts[1], file)) if parts is not None else None
-    if child is None:
+    if parts is None:
         return trackers.parse_text(text, file)
-    try:
-        data = safe_yaml.load_part(parts[0])
-        first = trackers.parse_part(data, file) if data is not None else None
-    except Exception:  # noqa: BLE001 - malformed: the whole text's parse says so, as it always has
-        first = None
-    except BaseException:  # Ctrl+C: the child ends with the parse
-        child.discard()
-        raise
-    if first is None:
-        child.discard()
-        return trackers.parse_text(text, file)
-    second = child.result()
-    joined = trackers.joined(first, _unpacked(second)) if second is not FAILED and second is not None else None
-    return trackers.parse_text(text, file) if joined is None else joined
+
+    def first_half() -> trackers.Part | None:
+        try:
+            data = safe_yaml.load_part(parts[0])
+            return trackers.parse_part(data, file) if data is not None else None
+        except Exception:  # noqa: BLE001 - malformed: the whole text's parse says so, as it always has
+            return None
+
+    return _in_halves(lambda: trackers.parse_text(text, file), first_half, _tracker_part, (parts[1], file),
+                      lambda first, second: trackers.joined(first, _unpacked(second)))
 
 
 def _tracker_part(arguments: tuple[str, str]) -> Any:
@@ -88,21 +84,29 @@ def parse_bib(text: str, file: str) -> bibtex.BibParse:
     if parts is None:
         return bibtex.parse_bibtex(text, file)
     first_text, second_text, second_line = parts
-    child = Child.start(_plain_part, (second_text, file, second_line))
+    return _in_halves(lambda: bibtex.parse_bibtex(text, file), lambda: bibtex.parse_plain(first_text, file),
+                      _plain_part, (second_text, file, second_line), bibtex.joined)
+
+
+def _in_halves(whole: Callable[[], Any], first_half: Callable[[], Any], child_part: Callable[[Any], Any],
+               child_arguments: Any, join: Callable[[Any, Any], Any]) -> Any:
+    """`first_half()` here while `child_part(child_arguments)` parses the second half in a child;
+    the two joined, or `whole()` when there is no child, a half is not plain (None), the child
+    failed or the halves do not join (None)."""
+    child = Child.start(child_part, child_arguments)
     if child is None:
-        return bibtex.parse_bibtex(text, file)
+        return whole()
     try:
-        first = bibtex.parse_plain(first_text, file)
+        first = first_half()
     except BaseException:  # Ctrl+C: the child ends with the parse
         child.discard()
         raise
     if first is None:
         child.discard()
-        return bibtex.parse_bibtex(text, file)
+        return whole()
     second = child.result()
-    joined = bibtex.joined(first, second) if second is not FAILED and second is not None else None
-    return bibtex.parse_bibtex(text, file) if joined is None else joined
-
+    joined = join(first, second) if second is not FAILED and second is not None else None
+    return whole() if joined is None else joined
 
 def _plain_part(arguments: tuple[str, str, int]) -> Any:
     from ...domain import bibtex
