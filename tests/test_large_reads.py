@@ -136,7 +136,7 @@ def test_the_resume_reads_only_what_its_entries_say_and_they_match_whole_papers(
     read = [sql for sql in seen if "FROM papers" in sql and " IN (" in sql]
     assert read and all("p.*" not in sql and "notes" not in sql for sql in read), read
     # The same entries as built from whole papers, in the same order.
-    from paperdeck.store.papers import submissions_by_paper
+    from paperdeck.store.paper_reads import submissions_by_paper
 
     history, settings = submissions_by_paper(store), store.settings.load()
     from paperdeck.usecases.resume import venue_names

@@ -12,7 +12,7 @@ from paperdeck.domain.deadlines import local_today
 from paperdeck.domain.resume_entry import entry_status
 from paperdeck.domain.targets import milestone_items
 from paperdeck.models.papers import Stage
-from paperdeck.store.papers import submissions_by_paper
+from paperdeck.store.paper_reads import submissions_by_paper
 from paperdeck.usecases.paper_targets import paper_milestones, paper_targets
 
 # Author lists as a hand-edited or old database may hold them (raw column text).
@@ -113,7 +113,7 @@ def test_briefs_are_whole_papers_columns_in_board_order(store, add_paper):
 def test_latest_submission_days_are_the_last_of_each_history(store, add_paper):
     """What a target reads of a paper's submissions (the day of its latest), as the whole
     history orders them: an undated one sorts first, a later day after an earlier one."""
-    from paperdeck.store.papers import latest_submitted_on
+    from paperdeck.store.paper_reads import latest_submitted_on
 
     twice = add_paper("Resubmitted")
     store.papers.submit(twice.id, "ICLR", venue_key="iclr", year=2026, submitted_on="2025-10-01")

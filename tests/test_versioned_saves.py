@@ -10,7 +10,7 @@ import pytest
 
 from paperdeck.models.pitch import Lap
 from paperdeck.store import ConflictError, NotFound, open_store
-from paperdeck.store.papers import set_resume_fields
+from paperdeck.store.resume_marks import set_resume_fields
 
 
 @pytest.fixture

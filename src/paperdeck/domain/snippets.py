@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from ..i18n_words import FORMAT_NAMES as FORMAT_WORDS
 from ..models.papers import RESUME_FORMATS as FORMATS

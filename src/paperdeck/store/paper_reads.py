@@ -228,3 +228,27 @@ class PaperReads:
     def submissions(self, paper_id: int) -> list[Submission]:
         rows = self.store.rows("SELECT * FROM submissions WHERE paper_id = ? ORDER BY coalesce(submitted_on, ''), id", (paper_id,))
         return SUBMISSIONS.from_rows(rows)
+
+
+# -- Every paper at once: what the resume, a target and the .bib import read -----------------------
+
+def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | None]]:
+    """(id, title, doi, arxiv_id) of every paper: what an import checks duplicates against."""
+    return [(row["id"], row["title"], row["doi"], row["arxiv_id"])
+            for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
+
+
+def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
+    """Every paper's submission history, oldest first."""
+    history: dict[int, list[Submission]] = {}
+    rows = store.rows("SELECT * FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")
+    for row in rows:
+        history.setdefault(row["paper_id"], []).append(SUBMISSIONS.from_row(row))
+    return history
+
+
+def latest_submitted_on(store: "Store") -> dict[int, str | None]:
+    """paper id -> `submitted_on` of its latest submission (the last of `submissions_by_paper`'s
+    history), for every paper with one: what a target reads, without building every submission."""
+    return {paper_id: submitted_on for paper_id, submitted_on in store.rows(
+        "SELECT paper_id, submitted_on FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")}

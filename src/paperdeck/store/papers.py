@@ -20,7 +20,7 @@ from . import versions
 from .errors import NotFound, ValidationError
 from .paper_parts import ChecklistMixin, materialize_checklists
 from .paper_reads import PAPER_SELECT, STAGE_OF, STAGE_RANK, PaperReads  # noqa: F401  (importers name them here)
-from .tables import PAPERS, SUBMISSIONS
+from .tables import PAPERS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -368,90 +368,3 @@ def move_paper(conn: "sqlite3.Connection", row: "sqlite3.Row", stage: Stage, enc
         )
     assignments = ", ".join(f"{name} = ?" for name in changes)
     conn.execute(f"UPDATE papers SET {assignments} WHERE id = ?", [*changes.values(), row["id"]])
-
-
-# -- Resume snippets and BibTeX import (issue #6) ---------------------------------------------
-# Module-level so they stay out of the pipeline's way; each is one query or one transaction.
-
-def paper_identities(store: "Store") -> list[tuple[int, str, str | None, str | None]]:
-    """(id, title, doi, arxiv_id) of every paper: what an import checks duplicates against."""
-    return [(row["id"], row["title"], row["doi"], row["arxiv_id"])
-            for row in store.rows("SELECT id, title, doi, arxiv_id FROM papers")]
-
-
-def submissions_by_paper(store: "Store") -> dict[int, list["Submission"]]:
-    """Every paper's submission history, oldest first."""
-    history: dict[int, list[Submission]] = {}
-    rows = store.rows("SELECT * FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")
-    for row in rows:
-        history.setdefault(row["paper_id"], []).append(SUBMISSIONS.from_row(row))
-    return history
-
-
-def latest_submitted_on(store: "Store") -> dict[int, str | None]:
-    """paper id -> `submitted_on` of its latest submission (the last of `submissions_by_paper`'s
-    history), for every paper with one: what a target reads, without building every submission."""
-    return {paper_id: submitted_on for paper_id, submitted_on in store.rows(
-        "SELECT paper_id, submitted_on FROM submissions ORDER BY paper_id, coalesce(submitted_on, ''), id")}
-
-
-def set_resume_fields(
-    store: "Store", paper_id: int, *, bullets: list[str] | None = None,
-    selected: bool | None = None, on_resume: bool | None = None, expected_version: int | None = None,
-) -> "Paper":
-    """The Resume screen's edits: bullets, the Selected mark, whether it is on the resume.
-
-    One undo entry of the Pipeline's journal (so hiding a paper can be undone); bullets are
-    saved with the version check (`expected_version`: the paper's version the screen showed)."""
-    changes: dict[str, object] = {}
-    if bullets is not None:
-        changes["bullets"] = json.dumps([b.strip() for b in bullets if b.strip()], ensure_ascii=False)
-    if selected is not None:
-        changes["selected"] = int(selected)
-    if on_resume is not None:
-        changes["on_resume"] = int(on_resume)
-    if not changes:
-        return store.papers.get(paper_id)
-    title = store.papers.get(paper_id).title
-    label = (f"take {title!r} off the resume" if on_resume is False else f"put {title!r} on the resume" if on_resume
-             else f"edit the resume bullets of {title!r}" if bullets is not None else f"mark {title!r} selected")
-    with store.papers._journaled(label, [paper_id]) as (conn, _):
-        store.papers._require(conn, paper_id, expected_version)
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        conn.execute(
-            f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 WHERE id = ?",
-            [*changes.values(), to_iso(utcnow()), paper_id],
-        )
-    return store.papers.get(paper_id)
-
-
-def set_resume_marks(store: "Store", paper_ids: list[int], *, on_resume: bool | None = None,
-                     selected: bool | None = None) -> int:
-    """Put several papers on or off the resume, or mark them Selected, as one change that the
-    Pipeline's undo takes back whole. Returns how many papers changed."""
-    changes: dict[str, object] = {}
-    if on_resume is not None:
-        changes["on_resume"] = int(on_resume)
-    if selected is not None:
-        changes["selected"] = int(selected)
-    ids = sorted(set(paper_ids))
-    if not changes or not ids:
-        return 0
-    what = "on the resume" if on_resume else "off the resume" if on_resume is not None else (
-        "selected" if selected else "not selected")
-    label = f"{len(ids)} paper{'s' if len(ids) != 1 else ''} {what}"
-    changed = 0
-    with store.papers._journaled(label, ids) as (conn, _touched):
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        differs = " OR ".join(f"{column} IS NOT ?" for column in changes)
-        now = to_iso(utcnow())
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            cursor = conn.execute(
-                f"UPDATE papers SET {assignments}, updated_at = ?, version = version + 1 "
-                f"WHERE id IN ({marks}) AND ({differs})",
-                [*changes.values(), now, *chunk, *changes.values()],
-            )
-            changed += cursor.rowcount
-    return changed

@@ -62,7 +62,7 @@ def with_hint(label: str, key: str) -> str:
 def binding_text(app: "App", binding: Binding) -> tuple[str, str]:
     """(label, help) of `binding` in the app's language: the footer, `?` and the palette
     show these (the Chinese is in paperdeck/i18n_keys.py; the screens' names in the registry)."""
-    from ..i18n_keys import GO_TO_ZH, OPEN_SCREEN_ZH, key_text
+    from ..i18n_keys import OPEN_SCREEN_ZH, key_text
     from .registry import screen_entry
 
     language = getattr(app, "language", "en")

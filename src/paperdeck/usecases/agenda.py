@@ -16,7 +16,7 @@ from ..domain.agenda import AGENDA_DAYS, KIND_ORDER, AgendaKind, agenda_days, in
 from ..domain.deadlines import local_day, local_today
 from ..domain.targets import PaperTarget, milestone_items, target_for
 from ..models.stages import PaperBrief, Stage
-from ..models.venues import Deadline, DeadlineKind, deadline_name
+from ..models.venues import DeadlineKind, deadline_name
 from .paper_targets import venue_editions
 
 if TYPE_CHECKING:

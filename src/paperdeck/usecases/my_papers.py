@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.deadlines import countdown
 from ..domain.targets import PLANNED_STAGES, PaperTarget
-from ..models.stages import STAGES, PaperBrief, Stage
+from ..models.stages import STAGES, PaperBrief
 from ..store.errors import NotFound
 
 if TYPE_CHECKING:

@@ -44,7 +44,7 @@ def venue_editions(store: "Store", keys: Iterable[str] | None = None,
 
 def _submitted_at(store: "Store", paper_ids: set[int]) -> dict[int, datetime]:
     """paper id -> when its latest submission was made (the day's start, UTC)."""
-    from ..store.papers import latest_submitted_on
+    from ..store.paper_reads import latest_submitted_on
 
     found = {}
     for paper_id, submitted_on in latest_submitted_on(store).items():

@@ -47,7 +47,7 @@ def resume_entries(store: "Store", *, unplaced: bool = False, cite_keys: bool = 
     BibTeX needs them: see `database_cite_keys`). The guide's example papers never belong:
     they are not the user's publications. Which papers belong is decided from a few columns of
     each; only those are read, and of them only what an entry says (`unplaced`: the others too)."""
-    from ..store.papers import submissions_by_paper
+    from ..store.paper_reads import submissions_by_paper
 
     settings = store.settings.load()
     history = submissions_by_paper(store)
@@ -128,21 +128,21 @@ def set_resume_group(store: "Store", group: str) -> None:
 def set_bullets(store: "Store", paper_id: int, bullets: list[str], expected_version: int | None = None) -> list[str]:
     """Save the bullets; ConflictError (with the stored ones) when the paper was saved
     elsewhere since `expected_version` (None: save over it). The bullets as stored."""
-    from ..store.papers import set_resume_fields
+    from ..store.resume_marks import set_resume_fields
 
     return list(set_resume_fields(store, paper_id, bullets=bullets, expected_version=expected_version).bullets)
 
 
 def mark_selected(store: "Store", paper_ids: list[int], selected: bool) -> int:
     """Mark (or unmark) papers as Selected Publications: one undoable change."""
-    from ..store.papers import set_resume_marks
+    from ..store.resume_marks import set_resume_marks
 
     return set_resume_marks(store, paper_ids, selected=selected)
 
 
 def put_on_resume(store: "Store", paper_ids: list[int], on_resume: bool) -> int:
     """Take papers off the resume, or put them back: one undoable change."""
-    from ..store.papers import set_resume_marks
+    from ..store.resume_marks import set_resume_marks
 
     return set_resume_marks(store, paper_ids, on_resume=on_resume)
 

@@ -34,7 +34,7 @@ def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:
     from ...store import ValidationError
-    from ...store.papers import paper_identities
+    from ...store.paper_reads import paper_identities
 
     result = ImportPlan("bib")
     my_names = store.settings.load().my_names
