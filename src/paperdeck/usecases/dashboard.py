@@ -3,7 +3,7 @@ plus what only the screen shows, and until when the clock alone leaves it true."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,9 @@ class DashboardView:
 def dashboard_view(store: "Store", now: datetime) -> DashboardView:
     """The Dashboard's one view. Until `expires_at`, showing it again at a later clock (the
     countdowns) is all a minute's tick needs; after, read it again."""
-    summary = gather(store, now)
+    # Each long list cut to its first rows (only those are built; at 10k papers the whole lists
+    # were most of the view, 2 MB, and a third of its read), counted in full (`summary.total`).
+    summary = gather(store, now, rows=SHOWN_ROWS, working_apart=True)
     settings = store.settings.load()
     day_ends = [
         day_start(local_today(now, summary.zone) + timedelta(days=1), summary.zone, 0),  # the day's line, at-risk
@@ -44,7 +46,7 @@ def dashboard_view(store: "Store", now: datetime) -> DashboardView:
     # A listed deadline leaves the list (and the agenda) once it closes.
     closing = [closes_at(item) for item in [*summary.deadlines, *summary.agenda] if item.at is not None]
     return DashboardView(
-        summary=shown_lists(summary),
+        summary=summary,
         desired_retention=settings.desired_retention,
         expires_at=min([now + MAX_VIEW_LIFE, *day_ends, *closing]),
     )
@@ -55,16 +57,3 @@ def dashboard_now(store: "Store") -> DashboardView:
     from ..models.common import utcnow
 
     return dashboard_view(store, utcnow())
-
-
-def shown_lists(summary: TodaySummary) -> TodaySummary:
-    """The summary as the Dashboard lists it: at risk, stalled, the other working papers (neither
-    at risk nor stalled: "working") and pitch readiness cut to their first SHOWN_ROWS, each
-    counted in full in `totals`. At 10k papers the whole lists were most of the view (2 MB)."""
-    flagged = {alert.paper_id for alert in summary.at_risk + summary.stalled}
-    rest = [paper for paper in summary.mine.working if paper.paper_id not in flagged]
-    totals = {"at_risk": len(summary.at_risk), "stalled": len(summary.stalled), "pitch": len(summary.pitch),
-              "working": len(rest)}
-    return replace(summary, at_risk=summary.at_risk[:SHOWN_ROWS], stalled=summary.stalled[:SHOWN_ROWS],
-                   pitch=summary.pitch[:SHOWN_ROWS], mine=replace(summary.mine, working=rest[:SHOWN_ROWS]),
-                   totals=totals)

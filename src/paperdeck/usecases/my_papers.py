@@ -9,7 +9,7 @@ own papers and say how many examples they left out.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -64,9 +64,11 @@ def my_papers(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], 
 
 
 def my_papers_rows(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarget], now: datetime, zone: tzinfo,
-                   venue_names: Mapping[str, str], rows: int | None = None) -> tuple[MyPapers, int]:
+                   venue_names: Mapping[str, str], rows: int | None = None,
+                   leave_out: Collection[int] = ()) -> tuple[MyPapers, int]:
     """my_papers, its working list cut to its first `rows` (all when None), and how many
-    papers that list has in all."""
+    papers that list has in all. `leave_out`: papers the working list does not name (they are
+    still counted by stage)."""
     counts = {stage: 0 for stage in STAGES}
     rank = {stage: n for n, stage in enumerate(STAGES)}
     working = []  # (sort key, paper, what its target adds or None)
@@ -76,7 +78,7 @@ def my_papers_rows(papers: Sequence[PaperBrief], targets: Mapping[int, PaperTarg
     countdowns: dict[int, tuple[str, str]] = {}  # deadline id -> its countdowns: papers share deadlines
     for paper in papers:
         counts[paper.stage] += 1
-        if paper.stage not in PLANNED_STAGES:
+        if paper.stage not in PLANNED_STAGES or paper.id in leave_out:
             continue
         target = targets.get(paper.id)
         texts = None if target is None else shown.get(id(target))

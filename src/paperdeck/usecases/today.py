@@ -206,11 +206,13 @@ def horizon_days(store: "Store") -> int:
 
 
 def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int | None = None,
-           side: Callable[[], TodaySide | None] | None = None) -> TodaySummary:
+           side: Callable[[], TodaySide | None] | None = None, working_apart: bool = False) -> TodaySummary:
     """Everything the morning needs, read once. `days` is the deadline horizon (default:
     the `today_days` setting). Days and times are the user's (`store.settings.zone()`).
     `rows`: the long lists (at risk, stalled, pitch, my papers) keep only their first `rows`
     items, the ones a plain summary prints; `summary.total(name)` counts them all.
+    `working_apart`: my papers' working list leaves out the papers at risk or stalled (the
+    Dashboard lists those in their own panels), and counts only the others.
     `side`: gives `gather_side(store, now, rows)` read elsewhere (None: it could not be; it is
     read here), asked for once the papers' parts are done."""
     if days is None:
@@ -235,7 +237,8 @@ def gather(store: "Store", now: datetime, days: int | None = None, *, rows: int 
     stalled = [paper for paper in stalled_papers(papers, now, stalled_days) if paper[0].id not in risky]
     summary.stalled = [_stalled_alert(paper, idle) for paper, idle in first_rows(stalled, rows, key=_most_idle)]
     summary.line = guide_line(store, today)
-    summary.mine, working = my_papers_rows(papers, targets, now, zone, book.names(), rows)
+    flagged = risky | {paper.id for paper, _idle in stalled} if working_apart else ()
+    summary.mine, working = my_papers_rows(papers, targets, now, zone, book.names(), rows, leave_out=flagged)
     read = (side() if side is not None else None) or gather_side(store, now, rows, papers)
     summary.cards, summary.pitch, pitched, summary.pitch_target_minutes = (
         read.cards, read.pitch, read.pitched, read.pitch_target_minutes)

@@ -322,7 +322,7 @@ class DashboardScreen(PaperdeckScreen):
         rows += [self._alert_row(alert, "yellow", "stalled") for alert in summary.stalled]
         if not summary.stalled:
             rows.append(self._note(self.pick("  没有", "  none"), "none-stalled"))
-        rest = mine.working  # neither at risk nor stalled (usecases/dashboard.py: shown_lists)
+        rest = mine.working  # neither at risk nor stalled (dashboard_view: gather(working_apart=True))
         if rest:
             rows.append(Option(Text(self.pick("下一步", "Next milestones"), style="bold"), id="head-next", disabled=True))
         rows += [self._paper_row(paper) for paper in rest]
