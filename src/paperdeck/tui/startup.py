@@ -78,12 +78,14 @@ async def _announce_kept_typing(app: "PaperdeckApp") -> None:
 async def preload_once_shown(app: "PaperdeckApp") -> None:
     """The other screens' modules, imported a tick at a time while the user pauses."""
     await first_view_shown(app)
+    from ..usecases.session import FIRST_READ_IMPORTS
     from .preload import TICK_SECONDS, Preloader, to_preload
 
     collector = app.idle_collector
     app.preloader = preloader = Preloader(
         to_preload(app.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
         busy=lambda: bool(getattr(app.screen, "view_pending", False)))
+    preloader.import_for_reads(FIRST_READ_IMPORTS)
 
     def tick() -> None:
         preloader.tick()

@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+# What the screens' first reads import on their worker thread: the store's repositories (imported
+# when a read first uses one) and what the resume's names are parsed with. A fresh process
+# imported them during each screen's first showing (10-40 ms of that read at medium, holding the
+# interpreter's lock the UI thread needed): the app imports them once its first screen shows its
+# data (tui/preload.py), and tests/test_first_showings.py checks no first showing imports a module.
+FIRST_READ_IMPORTS = (
+    "paperdeck.store.papers", "paperdeck.store.venues", "paperdeck.store.guide", "paperdeck.store.pitches",
+    "paperdeck.store.cards", "paperdeck.store.card_stats", "paperdeck.store.drafts",
+    "bibtexparser.middlewares.names",
+)
+
+
 def open_database(path: str | Path | None = None) -> "Store":
     """Open (migrating and seeding what is new) the database at `path` (default: the user's)."""
     return open_store(path)

@@ -117,11 +117,15 @@ class FlashcardsScreen(PaperdeckScreen):
         pauses (built_ahead.py); Stats reads its view then too (shown within a minute and with
         nothing changed, it shows that read: base.py, view_is_current)."""
         from .built_ahead import build_hidden, input_pause
-        from .card_review import ReviewScreen
-        from .card_stats import CardStatsScreen
 
         app = self.app
         await input_pause(app)
+        # Imported only now: started by the decks' first resize, these imports (~100 ms with
+        # Stats' plotting library, when the preloader had not reached them) ran in the middle
+        # of the screen's first showing.
+        from .card_review import ReviewScreen
+        from .card_stats import CardStatsScreen
+
         if not app.is_screen_installed(REVIEW_SCREEN):
             review = ReviewScreen()
             if await build_hidden(app, REVIEW_SCREEN, review) is review:

@@ -136,9 +136,10 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
         """The paper form, built hidden once the board is drawn and the user pauses: its first
         opening then only fills it (paper_form_openings.py, built_ahead.py)."""
         from .built_ahead import input_pause
-        from .paper_form import build_paper_form_ahead
 
         await input_pause(self.app)
+        from .paper_form import build_paper_form_ahead  # after the pause: ~20 ms when not preloaded yet
+
         await build_paper_form_ahead(self.app)
 
     def show_view(self, view: BoardView) -> None:

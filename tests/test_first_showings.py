@@ -1,0 +1,88 @@
+"""A screen's first showing imports no module: the preloader imported the screens, and the
+modules their first reads import on a worker thread (usecases/session.py FIRST_READ_IMPORTS),
+once the first screen showed its data (tui/preload.py); and the Flashcards screen imports the
+review and Stats screens it builds ahead only once its view is shown and the user pauses. Run in a fresh interpreter, started as
+`paperdeck` starts it (the Dashboard's first view read by a child process): this test process
+has imported everything already."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from paperdeck.models.papers import Stage
+
+SHOWINGS = """
+import asyncio, json, sys
+
+from paperdeck.clock import repair_environment_zone
+from paperdeck.store import open_store
+from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.registry import SCREENS, screen_entry
+from paperdeck.tui.startup import preload_once_shown
+from paperdeck.usecases.dashboard import dashboard_now
+from paperdeck.usecases.view_ahead import ViewAhead
+
+db = sys.argv[1]
+imported = {}
+
+
+class Recorder:
+    # The modules imported from a screen's key to its first view shown (what the bench's first
+    # showing measures, up to its frame); not what the screen imports once shown.
+
+    app = None
+    showing = None
+
+    def find_spec(self, name, path=None, target=None):
+        if self.showing is None:
+            return None
+        screen = self.app.screen
+        if type(screen).__name__ == screen_entry(self.showing).class_name and screen._first_view_shown:
+            self.showing = None
+        else:
+            imported.setdefault(self.showing, []).append(name)
+        return None
+
+
+async def main():
+    recorder = Recorder()
+    repair_environment_zone()  # as cli/main.py, first
+    ahead = ViewAhead.start(db, dashboard_now)  # as cli/commands/run.py: before the store opens
+    store = open_store(db)
+    ahead.begin(store.change_stamp())
+    app = PaperdeckApp(store, watch=False, view_ahead=ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.view_ready()
+        app.start_idle_collector()  # what tells the screens built ahead that the user pauses
+        await preload_once_shown(app)
+        # What a key pressed soon after the first frame (0.3 s) finds: the screens' modules
+        # imported (the preloader's first steps), not yet the dialogs'.
+        screens = {entry.module_path for entry in SCREENS}
+        app.preloader.pending = [item for item in app.preloader.pending if item[0] in screens]
+        while not app.preloader.done:
+            await pilot.pause(0.05)
+        recorder.app = app
+        sys.meta_path.insert(0, recorder)
+        for key, screen in (("2", "pipeline"), ("3", "venues"), ("4", "flashcards"), ("5", "pitch"), ("6", "resume")):
+            recorder.showing = screen
+            await pilot.press(key)
+            await app.screen.view_ready()
+    store.close()
+    assert ahead.used  # the Dashboard's view came from the child, as in `paperdeck`
+    print(json.dumps(imported))
+
+
+asyncio.run(main())
+"""
+
+
+def test_no_first_showing_imports_a_module(store, add_paper):
+    for n in range(3):  # the resume parses its authors' names
+        add_paper(f"Paper {n}", Stage.IDEATION, authors=["Ada Lovelace", f"Rob van der Goot {n}"], on_resume=True)
+    result = subprocess.run([sys.executable, "-c", SHOWINGS, str(store.path)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    imported = json.loads(result.stdout.strip().splitlines()[-1])
+    assert imported == {}, imported
