@@ -128,4 +128,5 @@ UNMAPPED = {
     "seed_applied": "store/seed.py: the seed keys ever applied",
     "undo_log": "store/undo.py: the undo journal (rows as JSON)",
     "database_identity": "store/backup.py (the id backups are matched by), store/schema_check.py (its digest)",
+    "card_lapses": "store/card_stats.py: lapses per card and its category, kept by migration 0015's triggers",
 }
