@@ -189,11 +189,13 @@ async def stats_built_ahead(pilot):
 
 async def test_stats_read_ahead_shows_its_numbers_first_then_the_same_data_plotted(store, frozen_clock, monkeypatch):
     """`s` shows the Stats built and read while the decks were shown, without reading again;
-    its numbers are drawn before its plots, and the plots then show the same stats."""
+    not drawn ahead yet (the user typed on), its numbers are drawn before its plots, and the
+    plots then show the same stats."""
     from paperdeck.models.common import utcnow
     from paperdeck.tui.screens.card_stats import CardStatsScreen
     from paperdeck.usecases.cards import card_stats
 
+    monkeypatch.setattr(CardStatsScreen, "draw_ahead", lambda screen: None)
     card = store.cards.cards()[0]
     store.cards.record_cram(card, 3, reviewed_at=utcnow(), duration_ms=1000)
     app = PaperdeckApp(store, start_screen="flashcards")
@@ -225,6 +227,44 @@ async def test_stats_read_ahead_shows_its_numbers_first_then_the_same_data_plott
         await pilot.press("s")  # shown again, nothing changed: nothing read, nothing redrawn
         await shown(pilot)
         assert reads == [] and len(seen_before_plots) == 1
+
+
+async def test_stats_read_ahead_are_drawn_ahead_and_the_first_s_draws_nothing_anew(store, frozen_clock, monkeypatch):
+    """Read ahead while the decks are shown and the user pauses, Stats are drawn too, hidden:
+    the plots built and every widget's lines drawn. The first `s` then reads nothing, builds no
+    plot and renders no widget of its body anew (medium: that frame's CPU ~65 -> ~15 ms)."""
+    from textual.widget import Widget
+
+    from paperdeck.models.common import utcnow
+    from paperdeck.tui.screens.card_stats import CardStatsScreen
+    from paperdeck.usecases.cards import card_stats
+
+    card = store.cards.cards()[0]
+    store.cards.record_cram(card, 3, reviewed_at=utcnow(), duration_ms=1000)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = await stats_built_ahead(pilot)
+        await app_until(pilot, lambda: stats._plots_drawn, "Stats drawn ahead")
+        assert not any(plot.blank for plot in stats._plot_widgets()) and app.screen is not stats
+        body = stats.query_one("#stats-body")
+        reads, rendered_anew = [], []
+        original_load, original_render = CardStatsScreen.load_view, Widget._render
+        monkeypatch.setattr(CardStatsScreen, "load_view",
+                            staticmethod(lambda store, now: reads.append(now) or original_load(store, now)))
+
+        def render(widget):
+            if widget is body or body in widget.ancestors:
+                rendered_anew.append(widget.id)
+            return original_render(widget)
+
+        monkeypatch.setattr(Widget, "_render", render)
+        await pilot.press("s")
+        await shown(pilot)
+        assert app.screen is stats and reads == [] and rendered_anew == []
+        expected = card_stats(store, utcnow())
+        text = screen_text(app)
+        assert f"Reviews in total  {expected.total_reviews}" in text and "Reviews per day" in text
+        assert "True retention per week" in text and "today" in text
 
 
 async def test_stats_read_ahead_then_a_review_elsewhere_and_f2(store, seeded_db, frozen_clock):

@@ -153,6 +153,9 @@ class FlashcardsScreen(PaperdeckScreen):
         self._stats_unread = None
         if not stats.is_current and not stats.view_is_current():  # not shown (and left) meanwhile
             await stats.read_ahead()
+            await input_pause(app)
+            if app.screen is self:
+                stats.draw_ahead()
 
     def _read_review_ahead(self) -> None:
         """`a`'s first card, read while the decks are shown (card_review_ahead.py)."""
