@@ -22,6 +22,18 @@ STREAK_CHUNK = 64  # study days asked per query by `streak`
 _WAS_REVIEW = "before_state = 2"
 
 
+def _ranges(bounds: list[str]) -> tuple[str, list]:
+    """A CTE `ranges(i, start, end)`, one row per [bounds[i], bounds[i + 1]), and its
+    parameters: a count per range in one statement, not one statement per range. Read in a
+    worker, each statement waits for the GIL when it returns; with the UI thread busy (a screen
+    built ahead) Stats' ~125 statements took ~3x their time (1,000,000 reviews: 97 -> ~300 ms)."""
+    if len(bounds) < 2:
+        return "WITH ranges(i, start, end) AS (SELECT 0, '', '' WHERE 0) ", []
+    values = ", ".join("(?, ?, ?)" for _ in bounds[1:])
+    params = [value for i in range(len(bounds) - 1) for value in (i, bounds[i], bounds[i + 1])]
+    return f"WITH ranges(i, start, end) AS (VALUES {values}) ", params
+
+
 def _day_bounds(first: date, days: int, clock: tuple) -> list[str]:
     """The UTC instants (as stored) at which study days first .. first + days begin: each
     day is [bounds[i], bounds[i + 1]). DST-aware, like study_day."""
@@ -38,12 +50,11 @@ def reviews_per_day(repo: "CardRepo", now: datetime, days: int = 84) -> list[tup
     clock = repo.study_clock()
     today = study_day(now, *clock)
     first = today - timedelta(days=days - 1)
-    bounds = _day_bounds(first, days, clock)
-    counts = [
-        repo.store.scalar("SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?", (start, end))
-        for start, end in zip(bounds, bounds[1:])
-    ]
-    return [(first + timedelta(days=i), counts[i]) for i in range(days)]
+    ranges, params = _ranges(_day_bounds(first, days, clock))
+    counts = repo.store.rows(
+        ranges + "SELECT i, (SELECT count(*) FROM reviews WHERE reviewed_at >= ranges.start AND reviewed_at < ranges.end) "
+        "FROM ranges ORDER BY i", params)
+    return [(first + timedelta(days=i), count) for i, count in counts]
 
 
 def true_retention(repo: "CardRepo", now: datetime, days: int = 30) -> tuple[float | None, int]:
@@ -65,15 +76,16 @@ def retention_by_week(repo: "CardRepo", now: datetime, weeks: int = 12) -> list[
 
     clock = repo.study_clock()
     first = repo.study_day(now) - timedelta(days=7 * weeks - 1)
-    bounds = [to_iso(day_start(first + timedelta(days=7 * week), *clock)) for week in range(weeks + 1)]
+    import json
+
+    ranges, params = _ranges([to_iso(day_start(first + timedelta(days=7 * week), *clock)) for week in range(weeks + 1)])
+    rows = repo.store.rows(
+        ranges + "SELECT i, (SELECT json_array(count(*), coalesce(sum(rating > 1), 0)) FROM reviews "
+        f"WHERE mode = 'fsrs' AND {_WAS_REVIEW} AND reviewed_at >= ranges.start AND reviewed_at < ranges.end) "
+        "FROM ranges ORDER BY i", params)  # (two numbers per week from one index range: a JSON pair)
     result = []
-    for week, (start, end) in enumerate(zip(bounds, bounds[1:])):
-        row = repo.store.row(
-            f"SELECT count(*), sum(rating > 1) FROM reviews WHERE mode = 'fsrs' AND {_WAS_REVIEW} "
-            "AND reviewed_at >= ? AND reviewed_at < ?",
-            (start, end),
-        )
-        total, passed = row[0], row[1] or 0
+    for week, counted in rows:
+        total, passed = json.loads(counted)
         result.append((first + timedelta(days=7 * week), passed / total if total else None, total))
     return result
 
@@ -107,12 +119,11 @@ def forecast(repo: "CardRepo", now: datetime, days: int = 14) -> list[tuple[date
     today = study_day(now, *clock)
     bounds = _day_bounds(today, days, clock)
     bounds[0] = ""  # today's count starts at the beginning of time: overdue cards
-    counts = [
-        repo.store.scalar("SELECT count(*) FROM cards WHERE suspended = 0 AND due >= ? AND due < ? AND state != 0",
-                          (start, end))
-        for start, end in zip(bounds, bounds[1:])
-    ]
-    return [(today + timedelta(days=i), counts[i]) for i in range(days)]
+    ranges, params = _ranges(bounds)
+    counts = repo.store.rows(
+        ranges + "SELECT i, (SELECT count(*) FROM cards WHERE suspended = 0 AND due >= ranges.start "
+        "AND due < ranges.end AND state != 0) FROM ranges ORDER BY i", params)
+    return [(today + timedelta(days=i), count) for i, count in counts]
 
 
 def streak(repo: "CardRepo", now: datetime) -> int:
@@ -130,12 +141,10 @@ def streak(repo: "CardRepo", now: datetime) -> int:
     def reviewed_on(back: int) -> bool:
         while back >= len(reviewed):
             first = day - timedelta(days=len(reviewed) + STREAK_CHUNK - 1)  # the chunk's oldest day
-            bounds = [to_iso(day_start(first + timedelta(days=i), *clock)) for i in range(STREAK_CHUNK + 1)]
-            values = ", ".join("(?, ?, ?)" for _ in range(STREAK_CHUNK))
-            params = [value for i in range(STREAK_CHUNK) for value in (i, bounds[i], bounds[i + 1])]
+            ranges, params = _ranges([to_iso(day_start(first + timedelta(days=i), *clock)) for i in range(STREAK_CHUNK + 1)])
             found = {row[0] for row in repo.store.rows(
-                f"WITH days(i, start, end) AS (VALUES {values}) SELECT i FROM days WHERE EXISTS "
-                "(SELECT 1 FROM reviews WHERE reviewed_at >= days.start AND reviewed_at < days.end)", params)}
+                ranges + "SELECT i FROM ranges WHERE EXISTS "
+                "(SELECT 1 FROM reviews WHERE reviewed_at >= ranges.start AND reviewed_at < ranges.end)", params)}
             reviewed.extend(STREAK_CHUNK - 1 - i in found for i in range(STREAK_CHUNK))  # newest first
         return reviewed[back]
 
