@@ -133,7 +133,7 @@ class FlashcardsScreen(PaperdeckScreen):
         self.review_screen = app.get_screen(REVIEW_SCREEN)
         self._read_review_ahead()
         await input_pause(app)
-        # Not under a review session (or another screen): Stats' read (~0.4 s of SQLite at
+        # Not under a review session (or another screen): Stats' read (~0.1 s of SQLite at
         # 1,000,000 reviews) and its build would land among that screen's keys. Left for when
         # the decks are shown again (on_screen_resume).
         if app.screen is not self:  # (is_current is also true under a dialog)
