@@ -1,37 +1,17 @@
 """Partial frames rendered cropped (tui/partial_frames.py) write what a whole repaint shows: the
-updates the Pipeline's compositor makes, applied to a terminal's cells as a terminal applies
-them, leave the cells a full render of the screen gives, after each key."""
+updates the app writes, applied to a terminal's cells as a terminal applies them, leave the
+cells a full render of the screen gives, after each key (a widget behind others renders only
+the rows they leave uncovered; a focus change repaints only the widgets it restyles)."""
 
 from __future__ import annotations
 
-from textual._compositor import ChopsUpdate, LayoutUpdate
+from datetime import datetime, timezone
 
-from paperdeck.models.papers import STAGES
+import pytest
+
+from paperdeck.models.papers import STAGES, Stage
+from virtual_terminal import whole_repaint, written_terminal
 from waiting import settled
-
-
-def cells_of(strips) -> list[tuple[str, object]]:
-    return [(char, segment.style) for strip in strips for segment in strip for char in segment.text]
-
-
-class Terminal:
-    """The screen's cells, as the updates written to it leave them (every character one cell)."""
-
-    def __init__(self, width: int, height: int):
-        self.rows = [[(" ", None)] * width for _ in range(height)]
-
-    def apply(self, update) -> None:
-        if isinstance(update, LayoutUpdate):
-            for y, line in enumerate(update.strips, update.region.y):
-                self.rows[y][update.region.x:update.region.x + update.region.width] = cells_of(line)
-        elif isinstance(update, ChopsUpdate):
-            for y, x1, x2 in update.spans:
-                for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items()):
-                    if strip is None or x >= x2 or end <= x1:
-                        continue
-                    chop = cells_of([strip])
-                    for column in range(max(x, x1), min(end, x2)):
-                        self.rows[y][column] = chop[column - x]
 
 
 async def test_partial_frames_leave_what_a_whole_repaint_shows(store, make_app, monkeypatch):
@@ -41,21 +21,42 @@ async def test_partial_frames_leave_what_a_whole_repaint_shows(store, make_app, 
     app = make_app("pipeline")
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        screen = app.screen
-        compositor = screen._compositor
-        terminal = Terminal(*app.size)
-        terminal.apply(compositor.render_update(full=True))
-        render_update = compositor.render_update
-
-        def written(*args, **kwargs):
-            update = render_update(*args, **kwargs)
-            if update is not None:
-                terminal.apply(update)
-            return update
-
-        monkeypatch.setattr(compositor, "render_update", written)
+        terminal = written_terminal(app, monkeypatch)
         for keys in (["shift+right"], ["j", "j"], ["shift+left"], ["l", "l"], ["G"], ["h"], ["u"], ["g", "k"]):
             await pilot.press(*keys)
             await settled(pilot)
-            whole = [cells_of([strip]) for strip in compositor.render_strips()]
-            assert terminal.rows == whole, keys
+            assert terminal.rows == whole_repaint(app), keys
+
+
+@pytest.mark.parametrize("width", [120, 160])  # the agenda under the grid, and beside it
+async def test_the_venues_month_grid_toggled_leaves_what_a_whole_repaint_shows(store, make_app, monkeypatch,
+                                                                              frozen_clock, width):
+    store.venues.add_deadline("neurips", 2027, "paper", at=datetime(2026, 12, 1, 11, 59, 59, tzinfo=timezone.utc))
+    store.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 3, 11, 59, tzinfo=timezone.utc))
+    store.papers.add("A paper with a milestone", Stage.WRITING, venue_key="iclr")
+    app = make_app("venues")
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settled(pilot)
+        terminal = written_terminal(app, monkeypatch)
+        for keys in (["m"], ["right"], ["down"], ["right_square_bracket"], ["t"], ["m"], ["down", "down"], ["m"],
+                     ["tab"], ["m"], ["f"], ["m"]):
+            await pilot.press(*keys)
+            await settled(pilot)
+            assert terminal.rows == whole_repaint(app), keys
+
+
+def test_a_widget_renders_only_the_rows_the_widgets_in_front_leave_uncovered():
+    from paperdeck.tui.partial_frames import _Drawn
+
+    drawn = _Drawn()
+    drawn.add(0, 10, 0, 4)    # two children side by side, rows 0-3
+    drawn.add(10, 20, 0, 4)
+    drawn.add(0, 20, 6, 8)    # a third under them, rows 6-7
+    assert drawn.uncovered_rows(0, 20, 0, 4) is None            # the parent's rows 0-3: all filled
+    assert drawn.uncovered_rows(0, 20, 0, 8) == (4, 6)          # rows 4-5 are its own
+    assert drawn.uncovered_rows(0, 21, 6, 8) == (6, 8)          # a column past the children's
+    assert drawn.uncovered_rows(5, 15, 2, 3) is None
+    drawn.add(25, 30, 0, 1)
+    assert drawn.uncovered_rows(0, 30, 0, 1) == (0, 1)          # a gap between 20 and 25
+    drawn.add(20, 25, 0, 1)
+    assert drawn.uncovered_rows(0, 30, 0, 1) is None

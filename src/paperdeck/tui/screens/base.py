@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import events
 from textual._context import NoActiveAppError
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -203,6 +204,11 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
             super().__init__()
             self.generation = generation
             self.error = error
+
+    # Textual repaints the whole screen when the focus moves; the widgets whose look changes
+    # repaint themselves (Widget._on_focus and _on_blur, their :focus and :focus-within styles),
+    # so a move on the board or the month grid shown draws those, not every line of the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     loads_view = False  # True once `load_view` is overridden (set by __init_subclass__)
     _view_generation = 0

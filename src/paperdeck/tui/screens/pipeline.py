@@ -15,8 +15,6 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import Reactive
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from ...models.common import utcnow
@@ -61,10 +59,6 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
         _binding("escape", "clear_filter", "Clear filter", "clear_filter", "Show every paper again", show=False),
         _binding("t", "stage_days", "Days/stage", "stage_days", "How many days my papers spend in each stage (a chart)"),
     ]
-
-    # Textual repaints the whole screen when the focus moves; here the two columns involved
-    # repaint themselves (their :focus style), so a move's frame draws those, not 40 lines.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
