@@ -711,3 +711,40 @@ async def test_the_new_card_limit_is_one_for_all_decks_as_labelled(store, frozen
             await view_shown(pilot)
         assert app.screen.card is None
     assert store.cards.due_summary(utcnow()).new == 0
+
+
+async def test_the_deck_list_makes_only_the_rows_drawn_and_sizes_its_columns_from_all(store, frozen_clock, monkeypatch):
+    """A first showing over many decks makes the cells of the rows drawn only (10,000 decks at
+    large made them all: ~60 ms); the columns are as wide as the widest deck name and number,
+    however far down it is, as the cells drawn show them (control characters made visible,
+    wide characters two cells)."""
+    from rich.cells import cell_len
+
+    import paperdeck.tui.screens.flashcards as flashcards
+    from paperdeck.tui.widgets.panel import literal
+
+    for n in range(150):
+        store.cards.add_deck(f"Deck {n:03d}")
+    store.cards.add_deck("Last \x1b[31m 很长的卡组名字 tab\there", target_seconds=3600)  # widest, at the end
+    made = []
+
+    def counted(text, *args, **kwargs):
+        made.append(text)
+        return literal(text, *args, **kwargs)
+
+    monkeypatch.setattr(flashcards, "literal", counted)
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await view_shown(pilot)
+        table = app.screen.query_one("#decks")
+        assert table.row_count == 154
+        drawn = table.scrollable_content_region.height
+        assert 0 < len(set(made)) <= drawn  # not the 154 rows
+        view = app.screen.decks_view
+        names = [cell_len(literal(entry.deck.pick("en")).plain) for entry in view.decks]
+        assert table.columns["deck"].width == min(60, max(8, *names)) == names[-1]
+        texts = [app.screen._count_cells(entry) for entry in view.decks]
+        for index, (key, _zh, en) in enumerate(flashcards.FlashcardsScreen.COUNT_COLUMNS):
+            widest = max(len(cells[index][0]) for cells in texts)
+            assert app.screen._count_width(key, view.decks) == widest  # "3600s" for the target
+            assert table.columns[key].width == max(cell_len(en), widest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -11,6 +12,14 @@ from ...textsafe import one_line, printable
 def literal(text: str, style: str = "", *, single_line: bool = True) -> Text:
     """User or seeded text as a Rich Text, shown exactly as typed, escape codes neutralised."""
     return Text(one_line(text) if single_line else printable(text), style=style)
+
+
+def literal_width(text: str) -> int:
+    """The cells `literal(text)` (one line) takes, without making it: a column's width over
+    thousands of rows, of which only those drawn are made (the Flashcards deck list)."""
+    if text.isascii() and text.isprintable():  # nothing to neutralise, one cell a character
+        return len(text)
+    return cell_len(one_line(text))
 
 
 class Panel(Static):
