@@ -36,6 +36,29 @@ LEGEND = (
 )
 
 
+def month_marks(view: "VenuesView", now: datetime, field_filter: str | None, show: str, search: str,
+                language: str) -> list[Mark]:
+    """The grid's marks: the listed venues' deadlines and estimates, the papers' milestones
+    (made from the view alone: on a worker too)."""
+    zone = view.zone
+    keys = {v.key for v in view.listed(field_filter, show, search)}
+    marks = []
+    for deadline in view.month_deadlines(keys):
+        name = deadline.venue_name or deadline.venue_key
+        style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
+        prefix = "~" if deadline.is_estimate else ""
+        # The edition too, as the list says it: CVPR 2027's passed estimate is not CVPR 2028's.
+        text = f"{prefix}{name} {deadline.edition_year} {deadline.kind.pick(language)}"
+        marks.append(Mark(local_day(deadline, zone), text, style))
+    # Papers' milestones: all of them, or those of the venues listed once the list is narrowed.
+    narrowed = bool(search.strip() or field_filter or show != "all")
+    lowered = {key.lower() for key in keys}
+    for item in view.milestones or ():
+        if not narrowed or item.venue_key.lower() in lowered:
+            marks.append(Mark(item.on_date, f"▸ {item.label(language)}: {item.paper_title}", "magenta"))
+    return marks
+
+
 class VenueMonthMixin:
     """Mixed into VenuesScreen (which provides venues_view, shown_at, field_filter, show, search, pick,
     language, query_one, set_class, size)."""
@@ -49,41 +72,28 @@ class VenueMonthMixin:
         if view is None:
             return
         now = self.shown_at or view.now
-        zone = view.zone
-        made_at = (now, self.field_filter, self.show, self.search, self.language)
+        made_at = self.marks_made_at(now)
         cached = self._month_marks
         if cached is not None and cached[0] is view and cached[1] == made_at:
             marks = cached[2]
         else:
-            marks = self.month_marks(view, now)
+            marks = month_marks(view, *made_at)
             self._month_marks = (view, made_at, marks)
-        # On the month view's box, not the screen: a screen's class restyles every widget of it
-        # (the venue list's too), most of the first `m`'s time.
-        self.query_one("#venue-month").set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
+        self.fit_month()
         grid = self.query_one(MonthGrid)
-        grid.set_marks(marks, local_today(now, zone), self.language)
+        grid.set_marks(marks, local_today(now, view.zone), self.language)
         self.show_agenda(grid.cursor)
         self.query_one("#venue-legend").update(self.legend())
 
-    def month_marks(self, view: "VenuesView", now: datetime) -> list[Mark]:
-        """The grid's marks: the listed venues' deadlines and estimates, the papers' milestones."""
-        zone = view.zone
-        keys = {v.key for v in view.listed(self.field_filter, self.show, self.search)}
-        marks = []
-        for deadline in view.month_deadlines(keys):
-            name = deadline.venue_name or deadline.venue_key
-            style = "italic dim" if deadline.is_estimate else URGENCY_STYLE[urgency(deadline, now, zone)]
-            prefix = "~" if deadline.is_estimate else ""
-            # The edition too, as the list says it: CVPR 2027's passed estimate is not CVPR 2028's.
-            text = f"{prefix}{name} {deadline.edition_year} {deadline.kind.pick(self.language)}"
-            marks.append(Mark(local_day(deadline, zone), text, style))
-        # Papers' milestones: all of them, or those of the venues listed once the list is narrowed.
-        narrowed = bool(self.search.strip() or self.field_filter or self.show != "all")
-        lowered = {key.lower() for key in keys}
-        for item in view.milestones or ():
-            if not narrowed or item.venue_key.lower() in lowered:
-                marks.append(Mark(item.on_date, f"▸ {item.label(self.language)}: {item.paper_title}", "magenta"))
-        return marks
+    def marks_made_at(self, now: datetime) -> tuple:
+        """What the grid's marks are made from besides the view: `month_marks(view, *these)`."""
+        return (now, self.field_filter, self.show, self.search, self.language)
+
+    def fit_month(self) -> None:
+        """The agenda under the grid when the screen is narrow (on the month view's box, not the
+        screen: a screen's class restyles every widget of it, the venue list's too). Set when the
+        screen is resized too: the first `m` then restyles nothing."""
+        self.query_one("#venue-month").set_class(self.size.width < AGENDA_BESIDE_MIN, "-agenda-below")
 
     def on_month_grid_day_chosen(self, message: MonthGrid.DayChosen) -> None:
         message.stop()

@@ -26,12 +26,12 @@ from ...textsafe import one_line
 from ...usecases.core import StoreError
 from ...usecases.venues import VenuesRequest, VenuesView, month_milestones, venues_view
 from ..widgets.drawn_options import DrawnOptionList
-from ..widgets.month_grid import MonthGrid
+from ..widgets.month_grid import Mark, MonthGrid
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeInput
 from .base import PaperdeckScreen
 from .venue_actions import VenueActionsMixin
-from .venue_month import VenueMonthMixin
+from .venue_month import VenueMonthMixin, month_marks
 from .venue_rows import LIST_CHROME, ListColumns, ListedVenue, deadline_row, label_width, list_columns, past_note, venue_row
 from .venue_update import VenueUpdateMixin
 
@@ -145,6 +145,7 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
         self.set_interval(COUNTDOWN_SECONDS, self._tick)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_month()
         self.call_after_refresh(self.show_list)  # the names' column follows the list's width
 
     # -- the view ---------------------------------------------------------------------------
@@ -177,14 +178,22 @@ class VenuesScreen(VenueUpdateMixin, VenueActionsMixin, VenueMonthMixin, Paperde
         stamp = self._view_requested_key
         if self.venues_view is not view or not self._still_read_under(stamp):
             return
+        # The grid's marks are made there too, for the list as shown now (~6 ms of the first `m`
+        # at medium): kept if the list is still so shown when they arrive.
+        made_at = self.marks_made_at(self.shown_at or view.now)
 
-        def keep(milestones) -> None:
+        def read(store) -> tuple[VenuesView, list[Mark]]:
+            read_view = view.with_milestones(month_milestones(store, view.now, view.zone))
+            return read_view, month_marks(read_view, *made_at)
+
+        def keep(read: tuple[VenuesView, list[Mark]]) -> None:
             if self.venues_view is view and self._view_requested_key == stamp and self._still_read_under(stamp):
-                self.venues_view = view.with_milestones(milestones)
+                self.venues_view, marks = read
+                self._month_marks = (self.venues_view, made_at, marks)
                 if self.month_shown():
                     self.show_month()
 
-        self.load_then(lambda store: month_milestones(store, view.now, view.zone), keep, name="month milestones",
+        self.load_then(read, keep, name="month milestones",
                        failed=lambda error: None)  # the grid reads them itself when shown
 
     def _still_read_under(self, stamp: tuple | None) -> bool:
