@@ -195,7 +195,10 @@ async def test_stats_read_ahead_shows_its_numbers_first_then_the_same_data_plott
     from paperdeck.tui.screens.card_stats import CardStatsScreen
     from paperdeck.usecases.cards import card_stats
 
-    monkeypatch.setattr(CardStatsScreen, "draw_ahead", lambda screen: None)
+    async def not_drawn(screen) -> None:
+        pass
+
+    monkeypatch.setattr(CardStatsScreen, "draw_ahead", not_drawn)
     card = store.cards.cards()[0]
     store.cards.record_cram(card, 3, reviewed_at=utcnow(), duration_ms=1000)
     app = PaperdeckApp(store, start_screen="flashcards")
@@ -265,6 +268,33 @@ async def test_stats_read_ahead_are_drawn_ahead_and_the_first_s_draws_nothing_an
         text = screen_text(app)
         assert f"Reviews in total  {expected.total_reviews}" in text and "Reviews per day" in text
         assert "True retention per week" in text and "today" in text
+
+
+async def test_s_pressed_between_the_two_drawing_steps_shows_the_screen_and_then_its_plots(store, frozen_clock, monkeypatch):
+    """Drawn ahead in two steps (widgets, then plots): an `s` read between them shows Stats at
+    once; the hidden plot step is skipped, and the plots come after the first frame."""
+    from paperdeck.tui.screens import built_ahead
+
+    app = PaperdeckApp(store, start_screen="flashcards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        decks = app.screen
+        steps = []
+        real_draw = built_ahead.draw_hidden
+
+        def draw_hidden(screen):
+            steps.append([plot.blank for plot in screen._plot_widgets()])
+            real_draw(screen)
+            if len(steps) == 1:
+                app.call_later(decks.action_stats)  # `s`, read while draw_ahead waits between its steps
+
+        monkeypatch.setattr(built_ahead, "draw_hidden", draw_hidden)
+        stats = await stats_built_ahead(pilot)
+        await app_until(pilot, lambda: app.screen is stats, "Stats shown by the s between the steps")
+        await shown(pilot)
+        await app_until(pilot, lambda: stats._plots_drawn, "its plots drawn after its first frame")
+        assert steps == [[True, True, True]]  # the plots' hidden step never ran
+        assert not any(plot.blank for plot in stats._plot_widgets())
+        assert "Reviews per day" in screen_text(app)
 
 
 async def test_stats_read_ahead_then_a_review_elsewhere_and_f2(store, seeded_db, frozen_clock):

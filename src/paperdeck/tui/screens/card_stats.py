@@ -3,6 +3,7 @@ target, the 12-week review calendar, weakest categories, the 14-day due forecast
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -95,17 +96,22 @@ class CardStatsScreen(PaperdeckScreen):
     def on_screen_resume(self) -> None:
         self._draw_plots_after_frame()
 
-    def draw_ahead(self) -> None:
-        """Built and read ahead, still hidden, the user pausing (Flashcards' _build_ahead): its
-        plots and every widget drawn once now, off the terminal, so that the first `s` only
-        puts their lines together (medium, in-process: that frame's UI-thread CPU ~65 -> ~15
-        ms, as a later `s`; plotext built the plots in the frame after it, ~30 ms more)."""
-        from .built_ahead import draw_hidden
+    async def draw_ahead(self) -> None:
+        """Built and read ahead, still hidden, the user pausing (Flashcards' _build_ahead): every
+        widget drawn once now, off the terminal, then its plots, so that the first `s` only puts
+        their lines together (medium, in-process: that frame's UI-thread CPU ~65 -> ~15 ms, as a
+        later `s`; plotext built the plots in the frame after it, ~30 ms more). In two steps, a
+        key read between them: `s` pressed meanwhile shows the screen, its plots come after."""
+        from .built_ahead import TICK_SECONDS, draw_hidden
 
         if self.is_current or self._plots_pending is None:
             return
+        draw_hidden(self)  # the numbers, the calendar, the table, the footer; the plots blank
+        await asyncio.sleep(TICK_SECONDS)
+        if self.is_current or self._plots_pending is None:
+            return
         self._draw_plots()
-        draw_hidden(self)
+        draw_hidden(self)  # the plots; the other widgets' lines are kept from the step before
 
     def _plot_widgets(self) -> list:
         return [self.query_one(selector) for selector in ("#plot-reviews", "#plot-retention", "#stats-forecast")]

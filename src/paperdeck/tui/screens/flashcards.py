@@ -157,7 +157,7 @@ class FlashcardsScreen(PaperdeckScreen):
             await stats.read_ahead()
             await input_pause(app)
             if app.screen is self:
-                stats.draw_ahead()
+                await stats.draw_ahead()
 
     def _read_review_ahead(self) -> None:
         """`a`'s first card, read while the decks are shown (card_review_ahead.py)."""
