@@ -86,3 +86,38 @@ def test_no_first_showing_imports_a_module(store, add_paper):
     assert result.returncode == 0, result.stderr
     imported = json.loads(result.stdout.strip().splitlines()[-1])
     assert imported == {}, imported
+
+
+async def test_work_ahead_waits_for_the_frame_with_the_view(make_app, monkeypatch):
+    """The Flashcards screen builds its review and Stats screens ahead once the user pauses and
+    it is neither loading nor owing a frame: not between its view shown and that view's frame
+    (a key older than the pause, at large, found the imports and the build there)."""
+    from textual._compositor import Compositor
+
+    from paperdeck.tui.screens import built_ahead
+    from paperdeck.tui.screens.flashcards import FlashcardsScreen
+
+    monkeypatch.setattr(built_ahead, "TICK_SECONDS", 0)  # the pause checked at every turn of the loop
+    seen = []
+    render_update, build_hidden = Compositor.render_update, built_ahead.build_hidden
+
+    def frame(compositor, *args, **kwargs):
+        screen = app.screen
+        if isinstance(screen, FlashcardsScreen) and compositor is screen._compositor:
+            seen.append(("frame", screen.decks_view is not None))
+        return render_update(compositor, *args, **kwargs)
+
+    async def build(*args, **kwargs):
+        seen.append(("build", None))
+        return await build_hidden(*args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_update", frame)
+    monkeypatch.setattr(built_ahead, "build_hidden", build)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.view_ready()
+        await pilot.press("4")
+        while ("build", None) not in seen:
+            await pilot.pause(0.01)
+    first_build = seen.index(("build", None))
+    assert ("frame", True) in seen[:first_build], seen

@@ -80,11 +80,12 @@ async def preload_once_shown(app: "PaperdeckApp") -> None:
     await first_view_shown(app)
     from ..usecases.session import FIRST_READ_IMPORTS
     from .preload import TICK_SECONDS, Preloader, to_preload
+    from .screens.built_ahead import screen_busy
 
     collector = app.idle_collector
     app.preloader = preloader = Preloader(
         to_preload(app.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
-        busy=lambda: bool(getattr(app.screen, "view_pending", False)))
+        busy=lambda: screen_busy(app))
     preloader.import_for_reads(FIRST_READ_IMPORTS)
 
     def tick() -> None:

@@ -25,13 +25,26 @@ TICK_SECONDS = 0.05
 
 
 async def input_pause(app: "App") -> None:
-    """Return once the user has not typed for QUIET_SECONDS and no screen is loading."""
+    """Return once the user has not typed for QUIET_SECONDS and the screen in view is neither
+    loading nor owing a frame (screen_busy)."""
     while True:
         collector = getattr(app, "idle_collector", None)
         quiet = collector is None or time.monotonic() - collector.last_input >= QUIET_SECONDS
-        if quiet and not getattr(app.screen, "view_pending", False):
+        if quiet and not screen_busy(app):
             return
         await asyncio.sleep(TICK_SECONDS)
+
+
+def screen_busy(app: "App") -> bool:
+    """The screen in view is loading its view, or has not drawn what changed yet (its view just
+    shown): work done ahead waits for that frame. Waiting for the load alone, a key pressed more
+    than QUIET_SECONDS before its view was shown (large databases) found the work ahead started
+    between the view and its frame (the decks' review and Stats imports: 40-100 ms of the
+    Flashcards' first showing at large; a preloader step: up to 60 ms)."""
+    screen = app.screen
+    if getattr(screen, "view_pending", False):
+        return True
+    return bool(screen._layout_required or screen._repaint_required or screen._dirty_widgets)
 
 
 async def build_hidden(app: "App", name: str, screen: Screen) -> Screen:
