@@ -1,8 +1,8 @@
 """Pipeline: the board of papers by stage, with keys and mouse to move them along.
 
 Its data is one `BoardView` (usecases/board.py) loaded in a worker. This module is the screen's
-shell: the view, the columns' layout and the detail line; its keys, mouse and writes (and the
-re-read after each) are in pipeline_keys.py."""
+shell: the view, the columns' layout and the detail line; its keys and mouse are in
+pipeline_keys.py, its writes (and the re-read after each) in pipeline_writes.py."""
 
 from __future__ import annotations
 
