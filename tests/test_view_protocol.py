@@ -175,3 +175,43 @@ def test_a_read_ahead_has_its_own_connection(store):
         thread.join(5)
         assert seen == [["Before", "During"]]
         assert [p.title for p in ahead.papers.all()] == ["Before"]
+
+
+def test_two_reads_ahead_read_side_by_side(store):
+    """Two hidden screens reading ahead at once (Resume from the start, Stats from the decks):
+    the second reads while the first holds its snapshot open, not after it (at 1,000,000
+    reviews Stats waited 130-310 ms behind Resume's read); a third waits for a free one."""
+    import threading
+
+    store.papers.add("Before")
+    with store.reading(ahead=True) as first:
+        assert [p.title for p in first.papers.all()] == ["Before"]
+        store.papers.add("During")
+        seen: list[list[str]] = []
+        second_holds, second_may_end = threading.Event(), threading.Event()
+
+        def second_read_ahead() -> None:
+            with store.reading(ahead=True) as snapshot:
+                seen.append([p.title for p in snapshot.papers.all()])
+                second_holds.set()
+                second_may_end.wait(5)
+
+        second = threading.Thread(target=second_read_ahead)
+        second.start()
+        assert second_holds.wait(5), "the second read ahead waited for the first"
+        assert seen == [["Before", "During"]]
+        third_done = threading.Event()
+
+        def third_read_ahead() -> None:
+            with store.reading(ahead=True) as snapshot:
+                seen.append([p.title for p in snapshot.papers.all()])
+            third_done.set()
+
+        third = threading.Thread(target=third_read_ahead)
+        third.start()
+        assert not third_done.wait(0.2)  # both lanes busy: it waits
+        second_may_end.set()
+        second.join(5)
+        third.join(5)
+        assert third_done.is_set() and seen[-1] == ["Before", "During"]
+        assert [p.title for p in first.papers.all()] == ["Before"]
