@@ -313,7 +313,7 @@ async def test_text_typed_while_switching_papers_stays_with_its_paper(store, pap
 
 
 async def test_keystrokes_and_the_rehearsal_timer_never_query_the_store(store, paper, frozen_clock, monkeypatch):
-    import paperdeck.tui.screens.pitch as pitch_module
+    import paperdeck.tui.screens.pitch_saving as pitch_module
 
     monkeypatch.setattr(pitch_module, "AUTOSAVE_SECONDS", 60)  # the autosave is not a keystroke's
     app = app_for(store)
