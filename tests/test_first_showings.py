@@ -42,9 +42,24 @@ class Recorder:
         screen = self.app.screen
         if type(screen).__name__ == screen_entry(self.showing).class_name and screen._first_view_shown:
             self.showing = None
-        else:
+        elif not by_work_ahead():
             imported.setdefault(self.showing, []).append(name)
         return None
+
+
+# The coroutines that await the user's pause (built_ahead.input_pause) before they build or read
+# ahead: what they import is not a showing's, even when a loaded machine runs them late, during
+# the next screen's showing (the Pipeline's form built ahead, seen during the Venues showing).
+AFTER_PAUSE = {"_build_ahead", "_build_form_ahead", "_read_form_ahead"}
+
+
+def by_work_ahead():
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_name in AFTER_PAUSE:
+            return True
+        frame = frame.f_back
+    return False
 
 
 async def main():
