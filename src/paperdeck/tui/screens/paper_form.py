@@ -40,12 +40,13 @@ from .paper_form_tabs import LATER_TABS, LaterTabs
 def paper_form_for(app, paper_id: int, ahead: "PaperFormView | None" = None) -> "PaperFormModal":
     """The form to push for `paper_id`: the one kept from an earlier opening, emptied of it and
     loading this paper (or showing `ahead`, its view read ahead), or a new one (the first
-    opening; the language changed since). A form never drawn yet reads its paper: filled at
-    once, before its first layout, its first frame was not the one it settles on."""
+    opening; the language changed since). A form never drawn yet (nor drawn hidden, built
+    ahead) reads its paper: filled at once, before its first layout, its first frame was not the
+    one it settles on."""
     if app.is_screen_installed(FORM_SCREEN):
         form = app.get_screen(FORM_SCREEN)
         if form.can_reopen():
-            form.reopen(paper_id, ahead if form.drawn_before else None)
+            form.reopen(paper_id, ahead if form.drawn_before or form.drawn_hidden else None)
             return form
         app.uninstall_screen(FORM_SCREEN)
         if form.is_running and all(form not in stack for stack in app._screen_stacks.values()):
@@ -71,8 +72,9 @@ async def build_paper_form_ahead(app) -> None:
             form.set_focus(form.fields["title"], scroll_visible=False)
             await asyncio.sleep(TICK_SECONDS)
         await input_pause(app)
-        if not form.is_current:
+        if not form.is_current and form.focused is form.fields["title"]:
             draw_hidden(form)
+            form.drawn_hidden = True
 
 
 class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
@@ -116,6 +118,10 @@ class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, Submission
         self.opening = Opening(paper_id, closed=paper_id is None)
         self.fields_ready = False  # composed, its fields registered
         self.drawn_before = False  # an opening's paper was shown in it (a reopening may take a view read ahead)
+        # Built ahead, laid out and drawn off the terminal (build_paper_form_ahead): settled as
+        # an opened form is, its first opening may take a view read ahead too (read at that `e`
+        # at large, the paper shared the CPU with the Resume screen's read ahead: 200-300 ms).
+        self.drawn_hidden = False
         self.view: PaperFormView | None = None  # this opening's, once loaded
         self.reading = True  # the fields do not hold this opening's paper (yet)
         self.built_language = ""  # the language its labels are in
