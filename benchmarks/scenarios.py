@@ -127,7 +127,10 @@ SCENARIOS = [
     Scenario("month_grid", "open the month grid (m)", "venues", _open_and_close(b"m", "▸", close=b"m")),
     Scenario("open_stats", "open Stats (s)", "flashcards", _open_and_close(b"s", "Reviews in total")),
     Scenario("start_review", "start a review (a)", "flashcards", _open_and_close(b"a", "answered")),
-    Scenario("open_resume", "open Resume (6, from the dashboard)", "dashboard", _open_and_close(b"6", "On the resume (", close=b"1")),
+    # Shown once first, unmeasured: its first showing is the "first showing: resume" row (with its
+    # own target); measured from the first press, it was that row again, under the key's target.
+    Scenario("open_resume", "open Resume (6, from the dashboard)", "dashboard", _open_and_close(b"6", "On the resume (", close=b"1"),
+             setup=[(b"6", "On the resume ("), (b"1", DASHBOARD_READY)]),
     Scenario("save_form", "save the paper form (ctrl+s)", "pipeline", _save_form, setup=[(b"e", FORM_READY)]),
 ]
 SCENARIO_NAMES = [scenario.name for scenario in SCENARIOS]
