@@ -12,6 +12,8 @@ from paperdeck.models.cards import AGAIN, EASY, GOOD
 from paperdeck.store import open_store
 from paperdeck.store.migrate import MIGRATIONS
 
+from older_files import before_card_lapses, reopened
+
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
 DAY = timedelta(days=1)
 
@@ -150,27 +152,13 @@ def test_a_file_of_version_14_is_filled_in(tmp_path):
     for card_id in (cards[0].id, cards[0].id, cards[1].id, cards[-1].id):
         _, at = lapse(store, card_id, at)
     expected = counted(store)
-    store.close()
-    conn = sqlite3.connect(path)
-    before_card_lapses(conn)
-    conn.close()
-    store = open_store(path)
+    store = reopened(store, before_card_lapses)
     try:
         assert store.schema_version == version
         assert kept(store) == expected and sum(lapses for _c, lapses in expected.values()) == 4
         assert_agree(store)
     finally:
         store.close()
-
-
-def before_card_lapses(conn: sqlite3.Connection) -> None:
-    """Take a file back to the version before 0015 (its table and triggers gone)."""
-    version = next(number for number, name in MIGRATIONS if "card_lapses" in name)
-    triggers = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'card_lapses%'")]
-    assert len(triggers) == 5
-    conn.executescript("DROP TABLE card_lapses;" + "".join(f"DROP TRIGGER {name};" for name in triggers)
-                       + f"PRAGMA user_version = {version - 1};")
 
 
 def test_the_weakest_categories_read_one_covering_index(store):

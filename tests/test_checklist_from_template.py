@@ -12,7 +12,8 @@ from paperdeck.store import NotFound, open_store
 from paperdeck.store.migrate import MIGRATIONS
 from paperdeck.usecases.imports import run_import, undo_last_import
 
-from test_review_before_state import before_review_state
+from older_files import before_review_state, reopened
+
 
 BIB = """@inproceedings{first2024,
   title = {First Imported Paper},
@@ -153,14 +154,13 @@ def test_a_database_from_before_keeps_its_checklists_as_rows(tmp_path):
     store = open_store(path)
     paper = store.papers.add("Old paper", Stage.WRITING)
     before = as_read(store.papers.checklist(paper.id))
-    store.close()
-    conn = sqlite3.connect(path)
-    before_review_state(conn)  # the migrations after it undone first
-    conn.execute("ALTER TABLE papers DROP COLUMN checklist_from_template")
-    conn.execute(f"PRAGMA user_version = {version - 1}")
-    conn.commit()
-    conn.close()
-    store = open_store(path)
+
+    def before_checklist_from_template(conn: sqlite3.Connection) -> None:
+        before_review_state(conn)  # the migrations after it undone first
+        conn.execute("ALTER TABLE papers DROP COLUMN checklist_from_template")
+        conn.execute(f"PRAGMA user_version = {version - 1}")
+
+    store = reopened(store, before_checklist_from_template)
     try:
         assert store.scalar("SELECT checklist_from_template FROM papers WHERE id = ?", (paper.id,)) == 0
         assert as_read(store.papers.checklist(paper.id)) == before and all(i.id > 0 for i in store.papers.checklist(paper.id))

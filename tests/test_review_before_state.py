@@ -6,12 +6,13 @@ alone: SQLite 3.40 read a row per entry of the old indexes on the JSON expressio
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import timedelta
 
 from paperdeck.models.common import utcnow
 from paperdeck.store import open_store
-from paperdeck.store.migrate import MIGRATIONS, migration_sql
+from paperdeck.store.migrate import MIGRATIONS
+
+from older_files import before_review_state, reopened
 
 
 def rate(store, card, rating=3, at=None):
@@ -49,40 +50,18 @@ def test_a_rating_a_restore_and_a_plain_insert_keep_it(store):
 
 def test_the_reviews_of_an_older_file_get_it(tmp_path):
     """A file of version 13 (before the column): opened, each review has its state."""
-    version = next(number for number, name in MIGRATIONS if "review_before_state" in name)
     path = tmp_path / "old.db"
     store = open_store(path)
     card = store.cards.cards()[0]
     rate(store, card)
     rate(store, store.cards.get(card.id), at=utcnow() + timedelta(days=1))
-    store.close()
-    conn = sqlite3.connect(path)
-    before_review_state(conn)
-    conn.close()
-    store = open_store(path)
+    store = reopened(store, before_review_state)
     try:
         assert store.schema_version == MIGRATIONS[-1][0]  # migrated to the latest
         assert [row[0] for row in store.rows("SELECT before_state FROM reviews ORDER BY id")] == [0, 1]
         assert kept_right(store) == []
     finally:
         store.close()
-
-
-def before_review_state(conn: sqlite3.Connection) -> None:
-    """Take a file back to the version before 0014 (its schema as that version made it)."""
-    from test_card_lapses import before_card_lapses
-
-    before_card_lapses(conn)
-    version = next(number for number, name in MIGRATIONS if "review_before_state" in name)
-    old_indexes = [line for number, name in MIGRATIONS if number < version
-                   for line in migration_sql(name).splitlines()
-                   if line.startswith(("CREATE INDEX reviews_before_state ", "CREATE INDEX reviews_retention "))]
-    assert len(old_indexes) == 2  # reviews_before_state (0007), reviews_retention (0010)
-    conn.executescript(
-        "DROP TRIGGER reviews_before_state_insert; DROP TRIGGER reviews_before_state_update;"
-        "DROP INDEX reviews_lapses; DROP INDEX reviews_retention; DROP INDEX cards_category;"
-        "ALTER TABLE reviews DROP COLUMN before_state;" + "".join(old_indexes)
-        + f"PRAGMA user_version = {version - 1};")
 
 
 def plans(store, call) -> dict[str, str]:
