@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from ..keys import with_hint
-from .base import PaperdeckView
+from .view_loads import PaperdeckView
 
 ResultType = TypeVar("ResultType")
 LARGE_DIALOG = 50  # widgets: closing one leaves enough garbage for a full collection (idle_gc.py)
