@@ -172,31 +172,37 @@ class FlashcardsScreen(PaperdeckScreen):
                 self._stats_unread is not None or not self.app.is_screen_installed(STATS_SCREEN)):
             self._start_building_ahead()  # Stats, left unbuilt or unread while a session was shown
 
-    # Each count column's number, as `_count_cells` writes it (the target with an "s" after it).
-    COUNT_NUMBERS: dict[str, Callable[["DeckCounts"], int]] = {
-        "new": lambda entry: entry.counts.new, "learning": lambda entry: entry.counts.learning,
-        "due": lambda entry: entry.counts.due, "cards": lambda entry: entry.total,
-        "suspended": lambda entry: entry.suspended, "target": lambda entry: entry.deck.target_seconds,
+    # Each count column's number, and its style when it is not zero (else dim; none: never styled).
+    COUNT_NUMBERS: dict[str, tuple[Callable[["DeckCounts"], int], str | None]] = {
+        "new": (lambda entry: entry.counts.new, "bold blue"),
+        "learning": (lambda entry: entry.counts.learning, "bold red"),
+        "due": (lambda entry: entry.counts.due, "bold green"),
+        "cards": (lambda entry: entry.total, None),
+        "suspended": (lambda entry: entry.suspended, "yellow"),
+        "target": (lambda entry: entry.deck.target_seconds, None),
     }
+
+    @staticmethod
+    def _count_text(key: str, number: int) -> str:
+        return f"{number}s" if key == "target" else str(number)
 
     @classmethod
     def _count_width(cls, key: str, decks: "Sequence[DeckCounts]") -> int:
         """The widest of the column's texts (`_count_cells`): its number that prints longest."""
-        numbers = list(map(cls.COUNT_NUMBERS[key], decks))
+        numbers = list(map(cls.COUNT_NUMBERS[key][0], decks))
         if not numbers:
             return 0
-        return max(len(str(max(numbers))), len(str(min(numbers)))) + (key == "target")
+        return max(len(cls._count_text(key, number)) for number in (min(numbers), max(numbers)))
 
-    @staticmethod
-    def _count_cells(entry: DeckCounts) -> tuple[tuple[str, str], ...]:
-        """A deck's numbers as (text, style): coloured when there are some."""
-        counts = entry.counts
-        return ((str(counts.new), "bold blue" if counts.new else "dim"),
-                (str(counts.learning), "bold red" if counts.learning else "dim"),
-                (str(counts.due), "bold green" if counts.due else "dim"),
-                (str(entry.total), ""),
-                (str(entry.suspended), "yellow" if entry.suspended else "dim"),
-                (f"{entry.deck.target_seconds}s", ""))
+    @classmethod
+    def _count_cells(cls, entry: DeckCounts) -> tuple[tuple[str, str], ...]:
+        """A deck's numbers as (text, style), in COUNT_COLUMNS' order: coloured when there are some."""
+        cells = []
+        for key, _zh, _en in cls.COUNT_COLUMNS:
+            number_of, style = cls.COUNT_NUMBERS[key]
+            number = number_of(entry)
+            cells.append((cls._count_text(key, number), "" if style is None else style if number else "dim"))
+        return tuple(cells)
 
     def _summary(self, view: DeckListView) -> Text:
         summary = Text()
