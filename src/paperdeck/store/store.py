@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import queue
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -42,8 +42,10 @@ class Store:
         # (AHEAD_LANES of them). A lane is (ahead, number); its connection opens at its first read.
         lanes = [(False, 0), *((True, number) for number in range(AHEAD_LANES))]
         self._readers: dict[tuple[bool, int], sqlite3.Connection | None] = {lane: None for lane in lanes}
-        self._reader_locks = {lane: threading.Lock() for lane in lanes}
-        self._free_lanes = {False: threading.Semaphore(1), True: threading.Semaphore(AHEAD_LANES)}
+        self._reader_locks = {lane: threading.Lock() for lane in lanes}  # held by a read, or by close()
+        self._free_lanes: dict[bool, queue.SimpleQueue[tuple[bool, int]]] = {False: queue.SimpleQueue(), True: queue.SimpleQueue()}
+        for lane in lanes:
+            self._free_lanes[lane[0]].put(lane)
 
     # -- integrity --------------------------------------------------------------------------
 
@@ -212,7 +214,8 @@ class Store:
         the decks) read side by side, not one behind the other (1,000,000 reviews: Stats waited
         130-310 ms behind Resume's read, and the first `s` with it).
         """
-        lane = self._take_lane(ahead)
+        lane = self._free_lanes[ahead].get()  # waits for the first one freed
+        self._reader_locks[lane].acquire()
         try:
             if self._closed:
                 raise DatabaseUnavailable(f"{self.path}: the database was closed")
@@ -233,16 +236,7 @@ class Store:
                 self._end_read(lane)
         finally:
             self._reader_locks[lane].release()
-            self._free_lanes[ahead].release()
-
-    def _take_lane(self, ahead: bool) -> tuple[bool, int]:
-        """A free lane of the kind, its lock taken (waiting for the first one freed)."""
-        self._free_lanes[ahead].acquire()
-        while True:  # one is free, or about to be (its lock released just after its count)
-            for lane, lock in self._reader_locks.items():
-                if lane[0] == ahead and lock.acquire(blocking=False):
-                    return lane
-            time.sleep(0.001)
+            self._free_lanes[ahead].put(lane)
 
     def _end_read(self, lane: tuple[bool, int]) -> None:
         """End the snapshot's read transaction; a reader that cannot (its file damaged) is
