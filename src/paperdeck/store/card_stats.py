@@ -6,6 +6,7 @@ the evening before, as the user lives it.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,6 @@ def retention_by_week(repo: "CardRepo", now: datetime, weeks: int = 12) -> list[
 
     clock = repo.study_clock()
     first = repo.study_day(now) - timedelta(days=7 * weeks - 1)
-    import json
-
     ranges, params = _ranges([to_iso(day_start(first + timedelta(days=7 * week), *clock)) for week in range(weeks + 1)])
     rows = repo.store.rows(
         ranges + "SELECT i, (SELECT json_array(count(*), coalesce(sum(rating > 1), 0)) FROM reviews "
