@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from hostile import HOSTILE
 from paperdeck.models.cards import LEARNING
 from paperdeck.tui.app import PaperdeckApp
 
@@ -748,3 +751,12 @@ async def test_the_deck_list_makes_only_the_rows_drawn_and_sizes_its_columns_fro
             widest = max(len(cells[index][0]) for cells in texts)
             assert app.screen._count_width(key, view.decks) == widest  # "3600s" for the target
             assert table.columns[key].width == max(cell_len(en), widest)
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_names_width_is_the_cells_its_literal_text_takes(name):
+    """literal_width, which sizes the deck column without making each name's Text, says what
+    literal() draws: markup as text, controls made visible, wide characters two cells."""
+    from paperdeck.tui.widgets.panel import literal, literal_width
+
+    assert literal_width(HOSTILE[name]) == literal(HOSTILE[name]).cell_len
