@@ -65,3 +65,33 @@ def test_each_paper_goes_to_the_end_of_its_column(store, add_paper):
     assert [row["to_stage"] for row in store.rows(
         f"SELECT to_stage FROM stage_history WHERE paper_id IN ({', '.join(map(str, ids))}) ORDER BY paper_id")] == [
         "writing", "decision", "writing", "decision"]
+
+
+def test_rows_validate_returned_are_written_as_the_unchecked_fields_would_be(store):
+    """validate's row, given to add_many(checked=True), is the row add_many checks and writes."""
+    fields = {"title": "  Spaced  ", "stage": "decision", "authors": '["Ada Lovelace"]', "links": None,
+              "bib_entry": {"type": "article"}, "target_year": 2024, "on_resume": 0}
+    checked = store.papers.validate(fields)
+    assert (checked["title"], checked["stage"], checked["authors"], checked["links"]) == (
+        "Spaced", "decision", ["Ada Lovelace"], {})
+    [ours] = store.papers.add_many([checked], "import", checked=True)
+    [theirs] = store.papers.add_many([fields], "import")
+    assert _row(store, ours) == _row(store, theirs)
+
+
+def test_a_bib_import_checks_each_entry_once(store, tmp_path, monkeypatch):
+    """The plan checks every entry (naming each bad one); the save trusts those checks."""
+    from paperdeck.store import papers
+    from paperdeck.usecases.imports import run_import
+
+    calls = []
+    checked = papers._checked
+    monkeypatch.setattr(papers, "_checked", lambda fields: calls.append(1) or checked(fields))
+    path = tmp_path / "three.bib"
+    path.write_text("".join(f"@article{{k{n},\n  title = {{Paper {n}}},\n  year = {{2024}},\n}}\n" for n in range(3))
+                    + "@article{huge,\n  title = {" + "Long " * 1000 + "},\n}\n", "utf-8")
+    plan = run_import(store, "bib", [str(path)])
+    assert plan.applied and len(calls) == 3  # once each (the huge title is refused before), not twice
+    assert [str(problem) for problem in plan.problems] == [
+        f"{path}: huge (line 13): the title is too long (4999 characters; at most 4000) (skipped)"]
+    assert store.scalar("SELECT count(*) FROM papers WHERE title LIKE 'Paper %'") == 3

@@ -148,11 +148,19 @@ class PaperRepo(PaperReads, ChecklistMixin):
             touched.append(paper_id)
         return self.get(paper_id)
 
-    def add_many(self, papers: list[dict[str, Any]], label: str) -> list[int]:
+    def add_many(self, papers: list[dict[str, Any]], label: str, *, checked: bool = False) -> list[int]:
         """Add papers (each: title, stage and editable fields) in one transaction and one undo
-        entry: an import, undone in one step. Every paper is validated before any is written."""
+        entry: an import, undone in one step. Every paper is validated before any is written,
+        unless `checked`: each paper is a row `validate` returned (an import's plan checks
+        every entry, to name each bad one), changed since only in `on_resume` (a preview's
+        choice, which no check reads). Checking 10,000 papers twice cost ~25 ms (issue 18)."""
         prepared = []
         for fields in papers:
+            if checked:
+                rest = fields.copy()
+                title, stage = rest.pop("title"), rest.pop("stage")
+                prepared.append((title, stage, PAPERS.encode(rest)))
+                continue
             title, stage, rest = _new_paper(fields)
             prepared.append((title, stage.value, _encode(rest)))
         now = to_iso(utcnow())
@@ -187,10 +195,12 @@ class PaperRepo(PaperReads, ChecklistMixin):
         return touched
 
     @staticmethod
-    def validate(fields: dict[str, Any]) -> None:
-        """Raise ValidationError if `add_many` would refuse these fields."""
-        _title, _stage, rest = _new_paper(fields)
-        _checked(rest)  # every refusal is raised here; encoding into columns refuses nothing
+    def validate(fields: dict[str, Any]) -> dict[str, Any]:
+        """Raise ValidationError if `add_many` would refuse these fields; else the row it would
+        write (title and stage first, JSON text read), which `add_many(checked=True)` takes."""
+        title, stage, rest = _new_paper(fields)
+        # Every refusal is raised here; encoding into columns refuses nothing.
+        return {"title": title, "stage": stage.value, **_checked(rest)}
 
     def update(self, paper_id: int, expected_version: int | None, **fields: Any) -> Paper:
         """Save edited fields; ConflictError if the paper changed since `expected_version`."""

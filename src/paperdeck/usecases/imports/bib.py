@@ -52,9 +52,8 @@ def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan
     for paper in papers:  # in file order
         source = Source(file_of[id(paper)], paper.key, paper.line)
         subject = f"{paper.key}: {paper.title}"
-        values = paper_columns(paper, my_names)
-        try:
-            store.papers.validate(values)
+        try:  # the row as the store checked it, which `apply` writes without checking again
+            values = store.papers.validate(paper_columns(paper, my_names))
         except ValidationError as error:
             result.problems.append(ImportProblem(source.file, paper.key, str(error), line=paper.line))
             continue
@@ -82,7 +81,8 @@ def label(plan: ImportPlan) -> str:
 
 
 def apply(store: "Store", plan: ImportPlan) -> None:
-    store.papers.add_many([item.values for item in plan.items if item.action is Action.ADD], plan.undo_label)
+    store.papers.add_many([item.values for item in plan.items if item.action is Action.ADD], plan.undo_label,
+                          checked=True)
 
 
 # -- what a preview may change -------------------------------------------------------------------
