@@ -50,10 +50,10 @@ def _tracker_part(arguments: tuple[str, str]) -> Any:
     part = None if data is None else trackers.parse_part(data, file)
     if part is None:
         return None
-    # Each deadline as the tuple of its fields: pickled and read back in a third of the time
-    # of the objects themselves (15,000: ~0.2 s of the child's and ~0.13 s of this process's).
+    from ...models.venues import ParsedDeadline
+
     result, shape = part
-    rows = list(map(_deadline_fields(), result.deadlines))
+    rows = _as_rows(result.deadlines, ParsedDeadline)
     result.deadlines = []
     return result, shape, rows
 
@@ -62,17 +62,22 @@ def _unpacked(answer: tuple) -> trackers.Part:
     from ...models.venues import ParsedDeadline
 
     result, shape, rows = answer
-    result.deadlines = [ParsedDeadline(*row) for row in rows]
+    result.deadlines = _from_rows(rows, ParsedDeadline)
     return result, shape
 
 
-def _deadline_fields():
+def _as_rows(objects: list, model: type) -> list[tuple]:
+    """Each dataclass object as the tuple of its fields, which a child hands back: pickled and
+    read back in a third of the time of the objects themselves (15,000 deadlines: ~0.2 s of
+    the child's and ~0.13 s of this process's; 5,000 .bib papers: ~25 ms -> ~12 ms each side)."""
     from dataclasses import fields
     from operator import attrgetter
 
-    from ...models.venues import ParsedDeadline
+    return list(map(attrgetter(*(field.name for field in fields(model))), objects))
 
-    return attrgetter(*(field.name for field in fields(ParsedDeadline)))
+
+def _from_rows(rows: list[tuple], model: type) -> list:
+    return [model(*row) for row in rows]
 
 
 def parse_bib(text: str, file: str) -> bibtex.BibParse:
@@ -85,7 +90,8 @@ def parse_bib(text: str, file: str) -> bibtex.BibParse:
         return bibtex.parse_bibtex(text, file)
     first_text, second_text, second_line = parts
     return _in_halves(lambda: bibtex.parse_bibtex(text, file), lambda: bibtex.parse_plain(first_text, file),
-                      _plain_part, (second_text, file, second_line), bibtex.joined)
+                      _plain_part, (second_text, file, second_line),
+                      lambda first, second: bibtex.joined(first, _unpacked_plain(second)))
 
 
 def _in_halves(whole: Callable[[], Any], first_half: Callable[[], Any], child_part: Callable[[Any], Any],
@@ -108,8 +114,23 @@ def _in_halves(whole: Callable[[], Any], first_half: Callable[[], Any], child_pa
     joined = join(first, second) if second is not FAILED and second is not None else None
     return whole() if joined is None else joined
 
+
 def _plain_part(arguments: tuple[str, str, int]) -> Any:
     from ...domain import bibtex
 
     text, file, first_line = arguments
-    return bibtex.parse_plain(text, file, first_line)
+    part = bibtex.parse_plain(text, file, first_line)
+    if part is None:
+        return None
+    parse, keys = part
+    rows = _as_rows(parse.papers, bibtex.BibPaper)
+    parse.papers = []
+    return parse, keys, rows
+
+
+def _unpacked_plain(answer: tuple) -> bibtex.PlainPart:
+    from ...domain import bibtex
+
+    parse, keys, rows = answer
+    parse.papers = _from_rows(rows, bibtex.BibPaper)
+    return parse, keys
