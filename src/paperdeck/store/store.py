@@ -112,6 +112,13 @@ class Store:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
 
+    def tuples(self, sql: str, params: Any = ()) -> list[tuple]:
+        """`rows` as plain tuples: cheaper to make, for many rows read by position."""
+        with self._lock:
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
+
     def row(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         with self._lock:
             return self.conn.execute(sql, params).fetchone()
