@@ -45,12 +45,14 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {
         "board-column--focused", "board-column--tile", "board-column--cursor", "board-column--title",
-        "board-column--meta", "board-column--risk", "board-column--empty",
+        "board-column--meta", "board-column--risk", "board-column--empty", "board-column--over-limit",
     }
     # No `:focus` rules: Textual restyles a widget (and its scrollbar) whenever its focus changes,
     # ~5 ms a column and two columns a move. The focused column's border and header take the
     # `board-column--focused` style, set by the column itself (_show_focus); its cursor is drawn
-    # only while it has the focus.
+    # only while it has the focus. Nor a `.-over-limit` rule: the class is set without a restyle,
+    # and the header takes the `board-column--over-limit` colour the same way (a restyle of each
+    # column when the first view set it: ~2 ms a column, 7 of them at the Pipeline's first showing).
     DEFAULT_CSS = """
     BoardColumn {
         border: round $primary 40%;
@@ -58,7 +60,7 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-size-vertical: 1;
         padding: 0 0;
     }
-    BoardColumn.-over-limit { border-title-color: $warning; }
+    BoardColumn > .board-column--over-limit { color: $warning; }
     BoardColumn > .board-column--focused { border: round $accent; color: $text-accent; }
     BoardColumn > .board-column--tile { background: $boost; }
     BoardColumn > .board-column--cursor { background: $accent 40%; }
@@ -126,24 +128,23 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
 
     def _show_focus(self) -> bool:
-        """The focused column's border and header in the `board-column--focused` style (an
-        over-limit header keeps its warning colour), or the column's own; True if it changed."""
+        """The focused column's border and header in the `board-column--focused` style, or the
+        column's own; an over-limit header in the `board-column--over-limit` colour, focused or
+        not. True if it changed."""
         look = self._component_styles.get("board-column--focused")
         self._focus_look = look
         inline = self.styles.inline
         changed = False
-        if self.has_focus and look is not None:
-            edge = look.border_top
-            for rule in self._BORDER_EDGES:
-                changed |= inline.set_rule(rule, edge)
-            if self.has_class("-over-limit"):
-                changed |= inline.clear_rule("border_title_color") | inline.clear_rule("auto_border_title_color")
-            else:  # `auto` too: the column's own header colour is ($text-muted) an auto colour
-                changed |= inline.set_rule("border_title_color", look.color)
-                changed |= inline.set_rule("auto_border_title_color", look.auto_color)
+        focused = self.has_focus and look is not None
+        for rule in self._BORDER_EDGES:
+            changed |= inline.set_rule(rule, look.border_top) if focused else inline.clear_rule(rule)
+        over = self._component_styles.get("board-column--over-limit") if self.has_class("-over-limit") else None
+        header_look = over if over is not None else look if focused else None
+        if header_look is not None:  # `auto` too: the column's own header colour is ($text-muted) an auto colour
+            changed |= inline.set_rule("border_title_color", header_look.color)
+            changed |= inline.set_rule("auto_border_title_color", header_look.auto_color)
         else:
-            for rule in (*self._BORDER_EDGES, "border_title_color", "auto_border_title_color"):
-                changed |= inline.clear_rule(rule)
+            changed |= inline.clear_rule("border_title_color") | inline.clear_rule("auto_border_title_color")
         return changed
 
     # -- data -------------------------------------------------------------------------------
@@ -299,9 +300,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _forget_lines_if_restyled(self) -> None:
         """The cached lines go when the styles they were drawn with changed (a theme, the CSS),
-        not at every restyle (a header's `-over-limit` class restyles the column; the lines stay
-        right). Checked as the column draws: when Textual tells a widget it was restyled
-        (notify_style_update), its component styles are still the old ones. A restyle makes new
+        not at every restyle (one that changed none of them leaves the lines right). Checked as
+        the column draws: when Textual tells a widget it was restyled (notify_style_update), its
+        component styles are still the old ones. A restyle makes new
         component styles: until one, the styles (~1 ms to read) are not read again."""
         restyled = tuple(self._component_styles.values())
         if len(restyled) == len(self._restyled) and all(map(operator.is_, restyled, self._restyled)):
@@ -396,8 +397,9 @@ class BoardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         label = self.stage.pick(self.context.language)
         over = limit is not None and limit > 0 and count > limit
         if over != self.has_class("-over-limit"):
-            self.set_class(over, "-over-limit")
-            self._show_focus()  # the warning colour wins over the focused header's
+            self.set_class(over, "-over-limit", update=False)  # no restyle: see DEFAULT_CSS
+            if self._show_focus():  # the warning colour wins over the focused header's
+                self.refresh()
         count_text = f"{count}/{limit}⚠" if over else str(count)
         if width is not None:
             room = header_room(width) - cell_len(count_text) - 1
