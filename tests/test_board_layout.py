@@ -147,3 +147,36 @@ async def test_the_focus_follows_the_undone_and_restored_paper(busy_board, make_
         await pilot.press("h", "u")  # ... and restore it from Ideation: the focus goes to it
         await shown(pilot)
         assert app.focused.stage is Stage.DESIGN and app.focused.current_tile.title == "Paper in design"
+
+
+async def test_an_over_limit_header_takes_the_warning_colour_without_restyling_the_column(busy_board, make_app,
+                                                                                         monkeypatch):
+    """Ideation holds two papers over a WIP limit of one: its header shows 2/1 in the warning
+    colour, focused or not, and setting that (as the first view lands) restyles no column."""
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    busy_board.settings.update(wip_limit=1)
+    restyled: list[str] = []
+    apply = Stylesheet.apply
+
+    def counting_apply(self, node, **kwargs):
+        screen = getattr(node, "screen", None) if isinstance(node, BoardColumn) else None
+        if screen is not None and getattr(screen, "board", None) is not None:  # the view is in
+            restyled.append(node.id)
+        return apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting_apply)
+    app = make_app("pipeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        shown_columns = columns(app)
+        ideation, design = shown_columns[Stage.IDEATION], shown_columns[Stage.DESIGN]
+        warning = Color.parse(app.theme_variables["warning"])
+        assert "2/1" in str(ideation.border_title) and ideation.has_class("-over-limit")
+        assert app.focused is ideation and ideation.styles.border_title_color.hex == warning.hex
+        assert restyled == []
+        await pilot.press("l")  # the focus leaves it: the header keeps the warning colour
+        await shown(pilot)
+        assert app.focused is design and ideation.styles.border_title_color.hex == warning.hex
+        assert design.styles.border_title_color.hex != warning.hex  # the focused look, not over its limit

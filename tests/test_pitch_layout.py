@@ -113,3 +113,17 @@ async def test_a_sentence_typed_on_entry_is_text_not_keys(paper, make_app, store
         await shown(pilot)
         assert app.screen.query_one("#editor-1", TextArea).text.startswith("hr ok")
         assert type(app.screen).__name__ == "PitchScreen" and app.screen.stopwatch is None
+
+
+async def test_each_part_is_its_heading_and_its_row_of_prompt_and_editor(paper, make_app):
+    """Four widgets a part, straight in the parts' scroll (no box around each: the first showing
+    mounts, styles and lays out 5 containers fewer); the heading right above the prompt."""
+    app = make_app("pitch")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(pilot)
+        parts = app.screen.query_one("#pitch-parts")
+        assert len(parts.query("*")) == 4 * 5
+        for number in range(1, 6):
+            head, prompt = app.screen.query_one(f"#head-{number}"), app.screen.query_one(f"#prompt-{number}")
+            assert head.parent is parts and prompt.parent.parent is parts
+            assert prompt.region.y == head.region.bottom
