@@ -248,6 +248,7 @@ async def test_stats_read_ahead_are_drawn_ahead_and_the_first_s_draws_nothing_an
     async with app.run_test(size=(120, 40)) as pilot:
         stats = await stats_built_ahead(pilot)
         await app_until(pilot, lambda: stats._plots_drawn, "Stats drawn ahead")
+        await workers_done(pilot)  # its plots' lines drawn too (in steps: built_ahead.draw_hidden)
         assert not any(plot.blank for plot in stats._plot_widgets()) and app.screen is not stats
         body = stats.query_one("#stats-body")
         reads, rendered_anew = [], []
@@ -281,11 +282,12 @@ async def test_s_pressed_between_the_two_drawing_steps_shows_the_screen_and_then
         steps = []
         real_draw = built_ahead.draw_hidden
 
-        def draw_hidden(screen):
+        async def draw_hidden(screen):
             steps.append([plot.blank for plot in screen._plot_widgets()])
-            real_draw(screen)
+            drawn = await real_draw(screen)
             if len(steps) == 1:
                 app.call_later(decks.action_stats)  # `s`, read while draw_ahead waits between its steps
+            return drawn
 
         monkeypatch.setattr(built_ahead, "draw_hidden", draw_hidden)
         stats = await stats_built_ahead(pilot)

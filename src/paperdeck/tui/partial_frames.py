@@ -13,11 +13,12 @@ inside those parts, and a widget outside them has none there.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 
 _UPDATES = "_paperdeck_updates"  # on a Compositor: the parts the partial frame being made repaints
 textual_get_renders = Compositor._get_renders  # Textual's own (tests render whole frames with it)
@@ -28,9 +29,19 @@ def _get_renders(self: Compositor, crop: Region | None = None) -> Iterable[tuple
     overlaps (its columns are its own, as Textual's: chops are cut at widget edges), and to the
     rows the widgets in front of it leave uncovered: none left, it renders nothing."""
     updates: list[Region] = getattr(self, _UPDATES, None) or ([crop] if crop is not None else [])
+    for widget, region, part in parts_to_render(self, updates):
+        # The clip given back is what was rendered: _render_chops places the lines there.
+        yield region, part, widget.render_lines(Region(part.x - region.x, part.y - region.y, part.width, part.height))
+
+
+def parts_to_render(compositor: Compositor, updates: list[Region]) -> Iterator[tuple[Widget, Region, Region]]:
+    """Each visible widget, front to back, with its region and the part of it (screen
+    coordinates) a frame repainting `updates` (none: the whole screen) renders: the rows of
+    those parts it overlaps, less the rows the widgets in front of it cover. A widget with
+    nothing to render is left out. Lazy: a widget's part is worked out when asked for."""
     intersection = Region.intersection
     drawn = _Drawn()
-    for widget, (region, clip) in self.visible_widgets.items():
+    for widget, (region, clip) in compositor.visible_widgets.items():
         x, y, width, height = intersection(region, clip)
         if not (width and height):
             continue
@@ -47,8 +58,7 @@ def _get_renders(self: Compositor, crop: Region | None = None) -> Iterable[tuple
             continue
         y, height = shown[0], shown[1] - shown[0]
         drawn.add(x, x + width, y, y + height)
-        # The clip given back is what was rendered: _render_chops places the lines there.
-        yield region, Region(x, y, width, height), widget.render_lines(Region(x - region.x, y - region.y, width, height))
+        yield widget, region, Region(x, y, width, height)
 
 
 class _Drawn:

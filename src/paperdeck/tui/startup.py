@@ -32,6 +32,7 @@ def begin(app: "PaperdeckApp") -> None:
     app.run_worker(_announce_kept_typing(app), name="kept typing", exit_on_error=False)
     if not app.is_headless:  # tests run many apps in one process: keep them collectable
         app.run_worker(call_once_shown(app, freeze_startup_objects), name="freeze", exit_on_error=False)
+        app.run_worker(call_once_shown(app, hand_over_sooner), name="switch interval", exit_on_error=False)
         app.start_idle_collector()
         app.catch_hang_up()
         app.run_worker(preload_once_shown(app), name="preload", exit_on_error=False)
@@ -61,6 +62,24 @@ def freeze_startup_objects() -> None:
     gc.enable()
 
 
+# How long a thread holding the interpreter's lock keeps it from the UI thread asking for it
+# (CPython's default: 5 ms). See hand_over_sooner.
+SWITCH_SECONDS = 0.001
+
+
+def hand_over_sooner() -> None:
+    """Let the UI thread take the interpreter's lock back from a worker within SWITCH_SECONDS.
+    The UI thread lets the lock go at every turn of its event loop (select, a write to the
+    terminal) and at every query; a worker reading ahead in pure Python (Resume's entries,
+    Stats' rows: 100-300 ms at large) then took it, and each time the UI thread waited up to
+    CPython's 5 ms to get it back: a key handled over a few dozen turns waited that many times
+    (a first `s` at large: ~100 ms, most of it waiting). From the first frame with data on:
+    before it, the start screen's read is what the user waits for."""
+    import sys
+
+    sys.setswitchinterval(SWITCH_SECONDS)
+
+
 async def _watch_once_shown(app: "PaperdeckApp", watcher: "DatabaseWatcher") -> None:
     await first_view_shown(app)
     app.call_after_refresh(app.start_watching, watcher)
@@ -80,12 +99,12 @@ async def preload_once_shown(app: "PaperdeckApp") -> None:
     await first_view_shown(app)
     from ..usecases.session import FIRST_READ_IMPORTS
     from .preload import TICK_SECONDS, Preloader, to_preload
-    from .screens.built_ahead import screen_busy
+    from .screens.built_ahead import key_waiting
 
     collector = app.idle_collector
     app.preloader = preloader = Preloader(
         to_preload(app.start_screen), last_input=lambda: collector.last_input if collector else 0.0,
-        busy=lambda: screen_busy(app))
+        busy=lambda: key_waiting(app))
     preloader.import_for_reads(FIRST_READ_IMPORTS)
 
     def tick() -> None:

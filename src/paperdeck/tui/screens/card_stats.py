@@ -3,7 +3,6 @@ target, the 12-week review calendar, weakest categories, the 14-day due forecast
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -100,18 +99,20 @@ class CardStatsScreen(PaperdeckScreen):
         """Built and read ahead, still hidden, the user pausing (Flashcards' _build_ahead): every
         widget drawn once now, off the terminal, then its plots, so that the first `s` only puts
         their lines together (medium, in-process: that frame's UI-thread CPU ~65 -> ~15 ms, as a
-        later `s`; plotext built the plots in the frame after it, ~30 ms more). In two steps, a
-        key read between them: `s` pressed meanwhile shows the screen, its plots come after."""
-        from .built_ahead import TICK_SECONDS, draw_hidden
+        later `s`; plotext built the plots in the frame after it, ~30 ms more). In steps, a key
+        going first (built_ahead.draw_hidden): `s` pressed meanwhile shows the screen, its frame
+        draws what is left, its plots come after."""
+        from .built_ahead import draw_hidden, input_pause
 
         if self.is_current or self._plots_pending is None:
             return
-        draw_hidden(self)  # the numbers, the calendar, the table, the footer; the plots blank
-        await asyncio.sleep(TICK_SECONDS)
+        if not await draw_hidden(self):  # the numbers, the calendar, the table, the footer; the plots blank
+            return
+        await input_pause(self.app)
         if self.is_current or self._plots_pending is None:
             return
         self._draw_plots()
-        draw_hidden(self)  # the plots; the other widgets' lines are kept from the step before
+        await draw_hidden(self)  # the plots; the other widgets' lines are kept from the step before
 
     def _plot_widgets(self) -> list:
         return [self.query_one(selector) for selector in ("#plot-reviews", "#plot-retention", "#stats-forecast")]

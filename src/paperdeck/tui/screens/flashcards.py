@@ -256,7 +256,7 @@ class FlashcardsScreen(PaperdeckScreen):
         if item == "review":
             self.action_study_all()
         elif item == "stats":
-            self.action_stats()
+            self._open_stats()
 
     def _start(self, deck_ids: list[int] | None, *, cram_until: date | None = None) -> None:
         """A review session: on the screen built ahead when it is free, else on a new one."""
@@ -279,7 +279,13 @@ class FlashcardsScreen(PaperdeckScreen):
 
         self.app.push_screen(CardBrowserScreen(self.selected_deck_id()))
 
-    def action_stats(self) -> None:
+    async def action_stats(self) -> None:
+        from .built_ahead import mounted_ahead
+
+        await mounted_ahead(self.app, STATS_SCREEN)  # being built ahead: that one, not a second
+        self._open_stats()
+
+    def _open_stats(self) -> None:
         from .card_stats import CardStatsScreen
 
         # One stats screen, kept once built (installed): shown again, it re-reads and redraws

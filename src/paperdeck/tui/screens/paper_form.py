@@ -62,7 +62,7 @@ async def build_paper_form_ahead(app) -> None:
     first `e` then only fills it and draws what its paper changed, as later ones do (drawn at
     that `e`, its ~60 widgets' first lines were ~40 ms of it at medium). Nothing when a form is
     kept already."""
-    from .built_ahead import TICK_SECONDS, build_hidden, draw_hidden, input_pause
+    from .built_ahead import TICK_SECONDS, build_hidden, draw_hidden
 
     if not app.is_screen_installed(FORM_SCREEN):
         form = await build_hidden(app, FORM_SCREEN, PaperFormModal(None))
@@ -71,10 +71,8 @@ async def build_paper_form_ahead(app) -> None:
             # restyled the tabs it left (~9 ms at medium). Its Focus and Blur restyle now.
             form.set_focus(form.fields["title"], scroll_visible=False)
             await asyncio.sleep(TICK_SECONDS)
-        await input_pause(app)
-        if not form.is_current and form.focused is form.fields["title"]:
-            draw_hidden(form)
-            form.drawn_hidden = True
+        if not form.is_current and form.focused is form.fields["title"] and await draw_hidden(form):
+            form.drawn_hidden = form.focused is form.fields["title"]
 
 
 class PaperFormModal(KeepsTyping, Openings, DetailsTab, ChecklistTab, SubmissionsTab, LinksTab, LaterTabs, PaperdeckModal[bool]):
