@@ -43,6 +43,7 @@ class PipelineScreen(BoardKeys, FormAhead, PaperdeckScreen):
     #board > BoardColumn { width: 1fr; height: 1fr; }
     #pipeline-detail { height: 3; padding: 0 1; border-top: solid $primary 30%; }
     """
+    READS_BEFORE_COMPOSE = True  # view_request reads the screen's filter and columns, no widget
     BINDINGS = [
         _binding("left,h", "focus_column(-1)", "Left", "left", "Focus the column on the left", show=False),
         _binding("right,l", "focus_column(1)", "Right", "right", "Focus the column on the right", show=False),

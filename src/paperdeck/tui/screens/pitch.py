@@ -77,6 +77,7 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
     # first and left at once, was restyled twice: ~5 ms of the first showing), or to the chooser
     # when there is no paper.
     AUTO_FOCUS = ""
+    READS_BEFORE_COMPOSE = True  # view_request reads the paper asked for, no widget
     BINDINGS = [
         # The mode, first in the footer: "Esc ✎ Editing" in an editor, "i ⌘ Keys: edit" outside.
         Binding("escape", "leave_editor", "✎ Editing", id="pitch.leave", priority=True,
