@@ -8,7 +8,7 @@ from __future__ import annotations
 from contextlib import AsyncExitStack
 
 import pytest
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from paperdeck.domain.merge import both_texts
 from paperdeck.models.papers import Stage
@@ -99,7 +99,7 @@ async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded
         assert app.screen.id != "conflict"
         assert app.screen.query_one("#editor-2", TextArea).text == "mine then k r t b"
         assert stored(store, paper.id) == "theirs"
-        assert "changed elsewhere · Ctrl+S" in str(app.screen.query_one("#head-2", Static).render())
+        assert "changed elsewhere · Ctrl+S" in str(app.screen.query_one("#head-2").render())
         await pilot.click("#editor-1")  # another part saves as usual meanwhile
         await pilot.press(*"background")
         await app_until(pilot, lambda: stored(store, paper.id, "pitch.background") == "background", "the other part saved")
@@ -109,7 +109,7 @@ async def test_a_part_held_by_autosave_takes_no_typed_letter_as_an_answer(seeded
         await app_until(pilot, lambda: stored(store, paper.id) == "mine then k r t b", "mine saved")
         assert store.drafts.all() == [] and not app.screen.guard.held
         await pilot.pause()
-        assert "changed elsewhere" not in str(app.screen.query_one("#head-2", Static).render())
+        assert "changed elsewhere" not in str(app.screen.query_one("#head-2").render())
     store.close()
 
 

@@ -34,6 +34,7 @@ from .pitch_modes import EDITOR_SHARE, PitchModes  # noqa: F401  (EDITOR_SHARE: 
 from .pitch_outputs import PitchOutputs
 from .pitch_rehearsal import RehearsalControls
 from .pitch_saving import PitchSaving
+from ..widgets.fitting_line import FittingLine
 from ..widgets.gauge import SpeakingGauge, part_time_text
 from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
@@ -136,7 +137,6 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
         self._edits_at_request = 0
         self._paper_options: tuple = ()  # the view's papers (title, id) for the chooser
         self._papers_listed: tuple = ()  # those the chooser lists (at first the chosen one only)
-        self._shown_heads: dict[int, Text] = {}  # what each part's heading shows
         self.current_part = 1  # the part whose editor had the focus last
         self.examples_wanted: bool | None = None  # F3's choice; None: by the width
         self._entered = True  # the focus goes into an editor once the parts are shown
@@ -168,7 +168,7 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
         for number, part in enumerate(parts, start=1):
             editor = SafeTextArea(texts.get(part.key, ""), id=f"editor-{number}", classes="part-editor", soft_wrap=True)
             editor.disabled = self.paper_id is None
-            widgets.append(Static(id=f"head-{number}", classes="part-head"))
+            widgets.append(FittingLine(id=f"head-{number}", classes="part-head"))
             widgets.append(Horizontal(Static(id=f"prompt-{number}", classes="part-prompt"), editor, classes="part-row"))
         return widgets
 
@@ -222,7 +222,6 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             self.texts = {part.key: texts.get(part.key, "") for part in view.parts}
             container = self.query_one("#pitch-parts", VerticalScroll)
             await container.remove_children()
-            self._shown_heads.clear()
             await container.mount_all(self._part_widgets(view.parts, self.texts))
         elif take_stored:
             self._load_texts(view.bodies)
@@ -320,10 +319,11 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             head.append_text(part_time_text(part_estimate.seconds, targets.get(part.key)))
             count = part_estimate.count
             unit = "字" if self.language == "zh" else "CJK"
-            head.append(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}", style="dim")
-            if self._shown_heads.get(number) != head:  # most keystrokes change no count: no repaint
-                self._shown_heads[number] = head
-                self.query_one(f"#head-{number}", Static).update(head)
+            counted = head + Text(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}",
+                                  style="dim")
+            # A narrow pane drops the counts whole rather than cut them; most keystrokes change
+            # no count: then nothing is repainted.
+            self.query_one(f"#head-{number}", FittingLine).show(counted, head)
         self.query_one("#pitch-gauge", SpeakingGauge).show(estimate, self.language)
         if self.guard.stopped:
             self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.guard.message()))

@@ -5,7 +5,6 @@ the runs."""
 from __future__ import annotations
 
 from textual.timer import Timer
-from textual.widgets import Static
 
 from ...domain.rehearsal import Stopwatch, spoken_laps
 from ...domain.speaking import count_speech, format_duration
@@ -71,7 +70,7 @@ class RehearsalControls:
     def _focus_current_part(self) -> None:
         if self.stopwatch is not None and self.stopwatch.current_key is not None:
             number = self.stopwatch.current_index + 1
-            self.query_one(f"#head-{number}", Static).scroll_visible()
+            self.query_one(f"#head-{number}").scroll_visible()
 
     def _render_rehearsal(self) -> None:
         """Four times a second while rehearsing: from memory and the view, no store."""
