@@ -140,7 +140,7 @@ def test_text_typed_right_after_tab_lands_in_the_next_field(board_session, board
     board_session.wait_for("✎ Editing")  # the first part's editor has the focus
     board_session.type("one\tsecond part text")
     board_session.wait_for("second part text")
-    screen = board_session.wait_for("1 words")
+    screen = board_session.wait_for("· 1 word")
     lines = screen.split("\n")
     second_head = next(i for i, line in enumerate(lines) if line.lstrip().startswith("2. "))
     assert any("second part text" in line for line in lines[second_head:]), screen

@@ -88,3 +88,23 @@ async def test_a_narrow_pitch_heading_drops_its_counts_whole(store, language, co
         head = app.screen.query_one("#head-1", FittingLine)
         await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
         assert f"· 150 {words} · 20 " in str(head.render())
+
+
+async def test_a_zero_count_is_left_out_before_the_other_count(store):
+    paper = store.papers.add("Reward-Aware Prompt Optimization", Stage.WRITING)
+    store.pitches.save_section(paper.id, "pitch.background", "word " * 150)
+    app = PaperdeckApp(store, start_screen="pitch", watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.view_ready()
+        head = app.screen.query_one("#head-1", FittingLine)
+        await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
+        full = str(head._texts[0])
+        assert full.endswith("· 150 words · 0 CJK") and cell_len(full) > head.size.width
+        assert str(head.render()).endswith("(1:00–1:36) · 150 words")
+        # One word is "1 word", in the heading as in the gauge.
+        await pilot.click("#editor-2")
+        await pilot.press("x")
+        await app_until(pilot, lambda: "· 1 word · 0 CJK" in str(app.screen.query_one("#head-2").render()),
+                        "part 2's count")
+        assert "· 151 words · 0 CJK" in str(app.screen.query_one("#pitch-gauge").render())

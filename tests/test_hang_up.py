@@ -27,7 +27,7 @@ def _focus_an_editor(session) -> None:
         session.keys("Tab")
         session.type("x")
         try:
-            session.wait_for("· 1 words", timeout=10)
+            session.wait_for("· 1 word ", timeout=10)
         except AssertionError:
             continue
         return  # the probe stays: the typed text follows it

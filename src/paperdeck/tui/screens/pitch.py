@@ -35,7 +35,7 @@ from .pitch_outputs import PitchOutputs
 from .pitch_rehearsal import RehearsalControls
 from .pitch_saving import PitchSaving
 from ..widgets.fitting_line import FittingLine
-from ..widgets.gauge import SpeakingGauge, part_time_text
+from ..widgets.gauge import SpeakingGauge, part_time_text, speech_count_text
 from ..widgets.rehearsal import RehearsalPanel
 from ..widgets.panel import literal
 from ..widgets.safe_text import SafeTextArea
@@ -317,13 +317,11 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
                             style="bold yellow")
             head.append("   ")
             head.append_text(part_time_text(part_estimate.seconds, targets.get(part.key)))
-            count = part_estimate.count
-            unit = "字" if self.language == "zh" else "CJK"
-            counted = head + Text(f" · {count.words} {'词' if self.language == 'zh' else 'words'} · {count.cjk_chars} {unit}",
-                                  style="dim")
-            # A narrow pane drops the counts whole rather than cut them; most keystrokes change
-            # no count: then nothing is repainted.
-            self.query_one(f"#head-{number}", FittingLine).show(counted, head)
+            # A narrow pane drops the counts whole (a zero one first) rather than cut them; most
+            # keystrokes change no count: then nothing is repainted.
+            counts = (speech_count_text(part_estimate.count, self.language, zeros=zeros) for zeros in (True, False))
+            fuller = [head + Text(f" · {text}", style="dim") for text in dict.fromkeys(counts) if text]
+            self.query_one(f"#head-{number}", FittingLine).show(*fuller, head)
         self.query_one("#pitch-gauge", SpeakingGauge).show(estimate, self.language)
         if self.guard.stopped:
             self.query_one("#pitch-gauge", SpeakingGauge).show_message(Text(self.guard.message()))

@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...domain.pitch_shares import PartTarget
-from ...domain.speaking import PitchEstimate, format_duration, minutes_span
+from ...domain.speaking import PitchEstimate, SpeechCount, format_duration, minutes_span
+from ...i18n import counted
 
 VERDICT_STYLES = {"empty": "dim", "short": "yellow", "ok": "green", "long": "bold red"}
 
@@ -21,6 +22,15 @@ def part_time_text(seconds: float, target: PartTarget | None) -> Text:
     if target is not None:
         text.append(f" ({format_duration(target.low_seconds)}–{format_duration(target.high_seconds)})", style="dim")
     return text
+
+
+def speech_count_text(count: SpeechCount, language: str, *, zeros: bool = True) -> str:
+    """"9 words · 20 CJK" ("9 词 · 20 字"); without `zeros`, a zero count is left out (both
+    zero: ""), for a line too narrow for both."""
+    zh = language == "zh"
+    pieces = [(count.words, f"{count.words} 词" if zh else counted(count.words, "word")),
+              (count.cjk_chars, f"{count.cjk_chars} 字" if zh else f"{count.cjk_chars} CJK")]
+    return " · ".join(text for number, text in pieces if zeros or number)
 
 
 def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Text:
@@ -65,10 +75,7 @@ def gauge_text(estimate: PitchEstimate, width: int, language: str = "en") -> Tex
         paces = " · ".join(labelled(text, measured) for text, measured in shown)
     line = Text()
     line.append(format_duration(estimate.total_seconds), style=f"bold {style}")
-    if zh:
-        line.append(f" / {span} 分钟 · {count.words} 词 · {count.cjk_chars} 字")
-    else:
-        line.append(f" / {span} min · {count.words} words · {count.cjk_chars} CJK")
+    line.append(f" / {span} {'分钟' if zh else 'min'} · {speech_count_text(count, language)}")
     # The speaking rates on the same line when they fit, else on the next (never cut).
     if line.cell_len + 3 + cell_len(paces) <= width:
         line.append(f" · {paces}")
