@@ -54,6 +54,19 @@ async def test_text_typed_just_before_quit_is_saved(store, paper):
     assert store.pitches.versions(paper.id), "leaving the editor keeps a version"
 
 
+async def test_text_in_an_editor_not_yet_heard_is_saved_at_quit(store, paper):
+    """The text is in the editor, its Changed message not handled yet, and the app quits: it is
+    saved while the editors are still there (Textual removes a screen's widgets before the
+    screen, so a save at the screen's unmount found none; seen under load in make test)."""
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        editor = app.screen.query_one("#editor-3", TextArea)
+        editor.insert("typed as the app quit 退出")  # its Changed is only queued
+        await app.action_quit()
+    assert store.pitches.bodies(paper.id)["pitch.results"] == "typed as the app quit 退出"
+
+
 async def test_letters_type_in_the_editor_and_act_as_keys_outside(store, paper):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -310,12 +310,13 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
             pass
 
     def save_and_exit(self, hang_up: bool) -> None:
+        if not hang_up:
+            self.exit()  # which saves first
+            return
         try:
             self.save_pending()
         finally:  # even when a save failed (its screen said so)
-            if hang_up:
-                self._end_without_terminal()
-            self.exit()
+            self._end_without_terminal()
 
     def _end_without_terminal(self) -> None:
         """The terminal is gone: there is nothing to restore, and Textual's shutdown would wait
@@ -385,8 +386,14 @@ class PaperdeckApp(SwitchDelay, App["DatabaseCorrupt | None"]):
             self.database_watcher.stop()
 
     def exit(self, *args, **kwargs) -> None:
-        self.stop_watching()  # before the worker is cancelled: the watch thread ends at once
-        super().exit(*args, **kwargs)
+        try:
+            # Now, while the screens' widgets are there: Textual unmounts a screen's widgets
+            # before the screen, so a screen saving at its own unmount found its editors gone
+            # (text typed the moment before quitting, its Changed not yet handled, was lost).
+            self.save_pending()
+        finally:  # even when a save failed (its screen said so)
+            self.stop_watching()  # before the worker is cancelled: the watch thread ends at once
+            super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
         self.stop_watching()
