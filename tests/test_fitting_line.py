@@ -65,6 +65,15 @@ async def test_showing_the_same_texts_again_repaints_nothing():
         assert line.show(Text(SHORT)) is True
 
 
+async def first_heading(pilot) -> FittingLine:
+    """Part 1's heading, once the Pitch screen shows its view and the heading is laid out."""
+    await pilot.pause()
+    await pilot.app.screen.view_ready()
+    head = pilot.app.screen.query_one("#head-1", FittingLine)
+    await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
+    return head
+
+
 @pytest.mark.parametrize("language, columns", [("en", 80), ("zh", 66)])
 async def test_a_narrow_pitch_heading_drops_its_counts_whole(store, language, columns):
     paper = store.papers.add("Reward-Aware Prompt Optimization", Stage.WRITING)
@@ -72,10 +81,7 @@ async def test_a_narrow_pitch_heading_drops_its_counts_whole(store, language, co
     store.settings.set_text("language", language)
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(columns, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        head = app.screen.query_one("#head-1", FittingLine)
-        await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
+        head = await first_heading(pilot)
         words = "词" if language == "zh" else "words"
         full, short = (str(text) for text in head._texts)
         assert f"· 150 {words} · 20 " in full and cell_len(full) > head.size.width
@@ -83,10 +89,7 @@ async def test_a_narrow_pitch_heading_drops_its_counts_whole(store, language, co
         assert shown == short and shown.endswith("(1:00–1:36)")
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        head = app.screen.query_one("#head-1", FittingLine)
-        await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
+        head = await first_heading(pilot)
         assert f"· 150 {words} · 20 " in str(head.render())
 
 
@@ -95,10 +98,7 @@ async def test_a_zero_count_is_left_out_before_the_other_count(store):
     store.pitches.save_section(paper.id, "pitch.background", "word " * 150)
     app = PaperdeckApp(store, start_screen="pitch", watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.view_ready()
-        head = app.screen.query_one("#head-1", FittingLine)
-        await app_until(pilot, lambda: head.size.width > 0, "the heading laid out")
+        head = await first_heading(pilot)
         full = str(head._texts[0])
         assert full.endswith("· 150 words · 0 CJK") and cell_len(full) > head.size.width
         assert str(head.render()).endswith("(1:00–1:36) · 150 words")
