@@ -60,3 +60,36 @@ def test_a_widget_renders_only_the_rows_the_widgets_in_front_leave_uncovered():
     assert drawn.uncovered_rows(0, 30, 0, 1) == (0, 1)          # a gap between 20 and 25
     drawn.add(20, 25, 0, 1)
     assert drawn.uncovered_rows(0, 30, 0, 1) is None
+
+
+async def test_a_widget_drawing_less_than_its_region_leaves_no_cell_unfilled():
+    """A widget's lines can fall short of its region for a frame (its size not yet updated
+    after a layout): the widgets behind it fill the rest. Seen in the tmux journey under load,
+    on the review screen as the answer showed: a whole frame with a cell unfilled raised
+    AttributeError ('NoneType' object has no attribute 'render') and ended the app."""
+    from rich.console import Console
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from paperdeck.tui import partial_frames
+
+    assert partial_frames.apply()  # as the app applies it (tui/textual_fixes.py)
+
+    class ShortOfLines(Static):
+        def render_lines(self, crop):
+            return super().render_lines(crop)[: crop.height // 2]  # half its rows
+
+    class ShortApp(App[None]):
+        CSS = "ShortOfLines { height: 10; width: 100%; }"  # the screen behind: only its last 2 rows
+
+        def compose(self) -> ComposeResult:
+            yield ShortOfLines("short of lines")
+
+    app = ShortApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        update = app.screen._compositor.render_update(full=True)
+        console = Console(width=40, height=12, force_terminal=True, color_system="truecolor")
+        assert "short of lines" in update.render_segments(console)
+        chops = app.screen._compositor._render_chops(app.screen.region, lambda y: True)
+        assert all(strip is not None for line in chops for strip in line.values())
