@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from paperdeck.paths import check_stamps_dir
 from paperdeck.store import DatabaseCorrupt, check_stamp, integrity, open_store
 
 from tests.test_backup import damage
-from tests.test_integrity_background import fill
+from tests.test_integrity_background import fill, join_integrity_threads
 
 
 @pytest.fixture
@@ -25,7 +24,9 @@ def background_always(monkeypatch):
 
 @pytest.fixture
 def checks(monkeypatch) -> list[Path]:
-    """Every full check run (its file), in any thread."""
+    """Every full check run (its file), in any thread. At the end, the checks a test left
+    running are waited for: a lowest-priority check thread that got the CPU only after its test
+    ended would otherwise be counted by the next test's list (seen under load)."""
     seen: list[Path] = []
     real_check = integrity.read_only_quick_check
 
@@ -34,13 +35,8 @@ def checks(monkeypatch) -> list[Path]:
         return real_check(path)
 
     monkeypatch.setattr(integrity, "read_only_quick_check", check)
-    return seen
-
-
-def _join_checks() -> None:
-    for thread in threading.enumerate():
-        if thread.name.startswith("paperdeck-integrity"):
-            thread.join(30)
+    yield seen
+    join_integrity_threads()
 
 
 def checked_once(db_path: Path, checks: list[Path]) -> None:
@@ -52,7 +48,7 @@ def checked_once(db_path: Path, checks: list[Path]) -> None:
         opened.ensure_sound()
     finally:
         opened.close()
-    _join_checks()
+    join_integrity_threads()
     assert checks and set(checks) == {db_path}
     checks.clear()
 
@@ -67,7 +63,7 @@ def test_an_unchanged_file_is_not_checked_again(seeded_db, db_path, background_a
         opened.papers.add("written at once")
     finally:
         opened.close()
-    _join_checks()
+    join_integrity_threads()
     assert checks == []
     # Its own writes closed cleanly: still trusted at the next open.
     assert check_stamp.matches(db_path)
@@ -95,7 +91,7 @@ def test_a_file_changed_behind_our_back_is_checked(seeded_db, db_path, backgroun
         assert not opened.integrity_pending
     finally:
         opened.close()
-    _join_checks()
+    join_integrity_threads()
     assert checks and set(checks) == {db_path}
     assert check_stamp.matches(db_path)
 
@@ -196,7 +192,7 @@ def test_a_close_that_checkpoints_the_wal_keeps_the_file_trusted(seeded_db, db_p
     other.close()  # not the last connection: the WAL stays
     try:
         opened.ensure_sound()
-        _join_checks()
+        join_integrity_threads()
         assert check_stamp.matches(db_path)
         assert Path(f"{db_path}-wal").stat().st_size > 0
     finally:

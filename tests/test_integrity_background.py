@@ -215,7 +215,9 @@ def checks_seen(monkeypatch, *, starve: bool = False) -> tuple[dict[str, int], t
     return seen, starved
 
 
-def _join_integrity_threads() -> None:
+def join_integrity_threads() -> None:
+    """Wait for every integrity check still running (a check left by a test must not run on
+    into the next one, whose spies it would meet)."""
     for thread in threading.enumerate():
         if thread.name.startswith("paperdeck-integrity"):
             thread.join(30)
@@ -294,7 +296,7 @@ async def test_quitting_never_waits_for_the_background_check(seeded_db, db_path,
     finally:
         release.set()
         store.close()
-        _join_integrity_threads()
+        join_integrity_threads()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
@@ -314,7 +316,7 @@ def test_a_write_waiting_for_a_starved_check_checks_again_at_normal_priority(see
     finally:
         starved.set()
         opened.close()
-        _join_integrity_threads()  # none left running into the next test
+        join_integrity_threads()  # none left running into the next test
 
 
 def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded_db, db_path, background_always,
@@ -329,5 +331,5 @@ def test_a_damaged_file_found_by_the_hurried_check_is_still_never_written(seeded
     finally:
         starved.set()
         opened.close()
-        _join_integrity_threads()  # none left running into the next test
+        join_integrity_threads()  # none left running into the next test
     assert db_path.read_bytes() == damaged
