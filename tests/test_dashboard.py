@@ -269,3 +269,53 @@ async def test_the_estimate_mark_wraps_onto_no_line_of_its_own_at_80_columns(pre
             lines = row.wrap(app.console, width)
             assert all(line.plain.strip() != mark for line in lines), lines
             assert "AoE" in lines[-1].plain  # the date line is the last: nothing wrapped after it
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_countdown_is_never_split_across_lines(prepared, size):
+    """A name that leaves room for only part of the countdown moves all of it to the next line
+    (it read "~161" at a line's end and "days" below, at 120 columns). English: a Chinese
+    countdown ("3天2时") has no space to split at, and the Chinese row names the deadline's kind,
+    not the label typed."""
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await view_shown(pilot)
+        panel = app.screen.query_one("#dash-deadlines")
+        width = panel.scrollable_content_region.width
+        countdown = "3d 2h"
+        head = "  AAAI 2027 "
+        for room in (2, 4, 5):  # no room, or room for the countdown's first word only
+            label = "x" * (width - len(head) - room)
+            prepared.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 2, 11, 59, tzinfo=timezone.utc),
+                                         label=label)
+            await pilot.press("f5")
+            await view_shown(pilot)
+            row = next(option.prompt for option in panel.options
+                       if option.prompt.plain.startswith(head + label) and option.prompt.plain[len(head + label)] != "x")
+            lines = [line.plain for line in row.wrap(app.console, width)]
+            assert lines[0] == head + label and lines[1].strip() == countdown, lines
+            assert all(app.console.measure(line).maximum <= width for line in row.wrap(app.console, width))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_count_by_stage_is_never_apart_from_its_stage(store, frozen_clock, language):
+    """"167 Writing", not "167" at a line's end and "Writing" below; again after a resize."""
+    import re
+
+    for stage in Stage:
+        for n in range(100 if stage is Stage.WRITING else 11):
+            store.papers.add(f"{stage.value} {n}", stage)
+    store.settings.update(language=language)
+    app = PaperdeckApp(store, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        for size in ((120, 40), (80, 24), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            panel = app.screen.query_one("#dash-attention")
+            width = panel.scrollable_content_region.width
+            counts = panel.get_option("head-stages").prompt
+            lines = [line.plain.rstrip() for line in counts.wrap(app.console, width)]
+            assert len(lines) > 1, lines  # it does break here
+            assert all(re.fullmatch(r"\d+ \D+( · \d+ \D+)*", line) for line in lines), (size, lines)
+            assert "100 " + Stage.WRITING.pick(language) in counts.plain

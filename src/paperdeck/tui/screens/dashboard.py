@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 import asyncio
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,7 @@ from ...usecases.today import (
     target_text,
 )
 from ..widgets.drawn_options import DrawnOptionList
-from ..widgets.panel import literal
+from ..widgets.panel import continue_at, literal
 from .base import PaperdeckScreen
 from .dashboard_agenda import agenda_options
 
@@ -70,8 +71,15 @@ class DashboardList(DrawnOptionList):
     def on_resize(self) -> None:
         # The deadlines' times wrap by the panel's width: lay them out again at the new width.
         screen = self.screen
-        if self.id == "dash-deadlines" and isinstance(screen, DashboardScreen) and screen.dashboard is not None:
+        if not isinstance(screen, DashboardScreen) or screen.dashboard is None:
+            return
+        if self.id == "dash-deadlines":
             screen.show_deadlines(screen.dashboard.summary, screen.shown_at)
+        elif self.id == "dash-attention":  # the counts by stage break by the width too
+            try:
+                self.replace_option_prompt("head-stages", screen.stage_counts(screen.dashboard.summary, self))
+            except OptionDoesNotExist:  # the first run's hint instead
+                pass
 
     def show_rows(self, rows: list[Option], *, rest_later: bool = False) -> list[Option]:
         """Replace the rows, keeping the highlighted one (by id) across a live refresh.
@@ -247,9 +255,7 @@ class DashboardScreen(PaperdeckScreen):
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
-        width = panel.scrollable_content_region.width
-        if not panel.show_vertical_scrollbar:  # it may appear once these rows are in
-            width -= panel.styles.scrollbar_size_vertical
+        width = self._row_width(panel)
         within, later = summary.within, summary.later
         if not within:
             rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
@@ -266,22 +272,38 @@ class DashboardScreen(PaperdeckScreen):
             rows.append(self._deadline_row(item, index, summary, now, width))
         self._fill(panel, rows)
 
+    def stage_counts(self, summary: TodaySummary, panel: OptionList) -> Text:
+        """"297 Ideation · 145 Design · …", a count never apart from its stage at a line's end."""
+        counts = [Text(f"{count} {Stage(stage).pick(self.language)}") for stage, count in summary.mine.by_stage]
+        if not counts:
+            return Text()
+        return continue_at(counts[0], counts[1:], self._row_width(panel) or sys.maxsize, 0, gap=" · ")
+
+    @staticmethod
+    def _row_width(panel: OptionList) -> int:
+        """The cells a row of `panel` has, its scrollbar counted in: it may appear once the rows
+        are in."""
+        width = panel.scrollable_content_region.width
+        if not panel.show_vertical_scrollbar:
+            width -= panel.styles.scrollbar_size_vertical
+        return width
+
     def _deadline_row(self, item: DeadlineItem, index: int, summary: TodaySummary, now: datetime, width: int) -> Option:
         line = Text()
         line.append("★ " if item.is_target else "  ", style="yellow")
         line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
         line.append(" ")
         line.append_text(literal(item.display_name(self.language)))
-        line.append("  ")
-        line.append(countdown(item, now, summary.zone, self.language),
-                    style=URGENCY_STYLE[urgency(item, now, summary.zone)])
+        left = Text(countdown(item, now, summary.zone, self.language), style=URGENCY_STYLE[urgency(item, now, summary.zone)])
+        continue_at(line, [left], width or sys.maxsize, 2)  # the countdown whole, on the next line if need be
+        last_line = cell_len(line.plain.rpartition("\n")[2])
         when = when_text(item, summary.zone, self.language)
         mark = " " + pick(ESTIMATE, self.language) if item.is_estimate else ""
         if width and cell_len(when + mark) + 2 > width:  # too narrow: the local reading on its own line
             when = when_text(item, summary.zone, self.language, sep="\n")
         lines = when.split("\n")
         if width and cell_len(lines[-1] + mark) + 2 > width:  # the date line is full (date-only)
-            if width >= line.cell_len + cell_len(mark):
+            if width >= last_line + cell_len(mark):
                 line.append(mark, style="magenta")  # after the countdown
             mark = ""  # else only the countdown's "~" says so, as in the Venues list
         for part in lines:
@@ -309,8 +331,7 @@ class DashboardScreen(PaperdeckScreen):
             self._fill(panel, rows)
             return
         mine = summary.mine
-        stages = " · ".join(f"{count} {Stage(stage).pick(self.language)}" for stage, count in mine.by_stage)
-        rows: list[Option] = [Option(Text(stages), id="head-stages", disabled=True),
+        rows: list[Option] = [Option(self.stage_counts(summary, panel), id="head-stages", disabled=True),
                               Option(Text(self.pick("进度落后", "At risk (behind the backward plan)"), style="bold"),
                                      id="head-risk", disabled=True)]
         rows += [self._alert_row(alert, "red", "risk") for alert in summary.at_risk]

@@ -24,7 +24,7 @@ from ...domain.deadlines import URGENCY_STYLE, countdown, local_text, own_text, 
 from ...i18n_words import ESTIMATE, pick
 from ...models.venues import Deadline, Venue
 from ...textsafe import one_line
-from ..widgets.panel import literal
+from ..widgets.panel import continue_at, literal
 
 # An OptionList's border (2), padding (2) and its one-cell scrollbar gutter, kept even when no
 # scrollbar shows (VenuesScreen.DEFAULT_CSS): the room a row never gets.
@@ -207,21 +207,3 @@ def deadline_row(deadline: Deadline, now: datetime, zone: tzinfo, language: str,
         return continue_at(text, readings(deadline, now, zone, language), width, 2 + label, first=True)
     text.append_text(literal(cells(name, label)))
     return continue_at(text, readings(deadline, now, zone, language), width, 2 + label)
-
-
-def continue_at(head: Text, parts: list[Text], width: int, indent: int, *, first: bool = False) -> Text:
-    """`head` then `parts` two cells apart; a part that would pass `width` starts a new line at
-    `indent` (a part is never split). `first`: `head` already ends at `indent` on a new line."""
-    line = indent if first else head.cell_len
-    for index, part in enumerate(parts):
-        if first and index == 0:
-            pass
-        elif line + len(GAP) + part.cell_len > width and line > indent:
-            head.append("\n" + " " * indent)
-            line = indent
-        else:
-            head.append(GAP)
-            line += len(GAP)
-        head.append_text(part)
-        line += part.cell_len
-    return head

@@ -22,6 +22,26 @@ def literal_width(text: str) -> int:
     return cell_len(one_line(text))
 
 
+def continue_at(head: Text, parts: list[Text], width: int, indent: int, *, first: bool = False,
+                gap: str = "  ") -> Text:
+    """`head` then `parts`, `gap` apart; a part that would pass `width` starts a new line at
+    `indent` instead (a part is never split: a count stays with its word, a countdown whole).
+    `first`: `head` already ends at `indent` on a new line. Widths in terminal cells."""
+    line = indent if first else cell_len(head.plain.rpartition("\n")[2])
+    for index, part in enumerate(parts):
+        if first and index == 0:
+            pass
+        elif line + cell_len(gap) + part.cell_len > width and line > indent:
+            head.append("\n" + " " * indent)
+            line = indent
+        else:
+            head.append(gap)
+            line += cell_len(gap)
+        head.append_text(part)
+        line += part.cell_len
+    return head
+
+
 class Panel(Static):
     DEFAULT_CSS = """
     Panel {
