@@ -185,6 +185,7 @@ class Mapper(Generic[M]):
         self.joined, self.computed, self.store_only = frozenset(joined), frozenset(computed), frozenset(store_only)
         self._plans: dict[tuple[str, ...], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
         self._builders: dict[tuple[str, ...], Callable[[list[Any]], list[M]]] = {}
+        self._values_encoders: dict[tuple[str, ...], Callable[[Mapping[str, Any]], tuple[Any, ...]]] = {}
 
     @cached_property
     def model(self) -> type[M]:
@@ -294,6 +295,28 @@ class Mapper(Generic[M]):
             column, encode = encoders[name]
             encoded[column] = value if encode is None else encode(value)
         return encoded
+
+    def values_encoder(self, names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+        """`encode(values).values()` for values with these fields, in this order, as a tuple:
+        one generated function per list of names (an import encodes 10,000 papers of the same
+        fields; a dict a paper cost ~2 us). `column_names(names)` names the columns."""
+        encoder = self._values_encoders.get(names)
+        if encoder is None:
+            env: dict[str, Any] = {}
+            values = []
+            for n, name in enumerate(names):
+                _column, encode = self._encoders[name]  # KeyError for an unknown field, as `encode`
+                if encode is None:
+                    values.append(f"values[{name!r}]")
+                else:
+                    env[f"encode{n}"] = encode
+                    values.append(f"encode{n}(values[{name!r}])")
+            exec(f"def encoded(values):\n    return ({''.join(value + ', ' for value in values)})\n", env)
+            encoder = self._values_encoders[names] = env["encoded"]
+        return encoder
+
+    def column_names(self, names: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self._encoders[name][0] for name in names)
 
     @cached_property  # `encode` runs per paper an import adds
     def _encoders(self) -> dict[str, tuple[str, Callable[[Any], Any] | None]]:
