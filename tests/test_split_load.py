@@ -275,3 +275,40 @@ def test_cli_imports_a_large_bib_file_as_parsed_whole(cli, tmp_path, db_path):
     assert "1600 entries: 1600 imported, 0 duplicates skipped, 0 malformed" in done.stdout
     again = cli("import", "bib", "--db", str(db_path), str(source))
     assert "1600 duplicates skipped" in again.stdout
+
+
+@pytest.fixture
+def slow_child(monkeypatch):
+    """The child's half is read 0.3 s late: this process's half is done first."""
+    parent = os.getpid()
+    real = bibtex.parse_plain
+
+    def parse_plain(text, file="", first_line=0):
+        if os.getpid() != parent:
+            time.sleep(0.3)
+        return real(text, file, first_line)
+
+    monkeypatch.setattr(bibtex, "parse_plain", parse_plain)
+
+
+def test_work_given_for_meanwhile_runs_while_the_child_parses(slow_child):
+    text = bib()
+    only_thread()
+    ran = []
+    def meanwhile(answered):
+        ran.append((os.getpid(), answered()))
+        while not answered():  # it may look until the child's answer comes
+            time.sleep(0.01)
+        ran.append(answered())
+
+    assert split_load.parse_bib(text, "big.bib", meanwhile) == bibtex.parse_bibtex(text, "big.bib")
+    assert ran == [(os.getpid(), False), True]
+
+
+def test_work_given_for_meanwhile_that_fails_changes_nothing(slow_child):
+    def fails(answered):
+        raise RuntimeError("the head start failed")
+
+    text = bib()
+    only_thread()
+    assert split_load.parse_bib(text, "big.bib", fails) == bibtex.parse_bibtex(text, "big.bib")

@@ -47,7 +47,7 @@ def run_cli_import(args: argparse.Namespace, kind: str, names: list[str], option
     collecting = gc.isenabled()
     gc.disable()
     try:
-        plan = execute(store, parse_inputs(kind, inputs, options), dry_run=args.dry_run)
+        plan = execute(store, parse_inputs(kind, inputs, options, store), dry_run=args.dry_run)
     finally:
         if collecting:
             gc.enable()

@@ -93,9 +93,14 @@ def prepare(kind: str, names: Sequence[str], *, options: ImportOptions = ImportO
     return parse_inputs(kind, read_all(names, stdin), options)
 
 
-def parse_inputs(kind: str, inputs: list[InputText], options: ImportOptions = ImportOptions()) -> Prepared:
-    """Parse files read by `read_all` (pure work: no database)."""
-    return Prepared(kind, options, format_module(kind).parse(inputs, options))
+def parse_inputs(kind: str, inputs: list[InputText], options: ImportOptions = ImportOptions(),
+                 store: "Store | None" = None) -> Prepared:
+    """Parse files read by `read_all` (pure work: no database). `store`: the database the plan
+    will read, if the format reads ahead (its `head_start`) while a child parses."""
+    module = format_module(kind)
+    head_start = getattr(module, "head_start", None) if store is not None else None
+    meanwhile = None if head_start is None else (lambda answered: head_start(store, answered))
+    return Prepared(kind, options, module.parse(inputs, options, meanwhile))
 
 
 def execute(store: "Store", prepared: Prepared, *, dry_run: bool = False,

@@ -19,17 +19,39 @@ from ...models.imports import Action, FileRead, ImportPlan, ImportProblem, PlanI
 from .files import file_names
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ...store import Store
     from . import ImportOptions
     from .files import InputText
+    from .split_load import Meanwhile
 
 Parsed = list[tuple["InputText", BibParse]]
 
 
-def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
+def parse(inputs: list["InputText"], options: "ImportOptions", meanwhile: "Meanwhile | None" = None) -> Parsed:
     from .split_load import parse_bib
 
-    return [(given, parse_bib(given.text, given.name)) for given in inputs]
+    return [(given, parse_bib(given.text, given.name, meanwhile)) for given in inputs]
+
+
+def head_start(store: "Store", answered: Callable[[], bool]) -> None:
+    """What `plan` will ask that needs no write lock, asked while a child parses, until its
+    answer comes: each stored paper's title normalized (normalize_title remembers it; the plan
+    reads the papers again in its transaction, so a title changed since is normalized then).
+    10,000 stored papers: up to ~30 ms of the plan's duplicate check, off its path."""
+    from ...domain.bib_import import normalize_title
+    from ...store.paper_reads import paper_identities
+
+    rows = paper_identities(store)
+    for start in range(0, len(rows), HEAD_START_STEP):
+        if answered():
+            return
+        for _paper_id, title, _doi, _arxiv_id in rows[start:start + HEAD_START_STEP]:
+            normalize_title(title)
+
+
+HEAD_START_STEP = 500  # titles normalized between two looks at the child (~1-2 ms)
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from ...store import Store
     from . import ImportOptions
     from .files import InputText
+    from .split_load import Meanwhile
 
 Parsed = list[tuple["InputText", CardParse]]
 
 
-def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
+def parse(inputs: list["InputText"], options: "ImportOptions", meanwhile: "Meanwhile | None" = None) -> Parsed:
     return [(given, _parse(given, options)) for given in inputs]
 
 

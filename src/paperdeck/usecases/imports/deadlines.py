@@ -26,16 +26,17 @@ if TYPE_CHECKING:
     from ...store import Store
     from . import ImportOptions
     from .files import InputText
+    from .split_load import Meanwhile
 
 Parsed = list[tuple["InputText", ParseResult]]
 # Each value a file gives, and the columns that hold it.
 GROUPS = {"when": ("at_utc", "on_date", "tz_label"), "label": ("label",), "note": ("note",)}
 
 
-def parse(inputs: list["InputText"], options: "ImportOptions") -> Parsed:
+def parse(inputs: list["InputText"], options: "ImportOptions", meanwhile: "Meanwhile | None" = None) -> Parsed:
     from .split_load import parse_tracker
 
-    return [(given, parse_tracker(given.text, given.name)) for given in inputs]
+    return [(given, parse_tracker(given.text, given.name, meanwhile)) for given in inputs]
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:

@@ -12,6 +12,7 @@ and the other core is busy with it anyway: the integrity check a stamp did not s
 from __future__ import annotations
 
 import os
+import select
 import signal
 import threading
 from collections.abc import Callable
@@ -46,6 +47,10 @@ class Child:
             _child(work, argument, answer_write)
         os.close(answer_write)
         return cls(pid, answer)
+
+    def answered(self) -> bool:
+        """Whether the child's answer has begun to arrive (it is done, or failed): no wait."""
+        return self._answer >= 0 and bool(select.select([self._answer], [], [], 0)[0])
 
     def result(self, wait: float = ANSWER_WAIT) -> Any:
         """The child's result, or FAILED."""

@@ -21,10 +21,13 @@ from .in_child import FAILED, Child
 if TYPE_CHECKING:  # each import loads only its own format's parser
     from ...domain import bibtex, trackers
 
+# Work to do while the child parses: called with a test of whether its answer has come.
+Meanwhile = Callable[[Callable[[], bool]], None]
 
-def parse_tracker(text: str, file: str) -> trackers.ParseResult:
+
+def parse_tracker(text: str, file: str, meanwhile: Meanwhile | None = None) -> trackers.ParseResult:
     """`trackers.parse_text(text, file)`, with the second half of a large plain list read, and
-    its entries made deadlines, in a child."""
+    its entries made deadlines, in a child (`meanwhile`: as `_in_halves`)."""
     from ...domain import safe_yaml, trackers
 
     parts = safe_yaml.halves(text)
@@ -39,7 +42,7 @@ def parse_tracker(text: str, file: str) -> trackers.ParseResult:
             return None
 
     return _in_halves(lambda: trackers.parse_text(text, file), first_half, _tracker_part, (parts[1], file),
-                      lambda first, second: trackers.joined(first, _unpacked(second)))
+                      lambda first, second: trackers.joined(first, _unpacked(second)), meanwhile)
 
 
 def _tracker_part(arguments: tuple[str, str]) -> Any:
@@ -80,9 +83,9 @@ def _from_rows(rows: list[tuple], model: type) -> list:
     return [model(*row) for row in rows]
 
 
-def parse_bib(text: str, file: str) -> bibtex.BibParse:
+def parse_bib(text: str, file: str, meanwhile: Meanwhile | None = None) -> bibtex.BibParse:
     """`bibtex.parse_bibtex(text, file)`, with the second half of a large file of plain entries
-    read in a child."""
+    read in a child (`meanwhile`: as `_in_halves`)."""
     from ...domain import bibtex
 
     parts = bibtex.halves(text)
@@ -91,19 +94,27 @@ def parse_bib(text: str, file: str) -> bibtex.BibParse:
     first_text, second_text, second_line = parts
     return _in_halves(lambda: bibtex.parse_bibtex(text, file), lambda: bibtex.parse_plain(first_text, file),
                       _plain_part, (second_text, file, second_line),
-                      lambda first, second: bibtex.joined(first, _unpacked_plain(second)))
+                      lambda first, second: bibtex.joined(first, _unpacked_plain(second)), meanwhile)
 
 
 def _in_halves(whole: Callable[[], Any], first_half: Callable[[], Any], child_part: Callable[[Any], Any],
-               child_arguments: Any, join: Callable[[Any, Any], Any]) -> Any:
+               child_arguments: Any, join: Callable[[Any, Any], Any],
+               meanwhile: Meanwhile | None = None) -> Any:
     """`first_half()` here while `child_part(child_arguments)` parses the second half in a child;
     the two joined, or `whole()` when there is no child, a half is not plain (None), the child
-    failed or the halves do not join (None)."""
+    failed or the halves do not join (None). `meanwhile(answered)` runs if the first half is
+    done before the child's, which it then waits for anyway: work the caller would do later,
+    done early, which stops once `answered()` (the child's answer has come)."""
     child = Child.start(child_part, child_arguments)
     if child is None:
         return whole()
     try:
         first = first_half()
+        if first is not None and meanwhile is not None and not child.answered():
+            try:
+                meanwhile(child.answered)
+            except Exception:  # noqa: BLE001 - only a head start: the caller does it again later
+                pass
     except BaseException:  # Ctrl+C: the child ends with the parse
         child.discard()
         raise
