@@ -273,28 +273,33 @@ async def test_the_estimate_mark_wraps_onto_no_line_of_its_own_at_80_columns(pre
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_countdown_is_never_split_across_lines(prepared, size):
-    """A name that leaves room for only part of the countdown moves all of it to the next line
-    (it read "~161" at a line's end and "days" below, at 120 columns). English: a Chinese
-    countdown ("3天2时") has no space to split at, and the Chinese row names the deadline's kind,
-    not the label typed."""
+    """The venue and its countdown share the first line, the deadline's name cut between them
+    (it read "~161" at a line's end and "days" below, at 120 columns; at 80x24 the countdown was
+    past the panel's four rows). English: a Chinese countdown ("3天2时") has no space to split
+    at, and the Chinese row names the deadline's kind, not the label typed."""
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=size) as pilot:
         await view_shown(pilot)
         panel = app.screen.query_one("#dash-deadlines")
-        width = panel.scrollable_content_region.width
-        countdown = "3d 2h"
-        head = "  AAAI 2027 "
-        for room in (2, 4, 5):  # no room, or room for the countdown's first word only
-            label = "x" * (width - len(head) - room)
+        width = app.screen.row_width(panel)  # a scrollbar's room kept: it may appear
+        head, countdown = "  AAAI 2027 ", "3d 2h"
+        for room in (2, 4, 5, 9):  # no room, room for the countdown's first word only, and more
+            label = "y" * room + "x" * (width - len(head) - room)
             prepared.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 2, 11, 59, tzinfo=timezone.utc),
                                          label=label)
             await pilot.press("f5")
             await view_shown(pilot)
             row = next(option.prompt for option in panel.options
-                       if option.prompt.plain.startswith(head + label) and option.prompt.plain[len(head + label)] != "x")
+                       if option.prompt.plain.startswith(head + "y" * room) and option.prompt.plain[len(head) + room] != "y")
             lines = [line.plain for line in row.wrap(app.console, width)]
-            assert lines[0] == head + label and lines[1].strip() == countdown, lines
-            assert all(app.console.measure(line).maximum <= width for line in row.wrap(app.console, width))
+            assert lines[0].startswith(head + "y" * room) and lines[0].endswith("…  " + countdown), lines
+            assert len(lines[0]) <= width and "AoE" in lines[1], lines
+        short = "x" * (width - len(head) - 2 - len(countdown))  # it fits exactly: not cut
+        prepared.venues.add_deadline("aaai", 2027, "paper", at=datetime(2026, 12, 2, 11, 59, tzinfo=timezone.utc),
+                                     label=short)
+        await pilot.press("f5")
+        await view_shown(pilot)
+        assert any(option.prompt.plain.startswith(f"{head}{short}  {countdown}\n") for option in panel.options)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ...usecases.core import Store
     from ...usecases.view_ahead import ViewAhead
 
+MIN_NAME_CELLS = 8  # a deadline's name cut shorter than this says nothing: the countdown moves down instead
 VERDICT_STYLE = {"empty": "dim", "short": "yellow", "ok": "green", "long": "yellow"}
 # Where a row's Enter goes: option id prefix -> screen.
 TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards", "pitch": "pitch",
@@ -255,7 +256,7 @@ class DashboardScreen(PaperdeckScreen):
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
-        width = self._row_width(panel)
+        width = self.row_width(panel)
         within, later = summary.within, summary.later
         if not within:
             rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
@@ -277,10 +278,10 @@ class DashboardScreen(PaperdeckScreen):
         counts = [Text(f"{count} {Stage(stage).pick(self.language)}") for stage, count in summary.mine.by_stage]
         if not counts:
             return Text()
-        return continue_at(counts[0], counts[1:], self._row_width(panel) or sys.maxsize, 0, gap=" · ")
+        return continue_at(counts[0], counts[1:], self.row_width(panel) or sys.maxsize, 0, gap=" · ")
 
     @staticmethod
-    def _row_width(panel: OptionList) -> int:
+    def row_width(panel: OptionList) -> int:
         """The cells a row of `panel` has, its scrollbar counted in: it may appear once the rows
         are in."""
         width = panel.scrollable_content_region.width
@@ -293,9 +294,16 @@ class DashboardScreen(PaperdeckScreen):
         line.append("★ " if item.is_target else "  ", style="yellow")
         line.append_text(literal(f"{item.venue_name} {item.edition_year}", "bold"))
         line.append(" ")
-        line.append_text(literal(item.display_name(self.language)))
+        name = literal(item.display_name(self.language))
         left = Text(countdown(item, now, summary.zone, self.language), style=URGENCY_STYLE[urgency(item, now, summary.zone)])
-        continue_at(line, [left], width or sys.maxsize, 2)  # the countdown whole, on the next line if need be
+        # The venue and its countdown on the first line, the deadline's name cut to fit between
+        # them (the Venues screen has it whole); where even a cut name has no room, the
+        # countdown starts the next line, whole.
+        room = width - line.cell_len - 2 - left.cell_len
+        if width and name.cell_len > room >= MIN_NAME_CELLS:
+            name.truncate(room, overflow="ellipsis")
+        line.append_text(name)
+        continue_at(line, [left], width or sys.maxsize, 2)
         last_line = cell_len(line.plain.rpartition("\n")[2])
         when = when_text(item, summary.zone, self.language)
         mark = " " + pick(ESTIMATE, self.language) if item.is_estimate else ""
