@@ -13,6 +13,7 @@ saving what is typed in pitch_saving.py.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,9 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
         self.paper_id: int | None = None  # the paper whose text the editors hold
         self.wanted_paper_id: int | None = None  # the paper asked for (shown once its view lands)
         self.parts: tuple[PitchPart, ...] = ()
+        self.parts_mounted = 0  # the first this many parts have their widgets (the others come after the first frame)
+        self._other_parts_mounted = asyncio.Event()  # for tests (view_ready): clear while some wait
+        self._other_parts_mounted.set()
         self.dirty: set[str] = set()
         self.save_timer: Timer | None = None
         self.stopwatch: Stopwatch | None = None
@@ -161,11 +165,12 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             yield panel
         yield Footer()
 
-    def _part_widgets(self, parts: tuple[PitchPart, ...], texts: Mapping[str, str]) -> list[Widget]:
-        """Each part's heading, then its row (the prompt, beside or above the editor). No box
-        around the two: 5 containers fewer to mount, style and lay out at the first showing."""
+    def _part_widgets(self, parts: tuple[PitchPart, ...], texts: Mapping[str, str], first: int = 1) -> list[Widget]:
+        """Each part's heading, then its row (the prompt, beside or above the editor), from part
+        number `first`. No box around the two: 5 containers fewer to mount, style and lay out at
+        the first showing."""
         widgets: list[Widget] = []
-        for number, part in enumerate(parts, start=1):
+        for number, part in enumerate(parts[first - 1:], start=first):
             editor = SafeTextArea(texts.get(part.key, ""), id=f"editor-{number}", classes="part-editor", soft_wrap=True)
             editor.disabled = self.paper_id is None
             widgets.append(FittingLine(id=f"head-{number}", classes="part-head"))
@@ -221,8 +226,17 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             self.parts = view.parts
             self.texts = {part.key: texts.get(part.key, "") for part in view.parts}
             container = self.query_one("#pitch-parts", VerticalScroll)
+            self.parts_mounted = 0
             await container.remove_children()
-            await container.mount_all(self._part_widgets(view.parts, self.texts))
+            # The first showing: the parts below the first frame come right after it.
+            shown = self._parts_in_first_frame(view.parts) if not self._first_view_shown and self.is_current else len(view.parts)
+            await container.mount_all(self._part_widgets(view.parts[:shown], self.texts))
+            self.parts_mounted = shown
+            if shown < len(view.parts):
+                self._other_parts_mounted.clear()
+                self.call_after_refresh(self._mount_other_parts, view.parts)
+            else:
+                self._other_parts_mounted.set()
         elif take_stored:
             self._load_texts(view.bodies)
         self._render_prompts()
@@ -262,6 +276,21 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             elif view.paper_id is not None and chooser.value != view.paper_id:
                 chooser.value = view.paper_id
 
+    async def _mount_other_parts(self, parts: tuple[PitchPart, ...]) -> None:
+        """The parts the first frame left out, with the text they hold now."""
+        if parts != self.parts or self.parts_mounted >= len(parts):
+            return  # other parts were mounted meanwhile, all of them
+        first, self.parts_mounted = self.parts_mounted + 1, len(parts)
+        await self.query_one("#pitch-parts", VerticalScroll).mount_all(self._part_widgets(parts, self.texts, first))
+        self._render_prompts(first)
+        self._update_counts()
+        self._fit_layout()
+        self._other_parts_mounted.set()
+
+    async def view_ready(self) -> None:
+        await super().view_ready()
+        await self._other_parts_mounted.wait()
+
     def _list_papers(self, chooser: Select, options: tuple) -> None:
         chooser.set_options([(literal(title), paper_id) for title, paper_id in options])
         self._papers_listed = options
@@ -282,15 +311,17 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
 
     def _load_texts(self, bodies: Mapping[str, str]) -> None:
         for number, part in enumerate(self.parts, start=1):
-            editor = self.query_one(f"#editor-{number}", TextArea)
             text = bodies.get(part.key, "")
             self.texts[part.key] = text
+            if number > self.parts_mounted:
+                continue  # its editor, mounted soon, starts with self.texts
+            editor = self.query_one(f"#editor-{number}", TextArea)
             if editor.text != text:
                 editor.load_text(text)
             editor.disabled = self.paper_id is None
 
-    def _render_prompts(self) -> None:
-        for number, part in enumerate(self.parts, start=1):
+    def _render_prompts(self, first: int = 1) -> None:
+        for number, part in enumerate(self.parts[first - 1:self.parts_mounted], start=first):
             prompt = Text()
             other = part.en if self.language == "zh" else part.zh
             prompt.append_text(literal(other, "bold"))
@@ -309,7 +340,7 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             return
         estimate = estimate_pitch(self._texts(), self.rates, self.target_minutes)
         targets = part_targets([part.key for part in self.parts], self.target_minutes)
-        for number, (part, part_estimate) in enumerate(zip(self.parts, estimate.parts), start=1):
+        for number, (part, part_estimate) in enumerate(zip(self.parts[:self.parts_mounted], estimate.parts), start=1):
             head = Text(f"{number}. ", style="bold")
             head.append_text(literal(part.title(self.language), "bold"))
             if part.key in self.guard.held:

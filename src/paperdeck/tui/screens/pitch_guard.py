@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.widgets import TextArea
 
 from ...domain.merge import both_texts
 from ...usecases.core import ConflictError, NotFound, StoreError
@@ -16,8 +17,6 @@ from ...usecases.drafts import delete_draft, keep_draft, replace_draft
 from ...usecases.pitch import save_pitch_part
 
 if TYPE_CHECKING:
-    from textual.widgets import TextArea
-
     from .pitch import PitchScreen
 
 
@@ -84,9 +83,9 @@ class PitchGuard:
         screen.edits += 1  # a load asked for before this carries older text
         self.release(key)
         number = next(n for n, part in enumerate(screen.parts, start=1) if part.key == key)
-        editor: "TextArea" = screen.query_one(f"#editor-{number}")  # type: ignore[assignment]
-        if editor.text != text:
-            editor.load_text(text)
+        for editor in screen.query(f"#editor-{number}").results(TextArea):  # none yet: it starts with screen.texts
+            if editor.text != text:
+                editor.load_text(text)
         screen._update_counts()
 
     def hold(self, error: ConflictError) -> bool:

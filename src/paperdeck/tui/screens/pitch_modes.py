@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Select, TextArea
 
+from ...models.pitch import PitchPart
 from ..widgets.rehearsal import RehearsalPanel
 
 EXAMPLES_SHOWN = 120  # from this width the guide's examples show without F3
 SIDE_BY_SIDE = 170    # from this width they sit beside the editors (which keep EDITOR_SHARE)
 EDITOR_SHARE = 0.6    # an editor is at least this share of the screen's width
 PROMPT_MIN = 28       # narrower than this, an example column is not worth having
+# A part's rows without its prompt: its heading, its editor and the margin below it (PitchScreen's
+# CSS: .part-head, .part-editor, .part-row); and the rows above the parts' pane: the header and the
+# paper and gauge bar (the footer not counted: the pane is taken as one row taller than it is).
+PART_ROWS = 1 + 6 + 1
+PITCH_SHELL_ROWS = 1 + 3
 
 
 def after_typed_keys(action: Callable[..., None]) -> Callable[..., None]:
@@ -138,15 +144,37 @@ class PitchModes:
         if width > 0:
             self._fit_widgets(width, self.query_one(RehearsalPanel), self.query(".part-prompt"))
 
-    def _fit_widgets(self, width: int, panel: RehearsalPanel, prompts: Iterable[Widget]) -> None:
-        """`_fit_layout` at `width` on these widgets (in the screen's compose: not mounted yet)."""
+    def _layout_at(self, width: int) -> tuple[int, int, bool, bool]:
+        """At `width`: the rehearsal panel's width, the prompts' width beside the editors, and
+        whether the examples show, and whether beside the editors."""
         panel_width = 24 if width < EXAMPLES_SHOWN else 30 if width < SIDE_BY_SIDE else 32
-        panel.styles.width = panel_width
         parts_inner = width - panel_width - 2 - 1 - 1  # the parts' padding, scrollbar and panel border
         prompt = parts_inner - math.ceil(width * EDITOR_SHARE)
         examples = self._examples_shown(width)
-        side = examples and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
+        return panel_width, prompt, examples, examples and width >= SIDE_BY_SIDE and prompt >= PROMPT_MIN
+
+    def _fit_widgets(self, width: int, panel: RehearsalPanel, prompts: Iterable[Widget]) -> None:
+        """`_fit_layout` at `width` on these widgets (in the screen's compose: not mounted yet)."""
+        panel_width, prompt, examples, side = self._layout_at(width)
+        panel.styles.width = panel_width
         self.set_class(examples, "-examples")
         self.set_class(side, "-side")
         for widget in prompts:
             widget.styles.width = prompt if side else "1fr"
+
+    def _parts_in_first_frame(self, parts: Sequence[PitchPart]) -> int:
+        """How many of `parts` the first frame can show: the others are mounted right after it
+        (each part's editor is ~5 ms of the first showing's UI thread at medium). Counted with
+        each part's fewest rows (a prompt above its editor wraps to one line or more, two or
+        more with an example), so a part left out starts below the parts' pane, and the parts
+        mounted overflow it (its scrollbar is there from the first frame, as with all of them).
+        All of them when the focus goes to a part further down (scrolled to, its neighbours show)."""
+        width, height = self.app.size
+        _, _, examples, side = self._layout_at(width)
+        pane_rows = height - PITCH_SHELL_ROWS
+        top = 0
+        for count, part in enumerate(parts):
+            if top >= pane_rows:
+                return count if self.current_part <= count else len(parts)
+            top += PART_ROWS + ((2 if part.example(self.language) else 1) if examples and not side else 0)
+        return len(parts)

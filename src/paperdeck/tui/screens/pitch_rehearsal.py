@@ -70,7 +70,8 @@ class RehearsalControls:
     def _focus_current_part(self) -> None:
         if self.stopwatch is not None and self.stopwatch.current_key is not None:
             number = self.stopwatch.current_index + 1
-            self.query_one(f"#head-{number}").scroll_visible()
+            for head in self.query(f"#head-{number}"):  # none before the first frame's parts are followed by the others
+                head.scroll_visible()
 
     def _render_rehearsal(self) -> None:
         """Four times a second while rehearsing: from memory and the view, no store."""
