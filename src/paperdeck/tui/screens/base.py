@@ -201,14 +201,17 @@ class PaperdeckScreen(PaperdeckView, FirstPaint, Screen[None]):
         self._view_requested_key = None
         self._idle_event().set()
 
+    def widgets_going(self) -> bool:
+        """Quitting, or this screen being removed: its widgets are going (a read-ahead view
+        drawn now raised NoMatches). Not running: the app's end closes a screen installed
+        (built ahead) after its children, and its queued view is handled meanwhile."""
+        return bool(self.app._exit or not self.app._running or self._pruning or self._closing)
+
     async def on_paperdeck_screen_view_loaded(self, message: ViewLoaded) -> None:
         message.stop()
         if message.generation != self._view_generation:
             return  # an older load, overtaken by a newer one
-        if self.app._exit or not self.app._running or self._pruning or self._closing:
-            # Quitting, or this screen being removed: its widgets are going (a read-ahead view
-            # drawn now raised NoMatches). Not running: the app's end closes a screen installed
-            # (built ahead) after its children, and its queued view is handled meanwhile.
+        if self.widgets_going():
             return
         shown = self.show_view(message.view)
         if inspect.isawaitable(shown):

@@ -278,10 +278,12 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
 
     async def _mount_other_parts(self, parts: tuple[PitchPart, ...]) -> None:
         """The parts the first frame left out, with the text they hold now."""
-        if parts != self.parts or self.parts_mounted >= len(parts):
-            return  # other parts were mounted meanwhile, all of them
+        if parts != self.parts or self.parts_mounted >= len(parts) or self.widgets_going():
+            return  # other parts were mounted meanwhile, all of them; or quitting
         first, self.parts_mounted = self.parts_mounted + 1, len(parts)
         await self.query_one("#pitch-parts", VerticalScroll).mount_all(self._part_widgets(parts, self.texts, first))
+        if self.widgets_going():  # quit while they mounted: their widgets are gone already
+            return
         self._render_prompts(first)
         self._update_counts()
         self._fit_layout()
