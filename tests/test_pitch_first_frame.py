@@ -25,11 +25,13 @@ async def test_the_first_frame_holds_the_parts_it_shows_and_the_others_follow_it
     save_pitch_part(store, paper.id, last.key, "The last part's text, stored before.", None)
 
     painted: list[int] = []  # the editors there when the screen was first drawn
+    scrolled: list[int] = []  # and the height the parts' pane scrolls over
     compositor_refresh = PitchScreen._compositor_refresh
 
     def recording(self):
         if not painted and not self._paint_held and self.view is not None:
             painted.append(len(self.query(".part-editor")))
+            scrolled.append(self.query_one("#pitch-parts").virtual_size.height)
         compositor_refresh(self)
 
     monkeypatch.setattr(PitchScreen, "_compositor_refresh", recording)
@@ -45,6 +47,10 @@ async def test_the_first_frame_holds_the_parts_it_shows_and_the_others_follow_it
         pane = screen.query_one("#pitch-parts").region
         if first_frame_parts < PARTS:
             assert screen.query_one(f"#head-{first_frame_parts + 1}").region.y >= pane.bottom
+        # Their rows were held for them: the scrollbar's thumb barely changes when they come.
+        final = screen.query_one("#pitch-parts").virtual_size.height
+        assert final - 3 <= scrolled[0] <= final, (scrolled, final)
+        assert not screen.query("#pitch-parts-later")
         # Mounted later, they are whole: text, heading, prompt, in order after the others.
         assert screen.query_one(f"#editor-{PARTS}", TextArea).text == "The last part's text, stored before."
         heading = screen.query_one(f"#head-{PARTS}", FittingLine)

@@ -229,8 +229,13 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
             self.parts_mounted = 0
             await container.remove_children()
             # The first showing: the parts below the first frame come right after it.
-            shown = self._parts_in_first_frame(view.parts) if not self._first_view_shown and self.is_current else len(view.parts)
-            await container.mount_all(self._part_widgets(view.parts[:shown], self.texts))
+            shown, later_rows = (self._parts_in_first_frame(view.parts) if not self._first_view_shown and self.is_current
+                                 else (len(view.parts), 0))
+            widgets = self._part_widgets(view.parts[:shown], self.texts)
+            if later_rows:  # their rows meanwhile: the scrollbar's thumb is (about) its size from the first frame
+                widgets.append(Widget(id="pitch-parts-later"))
+                widgets[-1].styles.height = later_rows
+            await container.mount_all(widgets)
             self.parts_mounted = shown
             if shown < len(view.parts):
                 self._other_parts_mounted.clear()
@@ -281,9 +286,11 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
         if parts != self.parts or self.parts_mounted >= len(parts) or self.widgets_going():
             return  # other parts were mounted meanwhile, all of them; or quitting
         first, self.parts_mounted = self.parts_mounted + 1, len(parts)
-        await self.query_one("#pitch-parts", VerticalScroll).mount_all(self._part_widgets(parts, self.texts, first))
+        container = self.query_one("#pitch-parts", VerticalScroll)
+        await container.mount_all(self._part_widgets(parts, self.texts, first))
         if self.widgets_going():  # quit while they mounted: their widgets are gone already
             return
+        await container.query("#pitch-parts-later").remove()
         self._render_prompts(first)
         self._update_counts()
         self._fit_layout()

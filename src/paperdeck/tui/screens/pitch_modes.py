@@ -162,19 +162,22 @@ class PitchModes:
         for widget in prompts:
             widget.styles.width = prompt if side else "1fr"
 
-    def _parts_in_first_frame(self, parts: Sequence[PitchPart]) -> int:
-        """How many of `parts` the first frame can show: the others are mounted right after it
-        (each part's editor is ~5 ms of the first showing's UI thread at medium). Counted with
-        each part's fewest rows (a prompt above its editor wraps to one line or more, two or
-        more with an example), so a part left out starts below the parts' pane, and the parts
-        mounted overflow it (its scrollbar is there from the first frame, as with all of them).
-        All of them when the focus goes to a part further down (scrolled to, its neighbours show)."""
+    def _parts_in_first_frame(self, parts: Sequence[PitchPart]) -> tuple[int, int]:
+        """How many of `parts` the first frame can show, and the fewest rows the others take:
+        those are mounted right after it (each part's editor is ~5 ms of the first showing's UI
+        thread at medium). Counted with each part's fewest rows (a prompt above its editor wraps
+        to one line or more, two or more with an example), so a part left out starts below the
+        parts' pane, and the parts mounted overflow it (its scrollbar is there from the first
+        frame, as with all of them). All of them when the focus goes to a part further down
+        (scrolled to, its neighbours show)."""
         width, height = self.app.size
         _, _, examples, side = self._layout_at(width)
+        above = examples and not side
+        rows = [PART_ROWS + ((2 if part.example(self.language) else 1) if above else 0) for part in parts]
         pane_rows = height - PITCH_SHELL_ROWS
         top = 0
-        for count, part in enumerate(parts):
+        for count, part_rows in enumerate(rows):
             if top >= pane_rows:
-                return count if self.current_part <= count else len(parts)
-            top += PART_ROWS + ((2 if part.example(self.language) else 1) if examples and not side else 0)
-        return len(parts)
+                return (count, sum(rows[count:])) if self.current_part <= count else (len(parts), 0)
+            top += part_rows
+        return len(parts), 0
