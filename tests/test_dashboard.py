@@ -8,6 +8,7 @@ import pytest
 
 from paperdeck.models.papers import Stage
 from paperdeck.tui.app import PaperdeckApp
+from paperdeck.tui.widgets.panel import UNBROKEN
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ async def view_shown(pilot) -> None:
 
 def panel_text(app, panel_id: str) -> str:
     panel = app.screen.query_one(panel_id)
-    return "\n".join(str(option.prompt) for option in panel.options)
+    return "\n".join(str(option.prompt) for option in panel.options).replace(UNBROKEN, " ")  # shown as a space
 
 
 async def test_dashboard_shows_stalled_papers_literally(prepared):
@@ -281,7 +282,7 @@ async def test_a_countdown_is_never_split_across_lines(prepared, size):
     async with app.run_test(size=size) as pilot:
         await view_shown(pilot)
         panel = app.screen.query_one("#dash-deadlines")
-        width = app.screen.row_width(panel)  # a scrollbar's room kept: it may appear
+        width = panel.row_width()  # a scrollbar's room kept: it may appear
         head, countdown = "  AAAI 2027 ", "3d 2h"
         for room in (2, 4, 5, 9):  # no room, room for the countdown's first word only, and more
             label = "y" * room + "x" * (width - len(head) - room)
@@ -324,3 +325,31 @@ async def test_a_count_by_stage_is_never_apart_from_its_stage(store, frozen_cloc
             assert len(lines) > 1, lines  # it does break here
             assert all(re.fullmatch(r"\d+ \D+( · \d+ \D+)*", line) for line in lines), (size, lines)
             assert "100 " + Stage.WRITING.pick(language) in counts.plain
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_every_row_line_fits_its_panel_and_goes_on_under_itself(prepared, language):
+    """Long lines are broken under their own indentation ("  Writing · …" / "  next: …"), not
+    left to wrap at the panel's edge; again at each new size."""
+    from rich.cells import cell_len
+
+    from paperdeck.tui.screens.dashboard import DashboardList
+
+    for n in range(3):
+        prepared.papers.add(f"Long stalled paper {n} about sparse attention at a very large scale", Stage.WRITING,
+                            stage_entered_at="2026-08-01T09:00:00Z")
+    prepared.settings.update(language=language)
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        for size in ((80, 24), (100, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await view_shown(pilot)
+            for panel in app.screen.query(DashboardList):
+                width = panel.row_width()
+                for option in panel.options:
+                    lines = option.prompt.plain.split("\n")
+                    wide = [line for line in lines  # an unindented line: the list wraps it as well
+                            if line.startswith(" ") and cell_len(line) > width and " " in line.strip()]
+                    assert not wide, (size, panel.id, lines)

@@ -38,7 +38,7 @@ from ...usecases.today import (
     target_text,
 )
 from ..widgets.drawn_options import DrawnOptionList
-from ..widgets.panel import continue_at, literal
+from ..widgets.panel import UNBROKEN, continue_at, hanging, literal
 from .base import PaperdeckScreen
 from .dashboard_agenda import agenda_options
 
@@ -53,11 +53,18 @@ TARGET_SCREENS = {"venue": "venues", "paper": "pipeline", "cards": "flashcards",
                   "pipeline": "pipeline"}
 
 
+def _hanging_option(option: Option, width: int) -> Option:
+    prompt = option.prompt
+    hung = hanging(prompt, width) if isinstance(prompt, Text) else prompt
+    return option if hung is prompt else Option(hung, id=option.id, disabled=option.disabled)
+
+
 class DashboardList(DrawnOptionList):
     """One dashboard panel: rows whose ids say which screen and item Enter opens. Its rows are
     laid out to the panel's width, so most are drawn without Textual's wrapping pass."""
 
     pending_rest: list[Option] = []  # rows `show_rows` left for after the frame (none: [])
+    given: list[Option] = []         # the rows as shown last, before `hung`: a resize hangs them anew
 
     DEFAULT_CSS = """
     DashboardList {
@@ -70,17 +77,32 @@ class DashboardList(DrawnOptionList):
     """
 
     def on_resize(self) -> None:
-        # The deadlines' times wrap by the panel's width: lay them out again at the new width.
+        # Rows are laid out to the panel's width: lay them out again at the new width.
         screen = self.screen
         if not isinstance(screen, DashboardScreen) or screen.dashboard is None:
             return
-        if self.id == "dash-deadlines":
+        if self.id == "dash-deadlines":  # their times break by the width too
             screen.show_deadlines(screen.dashboard.summary, screen.shown_at)
-        elif self.id == "dash-attention":  # the counts by stage break by the width too
-            try:
-                self.replace_option_prompt("head-stages", screen.stage_counts(screen.dashboard.summary, self))
-            except OptionDoesNotExist:  # the first run's hint instead
-                pass
+            return
+        rows = [Option(screen.stage_counts(screen.dashboard.summary, self), id=option.id, disabled=True)
+                if option.id == "head-stages" else option for option in self.given]
+        if rows:
+            self.show_rows(rows)
+
+    def row_width(self) -> int:
+        """The cells a row has, a scrollbar's counted in where one may appear once the rows are
+        in (not in a panel as tall as its rows)."""
+        width = self.scrollable_content_region.width
+        height = self.styles.height
+        if not self.show_vertical_scrollbar and not (height is not None and height.is_auto):
+            width -= self.styles.scrollbar_size_vertical
+        return width
+
+    def hung(self, rows: list[Option]) -> list[Option]:
+        """`rows` with their long lines broken under their own indentation (`hanging`): a row's
+        second line goes on under itself, not at the panel's edge."""
+        width = self.row_width()
+        return [_hanging_option(option, width) for option in rows]
 
     def show_rows(self, rows: list[Option], *, rest_later: bool = False) -> list[Option]:
         """Replace the rows, keeping the highlighted one (by id) across a live refresh.
@@ -90,7 +112,7 @@ class DashboardList(DrawnOptionList):
         (~200 two-line rows over the panels) was a tenth of a second before the first frame."""
         current = self.highlighted_option
         keep = current.id if current is not None else None
-        self.pending_rest = []
+        self.pending_rest, self.given = [], list(rows)
         first = next((i for i, option in enumerate(rows) if not option.disabled), None)
         kept = next((i for i, option in enumerate(rows) if keep is not None and option.id == keep), None)
         room = self.scrollable_content_region.height
@@ -99,7 +121,7 @@ class DashboardList(DrawnOptionList):
             # One line per row at least: `room` rows fill the panel; the highlighted one is shown.
             shown = max(room, (kept or 0) + 1, (first or 0) + 1)
             rows, rest = rows[:shown], rows[shown:]
-        self.set_options(rows)
+        self.set_options(self.hung(rows))  # the rest are hung when they are added
         self.pending_rest = rest
         self.highlighted = first if kept is None else kept
         if self.highlighted == first:
@@ -222,7 +244,7 @@ class DashboardScreen(PaperdeckScreen):
             for panel in self.query(DashboardList):
                 rest, panel.pending_rest = panel.pending_rest, []
                 if rest:
-                    panel.add_options(rest)
+                    panel.add_options(panel.hung(rest))
         finally:
             self._rest_event().set()
 
@@ -256,7 +278,7 @@ class DashboardScreen(PaperdeckScreen):
         panel = self._panel("#dash-deadlines", self.pick(
             f"截止日期（{summary.days} 天内）", f"Deadlines (next {summary.days} days)"))
         rows: list[Option] = []
-        width = self.row_width(panel)
+        width = panel.row_width()
         within, later = summary.within, summary.later
         if not within:
             rows.append(self._note(self.pick(f"{summary.days} 天内没有截止日期", f"None in the next {summary.days} days"),
@@ -273,21 +295,12 @@ class DashboardScreen(PaperdeckScreen):
             rows.append(self._deadline_row(item, index, summary, now, width))
         self._fill(panel, rows)
 
-    def stage_counts(self, summary: TodaySummary, panel: OptionList) -> Text:
+    def stage_counts(self, summary: TodaySummary, panel: DashboardList) -> Text:
         """"297 Ideation · 145 Design · …", a count never apart from its stage at a line's end."""
         counts = [Text(f"{count} {Stage(stage).pick(self.language)}") for stage, count in summary.mine.by_stage]
         if not counts:
             return Text()
-        return continue_at(counts[0], counts[1:], self.row_width(panel) or sys.maxsize, 0, gap=" · ")
-
-    @staticmethod
-    def row_width(panel: OptionList) -> int:
-        """The cells a row of `panel` has, its scrollbar counted in: it may appear once the rows
-        are in."""
-        width = panel.scrollable_content_region.width
-        if not panel.show_vertical_scrollbar:
-            width -= panel.styles.scrollbar_size_vertical
-        return width
+        return continue_at(counts[0], counts[1:], panel.row_width() or sys.maxsize, 0, gap=" · ")
 
     def _deadline_row(self, item: DeadlineItem, index: int, summary: TodaySummary, now: datetime, width: int) -> Option:
         line = Text()
@@ -376,21 +389,21 @@ class DashboardScreen(PaperdeckScreen):
         return Option(line, id=f"paper:{paper.paper_id}#next")
 
     def _show_cards(self, summary: TodaySummary, target: float) -> None:
-        cards = summary.cards
+        cards, _ = summary.cards, UNBROKEN
         panel = self._panel("#dash-cards", self.pick("闪卡", "Flashcards"))
         due = Text()
         due.append(self.pick(f"今日待学 {cards.to_study}", f"{cards.to_study} to study today"),
                    style="bold yellow" if cards.to_study else "bold green")
         key = self.key_hint("review")  # Enter is the list's own key: it opens the row
         due.append(self.pick(f"  （{key} 或回车开始）", f"  ({key} or Enter to start)"), style="dim")
-        due.append(self.pick(f"\n  到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}",
-                             f"\n  {cards.due} due · {cards.learning} learning · {cards.new} new"))
+        due.append(self.pick(f"\n  到期{_}{cards.due} · 学习中{_}{cards.learning} · 新卡{_}{cards.new}",
+                             f"\n  {cards.due}{_}due · {cards.learning}{_}learning · {cards.new}{_}new"))
         streak = Text(self.pick(f"连续复习 {cards.streak} 天", f"Review streak: {cards.streak} "
                                 f"{'day' if cards.streak == 1 else 'days'}"))
         retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
-        kept = Text(self.pick(f"真实记忆率 {retention}（近 {cards.retention_days} 天）",
-                              f"True retention: {retention} (last {cards.retention_days} days)"))
-        kept.append(self.pick(f"，目标 {target:.0%}", f", target {target:.0%}"), style="dim")
+        kept = Text(self.pick(f"真实记忆率 {retention}（近{_}{cards.retention_days}{_}天）",
+                              f"True retention: {retention} (last{_}{cards.retention_days}{_}days)"))
+        kept.append(self.pick(f"，目标{_}{target:.0%}", f", target{_}{target:.0%}"), style="dim")
         self._fill(panel, [
             Option(due, id="cards:review"),
             Option(streak, id="cards:stats#streak"),
