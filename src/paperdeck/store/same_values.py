@@ -29,7 +29,7 @@ def insert_rows(conn: "sqlite3.Connection", table: str, columns: Sequence[str], 
         for position, values in enumerate(zip(*rows)):
             first = values[0]
             text = _literal(first)
-            if text is not None and values.count(first) == count and (first is None or _all_of_type(values, type(first))):
+            if text is not None and values.count(first) == count and (type(first) is not int or _all_ints(values)):
                 literals[position] = text
     marks = ", ".join(literals.get(position, "?") for position in range(len(columns)))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
@@ -55,6 +55,7 @@ def _literal(value: Any) -> str | None:
     return None
 
 
-def _all_of_type(values: tuple[Any, ...], kind: type) -> bool:
-    """Equal is not the same: 1 == 1.0 == True, but each is stored as its own type."""
-    return all(type(value) is kind for value in values)
+def _all_ints(values: tuple[Any, ...]) -> bool:
+    """Equal is not the same: 1 == 1.0 == True, each stored as its own type. (Only None equals
+    None, and a text equals only a text, which is stored as its characters.)"""
+    return set(map(type, values)) == {int}
