@@ -86,7 +86,7 @@ def test_a_bib_import_checks_each_entry_once(store, tmp_path, monkeypatch):
 
     calls = []
     checked = papers._checked
-    monkeypatch.setattr(papers, "_checked", lambda fields: calls.append(1) or checked(fields))
+    monkeypatch.setattr(papers, "_checked", lambda fields, **options: calls.append(1) or checked(fields, **options))
     path = tmp_path / "three.bib"
     path.write_text("".join(f"@article{{k{n},\n  title = {{Paper {n}}},\n  year = {{2024}},\n}}\n" for n in range(3))
                     + "@article{huge,\n  title = {" + "Long " * 1000 + "},\n}\n", "utf-8")
