@@ -39,6 +39,15 @@ async def view_shown(pilot) -> None:
     await pilot.pause()
 
 
+async def resized(pilot, *sizes: tuple[int, int]):
+    """The shown view at each of `sizes` in turn (the terminal resized to it)."""
+    await view_shown(pilot)
+    for size in sizes:
+        await pilot.resize_terminal(*size)
+        await view_shown(pilot)
+        yield size
+
+
 def panel_text(app, panel_id: str) -> str:
     panel = app.screen.query_one(panel_id)
     return "\n".join(str(option.prompt) for option in panel.options).replace(UNBROKEN, " ")  # shown as a space
@@ -314,10 +323,7 @@ async def test_a_count_by_stage_is_never_apart_from_its_stage(store, frozen_cloc
     store.settings.update(language=language)
     app = PaperdeckApp(store, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await view_shown(pilot)
-        for size in ((120, 40), (80, 24), (100, 30)):
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+        async for size in resized(pilot, (120, 40), (80, 24), (100, 30)):
             panel = app.screen.query_one("#dash-attention")
             width = panel.scrollable_content_region.width
             counts = panel.get_option("head-stages").prompt
@@ -341,11 +347,7 @@ async def test_every_row_line_fits_its_panel_and_goes_on_under_itself(prepared, 
     prepared.settings.update(language=language)
     app = PaperdeckApp(prepared, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await view_shown(pilot)
-        for size in ((80, 24), (100, 30), (120, 40)):
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
-            await view_shown(pilot)
+        async for size in resized(pilot, (80, 24), (100, 30), (120, 40)):
             for panel in app.screen.query(DashboardList):
                 width = panel.row_width()
                 for option in panel.options:
