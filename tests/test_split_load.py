@@ -312,3 +312,19 @@ def test_work_given_for_meanwhile_that_fails_changes_nothing(slow_child):
     text = bib()
     only_thread()
     assert split_load.parse_bib(text, "big.bib", fails) == bibtex.parse_bibtex(text, "big.bib")
+
+
+def test_the_childs_half_is_used_not_parsed_again(monkeypatch):
+    """Its papers come back as written (texts, numbers, None, lists, dicts): had the child failed,
+    this process would parse the whole text itself."""
+    def change(parts):
+        parts[1500] = parts[1500].replace("title = {Split", "doi = {10.1/x},\n  url = {https://openreview.net/forum?id=1},\n"
+                                          "  title = {Zoë's Split").replace("Doe, Jane", "Ölçer, Zoë")
+    text = bib(change=change)
+    whole = bibtex.parse_bibtex(text, "big.bib")
+    only_thread()
+    monkeypatch.setattr(bibtex, "parse_bibtex", lambda *args: pytest.fail("the whole text was parsed again"))
+    split = split_load.parse_bib(text, "big.bib")
+    assert split == whole
+    assert split.papers[1500].doi == "10.1/x" and split.papers[1500].links and split.papers[1500].authors[0] == "Zoë Ölçer"
+    assert split.papers[1500].source == whole.papers[1500].source and split.papers[1500].source["fields"]
