@@ -328,3 +328,19 @@ def test_the_childs_half_is_used_not_parsed_again(monkeypatch):
     assert split == whole
     assert split.papers[1500].doi == "10.1/x" and split.papers[1500].links and split.papers[1500].authors[0] == "Zoë Ölçer"
     assert split.papers[1500].source == whole.papers[1500].source and split.papers[1500].source["fields"]
+
+
+def test_the_child_finds_what_it_parses_with_ready(tmp_path):
+    """What a plain half is read with is imported and made before the fork (~20 ms the child,
+    the parse's longer path, would spend again): the parse after it imports nothing."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "half.bib"
+    source.write_text("".join(bib_entry(n) for n in range(51)), "utf-8")
+    code = ("import sys; from paperdeck.domain import bibtex; bibtex.load_plain_parser(); before = set(sys.modules); "
+            "part = bibtex.parse_plain(open(sys.argv[1], encoding='utf-8').read(), 'half.bib'); "
+            "assert part is not None and len(part[0].papers) == 51, part; print(sorted(set(sys.modules) - before))")
+    done = subprocess.run([sys.executable, "-c", code, str(source)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -93,6 +93,7 @@ def parse_bib(text: str, file: str, meanwhile: Meanwhile | None = None) -> bibte
     if parts is None:
         return bibtex.parse_bibtex(text, file)
     first_text, second_text, second_line = parts
+    bibtex.load_plain_parser()  # once, before the fork: not again in the child
     return _in_halves(lambda: bibtex.parse_bibtex(text, file), lambda: bibtex.parse_plain(first_text, file),
                       _plain_part, (second_text, file, second_line),
                       lambda first, second: bibtex.joined(first, _unpacked_plain(second)), meanwhile)
