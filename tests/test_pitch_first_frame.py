@@ -59,3 +59,41 @@ async def test_the_first_frame_holds_the_parts_it_shows_and_the_others_follow_it
         heads = [screen.query_one(f"#head-{number}").region.y for number in range(1, PARTS + 1)]
         assert heads == sorted(heads) and len(set(heads)) == PARTS
         assert app.focused is screen.query_one("#editor-1", TextArea)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_screen_is_styled_once_before_its_first_frame(store, make_app, monkeypatch, size):
+    """Its classes for the width (examples shown, beside the editors) are there before it is
+    first styled: set later, they restyled it once more before its first frame."""
+    from textual.css.stylesheet import Stylesheet
+
+    from paperdeck.tui.screens.pitch import PitchScreen
+
+    store.papers.add("Reward-Aware Prompt Optimization", Stage.WRITING)
+    styled: list[bool] = []  # per styling of the screen before its first frame: drawn yet
+    drawn: list[bool] = []
+    apply, compositor_refresh = Stylesheet.apply, PitchScreen._compositor_refresh
+
+    def counting_apply(self, node, *args, **kwargs):
+        if isinstance(node, PitchScreen) and not drawn:
+            styled.append(True)
+        return apply(self, node, *args, **kwargs)
+
+    def recording(self):
+        if not drawn and not self._paint_held and self.view is not None:
+            drawn.append(True)
+        compositor_refresh(self)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting_apply)
+    monkeypatch.setattr(PitchScreen, "_compositor_refresh", recording)
+    app = make_app("dashboard")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.screen.view_ready()
+        await pilot.press("5")
+        await pilot.pause()
+        await app.screen.view_ready()
+        assert isinstance(app.screen, PitchScreen) and drawn
+        assert len(styled) == 1
+        assert app.screen.has_class("-examples") == (size[0] >= 120)
+        assert app.screen.has_class("-side") == (size[0] >= 200)

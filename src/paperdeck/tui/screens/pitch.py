@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -146,6 +147,12 @@ class PitchScreen(PitchSaving, PitchModes, RehearsalControls, PitchOutputs, Pape
         self._entered = True  # the focus goes into an editor once the parts are shown
         self._typed_early: list[str] = []  # text typed before the editors were there
         self._covered = False  # suspended under a dialog (not left for another screen)
+        # Its classes for the terminal's width before it is first styled: set in compose, they
+        # restyled the screen once more before its first frame (~1 ms at medium).
+        try:
+            self._fit_classes(self.app.size.width, styled=False)
+        except NoActiveAppError:  # built outside a running app: compose sets them
+            pass
 
     # -- layout -----------------------------------------------------------------------------
 

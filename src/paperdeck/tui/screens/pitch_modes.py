@@ -155,12 +155,17 @@ class PitchModes:
 
     def _fit_widgets(self, width: int, panel: RehearsalPanel, prompts: Iterable[Widget]) -> None:
         """`_fit_layout` at `width` on these widgets (in the screen's compose: not mounted yet)."""
-        panel_width, prompt, examples, side = self._layout_at(width)
+        panel_width, prompt, _, side = self._layout_at(width)
         panel.styles.width = panel_width
-        self.set_class(examples, "-examples")
-        self.set_class(side, "-side")
+        self._fit_classes(width)
         for widget in prompts:
             widget.styles.width = prompt if side else "1fr"
+
+    def _fit_classes(self, width: int, *, styled: bool = True) -> None:
+        """The screen's classes for `width`; `styled=False`: before it is first styled (no restyle)."""
+        _, _, examples, side = self._layout_at(width)
+        self.set_class(examples, "-examples", update=styled)
+        self.set_class(side, "-side", update=styled)
 
     def _parts_in_first_frame(self, parts: Sequence[PitchPart]) -> tuple[int, int]:
         """How many of `parts` the first frame can show, and the fewest rows the others take:
