@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
+import re
+import struct
 import subprocess
 import sys
+import termios
 
 import pytest
 
@@ -30,13 +34,16 @@ def _prepare(db_path) -> None:
         store.close()
 
 
-def run_in_pty(args: list[str], env: dict[str, str]) -> str:
-    """Run the CLI with stdout on a pseudo-terminal, as in a shell's start-up file."""
+def run_in_pty(args: list[str], env: dict[str, str], columns: int = 0) -> str:
+    """Run the CLI with stdout on a pseudo-terminal, as in a shell's start-up file (`columns`
+    wide; 0: a terminal that does not say)."""
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "paperdeck.cli.main", *args],
-            stdout=follower, stderr=subprocess.PIPE, env={**os.environ, **env},
+            stdout=follower, stderr=subprocess.PIPE,
+            env={name: value for name, value in {**os.environ, **env}.items() if name != "COLUMNS"},  # the pty's width
         )
         os.close(follower)
         chunks = []
@@ -225,3 +232,32 @@ def test_deadline_kinds_are_whole_and_columns_line_up(seeded_db):
     assert "Abstract submission deadline" in result.stdout
     assert "subm…" not in result.stdout
     assert len({row.index(" ~") for row in rows}) == 1, rows
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_on_a_terminal_every_line_fits_its_width(seeded_db, language):
+    """A terminal wraps a longer line wherever it ends ("no mov" / "e in 60 days" at 80
+    columns): each line is cut to the width instead, the titles' column narrower. Through a
+    pipe nothing is cut."""
+    from paperdeck.cli.commands.today import cells
+    from paperdeck.models.papers import Stage
+    from paperdeck.store import open_store
+
+    _prepare(seeded_db)
+    store = open_store(seeded_db)
+    try:
+        store.settings.update(language=language)
+        store.papers.add("A long title about sparse attention for long-context reasoning at scale", Stage.WRITING,
+                         stage_entered_at="2026-08-01T00:00:00Z", notes="x")
+    finally:
+        store.close()
+    args, env = ["today", "--days", "3660", "--db", str(seeded_db)], {"TERM": "xterm-256color", "NO_COLOR": "1"}
+    for columns in (60, 80, 100):
+        lines = run_in_pty(args, env, columns).replace("\r\n", "\n").splitlines()
+        assert all(cells(line) <= columns for line in lines), (columns, [line for line in lines if cells(line) > columns])
+        assert any(line.startswith("  #") and "A long title" in line and "…" in line for line in lines)  # cut
+    coloured = run_in_pty(args, {"TERM": "xterm-256color", "NO_COLOR": ""}, 60)
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in coloured.replace("\r\n", "\n").splitlines()]
+    assert all(cells(line) <= 60 for line in plain)  # colour codes take no cell
+    piped = run_cli(*args).stdout.splitlines()
+    assert any(cells(line) > 80 for line in piped)

@@ -15,6 +15,8 @@ from functools import partial
 from ..context import CliError, command, open_cli_store, out_json
 
 TITLE_CELLS = 56
+TAIL_CELLS = 34  # on a narrow terminal, the room a paper row keeps after its title
+MIN_WIDTH = 40
 SHOWN_DEADLINES = 12
 SHOWN_ROWS = 8
 VENUE_CELLS = 24
@@ -82,6 +84,42 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cells(text))
 
 
+def fit_painted(line: str, width: int) -> str:
+    """`line` (with our ANSI colour codes) cut to `width` terminal cells with an ellipsis; the
+    codes take no cell, and a cut line ends its colour."""
+    import re
+
+    pieces = re.split(r"(\x1b\[[0-9;]*m)", line)
+    if cells("".join(pieces[::2])) <= width:
+        return line
+    kept, used, coloured = [], 0, False
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a colour code
+            kept.append(piece)
+            coloured = True
+            continue
+        for ch in piece:
+            used += cells(ch)
+            if used > width - 1:
+                return "".join(kept) + "…" + ("\x1b[0m" if coloured else "")
+            kept.append(ch)
+    return "".join(kept)
+
+
+def joined(parts: list[str], width: int | None, first: int, indent: int = 2, sep: str = " · ") -> list[str]:
+    """`parts` joined by `sep` on lines of `width` cells at most (the first starting at cell
+    `first`, the others at `indent`): a line breaks between two parts, never inside one."""
+    lines, line, used = [], "", first
+    for part in parts:
+        size = cells(part)
+        if line and width is not None and used + len(sep) + size > width:
+            lines.append(line)
+            line, used = " " * indent + part, indent + size
+        else:
+            line, used = (line + sep + part, used + len(sep) + size) if line else (part, used + size)
+    return [*lines, line]
+
+
 def today(args: argparse.Namespace) -> int:
     from ...i18n import resolve_language
     from ...models.common import utcnow
@@ -120,8 +158,18 @@ def today(args: argparse.Namespace) -> int:
         return 0
     # Every piece of stored text was made printable in render_text (fit/one_line); what is
     # left to write raw is our own ANSI styling.
-    sys.stdout.write("\n".join(render_text(summary, language, Painter(use_colour()))) + "\n")
+    sys.stdout.write("\n".join(render_text(summary, language, Painter(use_colour()), output_width())) + "\n")
     return 0
+
+
+def output_width() -> int | None:
+    """The terminal's width when printing to one: every line fits it (the terminal would wrap a
+    longer one wherever it ends, mid-word). None for a pipe or a file: nothing is cut."""
+    if not sys.stdout.isatty():
+        return None
+    from ..main import terminal_columns
+
+    return max(MIN_WIDTH, terminal_columns())
 
 
 def _side_ahead(args: argparse.Namespace, now, rows: int | None):
@@ -164,7 +212,7 @@ _ROLE_STYLE = {"mark": "yellow", "subject": "", "label": "", "time": "dim", "est
 DAY_CELLS = 20
 
 
-def agenda_rows(summary, language: str, paint: Painter) -> list[str]:
+def agenda_rows(summary, language: str, paint: Painter, title_cells: int = TITLE_CELLS) -> list[str]:
     """This week, day by day, in the content language (usecases/agenda.py words every row)."""
     from ...domain.deadlines import local_today
     from ...usecases.agenda import agenda_by_day, agenda_pieces, day_heading
@@ -176,7 +224,7 @@ def agenda_rows(summary, language: str, paint: Painter) -> list[str]:
     for day, items in agenda_by_day(summary.agenda):
         heading = pad(day_heading(day, today, language), DAY_CELLS)
         for index, item in enumerate(items[:SHOWN_ROWS]):
-            text = "".join(paint(fit(piece, TITLE_CELLS) if role == "subject" else piece, _ROLE_STYLE[role])
+            text = "".join(paint(fit(piece, title_cells) if role == "subject" else piece, _ROLE_STYLE[role])
                            for piece, role in agenda_pieces(item, language, summary.zone))
             lines.append(f"  {paint(heading, 'cyan') if index == 0 else ' ' * DAY_CELLS}{text}")
         if len(items) > SHOWN_ROWS:
@@ -189,15 +237,20 @@ def agenda_rows(summary, language: str, paint: Painter) -> list[str]:
 VERDICT_ZH = {"empty": "未开始", "short": "偏短", "ok": "合适", "long": "偏长"}
 
 
-def render_text(summary, language: str, paint: Painter) -> list[str]:
-    """The summary in the content language (headings, counts and dates; stored text as typed)."""
+def render_text(summary, language: str, paint: Painter, width: int | None = None) -> list[str]:
+    """The summary in the content language (headings, counts and dates; stored text as typed);
+    each line fit to `width` terminal cells where one is given (the titles' column narrower)."""
     from ...models.stages import Stage
     from ...usecases.today import minutes_seconds, target_text
 
     zh = language == "zh"
+    title_cells = TITLE_CELLS if width is None else max(16, min(TITLE_CELLS, width - 9 - TAIL_CELLS))
 
     def say(chinese: str, english: str) -> str:
         return chinese if zh else english
+
+    def tail(*before: str) -> int:  # the cells left after a paper row's title and `before`
+        return 60 if width is None else max(8, width - 9 - title_cells - sum(cells(text) for text in before))
 
     now = summary.now
     local_now = now.astimezone(summary.zone)
@@ -218,7 +271,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         lines.append(paint(say(f"之后（{days} 天以后最近的）", f"Later (the nearest past {days} days)"), "bold"))
         lines += rows[len(within):]
     lines.append("")
-    lines += agenda_rows(summary, language, paint)
+    lines += agenda_rows(summary, language, paint, title_cells)
 
     if summary.first_run is not None:
         lines.append(paint(say("从这里开始", "Getting started"), "bold"))
@@ -227,17 +280,20 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         lines += ["  " + fit(line, 200) for line in summary.first_run.lines(language, add=add)]
         lines.append("")
     elif summary.mine.by_stage:
-        stages = " · ".join(f"{count} {Stage(stage).label_zh if zh else Stage(stage).label.lower()}"
-                            for stage, count in summary.mine.by_stage)
-        lines.append(paint(say("我的论文", "My papers"), "bold") + "  " + stages)
+        heading = say("我的论文", "My papers")
+        stages = joined([f"{count} {Stage(stage).label_zh if zh else Stage(stage).label.lower()}"
+                         for stage, count in summary.mine.by_stage], width, cells(heading) + 2)
+        lines.append(paint(heading, "bold") + "  " + stages[0])
+        lines += stages[1:]
         for paper in summary.mine.working[:SHOWN_ROWS]:
             target = f"{paper.venue} {paper.countdown_in(language)}" if paper.venue else say("未设目标会议", "no target venue")
             step = ""
             if paper.next_on:
                 day = f"{paper.next_on.month}月{paper.next_on.day}日" if zh else f"{paper.next_on:%d %b}"
                 step = say(f"，{paper.next_label(language)} {day}", f", {paper.next_label(language)} {day}")
-            lines.append(f"  #{paper.paper_id:<4} {pad(fit(paper.title, TITLE_CELLS), TITLE_CELLS)} "
-                         f"{paint(Stage(paper.stage).pick(language), 'cyan')}{say('，', ', ')}{fit(target + step, 60)}")
+            stage = Stage(paper.stage).pick(language)
+            lines.append(f"  #{paper.paper_id:<4} {pad(fit(paper.title, title_cells), title_cells)} "
+                         f"{paint(stage, 'cyan')}{say('，', ', ')}{fit(target + step, tail(stage, say('，', ', ')))}")
         if summary.total("working") > SHOWN_ROWS:
             more = summary.total("working") - SHOWN_ROWS
             lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
@@ -247,8 +303,8 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         for alert in alerts[:SHOWN_ROWS]:
             stage = Stage(alert.stage).pick(language)
             reason = alert.reason_zh if zh and alert.reason_zh else alert.reason
-            lines.append(f"  #{alert.paper_id:<4} {pad(fit(alert.title, TITLE_CELLS), TITLE_CELLS)} "
-                         f"{paint(stage, 'cyan')}{say('，', ', ')}{paint(fit(reason, 60), style)}")
+            lines.append(f"  #{alert.paper_id:<4} {pad(fit(alert.title, title_cells), title_cells)} "
+                         f"{paint(stage, 'cyan')}{say('，', ', ')}{paint(fit(reason, tail(stage, say('，', ', '))), style)}")
         if total > SHOWN_ROWS:
             more = total - SHOWN_ROWS
             lines.append(paint(say(f"  … 还有 {more} 篇", f"  … and {more} more"), "dim"))
@@ -269,18 +325,15 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     retention = "—" if cards.retention is None else f"{cards.retention:.0%}"
     due_style = "yellow" if cards.to_study else "green"
     if zh:
-        lines.append(
-            f"  {paint(f'今日待学 {cards.to_study}', due_style)}"
-            f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）· "
-            f"连续复习 {cards.streak} 天 · 真实记忆率 {retention}（近 {cards.retention_days} 天）"
-        )
+        study = (f"今日待学 {cards.to_study}", f"（到期 {cards.due} · 学习中 {cards.learning} · 新卡 {cards.new}）")
+        rest = [f"连续复习 {cards.streak} 天", f"真实记忆率 {retention}（近 {cards.retention_days} 天）"]
     else:
-        lines.append(
-            f"  {paint(f'{cards.to_study} to study today', due_style)} "
-            f"({cards.due} due · {cards.learning} learning · {cards.new} new) · "
-            f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'} · "
-            f"true retention {retention} ({cards.retention_days} days)"
-        )
+        study = (f"{cards.to_study} to study today", f" ({cards.due} due · {cards.learning} learning · {cards.new} new)")
+        rest = [f"streak {cards.streak} {'day' if cards.streak == 1 else 'days'}",
+                f"true retention {retention} ({cards.retention_days} days)"]
+    card_lines = joined(["".join(study), *rest], width, 2)  # measured unpainted, then the count painted
+    card_lines[0] = paint(study[0], due_style) + card_lines[0][len(study[0]):]
+    lines += ["  " + line if index == 0 else line for index, line in enumerate(card_lines)]
     lines.append("")
 
     target = target_text(summary.pitch_target_minutes)
@@ -290,7 +343,7 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
     for item in summary.pitch[:SHOWN_ROWS]:
         verdict = VERDICT_ZH[item.verdict] if zh else item.verdict
         lines.append(
-            f"  #{item.paper_id:<4} {pad(fit(item.title, TITLE_CELLS), TITLE_CELLS)} "
+            f"  #{item.paper_id:<4} {pad(fit(item.title, title_cells), title_cells)} "
             f"{item.parts_filled}/{item.parts_total} {say('部分', 'parts')}  {minutes_seconds(item.seconds)}  "
             f"{paint(verdict, _VERDICT_STYLE[item.verdict])}"
         )
@@ -304,4 +357,4 @@ def render_text(summary, language: str, paint: Painter) -> list[str]:
         text = summary.line.text(language)
         lines.append(paint(say("今日一句（指南）", "Line of the day"), "bold"))
         lines.append("  " + (paint(fit(title, 40), "cyan") + " — " if title else "") + fit(text, 200))
-    return lines
+    return lines if width is None else [fit_painted(line, width) for line in lines]
