@@ -258,13 +258,8 @@ class Mapper(Generic[M]):
             if not all(name.isidentifier() for name, _, _ in plan):  # dataclass fields always are
                 raise ValueError(f"{self.model.__name__}: a field name is not an identifier")
             env: dict[str, Any] = {"model": self.model}
-            arguments = []
-            for n, (name, position, decode) in enumerate(plan):
-                if decode is None:
-                    arguments.append(f"{name}=row[{int(position)}]")
-                else:
-                    env[f"decode{n}"] = decode
-                    arguments.append(f"{name}=decode{n}(row[{int(position)}])")
+            arguments = [f"{name}={_applied(env, n, decode, f'row[{int(position)}]')}"
+                         for n, (name, position, decode) in enumerate(plan)]
             exec(f"def build(rows):\n    return [model({', '.join(arguments)}) for row in rows]\n", env)
             builder = self._builders[keys] = env["build"]
         return builder
@@ -303,14 +298,8 @@ class Mapper(Generic[M]):
         encoder = self._values_encoders.get(names)
         if encoder is None:
             env: dict[str, Any] = {}
-            values = []
-            for n, name in enumerate(names):
-                _column, encode = self._encoders[name]  # KeyError for an unknown field, as `encode`
-                if encode is None:
-                    values.append(f"values[{name!r}]")
-                else:
-                    env[f"encode{n}"] = encode
-                    values.append(f"encode{n}(values[{name!r}])")
+            # self._encoders[name]: a KeyError for an unknown field, as `encode`
+            values = [_applied(env, n, self._encoders[name][1], f"values[{name!r}]") for n, name in enumerate(names)]
             exec(f"def encoded(values):\n    return ({''.join(value + ', ' for value in values)})\n", env)
             encoder = self._values_encoders[names] = env["encoded"]
         return encoder
@@ -338,3 +327,12 @@ class Mapper(Generic[M]):
     def json_fields(self) -> frozenset[str]:
         """The fields stored as JSON text."""
         return frozenset(m.field for m in self._mapped if m.is_json)
+
+
+def _applied(env: dict[str, Any], n: int, convert: Callable[[Any], Any] | None, source: str) -> str:
+    """The generated code for `source`, through `convert` where there is one (bound in `env`
+    as `convert{n}`)."""
+    if convert is None:
+        return source
+    env[f"convert{n}"] = convert
+    return f"convert{n}({source})"
