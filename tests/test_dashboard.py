@@ -355,3 +355,31 @@ async def test_every_row_line_fits_its_panel_and_goes_on_under_itself(prepared, 
                     wide = [line for line in lines  # an unindented line: the list wraps it as well
                             if line.startswith(" ") and cell_len(line) > width and " " in line.strip()]
                     assert not wide, (size, panel.id, lines)
+
+
+async def test_only_a_new_width_lays_the_rows_out_again(prepared, monkeypatch):
+    """The grid's rows settle once the view is in (the Flashcards panel is as tall as its
+    rows), so every panel's height changes before the first frame: showing all their rows again
+    then, not only those each panel has room for, cost that frame. A new width lays them out
+    again (and hangs them anew)."""
+    from paperdeck.tui.screens.dashboard import DashboardList
+
+    shown: list[tuple[str, bool]] = []
+    real_show = DashboardList.show_rows
+
+    def show_rows(self, rows, *, rest_later=False):
+        shown.append((self.id, rest_later))
+        return real_show(self, rows, rest_later=rest_later)
+
+    monkeypatch.setattr(DashboardList, "show_rows", show_rows)
+    app = PaperdeckApp(prepared, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_shown(pilot)
+        assert shown and all(rest_later for _, rest_later in shown), shown
+        shown.clear()
+        await pilot.resize_terminal(120, 30)  # taller or shorter: the same width
+        await view_shown(pilot)
+        assert not any(panel == "dash-attention" for panel, _ in shown), shown
+        await pilot.resize_terminal(90, 30)
+        await view_shown(pilot)
+        assert ("dash-attention", False) in shown

@@ -65,6 +65,7 @@ class DashboardList(DrawnOptionList):
 
     pending_rest: list[Option] = []  # rows `show_rows` left for after the frame (none: [])
     given: list[Option] = []         # the rows as shown last, before `hung`: a resize hangs them anew
+    laid_width = 0                   # the row width they were laid out for
 
     DEFAULT_CSS = """
     DashboardList {
@@ -77,9 +78,11 @@ class DashboardList(DrawnOptionList):
     """
 
     def on_resize(self) -> None:
-        # Rows are laid out to the panel's width: lay them out again at the new width.
+        # Rows are laid out to the panel's width: lay them out again at a new width (not at a
+        # new height: the grid's rows settle once the view is in, before the first frame, and
+        # showing every row then, not only those the panel has room for, cost that frame).
         screen = self.screen
-        if not isinstance(screen, DashboardScreen) or screen.dashboard is None:
+        if not isinstance(screen, DashboardScreen) or screen.dashboard is None or self.row_width() == self.laid_width:
             return
         if self.id == "dash-deadlines":  # their times break by the width too
             screen.show_deadlines(screen.dashboard.summary, screen.shown_at)
@@ -101,7 +104,7 @@ class DashboardList(DrawnOptionList):
     def hung(self, rows: list[Option]) -> list[Option]:
         """`rows` with their long lines broken under their own indentation (`hanging`): a row's
         second line goes on under itself, not at the panel's edge."""
-        width = self.row_width()
+        width = self.laid_width = self.row_width()
         return [_hanging_option(option, width) for option in rows]
 
     def show_rows(self, rows: list[Option], *, rest_later: bool = False) -> list[Option]:

@@ -52,9 +52,9 @@ UNBROKEN = "\u00a0"
 def hanging(text: Text, width: int) -> Text:
     """`text` with each of its indented lines that passes `width` broken at spaces, the line's
     indentation kept on the lines it continues on: "  Writing · ICLR 2026 deadline passed …"
-    goes on under itself, not at the panel's edge. A number stays with the word after it (`_units`);
-    a word wider than the room stays whole (the list folds it). Widths in terminal cells. (~10 us a row: the Dashboard makes 100 of them
-    before its first frame.)"""
+    goes on under itself, not at the panel's edge. A number stays with the word after it
+    (`_units`); a word wider than the room stays whole (the list folds it). Widths in terminal
+    cells. About 40 us a long row: a panel hangs the rows its first frame shows, the rest after."""
     plain = text.plain
     if width <= 0 or (plain.isascii() and max(map(len, plain.split("\n"))) <= width):
         return text
