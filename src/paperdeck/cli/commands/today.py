@@ -65,19 +65,11 @@ def cells(text: str) -> int:
 
 
 def fit(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` terminal cells with an ellipsis."""
+    """`text` on one line (no control character left: no colour code either), cut to `width`
+    terminal cells with an ellipsis."""
     from ...textsafe import one_line
 
-    text = one_line(text)
-    if cells(text) <= width:
-        return text
-    kept, used = [], 0
-    for ch in text:
-        used += cells(ch)
-        if used > width - 1:
-            break
-        kept.append(ch)
-    return "".join(kept) + "…"
+    return fit_painted(one_line(text), width)
 
 
 def pad(text: str, width: int) -> str:

@@ -35,6 +35,9 @@ def parse(inputs: list["InputText"], options: "ImportOptions", meanwhile: "Meanw
     return [(given, parse_bib(given.text, given.name, meanwhile)) for given in inputs]
 
 
+HEAD_START_STEP = 500  # titles normalized between two looks at the child (~1-2 ms)
+
+
 def head_start(store: "Store", answered: Callable[[], bool]) -> None:
     """What `plan` will ask that needs no write lock, asked while a child parses, until its
     answer comes: each stored paper's title normalized (normalize_title remembers it; the plan
@@ -49,9 +52,6 @@ def head_start(store: "Store", answered: Callable[[], bool]) -> None:
             return
         for _paper_id, title, _doi, _arxiv_id in rows[start:start + HEAD_START_STEP]:
             normalize_title(title)
-
-
-HEAD_START_STEP = 500  # titles normalized between two looks at the child (~1-2 ms)
 
 
 def plan(store: "Store", parsed: Parsed, options: "ImportOptions") -> ImportPlan:
